@@ -1,0 +1,150 @@
+/* bench.c - see bench.h. */
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
+#include "bench.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void quantiles(double *v, int n, double out[3])
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    out[0] = v[n / 10];
+    out[1] = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    out[2] = v[n - 1 - n / 10];
+}
+
+size_t dm_llc_bytes(void)
+{
+    long l3 = sysconf(_SC_LEVEL3_CACHE_SIZE);
+    if (l3 > 0)
+        return (size_t)l3;
+    long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+    return l2 > 0 ? (size_t)l2 : 0;
+}
+
+/* Sum with 16 independent lanes so the loop is bandwidth-, not latency-bound. */
+static float sum_floats(const float *p, size_t n)
+{
+    float acc[16] = {0};
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        for (int j = 0; j < 16; j++)
+            acc[j] += p[i + j];
+    for (; i < n; i++)
+        acc[0] += p[i];
+    float s = 0;
+    for (int j = 0; j < 16; j++)
+        s += acc[j];
+    return s;
+}
+
+static volatile float sink;
+
+double dm_read_bandwidth(size_t bytes, int reps)
+{
+    size_t n = bytes / sizeof(float);
+    float *buf = dm_alloc(n * sizeof(float));
+    if (!buf)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (float)(i & 7);
+    double best = 1e30;
+    for (int r = 0; r < reps; r++) {
+        double t = dm_now();
+        sink = sum_floats(buf, n);
+        t = dm_now() - t;
+        if (t < best)
+            best = t;
+    }
+    dm_free(buf);
+    return (double)(n * sizeof(float)) / best / 1e9;
+}
+
+int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_err *err)
+{
+    memset(o, 0, sizeof *o);
+    if (steps < 10)
+        steps = 10;
+    o->steps = steps;
+    o->cold = cold;
+    o->llc_bytes = dm_llc_bytes();
+    o->step_bytes = dm_lm_step_bytes(m);
+    o->rnn_bytes = dm_lm_rnn_bytes(m);
+    dm_lm_state s;
+    if (dm_lm_state_init(&s, m, err))
+        return -1;
+    double *t_step = malloc((size_t)steps * sizeof(double));
+    double *t_rnn = malloc((size_t)steps * sizeof(double));
+    size_t flush_n = cold ? 2 * (o->llc_bytes ? o->llc_bytes : (64u << 20)) / sizeof(float) : 0;
+    float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
+    int *toks = malloc(2048 * sizeof(int));
+    if (!t_step || !t_rnn || !toks || (cold && !flush)) {
+        free(t_step);
+        free(t_rnn);
+        free(toks);
+        dm_free(flush);
+        dm_lm_state_free(&s);
+        return dm_errf(err, "out of memory for the benchmark");
+    }
+    uint64_t x = 88172645463325252ULL;
+    for (int i = 0; i < 2048; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        toks[i] = (int)(x % (uint64_t)m->ntoken);
+    }
+    dm_lm_state_reset(&s, m);
+    for (int i = 0; i < 20; i++) /* warm-up */
+        dm_lm_step(m, &s, toks[i]);
+    for (int i = 0; i < steps; i++) {
+        if (cold)
+            sink = sum_floats(flush, flush_n);
+        double t = dm_now();
+        dm_lm_step(m, &s, toks[i & 2047]);
+        t_step[i] = (dm_now() - t) * 1e3;
+        if (cold)
+            sink = sum_floats(flush, flush_n);
+        t = dm_now();
+        dm_lm_step_rnn(m, &s, toks[(i + 7) & 2047]);
+        t_rnn[i] = (dm_now() - t) * 1e3;
+    }
+    quantiles(t_step, steps, o->step_ms);
+    quantiles(t_rnn, steps, o->rnn_ms);
+    dm_lm_state_free(&s);
+    dm_free(flush);
+    free(t_step);
+    free(t_rnn);
+
+    dm_lm_seq q;
+    if (dm_lm_seq_init(&q, m, 128, err)) {
+        free(toks);
+        return -1;
+    }
+    dm_lm_seq_reset(&q, m);
+    dm_lm_seq_run(m, &q, toks, 128); /* warm-up */
+    double best = 1e30;
+    for (int r = 0; r < 3; r++) {
+        double t = dm_now();
+        for (int i = 0; i < 2048; i += 128)
+            dm_lm_seq_run(m, &q, toks + i, 128);
+        t = dm_now() - t;
+        best = t < best ? t : best;
+    }
+    o->seq_tok_s = 2048.0 / best;
+    dm_lm_seq_free(&q);
+    free(toks);
+
+    size_t bwbytes = 4 * (o->llc_bytes ? o->llc_bytes : (64u << 20));
+    if (bwbytes < (256u << 20))
+        bwbytes = 256u << 20;
+    o->bw_gbs = dm_read_bandwidth(bwbytes, 5);
+    o->floor_ms = o->bw_gbs > 0 ? (double)o->step_bytes / (o->bw_gbs * 1e9) * 1e3 : 0;
+    o->rnn_floor_ms = o->bw_gbs > 0 ? (double)o->rnn_bytes / (o->bw_gbs * 1e9) * 1e3 : 0;
+    return 0;
+}

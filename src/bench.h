@@ -1,0 +1,35 @@
+/* bench.h - dense-path speed measurement of a language model.
+ *
+ * Timings are medians over many repetitions after a warm-up, measured in
+ * this process; the memory-bandwidth floor is the bytes of weights a step
+ * reads divided by the read bandwidth measured here in the same run. */
+#ifndef DM_BENCH_H
+#define DM_BENCH_H
+
+#include <stddef.h>
+
+#include "lm.h"
+#include "util.h"
+
+typedef struct dm_dense_bench {
+    int steps;              /* timed streaming steps */
+    int cold;               /* caches flushed between steps */
+    double step_ms[3];      /* full step (RNN + decoder): p10, median, p90 */
+    double rnn_ms[3];       /* recurrent layers only: p10, median, p90 */
+    double seq_tok_s;       /* whole-sequence path throughput */
+    size_t step_bytes;      /* weight bytes a full step reads */
+    size_t rnn_bytes;       /* weight bytes of the recurrent layers */
+    double bw_gbs;          /* measured read bandwidth, GB/s (1e9) */
+    double floor_ms;        /* step_bytes / bandwidth */
+    double rnn_floor_ms;
+    size_t llc_bytes;       /* last-level cache size (0 if unknown) */
+} dm_dense_bench;
+
+/* Read bandwidth over a buffer of the given size (larger than the caches
+ * for a DRAM figure), best of reps passes, GB/s. */
+double dm_read_bandwidth(size_t bytes, int reps);
+size_t dm_llc_bytes(void);
+
+int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *out, dm_err *err);
+
+#endif

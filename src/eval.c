@@ -1,0 +1,135 @@
+/* eval.c - see eval.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "eval.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <string.h>
+
+const char *dm_metric_name(dm_metric m)
+{
+    static const char *const names[] = {"perplexity", "BLEU", "accuracy"};
+    return names[m];
+}
+
+const char *dm_path_name(dm_lm_path p) { return p == DM_PATH_STREAM ? "stream" : "seq"; }
+
+int dm_path_parse(const char *s, dm_lm_path *out)
+{
+    if (strcmp(s, "stream") == 0)
+        *out = DM_PATH_STREAM;
+    else if (strcmp(s, "seq") == 0 || strcmp(s, "sequence") == 0)
+        *out = DM_PATH_SEQ;
+    else
+        return -1;
+    return 0;
+}
+
+void dm_blas_set_threads(int n) { openblas_set_num_threads(n < 1 ? 1 : n); }
+int dm_blas_threads(void) { return openblas_get_num_threads(); }
+const char *dm_blas_config(void) { return openblas_get_config(); }
+
+/* Running sums of per-prediction NLL (double). */
+typedef struct nll_acc {
+    double sum, sumsq;
+    long n;
+} nll_acc;
+
+static void acc_add(nll_acc *a, double nll)
+{
+    a->sum += nll;
+    a->sumsq += nll * nll;
+    a->n++;
+}
+
+static void acc_result(const nll_acc *a, dm_eval_result *r)
+{
+    r->metric = DM_METRIC_PPL;
+    r->predictions = a->n;
+    if (a->n == 0) {
+        r->nll = 0;
+        r->value = 1;
+        r->se = 0;
+        return;
+    }
+    r->nll = a->sum / (double)a->n;
+    r->value = exp(r->nll);
+    double var = a->n > 1 ? (a->sumsq - a->sum * a->sum / (double)a->n) / (double)(a->n - 1) : 0;
+    /* delta method, predictions treated as independent (an underestimate for text) */
+    r->se = r->value * sqrt(var > 0 ? var : 0) / sqrt((double)a->n);
+}
+
+int dm_eval_lm(const dm_lm *m, const dm_corpus *c, const dm_eval_opts *o, dm_eval_result *r,
+               dm_err *err)
+{
+    dm_eval_opts def = {0};
+    if (!o)
+        o = &def;
+    memset(r, 0, sizeof *r);
+    if (c->n < 2)
+        return dm_errf(err, "data has %ld token(s); at least 2 are needed", c->n);
+    for (long i = 0; i < c->n; i++)
+        if (c->ids[i] < 0 || c->ids[i] >= m->ntoken)
+            return dm_errf(err, "token %ld has id %d outside the model's vocabulary of %d", i, c->ids[i],
+                           m->ntoken);
+    double every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
+    nll_acc acc = {0};
+    double t0 = dm_now(), next = t0 + every;
+    long npred = c->n - 1;
+    if (o->path == DM_PATH_STREAM) {
+        dm_lm_state s;
+        if (dm_lm_state_init(&s, m, err))
+            return -1;
+        dm_lm_state_reset(&s, m);
+        for (long i = 0; i < npred; i++) {
+            dm_lm_step(m, &s, c->ids[i]);
+            acc_add(&acc, -dm_log_softmax_at(s.logits, m->ntoken, c->ids[i + 1]));
+            if ((i & 63) == 63) {
+                if (o->cancel && *o->cancel) {
+                    r->cancelled = 1;
+                    break;
+                }
+                double now = dm_now();
+                if (o->progress && now >= next) {
+                    acc_result(&acc, r);
+                    r->items = i + 1;
+                    r->seconds = now - t0;
+                    o->progress(r, npred, o->progress_ud);
+                    next = now + every;
+                }
+            }
+        }
+        dm_lm_state_free(&s);
+    } else {
+        dm_lm_seq q;
+        int chunk = o->chunk > 0 ? o->chunk : 128;
+        if (dm_lm_seq_init(&q, m, chunk, err))
+            return -1;
+        dm_lm_seq_reset(&q, m);
+        for (long i = 0; i < npred; i += chunk) {
+            int n = (int)(npred - i < chunk ? npred - i : chunk);
+            dm_lm_seq_run(m, &q, c->ids + i, n);
+            for (int t = 0; t < n; t++)
+                acc_add(&acc, -dm_log_softmax_at(q.logits + (size_t)t * m->ntoken, m->ntoken,
+                                                 c->ids[i + t + 1]));
+            if (o->cancel && *o->cancel) {
+                r->cancelled = 1;
+                break;
+            }
+            double now = dm_now();
+            if (o->progress && now >= next) {
+                acc_result(&acc, r);
+                r->items = i + n;
+                r->seconds = now - t0;
+                o->progress(r, npred, o->progress_ud);
+                next = now + every;
+            }
+        }
+        dm_lm_seq_free(&q);
+    }
+    acc_result(&acc, r);
+    r->items = r->cancelled ? acc.n : c->n;
+    r->seconds = dm_now() - t0;
+    r->items_per_s = r->seconds > 0 ? (double)acc.n / r->seconds : 0;
+    return 0;
+}

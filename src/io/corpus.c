@@ -1,0 +1,98 @@
+/* corpus.c - see corpus.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "corpus.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dm_corpus_free(dm_corpus *c)
+{
+    free(c->ids);
+    memset(c, 0, sizeof *c);
+}
+
+static int push(dm_corpus *c, size_t *cap, int id)
+{
+    if ((size_t)c->n == *cap) {
+        size_t nc = *cap ? 2 * *cap : 65536;
+        int *p = realloc(c->ids, nc * sizeof *p);
+        if (!p)
+            return -1;
+        c->ids = p;
+        *cap = nc;
+    }
+    c->ids[c->n++] = id;
+    return 0;
+}
+
+int dm_corpus_load(dm_corpus *c, const char *path, const dm_vocab *v, long limit, dm_err *err)
+{
+    memset(c, 0, sizeof *c);
+    if (v->eos < 0)
+        return dm_errf(err, "vocabulary has no <eos> token, needed to end each line of %s", path);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return dm_errf(err, "%s: cannot open data file: %s", path, strerror(errno));
+    char *line = NULL;
+    size_t cap = 0, idcap = 0;
+    ssize_t len;
+    int rc = -1;
+    uint64_t h = DM_FNV_INIT;
+    while ((len = getline(&line, &cap, f)) >= 0 && (limit <= 0 || c->n < limit)) {
+        c->lines++;
+        h = dm_fnv1a(h, line, (size_t)len);
+        char *p = line, *end = line + len;
+        for (;;) {
+            while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
+                               *p == '\v'))
+                p++;
+            if (p >= end)
+                break;
+            char *w = p;
+            while (p < end && !(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
+                                *p == '\v'))
+                p++;
+            int id = dm_vocab_find(v, w, (int)(p - w));
+            if (id < 0) {
+                if (v->unk < 0) {
+                    dm_errf(err,
+                            "%s:%ld: token '%.*s' is not in the vocabulary, which has no <unk> "
+                            "to map it to",
+                            path, c->lines, (int)(p - w) > 60 ? 60 : (int)(p - w), w);
+                    goto out;
+                }
+                id = v->unk;
+                c->unk++;
+            }
+            if (push(c, &idcap, id))
+                goto oom;
+            if (limit > 0 && c->n >= limit)
+                break;
+        }
+        if (limit <= 0 || c->n < limit)
+            if (push(c, &idcap, v->eos))
+                goto oom;
+    }
+    if (ferror(f)) {
+        dm_errf(err, "%s: read error: %s", path, strerror(errno));
+        goto out;
+    }
+    if (c->n < 2) {
+        dm_errf(err, "%s: %ld token(s); at least 2 are needed (one of context, one to predict)",
+                path, c->n);
+        goto out;
+    }
+    c->hash = h;
+    rc = 0;
+    goto out;
+oom:
+    dm_errf(err, "%s: out of memory after %ld tokens", path, c->n);
+out:
+    free(line);
+    fclose(f);
+    if (rc)
+        dm_corpus_free(c);
+    return rc;
+}

@@ -1,0 +1,169 @@
+/* models.c - see models.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "models.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#ifndef DM_SRCDIR
+#define DM_SRCDIR ""
+#endif
+#ifndef DM_PKGDATADIR
+#define DM_PKGDATADIR "/usr/local/share/dualmod"
+#endif
+
+static int is_file(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int fill_from_file(const char *file, const char *vocab_override, dm_model_ref *out, dm_err *err)
+{
+    if (strlen(file) >= sizeof out->file)
+        return dm_errf(err, "model path too long: %.80s...", file);
+    snprintf(out->file, sizeof out->file, "%s", file);
+    snprintf(out->dir, sizeof out->dir, "%s", file);
+    char *slash = strrchr(out->dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(out->dir, sizeof out->dir, ".");
+    if (vocab_override)
+        snprintf(out->vocab, sizeof out->vocab, "%s", vocab_override);
+    else if ((size_t)snprintf(out->vocab, sizeof out->vocab, "%s/vocab.txt", out->dir) >= sizeof out->vocab)
+        return dm_errf(err, "model path too long: %.80s...", file);
+    return 0;
+}
+
+/* Candidate directories for names, in search order; returns the count. */
+static int search_dirs(const char *envvar, const char *sub, char dirs[][DM_PATH_MAX], int max)
+{
+    int n = 0;
+    const char *env = getenv(envvar);
+    if (env && *env) {
+        const char *p = env;
+        while (*p && n < max - 2) {
+            const char *e = strchr(p, ':');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            if (len > 0 && len < DM_PATH_MAX) {
+                memcpy(dirs[n], p, len);
+                dirs[n++][len] = '\0';
+            }
+            if (!e)
+                break;
+            p = e + 1;
+        }
+    }
+    if (*DM_SRCDIR)
+        snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_SRCDIR, sub);
+    snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_PKGDATADIR, sub);
+    return n;
+}
+
+int dm_model_resolve(const char *spec, const char *vocab_override, dm_model_ref *out, dm_err *err)
+{
+    memset(out, 0, sizeof *out);
+    char buf[DM_PATH_MAX];
+    if (!spec || !*spec)
+        return dm_errf(err, "no model given (a name such as kjv-lstm, or a .safetensors path)");
+    const char *base = strrchr(spec, '/');
+    snprintf(out->name, sizeof out->name, "%s", base && base[1] ? base + 1 : spec);
+    if (is_file(spec))
+        return fill_from_file(spec, vocab_override, out, err);
+    if (is_dir(spec)) {
+        snprintf(buf, sizeof buf, "%s/model.safetensors", spec);
+        if (!is_file(buf))
+            return dm_errf(err, "%s: directory has no model.safetensors", spec);
+        return fill_from_file(buf, vocab_override, out, err);
+    }
+    if (strchr(spec, '/') || strstr(spec, ".safetensors"))
+        return dm_errf(err, "%s: no such model file", spec);
+    char dirs[16][DM_PATH_MAX];
+    int n = search_dirs("DUALMOD_MODELS", "models", dirs, 16);
+    char looked[1024] = "";
+    size_t lk = 0;
+    for (int i = 0; i < n; i++) {
+        if ((size_t)snprintf(buf, sizeof buf, "%s/%s/model.safetensors", dirs[i], spec) >= sizeof buf)
+            continue;
+        if (is_file(buf))
+            return fill_from_file(buf, vocab_override, out, err);
+        if (lk < sizeof looked - 2)
+            lk += (size_t)snprintf(looked + lk, sizeof looked - lk, "%s%s", i ? ", " : "", dirs[i]);
+    }
+    return dm_errf(err, "model '%s' not found (looked in %s; set DUALMOD_MODELS or give a path)", spec,
+                   looked);
+}
+
+int dm_data_resolve(const char *dataset, const char *split, char *out, size_t outsz, dm_err *err)
+{
+    char dirs[16][DM_PATH_MAX], buf[DM_PATH_MAX];
+    int n = search_dirs("DUALMOD_DATA", "data", dirs, 16);
+    for (int i = 0; i < n; i++) {
+        if ((size_t)snprintf(buf, sizeof buf, "%s/%s/%s.txt", dirs[i], dataset, split) >= sizeof buf)
+            continue;
+        if (is_file(buf)) {
+            if (strlen(buf) >= outsz)
+                return dm_errf(err, "data path too long: %.80s", buf);
+            memcpy(out, buf, strlen(buf) + 1);
+            return 0;
+        }
+    }
+    if (strcmp(split, "train") == 0)
+        return dm_errf(err,
+                       "split 'train' of data set '%s' is not prepared (it is derived, not shipped): "
+                       "run data/%s/prepare.py (needs apt-get install bible-kjv) or set DUALMOD_DATA",
+                       dataset, dataset);
+    return dm_errf(err, "split '%s' of data set '%s' not found (looked for %s/%s.txt in $DUALMOD_DATA, %s%s%s/data)",
+                   split, dataset, dataset, split, *DM_SRCDIR ? DM_SRCDIR : "", *DM_SRCDIR ? "/data, " : "",
+                   DM_PKGDATADIR);
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+int dm_card_value(const char *dir, const char *key, char *out, size_t outsz)
+{
+    char path[DM_PATH_MAX];
+    if ((size_t)snprintf(path, sizeof path, "%s/card.md", dir) >= sizeof path)
+        return -1;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[2048];
+    int rc = -1;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] != '|')
+            continue;
+        char *k = line + 1, *bar = strchr(k, '|');
+        if (!bar)
+            continue;
+        *bar = '\0';
+        char *v = bar + 1, *end = strchr(v, '|');
+        if (end)
+            *end = '\0';
+        if (strcasecmp(trim(k), key) == 0) {
+            snprintf(out, outsz, "%s", trim(v));
+            rc = 0;
+            break;
+        }
+    }
+    fclose(f);
+    return rc;
+}

@@ -1,0 +1,143 @@
+/* util.c - see util.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int dm_errf(dm_err *err, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+int dm_err_prefix(dm_err *err, const char *fmt, ...)
+{
+    if (err) {
+        char pre[DM_ERR_MAX], old[DM_ERR_MAX];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(pre, sizeof pre, fmt, ap);
+        va_end(ap);
+        memcpy(old, err->msg, sizeof old);
+        old[sizeof old - 1] = '\0';
+        size_t lp = strlen(pre), lo = strlen(old), cap = sizeof err->msg - 1;
+        if (lp > cap)
+            lp = cap;
+        memcpy(err->msg, pre, lp);
+        size_t n = lp;
+        for (const char *s = ": "; *s && n < cap; s++)
+            err->msg[n++] = *s;
+        if (lo > cap - n)
+            lo = cap - n;
+        memcpy(err->msg + n, old, lo);
+        err->msg[n + lo] = '\0';
+    }
+    return -1;
+}
+
+void *dm_alloc(size_t bytes)
+{
+    void *p = NULL;
+    size_t n = (bytes + 63) & ~(size_t)63;
+    if (n == 0)
+        n = 64;
+    if (posix_memalign(&p, 64, n) != 0)
+        return NULL;
+    memset(p, 0, n);
+    return p;
+}
+
+void dm_free(void *p) { free(p); }
+
+double dm_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+uint64_t dm_fnv1a(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static uint32_t f2u(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    return u;
+}
+
+static float u2f(uint32_t u)
+{
+    float f;
+    memcpy(&f, &u, 4);
+    return f;
+}
+
+float dm_f16_to_f32(uint16_t h)
+{
+    uint32_t sign = (uint32_t)(h & 0x8000) << 16;
+    uint32_t exp = (h >> 10) & 0x1f;
+    uint32_t man = h & 0x3ff;
+    if (exp == 0) {
+        /* zero or subnormal: man * 2^-24 */
+        float v = (float)man * 5.9604644775390625e-8f;
+        return sign ? -v : v;
+    }
+    if (exp == 31)
+        return u2f(sign | 0x7f800000u | (man << 13));
+    return u2f(sign | ((exp + 112) << 23) | (man << 13));
+}
+
+uint16_t dm_f32_to_f16(float f)
+{
+    uint32_t u = f2u(f);
+    uint16_t sign = (uint16_t)((u >> 16) & 0x8000);
+    uint32_t a = u & 0x7fffffffu;
+    if (a >= 0x7f800000u) /* inf or nan */
+        return sign | 0x7c00 | (a > 0x7f800000u ? 0x200 : 0);
+    if (a >= 0x477ff000u) /* rounds to >= 65520: overflow to inf */
+        return sign | 0x7c00;
+    if (a < 0x38800000u) { /* below the smallest normal half: subnormal */
+        float v = u2f(a) * 16777216.0f; /* exact scaling by 2^24 */
+        /* round half to even */
+        uint32_t q = (uint32_t)v;
+        float rem = v - (float)q;
+        if (rem > 0.5f || (rem == 0.5f && (q & 1)))
+            q++;
+        return sign | (uint16_t)q;
+    }
+    uint32_t mant = a & 0x7fffff;
+    uint32_t exp = (a >> 23) - 112;
+    uint32_t r = (exp << 10) | (mant >> 13);
+    uint32_t rest = mant & 0x1fff;
+    if (rest > 0x1000 || (rest == 0x1000 && (r & 1)))
+        r++;
+    return sign | (uint16_t)r;
+}
+
+float dm_bf16_to_f32(uint16_t h) { return u2f((uint32_t)h << 16); }
+
+uint16_t dm_f32_to_bf16(float f)
+{
+    uint32_t u = f2u(f);
+    if ((u & 0x7fffffffu) > 0x7f800000u)
+        return (uint16_t)((u >> 16) | 0x40);
+    u += 0x7fff + ((u >> 16) & 1);
+    return (uint16_t)(u >> 16);
+}

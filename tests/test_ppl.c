@@ -1,0 +1,63 @@
+/* test_ppl.c - dualmod reproduces PyTorch's perplexities of the shipped
+ * models (models/<name>/reference.json, written by models/train_lm.py) on
+ * both KJV splits, with both evaluation paths, within 0.1% relative. */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "corpus.h"
+#include "eval.h"
+#include "lm.h"
+#include "testutil.h"
+#include "vocab.h"
+
+#define REL_TOL 1e-3
+
+static void check(const char *model, const char *split, dm_lm_path path)
+{
+    char p[4096];
+    dm_err err;
+    snprintf(p, sizeof p, "%s/models/%s/reference.json", test_srcdir(), model);
+    json_error_t je;
+    json_t *ref = json_load_file(p, 0, &je);
+    cr_assert_not_null(ref, "%s: %s", p, je.text);
+    double want = 0;
+    json_int_t npred = 0;
+    cr_assert_eq(json_unpack(ref, "{s:{s:F, s:I}}", split, "ppl", &want, "predictions", &npred), 0,
+                 "%s lacks %s.ppl", p, split);
+    json_decref(ref);
+
+    dm_lm m;
+    dm_vocab v;
+    dm_corpus c;
+    snprintf(p, sizeof p, "%s/models/%s/model.safetensors", test_srcdir(), model);
+    cr_assert_eq(dm_lm_load(&m, p, &err), 0, "%s", err.msg);
+    snprintf(p, sizeof p, "%s/models/%s/vocab.txt", test_srcdir(), model);
+    cr_assert_eq(dm_vocab_load(&v, p, &err), 0, "%s", err.msg);
+    snprintf(p, sizeof p, "%s/data/kjv/%s.txt", test_srcdir(), split);
+    cr_assert_eq(dm_corpus_load(&c, p, &v, 0, &err), 0, "%s", err.msg);
+    dm_blas_set_threads(1);
+    dm_eval_opts o = {.path = path};
+    dm_eval_result r;
+    cr_assert_eq(dm_eval_lm(&m, &c, &o, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(r.predictions, (long)npred);
+    double rel = fabs(r.value - want) / want;
+    cr_log_info("%s %s %s: dualmod %.4f, PyTorch %.4f, rel diff %.2e", model, split, dm_path_name(path), r.value,
+                want, rel);
+    cr_assert_lt(rel, REL_TOL, "%s %s %s: dualmod ppl %.4f vs PyTorch %.4f (rel %.2e > %.0e)", model, split,
+                 dm_path_name(path), r.value, want, rel, REL_TOL);
+    dm_corpus_free(&c);
+    dm_vocab_free(&v);
+    dm_lm_free(&m);
+}
+
+Test(ppl, lstm_valid_stream, .timeout = 900) { check("kjv-lstm", "valid", DM_PATH_STREAM); }
+Test(ppl, lstm_valid_seq, .timeout = 900) { check("kjv-lstm", "valid", DM_PATH_SEQ); }
+Test(ppl, lstm_test_stream, .timeout = 900) { check("kjv-lstm", "test", DM_PATH_STREAM); }
+Test(ppl, lstm_test_seq, .timeout = 900) { check("kjv-lstm", "test", DM_PATH_SEQ); }
+Test(ppl, gru_valid_stream, .timeout = 900) { check("kjv-gru", "valid", DM_PATH_STREAM); }
+Test(ppl, gru_valid_seq, .timeout = 900) { check("kjv-gru", "valid", DM_PATH_SEQ); }
+Test(ppl, gru_test_stream, .timeout = 900) { check("kjv-gru", "test", DM_PATH_STREAM); }
+Test(ppl, gru_test_seq, .timeout = 900) { check("kjv-gru", "test", DM_PATH_SEQ); }
