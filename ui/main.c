@@ -389,7 +389,7 @@ static int cmd_eval(opts *o)
                    paths[i] == DM_PATH_STREAM ? "stream" : "seq", res[i].value, res[i].se,
                    res[i].predictions, res[i].seconds, res[i].items_per_s);
         }
-        printf("threads     %d (OpenBLAS %s)\n", o->threads, dm_blas_config());
+        printf("threads     %d (%s)\n", o->threads, dm_blas_config());
     }
     dm_corpus_free(&c);
     loaded_free(&L);
@@ -593,14 +593,14 @@ static int cmd_bench(opts *o)
         printf("step ms (median)       %12.4f", b.step_ms[1]);
         if (tf.ok) printf(" %12.4f %11.2fx", tf.step_ms, tf.step_ms / b.step_ms[1]);
         printf("\n");
-        printf("  p10 - p90            %5.4f-%.4f\n", b.step_ms[0], b.step_ms[2]);
+        printf("  p10 / p90            %12.4f / %.4f\n", b.step_ms[0], b.step_ms[2]);
         printf("RNN layers ms (median) %12.4f", b.rnn_ms[1]);
         if (tf.ok) printf(" %12.4f %11.2fx", tf.rnn_ms, tf.rnn_ms / b.rnn_ms[1]);
         printf("\n");
         printf("sequence tokens/s      %12.0f", b.seq_tok_s);
         if (tf.ok) printf(" %12.0f %11.2fx", tf.seq_tok_s, b.seq_tok_s / tf.seq_tok_s);
         printf("\n");
-        printf("read bandwidth         %9.2f GB/s (measured now, %d-lane sum over a buffer > cache)\n", b.bw_gbs, 16);
+        printf("read bandwidth         %12.2f GB/s (measured now: best streaming read of a buffer > cache)\n", b.bw_gbs);
         printf("bandwidth floor ms     %12.4f   step / floor = %.2fx%s\n", b.floor_ms,
                b.floor_ms > 0 ? b.step_ms[1] / b.floor_ms : 0, fits ? " (weights fit in cache: floor is DRAM's)" : "");
         if (!tf.ok && !o->no_torch)
