@@ -1,7 +1,9 @@
 /* models.c - see models.h. */
+#define _DEFAULT_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #include "models.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +29,10 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static int fill_from_file(const char *file, const char *vocab_override, dm_model_ref *out, dm_err *err)
+static int fill_from_file(const char *file_in, const char *vocab_override, dm_model_ref *out, dm_err *err)
 {
+    char canon[PATH_MAX];
+    const char *file = realpath(file_in, canon) ? canon : file_in;
     if (strlen(file) >= sizeof out->file)
         return dm_errf(err, "model path too long: %.80s...", file);
     snprintf(out->file, sizeof out->file, "%s", file);
@@ -112,6 +116,9 @@ int dm_data_resolve(const char *dataset, const char *split, char *out, size_t ou
         if ((size_t)snprintf(buf, sizeof buf, "%s/%s/%s.txt", dirs[i], dataset, split) >= sizeof buf)
             continue;
         if (is_file(buf)) {
+            char canon[PATH_MAX];
+            if (realpath(buf, canon) && strlen(canon) < sizeof buf)
+                memcpy(buf, canon, strlen(canon) + 1);
             if (strlen(buf) >= outsz)
                 return dm_errf(err, "data path too long: %.80s", buf);
             memcpy(out, buf, strlen(buf) + 1);

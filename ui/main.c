@@ -25,12 +25,16 @@
 
 #include "bench.h"
 #include "corpus.h"
+#include "dual.h"
 #include "eval.h"
 #include "lm.h"
 #include "models.h"
 #include "vocab.h"
 
 typedef enum { FMT_TABLE, FMT_JSON, FMT_CSV } out_format;
+
+#define DEFAULT_FIT_TOKENS 60000
+#define DEFAULT_CALIB_TOKENS 4000
 
 static const char *prog = "dualmod";
 
@@ -63,6 +67,9 @@ static void print_help(FILE *f)
             "  info MODEL          architecture, parameters, bytes, vocabulary, data, card metrics\n"
             "  bench --dense MODEL dense-path speed: per-token latency, sequence throughput,\n"
             "                      memory-bandwidth floor, and PyTorch's figures beside ours\n"
+            "  little MODEL        build and fit the little modules; report size and fit MSE\n"
+            "  study noise|sweep|dim|bits MODEL\n"
+            "                      the paper's Tables 1, 2/3, 5 and 6 on MODEL (test split)\n"
             "  (none)              evaluate the bundled kjv-lstm model on its validation split\n"
             "\n"
             "MODEL is a name (kjv-lstm, kjv-gru), a directory with model.safetensors, or a\n"
@@ -77,6 +84,19 @@ static void print_help(FILE *f)
             "  --limit N           use only the first N tokens\n"
             "  --path P            stream (batch-1 steps, default), seq (whole-sequence GEMM) or both\n"
             "  --chunk N           time steps per chunk on the seq path (default 128)\n"
+            "dual-module options (any of them makes eval run dense and dual side by side):\n"
+            "  --ratio R           insensitive ratio, 0..1 (default 0.5)\n"
+            "  --bits B            little weights: 1..16 bits or fp32 (default 8)\n"
+            "  --k K | --eps E     little dimension per input stream, or from the JL bound (default eps 0.5)\n"
+            "  --mode M            threshold (calibrated on training text, default) or topk (exact per step)\n"
+            "  --policy P          paper (unipolar sigmoid, default) or symmetric\n"
+            "  --proj P            srp (sparse random, the paper's) or pca (data-aware, dense)\n"
+            "  --seed N            projection seed (default 1)\n"
+            "  --audit             also run the big module fully: mask recall, false-insensitive rate, cosines\n"
+            "  --fit-tokens N      training tokens for fitting (default %d); --calib-tokens N (default %d)\n"
+            "  --fit-data FILE     training text when the model has no data set\n"
+            "  --ratios LIST, --ks LIST (k, or eps when < 1), --bits-list LIST (0 = fp32), --noise BETA\n"
+            "                      the values a study runs through\n"
             "bench options:\n"
             "  --dense             benchmark the dense path (required for now)\n"
             "  --arch lstm|gru --hidden H [--layers L] [--vocab-size V]\n"
@@ -92,8 +112,9 @@ static void print_help(FILE *f)
             "  -V, --version       version\n"
             "\n"
             "Environment: DUALMOD_MODELS, DUALMOD_DATA (extra model / data directories),\n"
-            "DUALMOD_PYTHON (python3 used for the PyTorch comparison, default /usr/bin/python3).\n",
-            DM_PKGDATADIR);
+            "DUALMOD_PYTHON (python3 used for the PyTorch comparison, default /usr/bin/python3),\n"
+            "XDG_CACHE_HOME (little-module fitting data is cached in $XDG_CACHE_HOME/dualmod).\n",
+            DM_PKGDATADIR, DEFAULT_FIT_TOKENS, DEFAULT_CALIB_TOKENS);
 }
 
 /* ---- options shared by the commands ---- */
@@ -113,6 +134,18 @@ typedef struct opts {
     int dense;
     const char *arch;
     int hidden, layers, vocab_size, steps, cold, no_torch;
+    /* dual-module knobs */
+    int dual;            /* any dual knob given */
+    int ratio_given;
+    dm_dual_cfg cfg;
+    int audit;
+    long fit_tokens;
+    int calib_tokens;
+    const char *fit_data;
+    const char *ratios;  /* study sweep: comma-separated */
+    const char *ks;      /* study dim: comma-separated k or e<eps> */
+    const char *bitlist; /* study bits */
+    double noise;        /* study noise: noise norm relative to the gate's norm */
 } opts;
 
 static int parse_long(const char *opt, const char *s, long lo, long hi, long *out)
@@ -128,9 +161,24 @@ static int parse_long(const char *opt, const char *s, long lo, long hi, long *ou
     return 0;
 }
 
+static int parse_double(const char *opt, const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= lo && v <= hi)) {
+        fprintf(stderr, "%s: %s '%s': expected a number from %g to %g\n", prog, opt, s, lo, hi);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 enum {
     O_SPLIT = 256, O_DATA, O_VOCAB, O_LIMIT, O_PATH, O_CHUNK, O_THREADS, O_FORMAT, O_DENSE, O_ARCH,
-    O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH
+    O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
+    O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
+    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE
 };
 
 static const struct option long_opts[] = {
@@ -142,6 +190,15 @@ static const struct option long_opts[] = {
     {"hidden", required_argument, 0, O_HIDDEN}, {"layers", required_argument, 0, O_LAYERS},
     {"vocab-size", required_argument, 0, O_VOCAB_SIZE}, {"steps", required_argument, 0, O_STEPS},
     {"cold", no_argument, 0, O_COLD},           {"no-torch", no_argument, 0, O_NO_TORCH},
+    {"ratio", required_argument, 0, O_RATIO},   {"bits", required_argument, 0, O_BITS},
+    {"k", required_argument, 0, O_K},           {"eps", required_argument, 0, O_EPS},
+    {"mode", required_argument, 0, O_MODE},     {"policy", required_argument, 0, O_POLICY},
+    {"proj", required_argument, 0, O_PROJ},     {"seed", required_argument, 0, O_SEED},
+    {"audit", no_argument, 0, O_AUDIT},         {"lambda", required_argument, 0, O_LAMBDA},
+    {"fit-tokens", required_argument, 0, O_FIT_TOKENS}, {"calib-tokens", required_argument, 0, O_CALIB_TOKENS},
+    {"fit-data", required_argument, 0, O_FIT_DATA}, {"ratios", required_argument, 0, O_RATIOS},
+    {"ks", required_argument, 0, O_KS},         {"bits-list", required_argument, 0, O_BITLIST},
+    {"noise", required_argument, 0, O_NOISE},
     {"quiet", no_argument, 0, 'q'},             {"help", no_argument, 0, 'h'},
     {"version", no_argument, 0, 'V'},           {0, 0, 0, 0}};
 
@@ -205,6 +262,72 @@ static int parse_opts(int argc, char **argv, opts *o)
             break;
         case O_COLD: o->cold = 1; break;
         case O_NO_TORCH: o->no_torch = 1; break;
+        case O_RATIO:
+            if (parse_double("--ratio", optarg, 0.0, 1.0, &o->cfg.ratio)) return 2;
+            o->dual = 1;
+            o->ratio_given = 1;
+            break;
+        case O_BITS:
+            if (strcmp(optarg, "fp32") == 0 || strcmp(optarg, "FP32") == 0) {
+                o->cfg.bits = 0;
+            } else {
+                if (parse_long("--bits", optarg, 1, 16, &v)) {
+                    fprintf(stderr, "%s: (or fp32)\n", prog);
+                    return 2;
+                }
+                o->cfg.bits = (int)v;
+            }
+            o->dual = 1;
+            break;
+        case O_K:
+            if (parse_long("--k", optarg, 1, 65536, &v)) return 2;
+            o->cfg.k = (int)v;
+            o->dual = 1;
+            break;
+        case O_EPS:
+            if (parse_double("--eps", optarg, 1e-9, 1.0 - 1e-9, &o->cfg.eps)) return 2;
+            o->cfg.k = 0;
+            o->dual = 1;
+            break;
+        case O_MODE:
+            if (dm_mode_parse(optarg, &o->cfg.mode))
+                return usage_error("--mode '%s': expected threshold or topk", optarg);
+            o->dual = 1;
+            break;
+        case O_POLICY:
+            if (dm_policy_parse(optarg, &o->cfg.policy))
+                return usage_error("--policy '%s': expected paper or symmetric", optarg);
+            o->dual = 1;
+            break;
+        case O_PROJ:
+            if (dm_proj_parse(optarg, &o->cfg.proj))
+                return usage_error("--proj '%s': expected srp or pca", optarg);
+            o->dual = 1;
+            break;
+        case O_SEED:
+            if (parse_long("--seed", optarg, 0, LONG_MAX, &v)) return 2;
+            o->cfg.seed = (uint64_t)v;
+            o->dual = 1;
+            break;
+        case O_AUDIT: o->audit = 1; o->dual = 1; break;
+        case O_LAMBDA:
+            if (parse_double("--lambda", optarg, 0.0, 1e6, &o->cfg.lambda)) return 2;
+            break;
+        case O_FIT_TOKENS:
+            if (parse_long("--fit-tokens", optarg, 100, 100000000, &v)) return 2;
+            o->fit_tokens = v;
+            break;
+        case O_CALIB_TOKENS:
+            if (parse_long("--calib-tokens", optarg, 10, 1000000, &v)) return 2;
+            o->calib_tokens = (int)v;
+            break;
+        case O_FIT_DATA: o->fit_data = optarg; break;
+        case O_RATIOS: o->ratios = optarg; break;
+        case O_KS: o->ks = optarg; break;
+        case O_BITLIST: o->bitlist = optarg; break;
+        case O_NOISE:
+            if (parse_double("--noise", optarg, 0.0, 100.0, &o->noise)) return 2;
+            break;
         case 'q': o->quiet = 1; break;
         case 'h': print_help(stdout); return 1;
         case 'V': printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 1;
@@ -301,6 +424,31 @@ static void on_progress(const dm_eval_result *r, long total, void *ud)
     fflush(stderr);
 }
 
+/* The data a command evaluates: --data FILE, or --split of the model's data set. */
+static int resolve_eval_data(const opts *o, const loaded *L, const char **split, char *path, size_t n)
+{
+    dm_err err;
+    if (o->data && o->split)
+        return usage_error("%s", "give either --split or --data, not both");
+    *split = o->data ? NULL : (o->split ? o->split : "valid");
+    if (!*split) {
+        snprintf(path, n, "%s", o->data);
+        return 0;
+    }
+    if (strcmp(*split, "valid") && strcmp(*split, "test") && strcmp(*split, "train"))
+        return usage_error("--split '%s': expected valid, test or train", *split);
+    if (!L->lm.dataset[0]) {
+        fprintf(stderr, "%s: %s has no 'dataset' in its metadata, so --split cannot find its data; use --data FILE\n",
+                prog, L->ref.file);
+        return 1;
+    }
+    if (dm_data_resolve(L->lm.dataset, *split, path, n, &err))
+        return die(err.msg);
+    return 0;
+}
+
+static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *datapath, dm_corpus *c);
+
 static int cmd_eval(opts *o)
 {
     dm_err err;
@@ -312,29 +460,22 @@ static int cmd_eval(opts *o)
     if (load_model(o, &L, 1, &err))
         return die(err.msg);
     char datapath[DM_PATH_MAX];
-    const char *split = o->data ? NULL : (o->split ? o->split : "valid");
-    if (split) {
-        if (!L.lm.dataset[0]) {
-            loaded_free(&L);
-            fprintf(stderr, "%s: %s has no 'dataset' in its metadata, so --split cannot find its data; use --data FILE\n",
-                    prog, L.ref.file);
-            return 1;
-        }
-        if (strcmp(split, "valid") && strcmp(split, "test") && strcmp(split, "train")) {
-            loaded_free(&L);
-            return usage_error("--split '%s': expected valid, test or train", split);
-        }
-        if (dm_data_resolve(L.lm.dataset, split, datapath, sizeof datapath, &err)) {
-            loaded_free(&L);
-            return die(err.msg);
-        }
-    } else {
-        snprintf(datapath, sizeof datapath, "%s", o->data);
+    const char *split;
+    int rc = resolve_eval_data(o, &L, &split, datapath, sizeof datapath);
+    if (rc) {
+        loaded_free(&L);
+        return rc;
     }
     dm_corpus c;
     if (dm_corpus_load(&c, datapath, &L.vocab, o->limit, &err)) {
         loaded_free(&L);
         return die(err.msg);
+    }
+    if (o->dual) {
+        rc = cmd_eval_dual(o, &L, split, datapath, &c);
+        dm_corpus_free(&c);
+        loaded_free(&L);
+        return rc;
     }
     dm_blas_set_threads(o->threads);
     int npaths = o->path_both ? 2 : 1;
@@ -470,6 +611,487 @@ static int cmd_info(opts *o)
     }
     loaded_free(&L);
     return 0;
+}
+
+/* ---- dual-module commands: eval --ratio ..., little, study ---- */
+
+
+/* Moments and calibration inputs over the model's training text (cached). */
+static int prepare_fitdata(const opts *o, const loaded *L, dm_fitdata *fd)
+{
+    dm_err err;
+    char path[DM_PATH_MAX];
+    if (o->fit_data) {
+        snprintf(path, sizeof path, "%s", o->fit_data);
+    } else if (!L->lm.dataset[0]) {
+        fprintf(stderr, "%s: %s has no 'dataset' in its metadata, so its training text is unknown: give --fit-data FILE\n",
+                prog, L->ref.file);
+        return 1;
+    } else if (dm_data_resolve(L->lm.dataset, "train", path, sizeof path, &err)) {
+        return die(err.msg);
+    }
+    long nfit = o->fit_tokens ? o->fit_tokens : DEFAULT_FIT_TOKENS;
+    int ncal = o->calib_tokens ? o->calib_tokens : DEFAULT_CALIB_TOKENS;
+    dm_corpus train;
+    if (dm_corpus_load(&train, path, &L->vocab, nfit, &err))
+        return die(err.msg);
+    if (!o->quiet && isatty(2))
+        fprintf(stderr, "little module: moments over %ld training tokens (cached after the first time)...\n", train.n);
+    int rc = dm_fitdata_cached(fd, &L->lm, &train, nfit, ncal, NULL, &err);
+    dm_corpus_free(&train);
+    if (rc)
+        return die(err.msg);
+    return 0;
+}
+
+static void describe_little(const dm_dual *d, char *out, size_t n)
+{
+    char lb[32], db[32];
+    human_bytes((double)dm_dual_little_bytes(d), lb, sizeof lb);
+    human_bytes((double)dm_lm_rnn_bytes(d->big), db, sizeof db);
+    char kb[48];
+    if (d->cfg.k)
+        snprintf(kb, sizeof kb, "k %d", d->k);
+    else
+        snprintf(kb, sizeof kb, "k %d (eps %g)", d->k, d->cfg.eps);
+    char bb[16];
+    if (d->cfg.bits)
+        snprintf(bb, sizeof bb, "INT%d", d->cfg.bits);
+    else
+        snprintf(bb, sizeof bb, "FP32");
+    snprintf(out, n, "%s, %s, %s projection (seed %llu), %s little per step vs %s dense recurrent", kb, bb,
+             dm_proj_name(d->cfg.proj), (unsigned long long)d->cfg.seed, lb, db);
+}
+
+static double bytes_ratio(const dm_dual_stats *st, int e2e)
+{
+    double dual = st->big_bytes + st->little_bytes, dense = st->dense_bytes;
+    if (e2e)
+        dual += st->dec_bytes, dense += st->dec_bytes;
+    return dense > 0 ? dual / dense : 0;
+}
+
+static json_t *dual_json(const dm_dual *d, const dm_dual_result *r, const char *model, const char *split,
+                         const char *datapath, int audit)
+{
+    const dm_lm *m = d->big;
+    double dppl = r->dual.value - r->dense.value;
+    json_t *j = json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:f, s:s, s:s, s:s, s:I}",
+                          "model", model, "split", split ? split : "", "data", datapath, "ppl", r->dual.value,
+                          "ppl_se", r->dual.se, "dense_ppl", r->dense.value, "dppl", dppl, "dppl_pct",
+                          100.0 * dppl / r->dense.value, "kld", r->kld, "top1_agree", r->top1_agree, "ratio",
+                          d->cfg.ratio, "ratio_achieved", dm_stats_ratio(&r->stats, -1, -1), "bytes_ratio",
+                          bytes_ratio(&r->stats, 0), "bits", d->cfg.bits, "k", d->k, "bytes_ratio_e2e",
+                          bytes_ratio(&r->stats, 1), "mode", dm_mode_name(d->cfg.mode), "policy",
+                          dm_policy_name(d->cfg.policy), "proj", dm_proj_name(d->cfg.proj), "predictions",
+                          (json_int_t)r->dual.predictions);
+    json_object_set_new(j, "eps", d->cfg.k ? json_null() : json_real(d->cfg.eps));
+    json_object_set_new(j, "seed", json_integer((json_int_t)d->cfg.seed));
+    json_object_set_new(j, "little_bytes", json_integer((json_int_t)dm_dual_little_bytes(d)));
+    json_object_set_new(j, "dense_rnn_bytes", json_integer((json_int_t)dm_lm_rnn_bytes(m)));
+    json_object_set_new(j, "path", json_string("stream"));
+    json_t *layers = json_array();
+    for (int l = 0; l < m->nlayers; l++) {
+        json_t *lj = json_pack("{s:i, s:f, s:f, s:f}", "layer", l, "ratio_achieved", dm_stats_ratio(&r->stats, l, -1),
+                               "fit_mse", d->little[l].mse, "fit_rel_mse",
+                               d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : 0.0);
+        json_t *gates = json_object();
+        for (int g = 0; g < m->gates; g++) {
+            json_t *gj = json_pack("{s:f, s:f}", "ratio_achieved", dm_stats_ratio(&r->stats, l, g), "theta",
+                                   (double)d->theta[l][dm_gate_act(m, g)]);
+            if (audit) {
+                json_object_set_new(gj, "recall", json_real(dm_stats_recall(&r->stats, l, g)));
+                json_object_set_new(gj, "false_insensitive", json_real(dm_stats_false_insens(&r->stats, l, g)));
+                json_object_set_new(gj, "cos_pre", json_real(dm_stats_cos(&r->stats, l, g, 0)));
+                json_object_set_new(gj, "cos_post", json_real(dm_stats_cos(&r->stats, l, g, 1)));
+            }
+            json_object_set_new(gates, dm_gate_name(m, g), gj);
+        }
+        json_object_set_new(lj, "gates", gates);
+        json_array_append_new(layers, lj);
+    }
+    json_object_set_new(j, "layers", layers);
+    if (audit) {
+        json_object_set_new(j, "recall", json_real(dm_stats_recall(&r->stats, -1, -1)));
+        json_object_set_new(j, "false_insensitive", json_real(dm_stats_false_insens(&r->stats, -1, -1)));
+    }
+    return j;
+}
+
+static void print_json(json_t *j)
+{
+    char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
+    printf("%s\n", s);
+    free(s);
+}
+
+static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *datapath, dm_corpus *c)
+{
+    dm_err err;
+    dm_fitdata fd;
+    dm_dual d;
+    int rc = prepare_fitdata(o, L, &fd);
+    if (rc)
+        return rc;
+    dm_blas_set_threads(o->threads);
+    if (dm_dual_build(&d, &L->lm, &fd, &o->cfg, &err)) {
+        dm_fitdata_free(&fd);
+        return die(err.msg);
+    }
+    progress_ctx pc = {isatty(2) && !o->quiet, "dual"};
+    dm_eval_opts eo = {.path = DM_PATH_STREAM, .progress = on_progress, .progress_ud = &pc};
+    dm_dual_result r;
+    rc = dm_eval_lm_dual(&d, c, &eo, o->audit, &r, &err);
+    if (pc.tty)
+        fprintf(stderr, "\r%*s\r", 100, "");
+    if (rc) {
+        dm_dual_free(&d);
+        dm_fitdata_free(&fd);
+        return die(err.msg);
+    }
+    const dm_lm *m = &L->lm;
+    if (o->fmt == FMT_JSON) {
+        json_t *j = dual_json(&d, &r, L->ref.name, split, datapath, o->audit);
+        print_json(j);
+        json_decref(j);
+    } else if (o->fmt == FMT_CSV) {
+        printf("model,split,ratio,ratio_achieved,bits,k,mode,policy,proj,ppl,dense_ppl,dppl,dppl_pct,kld,top1_agree,bytes_ratio\n");
+        printf("%s,%s,%.4f,%.4f,%d,%d,%s,%s,%s,%.4f,%.4f,%.4f,%.4f,%.6f,%.5f,%.4f\n", L->ref.name, split ? split : datapath,
+               d.cfg.ratio, dm_stats_ratio(&r.stats, -1, -1), d.cfg.bits, d.k, dm_mode_name(d.cfg.mode),
+               dm_policy_name(d.cfg.policy), dm_proj_name(d.cfg.proj), r.dual.value, r.dense.value,
+               r.dual.value - r.dense.value, 100 * (r.dual.value - r.dense.value) / r.dense.value, r.kld, r.top1_agree,
+               bytes_ratio(&r.stats, 0));
+    } else {
+        char arch[256], lit[512];
+        describe_arch(m, arch, sizeof arch);
+        describe_little(&d, lit, sizeof lit);
+        printf("model       %s  (%s)\n", L->ref.name, arch);
+        printf("data        %s  (%ld tokens, %ld predictions)\n", split ? split : datapath, c->n, r.dual.predictions);
+        printf("little      %s\n", lit);
+        printf("fit         %ld training tokens%s; relative MSE", fd.fit_tokens, fd.from_cache ? " (moments from cache)" : "");
+        for (int l = 0; l < m->nlayers; l++)
+            printf(" l%d %.3f", l, d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0);
+        printf("; built in %.2f s\n", d.fit_seconds);
+        printf("policy      %s regions, %s ratio control%s\n", dm_policy_name(d.cfg.policy), dm_mode_name(d.cfg.mode),
+               d.cfg.mode == DM_MODE_THRESHOLD ? " (thresholds from training-split quantiles)" : " (exact top-k per step)");
+        printf("ratio       requested %.3f, achieved %.3f\n", d.cfg.ratio, dm_stats_ratio(&r.stats, -1, -1));
+        for (int l = 0; l < m->nlayers; l++) {
+            printf("  layer %d   %.3f  ", l, dm_stats_ratio(&r.stats, l, -1));
+            for (int g = 0; g < m->gates; g++)
+                printf(" %s %.3f", dm_gate_name(m, g), dm_stats_ratio(&r.stats, l, g));
+            printf("\n");
+            if (o->audit) {
+                printf("    recall ");
+                for (int g = 0; g < m->gates; g++)
+                    printf(" %s %.3f", dm_gate_name(m, g), dm_stats_recall(&r.stats, l, g));
+                printf("   false-insensitive");
+                for (int g = 0; g < m->gates; g++)
+                    printf(" %s %.3f", dm_gate_name(m, g), dm_stats_false_insens(&r.stats, l, g));
+                printf("\n    cos pre");
+                for (int g = 0; g < m->gates; g++)
+                    printf(" %s %.4f", dm_gate_name(m, g), dm_stats_cos(&r.stats, l, g, 0));
+                printf("   cos post");
+                for (int g = 0; g < m->gates; g++)
+                    printf(" %s %.4f", dm_gate_name(m, g), dm_stats_cos(&r.stats, l, g, 1));
+                printf("\n");
+            }
+        }
+        double dppl = r.dual.value - r.dense.value;
+        printf("perplexity  dual %.3f ± %.3f   dense %.3f   ΔPPL %+.3f (%+.2f%%)\n", r.dual.value, r.dual.se, r.dense.value,
+               dppl, 100 * dppl / r.dense.value);
+        printf("vs dense    KL %.5f nats/token   top-1 agreement %.2f%%\n", r.kld, 100 * r.top1_agree);
+        printf("bytes       recurrent layers %.3fx of dense per token (big rows %.2f MB + little %.2f MB vs %.2f MB); "
+               "with the decoder %.3fx\n",
+               bytes_ratio(&r.stats, 0), r.stats.big_bytes / r.stats.steps / 1e6, r.stats.little_bytes / r.stats.steps / 1e6,
+               r.stats.dense_bytes / r.stats.steps / 1e6, bytes_ratio(&r.stats, 1));
+        printf("path        streaming (batch 1): the dense figures come from the whole-sequence path on the same stream\n");
+        printf("time        %.1f s (%.0f tokens/s, dense and dual together; reference kernels)\n", r.dual.seconds,
+               r.dual.items_per_s);
+    }
+    dm_dual_free(&d);
+    dm_fitdata_free(&fd);
+    return 0;
+}
+
+static int cmd_little(opts *o)
+{
+    dm_err err;
+    loaded L;
+    if (!o->model)
+        return usage_error("%s", "little needs a MODEL");
+    if (load_model(o, &L, 1, &err))
+        return die(err.msg);
+    dm_fitdata fd;
+    int rc = prepare_fitdata(o, &L, &fd);
+    if (rc) {
+        loaded_free(&L);
+        return rc;
+    }
+    dm_dual d;
+    if (dm_dual_build(&d, &L.lm, &fd, &o->cfg, &err)) {
+        dm_fitdata_free(&fd);
+        loaded_free(&L);
+        return die(err.msg);
+    }
+    if (o->fmt == FMT_JSON) {
+        json_t *j = json_pack("{s:s, s:i, s:i, s:s, s:I, s:I, s:I, s:b, s:f, s:f}", "model", L.ref.name, "k", d.k, "bits",
+                              d.cfg.bits, "proj", dm_proj_name(d.cfg.proj), "little_bytes",
+                              (json_int_t)dm_dual_little_bytes(&d), "dense_rnn_bytes", (json_int_t)dm_lm_rnn_bytes(&L.lm),
+                              "fit_tokens", (json_int_t)fd.fit_tokens, "moments_cached", fd.from_cache, "collect_seconds",
+                              fd.seconds, "build_seconds", d.fit_seconds);
+        json_t *layers = json_array();
+        for (int l = 0; l < L.lm.nlayers; l++)
+            json_array_append_new(layers, json_pack("{s:i, s:f, s:f, s:f, s:I}", "layer", l, "mse", d.little[l].mse,
+                                                    "mse_fp32", d.little[l].mse_fp32, "rel_mse",
+                                                    d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0, "bytes",
+                                                    (json_int_t)dm_little_bytes(&d.little[l])));
+        json_object_set_new(j, "layers", layers);
+        print_json(j);
+        json_decref(j);
+    } else {
+        char lit[512];
+        describe_little(&d, lit, sizeof lit);
+        printf("model       %s\n", L.ref.name);
+        printf("little      %s\n", lit);
+        printf("data        %ld training tokens, %d calibration steps; moments %s\n", fd.fit_tokens, fd.ncal,
+               fd.from_cache ? "loaded from the cache" : "collected now and cached");
+        if (!fd.from_cache)
+            printf("collect     %.2f s (one pass of the big model over the training slice)\n", fd.seconds);
+        printf("build       %.2f s (projection, ridge solve, quantization, calibration)\n", d.fit_seconds);
+        printf("%-8s %12s %12s %10s %12s\n", "layer", "MSE", "MSE FP32", "rel MSE", "bytes");
+        for (int l = 0; l < L.lm.nlayers; l++)
+            printf("%-8d %12.5f %12.5f %10.4f %12zu\n", l, d.little[l].mse, d.little[l].mse_fp32,
+                   d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0, dm_little_bytes(&d.little[l]));
+    }
+    dm_dual_free(&d);
+    dm_fitdata_free(&fd);
+    loaded_free(&L);
+    return 0;
+}
+
+/* ---- studies ---- */
+
+typedef struct study_row {
+    char label[32];
+    dm_dual_cfg cfg;
+    int k;
+    dm_dual_result r;
+    double rel_mse;
+    size_t little_bytes;
+} study_row;
+
+static int parse_list(const char *s, double *out, int max, const char *what)
+{
+    int n = 0;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", s);
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        char *end;
+        double v = strtod(tok, &end);
+        if (end == tok || *end || n >= max) {
+            fprintf(stderr, "%s: %s: bad list '%s' (expected comma-separated numbers)\n", prog, what, s);
+            return -1;
+        }
+        out[n++] = v;
+    }
+    return n;
+}
+
+static int cmd_study(opts *o, const char *which)
+{
+    dm_err err;
+    loaded L;
+    int kind = !which ? -1 : strcmp(which, "noise") == 0 ? 0 : strcmp(which, "sweep") == 0 ? 1 : strcmp(which, "dim") == 0 ? 2
+                                                        : strcmp(which, "bits") == 0 ? 3 : -1;
+    if (kind < 0)
+        return usage_error("study '%s': expected noise, sweep, dim or bits", which ? which : "");
+    if (!o->model)
+        return usage_error("study %s needs a MODEL", which);
+    if (load_model(o, &L, 1, &err))
+        return die(err.msg);
+    char datapath[DM_PATH_MAX];
+    const char *split;
+    if (!o->split && !o->data)
+        o->split = "test";
+    int rc = resolve_eval_data(o, &L, &split, datapath, sizeof datapath);
+    dm_corpus c;
+    if (rc || dm_corpus_load(&c, datapath, &L.vocab, o->limit, &err)) {
+        loaded_free(&L);
+        return rc ? rc : die(err.msg);
+    }
+    dm_blas_set_threads(o->threads);
+    progress_ctx pc = {isatty(2) && !o->quiet, which};
+    dm_eval_opts eo = {.path = DM_PATH_STREAM, .progress = on_progress, .progress_ud = &pc};
+    const dm_lm *m = &L.lm;
+    if (kind == 0) {
+        /* Table 1: noise of the same norm into the sensitive vs the insensitive half */
+        double beta = o->noise > 0 ? o->noise : 0.5;
+        dm_eval_result base, rr[2];
+        dm_dual_stats st[2];
+        if (dm_eval_lm(m, &c, &eo, &base, &err))
+            goto fail;
+        for (int half = 0; half < 2; half++)
+            if (dm_eval_lm_noise(m, &c, half, beta, o->cfg.policy, o->cfg.seed, &eo, &rr[half], &st[half], &err))
+                goto fail;
+        if (pc.tty)
+            fprintf(stderr, "\r%*s\r", 100, "");
+        if (o->fmt == FMT_CSV || o->fmt == FMT_JSON) {
+            printf("noise_in,layer,gate,cos_pre,cos_post,ppl,base_ppl,beta\n");
+            for (int half = 0; half < 2; half++)
+                for (int l = -1; l < m->nlayers; l++)
+                    for (int g = 0; g < m->gates; g++)
+                        printf("%s,%s%d,%s,%.5f,%.5f,%.4f,%.4f,%.3f\n", half ? "insensitive" : "sensitive", l < 0 ? "all" : "",
+                               l < 0 ? 0 : l, dm_gate_name(m, g), dm_stats_cos(&st[half], l, g, 0),
+                               dm_stats_cos(&st[half], l, g, 1), rr[half].value, base.value, beta);
+        } else {
+            printf("study noise: %s on %s (%ld tokens); Gaussian noise of norm %.2f x the gate's pre-activation norm added\n"
+                   "to half of every gate's outputs at every step (halves split by the %s policy on the exact values)\n\n",
+                   L.ref.name, split ? split : datapath, c.n, beta, dm_policy_name(o->cfg.policy));
+            printf("%-20s", "noise in");
+            for (int g = 0; g < m->gates; g++)
+                printf("  cos after %s", dm_gate_name(m, g));
+            printf("  %10s\n", "PPL");
+            printf("%-20s", "(none)");
+            for (int g = 0; g < m->gates; g++)
+                printf("  %11s", "1");
+            printf("  %10.2f\n", base.value);
+            for (int half = 0; half < 2; half++) {
+                printf("%-20s", half ? "insensitive region" : "sensitive region");
+                for (int g = 0; g < m->gates; g++)
+                    printf("  %11.4f", dm_stats_cos(&st[half], -1, g, 1));
+                printf("  %10.2f\n", rr[half].value);
+            }
+            printf("\npaper (PTB LSTM, baseline 80.64): sensitive 0.934 0.946 0.882 0.940 -> 85.70; insensitive 0.968 0.987 0.969 0.977 -> 81.79\n");
+        }
+        dm_corpus_free(&c);
+        loaded_free(&L);
+        return 0;
+    }
+    dm_fitdata fd;
+    if ((rc = prepare_fitdata(o, &L, &fd))) {
+        dm_corpus_free(&c);
+        loaded_free(&L);
+        return rc;
+    }
+    study_row rows[32];
+    int nrows = 0;
+    double vals[32];
+    int nv;
+    if (kind == 1) {
+        nv = parse_list(o->ratios ? o->ratios : "0.1,0.3,0.5,0.7,0.9", vals, 32, "--ratios");
+        for (int i = 0; i < nv; i++) {
+            rows[nrows].cfg = o->cfg;
+            rows[nrows].cfg.ratio = vals[i];
+            snprintf(rows[nrows].label, sizeof rows[nrows].label, "%.0f%%", 100 * vals[i]);
+            nrows++;
+        }
+    } else if (kind == 2) {
+        if (!o->ratio_given)
+            o->cfg.ratio = 0.5;
+        /* k values; an entry below 1 is an eps */
+        nv = parse_list(o->ks ? o->ks : "32,64,128,256,0.5", vals, 32, "--ks");
+        for (int i = 0; i < nv; i++) {
+            rows[nrows].cfg = o->cfg;
+            if (vals[i] < 1) {
+                rows[nrows].cfg.k = 0;
+                rows[nrows].cfg.eps = vals[i];
+                snprintf(rows[nrows].label, sizeof rows[nrows].label, "eps %.2f", vals[i]);
+            } else {
+                rows[nrows].cfg.k = (int)vals[i];
+                snprintf(rows[nrows].label, sizeof rows[nrows].label, "k %d", (int)vals[i]);
+            }
+            nrows++;
+        }
+    } else {
+        if (!o->ratio_given)
+            o->cfg.ratio = 0.5;
+        nv = parse_list(o->bitlist ? o->bitlist : "0,16,8,4,2,1", vals, 32, "--bits-list");
+        for (int i = 0; i < nv; i++) {
+            rows[nrows].cfg = o->cfg;
+            rows[nrows].cfg.bits = (int)vals[i];
+            snprintf(rows[nrows].label, sizeof rows[nrows].label, vals[i] == 0 ? "FP32" : "INT%d", (int)vals[i]);
+            nrows++;
+        }
+    }
+    if (nv < 0) {
+        dm_fitdata_free(&fd);
+        dm_corpus_free(&c);
+        loaded_free(&L);
+        return 2;
+    }
+    for (int i = 0; i < nrows; i++) {
+        dm_dual d;
+        if (dm_dual_build(&d, m, &fd, &rows[i].cfg, &err)) {
+            dm_fitdata_free(&fd);
+            goto fail;
+        }
+        pc.label = rows[i].label;
+        rc = dm_eval_lm_dual(&d, &c, &eo, o->audit, &rows[i].r, &err);
+        rows[i].k = d.k;
+        double mse = 0, var = 0;
+        for (int l = 0; l < m->nlayers; l++)
+            mse += d.little[l].mse, var += d.little[l].var;
+        rows[i].rel_mse = var > 0 ? mse / var : 0;
+        rows[i].little_bytes = dm_dual_little_bytes(&d);
+        if (o->fmt == FMT_JSON) {
+            json_t *j = dual_json(&d, &rows[i].r, L.ref.name, split, datapath, o->audit);
+            json_object_set_new(j, "study", json_string(which));
+            json_object_set_new(j, "rel_mse", json_real(rows[i].rel_mse));
+            print_json(j);
+            json_decref(j);
+        }
+        dm_dual_free(&d);
+        if (rc) {
+            dm_fitdata_free(&fd);
+            goto fail;
+        }
+    }
+    if (pc.tty)
+        fprintf(stderr, "\r%*s\r", 100, "");
+    if (o->fmt == FMT_CSV) {
+        printf("study,model,split,label,ratio,ratio_achieved,bits,k,proj,policy,mode,ppl,dense_ppl,dppl_pct,kld,top1_agree,rel_mse,little_bytes,bytes_ratio\n");
+        for (int i = 0; i < nrows; i++)
+            printf("%s,%s,%s,%s,%.3f,%.4f,%d,%d,%s,%s,%s,%.4f,%.4f,%.4f,%.6f,%.5f,%.5f,%zu,%.4f\n", which, L.ref.name,
+                   split ? split : datapath, rows[i].label, rows[i].cfg.ratio, dm_stats_ratio(&rows[i].r.stats, -1, -1),
+                   rows[i].cfg.bits, rows[i].k, dm_proj_name(rows[i].cfg.proj), dm_policy_name(rows[i].cfg.policy),
+                   dm_mode_name(rows[i].cfg.mode), rows[i].r.dual.value, rows[i].r.dense.value,
+                   100 * (rows[i].r.dual.value - rows[i].r.dense.value) / rows[i].r.dense.value, rows[i].r.kld,
+                   rows[i].r.top1_agree, rows[i].rel_mse, rows[i].little_bytes, bytes_ratio(&rows[i].r.stats, 0));
+    } else if (o->fmt == FMT_TABLE) {
+        printf("study %s: %s on %s (%ld tokens), %s projection, %s policy, %s ratio control\n", which, L.ref.name,
+               split ? split : datapath, c.n, dm_proj_name(o->cfg.proj), dm_policy_name(o->cfg.policy),
+               dm_mode_name(o->cfg.mode));
+        printf("dense perplexity %.3f\n\n", nrows ? rows[0].r.dense.value : 0.0);
+        printf("%-10s %6s %8s %5s %5s %9s %8s %9s %7s %8s %10s %8s\n", "config", "ratio", "achieved", "bits", "k", "PPL",
+               "dPPL%", "KL", "top-1", "rel MSE", "little MB", "bytes");
+        for (int i = 0; i < nrows; i++) {
+            char bb[8];
+            snprintf(bb, sizeof bb, rows[i].cfg.bits ? "%d" : "fp32", rows[i].cfg.bits);
+            printf("%-10s %6.2f %8.3f %5s %5d %9.3f %+8.2f %9.5f %6.2f%% %8.4f %10.3f %7.3fx\n", rows[i].label,
+                   rows[i].cfg.ratio, dm_stats_ratio(&rows[i].r.stats, -1, -1),
+                   bb, rows[i].k, rows[i].r.dual.value,
+                   100 * (rows[i].r.dual.value - rows[i].r.dense.value) / rows[i].r.dense.value, rows[i].r.kld,
+                   100 * rows[i].r.top1_agree, rows[i].rel_mse, rows[i].little_bytes / 1e6, bytes_ratio(&rows[i].r.stats, 0));
+        }
+        if (kind == 1)
+            printf("\npaper Table 2 (PTB LSTM-1500, dPPL%% at 10/30/50/70/90%%): +0.10 -0.10 +0.89 +8.48 +35.6;"
+                   " GRU-1500 (Table 3): +0.16 +0.62 +3.80 +14.8 +43.6\n");
+        else if (kind == 2)
+            printf("\npaper Table 5 (LSTM-1500, INT8, 50%%): k 966 -> 80.40, 417 -> 81.36, 266 -> 83.51 (dense 80.64)\n");
+        else
+            printf("\npaper Table 6 (LSTM-1500, k 417, 50%%): FP32 81.28, INT16 81.18, INT8 81.25, INT4 81.28, INT2 82.14,"
+                   " INT1 94.75 (dense 80.64); little MSE 0.408 0.425 0.444 0.465 0.573 3.337\n");
+    }
+    dm_fitdata_free(&fd);
+    dm_corpus_free(&c);
+    loaded_free(&L);
+    return 0;
+fail:
+    if (pc.tty)
+        fprintf(stderr, "\r%*s\r", 100, "");
+    dm_corpus_free(&c);
+    loaded_free(&L);
+    return die(err.msg);
 }
 
 /* ---- bench ---- */
@@ -616,11 +1238,16 @@ static int cmd_bench(opts *o)
 int main(int argc, char **argv)
 {
     opts o = {.threads = 1, .path = DM_PATH_STREAM};
-    const char *cmd = "eval";
+    dm_dual_cfg_default(&o.cfg);
+    const char *cmd = "eval", *sub = NULL;
     int shift = 0;
     if (argc > 1 && argv[1][0] != '-') {
         cmd = argv[1];
         shift = 1;
+        if (strcmp(cmd, "study") == 0 && argc > 2 && argv[2][0] != '-') {
+            sub = argv[2];
+            shift = 2;
+        }
     }
     int rc = parse_opts(argc - shift, argv + shift, &o);
     if (rc == 1)
@@ -633,5 +1260,9 @@ int main(int argc, char **argv)
         return cmd_info(&o);
     if (strcmp(cmd, "bench") == 0)
         return cmd_bench(&o);
-    return usage_error("unknown command '%s' (expected eval, info or bench)", cmd);
+    if (strcmp(cmd, "little") == 0)
+        return cmd_little(&o);
+    if (strcmp(cmd, "study") == 0)
+        return cmd_study(&o, sub);
+    return usage_error("unknown command '%s' (expected eval, info, bench, little or study)", cmd);
 }

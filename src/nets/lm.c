@@ -468,7 +468,7 @@ const float *dm_lm_state_h(const dm_lm_state *s, const dm_lm *m, int l)
  * LSTM: g = W [x;h] + b_ih + b_hh (all 4 blocks).
  * GRU: g[0:2h] = r,z pre-activations with both biases; g[2h:3h] = W_in x + b_in;
  * ghn = W_hn h + b_hn. */
-static void cell_update(const dm_lm *m, float *g, const float *ghn, float *h, float *c)
+void dm_lm_cell_update(const dm_lm *m, float *g, const float *ghn, float *h, float *c)
 {
     int H = m->nhid;
     if (m->cell == DM_CELL_LSTM) {
@@ -507,7 +507,7 @@ void dm_lm_layer_step(const dm_lm *m, dm_lm_state *s, int l, const float *x)
         cblas_sgemv(CblasRowMajor, CblasNoTrans, H, L->in, 1.0f, wn, L->ld, xh, 1, 1.0f, g + 2 * H, 1);
         cblas_sgemv(CblasRowMajor, CblasNoTrans, H, H, 1.0f, wn + L->in, L->ld, h, 1, 1.0f, s->ghn, 1);
     }
-    cell_update(m, g, s->ghn, h, s->c[l]);
+    dm_lm_cell_update(m, g, s->ghn, h, s->c[l]);
 }
 
 void dm_lm_step_rnn(const dm_lm *m, dm_lm_state *s, int token)
@@ -543,6 +543,8 @@ double dm_log_softmax_at(const float *logits, int n, int target)
 
 void dm_lm_seq_free(dm_lm_seq *q)
 {
+    for (int l = 0; l < DM_LM_MAX_LAYERS; l++)
+        dm_free(q->cap[l]);
     dm_lm_state_free(&q->st);
     dm_free(q->x);
     dm_free(q->hout);
@@ -572,6 +574,44 @@ int dm_lm_seq_init(dm_lm_seq *q, const dm_lm *m, int chunk, dm_err *err)
 }
 
 void dm_lm_seq_reset(dm_lm_seq *q, const dm_lm *m) { dm_lm_state_reset(&q->st, m); }
+
+int dm_lm_seq_capture(dm_lm_seq *q, const dm_lm *m, dm_err *err)
+{
+    for (int l = 0; l < m->nlayers; l++)
+        if (!q->cap[l] && !(q->cap[l] = dm_alloc((size_t)q->chunk * m->layer[l].ld * sizeof(float))))
+            return dm_errf(err, "out of memory for capturing layer inputs");
+    return 0;
+}
+
+int dm_lm_pre_rows(const dm_lm *m) { return 4 * m->nhid; }
+
+void dm_lm_pre_batch(const dm_lm *m, int l, const float *xh, int T, float *pre)
+{
+    const dm_rnn_layer *L = &m->layer[l];
+    int H = L->hid, R = 4 * H;
+    for (int t = 0; t < T; t++) {
+        float *p = pre + (size_t)t * R;
+        if (m->cell == DM_CELL_LSTM) {
+            memcpy(p, L->b_sum, (size_t)R * sizeof(float));
+        } else {
+            memcpy(p, L->b_sum, (size_t)2 * H * sizeof(float));
+            memcpy(p + 2 * H, L->b_ih + 2 * H, (size_t)H * sizeof(float));
+            memcpy(p + 3 * H, L->b_hh + 2 * H, (size_t)H * sizeof(float));
+        }
+    }
+    if (m->cell == DM_CELL_LSTM) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, R, L->ld, 1.0f, xh, L->ld, L->w, L->ld, 1.0f, pre,
+                    R);
+    } else {
+        const float *wn = L->w + (size_t)2 * H * L->ld;
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, 2 * H, L->ld, 1.0f, xh, L->ld, L->w, L->ld, 1.0f,
+                    pre, R);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, H, L->in, 1.0f, xh, L->ld, wn, L->ld, 1.0f,
+                    pre + 2 * H, R);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, H, H, 1.0f, xh + L->in, L->ld, wn + L->in, L->ld,
+                    1.0f, pre + 3 * H, R);
+    }
+}
 
 void dm_lm_seq_run(const dm_lm *m, dm_lm_seq *q, const int *tokens, int n)
 {
@@ -608,7 +648,12 @@ void dm_lm_seq_run(const dm_lm *m, dm_lm_seq *q, const int *tokens, int n)
                 cblas_sgemv(CblasRowMajor, CblasNoTrans, H, H, 1.0f, L->w + (size_t)2 * H * L->ld + L->in,
                             L->ld, h, 1, 1.0f, q->st.ghn, 1);
             }
-            cell_update(m, g, q->st.ghn, h, q->st.c[l]);
+            if (q->cap[l]) {
+                float *row = q->cap[l] + (size_t)t * L->ld;
+                memcpy(row, xin + (size_t)t * L->in, (size_t)L->in * sizeof(float));
+                memcpy(row + L->in, h, (size_t)H * sizeof(float));
+            }
+            dm_lm_cell_update(m, g, q->st.ghn, h, q->st.c[l]);
             memcpy(q->hout + (size_t)t * H, h, (size_t)H * sizeof(float));
         }
         /* keep xh's input part consistent with the streaming state */

@@ -85,6 +85,11 @@ typedef struct dm_lm_state {
 int dm_lm_state_init(dm_lm_state *s, const dm_lm *m, dm_err *err);
 void dm_lm_state_free(dm_lm_state *s);
 void dm_lm_state_reset(dm_lm_state *s, const dm_lm *m);
+/* Gate nonlinearities and state update from pre-activations: LSTM g holds
+ * the 4 blocks i,f,g,o; GRU g holds r,z (both biases) and W_in x + b_in,
+ * ghn = W_hn h + b_hn (n = tanh(g_n + r * ghn)). g is clobbered. */
+void dm_lm_cell_update(const dm_lm *m, float *g, const float *ghn, float *h, float *c);
+
 /* Hidden state of layer l after the last step. */
 const float *dm_lm_state_h(const dm_lm_state *s, const dm_lm *m, int l);
 
@@ -107,6 +112,7 @@ typedef struct dm_lm_seq {
     float *hout;                 /* chunk x nhid: layer output */
     float *gin;                  /* chunk x max rows: input projections */
     float *logits;               /* chunk x ntoken */
+    float *cap[DM_LM_MAX_LAYERS];/* optional: chunk x ld, row t = [x_t ; h_(t-1)] */
 } dm_lm_seq;
 
 int dm_lm_seq_init(dm_lm_seq *q, const dm_lm *m, int chunk, dm_err *err);
@@ -114,5 +120,16 @@ void dm_lm_seq_free(dm_lm_seq *q);
 void dm_lm_seq_reset(dm_lm_seq *q, const dm_lm *m);
 /* Run n <= chunk tokens; row t of q->logits holds the logits after token t. */
 void dm_lm_seq_run(const dm_lm *m, dm_lm_seq *q, const int *tokens, int n);
+
+/* Record each layer's step inputs [x ; h_prev] in q->cap (chunk x ld). */
+int dm_lm_seq_capture(dm_lm_seq *q, const dm_lm *m, dm_err *err);
+
+/* Pre-activation "rows" in the little-module layout: 4 * nhid per step.
+ * LSTM: the i,f,g,o pre-activations (both biases). GRU: r, z (both biases),
+ * then n's two parts, W_in x + b_in and W_hn h + b_hn, kept apart because
+ * n = tanh(W_in x + b_in + r * (W_hn h + b_hn)). */
+int dm_lm_pre_rows(const dm_lm *m);
+/* pre (T x 4H) for T rows of [x ; h] (T x ld) of layer l, by GEMM. */
+void dm_lm_pre_batch(const dm_lm *m, int l, const float *xh, int T, float *pre);
 
 #endif

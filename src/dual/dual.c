@@ -1,0 +1,969 @@
+/* dual.c - see dual.h. */
+#define _DEFAULT_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#include "dual.h"
+
+#include <cblas.h>
+#include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "safetensors.h"
+
+const char *dm_act_name(dm_act a)
+{
+    static const char *const n[] = {"sigmoid", "tanh", "relu"};
+    return n[a];
+}
+
+const char *dm_policy_name(dm_policy p) { return p == DM_POLICY_PAPER ? "paper" : "symmetric"; }
+const char *dm_mode_name(dm_mode m) { return m == DM_MODE_THRESHOLD ? "threshold" : "topk"; }
+
+int dm_policy_parse(const char *s, dm_policy *out)
+{
+    if (strcmp(s, "paper") == 0)
+        *out = DM_POLICY_PAPER;
+    else if (strcmp(s, "symmetric") == 0)
+        *out = DM_POLICY_SYMMETRIC;
+    else
+        return -1;
+    return 0;
+}
+
+int dm_mode_parse(const char *s, dm_mode *out)
+{
+    if (strcmp(s, "threshold") == 0 || strcmp(s, "calibrated") == 0)
+        *out = DM_MODE_THRESHOLD;
+    else if (strcmp(s, "topk") == 0 || strcmp(s, "top-k") == 0)
+        *out = DM_MODE_TOPK;
+    else
+        return -1;
+    return 0;
+}
+
+int dm_proj_parse(const char *s, dm_proj_kind *out)
+{
+    if (strcmp(s, "srp") == 0)
+        *out = DM_PROJ_SRP;
+    else if (strcmp(s, "pca") == 0)
+        *out = DM_PROJ_PCA;
+    else
+        return -1;
+    return 0;
+}
+
+void dm_dual_cfg_default(dm_dual_cfg *c)
+{
+    memset(c, 0, sizeof *c);
+    c->ratio = 0.5;
+    c->bits = 8;
+    c->k = 0;
+    c->eps = 0.5;
+    c->seed = 1;
+    c->proj = DM_PROJ_SRP;
+    c->policy = DM_POLICY_PAPER;
+    c->mode = DM_MODE_THRESHOLD;
+    c->lambda = 1e-4;
+}
+
+int dm_dual_cfg_check(const dm_dual_cfg *c, const dm_lm *m, int *k_out, dm_err *err)
+{
+    if (!(c->ratio >= 0.0 && c->ratio <= 1.0))
+        return dm_errf(err, "ratio %g is outside [0, 1] (the fraction of outputs taken from the little module)",
+                       c->ratio);
+    if (c->bits < 0 || c->bits > 16)
+        return dm_errf(err, "bits %d: expected 1..16, or 0 for FP32", c->bits);
+    if (!(c->lambda >= 0.0))
+        return dm_errf(err, "ridge lambda %g must be >= 0", c->lambda);
+    int maxk = m->emsize < m->nhid ? m->emsize : m->nhid;
+    for (int l = 1; l < m->nlayers; l++)
+        maxk = m->layer[l].in < maxk ? m->layer[l].in : maxk;
+    int k = c->k;
+    if (k == 0) {
+        if (dm_jl_k(m->gates * m->nhid, c->eps, &k, err))
+            return -1;
+        if (k > maxk)
+            return dm_errf(err,
+                           "eps %g gives k %d (JL bound for %d gate rows), larger than the input size %d; "
+                           "use a larger eps or give k",
+                           c->eps, k, m->gates * m->nhid, maxk);
+    } else if (k < 1 || k > maxk) {
+        return dm_errf(err, "k %d is outside 1..%d (the smallest input of the model's layers)", k, maxk);
+    }
+    *k_out = k;
+    return 0;
+}
+
+/* ---- gates ---- */
+
+int dm_dual_gates(const dm_lm *m) { return m->gates; }
+
+const char *dm_gate_name(const dm_lm *m, int g)
+{
+    static const char *const lstm[] = {"i", "f", "g", "o"}, *const gru[] = {"r", "z", "n"};
+    return m->cell == DM_CELL_LSTM ? lstm[g] : gru[g];
+}
+
+dm_act dm_gate_act(const dm_lm *m, int g) { return g == 2 ? DM_ACT_TANH : DM_ACT_SIGMOID; }
+
+static inline float score_of(dm_act a, dm_policy p, float pre)
+{
+    if (a == DM_ACT_TANH || (a == DM_ACT_SIGMOID && p == DM_POLICY_SYMMETRIC))
+        return fabsf(pre);
+    return -pre; /* unipolar sigmoid, relu */
+}
+
+static inline float act_apply(dm_act a, float x)
+{
+    if (a == DM_ACT_SIGMOID)
+        return 1.0f / (1.0f + expf(-x));
+    if (a == DM_ACT_TANH)
+        return tanhf(x);
+    return x > 0 ? x : 0;
+}
+
+/* ---- fitting data ---- */
+
+void dm_fitdata_free(dm_fitdata *fd)
+{
+    for (int l = 0; l < DM_LM_MAX_LAYERS; l++) {
+        if (l < fd->nlayers)
+            dm_moments_free(&fd->mom[l]);
+        dm_free(fd->cal_xh[l]);
+    }
+    memset(fd, 0, sizeof *fd);
+}
+
+int dm_fitdata_collect(dm_fitdata *fd, const dm_lm *m, const int *ids, long n_fit, int n_cal, dm_err *err)
+{
+    memset(fd, 0, sizeof *fd);
+    if (n_fit < 16)
+        return dm_errf(err, "fitting needs at least 16 tokens (got %ld)", n_fit);
+    if (n_cal > n_fit)
+        n_cal = (int)n_fit;
+    double t0 = dm_now();
+    fd->nlayers = m->nlayers;
+    fd->fit_tokens = n_fit;
+    fd->ncal = n_cal;
+    fd->model_hash = m->file_hash;
+    int chunk = 256, R = dm_lm_pre_rows(m);
+    dm_lm_seq q;
+    float *pre = dm_alloc((size_t)chunk * R * sizeof(float));
+    float *X = dm_alloc((size_t)chunk * (m->emsize > m->nhid ? m->emsize : m->nhid) * sizeof(float));
+    float *Hb = dm_alloc((size_t)chunk * m->nhid * sizeof(float));
+    if (!pre || !X || !Hb) {
+        dm_free(pre), dm_free(X), dm_free(Hb);
+        return dm_errf(err, "out of memory for fitting");
+    }
+    if (dm_lm_seq_init(&q, m, chunk, err) || dm_lm_seq_capture(&q, m, err))
+        goto fail;
+    for (int l = 0; l < m->nlayers; l++) {
+        const dm_rnn_layer *L = &m->layer[l];
+        if (dm_moments_init(&fd->mom[l], L->in, L->hid, R, err))
+            goto fail;
+        if (n_cal > 0 && !(fd->cal_xh[l] = dm_alloc((size_t)n_cal * L->ld * sizeof(float)))) {
+            dm_errf(err, "out of memory for calibration inputs");
+            goto fail;
+        }
+    }
+    dm_lm_seq_reset(&q, m);
+    for (long i = 0; i < n_fit; i += chunk) {
+        int n = (int)(n_fit - i < chunk ? n_fit - i : chunk);
+        dm_lm_seq_run(m, &q, ids + i, n);
+        for (int l = 0; l < m->nlayers; l++) {
+            const dm_rnn_layer *L = &m->layer[l];
+            dm_lm_pre_batch(m, l, q.cap[l], n, pre);
+            for (int t = 0; t < n; t++) {
+                memcpy(X + (size_t)t * L->in, q.cap[l] + (size_t)t * L->ld, (size_t)L->in * sizeof(float));
+                memcpy(Hb + (size_t)t * L->hid, q.cap[l] + (size_t)t * L->ld + L->in, (size_t)L->hid * sizeof(float));
+            }
+            if (dm_moments_add(&fd->mom[l], X, Hb, pre, n, err))
+                goto fail;
+            for (int t = 0; t < n && i + t < n_cal; t++)
+                memcpy(fd->cal_xh[l] + (size_t)(i + t) * L->ld, q.cap[l] + (size_t)t * L->ld,
+                       (size_t)L->ld * sizeof(float));
+        }
+    }
+    dm_lm_seq_free(&q);
+    dm_free(pre), dm_free(X), dm_free(Hb);
+    fd->seconds = dm_now() - t0;
+    return 0;
+fail:
+    dm_lm_seq_free(&q);
+    dm_free(pre), dm_free(X), dm_free(Hb);
+    dm_fitdata_free(fd);
+    return -1;
+}
+
+static int mkdir_p(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0755) && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+static void default_cache_dir(char *out, size_t n)
+{
+    const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (x && *x)
+        snprintf(out, n, "%s/dualmod", x);
+    else
+        snprintf(out, n, "%s/.cache/dualmod", home && *home ? home : "/tmp");
+}
+
+int dm_fitdata_cached(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train, long n_fit, int n_cal,
+                      const char *cache_dir, dm_err *err)
+{
+    char base[2048], dir[2304], p[2560];
+    if (n_fit > train->n)
+        n_fit = train->n;
+    if (cache_dir)
+        snprintf(base, sizeof base, "%s", cache_dir);
+    else
+        default_cache_dir(base, sizeof base);
+    /* the key: model file, training text, slice sizes, format version */
+    uint64_t dh = dm_fnv1a(DM_FNV_INIT, train->ids, (size_t)n_fit * sizeof(int));
+    snprintf(dir, sizeof dir, "%s/fit-v1-%016llx-%016llx-%ld-%d", base, (unsigned long long)m->file_hash,
+             (unsigned long long)dh, n_fit, n_cal);
+    /* try the cache */
+    memset(fd, 0, sizeof *fd);
+    snprintf(p, sizeof p, "%s/cal.safetensors", dir);
+    dm_st_file f;
+    dm_err e2;
+    if (dm_st_open(&f, p, &e2) == 0) {
+        int ok = 1;
+        fd->nlayers = m->nlayers;
+        for (int l = 0; ok && l < m->nlayers; l++) {
+            char mp[2560], name[32];
+            snprintf(mp, sizeof mp, "%s/moments-l%d.bin", dir, l);
+            if (dm_moments_load(&fd->mom[l], mp, &e2)) {
+                ok = 0;
+                for (int j = 0; j < l; j++)
+                    dm_moments_free(&fd->mom[j]);
+                fd->nlayers = 0;
+                break;
+            }
+            snprintf(name, sizeof name, "cal_xh_l%d", l);
+            const dm_st_tensor *t = dm_st_find(&f, name);
+            const dm_rnn_layer *L = &m->layer[l];
+            if (!t || t->dtype != DM_DT_F32 || t->ndim != 2 || t->shape[0] != n_cal || t->shape[1] != L->ld ||
+                fd->mom[l].in != L->in || fd->mom[l].hid != L->hid || fd->mom[l].rows != dm_lm_pre_rows(m) ||
+                !(fd->cal_xh[l] = dm_alloc(t->nbytes ? t->nbytes : 1))) {
+                ok = 0;
+            } else {
+                memcpy(fd->cal_xh[l], t->data, t->nbytes);
+            }
+        }
+        dm_st_close(&f);
+        if (ok) {
+            fd->fit_tokens = n_fit;
+            fd->ncal = n_cal;
+            fd->model_hash = m->file_hash;
+            fd->data_hash = dh;
+            fd->from_cache = 1;
+            return 0;
+        }
+        dm_fitdata_free(fd);
+    }
+    if (dm_fitdata_collect(fd, m, train->ids, n_fit, n_cal, err))
+        return -1;
+    fd->data_hash = dh;
+    /* save; a failure to cache is not an error for the caller */
+    if (mkdir_p(dir) == 0) {
+        dm_st_wtensor w[DM_LM_MAX_LAYERS];
+        char names[DM_LM_MAX_LAYERS][32];
+        int okw = 1;
+        for (int l = 0; l < m->nlayers; l++) {
+            char mp[2560];
+            snprintf(mp, sizeof mp, "%s/moments-l%d.bin", dir, l);
+            if (dm_moments_save(&fd->mom[l], mp, &e2))
+                okw = 0;
+            snprintf(names[l], sizeof names[l], "cal_xh_l%d", l);
+            w[l] = (dm_st_wtensor){.name = names[l], .dtype = DM_DT_F32, .ndim = 2,
+                                   .shape = {fd->ncal, m->layer[l].ld}, .data = fd->cal_xh[l]};
+        }
+        if (okw)
+            dm_st_write(p, w, m->nlayers, NULL, 0, &e2);
+    }
+    return 0;
+}
+
+/* ---- building ---- */
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+void dm_dual_free(dm_dual *d)
+{
+    if (d->big)
+        for (int l = 0; l < d->big->nlayers; l++) {
+            dm_little_free(&d->little[l]);
+            for (int a = 0; a < DM_ACT_COUNT; a++)
+                free(d->cal[l][a]);
+        }
+    memset(d, 0, sizeof *d);
+}
+
+/* Projected, run-time-quantized little input of one sample, as dm_little_forward computes it. */
+static void little_outputs(const dm_little *L, const float *xh, float *v, float *out)
+{
+    dm_little_forward(L, xh, xh + L->in, v, out);
+}
+
+int dm_dual_set_ratio(dm_dual *d, double ratio, dm_err *err)
+{
+    if (!(ratio >= 0.0 && ratio <= 1.0))
+        return dm_errf(err, "ratio %g is outside [0, 1]", ratio);
+    d->cfg.ratio = ratio;
+    for (int l = 0; l < d->big->nlayers; l++)
+        for (int a = 0; a < DM_ACT_COUNT; a++) {
+            long n = d->ncal[l][a];
+            if (n == 0 || ratio <= 0.0) {
+                d->theta[l][a] = INFINITY;
+            } else if (ratio >= 1.0) {
+                d->theta[l][a] = -INFINITY;
+            } else {
+                /* insensitive iff score >= theta: the top round(ratio * n) calibration scores */
+                long want = (long)llround(ratio * (double)n);
+                d->theta[l][a] = want <= 0 ? INFINITY : d->cal[l][a][n - want];
+            }
+        }
+    return 0;
+}
+
+int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dual_cfg *cfg, dm_err *err)
+{
+    memset(d, 0, sizeof *d);
+    int k;
+    if (dm_dual_cfg_check(cfg, m, &k, err))
+        return -1;
+    if (fd->nlayers != m->nlayers)
+        return dm_errf(err, "fitting data has %d layers, the model %d", fd->nlayers, m->nlayers);
+    d->big = m;
+    d->cfg = *cfg;
+    d->k = k;
+    double t0 = dm_now();
+    int H = m->nhid, R = dm_lm_pre_rows(m);
+    float *v = malloc((size_t)2 * k * sizeof(float)), *y = malloc((size_t)R * sizeof(float));
+    if (!v || !y) {
+        free(v), free(y);
+        return dm_errf(err, "out of memory");
+    }
+    for (int l = 0; l < m->nlayers; l++) {
+        if (dm_little_fit(&d->little[l], &fd->mom[l], k, cfg->proj, cfg->seed + (uint64_t)l * 7919, cfg->lambda,
+                          err) ||
+            dm_little_quantize(&d->little[l], cfg->bits, &fd->mom[l], err)) {
+            dm_err_prefix(err, "layer %d", l);
+            goto fail;
+        }
+        /* calibration scores of the little outputs, per activation type */
+        long cnt[DM_ACT_COUNT] = {0};
+        for (int a = 0; a < DM_ACT_COUNT; a++) {
+            long per = a == DM_ACT_SIGMOID ? (long)(m->gates - 1) * H : a == DM_ACT_TANH ? H : 0;
+            if (per && !(d->cal[l][a] = malloc((size_t)fd->ncal * per * sizeof(float)))) {
+                dm_errf(err, "out of memory for calibration");
+                goto fail;
+            }
+        }
+        for (int t = 0; t < fd->ncal; t++) {
+            little_outputs(&d->little[l], fd->cal_xh[l] + (size_t)t * m->layer[l].ld, v, y);
+            for (int g = 0; g < m->gates; g++) {
+                dm_act a = dm_gate_act(m, g);
+                for (int j = 0; j < H; j++) {
+                    float pre = y[g * H + j];
+                    if (m->cell == DM_CELL_GRU && g == 2) /* n = nx + r * nh, r from the little module */
+                        pre = y[2 * H + j] + act_apply(DM_ACT_SIGMOID, y[j]) * y[3 * H + j];
+                    d->cal[l][a][cnt[a]++] = score_of(a, cfg->policy, pre);
+                }
+            }
+        }
+        for (int a = 0; a < DM_ACT_COUNT; a++) {
+            d->ncal[l][a] = cnt[a];
+            if (cnt[a])
+                qsort(d->cal[l][a], (size_t)cnt[a], sizeof(float), cmp_float);
+        }
+    }
+    free(v), free(y);
+    if (dm_dual_set_ratio(d, cfg->ratio, err))
+        goto fail2;
+    d->fit_seconds = dm_now() - t0;
+    return 0;
+fail:
+    free(v), free(y);
+fail2:
+    dm_dual_free(d);
+    return -1;
+}
+
+size_t dm_dual_little_bytes(const dm_dual *d)
+{
+    size_t b = 0;
+    for (int l = 0; l < d->big->nlayers; l++)
+        b += dm_little_bytes(&d->little[l]);
+    return b;
+}
+
+/* ---- running ---- */
+
+void dm_dual_state_free(dm_dual_state *s)
+{
+    dm_lm_state_free(&s->st);
+    dm_free(s->ylit);
+    dm_free(s->exact);
+    dm_free(s->pre);
+    dm_free(s->score);
+    dm_free(s->sel);
+    dm_free(s->sens);
+    dm_free(s->oracle);
+    dm_free(s->scratch);
+    dm_free(s->cat);
+    dm_free(s->cs);
+    dm_free(s->ca);
+    dm_free(s->cb);
+    memset(s, 0, sizeof *s);
+}
+
+int dm_dual_state_init(dm_dual_state *s, const dm_dual *d, dm_err *err)
+{
+    memset(s, 0, sizeof *s);
+    const dm_lm *m = d->big;
+    size_t R = (size_t)dm_lm_pre_rows(m);
+    if (dm_lm_state_init(&s->st, m, err))
+        return -1;
+    s->ylit = dm_alloc(R * sizeof(float));
+    s->exact = dm_alloc(R * sizeof(float));
+    s->pre = dm_alloc(R * sizeof(float));
+    s->score = dm_alloc(R * sizeof(float));
+    s->sel = dm_alloc(R * sizeof(float));
+    s->sens = dm_alloc(R);
+    s->oracle = dm_alloc(R);
+    s->scratch = dm_alloc((size_t)2 * d->k * sizeof(float) + 64);
+    s->cat = dm_alloc(R * sizeof(float));
+    s->cs = dm_alloc(R);
+    s->ca = dm_alloc(R * sizeof(float));
+    s->cb = dm_alloc(R * sizeof(float));
+    if (!s->cat || !s->cs || !s->ca || !s->cb || !s->ylit || !s->exact || !s->pre || !s->score || !s->sel || !s->sens || !s->oracle || !s->scratch) {
+        dm_dual_state_free(s);
+        return dm_errf(err, "out of memory for the dual-module state");
+    }
+    return 0;
+}
+
+void dm_dual_state_reset(dm_dual_state *s, const dm_dual *d) { dm_lm_state_reset(&s->st, d->big); }
+
+/* k-th largest (0-based) of v[0..n) without reordering v: copies into tmp. */
+static float kth_largest(const float *v, int n, int kth, float *tmp)
+{
+    memcpy(tmp, v, (size_t)n * sizeof(float));
+    int lo = 0, hi = n - 1, want = kth;
+    while (lo < hi) {
+        float piv = tmp[(lo + hi) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (tmp[i] > piv)
+                i++;
+            while (tmp[j] < piv)
+                j--;
+            if (i <= j) {
+                float t = tmp[i];
+                tmp[i] = tmp[j];
+                tmp[j] = t;
+                i++, j--;
+            }
+        }
+        if (want <= j)
+            hi = j;
+        else if (want >= i)
+            lo = i;
+        else
+            break;
+    }
+    return tmp[want];
+}
+
+/* Mark rows [off, off+n) insensitive (sens = 0) by the configured rule; the
+ * scores are already in score[off..]. Returns the number made insensitive. */
+static int mark_group(const dm_dual *d, dm_dual_state *s, int l, dm_act a, int off, int n, unsigned char *sens,
+                      const float *score)
+{
+    int ins = 0;
+    if (d->cfg.mode == DM_MODE_THRESHOLD) {
+        float th = d->theta[l][a];
+        for (int j = 0; j < n; j++) {
+            int in = score[off + j] >= th;
+            sens[off + j] = !in;
+            ins += in;
+        }
+        return ins;
+    }
+    int want = (int)llround(d->cfg.ratio * n);
+    if (want <= 0) {
+        memset(sens + off, 1, (size_t)n);
+        return 0;
+    }
+    if (want >= n) {
+        memset(sens + off, 0, (size_t)n);
+        return n;
+    }
+    float th = kth_largest(score + off, n, want - 1, s->sel);
+    /* rows above th, then ties at th until want is reached */
+    for (int j = 0; j < n; j++) {
+        int in = score[off + j] > th;
+        sens[off + j] = !in;
+        ins += in;
+    }
+    for (int j = 0; j < n && ins < want; j++)
+        if (sens[off + j] && score[off + j] == th) {
+            sens[off + j] = 0;
+            ins++;
+        }
+    return ins;
+}
+
+/* The groups that do not depend on other gates: LSTM sigmoid (i, f, o
+ * ranked jointly in top-k mode) and tanh (g); GRU sigmoid (r, z). */
+static void mark_independent(const dm_dual *d, dm_dual_state *s, int l, unsigned char *sens, const float *sc)
+{
+    const dm_lm *m = d->big;
+    int H = m->nhid;
+    if (m->cell == DM_CELL_GRU) {
+        mark_group(d, s, l, DM_ACT_SIGMOID, 0, 2 * H, sens, sc);
+        return;
+    }
+    if (d->cfg.mode == DM_MODE_TOPK) {
+        memcpy(s->cat, sc, (size_t)2 * H * sizeof(float));
+        memcpy(s->cat + 2 * H, sc + 3 * H, (size_t)H * sizeof(float));
+        mark_group(d, s, l, DM_ACT_SIGMOID, 0, 3 * H, s->cs, s->cat);
+        memcpy(sens, s->cs, (size_t)2 * H);
+        memcpy(sens + 3 * H, s->cs + 2 * H, (size_t)H);
+    } else {
+        mark_group(d, s, l, DM_ACT_SIGMOID, 0, 2 * H, sens, sc);
+        mark_group(d, s, l, DM_ACT_SIGMOID, 3 * H, H, sens, sc);
+    }
+    mark_group(d, s, l, DM_ACT_TANH, 2 * H, H, sens, sc);
+}
+
+static void add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int post, dm_act act)
+{
+    double dot = 0, na = 0, nb = 0;
+    for (int j = 0; j < n; j++) {
+        double x = post ? act_apply(act, a[j]) : a[j], y = post ? act_apply(act, b[j]) : b[j];
+        dot += x * y, na += x * x, nb += y * y;
+    }
+    if (post)
+        g->dot_post += dot, g->nd_post += na, g->nb_post += nb;
+    else
+        g->dot_pre += dot, g->nd_pre += na, g->nb_pre += nb;
+}
+
+static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const float *x, int audit,
+                            dm_dual_stats *stats)
+{
+    const dm_lm *m = d->big;
+    const dm_rnn_layer *L = &m->layer[l];
+    const dm_little *lit = &d->little[l];
+    int H = L->hid, in = L->in, G = m->gates;
+    float *xh = s->st.xh[l], *h = xh + in, *g = s->st.gates, *ghn = s->st.ghn;
+    if (x != xh)
+        memcpy(xh, x, (size_t)in * sizeof(float));
+    /* 1. the little module */
+    dm_little_forward(lit, xh, h, s->scratch, s->ylit);
+    if (audit)
+        dm_lm_pre_batch(m, l, xh, 1, s->exact);
+    float *y = s->ylit, *sc = s->score;
+    unsigned char *sens = s->sens;
+    int nins[DM_GATES_MAX] = {0};
+    /* 2-3. sigmoid/tanh groups that do not depend on other gates (all but GRU n) */
+    int first_groups = m->cell == DM_CELL_LSTM ? 4 : 2;
+    for (int r = 0; r < first_groups * H; r++)
+        sc[r] = score_of(dm_gate_act(m, r / H), d->cfg.policy, y[r]);
+    mark_independent(d, s, l, sens, sc);
+    /* exact rows of the independent groups */
+    for (int r = 0; r < first_groups * H; r++) {
+        if (sens[r])
+            g[r] = cblas_sdot(L->ld, L->w + (size_t)r * L->ld, 1, xh, 1) + L->b_sum[r];
+        else
+            g[r] = y[r];
+    }
+    if (m->cell == DM_CELL_GRU) {
+        /* n: approximate pre-activation with the final r, then its own group */
+        for (int j = 0; j < H; j++) {
+            float r = act_apply(DM_ACT_SIGMOID, g[j]);
+            sc[2 * H + j] = score_of(DM_ACT_TANH, d->cfg.policy, y[2 * H + j] + r * y[3 * H + j]);
+        }
+        mark_group(d, s, l, DM_ACT_TANH, 2 * H, H, sens, sc);
+        const float *wn = L->w + (size_t)2 * H * L->ld;
+        for (int j = 0; j < H; j++) {
+            if (sens[2 * H + j]) {
+                g[2 * H + j] = cblas_sdot(in, wn + (size_t)j * L->ld, 1, xh, 1) + L->b_ih[2 * H + j];
+                ghn[j] = cblas_sdot(H, wn + (size_t)j * L->ld + in, 1, h, 1) + L->b_hh[2 * H + j];
+            } else {
+                g[2 * H + j] = y[2 * H + j];
+                ghn[j] = y[3 * H + j];
+            }
+        }
+    }
+    for (int gi = 0; gi < G; gi++)
+        for (int j = 0; j < H; j++)
+            nins[gi] += !sens[gi * H + j];
+    if (stats) {
+        long nsens = 0;
+        for (int gi = 0; gi < G; gi++) {
+            stats->gate[l][gi].total += H;
+            stats->gate[l][gi].insens += nins[gi];
+            nsens += H - nins[gi];
+        }
+        stats->big_bytes += (double)nsens * L->ld * sizeof(float);
+        stats->dense_bytes += (double)L->rows * L->ld * sizeof(float);
+        stats->little_bytes += (double)dm_little_bytes(lit);
+    }
+    if (audit && stats) {
+        /* oracle: the same rule applied to the exact pre-activations */
+        float *ex = s->exact, *xsc = s->pre;
+        unsigned char *om = s->oracle;
+        for (int r = 0; r < G * H; r++) {
+            float pre = ex[r];
+            if (m->cell == DM_CELL_GRU && r >= 2 * H)
+                pre = ex[r] + act_apply(DM_ACT_SIGMOID, ex[r - 2 * H]) * ex[r + H];
+            xsc[r] = score_of(dm_gate_act(m, r / H), d->cfg.policy, pre);
+        }
+        mark_independent(d, s, l, om, xsc);
+        if (m->cell == DM_CELL_GRU)
+            mark_group(d, s, l, DM_ACT_TANH, 2 * H, H, om, xsc);
+        for (int gi = 0; gi < G; gi++) {
+            dm_gate_stats *gs = &stats->gate[l][gi];
+            for (int j = 0; j < H; j++) {
+                int r = gi * H + j;
+                gs->oracle_insens += !om[r];
+                gs->both_insens += !om[r] && !sens[r];
+            }
+            /* cosine similarity of the gate pre-activations (GRU n: the full n pre-activation) */
+            float *a = s->ca, *b = s->cb;
+            {
+                for (int j = 0; j < H; j++) {
+                    int r = gi * H + j;
+                    if (m->cell == DM_CELL_GRU && gi == 2) {
+                        a[j] = g[r] + act_apply(DM_ACT_SIGMOID, g[j]) * ghn[j];
+                        b[j] = ex[r] + act_apply(DM_ACT_SIGMOID, ex[j]) * ex[r + H];
+                    } else {
+                        a[j] = g[r];
+                        b[j] = ex[r];
+                    }
+                }
+                add_cos(gs, a, b, H, 0, dm_gate_act(m, gi));
+                add_cos(gs, a, b, H, 1, dm_gate_act(m, gi));
+            }
+        }
+    }
+    dm_lm_cell_update(m, g, ghn, h, s->st.c[l]);
+}
+
+void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats)
+{
+    const dm_lm *m = d->big;
+    const float *x = m->emb + (size_t)token * m->emsize;
+    for (int l = 0; l < m->nlayers; l++) {
+        dual_layer_step(d, s, l, x, audit, stats);
+        x = s->st.xh[l] + m->layer[l].in;
+    }
+    const float *h = dm_lm_state_h(&s->st, m, m->nlayers - 1);
+    memcpy(s->st.logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
+    cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f, s->st.logits,
+                1);
+    if (stats) {
+        stats->dec_bytes += (double)((size_t)m->ntoken * m->nhid + m->ntoken) * sizeof(float);
+        stats->steps++;
+    }
+}
+
+/* ---- evaluation ---- */
+
+/* log-softmax of a whole row into out (double), returns argmax. */
+static int log_softmax_row(const float *logits, int n, double *out)
+{
+    float mx = logits[0];
+    int am = 0;
+    for (int i = 1; i < n; i++)
+        if (logits[i] > mx)
+            mx = logits[i], am = i;
+    double sum = 0;
+    for (int i = 0; i < n; i++)
+        sum += (double)expf(logits[i] - mx);
+    double ls = log(sum);
+    for (int i = 0; i < n; i++)
+        out[i] = ((double)logits[i] - (double)mx) - ls;
+    return am;
+}
+
+typedef struct acc {
+    double sum, sumsq;
+    long n;
+} acc;
+
+static void acc_to(const acc *a, dm_eval_result *r)
+{
+    r->metric = DM_METRIC_PPL;
+    r->predictions = a->n;
+    r->nll = a->n ? a->sum / (double)a->n : 0;
+    r->value = exp(r->nll);
+    double var = a->n > 1 ? (a->sumsq - a->sum * a->sum / (double)a->n) / (double)(a->n - 1) : 0;
+    r->se = a->n ? r->value * sqrt(var > 0 ? var : 0) / sqrt((double)a->n) : 0;
+}
+
+int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit, dm_dual_result *r,
+                    dm_err *err)
+{
+    const dm_lm *m = d->big;
+    dm_eval_opts def = {0};
+    if (!o)
+        o = &def;
+    memset(r, 0, sizeof *r);
+    if (c->n < 2)
+        return dm_errf(err, "data has %ld token(s); at least 2 are needed", c->n);
+    for (long i = 0; i < c->n; i++)
+        if (c->ids[i] < 0 || c->ids[i] >= m->ntoken)
+            return dm_errf(err, "token %ld has id %d outside the model's vocabulary of %d", i, c->ids[i],
+                           m->ntoken);
+    /* the dense side runs the whole-sequence path chunk by chunk (same numbers, faster) */
+    enum { CH = 64 };
+    dm_lm_seq dq;
+    dm_dual_state qs;
+    double *lpd = malloc((size_t)m->ntoken * sizeof(double)), *lpq = malloc((size_t)m->ntoken * sizeof(double));
+    if (!lpd || !lpq) {
+        free(lpd), free(lpq);
+        return dm_errf(err, "out of memory");
+    }
+    if (dm_lm_seq_init(&dq, m, CH, err)) {
+        free(lpd), free(lpq);
+        return -1;
+    }
+    if (dm_dual_state_init(&qs, d, err)) {
+        dm_lm_seq_free(&dq);
+        free(lpd), free(lpq);
+        return -1;
+    }
+    dm_lm_seq_reset(&dq, m);
+    dm_dual_state_reset(&qs, d);
+    acc ad = {0}, aq = {0};
+    double kl = 0;
+    long agree = 0;
+    double every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
+    double t0 = dm_now(), next = t0 + every;
+    long npred = c->n - 1, i = 0;
+    int stop = 0;
+    while (i < npred && !stop) {
+        int n = (int)(npred - i < CH ? npred - i : CH);
+        dm_lm_seq_run(m, &dq, c->ids + i, n);
+        for (int t = 0; t < n; t++, i++) {
+            dm_dual_step(d, &qs, c->ids[i], audit, &r->stats);
+            int tgt = c->ids[i + 1];
+            int amd = log_softmax_row(dq.logits + (size_t)t * m->ntoken, m->ntoken, lpd);
+            int amq = log_softmax_row(qs.st.logits, m->ntoken, lpq);
+            double k = 0;
+            for (int v = 0; v < m->ntoken; v++)
+                k += exp(lpd[v]) * (lpd[v] - lpq[v]);
+            kl += k;
+            agree += amd == amq;
+            ad.sum += -lpd[tgt], ad.sumsq += lpd[tgt] * lpd[tgt], ad.n++;
+            aq.sum += -lpq[tgt], aq.sumsq += lpq[tgt] * lpq[tgt], aq.n++;
+        }
+        if (o->cancel && *o->cancel) {
+            r->dual.cancelled = r->dense.cancelled = 1;
+            stop = 1;
+        }
+        double now = dm_now();
+        if (o->progress && now >= next) {
+            acc_to(&aq, &r->dual);
+            r->dual.items = i;
+            r->dual.seconds = now - t0;
+            o->progress(&r->dual, npred, o->progress_ud);
+            next = now + every;
+        }
+    }
+    acc_to(&ad, &r->dense);
+    acc_to(&aq, &r->dual);
+    double secs = dm_now() - t0;
+    r->dense.items = r->dual.items = r->dual.cancelled ? i : c->n;
+    r->dense.seconds = r->dual.seconds = secs;
+    r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)i / secs : 0;
+    r->kld = i ? kl / (double)i : 0;
+    r->top1_agree = i ? (double)agree / (double)i : 0;
+    dm_dual_state_free(&qs);
+    dm_lm_seq_free(&dq);
+    free(lpd), free(lpq);
+    return 0;
+}
+
+/* ---- summaries ---- */
+
+#define FOR_GATES(s, layer, gate, body)                                                                    \
+    for (int l_ = 0; l_ < DM_LM_MAX_LAYERS; l_++)                                                            \
+        for (int g_ = 0; g_ < DM_GATES_MAX; g_++)                                                            \
+            if ((layer < 0 || layer == l_) && (gate < 0 || gate == g_)) {                                    \
+                const dm_gate_stats *G_ = &(s)->gate[l_][g_];                                                \
+                body;                                                                                        \
+            }
+
+double dm_stats_ratio(const dm_dual_stats *s, int layer, int gate)
+{
+    double a = 0, b = 0;
+    FOR_GATES(s, layer, gate, { a += (double)G_->insens; b += (double)G_->total; });
+    return b > 0 ? a / b : 0;
+}
+
+double dm_stats_recall(const dm_dual_stats *s, int layer, int gate)
+{
+    double a = 0, b = 0;
+    FOR_GATES(s, layer, gate, { a += (double)G_->both_insens; b += (double)G_->oracle_insens; });
+    return b > 0 ? a / b : NAN;
+}
+
+double dm_stats_false_insens(const dm_dual_stats *s, int layer, int gate)
+{
+    double a = 0, b = 0;
+    FOR_GATES(s, layer, gate, { a += (double)(G_->insens - G_->both_insens); b += (double)G_->insens; });
+    return b > 0 ? a / b : NAN;
+}
+
+double dm_stats_cos(const dm_dual_stats *s, int layer, int gate, int post)
+{
+    double dot = 0, na = 0, nb = 0;
+    FOR_GATES(s, layer, gate, {
+        dot += post ? G_->dot_post : G_->dot_pre;
+        na += post ? G_->nd_post : G_->nd_pre;
+        nb += post ? G_->nb_post : G_->nb_pre;
+    });
+    return na > 0 && nb > 0 ? dot / sqrt(na * nb) : NAN;
+}
+
+/* ---- noise study (PAPER.md Table 1) ---- */
+
+static double gauss(uint64_t *s)
+{
+    uint64_t a = (*s ^= *s << 13, *s ^= *s >> 7, *s ^= *s << 17);
+    uint64_t b = (*s ^= *s << 13, *s ^= *s >> 7, *s ^= *s << 17);
+    double u1 = ((double)(a >> 11) + 0.5) / 9007199254740992.0, u2 = (double)(b >> 11) / 9007199254740992.0;
+    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+
+int dm_eval_lm_noise(const dm_lm *m, const dm_corpus *c, int half, double beta, dm_policy policy, uint64_t seed,
+                     const dm_eval_opts *o, dm_eval_result *r, dm_dual_stats *st, dm_err *err)
+{
+    dm_eval_opts def = {0};
+    if (!o)
+        o = &def;
+    memset(r, 0, sizeof *r);
+    memset(st, 0, sizeof *st);
+    if (c->n < 2)
+        return dm_errf(err, "data has %ld token(s); at least 2 are needed", c->n);
+    int H = m->nhid, R = dm_lm_pre_rows(m);
+    dm_lm_state s;
+    if (dm_lm_state_init(&s, m, err))
+        return -1;
+    float *pre = dm_alloc((size_t)R * sizeof(float)), *clean = dm_alloc((size_t)R * sizeof(float));
+    float *sc = dm_alloc((size_t)H * sizeof(float)), *tmp = dm_alloc((size_t)H * sizeof(float));
+    float *a = dm_alloc((size_t)H * sizeof(float)), *b = dm_alloc((size_t)H * sizeof(float));
+    double *nz = malloc((size_t)H * sizeof(double));
+    if (!pre || !clean || !sc || !tmp || !a || !b || !nz) {
+        dm_free(pre), dm_free(clean), dm_free(sc), dm_free(tmp), dm_free(a), dm_free(b), free(nz);
+        dm_lm_state_free(&s);
+        return dm_errf(err, "out of memory");
+    }
+    dm_lm_state_reset(&s, m);
+    uint64_t rng = seed * 0x9e3779b97f4a7c15ULL + 12345;
+    acc ac = {0};
+    double t0 = dm_now(), next = t0 + (o->progress_every_s > 0 ? o->progress_every_s : 0.2);
+    long npred = c->n - 1, i;
+    for (i = 0; i < npred; i++) {
+        const float *x = m->emb + (size_t)c->ids[i] * m->emsize;
+        for (int l = 0; l < m->nlayers; l++) {
+            const dm_rnn_layer *L = &m->layer[l];
+            float *xh = s.xh[l];
+            memcpy(xh, x, (size_t)L->in * sizeof(float));
+            dm_lm_pre_batch(m, l, xh, 1, pre);
+            memcpy(clean, pre, (size_t)R * sizeof(float));
+            for (int g = 0; g < m->gates; g++) {
+                dm_act act = dm_gate_act(m, g);
+                float *p = pre + (size_t)g * H;
+                /* the gate's own pre-activation (GRU n: nx + r * nh with the clean r) */
+                for (int j = 0; j < H; j++) {
+                    float v = p[j];
+                    if (m->cell == DM_CELL_GRU && g == 2)
+                        v = clean[2 * H + j] + act_apply(DM_ACT_SIGMOID, clean[j]) * clean[3 * H + j];
+                    a[j] = v;
+                    sc[j] = score_of(act, policy, v);
+                }
+                float med = kth_largest(sc, H, H / 2 - 1 < 0 ? 0 : H / 2 - 1, tmp);
+                double nn = 0, pn = 0;
+                int cnt = 0;
+                for (int j = 0; j < H; j++) {
+                    pn += (double)a[j] * a[j];
+                    int insens = sc[j] >= med && cnt < H / 2;
+                    if (insens)
+                        cnt++;
+                    nz[j] = 0;
+                    if (insens == half) {
+                        nz[j] = gauss(&rng);
+                        nn += nz[j] * nz[j];
+                    }
+                }
+                double scale = nn > 0 ? beta * sqrt(pn) / sqrt(nn) : 0;
+                for (int j = 0; j < H; j++) {
+                    p[j] += (float)(nz[j] * scale);
+                    b[j] = a[j] + (float)(nz[j] * scale);
+                }
+                dm_gate_stats *gs = &st->gate[l][g];
+                gs->total += H;
+                add_cos(gs, b, a, H, 0, act);
+                add_cos(gs, b, a, H, 1, act);
+            }
+            float *g = s.gates;
+            memcpy(g, pre, (size_t)m->gates * H * sizeof(float));
+            if (m->cell == DM_CELL_GRU)
+                memcpy(s.ghn, pre + 3 * H, (size_t)H * sizeof(float));
+            dm_lm_cell_update(m, g, s.ghn, xh + L->in, s.c[l]);
+            x = xh + L->in;
+        }
+        const float *h = dm_lm_state_h(&s, m, m->nlayers - 1);
+        memcpy(s.logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f, s.logits, 1);
+        double lp = dm_log_softmax_at(s.logits, m->ntoken, c->ids[i + 1]);
+        ac.sum += -lp, ac.sumsq += lp * lp, ac.n++;
+        if ((i & 63) == 63) {
+            if (o->cancel && *o->cancel) {
+                r->cancelled = 1;
+                i++;
+                break;
+            }
+            double now = dm_now();
+            if (o->progress && now >= next) {
+                acc_to(&ac, r);
+                r->items = i + 1;
+                r->seconds = now - t0;
+                o->progress(r, npred, o->progress_ud);
+                next = now + 0.2;
+            }
+        }
+    }
+    acc_to(&ac, r);
+    r->items = r->cancelled ? i : c->n;
+    r->seconds = dm_now() - t0;
+    r->items_per_s = r->seconds > 0 ? (double)i / r->seconds : 0;
+    dm_free(pre), dm_free(clean), dm_free(sc), dm_free(tmp), dm_free(a), dm_free(b), free(nz);
+    dm_lm_state_free(&s);
+    return 0;
+}

@@ -1,0 +1,1034 @@
+/* little.c - the little module of dual-module inference (see little.h).
+ *
+ * Three parts:
+ *   - projections: the sparse random projection (SRP, Achlioptas), generated
+ *     deterministically from a seed by a private xoshiro256** stream (never
+ *     rand()), stored as CSR rows of signs; and the data-aware PCA projection
+ *     (top-k eigenvectors of a stream's centred covariance, LAPACK dsyevr),
+ *     stored dense;
+ *   - moments: G = sum u u^T and C = sum y u^T with u = [x; h; 1], gathered
+ *     in double with BLAS (dsyrk, dgemm) over chunks of samples, saved to and
+ *     loaded from a small little-endian binary file;
+ *   - the module: closed-form ridge least squares in the projected space
+ *     (A = Q G Q^T, B = C Q^T, A X^T = B^T by Cholesky, dposv), per-row
+ *     symmetric weight quantization, the exact MSE from the moments, the byte
+ *     count and a plain reference forward pass.
+ *
+ * Invariants: a dm_moments always holds G full symmetric (both triangles);
+ * a fitted dm_little owns every buffer it points to, wq holds exactly the
+ * weights used at run time, and pm_A / pm_B hold the projected moments of the
+ * data the module was fitted on (so dm_little_mse needs no refit). Functions
+ * that fail return -1 with one line in err and leave their output zeroed (or,
+ * for dm_moments_load into an initialised m, untouched). The constructors
+ * (dm_proj_srp, dm_proj_pca, dm_moments_init, dm_little_fit) overwrite their
+ * output without freeing it: free a previous value first.
+ *
+ * Seeds: an SRP fit with seed s draws Px from s and Ph from
+ * s + 0x9e3779b97f4a7c15 (recorded in px.seed / ph.seed), so the two streams
+ * never share a projection even when in == hid. */
+#define _POSIX_C_SOURCE 200809L
+#include "little.h"
+
+#include <cblas.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* LAPACK (Fortran ABI, shipped inside OpenBLAS); the trailing size_t
+ * arguments are the hidden lengths of the character arguments. */
+extern void dsyevr_(const char *jobz, const char *range, const char *uplo, const int *n,
+                    double *a, const int *lda, const double *vl, const double *vu,
+                    const int *il, const int *iu, const double *abstol, int *m, double *w,
+                    double *z, const int *ldz, int *isuppz, double *work, const int *lwork,
+                    int *iwork, const int *liwork, int *info, size_t ljobz, size_t lrange,
+                    size_t luplo);
+extern void dposv_(const char *uplo, const int *n, const int *nrhs, double *a, const int *lda,
+                   double *b, const int *ldb, int *info, size_t luplo);
+
+/* Samples converted to double per BLAS call in dm_moments_add. */
+#define ADD_CHUNK 256
+/* Rows per block when evaluating the MSE. */
+#define MSE_CHUNK 512
+
+#define MOMENTS_MAGIC "DMMOMNT\n"
+#define MOMENTS_VERSION 1u
+#define MOMENTS_HEADER 48 /* magic 8, version 4, in/hid/rows/D 4 x 4, n 8, pad 12 */
+
+/* ---- PRNG: splitmix64 seeds xoshiro256** -------------------------------- */
+
+typedef struct rng {
+    uint64_t s[4];
+} rng;
+
+static uint64_t splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static void rng_seed(rng *r, uint64_t seed)
+{
+    uint64_t x = seed;
+    for (int i = 0; i < 4; i++)
+        r->s[i] = splitmix64(&x);
+}
+
+static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+static uint64_t rng_next(rng *r)
+{
+    uint64_t *s = r->s;
+    uint64_t out = rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return out;
+}
+
+/* Uniform in [0, 6) from the top 32 bits (bias below 2^-32). */
+static int rng_six(rng *r) { return (int)(((rng_next(r) >> 32) * 6u) >> 32); }
+
+/* ---- projections -------------------------------------------------------- */
+
+const char *dm_proj_name(dm_proj_kind k)
+{
+    switch (k) {
+    case DM_PROJ_SRP:
+        return "srp";
+    case DM_PROJ_PCA:
+        return "pca";
+    }
+    return "unknown";
+}
+
+int dm_jl_k(int n, double eps, int *k, dm_err *err)
+{
+    if (!(eps > 0.0 && eps < 1.0))
+        return dm_errf(err, "jl bound: eps %g is outside (0, 1)", eps);
+    if (n < 2)
+        return dm_errf(err, "jl bound: n %d is too small (expected at least 2 rows)", n);
+    double v = floor(4.0 * log((double)n) / (eps * eps / 2.0 - eps * eps * eps / 3.0));
+    if (v < 1.0)
+        return dm_errf(err, "jl bound: n %d, eps %g give k %g (expected at least 1)", n, eps, v);
+    if (v > INT_MAX)
+        return dm_errf(err, "jl bound: n %d, eps %g give k %g, too large", n, eps, v);
+    *k = (int)v;
+    return 0;
+}
+
+void dm_proj_free(dm_proj *p)
+{
+    if (!p)
+        return;
+    dm_free(p->rowptr);
+    dm_free(p->cols);
+    dm_free(p->sign);
+    dm_free(p->dense);
+    memset(p, 0, sizeof *p);
+}
+
+/* Entry (j, c) is drawn in row-major order from one stream: 0 -> +1,
+ * 1 -> -1, 2..5 -> 0, so each sign has probability 1/6. Generated twice
+ * (count, then fill) to size the arrays exactly without a k x d buffer. */
+int dm_proj_srp(dm_proj *p, int k, int d, uint64_t seed, dm_err *err)
+{
+    memset(p, 0, sizeof *p);
+    if (d < 1)
+        return dm_errf(err, "srp projection: input size %d (expected at least 1)", d);
+    if (k < 1)
+        return dm_errf(err, "srp projection: k %d (expected at least 1)", k);
+    if (k > d)
+        return dm_errf(err, "srp projection: k %d is larger than the input size %d", k, d);
+    if ((long long)k * d > INT_MAX)
+        return dm_errf(err, "srp projection: k %d x input size %d is too large", k, d);
+
+    rng r;
+    rng_seed(&r, seed);
+    long long nnz = 0;
+    for (long long i = 0; i < (long long)k * d; i++)
+        nnz += rng_six(&r) < 2;
+
+    p->kind = DM_PROJ_SRP;
+    p->k = k;
+    p->d = d;
+    p->seed = seed;
+    p->scale = (float)sqrt(3.0 / k);
+    p->rowptr = dm_alloc(sizeof(int) * ((size_t)k + 1));
+    p->cols = dm_alloc(sizeof(int) * (size_t)nnz);
+    p->sign = dm_alloc((size_t)nnz);
+    if (!p->rowptr || !p->cols || !p->sign) {
+        dm_proj_free(p);
+        return dm_errf(err, "srp projection: out of memory (k %d, input size %d)", k, d);
+    }
+    rng_seed(&r, seed);
+    int n = 0;
+    for (int j = 0; j < k; j++) {
+        p->rowptr[j] = n;
+        for (int c = 0; c < d; c++) {
+            int v = rng_six(&r);
+            if (v < 2) {
+                p->cols[n] = c;
+                p->sign[n] = v == 0 ? 1 : -1;
+                n++;
+            }
+        }
+    }
+    p->rowptr[k] = n;
+    return 0;
+}
+
+/* Reference: accumulates in double, rounds each output once to float. */
+void dm_proj_apply(const dm_proj *p, const float *x, float *out)
+{
+    if (p->kind == DM_PROJ_SRP) {
+        for (int j = 0; j < p->k; j++) {
+            double s = 0.0;
+            for (int i = p->rowptr[j]; i < p->rowptr[j + 1]; i++)
+                s += p->sign[i] * (double)x[p->cols[i]];
+            out[j] = (float)(s * p->scale);
+        }
+    } else {
+        for (int j = 0; j < p->k; j++) {
+            const float *row = p->dense + (size_t)j * p->d;
+            double s = 0.0;
+            for (int c = 0; c < p->d; c++)
+                s += (double)row[c] * x[c];
+            out[j] = (float)s;
+        }
+    }
+}
+
+double *dm_proj_to_dense(const dm_proj *p)
+{
+    double *q = calloc((size_t)p->k * (size_t)p->d, sizeof *q);
+    if (!q)
+        return NULL;
+    if (p->kind == DM_PROJ_SRP) {
+        for (int j = 0; j < p->k; j++)
+            for (int i = p->rowptr[j]; i < p->rowptr[j + 1]; i++)
+                q[(size_t)j * p->d + p->cols[i]] = p->sign[i] * (double)p->scale;
+    } else {
+        for (size_t i = 0; i < (size_t)p->k * (size_t)p->d; i++)
+            q[i] = p->dense[i];
+    }
+    return q;
+}
+
+/* SRP: each non-zero reads a 4-byte column index and a 1-byte sign, plus the
+ * (k + 1) 4-byte row offsets and the 4-byte scale. PCA: k x d floats. */
+size_t dm_proj_bytes(const dm_proj *p)
+{
+    if (p->kind == DM_PROJ_SRP) {
+        if (!p->rowptr)
+            return 0;
+        size_t nnz = (size_t)p->rowptr[p->k];
+        return nnz * (sizeof(int) + 1) + ((size_t)p->k + 1) * sizeof(int) + sizeof(float);
+    }
+    return (size_t)p->k * (size_t)p->d * sizeof(float);
+}
+
+/* ---- moments ------------------------------------------------------------ */
+
+int dm_moments_init(dm_moments *m, int in, int hid, int rows, dm_err *err)
+{
+    memset(m, 0, sizeof *m);
+    if (in < 1 || hid < 1 || rows < 1)
+        return dm_errf(err, "moments: sizes in %d, hid %d, rows %d (expected all at least 1)",
+                       in, hid, rows);
+    if ((long long)in + hid + 1 > 46340)
+        return dm_errf(err, "moments: in %d + hid %d + 1 is too large for a D x D matrix", in,
+                       hid);
+    int D = in + hid + 1;
+    m->in = in;
+    m->hid = hid;
+    m->rows = rows;
+    m->D = D;
+    m->G = dm_alloc(sizeof(double) * (size_t)D * (size_t)D);
+    m->C = dm_alloc(sizeof(double) * (size_t)rows * (size_t)D);
+    m->ysq = dm_alloc(sizeof(double) * (size_t)rows);
+    if (!m->G || !m->C || !m->ysq) {
+        dm_moments_free(m);
+        return dm_errf(err, "moments: out of memory (D %d, rows %d)", D, rows);
+    }
+    return 0;
+}
+
+void dm_moments_free(dm_moments *m)
+{
+    if (!m)
+        return;
+    dm_free(m->G);
+    dm_free(m->C);
+    dm_free(m->ysq);
+    memset(m, 0, sizeof *m);
+}
+
+static int check_finite(const float *a, int T, int cols, const char *name, dm_err *err)
+{
+    for (int t = 0; t < T; t++)
+        for (int j = 0; j < cols; j++)
+            if (!isfinite(a[(size_t)t * cols + j]))
+                return dm_errf(err, "moments add: %s[%d][%d] is %g (expected a finite value)",
+                               name, t, j, (double)a[(size_t)t * cols + j]);
+    return 0;
+}
+
+int dm_moments_add(dm_moments *m, const float *X, const float *H, const float *Y, int T,
+                   dm_err *err)
+{
+    if (!m || !m->G)
+        return dm_errf(err, "moments add: moments not initialised");
+    if (T < 0)
+        return dm_errf(err, "moments add: T %d (expected at least 0)", T);
+    if (T == 0)
+        return 0;
+    if (!X || !H || !Y)
+        return dm_errf(err, "moments add: NULL %s", !X ? "X" : !H ? "H" : "Y");
+    if (check_finite(X, T, m->in, "X", err) || check_finite(H, T, m->hid, "H", err) ||
+        check_finite(Y, T, m->rows, "Y", err))
+        return -1;
+
+    const int D = m->D, in = m->in, hid = m->hid, rows = m->rows;
+    int tb = T < ADD_CHUNK ? T : ADD_CHUNK;
+    double *U = dm_alloc(sizeof(double) * (size_t)tb * (size_t)D);
+    double *Yd = dm_alloc(sizeof(double) * (size_t)tb * (size_t)rows);
+    if (!U || !Yd) {
+        dm_free(U);
+        dm_free(Yd);
+        return dm_errf(err, "moments add: out of memory (chunk %d x %d)", tb, D);
+    }
+    for (int t0 = 0; t0 < T; t0 += tb) {
+        int nt = T - t0 < tb ? T - t0 : tb;
+        for (int t = 0; t < nt; t++) {
+            const float *x = X + (size_t)(t0 + t) * in;
+            const float *h = H + (size_t)(t0 + t) * hid;
+            const float *y = Y + (size_t)(t0 + t) * rows;
+            double *u = U + (size_t)t * D;
+            double *yd = Yd + (size_t)t * rows;
+            for (int j = 0; j < in; j++)
+                u[j] = x[j];
+            for (int j = 0; j < hid; j++)
+                u[in + j] = h[j];
+            u[D - 1] = 1.0;
+            for (int r = 0; r < rows; r++) {
+                yd[r] = y[r];
+                m->ysq[r] += (double)y[r] * y[r];
+            }
+        }
+        /* upper triangle of G += U^T U; C += Yd^T U */
+        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, D, nt, 1.0, U, D, 1.0, m->G, D);
+        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, D, nt, 1.0, Yd, rows, U, D,
+                    1.0, m->C, D);
+    }
+    for (int i = 0; i < D; i++)
+        for (int j = 0; j < i; j++)
+            m->G[(size_t)i * D + j] = m->G[(size_t)j * D + i];
+    m->n += T;
+    dm_free(U);
+    dm_free(Yd);
+    return 0;
+}
+
+/* File: magic "DMMOMNT\n", u32 version, u32 in, hid, rows, D, u64 n, 12
+ * zero bytes (header of 48 bytes), then G (D x D), C (rows x D), ysq (rows)
+ * as little-endian IEEE doubles. Written to PATH.tmp, then renamed. */
+
+static void put_u32(unsigned char *b, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        b[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void put_u64(unsigned char *b, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        b[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t get_u32(const unsigned char *b)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++)
+        v |= (uint32_t)b[i] << (8 * i);
+    return v;
+}
+
+static uint64_t get_u64(const unsigned char *b)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)b[i] << (8 * i);
+    return v;
+}
+
+static int write_doubles(FILE *fp, const double *a, size_t n)
+{
+    unsigned char buf[8 * 512];
+    while (n > 0) {
+        size_t c = n < 512 ? n : 512;
+        for (size_t i = 0; i < c; i++) {
+            uint64_t u;
+            memcpy(&u, &a[i], 8);
+            put_u64(buf + 8 * i, u);
+        }
+        if (fwrite(buf, 8, c, fp) != c)
+            return -1;
+        a += c;
+        n -= c;
+    }
+    return 0;
+}
+
+static int read_doubles(FILE *fp, double *a, size_t n)
+{
+    unsigned char buf[8 * 512];
+    while (n > 0) {
+        size_t c = n < 512 ? n : 512;
+        if (fread(buf, 8, c, fp) != c)
+            return -1;
+        for (size_t i = 0; i < c; i++) {
+            uint64_t u = get_u64(buf + 8 * i);
+            memcpy(&a[i], &u, 8);
+        }
+        a += c;
+        n -= c;
+    }
+    return 0;
+}
+
+int dm_moments_save(const dm_moments *m, const char *path, dm_err *err)
+{
+    if (!m || !m->G)
+        return dm_errf(err, "%s: moments not initialised", path);
+    size_t lp = strlen(path);
+    char *tmp = malloc(lp + 5);
+    if (!tmp)
+        return dm_errf(err, "%s: out of memory", path);
+    memcpy(tmp, path, lp);
+    memcpy(tmp + lp, ".tmp", 5);
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp) {
+        dm_errf(err, "%s: cannot create: %s", tmp, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    unsigned char h[MOMENTS_HEADER] = {0};
+    memcpy(h, MOMENTS_MAGIC, 8);
+    put_u32(h + 8, MOMENTS_VERSION);
+    put_u32(h + 12, (uint32_t)m->in);
+    put_u32(h + 16, (uint32_t)m->hid);
+    put_u32(h + 20, (uint32_t)m->rows);
+    put_u32(h + 24, (uint32_t)m->D);
+    put_u64(h + 28, (uint64_t)m->n);
+    size_t D = (size_t)m->D, rows = (size_t)m->rows;
+    int bad = fwrite(h, 1, sizeof h, fp) != sizeof h || write_doubles(fp, m->G, D * D) ||
+              write_doubles(fp, m->C, rows * D) || write_doubles(fp, m->ysq, rows);
+    int saved_errno = errno;
+    if (fclose(fp) != 0 && !bad) {
+        bad = 1;
+        saved_errno = errno;
+    }
+    if (bad) {
+        remove(tmp);
+        dm_errf(err, "%s: write failed: %s", tmp, strerror(saved_errno));
+        free(tmp);
+        return -1;
+    }
+    if (rename(tmp, path) != 0) {
+        saved_errno = errno;
+        remove(tmp);
+        dm_errf(err, "%s: cannot rename %s over it: %s", path, tmp, strerror(saved_errno));
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
+
+int dm_moments_load(dm_moments *m, const char *path, dm_err *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return dm_errf(err, "%s: cannot open: %s", path, strerror(errno));
+    unsigned char h[MOMENTS_HEADER];
+    dm_moments t = {0};
+    long long flen = -1;
+    if (fseek(fp, 0, SEEK_END) == 0)
+        flen = ftell(fp);
+    if (flen < 0 || fseek(fp, 0, SEEK_SET) != 0) {
+        dm_errf(err, "%s: cannot determine the file size: %s", path, strerror(errno));
+        goto fail;
+    }
+    if (flen < MOMENTS_HEADER || fread(h, 1, sizeof h, fp) != sizeof h) {
+        dm_errf(err, "%s: truncated: %lld bytes, shorter than the %d-byte header", path, flen,
+                MOMENTS_HEADER);
+        goto fail;
+    }
+    if (memcmp(h, MOMENTS_MAGIC, 8) != 0) {
+        dm_errf(err, "%s: not a dualmod moments file (bad magic)", path);
+        goto fail;
+    }
+    uint32_t ver = get_u32(h + 8);
+    if (ver != MOMENTS_VERSION) {
+        dm_errf(err, "%s: moments file version %u (expected %u)", path, ver, MOMENTS_VERSION);
+        goto fail;
+    }
+    uint32_t in = get_u32(h + 12), hid = get_u32(h + 16), rows = get_u32(h + 20),
+             D = get_u32(h + 24);
+    uint64_t n = get_u64(h + 28);
+    if (in < 1 || hid < 1 || rows < 1 || in > 46340 || hid > 46340 || rows > (1u << 28) ||
+        D != in + hid + 1) {
+        dm_errf(err, "%s: bad sizes in %u, hid %u, rows %u, D %u (expected D = in + hid + 1)",
+                path, in, hid, rows, D);
+        goto fail;
+    }
+    if (n > (uint64_t)LONG_MAX) {
+        dm_errf(err, "%s: bad sample count %llu", path, (unsigned long long)n);
+        goto fail;
+    }
+    if (m->G && (m->in != (int)in || m->hid != (int)hid || m->rows != (int)rows)) {
+        dm_errf(err, "%s: sizes in %u, hid %u, rows %u (expected in %d, hid %d, rows %d)",
+                path, in, hid, rows, m->in, m->hid, m->rows);
+        goto fail;
+    }
+    long long want = MOMENTS_HEADER + 8LL * ((long long)D * D + (long long)rows * D + rows);
+    if (flen != want) {
+        dm_errf(err, "%s: %s: %lld bytes (expected %lld for in %u, hid %u, rows %u)", path,
+                flen < want ? "truncated" : "trailing data", flen, want, in, hid, rows);
+        goto fail;
+    }
+    if (dm_moments_init(&t, (int)in, (int)hid, (int)rows, err) != 0) {
+        dm_err_prefix(err, "%s", path);
+        goto fail;
+    }
+    if (read_doubles(fp, t.G, (size_t)D * D) || read_doubles(fp, t.C, (size_t)rows * D) ||
+        read_doubles(fp, t.ysq, rows)) {
+        dm_errf(err, "%s: read failed", path);
+        goto fail;
+    }
+    t.n = (long)n;
+    fclose(fp);
+    dm_moments_free(m);
+    *m = t;
+    return 0;
+fail:
+    fclose(fp);
+    dm_moments_free(&t);
+    return -1;
+}
+
+/* ---- PCA projection ----------------------------------------------------- */
+
+int dm_proj_pca(dm_proj *p, const dm_moments *m, int stream, int k, dm_err *err)
+{
+    memset(p, 0, sizeof *p);
+    if (!m || !m->G)
+        return dm_errf(err, "pca projection: moments not initialised");
+    if (stream != 0 && stream != 1)
+        return dm_errf(err, "pca projection: stream %d (expected 0 for x or 1 for h)", stream);
+    const char *sname = stream == 0 ? "x" : "h";
+    int ds = stream == 0 ? m->in : m->hid, off = stream == 0 ? 0 : m->in, D = m->D;
+    if (k < 1)
+        return dm_errf(err, "pca projection: k %d (expected at least 1)", k);
+    if (k > ds)
+        return dm_errf(err, "pca projection: k %d is larger than the %s stream size %d", k,
+                       sname, ds);
+    if (m->n < 1)
+        return dm_errf(err, "pca projection: the moments hold no samples");
+
+    double n = (double)m->n;
+    double *a = malloc(sizeof(double) * (size_t)ds * ds);
+    double *mu = malloc(sizeof(double) * (size_t)ds);
+    double *w = malloc(sizeof(double) * (size_t)ds);
+    double *z = malloc(sizeof(double) * (size_t)ds * k);
+    int *isuppz = malloc(sizeof(int) * 2 * (size_t)k);
+    double *work = NULL;
+    int *iwork = NULL;
+    int rc = -1;
+    if (!a || !mu || !w || !z || !isuppz) {
+        dm_errf(err, "pca projection: out of memory (size %d)", ds);
+        goto out;
+    }
+    for (int i = 0; i < ds; i++)
+        mu[i] = m->G[(size_t)(off + i) * D + (D - 1)] / n;
+    for (int i = 0; i < ds; i++)
+        for (int j = 0; j < ds; j++)
+            a[(size_t)i * ds + j] = m->G[(size_t)(off + i) * D + off + j] / n - mu[i] * mu[j];
+
+    int N = ds, il = ds - k + 1, iu = ds, found = 0, info = 0, lwork = -1, liwork = -1, iq;
+    double vl = 0.0, vu = 0.0, abstol = 0.0, wq;
+    dsyevr_("V", "I", "U", &N, a, &N, &vl, &vu, &il, &iu, &abstol, &found, w, z, &N, isuppz,
+            &wq, &lwork, &iq, &liwork, &info, 1, 1, 1);
+    if (info != 0) {
+        dm_errf(err, "pca projection: dsyevr workspace query failed (info %d)", info);
+        goto out;
+    }
+    lwork = (int)wq;
+    liwork = iq;
+    work = malloc(sizeof(double) * (size_t)lwork);
+    iwork = malloc(sizeof(int) * (size_t)liwork);
+    if (!work || !iwork) {
+        dm_errf(err, "pca projection: out of memory (dsyevr workspace)");
+        goto out;
+    }
+    dsyevr_("V", "I", "U", &N, a, &N, &vl, &vu, &il, &iu, &abstol, &found, w, z, &N, isuppz,
+            work, &lwork, iwork, &liwork, &info, 1, 1, 1);
+    if (info != 0 || found != k) {
+        dm_errf(err, "pca projection: eigensolver failed on the %s stream (info %d, %d of %d "
+                "eigenvectors)", sname, info, found, k);
+        goto out;
+    }
+    p->dense = dm_alloc(sizeof(float) * (size_t)k * ds);
+    if (!p->dense) {
+        dm_errf(err, "pca projection: out of memory (%d x %d)", k, ds);
+        goto out;
+    }
+    /* z is column-major (ds x k), eigenvalues ascending: row j of P is
+     * column k-1-j, with its largest-magnitude entry made positive. */
+    for (int j = 0; j < k; j++) {
+        const double *col = z + (size_t)(k - 1 - j) * ds;
+        int imax = 0;
+        for (int i = 1; i < ds; i++)
+            if (fabs(col[i]) > fabs(col[imax]))
+                imax = i;
+        double s = col[imax] < 0 ? -1.0 : 1.0;
+        for (int i = 0; i < ds; i++)
+            p->dense[(size_t)j * ds + i] = (float)(s * col[i]);
+    }
+    p->kind = DM_PROJ_PCA;
+    p->k = k;
+    p->d = ds;
+    p->seed = 0;
+    p->scale = 1.0f;
+    rc = 0;
+out:
+    free(a);
+    free(mu);
+    free(w);
+    free(z);
+    free(isuppz);
+    free(work);
+    free(iwork);
+    return rc;
+}
+
+/* ---- the little module -------------------------------------------------- */
+
+void dm_little_free(dm_little *L)
+{
+    if (!L)
+        return;
+    dm_proj_free(&L->px);
+    dm_proj_free(&L->ph);
+    dm_free(L->w);
+    dm_free(L->bias);
+    dm_free(L->q);
+    dm_free(L->qscale);
+    dm_free(L->wq);
+    dm_free(L->pm_A);
+    dm_free(L->pm_B);
+    memset(L, 0, sizeof *L);
+}
+
+static void fingerprint(const dm_moments *m, double fp[3])
+{
+    double g = 0.0, c = 0.0, y = 0.0;
+    for (size_t i = 0; i < (size_t)m->D * m->D; i++)
+        g += m->G[i];
+    for (size_t i = 0; i < (size_t)m->rows * m->D; i++)
+        c += m->C[i];
+    for (int r = 0; r < m->rows; r++)
+        y += m->ysq[r];
+    fp[0] = g;
+    fp[1] = c;
+    fp[2] = y;
+}
+
+/* A = Q G Q^T ((2k+1)^2) and B = C Q^T (rows x (2k+1)) for Q = diag(Px, Ph,
+ * 1), using the block structure: only the x and h blocks are multiplied. */
+static int project_moments(const dm_proj *px, const dm_proj *ph, const dm_moments *m,
+                           double **Aout, double **Bout, dm_err *err)
+{
+    const int k = px->k, K = 2 * k + 1, in = m->in, hid = m->hid, D = m->D, rows = m->rows;
+    double *Px = dm_proj_to_dense(px), *Ph = dm_proj_to_dense(ph);
+    double *QG = dm_alloc(sizeof(double) * (size_t)K * D);
+    double *A = dm_alloc(sizeof(double) * (size_t)K * K);
+    double *B = dm_alloc(sizeof(double) * (size_t)rows * K);
+    if (!Px || !Ph || !QG || !A || !B) {
+        free(Px);
+        free(Ph);
+        dm_free(QG);
+        dm_free(A);
+        dm_free(B);
+        return dm_errf(err, "out of memory projecting the moments (k %d, D %d, rows %d)", k, D,
+                       rows);
+    }
+    /* QG rows 0..k-1 = Px G[x, :], rows k..2k-1 = Ph G[h, :], row 2k = G[D-1, :] */
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, k, D, in, 1.0, Px, in, m->G, D, 0.0,
+                QG, D);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, k, D, hid, 1.0, Ph, hid,
+                m->G + (size_t)in * D, D, 0.0, QG + (size_t)k * D, D);
+    memcpy(QG + (size_t)2 * k * D, m->G + (size_t)(D - 1) * D, sizeof(double) * D);
+    /* A = QG Q^T, column blocks likewise */
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, K, k, in, 1.0, QG, D, Px, in, 0.0, A,
+                K);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, K, k, hid, 1.0, QG + in, D, Ph, hid,
+                0.0, A + k, K);
+    for (int i = 0; i < K; i++)
+        A[(size_t)i * K + 2 * k] = QG[(size_t)i * D + D - 1];
+    for (int i = 0; i < K; i++) /* exact symmetry */
+        for (int j = 0; j < i; j++) {
+            double v = 0.5 * (A[(size_t)i * K + j] + A[(size_t)j * K + i]);
+            A[(size_t)i * K + j] = A[(size_t)j * K + i] = v;
+        }
+    /* B = C Q^T */
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, k, in, 1.0, m->C, D, Px, in, 0.0,
+                B, K);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, k, hid, 1.0, m->C + in, D, Ph,
+                hid, 0.0, B + k, K);
+    for (int r = 0; r < rows; r++)
+        B[(size_t)r * K + 2 * k] = m->C[(size_t)r * D + D - 1];
+    free(Px);
+    free(Ph);
+    dm_free(QG);
+    *Aout = A;
+    *Bout = B;
+    return 0;
+}
+
+/* Sum over rows and samples of (y - a.Qu)^2 with a_r = [wq_r, bias_r]:
+ * ysq_r - 2 a_r.B_r + a_r^T A a_r, summed; NAN when out of memory. */
+static double sse_from(const dm_little *L, const double *A, const double *B, double ysq_sum)
+{
+    const int k = L->k, K = 2 * k + 1, rows = L->rows;
+    int rb = rows < MSE_CHUNK ? rows : MSE_CHUNK;
+    double *Wa = dm_alloc(sizeof(double) * (size_t)rb * K);
+    double *M = dm_alloc(sizeof(double) * (size_t)rb * K);
+    if (!Wa || !M) {
+        dm_free(Wa);
+        dm_free(M);
+        return NAN;
+    }
+    double sse = ysq_sum;
+    for (int r0 = 0; r0 < rows; r0 += rb) {
+        int nr = rows - r0 < rb ? rows - r0 : rb;
+        for (int r = 0; r < nr; r++) {
+            const float *wr = L->wq + (size_t)(r0 + r) * 2 * k;
+            double *a = Wa + (size_t)r * K;
+            for (int j = 0; j < 2 * k; j++)
+                a[j] = wr[j];
+            a[2 * k] = L->bias[r0 + r];
+        }
+        cblas_dsymm(CblasRowMajor, CblasRight, CblasUpper, nr, K, 1.0, A, K, Wa, K, 0.0, M, K);
+        for (int r = 0; r < nr; r++) {
+            const double *a = Wa + (size_t)r * K, *mr = M + (size_t)r * K;
+            const double *br = B + (size_t)(r0 + r) * K;
+            double s = 0.0;
+            for (int j = 0; j < K; j++)
+                s += a[j] * (mr[j] - 2.0 * br[j]);
+            sse += s;
+        }
+    }
+    dm_free(Wa);
+    dm_free(M);
+    return sse;
+}
+
+/* Uses the projected moments cached by the fit when m is NULL or holds the
+ * same data (same sizes, n and fingerprint); otherwise projects m afresh.
+ * Returns NAN when the module is not fitted, m does not match its sizes or
+ * memory runs out. Negative round-off results are clamped to 0. */
+double dm_little_mse(const dm_little *L, const dm_moments *m)
+{
+    if (!L || !L->wq || !L->pm_A)
+        return NAN;
+    double sse;
+    long n;
+    int cached = 1;
+    if (m) {
+        if (!m->G || m->in != L->in || m->hid != L->hid || m->rows != L->rows)
+            return NAN;
+        double fp[3];
+        fingerprint(m, fp);
+        cached = m->n == L->pm_n && memcmp(fp, L->pm_fp, sizeof fp) == 0;
+    }
+    if (cached) {
+        sse = sse_from(L, L->pm_A, L->pm_B, L->pm_ysq);
+        n = L->pm_n;
+    } else {
+        double *A, *B, ysq = 0.0;
+        if (project_moments(&L->px, &L->ph, m, &A, &B, NULL) != 0)
+            return NAN;
+        for (int r = 0; r < m->rows; r++)
+            ysq += m->ysq[r];
+        sse = sse_from(L, A, B, ysq);
+        dm_free(A);
+        dm_free(B);
+        n = m->n;
+    }
+    if (n < 1)
+        return NAN;
+    double mse = sse / ((double)n * L->rows);
+    return mse < 0.0 ? 0.0 : mse;
+}
+
+/* First SRP row without non-zeros (possible for a small input size: each row
+ * is empty with probability (2/3)^d), or -1. */
+static int empty_row(const dm_proj *p)
+{
+    if (p->kind != DM_PROJ_SRP)
+        return -1;
+    for (int j = 0; j < p->k; j++)
+        if (p->rowptr[j] == p->rowptr[j + 1])
+            return j;
+    return -1;
+}
+
+int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, uint64_t seed,
+                  double lambda, dm_err *err)
+{
+    memset(L, 0, sizeof *L);
+    if (!m || !m->G)
+        return dm_errf(err, "little fit: moments not initialised");
+    if (kind != DM_PROJ_SRP && kind != DM_PROJ_PCA)
+        return dm_errf(err, "little fit: projection kind %d (expected srp or pca)", (int)kind);
+    if (!(lambda >= 0.0) || !isfinite(lambda))
+        return dm_errf(err, "little fit: lambda %g (expected a finite value >= 0)", lambda);
+    if (k < 1)
+        return dm_errf(err, "little fit: k %d (expected at least 1)", k);
+    if (m->n < 1)
+        return dm_errf(err, "little fit: the moments hold no samples");
+
+    const int rows = m->rows, K = 2 * k + 1;
+    double *A = NULL, *B = NULL, *Ar = NULL, *X = NULL;
+    L->in = m->in;
+    L->hid = m->hid;
+    L->rows = rows;
+    L->k = k;
+    L->bits = 0;
+    L->lambda = lambda;
+    if (kind == DM_PROJ_SRP) {
+        /* the h stream gets its own stream of the generator: seed + golden ratio */
+        if (dm_proj_srp(&L->px, k, m->in, seed, err) != 0) {
+            dm_err_prefix(err, "little fit (x stream)");
+            goto fail;
+        }
+        if (dm_proj_srp(&L->ph, k, m->hid, seed + 0x9e3779b97f4a7c15ULL, err) != 0) {
+            dm_err_prefix(err, "little fit (h stream)");
+            goto fail;
+        }
+    } else {
+        if (dm_proj_pca(&L->px, m, 0, k, err) != 0 || dm_proj_pca(&L->ph, m, 1, k, err) != 0) {
+            dm_err_prefix(err, "little fit");
+            goto fail;
+        }
+    }
+    if (project_moments(&L->px, &L->ph, m, &A, &B, err) != 0) {
+        dm_err_prefix(err, "little fit");
+        goto fail;
+    }
+    Ar = dm_alloc(sizeof(double) * (size_t)K * K);
+    X = dm_alloc(sizeof(double) * (size_t)rows * K);
+    L->w = dm_alloc(sizeof(float) * (size_t)rows * 2 * k);
+    L->wq = dm_alloc(sizeof(float) * (size_t)rows * 2 * k);
+    L->bias = dm_alloc(sizeof(float) * (size_t)rows);
+    if (!Ar || !X || !L->w || !L->wq || !L->bias) {
+        dm_errf(err, "little fit: out of memory (rows %d, k %d)", rows, k);
+        goto fail;
+    }
+    memcpy(Ar, A, sizeof(double) * (size_t)K * K);
+    double tr = 0.0;
+    for (int i = 0; i < 2 * k; i++)
+        tr += A[(size_t)i * K + i];
+    double ridge = lambda * tr / (2.0 * k);
+    for (int i = 0; i < 2 * k; i++)
+        Ar[(size_t)i * K + i] += ridge;
+    /* Ar symmetric, so row- and column-major agree; B row-major (rows x K) is
+     * B^T column-major with ld K: solve Ar X^T = B^T in place. */
+    memcpy(X, B, sizeof(double) * (size_t)rows * K);
+    int info = 0;
+    dposv_("U", &K, &rows, Ar, &K, X, &K, &info, 1);
+    if (info != 0) {
+        int er = -1, es = 0;
+        for (int st = 0; st < 2 && er < 0; st++)
+            er = empty_row(st ? &L->ph : &L->px), es = st;
+        if (info > 0 && er >= 0)
+            dm_errf(err, "little fit: normal equations not positive definite (layer too small "
+                    "a sample? n = %ld; row %d of the %s projection is empty, lambda > 0 "
+                    "would regularise it)", m->n, er, es ? "h" : "x");
+        else if (info > 0)
+            dm_errf(err, "little fit: normal equations not positive definite (layer too small "
+                    "a sample? n = %ld)", m->n);
+        else
+            dm_errf(err, "little fit: dposv argument %d invalid", -info);
+        goto fail;
+    }
+    for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < 2 * k; j++)
+            L->w[(size_t)r * 2 * k + j] = (float)X[(size_t)r * K + j];
+        L->bias[r] = (float)X[(size_t)r * K + 2 * k];
+    }
+    dm_free(X);
+    dm_free(Ar);
+    X = Ar = NULL;
+    memcpy(L->wq, L->w, sizeof(float) * (size_t)rows * 2 * k);
+
+    L->pm_A = A;
+    L->pm_B = B;
+    A = B = NULL;
+    L->pm_n = m->n;
+    fingerprint(m, L->pm_fp);
+    L->pm_ysq = L->pm_fp[2];
+
+    double n = (double)m->n, var = 0.0;
+    for (int r = 0; r < rows; r++) {
+        double mean = m->C[(size_t)r * m->D + m->D - 1] / n;
+        var += m->ysq[r] / n - mean * mean;
+    }
+    L->var = var / rows;
+    L->mse = L->mse_fp32 = dm_little_mse(L, NULL);
+    if (isnan(L->mse)) {
+        dm_errf(err, "little fit: out of memory computing the MSE");
+        goto fail;
+    }
+    return 0;
+fail:
+    dm_free(A);
+    dm_free(B);
+    dm_free(Ar);
+    dm_free(X);
+    dm_little_free(L);
+    return -1;
+}
+
+/* Rounding is to nearest, ties away from zero (round()). A row of zeros gets
+ * scale 0 and q = 0 (b >= 2) or q = +1 (b = 1). */
+int dm_little_quantize(dm_little *L, int bits, const dm_moments *m, dm_err *err)
+{
+    if (bits < 0 || bits > 16)
+        return dm_errf(err, "little quantize: bits %d: expected 1..16, or 0 for FP32", bits);
+    if (!L || !L->w)
+        return dm_errf(err, "little quantize: module not fitted");
+    if (m && (!m->G || m->in != L->in || m->hid != L->hid || m->rows != L->rows))
+        return dm_errf(err, "little quantize: moments of in %d, hid %d, rows %d do not match "
+                       "the module (in %d, hid %d, rows %d)", m->in, m->hid, m->rows, L->in,
+                       L->hid, L->rows);
+    const int rows = L->rows, n2 = 2 * L->k;
+    if (bits == 0) {
+        dm_free(L->q);
+        dm_free(L->qscale);
+        L->q = NULL;
+        L->qscale = NULL;
+        memcpy(L->wq, L->w, sizeof(float) * (size_t)rows * n2);
+    } else {
+        if (!L->q)
+            L->q = dm_alloc(sizeof(int16_t) * (size_t)rows * n2);
+        if (!L->qscale)
+            L->qscale = dm_alloc(sizeof(float) * (size_t)rows);
+        if (!L->q || !L->qscale) {
+            if (L->bits == 0) { /* keep q and qscale NULL for an FP32 module */
+                dm_free(L->q);
+                dm_free(L->qscale);
+                L->q = NULL;
+                L->qscale = NULL;
+            }
+            return dm_errf(err, "little quantize: out of memory (rows %d, 2k %d)", rows, n2);
+        }
+        int qmax = (1 << (bits - 1)) - 1;
+        for (int r = 0; r < rows; r++) {
+            const float *w = L->w + (size_t)r * n2;
+            int16_t *q = L->q + (size_t)r * n2;
+            float *wq = L->wq + (size_t)r * n2;
+            float scale;
+            if (bits == 1) {
+                double s = 0.0;
+                for (int j = 0; j < n2; j++)
+                    s += fabs((double)w[j]);
+                scale = (float)(s / n2);
+                for (int j = 0; j < n2; j++)
+                    q[j] = w[j] < 0.0f ? -1 : 1;
+            } else {
+                double mx = 0.0;
+                for (int j = 0; j < n2; j++)
+                    if (fabs((double)w[j]) > mx)
+                        mx = fabs((double)w[j]);
+                scale = (float)(mx / qmax);
+                for (int j = 0; j < n2; j++) {
+                    double v = scale > 0.0f ? round((double)w[j] / scale) : 0.0;
+                    if (v > qmax)
+                        v = qmax;
+                    if (v < -qmax)
+                        v = -qmax;
+                    q[j] = (int16_t)v;
+                }
+            }
+            L->qscale[r] = scale;
+            for (int j = 0; j < n2; j++)
+                wq[j] = (float)q[j] * scale;
+        }
+    }
+    L->bits = bits;
+    L->mse = dm_little_mse(L, m);
+    if (isnan(L->mse))
+        return dm_errf(err, "little quantize: out of memory computing the MSE (mse left NAN)");
+    return 0;
+}
+
+/* Weight rows are byte-aligned: rows * ceil(2k * bits / 8). */
+size_t dm_little_bytes(const dm_little *L)
+{
+    size_t rows = (size_t)L->rows, n2 = 2 * (size_t)L->k, b;
+    if (L->bits == 0)
+        b = rows * n2 * sizeof(float);
+    else
+        b = rows * ((n2 * (size_t)L->bits + 7) / 8) + rows * sizeof(float);
+    return b + rows * sizeof(float) + dm_proj_bytes(&L->px) + dm_proj_bytes(&L->ph);
+}
+
+/* v = [Px x; Ph h] (float); unless FP32, v is quantized with one symmetric
+ * scale s = max|v| / 127 over all 2k entries and dequantized back
+ * (round(v / s) * s). Each output accumulates wq . v in double, plus bias,
+ * rounded once to float. */
+void dm_little_forward(const dm_little *L, const float *x, const float *h, float *scratch,
+                       float *out)
+{
+    const int k = L->k, n2 = 2 * k;
+    float *v = scratch;
+    dm_proj_apply(&L->px, x, v);
+    dm_proj_apply(&L->ph, h, v + k);
+    if (L->bits != 0) {
+        float mx = 0.0f;
+        for (int j = 0; j < n2; j++)
+            if (fabsf(v[j]) > mx)
+                mx = fabsf(v[j]);
+        if (mx > 0.0f) {
+            float s = mx / 127.0f;
+            for (int j = 0; j < n2; j++) {
+                float qv = roundf(v[j] / s);
+                if (qv > 127.0f)
+                    qv = 127.0f;
+                if (qv < -127.0f)
+                    qv = -127.0f;
+                v[j] = qv * s;
+            }
+        }
+    }
+    for (int r = 0; r < L->rows; r++) {
+        const float *w = L->wq + (size_t)r * n2;
+        double s = L->bias[r];
+        for (int j = 0; j < n2; j++)
+            s += (double)w[j] * v[j];
+        out[r] = (float)s;
+    }
+}

@@ -1,0 +1,279 @@
+/* test_dual.c - the dual-module layer: ratio 0 reproduces the dense model,
+ * ratio 1 uses exactly the little outputs, calibrated thresholds hit the
+ * requested ratio on the calibration data, top-k is exact, results are
+ * deterministic for a seed, and bad knobs are rejected clearly. */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dual.h"
+#include "lm.h"
+
+#define V 60
+#define T 3000
+
+static int ids[T];
+
+static void make_ids(void)
+{
+    uint64_t s = 42;
+    int prev = 0;
+    for (int i = 0; i < T; i++) {
+        s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+        /* a little structure so the model's states vary smoothly */
+        prev = (int)((prev * 7 + (s % 5) + (s >> 32) % 3) % V);
+        ids[i] = prev;
+    }
+}
+
+static void setup(dm_lm *m, dm_fitdata *fd, dm_cell cell)
+{
+    dm_err err;
+    make_ids();
+    cr_assert_eq(dm_lm_init_random(m, cell, V, 24, 24, 2, 1, 0.35f, 3, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_fitdata_collect(fd, m, ids, T, 800, &err), 0, "%s", err.msg);
+}
+
+static dm_dual_cfg cfg_of(double ratio, int bits, int k, dm_mode mode)
+{
+    dm_dual_cfg c;
+    dm_dual_cfg_default(&c);
+    c.ratio = ratio;
+    c.bits = bits;
+    c.k = k;
+    c.mode = mode;
+    return c;
+}
+
+static void ratio_zero_is_dense(dm_cell cell, dm_mode mode)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, cell);
+    dm_dual d;
+    dm_dual_cfg c = cfg_of(0.0, 8, 8, mode);
+    cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), 0, "%s", err.msg);
+    dm_lm_state s;
+    dm_dual_state q;
+    cr_assert_eq(dm_lm_state_init(&s, &m, &err), 0);
+    cr_assert_eq(dm_dual_state_init(&q, &d, &err), 0);
+    dm_lm_state_reset(&s, &m);
+    dm_dual_state_reset(&q, &d);
+    dm_dual_stats st = {0};
+    for (int t = 0; t < 300; t++) {
+        dm_lm_step(&m, &s, ids[t]);
+        dm_dual_step(&d, &q, ids[t], 0, &st);
+        for (int v = 0; v < V; v++)
+            cr_assert_float_eq(q.st.logits[v], s.logits[v], 1e-5, "t %d v %d: dual %g dense %g", t, v, q.st.logits[v],
+                               s.logits[v]);
+    }
+    cr_assert_eq(dm_stats_ratio(&st, -1, -1), 0.0);
+    cr_assert_float_eq(st.big_bytes, st.dense_bytes, 0.5, "ratio 0 reads every big row");
+    dm_dual_state_free(&q);
+    dm_lm_state_free(&s);
+    dm_dual_free(&d);
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
+Test(dual, ratio0_lstm_threshold) { ratio_zero_is_dense(DM_CELL_LSTM, DM_MODE_THRESHOLD); }
+Test(dual, ratio0_lstm_topk) { ratio_zero_is_dense(DM_CELL_LSTM, DM_MODE_TOPK); }
+Test(dual, ratio0_gru_threshold) { ratio_zero_is_dense(DM_CELL_GRU, DM_MODE_THRESHOLD); }
+Test(dual, ratio0_gru_topk) { ratio_zero_is_dense(DM_CELL_GRU, DM_MODE_TOPK); }
+
+/* Ratio 1: every gate takes the little value; replay that by hand. */
+static void ratio_one_is_little(dm_cell cell, dm_mode mode)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, cell);
+    dm_dual d;
+    dm_dual_cfg c = cfg_of(1.0, 4, 8, mode);
+    cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), 0, "%s", err.msg);
+    dm_dual_state q;
+    dm_lm_state s; /* the hand replay */
+    cr_assert_eq(dm_dual_state_init(&q, &d, &err), 0);
+    cr_assert_eq(dm_lm_state_init(&s, &m, &err), 0);
+    dm_dual_state_reset(&q, &d);
+    dm_lm_state_reset(&s, &m);
+    int H = m.nhid;
+    float *y = malloc(4 * H * sizeof(float)), *scr = malloc(64 * sizeof(float));
+    dm_dual_stats st = {0};
+    for (int t = 0; t < 200; t++) {
+        dm_dual_step(&d, &q, ids[t], 0, &st);
+        const float *x = m.emb + (size_t)ids[t] * m.emsize;
+        for (int l = 0; l < m.nlayers; l++) {
+            float *xh = s.xh[l];
+            memcpy(xh, x, (size_t)m.layer[l].in * sizeof(float));
+            dm_little_forward(&d.little[l], xh, xh + m.layer[l].in, scr, y);
+            memcpy(s.gates, y, (size_t)m.gates * H * sizeof(float));
+            if (cell == DM_CELL_GRU)
+                memcpy(s.ghn, y + 3 * H, (size_t)H * sizeof(float));
+            dm_lm_cell_update(&m, s.gates, s.ghn, xh + m.layer[l].in, s.c[l]);
+            x = xh + m.layer[l].in;
+            for (int j = 0; j < H; j++)
+                cr_assert_eq(dm_lm_state_h(&q.st, &m, l)[j], dm_lm_state_h(&s, &m, l)[j], "t %d layer %d h[%d]", t, l, j);
+        }
+    }
+    cr_assert_eq(dm_stats_ratio(&st, -1, -1), 1.0);
+    cr_assert_eq(st.big_bytes, 0.0, "ratio 1 reads no big row");
+    free(y);
+    free(scr);
+    dm_lm_state_free(&s);
+    dm_dual_state_free(&q);
+    dm_dual_free(&d);
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
+Test(dual, ratio1_lstm) { ratio_one_is_little(DM_CELL_LSTM, DM_MODE_THRESHOLD); }
+Test(dual, ratio1_gru_topk) { ratio_one_is_little(DM_CELL_GRU, DM_MODE_TOPK); }
+
+/* Thresholds are quantiles of the calibration scores: on the calibration
+ * slice itself the achieved ratio is within 1 point of the request. */
+static void calibration_hits(dm_cell cell)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, cell);
+    dm_corpus cal = {.ids = ids, .n = fd.ncal};
+    for (double r = 0.1; r < 0.95; r += 0.2) {
+        dm_dual d;
+        dm_dual_cfg c = cfg_of(r, 8, 12, DM_MODE_THRESHOLD);
+        cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), 0, "%s", err.msg);
+        /* the scores the thresholds came from: count those at or above theta */
+        for (int l = 0; l < m.nlayers; l++)
+            for (int a = 0; a < DM_ACT_COUNT; a++) {
+                long n = d.ncal[l][a], ins = 0;
+                for (long i = 0; i < n; i++)
+                    ins += d.cal[l][a][i] >= d.theta[l][a];
+                if (n)
+                    cr_assert_float_eq((double)ins / n, r, 0.01, "layer %d act %d: %.4f vs %.2f", l, a, (double)ins / n, r);
+            }
+        /* and when actually running over the calibration text */
+        dm_dual_result res;
+        cr_assert_eq(dm_eval_lm_dual(&d, &cal, NULL, 0, &res, &err), 0, "%s", err.msg);
+        double got = dm_stats_ratio(&res.stats, -1, -1);
+        cr_assert_float_eq(got, r, 0.01, "ratio %.2f achieved %.4f on the calibration slice", r, got);
+        dm_dual_free(&d);
+    }
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
+Test(dual, calibration_lstm) { calibration_hits(DM_CELL_LSTM); }
+Test(dual, calibration_gru) { calibration_hits(DM_CELL_GRU); }
+
+Test(dual, topk_is_exact_per_step)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, DM_CELL_LSTM);
+    dm_dual d;
+    dm_dual_cfg c = cfg_of(0.3, 8, 8, DM_MODE_TOPK);
+    cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), 0, "%s", err.msg);
+    dm_dual_state q;
+    cr_assert_eq(dm_dual_state_init(&q, &d, &err), 0);
+    dm_dual_state_reset(&q, &d);
+    for (int t = 0; t < 50; t++) {
+        dm_dual_stats st = {0};
+        dm_dual_step(&d, &q, ids[t], 0, &st);
+        int H = m.nhid;
+        for (int l = 0; l < m.nlayers; l++) {
+            long sig = st.gate[l][0].insens + st.gate[l][1].insens + st.gate[l][3].insens;
+            cr_assert_eq(sig, lround(0.3 * 3 * H), "step %d layer %d: %ld sigmoid rows insensitive", t, l, sig);
+            cr_assert_eq(st.gate[l][2].insens, lround(0.3 * H));
+        }
+    }
+    dm_dual_state_free(&q);
+    dm_dual_free(&d);
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
+Test(dual, deterministic_for_a_seed)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, DM_CELL_GRU);
+    dm_corpus c = {.ids = ids + 1000, .n = 600};
+    double ppl[3];
+    for (int i = 0; i < 3; i++) {
+        dm_dual d;
+        dm_dual_cfg cf = cfg_of(0.5, 8, 10, DM_MODE_THRESHOLD);
+        cf.seed = i == 2 ? 99 : 7;
+        cr_assert_eq(dm_dual_build(&d, &m, &fd, &cf, &err), 0, "%s", err.msg);
+        dm_dual_result r;
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, NULL, 0, &r, &err), 0, "%s", err.msg);
+        ppl[i] = r.dual.value;
+        dm_dual_free(&d);
+    }
+    cr_assert_eq(ppl[0], ppl[1], "same seed, same result");
+    cr_assert_neq(ppl[0], ppl[2], "another seed, another projection");
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
+Test(dual, audit_reports_sane_figures)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, DM_CELL_LSTM);
+    dm_corpus c = {.ids = ids + 500, .n = 400};
+    dm_dual d;
+    dm_dual_cfg cf = cfg_of(0.5, 0, 24, DM_MODE_TOPK);
+    cr_assert_eq(dm_dual_build(&d, &m, &fd, &cf, &err), 0, "%s", err.msg);
+    dm_dual_result r;
+    cr_assert_eq(dm_eval_lm_dual(&d, &c, NULL, 1, &r, &err), 0, "%s", err.msg);
+    double rec = dm_stats_recall(&r.stats, -1, -1), fi = dm_stats_false_insens(&r.stats, -1, -1);
+    cr_assert(rec > 0.5 && rec <= 1.0, "recall %g", rec);
+    /* top-k: predicted and oracle masks have the same size, so recall = 1 - false-insensitive rate */
+    cr_assert_float_eq(rec, 1.0 - fi, 1e-9);
+    for (int g = 0; g < 4; g++) {
+        double cpre = dm_stats_cos(&r.stats, -1, g, 0), cpost = dm_stats_cos(&r.stats, -1, g, 1);
+        cr_assert(cpre > 0.5 && cpre <= 1.0 + 1e-9, "gate %d cos pre %g", g, cpre);
+        cr_assert(cpost > 0.5 && cpost <= 1.0 + 1e-9, "gate %d cos post %g", g, cpost);
+    }
+    /* a full-k FP32 little module of a linear layer is exact: ratio 0.5 then loses nothing */
+    cr_assert_float_eq(r.dual.value, r.dense.value, 1e-3 * r.dense.value, "dual %g dense %g", r.dual.value,
+                       r.dense.value);
+    dm_dual_free(&d);
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
+Test(dual, bad_knobs_rejected)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, DM_CELL_LSTM);
+    dm_dual d;
+    struct {
+        dm_dual_cfg c;
+        const char *msg;
+    } bad[5];
+    bad[0].c = cfg_of(1.5, 8, 8, DM_MODE_THRESHOLD), bad[0].msg = "ratio 1.5 is outside [0, 1]";
+    bad[1].c = cfg_of(0.5, 17, 8, DM_MODE_THRESHOLD), bad[1].msg = "bits 17: expected 1..16, or 0 for FP32";
+    bad[2].c = cfg_of(0.5, 8, 25, DM_MODE_THRESHOLD), bad[2].msg = "k 25 is outside 1..24";
+    bad[3].c = cfg_of(0.5, 8, 0, DM_MODE_THRESHOLD), bad[3].c.eps = 0.0, bad[3].msg = "outside (0, 1)";
+    bad[4].c = cfg_of(0.5, 8, 0, DM_MODE_THRESHOLD), bad[4].c.eps = 1.0, bad[4].msg = "outside (0, 1)";
+    for (int i = 0; i < 5; i++) {
+        cr_assert_eq(dm_dual_build(&d, &m, &fd, &bad[i].c, &err), -1, "case %d accepted", i);
+        cr_assert(strstr(err.msg, bad[i].msg), "case %d: '%s' lacks '%s'", i, err.msg, bad[i].msg);
+    }
+    /* eps 0.5 over 96 gate rows gives k 219 > 24 */
+    dm_dual_cfg c = cfg_of(0.5, 8, 0, DM_MODE_THRESHOLD);
+    cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), -1);
+    cr_assert(strstr(err.msg, "larger than the input size 24"), "%s", err.msg);
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
