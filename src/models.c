@@ -13,6 +13,9 @@
 #ifndef DM_SRCDIR
 #define DM_SRCDIR ""
 #endif
+#ifndef DM_BUILDDIR
+#define DM_BUILDDIR ""
+#endif
 #ifndef DM_PKGDATADIR
 #define DM_PKGDATADIR "/usr/local/share/dualmod"
 #endif
@@ -70,6 +73,8 @@ static int search_dirs(const char *envvar, const char *sub, char dirs[][DM_PATH_
     }
     if (*DM_SRCDIR)
         snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_SRCDIR, sub);
+    if (*DM_BUILDDIR && strcmp(DM_BUILDDIR, DM_SRCDIR) != 0)
+        snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_BUILDDIR, sub);
     snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_PKGDATADIR, sub);
     return n;
 }
@@ -128,7 +133,7 @@ int dm_data_resolve(const char *dataset, const char *split, char *out, size_t ou
     if (strcmp(split, "train") == 0)
         return dm_errf(err,
                        "split 'train' of data set '%s' is not prepared (it is derived, not shipped): "
-                       "run data/%s/prepare.py (needs apt-get install bible-kjv) or set DUALMOD_DATA",
+                       "run 'make' with bible-kjv installed, or data/%s/prepare.py, or set DUALMOD_DATA",
                        dataset, dataset);
     return dm_errf(err, "split '%s' of data set '%s' not found (looked for %s/%s.txt in $DUALMOD_DATA, %s%s%s/data)",
                    split, dataset, dataset, split, *DM_SRCDIR ? DM_SRCDIR : "", *DM_SRCDIR ? "/data, " : "",

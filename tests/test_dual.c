@@ -277,3 +277,29 @@ Test(dual, bad_knobs_rejected)
     dm_fitdata_free(&fd);
     dm_lm_free(&m);
 }
+
+Test(dual, sequence_path_matches_streaming)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, DM_CELL_GRU);
+    dm_corpus c = {.ids = ids + 1200, .n = 700};
+    for (int z = 0; z < 2; z++) {
+        dm_dual d;
+        dm_dual_cfg cf = cfg_of(z ? 0.5 : 0.0, 8, 12, DM_MODE_TOPK);
+        cr_assert_eq(dm_dual_build(&d, &m, &fd, &cf, &err), 0, "%s", err.msg);
+        dm_dual_result rs, rq;
+        dm_eval_opts os = {.path = DM_PATH_STREAM}, oq = {.path = DM_PATH_SEQ};
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, &os, 0, &rs, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, &oq, 0, &rq, &err), 0, "%s", err.msg);
+        cr_assert_float_eq(rq.dual.value, rs.dual.value, 1e-4 * rs.dual.value, "ratio %.1f: seq %g stream %g",
+                           cf.ratio, rq.dual.value, rs.dual.value);
+        if (z == 0)
+            cr_assert_float_eq(rq.dual.value, rq.dense.value, 1e-5 * rq.dense.value);
+        cr_assert_float_eq(dm_stats_ratio(&rq.stats, -1, -1), cf.ratio, 0.02);
+        dm_dual_free(&d);
+    }
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}

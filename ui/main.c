@@ -738,8 +738,13 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
         dm_fitdata_free(&fd);
         return die(err.msg);
     }
+    if (o->path_both) {
+        dm_dual_free(&d);
+        dm_fitdata_free(&fd);
+        return usage_error("%s", "--path both is for dense evaluation; a dual-module eval takes --path stream or seq");
+    }
     progress_ctx pc = {isatty(2) && !o->quiet, "dual"};
-    dm_eval_opts eo = {.path = DM_PATH_STREAM, .progress = on_progress, .progress_ud = &pc};
+    dm_eval_opts eo = {.path = o->path, .progress = on_progress, .progress_ud = &pc};
     dm_dual_result r;
     rc = dm_eval_lm_dual(&d, c, &eo, o->audit, &r, &err);
     if (pc.tty)
@@ -752,6 +757,7 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
     const dm_lm *m = &L->lm;
     if (o->fmt == FMT_JSON) {
         json_t *j = dual_json(&d, &r, L->ref.name, split, datapath, o->audit);
+        json_object_set_new(j, "path", json_string(dm_path_name(o->path)));
         print_json(j);
         json_decref(j);
     } else if (o->fmt == FMT_CSV) {
@@ -804,7 +810,11 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
                "with the decoder %.3fx\n",
                bytes_ratio(&r.stats, 0), r.stats.big_bytes / r.stats.steps / 1e6, r.stats.little_bytes / r.stats.steps / 1e6,
                r.stats.dense_bytes / r.stats.steps / 1e6, bytes_ratio(&r.stats, 1));
-        printf("path        streaming (batch 1): the dense figures come from the whole-sequence path on the same stream\n");
+        if (o->path == DM_PATH_SEQ)
+            printf("path        whole-sequence: input projections W_ih x batched for all rows (not skipped), only the\n"
+                   "            recurrent W_hh rows of insensitive outputs skipped; bytes count the recurrent part\n");
+        else
+            printf("path        streaming (batch 1); the dense figures come from the whole-sequence path on the same stream\n");
         printf("time        %.1f s (%.0f tokens/s, dense and dual together; reference kernels)\n", r.dual.seconds,
                r.dual.items_per_s);
     }

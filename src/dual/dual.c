@@ -570,7 +570,11 @@ static void add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int
         g->dot_pre += dot, g->nd_pre += na, g->nb_pre += nb;
 }
 
-static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const float *x, int audit,
+/* gin: NULL on the streaming path; on the whole-sequence path the batched
+ * input projections of this step (W_ih x + biases, in the layout of
+ * dm_lm_seq's gin: LSTM b_ih + b_hh, GRU r,z both biases, n b_in only), so a
+ * sensitive row only adds its recurrent part W_hh[r] h. */
+static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const float *x, const float *gin, int audit,
                             dm_dual_stats *stats)
 {
     const dm_lm *m = d->big;
@@ -595,7 +599,8 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
     /* exact rows of the independent groups */
     for (int r = 0; r < first_groups * H; r++) {
         if (sens[r])
-            g[r] = cblas_sdot(L->ld, L->w + (size_t)r * L->ld, 1, xh, 1) + L->b_sum[r];
+            g[r] = gin ? gin[r] + cblas_sdot(H, L->w + (size_t)r * L->ld + in, 1, h, 1)
+                       : cblas_sdot(L->ld, L->w + (size_t)r * L->ld, 1, xh, 1) + L->b_sum[r];
         else
             g[r] = y[r];
     }
@@ -609,7 +614,8 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
         const float *wn = L->w + (size_t)2 * H * L->ld;
         for (int j = 0; j < H; j++) {
             if (sens[2 * H + j]) {
-                g[2 * H + j] = cblas_sdot(in, wn + (size_t)j * L->ld, 1, xh, 1) + L->b_ih[2 * H + j];
+                g[2 * H + j] = gin ? gin[2 * H + j]
+                                   : cblas_sdot(in, wn + (size_t)j * L->ld, 1, xh, 1) + L->b_ih[2 * H + j];
                 ghn[j] = cblas_sdot(H, wn + (size_t)j * L->ld + in, 1, h, 1) + L->b_hh[2 * H + j];
             } else {
                 g[2 * H + j] = y[2 * H + j];
@@ -627,8 +633,10 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
             stats->gate[l][gi].insens += nins[gi];
             nsens += H - nins[gi];
         }
-        stats->big_bytes += (double)nsens * L->ld * sizeof(float);
-        stats->dense_bytes += (double)L->rows * L->ld * sizeof(float);
+        /* the sequence path reads W_ih in its batched GEMM either way: count the recurrent part */
+        int cols = gin ? H : L->ld;
+        stats->big_bytes += (double)nsens * cols * sizeof(float);
+        stats->dense_bytes += (double)L->rows * cols * sizeof(float);
         stats->little_bytes += (double)dm_little_bytes(lit);
     }
     if (audit && stats) {
@@ -677,7 +685,7 @@ void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_d
     const dm_lm *m = d->big;
     const float *x = m->emb + (size_t)token * m->emsize;
     for (int l = 0; l < m->nlayers; l++) {
-        dual_layer_step(d, s, l, x, audit, stats);
+        dual_layer_step(d, s, l, x, NULL, audit, stats);
         x = s->st.xh[l] + m->layer[l].in;
     }
     const float *h = dm_lm_state_h(&s->st, m, m->nlayers - 1);
@@ -687,6 +695,43 @@ void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_d
     if (stats) {
         stats->dec_bytes += (double)((size_t)m->ntoken * m->nhid + m->ntoken) * sizeof(float);
         stats->steps++;
+    }
+}
+
+void dm_dual_seq_run(const dm_dual *d, dm_dual_state *s, dm_lm_seq *q, const int *tokens, int n, int audit,
+                     dm_dual_stats *stats)
+{
+    const dm_lm *m = d->big;
+    int E = m->emsize, H = m->nhid;
+    for (int t = 0; t < n; t++)
+        memcpy(q->x + (size_t)t * E, m->emb + (size_t)tokens[t] * E, (size_t)E * sizeof(float));
+    for (int l = 0; l < m->nlayers; l++) {
+        const dm_rnn_layer *L = &m->layer[l];
+        int R = L->rows;
+        for (int t = 0; t < n; t++) {
+            float *gr = q->gin + (size_t)t * R;
+            if (m->cell == DM_CELL_LSTM) {
+                memcpy(gr, L->b_sum, (size_t)R * sizeof(float));
+            } else {
+                memcpy(gr, L->b_sum, (size_t)2 * H * sizeof(float));
+                memcpy(gr + 2 * H, L->b_ih + 2 * H, (size_t)H * sizeof(float));
+            }
+        }
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, R, L->in, 1.0f, q->x, L->in, L->w, L->ld, 1.0f,
+                    q->gin, R);
+        for (int t = 0; t < n; t++) {
+            dual_layer_step(d, s, l, q->x + (size_t)t * L->in, q->gin + (size_t)t * R, audit, stats);
+            memcpy(q->hout + (size_t)t * H, dm_lm_state_h(&s->st, m, l), (size_t)H * sizeof(float));
+        }
+        memcpy(q->x, q->hout, (size_t)n * H * sizeof(float));
+    }
+    for (int t = 0; t < n; t++)
+        memcpy(q->logits + (size_t)t * m->ntoken, m->dec_b, (size_t)m->ntoken * sizeof(float));
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, m->ntoken, H, 1.0f, q->hout, H, m->dec_w, H, 1.0f,
+                q->logits, m->ntoken);
+    if (stats) {
+        stats->dec_bytes += (double)((size_t)m->ntoken * m->nhid + m->ntoken) * sizeof(float) * n;
+        stats->steps += n;
     }
 }
 
@@ -756,6 +801,14 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
         free(lpd), free(lpq);
         return -1;
     }
+    dm_lm_seq qq = {0};
+    int seq = o->path == DM_PATH_SEQ;
+    if (seq && dm_lm_seq_init(&qq, m, CH, err)) {
+        dm_dual_state_free(&qs);
+        dm_lm_seq_free(&dq);
+        free(lpd), free(lpq);
+        return -1;
+    }
     dm_lm_seq_reset(&dq, m);
     dm_dual_state_reset(&qs, d);
     acc ad = {0}, aq = {0};
@@ -768,11 +821,14 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
     while (i < npred && !stop) {
         int n = (int)(npred - i < CH ? npred - i : CH);
         dm_lm_seq_run(m, &dq, c->ids + i, n);
+        if (seq)
+            dm_dual_seq_run(d, &qs, &qq, c->ids + i, n, audit, &r->stats);
         for (int t = 0; t < n; t++, i++) {
-            dm_dual_step(d, &qs, c->ids[i], audit, &r->stats);
+            if (!seq)
+                dm_dual_step(d, &qs, c->ids[i], audit, &r->stats);
             int tgt = c->ids[i + 1];
             int amd = log_softmax_row(dq.logits + (size_t)t * m->ntoken, m->ntoken, lpd);
-            int amq = log_softmax_row(qs.st.logits, m->ntoken, lpq);
+            int amq = log_softmax_row(seq ? qq.logits + (size_t)t * m->ntoken : qs.st.logits, m->ntoken, lpq);
             double k = 0;
             for (int v = 0; v < m->ntoken; v++)
                 k += exp(lpd[v]) * (lpd[v] - lpq[v]);
@@ -804,6 +860,7 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
     r->top1_agree = i ? (double)agree / (double)i : 0;
     dm_dual_state_free(&qs);
     dm_lm_seq_free(&dq);
+    dm_lm_seq_free(&qq);
     free(lpd), free(lpq);
     return 0;
 }

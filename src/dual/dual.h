@@ -151,7 +151,14 @@ void dm_dual_state_reset(dm_dual_state *s, const dm_dual *d);
 /* One token through the dual-module LM; logits in s->st.logits. stats may be NULL. */
 void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats);
 
-/* Evaluate dense and dual side by side over the corpus (streaming path). */
+/* Whole-sequence path: n <= q->chunk tokens; the input projections W_ih x
+ * of every row are batched by GEMM (not skipped), the recurrent parts of
+ * insensitive rows are skipped; logits in q->logits. The state is s->st. */
+void dm_dual_seq_run(const dm_dual *d, dm_dual_state *s, dm_lm_seq *q, const int *tokens, int n, int audit,
+                     dm_dual_stats *stats);
+
+/* Evaluate dense and dual side by side over the corpus: o->path selects the
+ * dual side's path (stream: dm_dual_step; seq: dm_dual_seq_run). */
 typedef struct dm_dual_result {
     dm_eval_result dense, dual;
     double kld;          /* mean KL(dense || dual) per prediction, nats */
