@@ -71,5 +71,38 @@ has "malformed model message" "$tmp/err" "bad.safetensors: file is 7 bytes"
 run "vocabulary size mismatch" 1 "$dm" eval kjv-lstm --vocab "$top_srcdir/tests/fixtures/make_fixtures.py"
 has "vocab mismatch message" "$tmp/err" "(tokens but the model|contains whitespace|empty line)"
 
+# dual-module commands (small slices so the suite stays quick; cache in the temp dir)
+XDG_CACHE_HOME="$tmp/cache"
+export XDG_CACHE_HOME
+fit="--fit-tokens 3000 --calib-tokens 500"
+run "dual eval json" 0 "$dm" eval kjv-gru --split test --limit 1500 --ratio 0.5 --k 64 --bits 4 $fit --format json -q
+for key in ppl dense_ppl dppl dppl_pct kld top1_agree ratio ratio_achieved bits k bytes_ratio; do
+    has "dual json has $key" "$tmp/out" "\"$key\": "
+done
+has "dual json per-gate ratios" "$tmp/out" '"gates": \{'
+run "fitting data cached" 0 sh -c "ls '$tmp/cache/dualmod/' | grep -q '^fit-v1-'"
+run "dual eval table with audit, top-k" 0 "$dm" eval kjv-lstm --split valid --limit 800 --ratio 0.7 --k 48 --mode topk --audit $fit
+has "audit recall line" "$tmp/out" "recall +i [0-9.]+ f [0-9.]+ g [0-9.]+ o [0-9.]+"
+has "top-k achieves the ratio" "$tmp/out" "requested 0.700, achieved 0.70"
+has "delta perplexity line" "$tmp/out" "ΔPPL [+-][0-9.]+ \([+-][0-9.]+%\)"
+run "little" 0 "$dm" little kjv-lstm --k 32 --bits 2 $fit
+has "little reports fit MSE" "$tmp/out" "^0 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9]+"
+run "study sweep csv" 0 "$dm" study sweep kjv-gru --limit 600 --k 32 --ratios 0.3,0.7 $fit --format csv -q
+has "sweep rows" "$tmp/out" "^sweep,kjv-gru,test,70%,0.700,"
+run "study noise" 0 "$dm" study noise kjv-lstm --limit 400 -q
+has "noise table" "$tmp/out" "^insensitive region +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+"
+run "bad ratio" 2 "$dm" eval kjv-lstm --ratio 1.5
+has "bad ratio message" "$tmp/err" "--ratio '1.5': expected a number from 0 to 1"
+run "bad bits" 2 "$dm" eval kjv-lstm --bits 17
+has "bad bits message" "$tmp/err" "--bits '17': expected an integer from 1 to 16"
+run "k larger than the input" 1 "$dm" eval kjv-lstm --limit 100 --k 5000 $fit
+has "k message" "$tmp/err" "k 5000 is outside 1\.\.[0-9]+"
+run "eps too small for the model" 1 "$dm" eval kjv-lstm --limit 100 --eps 0.2 $fit
+has "eps message" "$tmp/err" "eps 0.2 gives k [0-9]+ .*larger than the input size"
+run "bad mode" 2 "$dm" eval kjv-lstm --mode sometimes
+has "bad mode message" "$tmp/err" "--mode 'sometimes': expected threshold or topk"
+run "unknown study" 2 "$dm" study frobs kjv-lstm
+has "unknown study message" "$tmp/err" "study 'frobs': expected noise, sweep, dim or bits"
+
 echo "1..$n"
 exit $fail

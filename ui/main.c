@@ -945,14 +945,33 @@ static int cmd_study(opts *o, const char *which)
                 goto fail;
         if (pc.tty)
             fprintf(stderr, "\r%*s\r", 100, "");
-        if (o->fmt == FMT_CSV || o->fmt == FMT_JSON) {
+        if (o->fmt == FMT_JSON) {
+            json_t *j = json_pack("{s:s, s:s, s:s, s:f, s:f, s:s}", "study", "noise", "model", L.ref.name, "split",
+                                  split ? split : datapath, "beta", beta, "base_ppl", base.value, "policy",
+                                  dm_policy_name(o->cfg.policy));
+            for (int half = 0; half < 2; half++) {
+                json_t *hj = json_pack("{s:f}", "ppl", rr[half].value);
+                json_t *gj = json_object();
+                for (int g = 0; g < m->gates; g++)
+                    json_object_set_new(gj, dm_gate_name(m, g),
+                                        json_pack("{s:f, s:f}", "cos_pre", dm_stats_cos(&st[half], -1, g, 0), "cos_post",
+                                                  dm_stats_cos(&st[half], -1, g, 1)));
+                json_object_set_new(hj, "gates", gj);
+                json_object_set_new(j, half ? "insensitive" : "sensitive", hj);
+            }
+            print_json(j);
+            json_decref(j);
+        } else if (o->fmt == FMT_CSV) {
             printf("noise_in,layer,gate,cos_pre,cos_post,ppl,base_ppl,beta\n");
             for (int half = 0; half < 2; half++)
                 for (int l = -1; l < m->nlayers; l++)
-                    for (int g = 0; g < m->gates; g++)
-                        printf("%s,%s%d,%s,%.5f,%.5f,%.4f,%.4f,%.3f\n", half ? "insensitive" : "sensitive", l < 0 ? "all" : "",
-                               l < 0 ? 0 : l, dm_gate_name(m, g), dm_stats_cos(&st[half], l, g, 0),
-                               dm_stats_cos(&st[half], l, g, 1), rr[half].value, base.value, beta);
+                    for (int g = 0; g < m->gates; g++) {
+                        char lb[16];
+                        snprintf(lb, sizeof lb, l < 0 ? "all" : "%d", l);
+                        printf("%s,%s,%s,%.5f,%.5f,%.4f,%.4f,%.3f\n", half ? "insensitive" : "sensitive", lb,
+                               dm_gate_name(m, g), dm_stats_cos(&st[half], l, g, 0), dm_stats_cos(&st[half], l, g, 1),
+                               rr[half].value, base.value, beta);
+                    }
         } else {
             printf("study noise: %s on %s (%ld tokens); Gaussian noise of norm %.2f x the gate's pre-activation norm added\n"
                    "to half of every gate's outputs at every step (halves split by the %s policy on the exact values)\n\n",

@@ -737,8 +737,9 @@ void dm_dual_seq_run(const dm_dual *d, dm_dual_state *s, dm_lm_seq *q, const int
 
 /* ---- evaluation ---- */
 
-/* log-softmax of a whole row into out (double), returns argmax. */
-static int log_softmax_row(const float *logits, int n, double *out)
+/* log-softmax of a whole row into out (double) and, when p is not NULL, the
+ * probabilities into p; returns the argmax. */
+static int log_softmax_row(const float *logits, int n, double *out, double *p)
 {
     float mx = logits[0];
     int am = 0;
@@ -746,11 +747,18 @@ static int log_softmax_row(const float *logits, int n, double *out)
         if (logits[i] > mx)
             mx = logits[i], am = i;
     double sum = 0;
-    for (int i = 0; i < n; i++)
-        sum += (double)expf(logits[i] - mx);
-    double ls = log(sum);
+    for (int i = 0; i < n; i++) {
+        double e = (double)expf(logits[i] - mx);
+        if (p)
+            p[i] = e;
+        sum += e;
+    }
+    double ls = log(sum), inv = 1.0 / sum;
     for (int i = 0; i < n; i++)
         out[i] = ((double)logits[i] - (double)mx) - ls;
+    if (p)
+        for (int i = 0; i < n; i++)
+            p[i] *= inv;
     return am;
 }
 
@@ -788,17 +796,18 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
     dm_lm_seq dq;
     dm_dual_state qs;
     double *lpd = malloc((size_t)m->ntoken * sizeof(double)), *lpq = malloc((size_t)m->ntoken * sizeof(double));
-    if (!lpd || !lpq) {
-        free(lpd), free(lpq);
+    double *pd = malloc((size_t)m->ntoken * sizeof(double));
+    if (!lpd || !lpq || !pd) {
+        free(lpd), free(lpq), free(pd);
         return dm_errf(err, "out of memory");
     }
     if (dm_lm_seq_init(&dq, m, CH, err)) {
-        free(lpd), free(lpq);
+        free(lpd), free(lpq), free(pd);
         return -1;
     }
     if (dm_dual_state_init(&qs, d, err)) {
         dm_lm_seq_free(&dq);
-        free(lpd), free(lpq);
+        free(lpd), free(lpq), free(pd);
         return -1;
     }
     dm_lm_seq qq = {0};
@@ -806,7 +815,7 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
     if (seq && dm_lm_seq_init(&qq, m, CH, err)) {
         dm_dual_state_free(&qs);
         dm_lm_seq_free(&dq);
-        free(lpd), free(lpq);
+        free(lpd), free(lpq), free(pd);
         return -1;
     }
     dm_lm_seq_reset(&dq, m);
@@ -827,11 +836,11 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
             if (!seq)
                 dm_dual_step(d, &qs, c->ids[i], audit, &r->stats);
             int tgt = c->ids[i + 1];
-            int amd = log_softmax_row(dq.logits + (size_t)t * m->ntoken, m->ntoken, lpd);
-            int amq = log_softmax_row(seq ? qq.logits + (size_t)t * m->ntoken : qs.st.logits, m->ntoken, lpq);
+            int amd = log_softmax_row(dq.logits + (size_t)t * m->ntoken, m->ntoken, lpd, pd);
+            int amq = log_softmax_row(seq ? qq.logits + (size_t)t * m->ntoken : qs.st.logits, m->ntoken, lpq, NULL);
             double k = 0;
             for (int v = 0; v < m->ntoken; v++)
-                k += exp(lpd[v]) * (lpd[v] - lpq[v]);
+                k += pd[v] * (lpd[v] - lpq[v]);
             kl += k;
             agree += amd == amq;
             ad.sum += -lpd[tgt], ad.sumsq += lpd[tgt] * lpd[tgt], ad.n++;
@@ -861,7 +870,7 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
     dm_dual_state_free(&qs);
     dm_lm_seq_free(&dq);
     dm_lm_seq_free(&qq);
-    free(lpd), free(lpq);
+    free(lpd), free(lpq), free(pd);
     return 0;
 }
 

@@ -1,0 +1,78 @@
+/* kernels.h - the hot loops of dual-module inference, each with a scalar
+ * reference (_ref) and SIMD variants chosen at run time by CPU features
+ * through a traits table (ggml style), overridable by name.
+ *
+ * Kernels:
+ *   rows_gemv  y[i] = W[rows[i], 0:cols] . x   (FP32, arbitrary row subset;
+ *              W row-major with stride ld floats). The sensitive rows of the
+ *              big module: only those rows' bytes are touched.
+ *   proj       out = P x for a sparse random projection (entries +-scale)
+ *              in the packed layout dm_kproj (built from dm_proj).
+ *   qgemv      little-module GEMV with quantized weights and 8-bit input:
+ *              y[r] = (float)acc_r * (wscale[r] * xscale) + bias[r],
+ *              acc_r = sum_j q[r][j] * xq[j] computed exactly in int32.
+ *              Weight containers: 8 bits (bits 5..8), 4 bits packed (3..4),
+ *              2 bits packed, 1 bit packed (q in {-1,+1}), 16 bits (9..16).
+ *   quant_in   xq = round-half-away(v / s), s = max|v| / 127 (s = 1 if v == 0);
+ *              returns s. Must match dm_little_forward's input quantization.
+ *
+ * Invariants: integer kernels (qgemv accumulations, quant_in) give results
+ * bit-identical to their _ref; FP32 kernels agree with _ref within the
+ * tolerance stated in tests/test_kernels.c. Every variant handles any size
+ * (odd, unaligned tails) and unaligned pointers unless documented. */
+#ifndef DM_KERNELS_H
+#define DM_KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "little.h"
+#include "util.h"
+
+typedef enum dm_kvariant { DM_KV_REF = 0, DM_KV_AVX2, DM_KV_AVX512, DM_KV_COUNT } dm_kvariant;
+
+/* Packed quantized matrix (rows x cols) in the container for its bit width. */
+typedef struct dm_qmat {
+    int rows, cols, bits;  /* bits 1..16 */
+    int container;         /* 1, 2, 4, 8 or 16 */
+    size_t row_bytes;      /* bytes per packed row (padded as the kernels need) */
+    uint8_t *data;         /* rows * row_bytes, 64-byte aligned */
+    float *wscale;         /* rows */
+    float *bias;           /* rows */
+} dm_qmat;
+
+/* Pack from int16 q (rows x cols, values within the bit width's range; for
+ * bits == 1 values are -1 or +1), per-row scales and bias (copied). */
+int dm_qmat_pack(dm_qmat *m, const int16_t *q, int rows, int cols, int bits, const float *wscale,
+                 const float *bias, dm_err *err);
+void dm_qmat_free(dm_qmat *m);
+size_t dm_qmat_bytes(const dm_qmat *m); /* bytes read per GEMV (data + scales + bias) */
+
+/* Sparse projection packed for the kernels (built from dm_proj, SRP only). */
+typedef struct dm_kproj {
+    int k, d;
+    float scale;
+    /* layout chosen by kernels.c; documented there */
+    void *data;
+    size_t bytes;
+} dm_kproj;
+
+int dm_kproj_pack(dm_kproj *p, const dm_proj *src, dm_err *err);
+void dm_kproj_free(dm_kproj *p);
+
+typedef struct dm_kernels {
+    const char *name; /* "ref", "avx2", "avx512" */
+    void (*rows_gemv)(const float *W, size_t ld, int cols, const int *rows, int nrows, const float *x, float *y);
+    void (*proj)(const dm_kproj *p, const float *x, float *out);
+    void (*qgemv)(const dm_qmat *m, const int8_t *xq, float xscale, float *y);
+    float (*quant_in)(const float *v, int n, int8_t *xq);
+} dm_kernels;
+
+/* NULL when the CPU (or the build) lacks the variant. */
+const dm_kernels *dm_kernels_get(dm_kvariant v);
+/* The best variant this CPU supports. */
+const dm_kernels *dm_kernels_best(void);
+/* "ref", "avx2", "avx512", "auto"; -1 if unknown. auto -> the best. */
+int dm_kernels_parse(const char *name, dm_kvariant *out);
+
+#endif
