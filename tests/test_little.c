@@ -857,3 +857,41 @@ Test(little, bad_arguments)
     cr_expect(strstr(err.msg, "in 0"), "message: %s", err.msg);
     layer_free(&ly);
 }
+
+/* Per-row MSE: each row against a direct pass, and their mean is dm_little_mse. */
+Test(little, row_mse_matches_direct_pass)
+{
+    layer ly;
+    layer_make(&ly, 9, 7, 5, 400, 31, 0.3);
+    dm_moments m;
+    int sizes[] = {64, 37};
+    moments_of(&m, &ly, 0, ly.T, sizes, 2);
+    dm_little L;
+    dm_err err = {{0}};
+    cr_assert_eq(dm_little_fit(&L, &m, 4, DM_PROJ_SRP, 5, 0.01, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_little_quantize(&L, 4, &m, &err), 0, "%s", err.msg);
+    double rows[5], mean = 0;
+    cr_assert_eq(dm_little_row_mse(&L, &m, rows, &err), 0, "%s", err.msg);
+    double *Px = dm_proj_to_dense(&L.px), *Ph = dm_proj_to_dense(&L.ph);
+    int k = L.k;
+    double uq[9];
+    for (int r = 0; r < 5; r++) {
+        double sse = 0;
+        for (int t = 0; t < ly.T; t++) {
+            project_u(Px, Ph, k, &ly, t, uq);
+            double y = L.bias[r];
+            for (int j = 0; j < 2 * k; j++)
+                y += (double)L.wq[(size_t)r * 2 * k + j] * uq[j];
+            double e = y - ly.Y[(size_t)t * 5 + r];
+            sse += e * e;
+        }
+        cr_assert(rel_diff(rows[r], sse / ly.T) < 1e-6, "row %d: %g vs direct %g", r, rows[r], sse / ly.T);
+        mean += rows[r] / 5;
+    }
+    cr_assert(rel_diff(mean, dm_little_mse(&L, &m)) < 1e-9, "mean of rows %g vs %g", mean, dm_little_mse(&L, &m));
+    free(Px);
+    free(Ph);
+    dm_little_free(&L);
+    dm_moments_free(&m);
+    layer_free(&ly);
+}

@@ -709,7 +709,17 @@ static int project_moments(const dm_proj *px, const dm_proj *ph, const dm_moment
 
 /* Sum over rows and samples of (y - a.Qu)^2 with a_r = [wq_r, bias_r]:
  * ysq_r - 2 a_r.B_r + a_r^T A a_r, summed; NAN when out of memory. */
+/* Sum of squared errors over rows and samples (without the targets' own
+ * sum of squares when row_sse is given: then row_sse[r] gets each row's
+ * a^T A a - 2 a.B_r part, and the caller adds ysq_r). */
+static double sse_rows(const dm_little *L, const double *A, const double *B, double ysq_sum, double *row_sse);
+
 static double sse_from(const dm_little *L, const double *A, const double *B, double ysq_sum)
+{
+    return sse_rows(L, A, B, ysq_sum, NULL);
+}
+
+static double sse_rows(const dm_little *L, const double *A, const double *B, double ysq_sum, double *row_sse)
 {
     const int k = L->k, K = 2 * k + 1, rows = L->rows;
     int rb = rows < MSE_CHUNK ? rows : MSE_CHUNK;
@@ -738,6 +748,8 @@ static double sse_from(const dm_little *L, const double *A, const double *B, dou
             for (int j = 0; j < K; j++)
                 s += a[j] * (mr[j] - 2.0 * br[j]);
             sse += s;
+            if (row_sse)
+                row_sse[r0 + r] = s;
         }
     }
     dm_free(Wa);
@@ -749,6 +761,21 @@ static double sse_from(const dm_little *L, const double *A, const double *B, dou
  * same data (same sizes, n and fingerprint); otherwise projects m afresh.
  * Returns NAN when the module is not fitted, m does not match its sizes or
  * memory runs out. Negative round-off results are clamped to 0. */
+int dm_little_row_mse(const dm_little *L, const dm_moments *m, double *out, dm_err *err)
+{
+    if (!L || !L->wq || !L->pm_A)
+        return dm_errf(err, "little module not fitted");
+    if (!m || m->rows != L->rows || m->n != L->pm_n || !m->ysq)
+        return dm_errf(err, "per-row MSE needs the moments the module was fitted on");
+    if (isnan(sse_rows(L, L->pm_A, L->pm_B, 0.0, out)))
+        return dm_errf(err, "out of memory");
+    for (int r = 0; r < L->rows; r++) {
+        double v = (out[r] + m->ysq[r]) / (double)m->n;
+        out[r] = v < 0.0 ? 0.0 : v;
+    }
+    return 0;
+}
+
 double dm_little_mse(const dm_little *L, const dm_moments *m)
 {
     if (!L || !L->wq || !L->pm_A)

@@ -123,6 +123,9 @@ int dm_little_quantize(dm_little *L, int bits, const dm_moments *m, dm_err *err)
  * computed from the moments (no data pass; run-time input quantization
  * not included). */
 double dm_little_mse(const dm_little *L, const dm_moments *m);
+/* Per-row mean squared error of wq (+ bias) on the moments the module was
+ * fitted on (out: rows values). */
+int dm_little_row_mse(const dm_little *L, const dm_moments *m, double *out, dm_err *err);
 /* Bytes of the little module read per step: weights at their bit width
  * (+ per-row scales and bias) plus both projections. */
 size_t dm_little_bytes(const dm_little *L);
