@@ -213,3 +213,127 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     o->rnn_floor_ms = o->bw_gbs > 0 ? (double)o->rnn_bytes / (o->bw_gbs * 1e9) * 1e3 : 0;
     return 0;
 }
+
+/* ---- dual-module benchmark ---- */
+
+static void pair_quantiles(double *v, int n, double out[3])
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    out[0] = v[0];
+    out[1] = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    out[2] = v[n - 1];
+}
+
+static double median_of(double *v, int n)
+{
+    double q[3];
+    pair_quantiles(v, n, q);
+    return q[1];
+}
+
+int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_err *err)
+{
+    const dm_lm *m = d->big;
+    memset(o, 0, sizeof *o);
+    if (steps < 10)
+        steps = 10;
+    o->steps = steps;
+    o->cold = cold;
+    o->ratio = d->cfg.ratio;
+    dm_lm_state ds;
+    dm_dual_state qs;
+    if (dm_lm_state_init(&ds, m, err))
+        return -1;
+    if (dm_dual_state_init(&qs, d, err)) {
+        dm_lm_state_free(&ds);
+        return -1;
+    }
+    size_t llc = dm_llc_bytes();
+    size_t flush_n = cold ? 2 * (llc ? llc : (64u << 20)) / sizeof(float) : 0;
+    float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
+    double *td = malloc((size_t)steps * sizeof(double)), *tq = malloc((size_t)steps * sizeof(double));
+    double *pr = malloc((size_t)steps * sizeof(double));
+    int *toks = malloc(4096 * sizeof(int));
+    int rc = -1;
+    if (!td || !tq || !pr || !toks || (cold && !flush)) {
+        dm_errf(err, "out of memory for the benchmark");
+        goto out;
+    }
+    uint64_t x = 0x2545f4914f6cdd1dULL;
+    for (int i = 0; i < 4096; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        toks[i] = (int)(x % (uint64_t)m->ntoken);
+    }
+    dm_lm_state_reset(&ds, m);
+    dm_dual_state_reset(&qs, d);
+    for (int i = 0; i < 20; i++) {
+        dm_lm_step(m, &ds, toks[i]);
+        dm_dual_step(d, &qs, toks[i], 0, NULL);
+    }
+    /* recurrent layers only, with phase profiling of the dual side */
+    dm_dual_stats st;
+    memset(&st, 0, sizeof st);
+    qs.prof = 1;
+    memset(qs.prof_s, 0, sizeof qs.prof_s);
+    double dense_sum = 0;
+    for (int i = 0; i < steps; i++) {
+        int tk = toks[(i + 20) & 4095];
+        if (cold)
+            sink = sum_floats(flush, flush_n);
+        double t = dm_now();
+        dm_lm_step_rnn(m, &ds, tk);
+        td[i] = (dm_now() - t) * 1e3;
+        if (cold)
+            sink = sum_floats(flush, flush_n);
+        t = dm_now();
+        dm_dual_step_rnn(d, &qs, tk, 0, &st);
+        tq[i] = (dm_now() - t) * 1e3;
+        pr[i] = td[i] / tq[i];
+        dense_sum += td[i];
+    }
+    qs.prof = 0;
+    pair_quantiles(pr, steps, o->sp);
+    o->dense_ms = median_of(td, steps);
+    o->dual_ms = median_of(tq, steps);
+    o->achieved = dm_stats_ratio(&st, -1, -1);
+    o->dense_bytes = st.dense_bytes / (double)steps;
+    o->little_bytes = st.little_bytes / (double)steps;
+    o->dual_bytes = (st.big_bytes + st.little_bytes) / (double)steps;
+    o->bytes_ratio = o->dense_bytes > 0 ? o->dual_bytes / o->dense_bytes : 0;
+    o->limit = o->dual_bytes > 0 ? o->dense_bytes / o->dual_bytes : 0;
+    double dense_s = dense_sum / 1e3;
+    if (dense_s > 0) {
+        o->share[0] = qs.prof_s[3] / dense_s;
+        o->share[1] = (qs.prof_s[0] - qs.prof_s[3]) / dense_s;
+        o->share[2] = qs.prof_s[1] / dense_s;
+        o->share[3] = qs.prof_s[2] / dense_s;
+    }
+    /* end to end, with the decoder */
+    for (int i = 0; i < steps; i++) {
+        int tk = toks[(i + 20 + steps) & 4095];
+        if (cold)
+            sink = sum_floats(flush, flush_n);
+        double t = dm_now();
+        dm_lm_step(m, &ds, tk);
+        td[i] = (dm_now() - t) * 1e3;
+        if (cold)
+            sink = sum_floats(flush, flush_n);
+        t = dm_now();
+        dm_dual_step(d, &qs, tk, 0, NULL);
+        tq[i] = (dm_now() - t) * 1e3;
+        pr[i] = td[i] / tq[i];
+    }
+    pair_quantiles(pr, steps, o->sp_e2e);
+    o->dense_e2e_ms = median_of(td, steps);
+    o->dual_e2e_ms = median_of(tq, steps);
+    rc = 0;
+out:
+    free(td);
+    free(tq);
+    free(pr);
+    free(toks);
+    dm_free(flush);
+    dm_dual_state_free(&qs);
+    dm_lm_state_free(&ds);
+    return rc;
+}

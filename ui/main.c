@@ -11,6 +11,7 @@
  * progress and errors to stderr; the exit status is non-zero on error. */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
+#include "gitrev.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -29,6 +30,7 @@
 #include "eval.h"
 #include "lm.h"
 #include "models.h"
+#include "store.h"
 #include "vocab.h"
 
 typedef enum { FMT_TABLE, FMT_JSON, FMT_CSV } out_format;
@@ -65,6 +67,7 @@ static void print_help(FILE *f)
             "Commands:\n"
             "  eval MODEL          perplexity of MODEL on a data split or a text file\n"
             "  info MODEL          architecture, parameters, bytes, vocabulary, data, card metrics\n"
+            "  bench MODEL         dense vs dual-module step speed, interleaved pairs, per ratio\n"
             "  bench --dense MODEL dense-path speed: per-token latency, sequence throughput,\n"
             "                      memory-bandwidth floor, and PyTorch's figures beside ours\n"
             "  little MODEL        build and fit the little modules; report size and fit MSE\n"
@@ -89,7 +92,8 @@ static void print_help(FILE *f)
             "  --bits B            little weights: 1..16 bits or fp32 (default 8)\n"
             "  --k K | --eps E     little dimension per input stream, or from the JL bound (default eps 0.5)\n"
             "  --mode M            threshold (calibrated on training text, default) or topk (exact per step)\n"
-            "  --policy P          paper (unipolar sigmoid, default) or symmetric\n"
+            "  --policy P          paper (unipolar sigmoid, default), symmetric, or error (rank rows by the\n"
+            "                      expected output error given the little module's per-row fit error)\n"
             "  --proj P            srp (sparse random, the paper's) or pca (data-aware, dense)\n"
             "  --seed N            projection seed (default 1)\n"
             "  --audit             also run the big module fully: mask recall, false-insensitive rate, cosines\n"
@@ -98,12 +102,17 @@ static void print_help(FILE *f)
             "  --ratios LIST, --ks LIST (k, or eps when < 1), --bits-list LIST (0 = fp32), --noise BETA\n"
             "                      the values a study runs through\n"
             "bench options:\n"
-            "  --dense             benchmark the dense path (required for now)\n"
+            "  --dense             benchmark the dense path only\n"
+            "  --ratios LIST --k LIST   dual configurations (default ratios 0,0.1,0.3,0.5,0.7,0.9; top-k)\n"
+            "  --kernels K         ref, avx2, avx512 or auto (default: the best this CPU has)\n"
             "  --arch lstm|gru --hidden H [--layers L] [--vocab-size V]\n"
             "                      a model of that shape with random weights instead of MODEL\n"
             "  --steps N           timed streaming steps (default 300)\n"
             "  --cold              flush the caches between timed steps\n"
             "  --no-torch          do not run PyTorch for comparison\n"
+            "run store (every dual-module evaluation is saved):\n"
+            "  --db PATH           SQLite file (default $XDG_DATA_HOME/dualmod/runs.db)\n"
+            "  --no-store          do not save\n"
             "common options:\n"
             "  --threads N         OpenBLAS threads (default 1: the batch-1 latency regime)\n"
             "  --format F          table (default), json or csv\n"
@@ -146,6 +155,11 @@ typedef struct opts {
     const char *ks;      /* study dim: comma-separated k or e<eps> */
     const char *bitlist; /* study bits */
     double noise;        /* study noise: noise norm relative to the gate's norm */
+    const char *kernels; /* ref, avx2, avx512, auto */
+    const char *db;      /* run store path (default: XDG data dir) */
+    int no_store;
+    const char *klist;   /* --k as given (bench takes a list) */
+    int mode_given;
 } opts;
 
 static int parse_long(const char *opt, const char *s, long lo, long hi, long *out)
@@ -178,7 +192,7 @@ enum {
     O_SPLIT = 256, O_DATA, O_VOCAB, O_LIMIT, O_PATH, O_CHUNK, O_THREADS, O_FORMAT, O_DENSE, O_ARCH,
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
     O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
-    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE
+    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_DB, O_NO_STORE
 };
 
 static const struct option long_opts[] = {
@@ -198,7 +212,8 @@ static const struct option long_opts[] = {
     {"fit-tokens", required_argument, 0, O_FIT_TOKENS}, {"calib-tokens", required_argument, 0, O_CALIB_TOKENS},
     {"fit-data", required_argument, 0, O_FIT_DATA}, {"ratios", required_argument, 0, O_RATIOS},
     {"ks", required_argument, 0, O_KS},         {"bits-list", required_argument, 0, O_BITLIST},
-    {"noise", required_argument, 0, O_NOISE},
+    {"noise", required_argument, 0, O_NOISE},   {"kernels", required_argument, 0, O_KERNELS},
+    {"db", required_argument, 0, O_DB},         {"no-store", no_argument, 0, O_NO_STORE},
     {"quiet", no_argument, 0, 'q'},             {"help", no_argument, 0, 'h'},
     {"version", no_argument, 0, 'V'},           {0, 0, 0, 0}};
 
@@ -279,11 +294,28 @@ static int parse_opts(int argc, char **argv, opts *o)
             }
             o->dual = 1;
             break;
-        case O_K:
-            if (parse_long("--k", optarg, 1, 65536, &v)) return 2;
+        case O_K: {
+            char first[32];
+            size_t fl = strcspn(optarg, ",");
+            snprintf(first, sizeof first, "%.*s", (int)(fl < 31 ? fl : 31), optarg);
+            if (parse_long("--k", first, 1, 65536, &v)) return 2;
             o->cfg.k = (int)v;
+            o->klist = optarg;
             o->dual = 1;
             break;
+        }
+        case O_KERNELS: {
+            dm_kvariant kv;
+            if (dm_kernels_parse(optarg, &kv))
+                return usage_error("--kernels '%s': expected ref, avx2, avx512 or auto", optarg);
+            if (strcmp(optarg, "auto") && !dm_kernels_get(kv)) {
+                fprintf(stderr, "%s: --kernels %s: this CPU lacks the instructions (best here: %s)\n", prog, optarg,
+                        dm_kernels_best()->name);
+                return 2;
+            }
+            o->kernels = optarg;
+            break;
+        }
         case O_EPS:
             if (parse_double("--eps", optarg, 1e-9, 1.0 - 1e-9, &o->cfg.eps)) return 2;
             o->cfg.k = 0;
@@ -293,10 +325,11 @@ static int parse_opts(int argc, char **argv, opts *o)
             if (dm_mode_parse(optarg, &o->cfg.mode))
                 return usage_error("--mode '%s': expected threshold or topk", optarg);
             o->dual = 1;
+            o->mode_given = 1;
             break;
         case O_POLICY:
             if (dm_policy_parse(optarg, &o->cfg.policy))
-                return usage_error("--policy '%s': expected paper or symmetric", optarg);
+                return usage_error("--policy '%s': expected paper, symmetric or error", optarg);
             o->dual = 1;
             break;
         case O_PROJ:
@@ -322,6 +355,8 @@ static int parse_opts(int argc, char **argv, opts *o)
             o->calib_tokens = (int)v;
             break;
         case O_FIT_DATA: o->fit_data = optarg; break;
+        case O_DB: o->db = optarg; break;
+        case O_NO_STORE: o->no_store = 1; break;
         case O_RATIOS: o->ratios = optarg; break;
         case O_KS: o->ks = optarg; break;
         case O_BITLIST: o->bitlist = optarg; break;
@@ -644,6 +679,15 @@ static int prepare_fitdata(const opts *o, const loaded *L, dm_fitdata *fd)
     return 0;
 }
 
+/* The kernels a command runs with: --kernels, else the best this CPU has. */
+static const dm_kernels *chosen_kernels(const opts *o)
+{
+    dm_kvariant kv;
+    if (o->kernels && strcmp(o->kernels, "auto") && dm_kernels_parse(o->kernels, &kv) == 0 && dm_kernels_get(kv))
+        return dm_kernels_get(kv);
+    return dm_kernels_best();
+}
+
 static void describe_little(const dm_dual *d, char *out, size_t n)
 {
     char lb[32], db[32];
@@ -725,6 +769,136 @@ static void print_json(json_t *j)
     free(s);
 }
 
+/* ---- the run store ---- */
+
+static dm_store *g_store;
+
+static void close_store(void)
+{
+    if (g_store)
+        dm_store_close(g_store);
+    g_store = NULL;
+}
+
+static void cpu_model(char *out, size_t n)
+{
+    snprintf(out, n, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "model name", 10) == 0) {
+            char *c = strchr(line, ':');
+            if (c) {
+                c++;
+                while (*c == ' ')
+                    c++;
+                c[strcspn(c, "\n")] = '\0';
+                snprintf(out, n, "%s", c);
+            }
+            break;
+        }
+    fclose(f);
+}
+
+/* Save a dual-module evaluation; returns the run id, 0 when not saved (--no-store), -1 on error. */
+/* Copy a string, truncating to fit (store fields are fixed-size). */
+static void setstr(char *dst, size_t n, const char *src)
+{
+    size_t l = strlen(src);
+    if (l >= n)
+        l = n - 1;
+    memcpy(dst, src, l);
+    dst[l] = '\0';
+}
+
+static int64_t save_dual_run(const opts *o, const loaded *L, const dm_dual *d, const dm_dual_result *r,
+                             const char *split, const dm_corpus *c, dm_lm_path path)
+{
+    if (o->no_store)
+        return 0;
+    dm_err err;
+    if (!g_store) {
+        if (dm_store_open(&g_store, o->db, &err)) {
+            fprintf(stderr, "%s: run not saved: %s\n", prog, err.msg);
+            return -1;
+        }
+        atexit(close_store);
+    }
+    const dm_lm *m = d->big;
+    dm_run *run = calloc(1, sizeof *run);
+    if (!run) {
+        fprintf(stderr, "%s: run not saved: out of memory\n", prog);
+        return -1;
+    }
+    setstr(run->model, sizeof run->model, L->ref.name);
+    setstr(run->model_path, sizeof run->model_path, L->ref.file);
+    snprintf(run->model_hash, sizeof run->model_hash, "%016llx", (unsigned long long)m->file_hash);
+    setstr(run->arch, sizeof run->arch, dm_cell_name(m->cell));
+    run->layers = m->nlayers;
+    run->hidden = m->nhid;
+    setstr(run->split, sizeof run->split, split ? split : (o->data ? o->data : ""));
+    /* the data actually evaluated: file bytes read, and the token count (a --limit changes it) */
+    uint64_t sh = dm_fnv1a(c->hash, &c->n, sizeof c->n);
+    snprintf(run->split_hash, sizeof run->split_hash, "%016llx", (unsigned long long)sh);
+    run->tokens = c->n;
+    run->ratio = d->cfg.ratio;
+    run->bits = d->cfg.bits;
+    run->k = d->k;
+    run->eps = d->cfg.k ? NAN : d->cfg.eps;
+    run->seed = d->cfg.seed;
+    setstr(run->mode, sizeof run->mode, dm_mode_name(d->cfg.mode));
+    setstr(run->policy, sizeof run->policy, dm_policy_name(d->cfg.policy));
+    setstr(run->proj, sizeof run->proj, dm_proj_name(d->cfg.proj));
+    setstr(run->path, sizeof run->path, dm_path_name(path));
+    run->threads = o->threads;
+    setstr(run->kernels, sizeof run->kernels, d->kern ? d->kern->name : "none");
+    run->audit = o->audit;
+    setstr(run->metric, sizeof run->metric, dm_metric_name(r->dual.metric));
+    run->value = r->dual.value;
+    run->value_se = r->dual.se;
+    run->dense_value = r->dense.value;
+    run->delta = r->dual.value - r->dense.value;
+    run->delta_pct = 100.0 * run->delta / r->dense.value;
+    run->kld = r->kld;
+    run->top1_agree = r->top1_agree;
+    run->ratio_achieved = dm_stats_ratio(&r->stats, -1, -1);
+    run->bytes_ratio = bytes_ratio(&r->stats, 0);
+    run->little_bytes = (double)dm_dual_little_bytes(d);
+    double mse = 0;
+    for (int l = 0; l < m->nlayers; l++)
+        mse += d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : 0;
+    run->fit_rel_mse = mse / m->nlayers;
+    run->speedup = run->speedup_min = run->speedup_max = run->speedup_e2e = NAN;
+    run->seconds = r->dual.seconds;
+    setstr(run->status, sizeof run->status, r->dual.cancelled ? "cancelled" : "done");
+    run->partial = r->dual.cancelled;
+    setstr(run->git_rev, sizeof run->git_rev, DM_GIT_REV);
+    setstr(run->build_flags, sizeof run->build_flags, DM_BUILD_FLAGS);
+    cpu_model(run->cpu, sizeof run->cpu);
+    setstr(run->version, sizeof run->version, PACKAGE_VERSION);
+    run->nlayers = m->nlayers < DM_STORE_MAX_LAYERS ? m->nlayers : DM_STORE_MAX_LAYERS;
+    for (int l = 0; l < run->nlayers; l++) {
+        dm_run_layer *rl = &run->layer[l];
+        rl->layer = l;
+        rl->ratio_achieved = dm_stats_ratio(&r->stats, l, -1);
+        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
+            rl->gate_ratio[g] = g < m->gates ? dm_stats_ratio(&r->stats, l, g) : NAN;
+        rl->fit_mse = d->little[l].mse;
+        rl->fit_rel_mse = d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : NAN;
+        rl->recall = o->audit ? dm_stats_recall(&r->stats, l, -1) : NAN;
+        rl->false_insensitive = o->audit ? dm_stats_false_insens(&r->stats, l, -1) : NAN;
+    }
+    int64_t id = -1;
+    if (dm_store_add(g_store, run, &err))
+        fprintf(stderr, "%s: run not saved: %s\n", prog, err.msg);
+    else
+        id = run->id;
+    free(run);
+    return id;
+}
+
 static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *datapath, dm_corpus *c)
 {
     dm_err err;
@@ -734,7 +908,8 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
     if (rc)
         return rc;
     dm_blas_set_threads(o->threads);
-    if (dm_dual_build(&d, &L->lm, &fd, &o->cfg, &err)) {
+    if (dm_dual_build(&d, &L->lm, &fd, &o->cfg, &err) || dm_dual_use_kernels(&d, chosen_kernels(o), &err)) {
+        dm_dual_free(&d);
         dm_fitdata_free(&fd);
         return die(err.msg);
     }
@@ -755,9 +930,12 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
         return die(err.msg);
     }
     const dm_lm *m = &L->lm;
+    int64_t run_id = save_dual_run(o, L, &d, &r, split, c, o->path);
     if (o->fmt == FMT_JSON) {
         json_t *j = dual_json(&d, &r, L->ref.name, split, datapath, o->audit);
         json_object_set_new(j, "path", json_string(dm_path_name(o->path)));
+        json_object_set_new(j, "run_id", run_id > 0 ? json_integer(run_id) : json_null());
+        json_object_set_new(j, "kernels", json_string(d.kern ? d.kern->name : "none"));
         print_json(j);
         json_decref(j);
     } else if (o->fmt == FMT_CSV) {
@@ -815,12 +993,14 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
                    "            recurrent W_hh rows of insensitive outputs skipped; bytes count the recurrent part\n");
         else
             printf("path        streaming (batch 1); the dense figures come from the whole-sequence path on the same stream\n");
-        printf("time        %.1f s (%.0f tokens/s, dense and dual together; reference kernels)\n", r.dual.seconds,
-               r.dual.items_per_s);
+        printf("time        %.1f s (%.0f tokens/s, dense and dual together; %s kernels)\n", r.dual.seconds,
+               r.dual.items_per_s, d.kern ? d.kern->name : "reference");
+        if (run_id > 0)
+            printf("saved       run %lld in %s\n", (long long)run_id, dm_store_path(g_store));
     }
     dm_dual_free(&d);
     dm_fitdata_free(&fd);
-    return 0;
+    return run_id < 0 ? 1 : 0;
 }
 
 static int cmd_little(opts *o)
@@ -1003,7 +1183,7 @@ static int cmd_study(opts *o, const char *which)
         return rc;
     }
     study_row rows[32];
-    int nrows = 0;
+    int nrows = 0, store_failed = 0;
     double vals[32];
     int nv;
     if (kind == 1) {
@@ -1050,7 +1230,8 @@ static int cmd_study(opts *o, const char *which)
     }
     for (int i = 0; i < nrows; i++) {
         dm_dual d;
-        if (dm_dual_build(&d, m, &fd, &rows[i].cfg, &err)) {
+        if (dm_dual_build(&d, m, &fd, &rows[i].cfg, &err) || dm_dual_use_kernels(&d, chosen_kernels(o), &err)) {
+            dm_dual_free(&d);
             dm_fitdata_free(&fd);
             goto fail;
         }
@@ -1062,6 +1243,8 @@ static int cmd_study(opts *o, const char *which)
             mse += d.little[l].mse, var += d.little[l].var;
         rows[i].rel_mse = var > 0 ? mse / var : 0;
         rows[i].little_bytes = dm_dual_little_bytes(&d);
+        if (rc == 0 && save_dual_run(o, &L, &d, &rows[i].r, split, &c, DM_PATH_STREAM) < 0)
+            store_failed = 1;
         if (o->fmt == FMT_JSON) {
             json_t *j = dual_json(&d, &rows[i].r, L.ref.name, split, datapath, o->audit);
             json_object_set_new(j, "study", json_string(which));
@@ -1114,7 +1297,7 @@ static int cmd_study(opts *o, const char *which)
     dm_fitdata_free(&fd);
     dm_corpus_free(&c);
     loaded_free(&L);
-    return 0;
+    return store_failed;
 fail:
     if (pc.tty)
         fprintf(stderr, "\r%*s\r", 100, "");
@@ -1174,13 +1357,13 @@ static void run_torch(const opts *o, const loaded *L, torch_fig *tf)
     json_decref(j);
 }
 
+static int cmd_bench_dual(opts *o, loaded *L);
+
 static int cmd_bench(opts *o)
 {
     dm_err err;
     loaded L;
     memset(&L, 0, sizeof L);
-    if (!o->dense)
-        return usage_error("%s", "bench: only the dense benchmark exists so far; add --dense");
     if (o->arch) {
         int h = o->hidden ? o->hidden : 1500, layers = o->layers ? o->layers : 1;
         int V = o->vocab_size ? o->vocab_size : 10000;
@@ -1190,11 +1373,16 @@ static int cmd_bench(opts *o)
         snprintf(L.ref.name, sizeof L.ref.name, "%s-%d (random weights)", o->arch, h);
     } else {
         if (!o->model)
-            return usage_error("%s", "bench --dense needs a MODEL or --arch lstm|gru --hidden H");
-        if (load_model(o, &L, 0, &err))
+            return usage_error("%s", "bench needs a MODEL or --arch lstm|gru --hidden H");
+        if (load_model(o, &L, !o->dense, &err))
             return die(err.msg);
     }
     dm_blas_set_threads(o->threads);
+    if (!o->dense) {
+        int rc = cmd_bench_dual(o, &L);
+        loaded_free(&L);
+        return rc;
+    }
     if (!o->steps)
         o->steps = 300;
     dm_dense_bench b;
@@ -1261,6 +1449,132 @@ static int cmd_bench(opts *o)
                    dm_cell_name(L.lm.cell), o->threads);
     }
     loaded_free(&L);
+    return 0;
+}
+
+static int cmd_bench_dual(opts *o, loaded *L)
+{
+    dm_err err;
+    dm_fitdata fd;
+    const dm_lm *m = &L->lm;
+    if (o->arch) {
+        /* random weights: fit the little module on the model's own states over random tokens */
+        int n = 4000, *ids = malloc((size_t)n * sizeof(int));
+        if (!ids)
+            return die("out of memory");
+        uint64_t x = 7;
+        for (int i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            ids[i] = (int)(x % (uint64_t)m->ntoken);
+        }
+        int rc = dm_fitdata_collect(&fd, m, ids, n, 1000, &err);
+        free(ids);
+        if (rc)
+            return die(err.msg);
+    } else {
+        int rc = prepare_fitdata(o, L, &fd);
+        if (rc)
+            return rc;
+    }
+    if (!o->mode_given)
+        o->cfg.mode = DM_MODE_TOPK; /* exact ratios make exact timings */
+    double ratios[32], ks[16];
+    char rbuf[32];
+    if (!o->ratios && o->ratio_given)
+        snprintf(rbuf, sizeof rbuf, "%g", o->cfg.ratio);
+    int nr = parse_list(o->ratios ? o->ratios : o->ratio_given ? rbuf : "0,0.1,0.3,0.5,0.7,0.9", ratios, 32, "--ratios");
+    int nk = o->klist ? parse_list(o->klist, ks, 16, "--k") : 1;
+    if (!o->klist)
+        ks[0] = o->cfg.k;
+    if (nr < 0 || nk < 0) {
+        dm_fitdata_free(&fd);
+        return 2;
+    }
+    const dm_kernels *K = chosen_kernels(o);
+    torch_fig tf = {0};
+    if (!o->no_torch)
+        run_torch(o, L, &tf);
+    if (o->fmt == FMT_CSV)
+        printf("arch,hidden,layers,ratio,achieved,bits,k,threads,kernels,cold,dense_ms,dual_ms,speedup_layer,speedup_min,speedup_max,"
+               "dense_e2e_ms,dual_e2e_ms,speedup_e2e,speedup_limit,bytes_ratio,share_proj,share_little,share_big,share_epilogue,torch_rnn_ms\n");
+    else if (o->fmt == FMT_TABLE) {
+        printf("bench: %s (%s %d x %d, vocab %d), %d thread%s, %s kernels, %s cache, %s ratio control, %d pairs\n",
+               L->ref.name, dm_cell_name(m->cell), m->nlayers, m->nhid, m->ntoken, o->threads, o->threads > 1 ? "s" : "",
+               K->name, o->cold ? "cold (flushed before every step)" : "warm", dm_mode_name(o->cfg.mode),
+               o->steps ? o->steps : 300);
+        printf("speedups are medians of per-pair ratios dense/dual (min-max), dense = OpenBLAS sgemv step; limit = dense bytes /"
+               " dual bytes\n\n");
+        printf("%5s %6s %5s %4s %9s %9s %17s %8s %7s %6s %6s  %5s %5s %5s %5s%s\n", "ratio", "achvd", "k", "bits", "dense ms",
+               "dual ms", "layer speedup", "e2e", "limit", "%lim", "bytes", "proj", "ltl", "big", "epi",
+               tf.ok ? "  vs torch" : "");
+    }
+    for (int ki = 0; ki < nk; ki++) {
+        dm_dual_cfg cfg = o->cfg;
+        cfg.k = (int)ks[ki];
+        dm_dual d;
+        if (dm_dual_build(&d, m, &fd, &cfg, &err) || dm_dual_use_kernels(&d, K, &err)) {
+            dm_dual_free(&d);
+            dm_fitdata_free(&fd);
+            return die(err.msg);
+        }
+        for (int ri = 0; ri < nr; ri++) {
+            if (dm_dual_set_ratio(&d, ratios[ri], &err)) {
+                dm_dual_free(&d);
+                dm_fitdata_free(&fd);
+                return die(err.msg);
+            }
+            dm_dual_bench b;
+            if (dm_bench_dual(&d, o->steps ? o->steps : 300, o->cold, &b, &err)) {
+                dm_dual_free(&d);
+                dm_fitdata_free(&fd);
+                return die(err.msg);
+            }
+            double pct = b.limit > 0 ? 100 * b.sp[1] / b.limit : 0;
+            if (o->fmt == FMT_JSON) {
+                json_t *j = json_pack("{s:s, s:i, s:i, s:f, s:f, s:i, s:i, s:i, s:s, s:b, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f}",
+                                      "arch", m->cell == DM_CELL_LSTM ? "lstm" : "gru", "hidden", m->nhid, "layers", m->nlayers,
+                                      "ratio", b.ratio, "ratio_achieved", b.achieved, "bits", cfg.bits, "k", d.k, "threads",
+                                      o->threads, "kernels", K->name, "cold", o->cold, "dense_ms", b.dense_ms, "dual_ms",
+                                      b.dual_ms, "speedup_layer", b.sp[1], "speedup_min", b.sp[0], "speedup_max", b.sp[2],
+                                      "speedup_e2e", b.sp_e2e[1], "speedup_limit", b.limit, "bytes_ratio", b.bytes_ratio,
+                                      "dense_e2e_ms", b.dense_e2e_ms, "dual_e2e_ms", b.dual_e2e_ms);
+                json_object_set_new(j, "model", json_string(L->ref.name));
+                json_object_set_new(j, "shares", json_pack("{s:f, s:f, s:f, s:f}", "proj", b.share[0], "little", b.share[1],
+                                                           "big", b.share[2], "epilogue", b.share[3]));
+                if (tf.ok)
+                    json_object_set_new(j, "speedup_vs_torch", json_real(tf.rnn_ms / b.dual_ms));
+                print_json(j);
+                json_decref(j);
+            } else if (o->fmt == FMT_CSV) {
+                printf("%s,%d,%d,%.3f,%.4f,%d,%d,%d,%s,%d,%.5f,%.5f,%.4f,%.4f,%.4f,%.5f,%.5f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.5f\n",
+                       m->cell == DM_CELL_LSTM ? "lstm" : "gru", m->nhid, m->nlayers, b.ratio, b.achieved, cfg.bits, d.k,
+                       o->threads, K->name, o->cold, b.dense_ms, b.dual_ms, b.sp[1], b.sp[0], b.sp[2], b.dense_e2e_ms,
+                       b.dual_e2e_ms, b.sp_e2e[1], b.limit, b.bytes_ratio, b.share[0], b.share[1], b.share[2], b.share[3],
+                       tf.ok ? tf.rnn_ms : 0.0);
+            } else {
+                char sp[40], bb[8];
+                snprintf(sp, sizeof sp, "%.2fx (%.2f-%.2f)", b.sp[1], b.sp[0], b.sp[2]);
+                snprintf(bb, sizeof bb, cfg.bits ? "%d" : "fp32", cfg.bits);
+                printf("%5.2f %6.3f %5d %4s %9.4f %9.4f %17s %7.2fx %6.2fx %5.0f%% %6.3f  %4.0f%% %4.0f%% %4.0f%% %4.0f%%", b.ratio,
+                       b.achieved, d.k, bb, b.dense_ms, b.dual_ms, sp, b.sp_e2e[1], b.limit, pct, b.bytes_ratio,
+                       100 * b.share[0], 100 * b.share[1], 100 * b.share[2], 100 * b.share[3]);
+                if (tf.ok)
+                    printf("  %7.2fx", tf.rnn_ms / b.dual_ms);
+                printf("\n");
+            }
+        }
+        dm_dual_free(&d);
+    }
+    if (o->fmt == FMT_TABLE) {
+        printf("\nshares: time of each dual phase / dense step time (proj = projection, ltl = little GEMV, big = masks +"
+               " sensitive rows, epi = cell update)\n");
+        if (tf.ok)
+            printf("vs torch: PyTorch %s nn.%s token by token (%.4f ms per step, recurrent layers) / dual ms\n", tf.version,
+                   dm_cell_name(m->cell), tf.rnn_ms);
+        if (o->arch)
+            printf("weights: random (uniform), fitted little modules on the model's own states: timing only, no quality\n");
+    }
+    dm_fitdata_free(&fd);
     return 0;
 }
 

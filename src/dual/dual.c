@@ -20,7 +20,11 @@ const char *dm_act_name(dm_act a)
     return n[a];
 }
 
-const char *dm_policy_name(dm_policy p) { return p == DM_POLICY_PAPER ? "paper" : "symmetric"; }
+const char *dm_policy_name(dm_policy p)
+{
+    static const char *const n[] = {"paper", "symmetric", "error"};
+    return n[p];
+}
 const char *dm_mode_name(dm_mode m) { return m == DM_MODE_THRESHOLD ? "threshold" : "topk"; }
 
 int dm_policy_parse(const char *s, dm_policy *out)
@@ -29,6 +33,8 @@ int dm_policy_parse(const char *s, dm_policy *out)
         *out = DM_POLICY_PAPER;
     else if (strcmp(s, "symmetric") == 0)
         *out = DM_POLICY_SYMMETRIC;
+    else if (strcmp(s, "error") == 0)
+        *out = DM_POLICY_ERROR;
     else
         return -1;
     return 0;
@@ -110,13 +116,6 @@ const char *dm_gate_name(const dm_lm *m, int g)
 
 dm_act dm_gate_act(const dm_lm *m, int g) { return g == 2 ? DM_ACT_TANH : DM_ACT_SIGMOID; }
 
-static inline float score_of(dm_act a, dm_policy p, float pre)
-{
-    if (a == DM_ACT_TANH || (a == DM_ACT_SIGMOID && p == DM_POLICY_SYMMETRIC))
-        return fabsf(pre);
-    return -pre; /* unipolar sigmoid, relu */
-}
-
 static inline float act_apply(dm_act a, float x)
 {
     if (a == DM_ACT_SIGMOID)
@@ -124,6 +123,27 @@ static inline float act_apply(dm_act a, float x)
     if (a == DM_ACT_TANH)
         return tanhf(x);
     return x > 0 ? x : 0;
+}
+
+/* Insensitivity score (higher = safer to take the little value). sig is the
+ * little module's RMS error on this row (used by the error policy only). */
+static inline float score_of(dm_act a, dm_policy p, float pre, float sig)
+{
+    if (p == DM_POLICY_ERROR) {
+        /* minus the expected output error if the true value were pre +- sig */
+        float f0 = act_apply(a, pre);
+        return -0.5f * (fabsf(act_apply(a, pre + sig) - f0) + fabsf(act_apply(a, pre - sig) - f0));
+    }
+    if (a == DM_ACT_TANH || (a == DM_ACT_SIGMOID && p == DM_POLICY_SYMMETRIC))
+        return fabsf(pre);
+    return -pre; /* unipolar sigmoid, relu */
+}
+
+/* RMS error of the n gate's pre-activation nx + r * nh (GRU). */
+static inline float n_sigma(const float *sig, int H, int j, float r)
+{
+    float a = sig[2 * H + j], b = r * sig[3 * H + j];
+    return sqrtf(a * a + b * b);
 }
 
 /* ---- fitting data ---- */
@@ -311,7 +331,11 @@ void dm_dual_free(dm_dual *d)
 {
     if (d->big)
         for (int l = 0; l < d->big->nlayers; l++) {
+            dm_qmat_free(&d->qm[l]);
+            dm_kproj_free(&d->kpx[l]);
+            dm_kproj_free(&d->kph[l]);
             dm_little_free(&d->little[l]);
+            dm_free(d->sigma[l]);
             for (int a = 0; a < DM_ACT_COUNT; a++)
                 free(d->cal[l][a]);
         }
@@ -370,6 +394,22 @@ int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dua
             dm_err_prefix(err, "layer %d", l);
             goto fail;
         }
+        /* per-row RMS error of the little module on its fitting data */
+        double *rm = malloc((size_t)R * sizeof(double));
+        d->sigma[l] = dm_alloc((size_t)R * sizeof(float));
+        if (!rm || !d->sigma[l]) {
+            free(rm);
+            dm_errf(err, "out of memory");
+            goto fail;
+        }
+        if (dm_little_row_mse(&d->little[l], &fd->mom[l], rm, err)) {
+            free(rm);
+            goto fail;
+        }
+        for (int r = 0; r < R; r++)
+            d->sigma[l][r] = (float)sqrt(rm[r]);
+        free(rm);
+        const float *sg = d->sigma[l];
         /* calibration scores of the little outputs, per activation type */
         long cnt[DM_ACT_COUNT] = {0};
         for (int a = 0; a < DM_ACT_COUNT; a++) {
@@ -384,10 +424,13 @@ int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dua
             for (int g = 0; g < m->gates; g++) {
                 dm_act a = dm_gate_act(m, g);
                 for (int j = 0; j < H; j++) {
-                    float pre = y[g * H + j];
-                    if (m->cell == DM_CELL_GRU && g == 2) /* n = nx + r * nh, r from the little module */
-                        pre = y[2 * H + j] + act_apply(DM_ACT_SIGMOID, y[j]) * y[3 * H + j];
-                    d->cal[l][a][cnt[a]++] = score_of(a, cfg->policy, pre);
+                    float pre = y[g * H + j], sig = sg[g * H + j];
+                    if (m->cell == DM_CELL_GRU && g == 2) { /* n = nx + r * nh, r from the little module */
+                        float r = act_apply(DM_ACT_SIGMOID, y[j]);
+                        pre = y[2 * H + j] + r * y[3 * H + j];
+                        sig = n_sigma(sg, H, j, r);
+                    }
+                    d->cal[l][a][cnt[a]++] = score_of(a, cfg->policy, pre, sig);
                 }
             }
         }
@@ -434,6 +477,9 @@ void dm_dual_state_free(dm_dual_state *s)
     dm_free(s->cs);
     dm_free(s->ca);
     dm_free(s->cb);
+    dm_free(s->idx);
+    dm_free(s->rowbuf);
+    dm_free(s->xq);
     memset(s, 0, sizeof *s);
 }
 
@@ -456,7 +502,10 @@ int dm_dual_state_init(dm_dual_state *s, const dm_dual *d, dm_err *err)
     s->cs = dm_alloc(R);
     s->ca = dm_alloc(R * sizeof(float));
     s->cb = dm_alloc(R * sizeof(float));
-    if (!s->cat || !s->cs || !s->ca || !s->cb || !s->ylit || !s->exact || !s->pre || !s->score || !s->sel || !s->sens || !s->oracle || !s->scratch) {
+    s->idx = dm_alloc(R * sizeof(int));
+    s->rowbuf = dm_alloc(R * sizeof(float));
+    s->xq = dm_alloc((size_t)2 * d->k + 64);
+    if (!s->idx || !s->rowbuf || !s->xq || !s->cat || !s->cs || !s->ca || !s->cb || !s->ylit || !s->exact || !s->pre || !s->score || !s->sel || !s->sens || !s->oracle || !s->scratch) {
         dm_dual_state_free(s);
         return dm_errf(err, "out of memory for the dual-module state");
     }
@@ -570,6 +619,73 @@ static void add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int
         g->dot_pre += dot, g->nd_pre += na, g->nb_pre += nb;
 }
 
+/* y[i] = W[rows[i], 0:cols] . v: the chosen kernels, or one BLAS dot per row
+ * (the paper's way) on the reference path. */
+static void exact_rows(const dm_dual *d, const float *W, int ld, int cols, const int *rows, int n, const float *v,
+                       float *y)
+{
+    if (d->kern) {
+        d->kern->rows_gemv(W, (size_t)ld, cols, rows, n, v, y);
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        y[i] = cblas_sdot(cols, W + (size_t)rows[i] * ld, 1, v, 1);
+}
+
+/* The little module's outputs: dm_little_forward on the reference path; with
+ * kernels, the packed projection, 8-bit input and packed quantized GEMV (or
+ * BLAS on the FP32 weights when the module is FP32 or its projection dense). */
+static void little_run(const dm_dual *d, dm_dual_state *s, int l, const float *x, const float *h, float *y)
+{
+    const dm_little *L = &d->little[l];
+    if (!d->kern) {
+        dm_little_forward(L, x, h, s->scratch, y);
+        return;
+    }
+    int k = L->k;
+    float *v = s->scratch;
+    double t0 = s->prof ? dm_now() : 0;
+    if (L->px.kind == DM_PROJ_SRP) {
+        d->kern->proj(&d->kpx[l], x, v);
+        d->kern->proj(&d->kph[l], h, v + k);
+    } else {
+        dm_proj_apply(&L->px, x, v);
+        dm_proj_apply(&L->ph, h, v + k);
+    }
+    if (s->prof)
+        s->prof_s[3] += dm_now() - t0; /* projection share, inside the little module's time */
+    if (L->bits == 0) {
+        memcpy(y, L->bias, (size_t)L->rows * sizeof(float));
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, L->rows, 2 * k, 1.0f, L->wq, 2 * k, v, 1, 1.0f, y, 1);
+        return;
+    }
+    float xs = d->kern->quant_in(v, 2 * k, s->xq);
+    d->kern->qgemv(&d->qm[l], s->xq, xs, y);
+}
+
+int dm_dual_use_kernels(dm_dual *d, const dm_kernels *k, dm_err *err)
+{
+    const dm_lm *m = d->big;
+    for (int l = 0; l < m->nlayers; l++) {
+        dm_qmat_free(&d->qm[l]);
+        dm_kproj_free(&d->kpx[l]);
+        dm_kproj_free(&d->kph[l]);
+    }
+    d->kern = NULL;
+    if (!k)
+        return 0;
+    for (int l = 0; l < m->nlayers; l++) {
+        const dm_little *L = &d->little[l];
+        if (L->bits && dm_qmat_pack(&d->qm[l], L->q, L->rows, 2 * L->k, L->bits, L->qscale, L->bias, err))
+            return dm_err_prefix(err, "layer %d little weights", l);
+        if (L->px.kind == DM_PROJ_SRP &&
+            (dm_kproj_pack(&d->kpx[l], &L->px, err) || dm_kproj_pack(&d->kph[l], &L->ph, err)))
+            return dm_err_prefix(err, "layer %d projection", l);
+    }
+    d->kern = k;
+    return 0;
+}
+
 /* gin: NULL on the streaming path; on the whole-sequence path the batched
  * input projections of this step (W_ih x + biases, in the layout of
  * dm_lm_seq's gin: LSTM b_ih + b_hh, GRU r,z both biases, n b_in only), so a
@@ -585,7 +701,9 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
     if (x != xh)
         memcpy(xh, x, (size_t)in * sizeof(float));
     /* 1. the little module */
-    dm_little_forward(lit, xh, h, s->scratch, s->ylit);
+    double tp0 = s->prof ? dm_now() : 0;
+    little_run(d, s, l, xh, h, s->ylit);
+    double tp1 = s->prof ? dm_now() : 0;
     if (audit)
         dm_lm_pre_batch(m, l, xh, 1, s->exact);
     float *y = s->ylit, *sc = s->score;
@@ -594,35 +712,57 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
     /* 2-3. sigmoid/tanh groups that do not depend on other gates (all but GRU n) */
     int first_groups = m->cell == DM_CELL_LSTM ? 4 : 2;
     for (int r = 0; r < first_groups * H; r++)
-        sc[r] = score_of(dm_gate_act(m, r / H), d->cfg.policy, y[r]);
+        sc[r] = score_of(dm_gate_act(m, r / H), d->cfg.policy, y[r], d->sigma[l][r]);
     mark_independent(d, s, l, sens, sc);
-    /* exact rows of the independent groups */
+    /* exact rows of the independent groups: gather the sensitive row list, one row-subset GEMV */
+    int *idx = s->idx, ns = 0;
     for (int r = 0; r < first_groups * H; r++) {
         if (sens[r])
-            g[r] = gin ? gin[r] + cblas_sdot(H, L->w + (size_t)r * L->ld + in, 1, h, 1)
-                       : cblas_sdot(L->ld, L->w + (size_t)r * L->ld, 1, xh, 1) + L->b_sum[r];
+            idx[ns++] = r;
         else
             g[r] = y[r];
+    }
+    float *rb = s->rowbuf;
+    if (gin) {
+        exact_rows(d, L->w + in, L->ld, H, idx, ns, h, rb);
+        for (int i = 0; i < ns; i++)
+            g[idx[i]] = gin[idx[i]] + rb[i];
+    } else {
+        exact_rows(d, L->w, L->ld, L->ld, idx, ns, xh, rb);
+        for (int i = 0; i < ns; i++)
+            g[idx[i]] = rb[i] + L->b_sum[idx[i]];
     }
     if (m->cell == DM_CELL_GRU) {
         /* n: approximate pre-activation with the final r, then its own group */
         for (int j = 0; j < H; j++) {
             float r = act_apply(DM_ACT_SIGMOID, g[j]);
-            sc[2 * H + j] = score_of(DM_ACT_TANH, d->cfg.policy, y[2 * H + j] + r * y[3 * H + j]);
+            sc[2 * H + j] = score_of(DM_ACT_TANH, d->cfg.policy, y[2 * H + j] + r * y[3 * H + j],
+                                     n_sigma(d->sigma[l], H, j, r));
         }
         mark_group(d, s, l, DM_ACT_TANH, 2 * H, H, sens, sc);
-        const float *wn = L->w + (size_t)2 * H * L->ld;
+        ns = 0;
         for (int j = 0; j < H; j++) {
             if (sens[2 * H + j]) {
-                g[2 * H + j] = gin ? gin[2 * H + j]
-                                   : cblas_sdot(in, wn + (size_t)j * L->ld, 1, xh, 1) + L->b_ih[2 * H + j];
-                ghn[j] = cblas_sdot(H, wn + (size_t)j * L->ld + in, 1, h, 1) + L->b_hh[2 * H + j];
+                idx[ns++] = 2 * H + j;
             } else {
                 g[2 * H + j] = y[2 * H + j];
                 ghn[j] = y[3 * H + j];
             }
         }
+        /* sensitive n rows: both parts exactly (the input part batched already on the sequence path) */
+        if (gin) {
+            for (int i = 0; i < ns; i++)
+                g[idx[i]] = gin[idx[i]];
+        } else {
+            exact_rows(d, L->w, L->ld, in, idx, ns, xh, rb);
+            for (int i = 0; i < ns; i++)
+                g[idx[i]] = rb[i] + L->b_ih[idx[i]];
+        }
+        exact_rows(d, L->w + in, L->ld, H, idx, ns, h, rb);
+        for (int i = 0; i < ns; i++)
+            ghn[idx[i] - 2 * H] = rb[i] + L->b_hh[idx[i]];
     }
+    double tp2 = s->prof ? dm_now() : 0;
     for (int gi = 0; gi < G; gi++)
         for (int j = 0; j < H; j++)
             nins[gi] += !sens[gi * H + j];
@@ -644,10 +784,13 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
         float *ex = s->exact, *xsc = s->pre;
         unsigned char *om = s->oracle;
         for (int r = 0; r < G * H; r++) {
-            float pre = ex[r];
-            if (m->cell == DM_CELL_GRU && r >= 2 * H)
-                pre = ex[r] + act_apply(DM_ACT_SIGMOID, ex[r - 2 * H]) * ex[r + H];
-            xsc[r] = score_of(dm_gate_act(m, r / H), d->cfg.policy, pre);
+            float pre = ex[r], sig = d->sigma[l][r];
+            if (m->cell == DM_CELL_GRU && r >= 2 * H) {
+                float rr = act_apply(DM_ACT_SIGMOID, ex[r - 2 * H]);
+                pre = ex[r] + rr * ex[r + H];
+                sig = n_sigma(d->sigma[l], H, r - 2 * H, rr);
+            }
+            xsc[r] = score_of(dm_gate_act(m, r / H), d->cfg.policy, pre, sig);
         }
         mark_independent(d, s, l, om, xsc);
         if (m->cell == DM_CELL_GRU)
@@ -678,9 +821,15 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
         }
     }
     dm_lm_cell_update(m, g, ghn, h, s->st.c[l]);
+    if (s->prof) {
+        double tp3 = dm_now();
+        s->prof_s[0] += tp1 - tp0; /* little module: projection + little GEMV (projection also in [3]) */
+        s->prof_s[1] += tp2 - tp1; /* masks + sensitive big rows */
+        s->prof_s[2] += tp3 - tp2; /* statistics, audit, cell update */
+    }
 }
 
-void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats)
+void dm_dual_step_rnn(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats)
 {
     const dm_lm *m = d->big;
     const float *x = m->emb + (size_t)token * m->emsize;
@@ -688,6 +837,12 @@ void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_d
         dual_layer_step(d, s, l, x, NULL, audit, stats);
         x = s->st.xh[l] + m->layer[l].in;
     }
+}
+
+void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats)
+{
+    const dm_lm *m = d->big;
+    dm_dual_step_rnn(d, s, token, audit, stats);
     const float *h = dm_lm_state_h(&s->st, m, m->nlayers - 1);
     memcpy(s->st.logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
     cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f, s->st.logits,
@@ -971,7 +1126,7 @@ int dm_eval_lm_noise(const dm_lm *m, const dm_corpus *c, int half, double beta, 
                     if (m->cell == DM_CELL_GRU && g == 2)
                         v = clean[2 * H + j] + act_apply(DM_ACT_SIGMOID, clean[j]) * clean[3 * H + j];
                     a[j] = v;
-                    sc[j] = score_of(act, policy, v);
+                    sc[j] = score_of(act, policy, v, 1.0f);
                 }
                 float med = kth_largest(sc, H, H / 2 - 1 < 0 ? 0 : H / 2 - 1, tmp);
                 double nn = 0, pn = 0;

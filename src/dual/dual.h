@@ -17,6 +17,10 @@
  *   sigmoid, symmetric policy:               |y~|  (near 0 or 1)
  *   tanh (both policies):                    |y~|  (near -1 or +1)
  *   relu (for CNNs):                         -y~   (output 0)
+ *   any, error policy (our extension):       minus the expected output error,
+ *       (|phi(y~+s) - phi(y~)| + |phi(y~-s) - phi(y~)|) / 2, s = the little
+ *       module's RMS error on that row (from its fitting moments): it ranks rows
+ *       by how much taking the little value is expected to cost.
  * GRU n gate: its pre-activation is W_in x + b_in + r * (W_hn h + b_hn). The
  * little module predicts the two parts separately (its rows are r, z, n_x,
  * n_h: 4H), the n pre-activation is formed with the *final* r (exact where r
@@ -36,12 +40,13 @@
 
 #include "corpus.h"
 #include "eval.h"
+#include "kernels.h"
 #include "little.h"
 #include "lm.h"
 #include "util.h"
 
 typedef enum dm_act { DM_ACT_SIGMOID = 0, DM_ACT_TANH, DM_ACT_RELU, DM_ACT_COUNT } dm_act;
-typedef enum dm_policy { DM_POLICY_PAPER = 0, DM_POLICY_SYMMETRIC } dm_policy;
+typedef enum dm_policy { DM_POLICY_PAPER = 0, DM_POLICY_SYMMETRIC, DM_POLICY_ERROR } dm_policy;
 typedef enum dm_mode { DM_MODE_THRESHOLD = 0, DM_MODE_TOPK } dm_mode;
 
 const char *dm_act_name(dm_act a);
@@ -97,15 +102,23 @@ typedef struct dm_dual {
     dm_dual_cfg cfg;
     int k;
     dm_little little[DM_LM_MAX_LAYERS];
+    float *sigma[DM_LM_MAX_LAYERS]; /* per little row: RMS fit error (4H) */
     /* sorted calibration scores per layer and activation type (ascending) */
     float *cal[DM_LM_MAX_LAYERS][DM_ACT_COUNT];
     long ncal[DM_LM_MAX_LAYERS][DM_ACT_COUNT];
     float theta[DM_LM_MAX_LAYERS][DM_ACT_COUNT]; /* insensitive iff score >= theta */
     double fit_seconds;
+    /* fast path (dm_dual_use_kernels): NULL = reference path */
+    const dm_kernels *kern;
+    dm_qmat qm[DM_LM_MAX_LAYERS];
+    dm_kproj kpx[DM_LM_MAX_LAYERS], kph[DM_LM_MAX_LAYERS];
 } dm_dual;
 
 int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dual_cfg *cfg, dm_err *err);
 void dm_dual_free(dm_dual *d);
+/* Run through these kernels (packs the little weights and projections);
+ * NULL returns to the reference path (dm_little_forward, one dot per row). */
+int dm_dual_use_kernels(dm_dual *d, const dm_kernels *k, dm_err *err);
 /* Change the target ratio: new thresholds from the calibration quantiles. */
 int dm_dual_set_ratio(dm_dual *d, double ratio, dm_err *err);
 /* Gate index of gate row i (LSTM 0..3 = i,f,g,o; GRU 0..2 = r,z,n) and its activation. */
@@ -143,11 +156,19 @@ typedef struct dm_dual_state {
     float *scratch;
     float *cat, *ca, *cb; /* scratch: joint top-k scores, audit cosine operands */
     unsigned char *cs;
+    int *idx;             /* sensitive row list */
+    float *rowbuf;        /* exact outputs of those rows */
+    int8_t *xq;           /* quantized little input */
+    int prof;             /* accumulate phase times into prof_s */
+    double prof_s[4];     /* seconds: little module (projection included), masks + big rows,
+                             epilogue (cell update, stats), projection alone */
 } dm_dual_state;
 
 int dm_dual_state_init(dm_dual_state *s, const dm_dual *d, dm_err *err);
 void dm_dual_state_free(dm_dual_state *s);
 void dm_dual_state_reset(dm_dual_state *s, const dm_dual *d);
+/* Recurrent layers only (no decoder). */
+void dm_dual_step_rnn(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats);
 /* One token through the dual-module LM; logits in s->st.logits. stats may be NULL. */
 void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats);
 

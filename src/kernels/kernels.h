@@ -10,7 +10,8 @@
  *              in the packed layout dm_kproj (built from dm_proj).
  *   qgemv      little-module GEMV with quantized weights and 8-bit input:
  *              y[r] = (float)acc_r * (wscale[r] * xscale) + bias[r],
- *              acc_r = sum_j q[r][j] * xq[j] computed exactly in int32.
+ *              acc_r = sum_j q[r][j] * xq[j] computed exactly (in int32;
+ *              int64 for the 16-bit container, whose sums can exceed int32).
  *              Weight containers: 8 bits (bits 5..8), 4 bits packed (3..4),
  *              2 bits packed, 1 bit packed (q in {-1,+1}), 16 bits (9..16).
  *   quant_in   xq = round-half-away(v / s), s = max|v| / 127 (s = 1 if v == 0);

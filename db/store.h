@@ -1,0 +1,109 @@
+/* store.h - the SQLite run store: every configuration a user evaluates is
+ * kept, with its knobs, metrics, speed figures and provenance.
+ *
+ * File: $XDG_DATA_HOME/dualmod/runs.db (else ~/.local/share/dualmod/runs.db)
+ * unless a path is given. WAL journal, busy_timeout, foreign keys on, schema
+ * version in PRAGMA user_version, migrated forward on open (never backward:
+ * a newer file is refused). A file that is not a dualmod database (other
+ * tables, no dualmod application_id) or is damaged is reported and never
+ * written. Every run is stored in one transaction with its per-layer rows.
+ * dm_store_query runs read-only SQL on a separate read-only connection. */
+#ifndef DM_STORE_H
+#define DM_STORE_H
+
+#include <stdint.h>
+
+#include "util.h"
+
+#define DM_STORE_SCHEMA_VERSION 1
+#define DM_STORE_MAX_LAYERS 16
+#define DM_STORE_MAX_GATES 4
+
+typedef struct dm_store dm_store; /* opaque */
+
+/* One layer of one run. */
+typedef struct dm_run_layer {
+    int layer;
+    double ratio_achieved;
+    double gate_ratio[DM_STORE_MAX_GATES]; /* NaN where the gate does not exist */
+    double fit_mse, fit_rel_mse;
+    double recall, false_insensitive;      /* NaN unless audited */
+} dm_run_layer;
+
+typedef struct dm_run {
+    int64_t id;              /* set by dm_store_add */
+    /* model */
+    char model[128];         /* name, e.g. kjv-lstm */
+    char model_path[1024];
+    char model_hash[32];     /* hex of the file hash */
+    char arch[16];           /* LSTM, GRU, ... */
+    int layers, hidden;
+    /* data */
+    char split[64];          /* valid/test/train or a file path */
+    char split_hash[32];
+    long tokens;             /* items evaluated */
+    /* knobs */
+    double ratio;            /* requested */
+    int bits;                /* 0 = FP32 */
+    int k;
+    double eps;              /* NaN when k was given */
+    uint64_t seed;
+    char mode[16];           /* threshold | topk */
+    char policy[16];         /* paper | symmetric */
+    char proj[8];            /* srp | pca */
+    char path[8];            /* stream | seq */
+    int threads;
+    char kernels[16];        /* ref | avx2 | avx512 */
+    int audit;
+    /* results */
+    char metric[16];         /* perplexity | BLEU | accuracy */
+    double value, value_se;  /* dual-module metric */
+    double dense_value;      /* dense metric, same data */
+    double delta, delta_pct; /* value - dense_value, and in % of dense */
+    double kld, top1_agree;
+    double ratio_achieved;
+    double bytes_ratio;      /* dual / dense weight bytes per step (recurrent layers) */
+    double little_bytes;
+    double fit_rel_mse;      /* mean over layers */
+    double speedup, speedup_min, speedup_max, speedup_e2e; /* NaN when not measured */
+    double seconds;          /* wall time of the evaluation */
+    char status[16];         /* done | cancelled */
+    int partial;             /* figures cover part of the data (cancelled) */
+    char note[512];
+    /* provenance */
+    char git_rev[48], build_flags[256], cpu[128], version[32];
+    char created[32];        /* ISO 8601 UTC, set by dm_store_add when empty */
+    int nlayers;
+    dm_run_layer layer[DM_STORE_MAX_LAYERS];
+} dm_run;
+
+/* Open (creating file and parent directories when absent) and migrate.
+ * path NULL: the default location. */
+int dm_store_open(dm_store **st, const char *path, dm_err *err);
+void dm_store_close(dm_store *st);
+const char *dm_store_path(const dm_store *st);
+/* The default path ($XDG_DATA_HOME/dualmod/runs.db or ~/.local/share/...). */
+int dm_store_default_path(char *out, size_t n, dm_err *err);
+
+/* Store one run and its layers in one transaction; sets r->id. */
+int dm_store_add(dm_store *st, dm_run *r, dm_err *err);
+/* Load run id (with layers). */
+int dm_store_get(dm_store *st, int64_t id, dm_run *r, dm_err *err);
+int dm_store_delete(dm_store *st, int64_t id, dm_err *err);
+int dm_store_set_note(dm_store *st, int64_t id, const char *note, dm_err *err);
+/* Is a run with the same model hash, split hash, knobs and build already stored? (for sweep resume) */
+int dm_store_find_same(dm_store *st, const dm_run *r, int64_t *id_out, dm_err *err); /* 1 found, 0 not, -1 error */
+
+/* Read-only SQL (a separate SQLITE_OPEN_READONLY connection, and statements
+ * that are not read-only are refused: no insert/update/delete/drop/attach/
+ * pragma writes). The callback gets each row as strings (NULL for SQL NULL);
+ * return non-zero from it to stop. */
+typedef int (*dm_row_fn)(void *ud, int ncol, const char *const *names, const char *const *vals);
+int dm_store_query(dm_store *st, const char *sql, dm_row_fn fn, void *ud, dm_err *err);
+
+/* Merge another dualmod database's runs (skipping ones already present,
+ * identified by model hash + split hash + knobs + created time). Returns the
+ * number imported in *n. */
+int dm_store_import(dm_store *st, const char *other_path, int *n, dm_err *err);
+
+#endif

@@ -1,0 +1,1270 @@
+/* kernels.c - the hot loops of dual-module inference (see kernels.h): scalar
+ * references (_ref) and AVX2 / AVX-512 variants, compiled with function-level
+ * target attributes (no -march needed) and chosen at run time with
+ * __builtin_cpu_supports.
+ *
+ * Variants: "avx2" needs AVX2 + FMA; "avx512" needs AVX-512 F, BW, VL and
+ * VNNI (and AVX2 + FMA). dm_kernels_get returns NULL for a variant the CPU
+ * lacks.
+ *
+ * rows_gemv (FP32). ref: each y[i] accumulated in double in column order,
+ * rounded once to float. SIMD: blocks of 4 rows share each x load; float FMA
+ * into per-row accumulators (avx2: 2 x 8 lanes per row, avx512: 16 lanes),
+ * horizontal sums at the end, tails by masked loads (never a read past
+ * cols). Software prefetch runs DM_ROWS_PF floats ahead of the loads and,
+ * near the end of a block, into the next block's rows, so each row's start
+ * is in flight before it is needed. Any row list works: empty, unsorted,
+ * duplicates (each y[i] is computed independently).
+ *
+ * proj: dm_kproj.data is a dense 2-bit sign matrix: k rows of
+ * ng = ceil(d / 16) uint32 words; word g of row j has bit t (0..15) set if
+ * P[j][16g + t] = +scale and bit 16 + t set if it is -scale (bits past d are
+ * 0). bytes = 4 k ng + 4 (the scale): about d k / 4 bytes, against 5 bytes
+ * per non-zero (d k 5 / 3) for the CSR of dm_proj. ref: double accumulation in
+ * column order, then (float)(s * scale): bit-identical to dm_proj_apply for a
+ * CSR with ascending columns (as dm_proj_srp makes). SIMD: float sums of
+ * the plus and minus columns (avx512: masked adds with the 16-bit words as
+ * masks; avx2: FMA with a 256 x 8 table of 0/1 floats indexed by each byte),
+ * 4 rows per x load; out = (sum+ - sum-) * scale. The float error is bounded
+ * by about (d / 16 + 8) ulp of the L1 norm of the contributing x entries.
+ * Measured at 417 x 1500 against uint16 plus/minus column lists (2.7x the
+ * bytes): AVX-512 gathers were 3.7x slower, AVX2 gathers 2.6x, scalar
+ * indexed loads 2.6x than the bitmap kernels.
+ *
+ * qgemv: every packed row is made of 64-byte blocks (row_bytes = 64 nb,
+ * rows 64-byte aligned, vector loads never leave the row); a block holds
+ * 512 / container columns:
+ *   8 bits (bits 5..8): byte i = q[64b + i] (int8).
+ *   16 bits (9..16): int16 little endian, q[32b + i] at bytes 2i, 2i + 1.
+ *   4 bits (3..4): offset binary u = q + 8 in 0..15; byte i holds column
+ *       128b + i in its low nibble and 128b + 64 + i in its high nibble.
+ *   2 bits (2): u = q + 2 in 0..3; byte i holds column 256b + 64s + i in
+ *       bits 2s, 2s + 1 (s = 0..3).
+ *   1 bit (1): bit (j mod 8) of byte j / 8 is 1 iff q[j] = +1 (else -1).
+ * Padding columns hold q = 0 (u = 8 / u = 2; bit 0 for 1 bit) and meet
+ * x = 0, so they never count. acc_r = sum_j q[r][j] xq[j] is exact in every
+ * variant: ref sums in int64; SIMD sums in int32 lanes that provably cannot
+ * overflow (8-bit containers and below: cols <= DM_QCOLS_MAX enforced by
+ * dm_qmat_pack; the 16-bit container flushes its int32 lanes into int64
+ * every QFLUSH16 blocks), then y = (float)acc * (wscale * xscale) + bias,
+ * the product stored through a volatile so no compiler can fuse it into an
+ * FMA: the same float operations in every variant, hence bit-identical y.
+ *   8-bit SIMD: the sign trick - |x| as u8 times w with x's sign moved onto
+ *   it (avx2 _mm256_sign_epi8 + _mm256_maddubs_epi16: each pair sum is at
+ *   most 2 * 128 * 127 = 32512 < 32767, so the int16 saturation never
+ *   triggers, even for xq = -128; avx512 _mm512_dpbusd_epi32). 4/2-bit: the
+ *   unsigned u times x (maddubs / dpbusd), minus offset * sum(x) per row.
+ *   1-bit: acc = 2 sum(x over +1 bits) - sum(x) (avx2: bits expanded to
+ *   bytes 0 / 1 by shuffle/and/min, then maddubs with x; avx512: the bits
+ *   are the k-mask of a masked move, then dpbusd with ones), and
+ *   chunks of the last block that hold only padding are skipped.
+ *   16-bit: x widened to int16, _mm256_madd_epi16 / _mm512_dpwssd_epi32.
+ * SIMD rows go 4 at a time (one x load / transform for 4 rows), prefetching
+ * the group of 4 rows DM_Q_PFG groups ahead, block by block. ref decodes one
+ * block at a time.
+ * xq may hold any int8 (including -128; quant_in never makes it).
+ *
+ * quant_in: max |v| ignoring NaN, s = max / 127 (float division), xq =
+ * roundf(v / s) (float division, ties away from zero) clamped to +-127,
+ * exactly as dm_little_forward; a NaN v[j] gives xq 0 (the forward pass
+ * keeps the NaN); when s would be 0 (n = 0, v all zero or NaN, or max |v| so
+ * small that max / 127 underflows) it returns s = 1 and xq = 0. SIMD: the
+ * same IEEE division, then
+ * round half away as trunc(a) + (|a - trunc(a)| >= 0.5 ? sign(a) : 0), which
+ * is exact (a - trunc(a) is exact), so the bytes match roundf's.
+ *
+ * Invariant: integer results (qgemv, quant_in) are bit-identical across
+ * variants; FP32 results agree with _ref within the bounds above; no kernel
+ * reads outside its arguments' extents (x tails go through masked loads or a
+ * zero-padded stack copy). */
+#define _POSIX_C_SOURCE 200809L
+#include "kernels.h"
+
+#include <assert.h>
+#include <immintrin.h>
+#include <limits.h>
+#include <math.h>
+#include <stdalign.h>
+#include <string.h>
+
+#define T_AVX2 __attribute__((target("avx2,fma")))
+#define T_AVX512 __attribute__((target("avx2,fma,avx512f,avx512bw,avx512vl,avx512vnni")))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
+/* Prefetch distance of rows_gemv, in floats (a multiple of 16). */
+#ifndef DM_ROWS_PF
+#define DM_ROWS_PF 512
+#endif
+static_assert(DM_ROWS_PF % 16 == 0 && DM_ROWS_PF > 0, "prefetch distance: whole cache lines");
+
+/* qgemv prefetches the rows DM_Q_PFG groups of 4 ahead. */
+#ifndef DM_Q_PFG
+#define DM_Q_PFG 1
+#endif
+static_assert(DM_Q_PFG >= 1, "prefetch a later group");
+
+/* Packed qmat block: one 64-byte zmm, two 32-byte ymm halves. */
+#define QBLK 64
+static_assert(QBLK == 64, "the avx512 qgemv loads one block per zmm");
+static_assert(QBLK % 32 == 0, "the avx2 qgemv loads a block in 32-byte halves");
+/* Largest cols for containers 1..8: |acc| <= 127 * 128 * cols fits in int32
+ * (so do all int32 partial sums in every lane). */
+#define DM_QCOLS_MAX 131072
+static_assert((long long)127 * 128 * DM_QCOLS_MAX <= INT32_MAX, "8-bit accumulator bound");
+/* 16-bit container: int32 lanes flushed to int64 every QFLUSH16 blocks. Per
+ * block a lane gains at most two pair sums (avx2) of 2 * 32767 * 128. */
+#define QFLUSH16 64
+static_assert((long long)QFLUSH16 * 2 * (2 * 32767 * 128) <= INT32_MAX, "16-bit lane bound");
+
+/* Projection: 16 columns per uint32 word (16 plus bits, 16 minus bits). */
+#define PGRP 16
+static_assert(2 * PGRP == 32, "one uint32 word per group of 16 columns");
+
+static int q_container(int bits)
+{
+    if (bits == 1)
+        return 1;
+    if (bits == 2)
+        return 2;
+    if (bits <= 4)
+        return 4;
+    if (bits <= 8)
+        return 8;
+    return 16;
+}
+
+/* Columns per 64-byte block. */
+static int q_cpb(int container) { return QBLK * 8 / container; }
+
+/* y = (float)acc * (ws * xs) + b, never fused: identical in all variants. */
+static ALWAYS_INLINE float q_finish(int64_t acc, float ws, float xs, float b)
+{
+    volatile float p = (float)acc * (ws * xs);
+    return p + b;
+}
+
+/* ---- packing ------------------------------------------------------------ */
+
+static void q_set(uint8_t *row, int container, int j, int v)
+{
+    switch (container) {
+    case 8:
+        row[j] = (uint8_t)(int8_t)v;
+        break;
+    case 16: {
+        int16_t s = (int16_t)v;
+        memcpy(row + 2 * (size_t)j, &s, sizeof s);
+        break;
+    }
+    case 4: {
+        int b = j / 128, i = j % 128;
+        uint8_t *p = row + (size_t)b * QBLK + (i & 63);
+        int sh = i < 64 ? 0 : 4;
+        *p = (uint8_t)((*p & ~(15 << sh)) | ((v + 8) << sh));
+        break;
+    }
+    case 2: {
+        int b = j / 256, i = j % 256;
+        uint8_t *p = row + (size_t)b * QBLK + (i & 63);
+        int sh = 2 * (i >> 6);
+        *p = (uint8_t)((*p & ~(3 << sh)) | ((v + 2) << sh));
+        break;
+    }
+    default:
+        if (v > 0)
+            row[j >> 3] |= (uint8_t)(1u << (j & 7));
+        else
+            row[j >> 3] &= (uint8_t)~(1u << (j & 7));
+        break;
+    }
+}
+
+int dm_qmat_pack(dm_qmat *m, const int16_t *q, int rows, int cols, int bits, const float *wscale,
+                 const float *bias, dm_err *err)
+{
+    if (!m)
+        return dm_errf(err, "qmat pack: no output matrix");
+    memset(m, 0, sizeof *m);
+    if (bits < 1 || bits > 16)
+        return dm_errf(err, "qmat pack: bits %d (expected 1..16)", bits);
+    if (rows < 1 || cols < 1)
+        return dm_errf(err, "qmat pack: %d x %d matrix (expected at least 1 x 1)", rows, cols);
+    if (!q || !wscale || !bias)
+        return dm_errf(err, "qmat pack: missing %s", !q ? "weights q" : !wscale ? "wscale" : "bias");
+    int c = q_container(bits);
+    if (c <= 8 && cols > DM_QCOLS_MAX)
+        return dm_errf(err, "qmat pack: cols %d with %d bits (expected at most %d so the int32 "
+                       "accumulators are exact)", cols, bits, DM_QCOLS_MAX);
+    int qmax = bits == 1 ? 1 : (1 << (bits - 1)) - 1;
+    for (int r = 0; r < rows; r++)
+        for (int j = 0; j < cols; j++) {
+            int v = q[(size_t)r * cols + j];
+            if (bits == 1 ? (v != 1 && v != -1) : (v < -qmax || v > qmax))
+                return bits == 1 ? dm_errf(err, "qmat pack: q[%d][%d] = %d (expected -1 or +1 for 1 bit)",
+                                           r, j, v)
+                                 : dm_errf(err, "qmat pack: q[%d][%d] = %d is outside [-%d, %d] for %d bits",
+                                           r, j, v, qmax, qmax, bits);
+        }
+    size_t cpb = (size_t)q_cpb(c), nb = ((size_t)cols + cpb - 1) / cpb;
+    size_t rb = nb * QBLK;
+    if ((size_t)rows > SIZE_MAX / rb)
+        return dm_errf(err, "qmat pack: %d rows of %zu bytes overflow size_t", rows, rb);
+    m->data = dm_alloc((size_t)rows * rb);
+    m->wscale = dm_alloc(sizeof(float) * (size_t)rows);
+    m->bias = dm_alloc(sizeof(float) * (size_t)rows);
+    if (!m->data || !m->wscale || !m->bias) {
+        dm_qmat_free(m);
+        return dm_errf(err, "qmat pack: out of memory (%d rows of %zu bytes)", rows, rb);
+    }
+    m->rows = rows;
+    m->cols = cols;
+    m->bits = bits;
+    m->container = c;
+    m->row_bytes = rb;
+    memcpy(m->wscale, wscale, sizeof(float) * (size_t)rows);
+    memcpy(m->bias, bias, sizeof(float) * (size_t)rows);
+    for (int r = 0; r < rows; r++) {
+        uint8_t *row = m->data + (size_t)r * rb;
+        if (c == 1 || c == 8 || c == 16) {
+            /* zeroed padding is already q = 0 (8, 16) or bit 0 (1) */
+        } else {
+            memset(row, c == 4 ? 0x88 : 0xAA, rb); /* u = 8 / u = 2 everywhere: q = 0 */
+        }
+        for (int j = 0; j < cols; j++)
+            q_set(row, c, j, q[(size_t)r * cols + j]);
+    }
+    return 0;
+}
+
+void dm_qmat_free(dm_qmat *m)
+{
+    if (!m)
+        return;
+    dm_free(m->data);
+    dm_free(m->wscale);
+    dm_free(m->bias);
+    memset(m, 0, sizeof *m);
+}
+
+size_t dm_qmat_bytes(const dm_qmat *m)
+{
+    if (!m || !m->data)
+        return 0;
+    return (size_t)m->rows * m->row_bytes + 2 * sizeof(float) * (size_t)m->rows;
+}
+
+int dm_kproj_pack(dm_kproj *p, const dm_proj *src, dm_err *err)
+{
+    if (!p)
+        return dm_errf(err, "kproj pack: no output projection");
+    memset(p, 0, sizeof *p);
+    if (!src || src->kind != DM_PROJ_SRP || !src->rowptr)
+        return dm_errf(err, "kproj pack: expected a sparse random (SRP) projection");
+    int k = src->k, d = src->d;
+    if (k < 1 || d < 1)
+        return dm_errf(err, "kproj pack: k %d, d %d (expected at least 1)", k, d);
+    size_t ng = ((size_t)d + PGRP - 1) / PGRP;
+    uint32_t *w = dm_alloc(sizeof(uint32_t) * ng * (size_t)k);
+    if (!w)
+        return dm_errf(err, "kproj pack: out of memory (k %d, d %d)", k, d);
+    for (int j = 0; j < k; j++) {
+        uint32_t *row = w + (size_t)j * ng;
+        for (int i = src->rowptr[j]; i < src->rowptr[j + 1]; i++) {
+            int c = src->cols[i], s = src->sign[i];
+            if (c < 0 || c >= d || (s != 1 && s != -1)) {
+                dm_free(w);
+                return dm_errf(err, "kproj pack: row %d entry %d: column %d, sign %d (expected "
+                               "0..%d and +-1)", j, i, c, s, d - 1);
+            }
+            uint32_t bit = 1u << (c % PGRP);
+            if (row[c / PGRP] & (bit | bit << 16)) {
+                dm_free(w);
+                return dm_errf(err, "kproj pack: row %d: column %d appears twice", j, c);
+            }
+            row[c / PGRP] |= s > 0 ? bit : bit << 16;
+        }
+    }
+    p->k = k;
+    p->d = d;
+    p->scale = src->scale;
+    p->data = w;
+    p->bytes = sizeof(uint32_t) * ng * (size_t)k + sizeof(float);
+    return 0;
+}
+
+void dm_kproj_free(dm_kproj *p)
+{
+    if (!p)
+        return;
+    dm_free(p->data);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- reference kernels -------------------------------------------------- */
+
+static void rows_gemv_ref(const float *W, size_t ld, int cols, const int *rows, int nrows,
+                          const float *x, float *y)
+{
+    for (int i = 0; i < nrows; i++) {
+        const float *w = W + (size_t)rows[i] * ld;
+        double s = 0.0;
+        for (int c = 0; c < cols; c++)
+            s += (double)w[c] * x[c];
+        y[i] = (float)s;
+    }
+}
+
+static void proj_ref(const dm_kproj *p, const float *x, float *out)
+{
+    const uint32_t *data = p->data;
+    size_t ng = ((size_t)p->d + PGRP - 1) / PGRP;
+    for (int j = 0; j < p->k; j++) {
+        const uint32_t *row = data + (size_t)j * ng;
+        double s = 0.0;
+        for (size_t g = 0; g < ng; g++) {
+            uint32_t w = row[g], nz = (w | w >> 16) & 0xFFFFu;
+            const float *xg = x + g * PGRP;
+            while (nz) { /* non-zero columns in ascending order */
+                int t = __builtin_ctz(nz);
+                nz &= nz - 1;
+                s += (double)((int)(w >> t & 1) * 2 - 1) * xg[t]; /* +-x, exact, branch-free */
+            }
+        }
+        out[j] = (float)(s * p->scale);
+    }
+}
+
+/* Block b of a packed row as int16 values (q_cpb(c) of them). */
+static void q_block(const uint8_t *row, int c, int b, int16_t *out)
+{
+    const uint8_t *p = row + (size_t)b * QBLK;
+    switch (c) {
+    case 8:
+        for (int i = 0; i < QBLK; i++)
+            out[i] = (int8_t)p[i];
+        break;
+    case 16:
+        memcpy(out, p, QBLK);
+        break;
+    case 4:
+        for (int i = 0; i < QBLK; i++) {
+            out[i] = (int16_t)((p[i] & 15) - 8);
+            out[64 + i] = (int16_t)((p[i] >> 4) - 8);
+        }
+        break;
+    case 2:
+        for (int i = 0; i < QBLK; i++)
+            for (int s = 0; s < 4; s++)
+                out[64 * s + i] = (int16_t)(((p[i] >> (2 * s)) & 3) - 2);
+        break;
+    default:
+        for (int i = 0; i < QBLK * 8; i++)
+            out[i] = (int16_t)(((p[i >> 3] >> (i & 7)) & 1) * 2 - 1);
+        break;
+    }
+}
+
+static void qgemv_ref(const dm_qmat *m, const int8_t *xq, float xscale, float *y)
+{
+    if (m->rows < 1 || m->cols < 1)
+        return;
+    const int c = m->container, cols = m->cols, cpb = q_cpb(c);
+    int16_t blk[QBLK * 8];
+    for (int r = 0; r < m->rows; r++) {
+        const uint8_t *row = m->data + (size_t)r * m->row_bytes;
+        int64_t acc = 0;
+        for (int b = 0, j0 = 0; j0 < cols; b++, j0 += cpb) {
+            int n = cols - j0 < cpb ? cols - j0 : cpb;
+            q_block(row, c, b, blk);
+            for (int i = 0; i < n; i++)
+                acc += (int64_t)blk[i] * xq[j0 + i];
+        }
+        y[r] = q_finish(acc, m->wscale[r], xscale, m->bias[r]);
+    }
+}
+
+/* One element of quant_in given s (shared by ref and the SIMD tails). */
+static ALWAYS_INLINE int8_t quant_one(float v, float s)
+{
+    float q = roundf(v / s);
+    if (q > 127.0f)
+        q = 127.0f;
+    if (q < -127.0f)
+        q = -127.0f;
+    if (q != q)
+        q = 0.0f;
+    return (int8_t)q;
+}
+
+/* Returns s, or 0 when v is all zero / NaN (then xq is zeroed by the caller). */
+static float quant_scale(float mx) { return mx > 0.0f ? mx / 127.0f : 0.0f; }
+
+static float quant_in_ref(const float *v, int n, int8_t *xq)
+{
+    if (n < 1)
+        return 1.0f;
+    float mx = 0.0f;
+    for (int j = 0; j < n; j++)
+        if (fabsf(v[j]) > mx)
+            mx = fabsf(v[j]);
+    float s = quant_scale(mx);
+    if (s == 0.0f) {
+        memset(xq, 0, (size_t)n);
+        return 1.0f;
+    }
+    for (int j = 0; j < n; j++)
+        xq[j] = quant_one(v[j], s);
+    return s;
+}
+
+/* ---- AVX2 + FMA --------------------------------------------------------- */
+
+/* bit_table[b][i] = bit i of b, as 0.0f / 1.0f (8 KB; proj_avx2). */
+#define BT1(n, i) ((float)(((n) >> (i)) & 1))
+#define BT(n) { BT1(n, 0), BT1(n, 1), BT1(n, 2), BT1(n, 3), BT1(n, 4), BT1(n, 5), BT1(n, 6), BT1(n, 7) }
+#define BT4(n) BT(n), BT((n) + 1), BT((n) + 2), BT((n) + 3)
+#define BT16(n) BT4(n), BT4((n) + 4), BT4((n) + 8), BT4((n) + 12)
+#define BT64(n) BT16(n), BT16((n) + 16), BT16((n) + 32), BT16((n) + 48)
+static alignas(32) const float bit_table[256][8] = { BT64(0), BT64(64), BT64(128), BT64(192) };
+
+/* Row i of the list, clamped to the last one (prefetch targets). */
+static ALWAYS_INLINE const float *row_at(const float *W, size_t ld, const int *rows, int nrows, int i)
+{
+    return W + (size_t)rows[i < nrows ? i : nrows - 1] * ld;
+}
+
+static T_AVX2 ALWAYS_INLINE float hsum_ps_avx2(__m256 v)
+{
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_shuffle_ps(s, s, 1));
+    return _mm_cvtss_f32(s);
+}
+
+/* [hsum s0, hsum s1, hsum s2, hsum s3] */
+static T_AVX2 ALWAYS_INLINE __m128 hsum4_ps_avx2(__m256 s0, __m256 s1, __m256 s2, __m256 s3)
+{
+    __m256 t = _mm256_hadd_ps(_mm256_hadd_ps(s0, s1), _mm256_hadd_ps(s2, s3));
+    return _mm_add_ps(_mm256_castps256_ps128(t), _mm256_extractf128_ps(t, 1));
+}
+
+static T_AVX2 ALWAYS_INLINE int32_t hsum_epi32_avx2(__m256i v)
+{
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));
+    return _mm_cvtsi128_si32(s);
+}
+
+static T_AVX2 ALWAYS_INLINE int64_t hsum_epi32_wide_avx2(__m256i v)
+{
+    __m256i s = _mm256_add_epi64(_mm256_cvtepi32_epi64(_mm256_castsi256_si128(v)),
+                                 _mm256_cvtepi32_epi64(_mm256_extracti128_si256(v, 1)));
+    __m128i t = _mm_add_epi64(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+    return _mm_extract_epi64(t, 0) + _mm_extract_epi64(t, 1);
+}
+
+#define RG2_FMA(s, a, c, xv) s = _mm256_fmadd_ps(_mm256_loadu_ps((a) + (c)), xv, s)
+#define RG2_STEP4(c)                                                                            \
+    do {                                                                                        \
+        __m256 x0 = _mm256_loadu_ps(x + (c)), x1 = _mm256_loadu_ps(x + (c) + 8);              \
+        RG2_FMA(s0a, a0, c, x0); RG2_FMA(s0b, a0, (c) + 8, x1);                                 \
+        RG2_FMA(s1a, a1, c, x0); RG2_FMA(s1b, a1, (c) + 8, x1);                                 \
+        RG2_FMA(s2a, a2, c, x0); RG2_FMA(s2b, a2, (c) + 8, x1);                                 \
+        RG2_FMA(s3a, a3, c, x0); RG2_FMA(s3b, a3, (c) + 8, x1);                                 \
+    } while (0)
+#ifdef DM_ROWS_NOPF /* experiments only (tools/kbench.c) */
+#define PF(p) ((void)(p))
+#else
+#define PF(p) _mm_prefetch((const char *)(p), _MM_HINT_T0)
+#endif
+#ifdef DM_Q_NOPF /* experiments only */
+#define QPF(p) ((void)(p))
+#else
+#define QPF(p) _mm_prefetch((const char *)(p), _MM_HINT_T0)
+#endif
+
+T_AVX2 static void rows_gemv_avx2(const float *W, size_t ld, int cols, const int *rows, int nrows,
+                                  const float *x, float *y)
+{
+    const int c16 = cols & ~15, rem = cols - c16;
+    const int split = c16 > DM_ROWS_PF ? c16 - DM_ROWS_PF : 0;
+    const int c8 = c16 + (rem & 8), rem8 = rem & 7;
+    const __m256i tm = _mm256_cmpgt_epi32(_mm256_set1_epi32(rem8), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    const __m256 xt = _mm256_maskload_ps(x + c8, tm);
+    int i = 0;
+    for (; i + 4 <= nrows; i += 4) {
+        const float *a0 = W + (size_t)rows[i] * ld, *a1 = W + (size_t)rows[i + 1] * ld;
+        const float *a2 = W + (size_t)rows[i + 2] * ld, *a3 = W + (size_t)rows[i + 3] * ld;
+        const float *n0 = row_at(W, ld, rows, nrows, i + 4), *n1 = row_at(W, ld, rows, nrows, i + 5);
+        const float *n2 = row_at(W, ld, rows, nrows, i + 6), *n3 = row_at(W, ld, rows, nrows, i + 7);
+        __m256 s0a = _mm256_setzero_ps(), s0b = s0a, s1a = s0a, s1b = s0a;
+        __m256 s2a = s0a, s2b = s0a, s3a = s0a, s3b = s0a;
+        int c = 0;
+        for (; c < split; c += 16) {
+            PF(a0 + c + DM_ROWS_PF); PF(a1 + c + DM_ROWS_PF);
+            PF(a2 + c + DM_ROWS_PF); PF(a3 + c + DM_ROWS_PF);
+            RG2_STEP4(c);
+        }
+        for (; c < c16; c += 16) {
+            PF(n0 + (c - split)); PF(n1 + (c - split)); PF(n2 + (c - split)); PF(n3 + (c - split));
+            RG2_STEP4(c);
+        }
+        if (rem & 8) {
+            __m256 x0 = _mm256_loadu_ps(x + c16);
+            RG2_FMA(s0a, a0, c16, x0); RG2_FMA(s1a, a1, c16, x0);
+            RG2_FMA(s2a, a2, c16, x0); RG2_FMA(s3a, a3, c16, x0);
+        }
+        if (rem8) {
+            s0b = _mm256_fmadd_ps(_mm256_maskload_ps(a0 + c8, tm), xt, s0b);
+            s1b = _mm256_fmadd_ps(_mm256_maskload_ps(a1 + c8, tm), xt, s1b);
+            s2b = _mm256_fmadd_ps(_mm256_maskload_ps(a2 + c8, tm), xt, s2b);
+            s3b = _mm256_fmadd_ps(_mm256_maskload_ps(a3 + c8, tm), xt, s3b);
+        }
+        _mm_storeu_ps(y + i, hsum4_ps_avx2(_mm256_add_ps(s0a, s0b), _mm256_add_ps(s1a, s1b),
+                                            _mm256_add_ps(s2a, s2b), _mm256_add_ps(s3a, s3b)));
+    }
+    for (; i < nrows; i++) {
+        const float *a0 = W + (size_t)rows[i] * ld, *n0 = row_at(W, ld, rows, nrows, i + 1);
+        __m256 s0a = _mm256_setzero_ps(), s0b = s0a;
+        int c = 0;
+        for (; c < split; c += 16) {
+            PF(a0 + c + DM_ROWS_PF);
+            RG2_FMA(s0a, a0, c, _mm256_loadu_ps(x + c));
+            RG2_FMA(s0b, a0, c + 8, _mm256_loadu_ps(x + c + 8));
+        }
+        for (; c < c16; c += 16) {
+            PF(n0 + (c - split));
+            RG2_FMA(s0a, a0, c, _mm256_loadu_ps(x + c));
+            RG2_FMA(s0b, a0, c + 8, _mm256_loadu_ps(x + c + 8));
+        }
+        if (rem & 8)
+            RG2_FMA(s0a, a0, c16, _mm256_loadu_ps(x + c16));
+        if (rem8)
+            s0b = _mm256_fmadd_ps(_mm256_maskload_ps(a0 + c8, tm), xt, s0b);
+        y[i] = hsum_ps_avx2(_mm256_add_ps(s0a, s0b));
+    }
+}
+
+/* R (1 or 4) rows of the packed projection starting at w (stride ng words). */
+static T_AVX2 ALWAYS_INLINE void proj_rows_avx2(const uint32_t *w, size_t ng, int R, size_t nfull,
+                                                const float *x, const float *xt, float scale,
+                                                float *out)
+{
+    __m256 ap[4], am[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        ap[i] = am[i] = _mm256_setzero_ps();
+    for (size_t g = 0; g < ng; g++) {
+        const float *xb = g < nfull ? x + g * PGRP : xt;
+        __m256 x0 = _mm256_loadu_ps(xb), x1 = _mm256_loadu_ps(xb + 8);
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++) {
+            uint32_t b = w[(size_t)i * ng + g];
+            ap[i] = _mm256_fmadd_ps(_mm256_load_ps(bit_table[b & 255]), x0, ap[i]);
+            am[i] = _mm256_fmadd_ps(_mm256_load_ps(bit_table[(b >> 16) & 255]), x0, am[i]);
+            ap[i] = _mm256_fmadd_ps(_mm256_load_ps(bit_table[(b >> 8) & 255]), x1, ap[i]);
+            am[i] = _mm256_fmadd_ps(_mm256_load_ps(bit_table[b >> 24]), x1, am[i]);
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = hsum_ps_avx2(_mm256_sub_ps(ap[i], am[i])) * scale;
+}
+
+T_AVX2 static void proj_avx2(const dm_kproj *p, const float *x, float *out)
+{
+    const size_t ng = ((size_t)p->d + PGRP - 1) / PGRP, nfull = (size_t)p->d / PGRP;
+    alignas(32) float xt[PGRP] = { 0 };
+    memcpy(xt, x + nfull * PGRP, sizeof(float) * ((size_t)p->d - nfull * PGRP));
+    const uint32_t *w = p->data;
+    int j = 0;
+    for (; j + 4 <= p->k; j += 4)
+        proj_rows_avx2(w + (size_t)j * ng, ng, 4, nfull, x, xt, p->scale, out + j);
+    for (; j < p->k; j++)
+        proj_rows_avx2(w + (size_t)j * ng, ng, 1, nfull, x, xt, p->scale, out + j);
+}
+
+/* The qgemv row kernels: R (1 or 4) rows at w (stride rb bytes), nb blocks,
+ * the first nfull reading x directly and the last one the zero-padded xt;
+ * out[i] = the exact acc of row i. */
+static T_AVX2 ALWAYS_INLINE void q8_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb, int R,
+                                              int nb, int nfull, const int8_t *x, const int8_t *xt,
+                                              int64_t *out)
+{
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256i acc[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        acc[i] = _mm256_setzero_si256();
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * QBLK : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+#pragma GCC unroll 2
+        for (int h = 0; h < 2; h++) {
+            __m256i xv = _mm256_loadu_si256((const __m256i *)(xb + 32 * h));
+            __m256i ax = _mm256_sign_epi8(xv, xv);
+#pragma GCC unroll 4
+            for (int i = 0; i < R; i++) {
+                __m256i wv = _mm256_load_si256((const __m256i *)(wb + i * rb + 32 * h));
+                __m256i pr = _mm256_maddubs_epi16(ax, _mm256_sign_epi8(wv, xv));
+                acc[i] = _mm256_add_epi32(acc[i], _mm256_madd_epi16(pr, ones));
+            }
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = hsum_epi32_avx2(acc[i]);
+}
+
+static T_AVX2 ALWAYS_INLINE void q4_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb, int R,
+                                              int nb, int nfull, const int8_t *x, const int8_t *xt,
+                                              int32_t sumx, int64_t *out)
+{
+    const __m256i ones = _mm256_set1_epi16(1), m4 = _mm256_set1_epi8(15);
+    __m256i acc[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        acc[i] = _mm256_setzero_si256();
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * 128 : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+#pragma GCC unroll 2
+        for (int h = 0; h < 2; h++) {
+            __m256i xl = _mm256_loadu_si256((const __m256i *)(xb + 32 * h));
+            __m256i xh = _mm256_loadu_si256((const __m256i *)(xb + 64 + 32 * h));
+#pragma GCC unroll 4
+            for (int i = 0; i < R; i++) {
+                __m256i wv = _mm256_load_si256((const __m256i *)(wb + i * rb + 32 * h));
+                __m256i lo = _mm256_and_si256(wv, m4);
+                __m256i hi = _mm256_and_si256(_mm256_srli_epi16(wv, 4), m4);
+                /* |each| <= 2 * 15 * 128 = 3840: the int16 sum is exact */
+                __m256i pr = _mm256_add_epi16(_mm256_maddubs_epi16(lo, xl), _mm256_maddubs_epi16(hi, xh));
+                acc[i] = _mm256_add_epi32(acc[i], _mm256_madd_epi16(pr, ones));
+            }
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = (int64_t)hsum_epi32_avx2(acc[i]) - 8 * (int64_t)sumx;
+}
+
+static T_AVX2 ALWAYS_INLINE void q2_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb, int R,
+                                              int nb, int nfull, const int8_t *x, const int8_t *xt,
+                                              int32_t sumx, int64_t *out)
+{
+    const __m256i ones = _mm256_set1_epi16(1), m2 = _mm256_set1_epi8(3);
+    __m256i acc[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        acc[i] = _mm256_setzero_si256();
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * 256 : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+#pragma GCC unroll 2
+        for (int h = 0; h < 2; h++) {
+            __m256i x0 = _mm256_loadu_si256((const __m256i *)(xb + 32 * h));
+            __m256i x1 = _mm256_loadu_si256((const __m256i *)(xb + 64 + 32 * h));
+            __m256i x2 = _mm256_loadu_si256((const __m256i *)(xb + 128 + 32 * h));
+            __m256i x3 = _mm256_loadu_si256((const __m256i *)(xb + 192 + 32 * h));
+#pragma GCC unroll 4
+            for (int i = 0; i < R; i++) {
+                __m256i wv = _mm256_load_si256((const __m256i *)(wb + i * rb + 32 * h));
+                __m256i u0 = _mm256_and_si256(wv, m2);
+                __m256i u1 = _mm256_and_si256(_mm256_srli_epi16(wv, 2), m2);
+                __m256i u2 = _mm256_and_si256(_mm256_srli_epi16(wv, 4), m2);
+                __m256i u3 = _mm256_and_si256(_mm256_srli_epi16(wv, 6), m2);
+                /* |each| <= 2 * 3 * 128 = 768: the int16 sum of four is exact */
+                __m256i pr = _mm256_add_epi16(
+                    _mm256_add_epi16(_mm256_maddubs_epi16(u0, x0), _mm256_maddubs_epi16(u1, x1)),
+                    _mm256_add_epi16(_mm256_maddubs_epi16(u2, x2), _mm256_maddubs_epi16(u3, x3)));
+                acc[i] = _mm256_add_epi32(acc[i], _mm256_madd_epi16(pr, ones));
+            }
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = (int64_t)hsum_epi32_avx2(acc[i]) - 2 * (int64_t)sumx;
+}
+
+static T_AVX2 ALWAYS_INLINE void q1_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb, int R,
+                                              int nb, int nfull, const int8_t *x, const int8_t *xt,
+                                              int32_t sumx, int tail, int64_t *out)
+{
+    const __m256i ones8 = _mm256_set1_epi8(1), ones16 = _mm256_set1_epi16(1);
+    /* byte i of a broadcast 32-bit word <- its byte i / 8 (per 128-bit lane) */
+    const __m256i shuf = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+                                          2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+    const __m256i bitsel = _mm256_set1_epi64x((long long)0x8040201008040201ULL);
+    __m256i acc[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        acc[i] = _mm256_setzero_si256();
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * 512 : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+        __m256i ps[4];
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            ps[i] = _mm256_setzero_si256();
+        const int nt = b < nfull ? 16 : (tail + 31) / 32; /* skip all-padding chunks */
+        for (int t = 0; t < nt; t++) {
+            __m256i xv = _mm256_loadu_si256((const __m256i *)(xb + 32 * t));
+#pragma GCC unroll 4
+            for (int i = 0; i < R; i++) {
+                uint32_t bits;
+                memcpy(&bits, wb + i * rb + 4 * t, sizeof bits);
+                __m256i v = _mm256_shuffle_epi8(_mm256_set1_epi32((int)bits), shuf);
+                v = _mm256_min_epu8(_mm256_and_si256(v, bitsel), ones8); /* bit as 0 / 1 */
+                /* |pair| <= 256, 16 chunks: |ps| <= 4096, exact in int16 */
+                ps[i] = _mm256_add_epi16(ps[i], _mm256_maddubs_epi16(v, xv));
+            }
+        }
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            acc[i] = _mm256_add_epi32(acc[i], _mm256_madd_epi16(ps[i], ones16));
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = 2 * (int64_t)hsum_epi32_avx2(acc[i]) - sumx;
+}
+
+static T_AVX2 ALWAYS_INLINE void q16_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb,
+                                               int R, int nb, int nfull, const int8_t *x,
+                                               const int8_t *xt, int64_t *out)
+{
+    __m256i acc[4];
+    int64_t tot[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++) {
+        acc[i] = _mm256_setzero_si256();
+        tot[i] = 0;
+    }
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * 32 : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+#pragma GCC unroll 2
+        for (int h = 0; h < 2; h++) {
+            __m256i xv = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(xb + 16 * h)));
+#pragma GCC unroll 4
+            for (int i = 0; i < R; i++) {
+                __m256i wv = _mm256_load_si256((const __m256i *)(wb + i * rb + 32 * h));
+                acc[i] = _mm256_add_epi32(acc[i], _mm256_madd_epi16(wv, xv));
+            }
+        }
+        if ((b + 1) % QFLUSH16 == 0) {
+#pragma GCC unroll 4
+            for (int i = 0; i < R; i++) {
+                tot[i] += hsum_epi32_wide_avx2(acc[i]);
+                acc[i] = _mm256_setzero_si256();
+            }
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = tot[i] + hsum_epi32_wide_avx2(acc[i]);
+}
+
+/* Shared qgemv driver pieces: the zero-padded last block of x and sum(x). */
+static int q_prepare(const dm_qmat *m, const int8_t *xq, int8_t *xt, int *nb, int *nfull)
+{
+    const int cpb = q_cpb(m->container);
+    *nb = (m->cols + cpb - 1) / cpb;
+    *nfull = m->cols / cpb;
+    int tail = m->cols - *nfull * cpb;
+    if (tail) {
+        memset(xt, 0, (size_t)cpb);
+        memcpy(xt, xq + (size_t)*nfull * cpb, (size_t)tail);
+    }
+    int32_t s = 0;
+    if (m->container <= 4)
+        for (int j = 0; j < m->cols; j++)
+            s += xq[j];
+    return s;
+}
+
+T_AVX2 static void qgemv_avx2(const dm_qmat *m, const int8_t *xq, float xscale, float *y)
+{
+    if (m->rows < 1 || m->cols < 1)
+        return;
+    alignas(64) int8_t xt[QBLK * 8];
+    int nb, nfull;
+    const int32_t sumx = q_prepare(m, xq, xt, &nb, &nfull);
+    const int tail = m->cols - nfull * q_cpb(m->container); /* columns in a partial last block */
+    const size_t rb = m->row_bytes;
+    int64_t acc[4];
+    int r = 0;
+    for (; r + 4 <= m->rows; r += 4) {
+        const uint8_t *w = m->data + (size_t)r * rb;
+        const uint8_t *pf = r + 4 + 4 * DM_Q_PFG <= m->rows ? w + 4 * DM_Q_PFG * rb : w; /* a later group */
+        switch (m->container) {
+        case 8: q8_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, acc); break;
+        }
+        for (int i = 0; i < 4; i++)
+            y[r + i] = q_finish(acc[i], m->wscale[r + i], xscale, m->bias[r + i]);
+    }
+    for (; r < m->rows; r++) {
+        const uint8_t *w = m->data + (size_t)r * rb;
+        const uint8_t *pf = r + 1 < m->rows ? w + rb : w;
+        switch (m->container) {
+        case 8: q8_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, acc); break;
+        }
+        y[r] = q_finish(acc[0], m->wscale[r], xscale, m->bias[r]);
+    }
+}
+
+T_AVX2 static float quant_in_avx2(const float *v, int n, int8_t *xq)
+{
+    if (n < 1)
+        return 1.0f;
+    const __m256 signbit = _mm256_set1_ps(-0.0f);
+    __m256 mx8 = _mm256_setzero_ps();
+    int j = 0;
+    /* max(|v|, acc) returns acc when v is NaN: NaN never enters the max */
+    for (; j + 8 <= n; j += 8)
+        mx8 = _mm256_max_ps(_mm256_andnot_ps(signbit, _mm256_loadu_ps(v + j)), mx8);
+    __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(mx8), _mm256_extractf128_ps(mx8, 1));
+    m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+    m4 = _mm_max_ss(m4, _mm_shuffle_ps(m4, m4, 1));
+    float mx = _mm_cvtss_f32(m4);
+    for (; j < n; j++)
+        if (fabsf(v[j]) > mx)
+            mx = fabsf(v[j]);
+    const float s = quant_scale(mx);
+    if (s == 0.0f) {
+        memset(xq, 0, (size_t)n);
+        return 1.0f;
+    }
+    const __m256 sv = _mm256_set1_ps(s), half = _mm256_set1_ps(0.5f), one = _mm256_set1_ps(1.0f);
+    const __m256 lo = _mm256_set1_ps(-127.0f), hi = _mm256_set1_ps(127.0f);
+    for (j = 0; j + 8 <= n; j += 8) {
+        __m256 a = _mm256_div_ps(_mm256_loadu_ps(v + j), sv);
+        __m256 t = _mm256_round_ps(a, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+        __m256 fr = _mm256_andnot_ps(signbit, _mm256_sub_ps(a, t));
+        __m256 inc = _mm256_and_ps(_mm256_cmp_ps(fr, half, _CMP_GE_OQ),
+                                   _mm256_or_ps(_mm256_and_ps(a, signbit), one));
+        __m256 r = _mm256_min_ps(_mm256_max_ps(_mm256_add_ps(t, inc), lo), hi);
+        r = _mm256_and_ps(r, _mm256_cmp_ps(a, a, _CMP_ORD_Q));
+        __m256i q = _mm256_cvtps_epi32(r);
+        __m128i q16 = _mm_packs_epi32(_mm256_castsi256_si128(q), _mm256_extracti128_si256(q, 1));
+        _mm_storel_epi64((__m128i *)(xq + j), _mm_packs_epi16(q16, q16));
+    }
+    for (; j < n; j++)
+        xq[j] = quant_one(v[j], s);
+    return s;
+}
+
+/* ---- AVX-512 F/BW/VL/VNNI ----------------------------------------------- */
+
+#define RG5_STEP4(c)                                                                            \
+    do {                                                                                        \
+        __m512 xv = _mm512_loadu_ps(x + (c));                                                   \
+        s0 = _mm512_fmadd_ps(_mm512_loadu_ps(a0 + (c)), xv, s0);                                \
+        s1 = _mm512_fmadd_ps(_mm512_loadu_ps(a1 + (c)), xv, s1);                                \
+        s2 = _mm512_fmadd_ps(_mm512_loadu_ps(a2 + (c)), xv, s2);                                \
+        s3 = _mm512_fmadd_ps(_mm512_loadu_ps(a3 + (c)), xv, s3);                                \
+    } while (0)
+
+T_AVX512 static void rows_gemv_avx512(const float *W, size_t ld, int cols, const int *rows,
+                                      int nrows, const float *x, float *y)
+{
+    const int c16 = cols & ~15, rem = cols - c16;
+    const int split = c16 > DM_ROWS_PF ? c16 - DM_ROWS_PF : 0;
+    const __mmask16 tm = (__mmask16)((1u << rem) - 1);
+    const __m512 xt = _mm512_maskz_loadu_ps(tm, x + c16);
+    int i = 0;
+    for (; i + 4 <= nrows; i += 4) {
+        const float *a0 = W + (size_t)rows[i] * ld, *a1 = W + (size_t)rows[i + 1] * ld;
+        const float *a2 = W + (size_t)rows[i + 2] * ld, *a3 = W + (size_t)rows[i + 3] * ld;
+        const float *n0 = row_at(W, ld, rows, nrows, i + 4), *n1 = row_at(W, ld, rows, nrows, i + 5);
+        const float *n2 = row_at(W, ld, rows, nrows, i + 6), *n3 = row_at(W, ld, rows, nrows, i + 7);
+        __m512 s0 = _mm512_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
+        int c = 0;
+        for (; c < split; c += 16) {
+            PF(a0 + c + DM_ROWS_PF); PF(a1 + c + DM_ROWS_PF);
+            PF(a2 + c + DM_ROWS_PF); PF(a3 + c + DM_ROWS_PF);
+            RG5_STEP4(c);
+        }
+        for (; c < c16; c += 16) {
+            PF(n0 + (c - split)); PF(n1 + (c - split)); PF(n2 + (c - split)); PF(n3 + (c - split));
+            RG5_STEP4(c);
+        }
+        if (rem) {
+            s0 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a0 + c16), xt, s0);
+            s1 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a1 + c16), xt, s1);
+            s2 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a2 + c16), xt, s2);
+            s3 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a3 + c16), xt, s3);
+        }
+        y[i] = _mm512_reduce_add_ps(s0);
+        y[i + 1] = _mm512_reduce_add_ps(s1);
+        y[i + 2] = _mm512_reduce_add_ps(s2);
+        y[i + 3] = _mm512_reduce_add_ps(s3);
+    }
+    for (; i < nrows; i++) {
+        const float *a0 = W + (size_t)rows[i] * ld, *n0 = row_at(W, ld, rows, nrows, i + 1);
+        __m512 s0 = _mm512_setzero_ps();
+        int c = 0;
+        for (; c < split; c += 16) {
+            PF(a0 + c + DM_ROWS_PF);
+            s0 = _mm512_fmadd_ps(_mm512_loadu_ps(a0 + c), _mm512_loadu_ps(x + c), s0);
+        }
+        for (; c < c16; c += 16) {
+            PF(n0 + (c - split));
+            s0 = _mm512_fmadd_ps(_mm512_loadu_ps(a0 + c), _mm512_loadu_ps(x + c), s0);
+        }
+        if (rem)
+            s0 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a0 + c16), xt, s0);
+        y[i] = _mm512_reduce_add_ps(s0);
+    }
+}
+
+static T_AVX512 ALWAYS_INLINE void proj_rows_avx512(const uint32_t *w, size_t ng, int R,
+                                                    size_t nfull, __mmask16 tm, const float *x,
+                                                    float scale, float *out)
+{
+    __m512 ap[4], am[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        ap[i] = am[i] = _mm512_setzero_ps();
+    for (size_t g = 0; g < ng; g++) {
+        __m512 xv = g < nfull ? _mm512_loadu_ps(x + g * PGRP) : _mm512_maskz_loadu_ps(tm, x + g * PGRP);
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++) {
+            uint32_t b = w[(size_t)i * ng + g];
+            ap[i] = _mm512_mask_add_ps(ap[i], (__mmask16)b, ap[i], xv);
+            am[i] = _mm512_mask_add_ps(am[i], (__mmask16)(b >> 16), am[i], xv);
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = _mm512_reduce_add_ps(_mm512_sub_ps(ap[i], am[i])) * scale;
+}
+
+T_AVX512 static void proj_avx512(const dm_kproj *p, const float *x, float *out)
+{
+    const size_t ng = ((size_t)p->d + PGRP - 1) / PGRP, nfull = (size_t)p->d / PGRP;
+    const __mmask16 tm = (__mmask16)((1u << (p->d - nfull * PGRP)) - 1);
+    const uint32_t *w = p->data;
+    int j = 0;
+    for (; j + 4 <= p->k; j += 4)
+        proj_rows_avx512(w + (size_t)j * ng, ng, 4, nfull, tm, x, p->scale, out + j);
+    for (; j < p->k; j++)
+        proj_rows_avx512(w + (size_t)j * ng, ng, 1, nfull, tm, x, p->scale, out + j);
+}
+
+static T_AVX512 ALWAYS_INLINE int64_t hsum_epi32_wide_avx512(__m512i v)
+{
+    __m512i s = _mm512_add_epi64(_mm512_cvtepi32_epi64(_mm512_castsi512_si256(v)),
+                                 _mm512_cvtepi32_epi64(_mm512_extracti64x4_epi64(v, 1)));
+    return _mm512_reduce_add_epi64(s);
+}
+
+static T_AVX512 ALWAYS_INLINE void q8_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+                                                  int R, int nb, int nfull, const int8_t *x,
+                                                  const int8_t *xt, int64_t *out)
+{
+    const __m512i zero = _mm512_setzero_si512();
+    __m512i acc[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        acc[i] = zero;
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * QBLK : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+        __m512i xv = _mm512_loadu_si512(xb);
+        __m512i ax = _mm512_abs_epi8(xv);          /* |x| as u8 (-128 -> 128) */
+        __mmask64 neg = _mm512_movepi8_mask(xv);   /* x < 0 */
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++) {
+            __m512i wv = _mm512_load_si512(wb + i * rb);
+            acc[i] = _mm512_dpbusd_epi32(acc[i], ax, _mm512_mask_sub_epi8(wv, neg, zero, wv));
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = _mm512_reduce_add_epi32(acc[i]);
+}
+
+static T_AVX512 ALWAYS_INLINE void q4_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+                                                  int R, int nb, int nfull, const int8_t *x,
+                                                  const int8_t *xt, int32_t sumx, int64_t *out)
+{
+    const __m512i m4 = _mm512_set1_epi8(15);
+    __m512i acc[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        acc[i] = _mm512_setzero_si512();
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * 128 : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+        __m512i xl = _mm512_loadu_si512(xb), xh = _mm512_loadu_si512(xb + 64);
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++) {
+            __m512i wv = _mm512_load_si512(wb + i * rb);
+            acc[i] = _mm512_dpbusd_epi32(acc[i], _mm512_and_si512(wv, m4), xl);
+            acc[i] = _mm512_dpbusd_epi32(acc[i], _mm512_and_si512(_mm512_srli_epi16(wv, 4), m4), xh);
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = (int64_t)_mm512_reduce_add_epi32(acc[i]) - 8 * (int64_t)sumx;
+}
+
+static T_AVX512 ALWAYS_INLINE void q2_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+                                                  int R, int nb, int nfull, const int8_t *x,
+                                                  const int8_t *xt, int32_t sumx, int64_t *out)
+{
+    const __m512i m2 = _mm512_set1_epi8(3);
+    __m512i acc[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        acc[i] = _mm512_setzero_si512();
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * 256 : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+        __m512i x0 = _mm512_loadu_si512(xb), x1 = _mm512_loadu_si512(xb + 64);
+        __m512i x2 = _mm512_loadu_si512(xb + 128), x3 = _mm512_loadu_si512(xb + 192);
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++) {
+            __m512i wv = _mm512_load_si512(wb + i * rb);
+            __m512i a = _mm512_dpbusd_epi32(acc[i], _mm512_and_si512(wv, m2), x0);
+            __m512i c = _mm512_dpbusd_epi32(_mm512_setzero_si512(),
+                                            _mm512_and_si512(_mm512_srli_epi16(wv, 2), m2), x1);
+            a = _mm512_dpbusd_epi32(a, _mm512_and_si512(_mm512_srli_epi16(wv, 4), m2), x2);
+            c = _mm512_dpbusd_epi32(c, _mm512_and_si512(_mm512_srli_epi16(wv, 6), m2), x3);
+            acc[i] = _mm512_add_epi32(a, c);
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = (int64_t)_mm512_reduce_add_epi32(acc[i]) - 2 * (int64_t)sumx;
+}
+
+static T_AVX512 ALWAYS_INLINE void q1_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+                                                  int R, int nb, int nfull, const int8_t *x,
+                                                  const int8_t *xt, int32_t sumx, int tail, int64_t *out)
+{
+    const __m512i ones = _mm512_set1_epi8(1);
+    __m512i acc[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        acc[i] = _mm512_setzero_si512();
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * 512 : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+        const int nt = b < nfull ? 8 : (tail + 63) / 64; /* skip all-padding chunks */
+#pragma GCC unroll 2
+        for (int t = 0; t < nt; t++) {
+            __m512i xv = _mm512_loadu_si512(xb + 64 * t);
+#pragma GCC unroll 4
+            for (int i = 0; i < R; i++) {
+                uint64_t bits;
+                memcpy(&bits, wb + i * rb + 8 * t, sizeof bits);
+                __m512i sel = _mm512_maskz_mov_epi8(_cvtu64_mask64(bits), xv);
+                acc[i] = _mm512_dpbusd_epi32(acc[i], ones, sel);
+            }
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = 2 * (int64_t)_mm512_reduce_add_epi32(acc[i]) - sumx;
+}
+
+static T_AVX512 ALWAYS_INLINE void q16_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+                                                   int R, int nb, int nfull, const int8_t *x,
+                                                   const int8_t *xt, int64_t *out)
+{
+    __m512i acc[4];
+    int64_t tot[4];
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++) {
+        acc[i] = _mm512_setzero_si512();
+        tot[i] = 0;
+    }
+    for (int b = 0; b < nb; b++) {
+        const int8_t *xb = b < nfull ? x + (size_t)b * 32 : xt;
+        const uint8_t *wb = w + (size_t)b * QBLK;
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            QPF(pf + i * rb + (size_t)b * QBLK);
+        __m512i xv = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)xb));
+#pragma GCC unroll 4
+        for (int i = 0; i < R; i++)
+            acc[i] = _mm512_dpwssd_epi32(acc[i], _mm512_load_si512(wb + i * rb), xv);
+        if ((b + 1) % QFLUSH16 == 0) {
+#pragma GCC unroll 4
+            for (int i = 0; i < R; i++) {
+                tot[i] += hsum_epi32_wide_avx512(acc[i]);
+                acc[i] = _mm512_setzero_si512();
+            }
+        }
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < R; i++)
+        out[i] = tot[i] + hsum_epi32_wide_avx512(acc[i]);
+}
+
+T_AVX512 static void qgemv_avx512(const dm_qmat *m, const int8_t *xq, float xscale, float *y)
+{
+    if (m->rows < 1 || m->cols < 1)
+        return;
+    alignas(64) int8_t xt[QBLK * 8];
+    int nb, nfull;
+    const int32_t sumx = q_prepare(m, xq, xt, &nb, &nfull);
+    const int tail = m->cols - nfull * q_cpb(m->container); /* columns in a partial last block */
+    const size_t rb = m->row_bytes;
+    int64_t acc[4];
+    int r = 0;
+    for (; r + 4 <= m->rows; r += 4) {
+        const uint8_t *w = m->data + (size_t)r * rb;
+        const uint8_t *pf = r + 4 + 4 * DM_Q_PFG <= m->rows ? w + 4 * DM_Q_PFG * rb : w; /* a later group */
+        switch (m->container) {
+        case 8: q8_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, acc); break;
+        }
+        for (int i = 0; i < 4; i++)
+            y[r + i] = q_finish(acc[i], m->wscale[r + i], xscale, m->bias[r + i]);
+    }
+    for (; r < m->rows; r++) {
+        const uint8_t *w = m->data + (size_t)r * rb;
+        const uint8_t *pf = r + 1 < m->rows ? w + rb : w;
+        switch (m->container) {
+        case 8: q8_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, acc); break;
+        }
+        y[r] = q_finish(acc[0], m->wscale[r], xscale, m->bias[r]);
+    }
+}
+
+T_AVX512 static float quant_in_avx512(const float *v, int n, int8_t *xq)
+{
+    if (n < 1)
+        return 1.0f;
+    const int n16 = n & ~15;
+    const __mmask16 tm = (__mmask16)((1u << (n - n16)) - 1);
+    __m512 mx16 = _mm512_setzero_ps();
+    /* max(|v|, acc) returns acc when v is NaN: NaN never enters the max */
+    for (int j = 0; j < n16; j += 16)
+        mx16 = _mm512_max_ps(_mm512_abs_ps(_mm512_loadu_ps(v + j)), mx16);
+    mx16 = _mm512_max_ps(_mm512_abs_ps(_mm512_maskz_loadu_ps(tm, v + n16)), mx16);
+    const float s = quant_scale(_mm512_reduce_max_ps(mx16));
+    if (s == 0.0f) {
+        memset(xq, 0, (size_t)n);
+        return 1.0f;
+    }
+    const __m512 sv = _mm512_set1_ps(s), half = _mm512_set1_ps(0.5f);
+    const __m512 lo = _mm512_set1_ps(-127.0f), hi = _mm512_set1_ps(127.0f);
+    const __m512i signbit = _mm512_set1_epi32(INT32_MIN), one = _mm512_castps_si512(_mm512_set1_ps(1.0f));
+    for (int j = 0; j < n; j += 16) {
+        __mmask16 m = j < n16 ? (__mmask16)0xFFFF : tm;
+        __m512 a = _mm512_div_ps(_mm512_maskz_loadu_ps(m, v + j), sv);
+        __m512 t = _mm512_roundscale_ps(a, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+        __mmask16 ge = _mm512_cmp_ps_mask(_mm512_abs_ps(_mm512_sub_ps(a, t)), half, _CMP_GE_OQ);
+        __m512 sgn1 = _mm512_castsi512_ps(_mm512_or_si512(_mm512_and_si512(_mm512_castps_si512(a), signbit), one));
+        __m512 r = _mm512_mask_add_ps(t, ge, t, sgn1);
+        r = _mm512_min_ps(_mm512_max_ps(r, lo), hi);
+        r = _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(a, a, _CMP_ORD_Q), r);
+        _mm512_mask_cvtsepi32_storeu_epi8(xq + j, m, _mm512_cvtps_epi32(r));
+    }
+    return s;
+}
+
+/* ---- dispatch ----------------------------------------------------------- */
+
+static const dm_kernels k_ref = { "ref", rows_gemv_ref, proj_ref, qgemv_ref, quant_in_ref };
+static const dm_kernels k_avx2 = { "avx2", rows_gemv_avx2, proj_avx2, qgemv_avx2, quant_in_avx2 };
+static const dm_kernels k_avx512 = { "avx512", rows_gemv_avx512, proj_avx512, qgemv_avx512,
+                                     quant_in_avx512 };
+
+static int cpu_avx2(void)
+{
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+static int cpu_avx512(void)
+{
+    return cpu_avx2() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vnni");
+}
+
+const dm_kernels *dm_kernels_get(dm_kvariant v)
+{
+    switch (v) {
+    case DM_KV_REF:
+        return &k_ref;
+    case DM_KV_AVX2:
+        return cpu_avx2() ? &k_avx2 : NULL;
+    case DM_KV_AVX512:
+        return cpu_avx512() ? &k_avx512 : NULL;
+    default:
+        return NULL;
+    }
+}
+
+const dm_kernels *dm_kernels_best(void)
+{
+    if (cpu_avx512())
+        return &k_avx512;
+    if (cpu_avx2())
+        return &k_avx2;
+    return &k_ref;
+}
+
+int dm_kernels_parse(const char *name, dm_kvariant *out)
+{
+    if (!name || !out)
+        return -1;
+    if (strcmp(name, "ref") == 0)
+        *out = DM_KV_REF;
+    else if (strcmp(name, "avx2") == 0)
+        *out = DM_KV_AVX2;
+    else if (strcmp(name, "avx512") == 0)
+        *out = DM_KV_AVX512;
+    else if (strcmp(name, "auto") == 0)
+        *out = cpu_avx512() ? DM_KV_AVX512 : cpu_avx2() ? DM_KV_AVX2 : DM_KV_REF;
+    else
+        return -1;
+    return 0;
+}

@@ -1,0 +1,703 @@
+/* test_kernels.c - Criterion tests for src/kernels/kernels.c: every variant
+ * this CPU has (dm_kernels_get non-NULL; the others are not run) against the
+ * scalar references and against the library's own reference code
+ * (dm_proj_apply, dm_little_forward), on odd sizes, block-boundary sizes,
+ * unaligned pointers and extreme values; plus packing, byte counts and
+ * argument errors.
+ *
+ * Tolerances (the FP32 kernels; everything integer must be bit-identical):
+ *   rows_gemv  |y - y_ref| <= 1e-5 * sum_c |w_c x_c| + 1e-6
+ *              (and y_ref within 1e-7 * sum |w x| of the exact sum);
+ *   proj       |out - dm_proj_apply| <= 1e-5 * scale * sum of |x_c| over
+ *              the row's non-zero columns + 1e-30 (ref: bit-identical);
+ *   qgemv ref  vs the dequantized float math of dm_little_forward:
+ *              |y - out| <= 1e-4 * (sum_j |wq_j v_j| + |bias|) + 1e-6.
+ * All data comes from fixed seeds; the whole file runs in well under 5 s. */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernels.h"
+#include "little.h"
+#include "util.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static uint64_t trng_state;
+
+static uint64_t trng_next(void)
+{
+    /* xorshift64* (different from the library's generator on purpose) */
+    trng_state ^= trng_state >> 12;
+    trng_state ^= trng_state << 25;
+    trng_state ^= trng_state >> 27;
+    return trng_state * 0x2545f4914f6cdd1dULL;
+}
+
+static void trng_seed(uint64_t s) { trng_state = s * 2 + 0x9876543ULL; }
+
+static double uniform(void) { return ((trng_next() >> 11) + 0.5) * 0x1.0p-53; }
+
+/* Uniform integer in [lo, hi]. */
+static int irand(int lo, int hi)
+{
+    return lo + (int)((trng_next() >> 33) % (uint64_t)(hi - lo + 1));
+}
+
+static float frand(void) { return (float)(2.0 * uniform() - 1.0); }
+
+static double gauss(void)
+{
+    return sqrt(-2.0 * log(uniform())) * cos(6.283185307179586 * uniform());
+}
+
+/* The variants this CPU has, ref first. */
+static int variants(const dm_kernels **ks)
+{
+    int n = 0;
+    for (int v = 0; v < DM_KV_COUNT; v++) {
+        const dm_kernels *k = dm_kernels_get((dm_kvariant)v);
+        if (k)
+            ks[n++] = k;
+    }
+    return n;
+}
+
+static uint32_t fbits(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    return u;
+}
+
+/* The same float operations as the kernels' final step, never fused. */
+static float finish(int64_t acc, float ws, float xs, float b)
+{
+    volatile float p = (float)acc * (ws * xs);
+    return p + b;
+}
+
+static const int odd_rows[] = { 1, 3, 7, 61, 1003 };
+static const int odd_cols[] = { 1, 5, 17, 63, 65, 834, 1501 };
+#define NELEM(a) ((int)(sizeof(a) / sizeof(a)[0]))
+
+/* ---- variants and names ------------------------------------------------- */
+
+Test(kernels, variants_and_parse)
+{
+    const dm_kernels *ks[DM_KV_COUNT];
+    int n = variants(ks);
+    cr_assert(n >= 1 && ks[0] == dm_kernels_get(DM_KV_REF));
+    cr_assert_str_eq(dm_kernels_get(DM_KV_REF)->name, "ref");
+    const dm_kernels *best = dm_kernels_best();
+    cr_assert_not_null(best);
+    cr_assert_eq(best, ks[n - 1], "best is the last available variant (%s)", best->name);
+    const char *names[] = { "ref", "avx2", "avx512" };
+    for (int v = 0; v < DM_KV_COUNT; v++) {
+        dm_kvariant got = DM_KV_COUNT;
+        cr_assert_eq(dm_kernels_parse(names[v], &got), 0);
+        cr_assert_eq(got, (dm_kvariant)v);
+        const dm_kernels *k = dm_kernels_get(got);
+        if (k) {
+            cr_assert_str_eq(k->name, names[v]);
+            cr_assert(k->rows_gemv && k->proj && k->qgemv && k->quant_in);
+        }
+    }
+    dm_kvariant a = DM_KV_COUNT;
+    cr_assert_eq(dm_kernels_parse("auto", &a), 0);
+    cr_assert_eq(dm_kernels_get(a), best);
+    const char *bad[] = { "", "AVX2", "avx", "avx-512", "auto ", "neon", "refx" };
+    for (int i = 0; i < NELEM(bad); i++) {
+        dm_kvariant v = DM_KV_COUNT;
+        cr_assert_eq(dm_kernels_parse(bad[i], &v), -1, "parse(\"%s\") should fail", bad[i]);
+        cr_assert_eq(v, DM_KV_COUNT, "parse(\"%s\") wrote its output on failure", bad[i]);
+    }
+    cr_assert_eq(dm_kernels_parse(NULL, &a), -1);
+    cr_assert_eq(dm_kernels_parse("ref", NULL), -1);
+    cr_assert_null(dm_kernels_get(DM_KV_COUNT));
+    cr_assert_null(dm_kernels_get((dm_kvariant)-1));
+}
+
+/* ---- rows_gemv ---------------------------------------------------------- */
+
+/* Checks every variant on the row list; returns the number of failures. */
+static int check_rows(const float *W, size_t ld, int cols, const int *rows, int nrows,
+                      const float *x, const char *what)
+{
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    float *yr = malloc(sizeof(float) * ((size_t)nrows + 1));
+    float *y = malloc(sizeof(float) * ((size_t)nrows + 1));
+    cr_assert(yr && y);
+    ks[0]->rows_gemv(W, ld, cols, rows, nrows, x, yr);
+    for (int i = 0; i < nrows; i++) {
+        const float *w = W + (size_t)rows[i] * ld;
+        double s = 0.0, sa = 0.0;
+        for (int c = 0; c < cols; c++) {
+            s += (double)w[c] * x[c];
+            sa += fabs((double)w[c] * x[c]);
+        }
+        if (!(fabs(yr[i] - s) <= 1e-7 * sa + 1e-30) && bad++ < 3)
+            cr_log_error("rows_gemv ref %s cols %d: y[%d] %.9g, exact %.9g", what, cols, i, yr[i], s);
+    }
+    for (int v = 1; v < nk; v++) {
+        y[nrows] = -12345.0f; /* sentinel: nothing written past nrows */
+        ks[v]->rows_gemv(W, ld, cols, rows, nrows, x, y);
+        if (y[nrows] != -12345.0f && bad++ < 3)
+            cr_log_error("rows_gemv %s %s: wrote past nrows", ks[v]->name, what);
+        for (int i = 0; i < nrows; i++) {
+            const float *w = W + (size_t)rows[i] * ld;
+            double sa = 0.0;
+            for (int c = 0; c < cols; c++)
+                sa += fabs((double)w[c] * x[c]);
+            if (!(fabs((double)y[i] - yr[i]) <= 1e-5 * sa + 1e-6) && bad++ < 3)
+                cr_log_error("rows_gemv %s %s cols %d: y[%d] %.9g, ref %.9g (sum|wx| %g)", ks[v]->name,
+                             what, cols, i, y[i], yr[i], sa);
+        }
+    }
+    free(yr);
+    free(y);
+    return bad;
+}
+
+Test(kernels, rows_gemv_odd_sizes_and_subsets)
+{
+    trng_seed(11);
+    int bad = 0;
+    for (int a = 0; a < NELEM(odd_rows); a++)
+        for (int b = 0; b < NELEM(odd_cols); b++) {
+            int M = odd_rows[a], cols = odd_cols[b];
+            size_t ld = (size_t)cols + 3; /* odd stride: rows start unaligned */
+            float *wbuf = malloc(sizeof(float) * ((size_t)M * ld + 1));
+            float *xbuf = malloc(sizeof(float) * ((size_t)cols + 1));
+            int *rows = malloc(sizeof(int) * (2 * (size_t)M + 8));
+            cr_assert(wbuf && xbuf && rows);
+            float *W = wbuf + 1, *x = xbuf + 1; /* not 32- or 64-byte aligned */
+            for (size_t i = 0; i < (size_t)M * ld; i++)
+                W[i] = frand();
+            for (int c = 0; c < cols; c++)
+                x[c] = frand();
+            char what[64];
+            /* empty list */
+            bad += check_rows(W, ld, cols, rows, 0, x, "empty");
+            /* all rows, in order */
+            for (int i = 0; i < M; i++)
+                rows[i] = i;
+            snprintf(what, sizeof what, "all %d rows", M);
+            bad += check_rows(W, ld, cols, rows, M, x, what);
+            /* all rows reversed */
+            for (int i = 0; i < M; i++)
+                rows[i] = M - 1 - i;
+            bad += check_rows(W, ld, cols, rows, M, x, "reversed");
+            /* random subsets with duplicates, of several lengths */
+            const int lens[] = { 1, 2, 3, 4, 5, 9, M / 2 + 1, 2 * M + 3 };
+            for (int l = 0; l < NELEM(lens); l++) {
+                for (int i = 0; i < lens[l]; i++)
+                    rows[i] = irand(0, M - 1);
+                snprintf(what, sizeof what, "random %d of %d", lens[l], M);
+                bad += check_rows(W, ld, cols, rows, lens[l], x, what);
+            }
+            free(wbuf);
+            free(xbuf);
+            free(rows);
+        }
+    cr_assert_eq(bad, 0, "%d rows_gemv mismatches (see the log)", bad);
+}
+
+Test(kernels, rows_gemv_large_values_and_prefetch_span)
+{
+    /* cols past the prefetch distance, a row list longer than one block,
+     * magnitudes far from 1 */
+    trng_seed(12);
+    const int M = 40, cols = 3001;
+    const size_t ld = 3001;
+    float *W = malloc(sizeof(float) * (size_t)M * ld), *x = malloc(sizeof(float) * cols);
+    int rows[23];
+    cr_assert(W && x);
+    for (size_t i = 0; i < (size_t)M * ld; i++)
+        W[i] = (float)(gauss() * 1e3);
+    for (int c = 0; c < cols; c++)
+        x[c] = (float)(gauss() * 1e-3);
+    for (int i = 0; i < 23; i++)
+        rows[i] = irand(0, M - 1);
+    cr_assert_eq(check_rows(W, ld, cols, rows, 23, x, "large"), 0);
+    free(W);
+    free(x);
+}
+
+/* ---- qgemv -------------------------------------------------------------- */
+
+static int qmax_of(int bits) { return bits == 1 ? 1 : (1 << (bits - 1)) - 1; }
+
+/* Packs q and checks every variant bit-identical to ref, and ref equal to
+ * the exact integer formula. Returns the number of failures. */
+static int check_qgemv(const int16_t *q, int rows, int cols, int bits, const float *ws,
+                       const float *bias, const int8_t *xq, float xs, const char *what)
+{
+    dm_qmat m;
+    dm_err err;
+    int bad = 0;
+    cr_assert_eq(dm_qmat_pack(&m, q, rows, cols, bits, ws, bias, &err), 0, "%s", err.msg);
+    float *yr = malloc(sizeof(float) * ((size_t)rows + 1)), *y = malloc(sizeof(float) * ((size_t)rows + 1));
+    cr_assert(yr && y);
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks);
+    ks[0]->qgemv(&m, xq, xs, yr);
+    for (int r = 0; r < rows; r++) {
+        int64_t acc = 0;
+        for (int j = 0; j < cols; j++)
+            acc += (int64_t)q[(size_t)r * cols + j] * xq[j];
+        float e = finish(acc, ws[r], xs, bias[r]);
+        if (fbits(e) != fbits(yr[r]) && bad++ < 3)
+            cr_log_error("qgemv ref %s bits %d %dx%d: y[%d] %.9g, exact %.9g", what, bits, rows,
+                         cols, r, yr[r], e);
+    }
+    for (int v = 1; v < nk; v++) {
+        y[rows] = -777.0f;
+        ks[v]->qgemv(&m, xq, xs, y);
+        if (memcmp(y, yr, sizeof(float) * (size_t)rows) != 0 && bad++ < 3) {
+            int r = 0;
+            while (fbits(y[r]) == fbits(yr[r]))
+                r++;
+            cr_log_error("qgemv %s %s bits %d %dx%d: y[%d] %.9g, ref %.9g", ks[v]->name, what, bits,
+                         rows, cols, r, y[r], yr[r]);
+        }
+        if (y[rows] != -777.0f && bad++ < 3)
+            cr_log_error("qgemv %s: wrote past rows", ks[v]->name);
+    }
+    free(yr);
+    free(y);
+    dm_qmat_free(&m);
+    return bad;
+}
+
+Test(kernels, qgemv_all_bits_bit_identical)
+{
+    trng_seed(21);
+    static const int cols_list[] = { 1, 5, 17, 63, 65, 127, 128, 129, 255, 257, 511, 512, 513, 834, 1501 };
+    static const int rows_list[] = { 1, 3, 6, 7, 61, 1003 };
+    int bad = 0;
+    for (int bits = 1; bits <= 16; bits++) {
+        int qm = qmax_of(bits);
+        for (int a = 0; a < NELEM(rows_list); a++)
+            for (int b = 0; b < NELEM(cols_list); b++) {
+                int rows = rows_list[a], cols = cols_list[b];
+                if (rows > 100 && cols != 65 && cols != 834)
+                    continue; /* 1003 rows: two sizes are enough */
+                int16_t *q = malloc(sizeof(int16_t) * (size_t)rows * cols);
+                float *ws = malloc(sizeof(float) * rows), *bias = malloc(sizeof(float) * rows);
+                int8_t *xbuf = malloc((size_t)cols + 1), *xq = xbuf + 1; /* odd address */
+                cr_assert(q && ws && bias && xbuf);
+                for (size_t i = 0; i < (size_t)rows * cols; i++)
+                    q[i] = (int16_t)(bits == 1 ? (trng_next() >> 63 ? 1 : -1) : irand(-qm, qm));
+                for (int r = 0; r < rows; r++) {
+                    ws[r] = (float)(uniform() * 0.1);
+                    bias[r] = frand();
+                }
+                for (int j = 0; j < cols; j++)
+                    xq[j] = (int8_t)irand(-127, 127);
+                bad += check_qgemv(q, rows, cols, bits, ws, bias, xq, (float)uniform(), "random");
+                free(q);
+                free(ws);
+                free(bias);
+                free(xbuf);
+            }
+    }
+    cr_assert_eq(bad, 0, "%d qgemv mismatches (see the log)", bad);
+}
+
+/* Every q at +-qmax and x at +-127 (or -128): the largest accumulators, with
+ * the signs aligned (|acc| maximal) or mixed. The 16-bit container with 9000
+ * columns needs more than int32. */
+Test(kernels, qgemv_extreme_values)
+{
+    trng_seed(22);
+    static const int cols_list[] = { 1, 64, 65, 834, 4097, 9000 };
+    int bad = 0;
+    for (int bits = 1; bits <= 16; bits++) {
+        int qm = qmax_of(bits);
+        for (int b = 0; b < NELEM(cols_list); b++) {
+            const int rows = 9, cols = cols_list[b];
+            if (bits <= 8 && cols > 834 && bits != 8 && bits != 1)
+                continue; /* keep the run short; 1 and 8 cover the int32 paths */
+            int16_t *q = malloc(sizeof(int16_t) * (size_t)rows * cols);
+            int8_t *xq = malloc((size_t)cols);
+            float ws[9], bias[9];
+            cr_assert(q && xq);
+            for (int pattern = 0; pattern < 4; pattern++) {
+                for (int j = 0; j < cols; j++)
+                    xq[j] = pattern == 0 ? 127 : pattern == 1 ? -127 : pattern == 2 ? -128
+                                                              : (j & 1 ? 127 : -128);
+                for (int r = 0; r < rows; r++) {
+                    ws[r] = 1.0f / (float)(r + 1);
+                    bias[r] = r & 1 ? -0.5f : 0.25f;
+                    for (int j = 0; j < cols; j++) {
+                        int v;
+                        switch (r % 3) {
+                        case 0: v = qm; break;                            /* all +qmax */
+                        case 1: v = xq[j] < 0 ? -qm : qm; break;          /* aligned: max |acc| */
+                        default: v = trng_next() >> 63 ? qm : -qm; break; /* random signs */
+                        }
+                        q[(size_t)r * cols + j] = (int16_t)v;
+                    }
+                }
+                char what[48];
+                snprintf(what, sizeof what, "extreme pattern %d", pattern);
+                bad += check_qgemv(q, rows, cols, bits, ws, bias, xq, 0.0078125f, what);
+            }
+            free(q);
+            free(xq);
+        }
+    }
+    cr_assert_eq(bad, 0, "%d qgemv mismatches (see the log)", bad);
+}
+
+Test(kernels, qmat_pack_layout_bytes_and_errors)
+{
+    dm_err err;
+    dm_qmat m;
+    int16_t q[3 * 130];
+    float ws[3] = { 1, 2, 3 }, bias[3] = { 0, 0, 0 };
+    static const int cont[17] = { 0, 1, 2, 4, 4, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16 };
+    for (int bits = 1; bits <= 16; bits++) {
+        for (int i = 0; i < 3 * 130; i++)
+            q[i] = (int16_t)(bits == 1 ? (i & 1 ? 1 : -1) : (i % (2 * qmax_of(bits) + 1)) - qmax_of(bits));
+        cr_assert_eq(dm_qmat_pack(&m, q, 3, 130, bits, ws, bias, &err), 0, "%s", err.msg);
+        cr_assert_eq(m.container, cont[bits], "bits %d: container %d", bits, m.container);
+        cr_assert_eq(m.row_bytes % 64, 0);
+        cr_assert_geq(m.row_bytes, (130 * (size_t)cont[bits] + 7) / 8);
+        cr_assert_lt(m.row_bytes, (130 * (size_t)cont[bits] + 7) / 8 + 64);
+        cr_assert_eq((uintptr_t)m.data % 64, 0);
+        cr_assert_eq(dm_qmat_bytes(&m), 3 * m.row_bytes + 3 * 8);
+        cr_assert_eq(m.wscale[2], 3.0f);
+        dm_qmat_free(&m);
+        dm_qmat_free(&m); /* idempotent */
+        cr_assert_eq(dm_qmat_bytes(&m), 0);
+    }
+    /* errors leave m zeroed */
+    struct {
+        int rows, cols, bits;
+        int16_t bad;
+    } cases[] = { { 3, 130, 0, 0 }, { 3, 130, 17, 0 }, { 0, 130, 8, 0 }, { 3, 0, 8, 0 },
+                  { 3, 130, 4, 8 }, { 3, 130, 4, -8 }, { 3, 130, 1, 0 }, { 3, 130, 2, 2 },
+                  { 3, 130, 8, -128 }, { 3, 130, 16, INT16_MIN } };
+    for (int c = 0; c < NELEM(cases); c++) {
+        for (int i = 0; i < 3 * 130; i++)
+            q[i] = 1;
+        q[200] = cases[c].bad;
+        memset(&m, 0xAB, sizeof m);
+        err.msg[0] = '\0';
+        cr_assert_eq(dm_qmat_pack(&m, q, cases[c].rows, cases[c].cols, cases[c].bits, ws, bias, &err),
+                     -1, "case %d should fail", c);
+        cr_assert_neq(err.msg[0], '\0');
+        cr_assert_null(m.data);
+        cr_assert_eq(m.rows, 0);
+    }
+    /* a zeroed (or freed) matrix is an empty GEMV in every variant */
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks);
+    dm_qmat z;
+    memset(&z, 0, sizeof z);
+    float yz = 42.0f;
+    int8_t xz = 1;
+    for (int k = 0; k < nk; k++) {
+        ks[k]->qgemv(&z, &xz, 1.0f, &yz);
+        cr_assert_eq(yz, 42.0f);
+    }
+    cr_assert_eq(dm_qmat_pack(&m, NULL, 3, 130, 8, ws, bias, &err), -1);
+    cr_assert_eq(dm_qmat_pack(&m, q, 3, 130, 8, NULL, bias, &err), -1);
+    cr_assert_eq(dm_qmat_pack(NULL, q, 3, 130, 8, ws, bias, &err), -1);
+    /* too many columns for the exact int32 accumulators of 8-bit containers */
+    int16_t *big = calloc(131073, sizeof *big);
+    cr_assert_not_null(big);
+    cr_assert_eq(dm_qmat_pack(&m, big, 1, 131073, 8, ws, bias, &err), -1);
+    cr_assert_eq(dm_qmat_pack(&m, big, 1, 131073, 12, ws, bias, &err), 0, "%s", err.msg);
+    dm_qmat_free(&m);
+    free(big);
+}
+
+/* ---- quant_in ----------------------------------------------------------- */
+
+/* dm_little_forward's input quantization, written out here. */
+static float quant_expect(const float *v, int n, int8_t *xq)
+{
+    float mx = 0.0f;
+    for (int j = 0; j < n; j++)
+        if (fabsf(v[j]) > mx)
+            mx = fabsf(v[j]);
+    float s = mx / 127.0f;
+    if (!(s > 0.0f)) {
+        memset(xq, 0, (size_t)n);
+        return 1.0f;
+    }
+    for (int j = 0; j < n; j++) {
+        float qv = roundf(v[j] / s);
+        if (qv > 127.0f)
+            qv = 127.0f;
+        if (qv < -127.0f)
+            qv = -127.0f;
+        xq[j] = isnan(qv) ? 0 : (int8_t)qv;
+    }
+    return s;
+}
+
+static int check_quant(const float *v, int n, const char *what)
+{
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    int8_t *e = malloc((size_t)n + 1), *xq = malloc((size_t)n + 1);
+    cr_assert(e && xq);
+    float se = quant_expect(v, n, e);
+    for (int k = 0; k < nk; k++) {
+        memset(xq, 0x5A, (size_t)n + 1);
+        float s = ks[k]->quant_in(v, n, xq);
+        if (fbits(s) != fbits(se) && bad++ < 3)
+            cr_log_error("quant_in %s %s n %d: scale %.9g, expected %.9g", ks[k]->name, what, n, s, se);
+        if (n > 0 && memcmp(xq, e, (size_t)n) != 0 && bad++ < 3) {
+            int j = 0;
+            while (xq[j] == e[j])
+                j++;
+            cr_log_error("quant_in %s %s n %d: xq[%d] = %d, expected %d (v %.9g, s %.9g)", ks[k]->name,
+                         what, n, j, xq[j], e[j], v[j], se);
+        }
+        if (xq[n] != 0x5A && bad++ < 3)
+            cr_log_error("quant_in %s %s n %d: wrote past n", ks[k]->name, what, n);
+    }
+    free(e);
+    free(xq);
+    return bad;
+}
+
+Test(kernels, quant_in_identical)
+{
+    trng_seed(31);
+    static const int ns[] = { 0, 1, 2, 5, 7, 8, 9, 15, 16, 17, 31, 33, 100, 834, 1501 };
+    int bad = 0;
+    float *buf = malloc(sizeof(float) * 1600), *v = buf + 1; /* unaligned */
+    cr_assert_not_null(buf);
+    for (int a = 0; a < NELEM(ns); a++) {
+        int n = ns[a];
+        for (int rep = 0; rep < 4; rep++) {
+            double sc = rep == 0 ? 1.0 : rep == 1 ? 1e-30 : rep == 2 ? 1e30 : 3.7;
+            for (int j = 0; j < n; j++)
+                v[j] = (float)(gauss() * sc);
+            bad += check_quant(v, n, "gauss");
+        }
+        /* exact ties: max 127 gives s = 1, so k + 0.5 is a tie */
+        for (int j = 0; j < n; j++)
+            v[j] = (float)irand(-127, 126) + 0.5f;
+        if (n > 0)
+            v[irand(0, n - 1)] = trng_next() >> 63 ? 127.0f : -127.0f;
+        bad += check_quant(v, n, "ties s=1");
+        /* s = 0.5: ties at (k + 0.5) / 2, and their float neighbours */
+        for (int j = 0; j < n; j++) {
+            float t = ((float)irand(-127, 126) + 0.5f) * 0.5f;
+            int w = irand(0, 2);
+            v[j] = w == 0 ? t : w == 1 ? nextafterf(t, INFINITY) : nextafterf(t, -INFINITY);
+        }
+        if (n > 0)
+            v[0] = 63.5f;
+        bad += check_quant(v, n, "ties s=0.5");
+        /* an awkward scale: near-ties of an inexact s */
+        for (int j = 0; j < n; j++)
+            v[j] = ((float)irand(-127, 126) + 0.5f) * (0.3f / 127.0f);
+        if (n > 0)
+            v[n - 1] = -0.3f;
+        bad += check_quant(v, n, "near ties");
+        /* zeros, -0, NaN, infinities, denormals */
+        for (int j = 0; j < n; j++)
+            v[j] = j % 3 == 0 ? -0.0f : 0.0f;
+        bad += check_quant(v, n, "zeros");
+        for (int j = 0; j < n; j++)
+            v[j] = j % 4 == 1 ? NAN : (float)gauss();
+        bad += check_quant(v, n, "nan");
+        for (int j = 0; j < n; j++)
+            v[j] = NAN;
+        bad += check_quant(v, n, "all nan");
+        for (int j = 0; j < n; j++)
+            v[j] = (float)gauss();
+        if (n > 2)
+            v[n / 2] = -INFINITY;
+        bad += check_quant(v, n, "inf");
+        for (int j = 0; j < n; j++)
+            v[j] = (float)irand(-20, 20) * 1e-45f; /* denormals: s underflows */
+        bad += check_quant(v, n, "denormal");
+        for (int j = 0; j < n; j++)
+            v[j] = (float)irand(-200, 200) * 1e-40f; /* denormals, s > 0 */
+        bad += check_quant(v, n, "denormal2");
+    }
+    free(buf);
+    cr_assert_eq(bad, 0, "%d quant_in mismatches (see the log)", bad);
+}
+
+/* ---- proj --------------------------------------------------------------- */
+
+Test(kernels, proj_against_dm_proj_apply)
+{
+    trng_seed(41);
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    dm_err err;
+    for (int b = 0; b < NELEM(odd_cols); b++) {
+        int d = odd_cols[b];
+        const int klist[] = { 1, d < 3 ? d : 3, d < 6 ? d : 6, d < 61 ? d : 61, d < 417 ? d : 417 };
+        for (int a = 0; a < NELEM(klist); a++) {
+            int k = klist[a];
+            dm_proj P;
+            dm_kproj K;
+            cr_assert_eq(dm_proj_srp(&P, k, d, 1000u + (uint64_t)(d * 7 + k), &err), 0, "%s", err.msg);
+            cr_assert_eq(dm_kproj_pack(&K, &P, &err), 0, "%s", err.msg);
+            cr_assert_eq(K.bytes, (size_t)k * ((d + 15) / 16) * 4 + 4);
+            cr_assert_eq(K.k, k);
+            cr_assert_eq(K.d, d);
+            float *xbuf = malloc(sizeof(float) * ((size_t)d + 1)), *x = xbuf + 1;
+            float *oe = malloc(sizeof(float) * k), *o = malloc(sizeof(float) * ((size_t)k + 1));
+            cr_assert(xbuf && oe && o);
+            for (int c = 0; c < d; c++)
+                x[c] = (float)(gauss() * (c % 5 == 0 ? 100.0 : 1.0));
+            dm_proj_apply(&P, x, oe);
+            for (int v = 0; v < nk; v++) {
+                o[k] = -1.5f;
+                ks[v]->proj(&K, x, o);
+                if (o[k] != -1.5f && bad++ < 3)
+                    cr_log_error("proj %s: wrote past k", ks[v]->name);
+                for (int j = 0; j < k; j++) {
+                    double l1 = 0.0;
+                    for (int i = P.rowptr[j]; i < P.rowptr[j + 1]; i++)
+                        l1 += fabs((double)x[P.cols[i]]);
+                    double tol = v == 0 ? 0.0 : 1e-5 * P.scale * l1 + 1e-30;
+                    if (!(fabs((double)o[j] - oe[j]) <= tol) && bad++ < 3)
+                        cr_log_error("proj %s k %d d %d: out[%d] %.9g, dm_proj_apply %.9g (tol %g)",
+                                     ks[v]->name, k, d, j, o[j], oe[j], tol);
+                }
+            }
+            free(xbuf);
+            free(oe);
+            free(o);
+            dm_kproj_free(&K);
+            dm_kproj_free(&K);
+            dm_proj_free(&P);
+        }
+    }
+    cr_assert_eq(bad, 0, "%d proj mismatches (see the log)", bad);
+}
+
+Test(kernels, kproj_pack_errors)
+{
+    dm_err err;
+    dm_kproj K;
+    dm_proj P;
+    cr_assert_eq(dm_kproj_pack(&K, NULL, &err), -1);
+    cr_assert_eq(dm_proj_srp(&P, 4, 20, 5, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_kproj_pack(NULL, &P, &err), -1);
+    P.kind = DM_PROJ_PCA;
+    cr_assert_eq(dm_kproj_pack(&K, &P, &err), -1);
+    cr_assert_null(K.data);
+    P.kind = DM_PROJ_SRP;
+    /* a column repeated within a row */
+    int j = 0;
+    while (P.rowptr[j + 1] - P.rowptr[j] < 2)
+        j++;
+    int i = P.rowptr[j], saved = P.cols[i + 1];
+    P.cols[i + 1] = P.cols[i];
+    cr_assert_eq(dm_kproj_pack(&K, &P, &err), -1);
+    cr_assert(strstr(err.msg, "twice"), "%s", err.msg);
+    P.cols[i + 1] = 20; /* out of range */
+    cr_assert_eq(dm_kproj_pack(&K, &P, &err), -1);
+    P.cols[i + 1] = saved;
+    cr_assert_eq(dm_kproj_pack(&K, &P, &err), 0, "%s", err.msg);
+    dm_kproj_free(&K);
+    dm_proj_free(&P);
+}
+
+/* ---- the little module end to end --------------------------------------- */
+
+/* A dm_little built by hand (random quantized weights, SRP projections), run
+ * through dm_little_forward and through proj (ref: bit-identical to
+ * dm_proj_apply) + quant_in + qgemv of every variant. */
+Test(kernels, qgemv_matches_little_forward)
+{
+    trng_seed(51);
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    dm_err err;
+    static const int bits_list[] = { 1, 2, 3, 4, 5, 8, 9, 12, 16 };
+    const int in = 57, hid = 83, k = 19, rows = 37, n2 = 2 * k;
+    for (int bi = 0; bi < NELEM(bits_list); bi++) {
+        int bits = bits_list[bi], qm = qmax_of(bits);
+        dm_little L;
+        memset(&L, 0, sizeof L);
+        L.in = in;
+        L.hid = hid;
+        L.rows = rows;
+        L.k = k;
+        L.bits = bits;
+        cr_assert_eq(dm_proj_srp(&L.px, k, in, 77 + (uint64_t)bits, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_proj_srp(&L.ph, k, hid, 99 + (uint64_t)bits, &err), 0, "%s", err.msg);
+        int16_t *q = malloc(sizeof(int16_t) * (size_t)rows * n2);
+        L.qscale = malloc(sizeof(float) * rows);
+        L.wq = malloc(sizeof(float) * (size_t)rows * n2);
+        L.bias = malloc(sizeof(float) * rows);
+        float *x = malloc(sizeof(float) * in), *h = malloc(sizeof(float) * hid);
+        float *scratch = malloc(sizeof(float) * n2), *out = malloc(sizeof(float) * rows);
+        float *v = malloc(sizeof(float) * n2), *y = malloc(sizeof(float) * rows);
+        int8_t *xq = malloc((size_t)n2);
+        cr_assert(q && L.qscale && L.wq && L.bias && x && h && scratch && out && v && y && xq);
+        for (int r = 0; r < rows; r++) {
+            L.qscale[r] = (float)(uniform() * 0.05 + 1e-3);
+            L.bias[r] = frand();
+            for (int j = 0; j < n2; j++) {
+                int qv = bits == 1 ? (trng_next() >> 63 ? 1 : -1) : irand(-qm, qm);
+                q[(size_t)r * n2 + j] = (int16_t)qv;
+                L.wq[(size_t)r * n2 + j] = (float)qv * L.qscale[r];
+            }
+        }
+        for (int c = 0; c < in; c++)
+            x[c] = frand();
+        for (int c = 0; c < hid; c++)
+            h[c] = frand();
+        dm_little_forward(&L, x, h, scratch, out);
+
+        dm_kproj kx, kh;
+        dm_qmat m;
+        cr_assert_eq(dm_kproj_pack(&kx, &L.px, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_kproj_pack(&kh, &L.ph, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_qmat_pack(&m, q, rows, n2, bits, L.qscale, L.bias, &err), 0, "%s", err.msg);
+        ks[0]->proj(&kx, x, v);
+        ks[0]->proj(&kh, h, v + k);
+        for (int t = 0; t < nk; t++) {
+            float s = ks[t]->quant_in(v, n2, xq);
+            ks[t]->qgemv(&m, xq, s, y);
+            for (int r = 0; r < rows; r++) {
+                double den = fabs((double)L.bias[r]);
+                for (int j = 0; j < n2; j++)
+                    den += fabs((double)L.wq[(size_t)r * n2 + j] * ((float)xq[j] * s));
+                if (!(fabs((double)y[r] - out[r]) <= 1e-4 * den + 1e-6) && bad++ < 3)
+                    cr_log_error("little forward %s bits %d: y[%d] %.9g, forward %.9g (scale %g)",
+                                 ks[t]->name, bits, r, y[r], out[r], den);
+            }
+        }
+        dm_kproj_free(&kx);
+        dm_kproj_free(&kh);
+        dm_qmat_free(&m);
+        dm_proj_free(&L.px);
+        dm_proj_free(&L.ph);
+        free(q);
+        free(L.qscale);
+        free(L.wq);
+        free(L.bias);
+        free(x);
+        free(h);
+        free(scratch);
+        free(out);
+        free(v);
+        free(y);
+        free(xq);
+    }
+    cr_assert_eq(bad, 0, "%d mismatches against dm_little_forward (see the log)", bad);
+}
