@@ -202,6 +202,10 @@ def main():
         if lr < args.min_lr or elapsed + per_epoch > args.max_minutes:
             break
     train_minutes = (time.time() - t0) / 60
+    stop_reason = ("learning rate annealed below --min-lr: validation perplexity stopped improving"
+                   if lr < args.min_lr else
+                   "time budget reached" + (" while validation perplexity was still improving (lr never annealed)"
+                                            if lr == args.lr else ""))
     model.load_state_dict(best_state)
 
     # Export: F16, the tied decoder weight stored once as encoder.weight.
@@ -244,6 +248,7 @@ Word-level {args.model} language model on the King James Bible (KJV).
 | data | `data/kjv/prepare.py`: `bible -f` dump, split by book (valid = Jeremiah, test = Matthew + Mark, train = the other 63 books), PTB-like lowercase tokens, `<eos>` per verse, 10k vocabulary from train |
 | training | SGD lr {args.lr}, clip {args.clip}, dropout {args.dropout}, batch {args.batch_size}, bptt {args.bptt}, lr / 4 when validation loss does not improve, seed {args.seed}, {args.threads} thread(s), budget {args.max_minutes} min |
 | training time | {train_minutes:.1f} min ({len(log)} epochs) on a 2-core AMD EPYC, PyTorch {torch.__version__} |
+| stopped | {stop_reason} |
 | valid PPL | {ref['valid']['ppl']:.2f} |
 | test PPL | {ref['test']['ppl']:.2f} |
 

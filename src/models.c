@@ -85,8 +85,21 @@ int dm_model_resolve(const char *spec, const char *vocab_override, dm_model_ref 
     char buf[DM_PATH_MAX];
     if (!spec || !*spec)
         return dm_errf(err, "no model given (a name such as kjv-lstm, or a .safetensors path)");
-    const char *base = strrchr(spec, '/');
-    snprintf(out->name, sizeof out->name, "%s", base && base[1] ? base + 1 : spec);
+    /* display name: the last path component, or its directory for .../NAME/model.safetensors */
+    char tmp[DM_PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s", spec);
+    size_t tl = strlen(tmp);
+    while (tl > 1 && tmp[tl - 1] == '/')
+        tmp[--tl] = '\0';
+    char *base = strrchr(tmp, '/');
+    if (base && strcmp(base + 1, "model.safetensors") == 0 && base != tmp) {
+        *base = '\0';
+        base = strrchr(tmp, '/');
+    }
+    const char *nm = base ? base + 1 : tmp;
+    size_t nl = strlen(nm) < sizeof out->name - 1 ? strlen(nm) : sizeof out->name - 1;
+    memcpy(out->name, nm, nl);
+    out->name[nl] = '\0';
     if (is_file(spec))
         return fill_from_file(spec, vocab_override, out, err);
     if (is_dir(spec)) {

@@ -41,7 +41,7 @@ printf 'and god said , let there be light\nzyzzyva the lord\n' >"$tmp/text.txt"
 run "eval a text file by path" 0 "$dm" eval "$top_srcdir/models/kjv-lstm/model.safetensors" \
     --vocab "$top_srcdir/models/kjv-lstm/vocab.txt" --data "$tmp/text.txt" --format csv
 has "csv header" "$tmp/out" "^model,split,data,path,ppl"
-has "csv row: 14 tokens, 13 predictions, 1 unk" "$tmp/out" "text.txt,stream,[0-9.]+,[0-9.]+,[0-9.]+,14,13,1,"
+has "csv row: 13 tokens, 12 predictions, 1 unk" "$tmp/out" "^kjv-lstm,,[^,]*text.txt,stream,[0-9.]+,[0-9.]+,[0-9.]+,13,12,1,"
 
 run "info" 0 "$dm" info kjv-lstm
 has "info architecture" "$tmp/out" "^architecture +LSTM, 2 layers x [0-9]+ hidden"
