@@ -29,20 +29,14 @@ void dm_blas_set_threads(int n) { openblas_set_num_threads(n < 1 ? 1 : n); }
 int dm_blas_threads(void) { return openblas_get_num_threads(); }
 const char *dm_blas_config(void) { return openblas_get_config(); }
 
-/* Running sums of per-prediction NLL (double). */
-typedef struct nll_acc {
-    double sum, sumsq;
-    long n;
-} nll_acc;
-
-static void acc_add(nll_acc *a, double nll)
+void dm_nll_add(dm_nll_acc *a, double nll)
 {
     a->sum += nll;
     a->sumsq += nll * nll;
     a->n++;
 }
 
-static void acc_result(const nll_acc *a, dm_eval_result *r)
+void dm_nll_result(const dm_nll_acc *a, dm_eval_result *r)
 {
     r->metric = DM_METRIC_PPL;
     r->predictions = a->n;
@@ -73,7 +67,7 @@ int dm_eval_lm(const dm_lm *m, const dm_corpus *c, const dm_eval_opts *o, dm_eva
             return dm_errf(err, "token %ld has id %d outside the model's vocabulary of %d", i, c->ids[i],
                            m->ntoken);
     double every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
-    nll_acc acc = {0};
+    dm_nll_acc acc = {0};
     double t0 = dm_now(), next = t0 + every;
     long npred = c->n - 1;
     if (o->path == DM_PATH_STREAM) {
@@ -83,7 +77,7 @@ int dm_eval_lm(const dm_lm *m, const dm_corpus *c, const dm_eval_opts *o, dm_eva
         dm_lm_state_reset(&s, m);
         for (long i = 0; i < npred; i++) {
             dm_lm_step(m, &s, c->ids[i]);
-            acc_add(&acc, -dm_log_softmax_at(s.logits, m->ntoken, c->ids[i + 1]));
+            dm_nll_add(&acc, -dm_log_softmax_at(s.logits, m->ntoken, c->ids[i + 1]));
             if ((i & 63) == 63) {
                 if (o->cancel && *o->cancel) {
                     r->cancelled = 1;
@@ -91,7 +85,7 @@ int dm_eval_lm(const dm_lm *m, const dm_corpus *c, const dm_eval_opts *o, dm_eva
                 }
                 double now = dm_now();
                 if (o->progress && now >= next) {
-                    acc_result(&acc, r);
+                    dm_nll_result(&acc, r);
                     r->items = i + 1;
                     r->seconds = now - t0;
                     o->progress(r, npred, o->progress_ud);
@@ -110,7 +104,7 @@ int dm_eval_lm(const dm_lm *m, const dm_corpus *c, const dm_eval_opts *o, dm_eva
             int n = (int)(npred - i < chunk ? npred - i : chunk);
             dm_lm_seq_run(m, &q, c->ids + i, n);
             for (int t = 0; t < n; t++)
-                acc_add(&acc, -dm_log_softmax_at(q.logits + (size_t)t * m->ntoken, m->ntoken,
+                dm_nll_add(&acc, -dm_log_softmax_at(q.logits + (size_t)t * m->ntoken, m->ntoken,
                                                  c->ids[i + t + 1]));
             if (o->cancel && *o->cancel) {
                 r->cancelled = 1;
@@ -118,7 +112,7 @@ int dm_eval_lm(const dm_lm *m, const dm_corpus *c, const dm_eval_opts *o, dm_eva
             }
             double now = dm_now();
             if (o->progress && now >= next) {
-                acc_result(&acc, r);
+                dm_nll_result(&acc, r);
                 r->items = i + n;
                 r->seconds = now - t0;
                 o->progress(r, npred, o->progress_ud);
@@ -127,7 +121,7 @@ int dm_eval_lm(const dm_lm *m, const dm_corpus *c, const dm_eval_opts *o, dm_eva
         }
         dm_lm_seq_free(&q);
     }
-    acc_result(&acc, r);
+    dm_nll_result(&acc, r);
     r->items = r->cancelled ? acc.n : c->n;
     r->seconds = dm_now() - t0;
     r->items_per_s = r->seconds > 0 ? (double)acc.n / r->seconds : 0;

@@ -31,6 +31,17 @@ typedef struct dm_eval_result {
     int cancelled;       /* stopped early: figures cover what was done */
 } dm_eval_result;
 
+/* Running sums of per-prediction negative log-likelihoods (nats). */
+typedef struct dm_nll_acc {
+    double sum, sumsq;
+    long n;
+} dm_nll_acc;
+
+void dm_nll_add(dm_nll_acc *a, double nll);
+/* Fill metric, value (perplexity), se (delta method, predictions treated as
+ * independent: an underestimate for text), nll and predictions. */
+void dm_nll_result(const dm_nll_acc *a, dm_eval_result *r);
+
 typedef void (*dm_progress_fn)(const dm_eval_result *partial, long total, void *ud);
 
 typedef struct dm_eval_opts {

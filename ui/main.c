@@ -1018,7 +1018,8 @@ static int cmd_little(opts *o)
         return rc;
     }
     dm_dual d;
-    if (dm_dual_build(&d, &L.lm, &fd, &o->cfg, &err)) {
+    if (dm_dual_build(&d, &L.lm, &fd, &o->cfg, &err) || dm_dual_use_kernels(&d, chosen_kernels(o), &err)) {
+        dm_dual_free(&d);
         dm_fitdata_free(&fd);
         loaded_free(&L);
         return die(err.msg);
@@ -1034,7 +1035,7 @@ static int cmd_little(opts *o)
             json_array_append_new(layers, json_pack("{s:i, s:f, s:f, s:f, s:I}", "layer", l, "mse", d.little[l].mse,
                                                     "mse_fp32", d.little[l].mse_fp32, "rel_mse",
                                                     d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0, "bytes",
-                                                    (json_int_t)dm_little_bytes(&d.little[l])));
+                                                    (json_int_t)dm_dual_layer_little_bytes(&d, l)));
         json_object_set_new(j, "layers", layers);
         print_json(j);
         json_decref(j);
@@ -1051,7 +1052,7 @@ static int cmd_little(opts *o)
         printf("%-8s %12s %12s %10s %12s\n", "layer", "MSE", "MSE FP32", "rel MSE", "bytes");
         for (int l = 0; l < L.lm.nlayers; l++)
             printf("%-8d %12.5f %12.5f %10.4f %12zu\n", l, d.little[l].mse, d.little[l].mse_fp32,
-                   d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0, dm_little_bytes(&d.little[l]));
+                   d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0, dm_dual_layer_little_bytes(&d, l));
     }
     dm_dual_free(&d);
     dm_fitdata_free(&fd);

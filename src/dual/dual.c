@@ -452,11 +452,25 @@ fail2:
     return -1;
 }
 
+size_t dm_dual_layer_little_bytes(const dm_dual *d, int l)
+{
+    const dm_little *L = &d->little[l];
+    if (!d->kern)
+        return dm_little_bytes(L);
+    /* what the kernels read: packed weights (+ scales, bias) or FP32 weights, and the projections */
+    size_t b = L->bits ? dm_qmat_bytes(&d->qm[l]) : (size_t)L->rows * (2 * (size_t)L->k + 1) * sizeof(float);
+    if (L->px.kind == DM_PROJ_SRP)
+        b += d->kpx[l].bytes + d->kph[l].bytes;
+    else
+        b += dm_proj_bytes(&L->px) + dm_proj_bytes(&L->ph);
+    return b;
+}
+
 size_t dm_dual_little_bytes(const dm_dual *d)
 {
     size_t b = 0;
     for (int l = 0; l < d->big->nlayers; l++)
-        b += dm_little_bytes(&d->little[l]);
+        b += dm_dual_layer_little_bytes(d, l);
     return b;
 }
 
@@ -695,7 +709,6 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
 {
     const dm_lm *m = d->big;
     const dm_rnn_layer *L = &m->layer[l];
-    const dm_little *lit = &d->little[l];
     int H = L->hid, in = L->in, G = m->gates;
     float *xh = s->st.xh[l], *h = xh + in, *g = s->st.gates, *ghn = s->st.ghn;
     if (x != xh)
@@ -777,7 +790,7 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
         int cols = gin ? H : L->ld;
         stats->big_bytes += (double)nsens * cols * sizeof(float);
         stats->dense_bytes += (double)L->rows * cols * sizeof(float);
-        stats->little_bytes += (double)dm_little_bytes(lit);
+        stats->little_bytes += (double)dm_dual_layer_little_bytes(d, l);
     }
     if (audit && stats) {
         /* oracle: the same rule applied to the exact pre-activations */
@@ -863,17 +876,7 @@ void dm_dual_seq_run(const dm_dual *d, dm_dual_state *s, dm_lm_seq *q, const int
     for (int l = 0; l < m->nlayers; l++) {
         const dm_rnn_layer *L = &m->layer[l];
         int R = L->rows;
-        for (int t = 0; t < n; t++) {
-            float *gr = q->gin + (size_t)t * R;
-            if (m->cell == DM_CELL_LSTM) {
-                memcpy(gr, L->b_sum, (size_t)R * sizeof(float));
-            } else {
-                memcpy(gr, L->b_sum, (size_t)2 * H * sizeof(float));
-                memcpy(gr + 2 * H, L->b_ih + 2 * H, (size_t)H * sizeof(float));
-            }
-        }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, R, L->in, 1.0f, q->x, L->in, L->w, L->ld, 1.0f,
-                    q->gin, R);
+        dm_lm_input_proj(m, l, q->x, n, q->gin);
         for (int t = 0; t < n; t++) {
             dual_layer_step(d, s, l, q->x + (size_t)t * L->in, q->gin + (size_t)t * R, audit, stats);
             memcpy(q->hout + (size_t)t * H, dm_lm_state_h(&s->st, m, l), (size_t)H * sizeof(float));
@@ -915,21 +918,6 @@ static int log_softmax_row(const float *logits, int n, double *out, double *p)
         for (int i = 0; i < n; i++)
             p[i] *= inv;
     return am;
-}
-
-typedef struct acc {
-    double sum, sumsq;
-    long n;
-} acc;
-
-static void acc_to(const acc *a, dm_eval_result *r)
-{
-    r->metric = DM_METRIC_PPL;
-    r->predictions = a->n;
-    r->nll = a->n ? a->sum / (double)a->n : 0;
-    r->value = exp(r->nll);
-    double var = a->n > 1 ? (a->sumsq - a->sum * a->sum / (double)a->n) / (double)(a->n - 1) : 0;
-    r->se = a->n ? r->value * sqrt(var > 0 ? var : 0) / sqrt((double)a->n) : 0;
 }
 
 int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit, dm_dual_result *r,
@@ -975,7 +963,7 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
     }
     dm_lm_seq_reset(&dq, m);
     dm_dual_state_reset(&qs, d);
-    acc ad = {0}, aq = {0};
+    dm_nll_acc ad = {0}, aq = {0};
     double kl = 0;
     long agree = 0;
     double every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
@@ -998,8 +986,8 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
                 k += pd[v] * (lpd[v] - lpq[v]);
             kl += k;
             agree += amd == amq;
-            ad.sum += -lpd[tgt], ad.sumsq += lpd[tgt] * lpd[tgt], ad.n++;
-            aq.sum += -lpq[tgt], aq.sumsq += lpq[tgt] * lpq[tgt], aq.n++;
+            dm_nll_add(&ad, -lpd[tgt]);
+            dm_nll_add(&aq, -lpq[tgt]);
         }
         if (o->cancel && *o->cancel) {
             r->dual.cancelled = r->dense.cancelled = 1;
@@ -1007,15 +995,15 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
         }
         double now = dm_now();
         if (o->progress && now >= next) {
-            acc_to(&aq, &r->dual);
+            dm_nll_result(&aq, &r->dual);
             r->dual.items = i;
             r->dual.seconds = now - t0;
             o->progress(&r->dual, npred, o->progress_ud);
             next = now + every;
         }
     }
-    acc_to(&ad, &r->dense);
-    acc_to(&aq, &r->dual);
+    dm_nll_result(&ad, &r->dense);
+    dm_nll_result(&aq, &r->dual);
     double secs = dm_now() - t0;
     r->dense.items = r->dual.items = r->dual.cancelled ? i : c->n;
     r->dense.seconds = r->dual.seconds = secs;
@@ -1106,7 +1094,7 @@ int dm_eval_lm_noise(const dm_lm *m, const dm_corpus *c, int half, double beta, 
     }
     dm_lm_state_reset(&s, m);
     uint64_t rng = seed * 0x9e3779b97f4a7c15ULL + 12345;
-    acc ac = {0};
+    dm_nll_acc ac = {0};
     double t0 = dm_now(), next = t0 + (o->progress_every_s > 0 ? o->progress_every_s : 0.2);
     long npred = c->n - 1, i;
     for (i = 0; i < npred; i++) {
@@ -1163,7 +1151,7 @@ int dm_eval_lm_noise(const dm_lm *m, const dm_corpus *c, int half, double beta, 
         memcpy(s.logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
         cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f, s.logits, 1);
         double lp = dm_log_softmax_at(s.logits, m->ntoken, c->ids[i + 1]);
-        ac.sum += -lp, ac.sumsq += lp * lp, ac.n++;
+        dm_nll_add(&ac, -lp);
         if ((i & 63) == 63) {
             if (o->cancel && *o->cancel) {
                 r->cancelled = 1;
@@ -1172,7 +1160,7 @@ int dm_eval_lm_noise(const dm_lm *m, const dm_corpus *c, int half, double beta, 
             }
             double now = dm_now();
             if (o->progress && now >= next) {
-                acc_to(&ac, r);
+                dm_nll_result(&ac, r);
                 r->items = i + 1;
                 r->seconds = now - t0;
                 o->progress(r, npred, o->progress_ud);
@@ -1180,7 +1168,7 @@ int dm_eval_lm_noise(const dm_lm *m, const dm_corpus *c, int half, double beta, 
             }
         }
     }
-    acc_to(&ac, r);
+    dm_nll_result(&ac, r);
     r->items = r->cancelled ? i : c->n;
     r->seconds = dm_now() - t0;
     r->items_per_s = r->seconds > 0 ? (double)i / r->seconds : 0;

@@ -125,7 +125,10 @@ int dm_dual_set_ratio(dm_dual *d, double ratio, dm_err *err);
 int dm_dual_gates(const dm_lm *m);
 const char *dm_gate_name(const dm_lm *m, int g);
 dm_act dm_gate_act(const dm_lm *m, int g);
-/* Little-module bytes per step summed over layers; dense recurrent bytes. */
+/* Little-module bytes read per step (layer l / summed over layers): as the
+ * chosen kernels store them (packed weights, packed projection), or as
+ * dm_little_bytes counts them on the reference path. */
+size_t dm_dual_layer_little_bytes(const dm_dual *d, int l);
 size_t dm_dual_little_bytes(const dm_dual *d);
 
 typedef struct dm_gate_stats {

@@ -613,6 +613,22 @@ void dm_lm_pre_batch(const dm_lm *m, int l, const float *xh, int T, float *pre)
     }
 }
 
+void dm_lm_input_proj(const dm_lm *m, int l, const float *x, int n, float *gin)
+{
+    const dm_rnn_layer *L = &m->layer[l];
+    int R = L->rows, H = L->hid;
+    for (int t = 0; t < n; t++) {
+        float *gr = gin + (size_t)t * R;
+        if (m->cell == DM_CELL_LSTM) {
+            memcpy(gr, L->b_sum, (size_t)R * sizeof(float));
+        } else {
+            memcpy(gr, L->b_sum, (size_t)2 * H * sizeof(float));
+            memcpy(gr + 2 * H, L->b_ih + 2 * H, (size_t)H * sizeof(float));
+        }
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, R, L->in, 1.0f, x, L->in, L->w, L->ld, 1.0f, gin, R);
+}
+
 void dm_lm_seq_run(const dm_lm *m, dm_lm_seq *q, const int *tokens, int n)
 {
     int E = m->emsize, H = m->nhid;
@@ -622,18 +638,7 @@ void dm_lm_seq_run(const dm_lm *m, dm_lm_seq *q, const int *tokens, int n)
     for (int l = 0; l < m->nlayers; l++) {
         const dm_rnn_layer *L = &m->layer[l];
         int R = L->rows;
-        /* input projections for all steps: gin[t] = W_ih x_t + bias */
-        for (int t = 0; t < n; t++) {
-            float *gr = q->gin + (size_t)t * R;
-            if (m->cell == DM_CELL_LSTM) {
-                memcpy(gr, L->b_sum, (size_t)R * sizeof(float));
-            } else {
-                memcpy(gr, L->b_sum, (size_t)2 * H * sizeof(float));
-                memcpy(gr + 2 * H, L->b_ih + 2 * H, (size_t)H * sizeof(float));
-            }
-        }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, R, L->in, 1.0f, xin, L->in, L->w,
-                    L->ld, 1.0f, q->gin, R);
+        dm_lm_input_proj(m, l, xin, n, q->gin);
         /* recurrence: only W_hh h per step */
         float *xh = q->st.xh[l], *h = xh + L->in, *g = q->st.gates;
         for (int t = 0; t < n; t++) {

@@ -118,6 +118,9 @@ typedef struct dm_lm_seq {
 int dm_lm_seq_init(dm_lm_seq *q, const dm_lm *m, int chunk, dm_err *err);
 void dm_lm_seq_free(dm_lm_seq *q);
 void dm_lm_seq_reset(dm_lm_seq *q, const dm_lm *m);
+/* Input projections of layer l for n steps: gin (n x rows) = x (n x in) W_ih^T
+ * + biases (LSTM b_ih + b_hh; GRU r,z both biases, n b_in only). */
+void dm_lm_input_proj(const dm_lm *m, int l, const float *x, int n, float *gin);
 /* Run n <= chunk tokens; row t of q->logits holds the logits after token t. */
 void dm_lm_seq_run(const dm_lm *m, dm_lm_seq *q, const int *tokens, int n);
 
