@@ -8,6 +8,11 @@ dm="$top_builddir/dualmod"
 tmp=$(mktemp -d /tmp/dm_test_cli_XXXXXX) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
+# keep the user's cache and run store out of it
+XDG_CACHE_HOME="$tmp/cache"
+XDG_DATA_HOME="$tmp/data"
+export XDG_CACHE_HOME XDG_DATA_HOME
+
 n=0
 fail=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -71,16 +76,24 @@ has "malformed model message" "$tmp/err" "bad.safetensors: file is 7 bytes"
 run "vocabulary size mismatch" 1 "$dm" eval kjv-lstm --vocab "$top_srcdir/tests/fixtures/make_fixtures.py"
 has "vocab mismatch message" "$tmp/err" "(tokens but the model|contains whitespace|empty line)"
 
-# dual-module commands (small slices so the suite stays quick; cache in the temp dir)
-XDG_CACHE_HOME="$tmp/cache"
-export XDG_CACHE_HOME
+# dual-module commands (small slices so the suite stays quick; cache and store in the temp dir)
 fit="--fit-tokens 3000 --calib-tokens 500"
 run "dual eval json" 0 "$dm" eval kjv-gru --split test --limit 1500 --ratio 0.5 --k 64 --bits 4 $fit --format json -q
 for key in ppl dense_ppl dppl dppl_pct kld top1_agree ratio ratio_achieved bits k bytes_ratio; do
     has "dual json has $key" "$tmp/out" "\"$key\": "
 done
 has "dual json per-gate ratios" "$tmp/out" '"gates": \{'
+has "dual json run id" "$tmp/out" '"run_id": [0-9]+'
+run "run saved in the store" 0 sh -c "sqlite3 '$tmp/data/dualmod/runs.db' 'select count(*) from runs' | grep -qx 1"
 run "fitting data cached" 0 sh -c "ls '$tmp/cache/dualmod/' | grep -q '^fit-v1-'"
+run "--db chooses the store" 0 "$dm" eval kjv-gru --split test --limit 300 --ratio 0.3 --k 32 $fit --db "$tmp/other.db" -q
+run "other store has the run" 0 sh -c "sqlite3 '$tmp/other.db' 'select model, split from run_summary' | grep -qx 'kjv-gru|test'"
+printf 'this is not a database, and it must stay as it is\n' >"$tmp/bad.db"
+cp "$tmp/bad.db" "$tmp/bad.db.orig"
+run "a damaged store is reported" 1 "$dm" eval kjv-gru --split test --limit 300 --ratio 0.3 --k 32 $fit --db "$tmp/bad.db" -q
+has "damaged store message" "$tmp/err" "run not saved: .*bad.db"
+has "results still printed" "$tmp/out" "^perplexity +dual"
+run "damaged store left unchanged" 0 cmp "$tmp/bad.db" "$tmp/bad.db.orig"
 run "dual eval table with audit, top-k" 0 "$dm" eval kjv-lstm --split valid --limit 800 --ratio 0.7 --k 48 --mode topk --audit $fit
 has "audit recall line" "$tmp/out" "recall +i [0-9.]+ f [0-9.]+ g [0-9.]+ o [0-9.]+"
 has "top-k achieves the ratio" "$tmp/out" "requested 0.700, achieved 0.70"
