@@ -1331,12 +1331,13 @@ static void run_torch(const opts *o, const loaded *L, torch_fig *tf)
         return;
     char cmd[3 * DM_PATH_MAX];
     const dm_lm *m = &L->lm;
+    int steps = o->steps > 0 ? o->steps : 300;
     if (o->arch)
         snprintf(cmd, sizeof cmd, "'%s' '%s' --arch %s --hidden %d --layers %d --vocab-size %d --threads %d --steps %d 2>/dev/null",
-                 py, script, o->arch, m->nhid, m->nlayers, m->ntoken, o->threads, o->steps);
+                 py, script, o->arch, m->nhid, m->nlayers, m->ntoken, o->threads, steps);
     else
         snprintf(cmd, sizeof cmd, "'%s' '%s' --model '%s' --threads %d --steps %d 2>/dev/null", py, script,
-                 L->ref.file, o->threads, o->steps);
+                 L->ref.file, o->threads, steps);
     FILE *p = popen(cmd, "r");
     if (!p)
         return;

@@ -941,6 +941,33 @@ fail:
 
 /* Rounding is to nearest, ties away from zero (round()). A row of zeros gets
  * scale 0 and q = 0 (b >= 2) or q = +1 (b = 1). */
+/* Squared error of quantizing w with this scale (values clamped to +-qmax). */
+static double quant_sse(const float *w, int n, int qmax, double scale)
+{
+    double e = 0.0;
+    for (int j = 0; j < n; j++) {
+        double v = round((double)w[j] / scale);
+        v = v > qmax ? qmax : v < -qmax ? -qmax : v;
+        double d = (double)w[j] - v * scale;
+        e += d * d;
+    }
+    return e;
+}
+
+/* Low bit widths (<= 4): max|w| / qmax wastes most levels on a few large
+ * weights, so pick the clipping of the range (100%, 95%, ..., 20% of max|w|)
+ * that minimises the row's squared quantization error. */
+static float clipped_scale(const float *w, int n, int qmax, double mx)
+{
+    double best = mx / qmax, best_e = quant_sse(w, n, qmax, best);
+    for (int c = 95; c >= 20; c -= 5) {
+        double sc = mx * c / 100.0 / qmax, e = quant_sse(w, n, qmax, sc);
+        if (e < best_e)
+            best = sc, best_e = e;
+    }
+    return (float)best;
+}
+
 int dm_little_quantize(dm_little *L, int bits, const dm_moments *m, dm_err *err)
 {
     if (bits < 0 || bits > 16)
@@ -991,6 +1018,8 @@ int dm_little_quantize(dm_little *L, int bits, const dm_moments *m, dm_err *err)
                     if (fabs((double)w[j]) > mx)
                         mx = fabs((double)w[j]);
                 scale = (float)(mx / qmax);
+                if (bits <= 4 && mx > 0.0)
+                    scale = clipped_scale(w, n2, qmax, mx);
                 for (int j = 0; j < n2; j++) {
                     double v = scale > 0.0f ? round((double)w[j] / scale) : 0.0;
                     if (v > qmax)
