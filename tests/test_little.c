@@ -519,7 +519,7 @@ Test(little, quantize_bounds_and_mse)
                 for (int j = 0; j < n2; j++)
                     mx = fmax(mx, fabs(w[j]));
                 double smax = mx / qmax;
-                if (bits > 4) {
+                if (bits > 2) {
                     cr_expect(rel_diff(s, smax) < 1e-6, "bits %d row %d scale %g", bits, r, s);
                 } else {
                     /* clipped range: a scale in [20%, 100%] of max|w|/qmax whose error is no larger */

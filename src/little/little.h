@@ -116,7 +116,7 @@ int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, u
 void dm_little_free(dm_little *L);
 /* Per-row symmetric quantization of w to bits (1..16; 0 = FP32): for
  * b >= 2, q in [-(2^(b-1)-1), 2^(b-1)-1], scale = max|w_row| / (2^(b-1)-1)
- * (for b = 2..4 the range is clipped to the fraction of max|w_row|, 20..100%
+ * (for b = 2 the range is clipped to the fraction of max|w_row|, 20..100%
  * in steps of 5%, that minimises the row's squared quantization error);
  * for b = 1, q = sign(w) (+1 for 0), scale = mean |w_row|. Updates wq and,
  * given the moments, mse. */
