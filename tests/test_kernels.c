@@ -24,24 +24,12 @@
 
 #include "kernels.h"
 #include "little.h"
+#include "testutil.h"
 #include "util.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static uint64_t trng_state;
-
-static uint64_t trng_next(void)
-{
-    /* xorshift64* (different from the library's generator on purpose) */
-    trng_state ^= trng_state >> 12;
-    trng_state ^= trng_state << 25;
-    trng_state ^= trng_state >> 27;
-    return trng_state * 0x2545f4914f6cdd1dULL;
-}
-
-static void trng_seed(uint64_t s) { trng_state = s * 2 + 0x9876543ULL; }
-
-static double uniform(void) { return ((trng_next() >> 11) + 0.5) * 0x1.0p-53; }
+static void trng_seed(uint64_t s) { trng_seed_salted(s, 0x9876543ULL); }
 
 /* Uniform integer in [lo, hi]. */
 static int irand(int lo, int hi)
@@ -51,10 +39,6 @@ static int irand(int lo, int hi)
 
 static float frand(void) { return (float)(2.0 * uniform() - 1.0); }
 
-static double gauss(void)
-{
-    return sqrt(-2.0 * log(uniform())) * cos(6.283185307179586 * uniform());
-}
 
 /* The variants this CPU has, ref first. */
 static int variants(const dm_kernels **ks)

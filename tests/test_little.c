@@ -17,29 +17,13 @@
 #include <unistd.h>
 
 #include "little.h"
+#include "testutil.h"
 #include "util.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static uint64_t trng_state;
+static void trng_seed(uint64_t s) { trng_seed_salted(s, 0x1234567ULL); }
 
-static uint64_t trng_next(void)
-{
-    /* xorshift64* (different from the library's generator on purpose) */
-    trng_state ^= trng_state >> 12;
-    trng_state ^= trng_state << 25;
-    trng_state ^= trng_state >> 27;
-    return trng_state * 0x2545f4914f6cdd1dULL;
-}
-
-static void trng_seed(uint64_t s) { trng_state = s * 2 + 0x1234567ULL; }
-
-static double uniform(void) { return ((trng_next() >> 11) + 0.5) * 0x1.0p-53; }
-
-static double gauss(void)
-{
-    return sqrt(-2.0 * log(uniform())) * cos(6.283185307179586 * uniform());
-}
 
 /* A synthetic layer: y = W [x; h] + b + noise * N(0, 1). */
 typedef struct layer {

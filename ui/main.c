@@ -490,8 +490,6 @@ static int cmd_eval(opts *o)
     loaded L;
     if (!o->model)
         o->model = "kjv-lstm";
-    if (o->data && o->split)
-        return usage_error("%s", "give either --split or --data, not both");
     if (load_model(o, &L, 1, &err))
         return die(err.msg);
     char datapath[DM_PATH_MAX];

@@ -342,12 +342,6 @@ void dm_dual_free(dm_dual *d)
     memset(d, 0, sizeof *d);
 }
 
-/* Projected, run-time-quantized little input of one sample, as dm_little_forward computes it. */
-static void little_outputs(const dm_little *L, const float *xh, float *v, float *out)
-{
-    dm_little_forward(L, xh, xh + L->in, v, out);
-}
-
 int dm_dual_set_ratio(dm_dual *d, double ratio, dm_err *err)
 {
     if (!(ratio >= 0.0 && ratio <= 1.0))
@@ -420,7 +414,8 @@ int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dua
             }
         }
         for (int t = 0; t < fd->ncal; t++) {
-            little_outputs(&d->little[l], fd->cal_xh[l] + (size_t)t * m->layer[l].ld, v, y);
+            const float *xh = fd->cal_xh[l] + (size_t)t * m->layer[l].ld;
+            dm_little_forward(&d->little[l], xh, xh + m->layer[l].in, v, y);
             for (int g = 0; g < m->gates; g++) {
                 dm_act a = dm_gate_act(m, g);
                 for (int j = 0; j < H; j++) {
