@@ -33,7 +33,6 @@ size_t dm_llc_bytes(void);
 
 int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *out, dm_err *err);
 
-#endif
 
 /* ---- dual-module benchmark ---- */
 
@@ -56,3 +55,5 @@ typedef struct dm_dual_bench {
  * process after a warm-up; per-pair speedups. cold: flush the caches before
  * every timed step. */
 int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_err *err);
+
+#endif
