@@ -1,0 +1,2948 @@
+/* tui.c - the terminal user interface: sliders, live validation figures,
+ * saved runs, the Pareto view and an embedded readline prompt.
+ *
+ * Presentation only. The UI thread never waits on the engine: every tick
+ * (100 ms, or at once on input) it copies the latest immutable snapshot
+ * with dm_session_snapshot and redraws; evaluation runs in the session's
+ * worker thread. A slider move changes a private copy of the settings
+ * (`want`), asks the running evaluation to stop (dm_session_cancel, which
+ * returns at once) and, as soon as the worker is idle, applies the changed
+ * settings with dm_session_set and starts the new configuration with
+ * dm_session_start. Commands typed at the `:` prompt go through
+ * dm_cmd_exec; their results and messages land in the message log
+ * (captured with open_memstream), shown at the bottom and in a scrollable
+ * pager. Runs and Pareto points are read with dm_session_runs /
+ * dm_session_pareto; no SQL and no model math here.
+ *
+ * Views: main (header, sliders, live panel, per-layer/gate bars, recent
+ * runs, messages), runs (sortable, filterable table of this model's saved
+ * runs), Pareto (quality loss vs measured speedup), help overlay, messages.
+ *
+ * Keys (main view)
+ *   Left/Right        move the focused slider (Shift+arrow, PgUp/PgDn: big step; Home/End: ends)
+ *   Up/Down, Tab      move the focus           e   little dimension: switch between k and eps
+ *   Enter, s          (re)start the run        c   cancel the run
+ *   : or /            command prompt           r   runs view     p  Pareto view
+ *   m                 messages                 ?   help          q  quit (asks if a run is busy)
+ * Mouse: click or drag on a slider; wheel scrolls lists.
+ *
+ * The prompt is GNU readline embedded the tig way: rl_getc_function reads
+ * from a queue the UI fills with the keys it receives, rl_redisplay_function
+ * draws the line in the bottom row, readline never touches the terminal
+ * (no prep/deprep, no signal handlers, output to /dev/null), completion
+ * comes from dm_cmd_complete, history from dm_tui_opts.history.
+ *
+ * Headless mode (tests): the screen is an ncurses SCREEN made with newterm
+ * on /dev/null at --size COLSxROWS (default 80x24); no terminal is needed
+ * and nothing is evaluated until the script starts it. The script (a file
+ * or stdin) has one directive per line; blank lines and lines starting
+ * with '#' are ignored:
+ *   key NAME [N]         press a key N times. NAME: a character (a, :, ?),
+ *                        SPACE, ENTER, TAB, BTAB, ESC, BACKSPACE, DEL, UP,
+ *                        DOWN, LEFT, RIGHT, S-LEFT, S-RIGHT, HOME, END, PGUP,
+ *                        PGDN, F1..F12, C-x (control)
+ *   type TEXT            type the characters of TEXT (escapes \n \t \e \\)
+ *   cmd LINE             run a command-language line as the prompt would
+ *   wait [SECONDS]       until the engine is idle and no change is pending
+ *                        (default at most 600 s; failing after that)
+ *   sleep MS             let the UI run for MS milliseconds
+ *   mouse press|drag|release X Y   a mouse event at column X, row Y (0-based)
+ *   resize COLSxROWS     resize the off-screen terminal
+ *   expect TEXT          fail unless the screen shows TEXT
+ *   dump-screen FILE     write the screen as text (UTF-8, trailing blanks cut)
+ *   quit                 leave (also at the end of the script)
+ * After each directive the UI runs one tick (snapshot, redraw). A failing
+ * directive stops the script with exit status 1 and a message on stderr.
+ * `dump-screen FILE` is also a command of the command language (tui_only),
+ * so `:dump-screen FILE` works in an interactive session too. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include "tui.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include <curses.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "cmd.h"
+#include "session.h"
+#include "table.h"
+
+#define TICK_MS 100
+#define LOG_MAX 4000
+#define RUNS_LIMIT 1000
+
+/* ---- glyphs: Unicode, or ASCII when the locale is not UTF-8 ---- */
+
+typedef struct glyphs {
+    const char *full, *empty, *knob, *hline, *vline, *corner, *ytick, *times, *pm, *delta, *dash, *focus, *mark,
+        *current, *front, *point, *bullet, *up, *down, *ellipsis, *eps, *arrow;
+    const char *eighths[8]; /* partial bar cells, 1/8 .. 7/8 (ASCII: none) */
+} glyphs;
+
+static const glyphs glyphs_utf8 = {
+    "█", "░", "█", "─", "│", "└", "┤", "×", "±", "Δ", "–", "▸", "+", "◉", "◆", "·", "●", "▲", "▼", "…", "ε", "→",
+    {"▏", "▎", "▍", "▌", "▋", "▊", "▉", NULL},
+};
+static const glyphs glyphs_ascii = {
+    "#", ".", "|", "-", "|", "+", "+", "x", "+-", "d", "-", ">", "+", "@", "o", ".", "*", "^", "v", "...", "eps", "->",
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- colours: one row per role; the mono attributes apply with NO_COLOR ---- */
+
+enum role { R_NORMAL, R_HEADER, R_TITLE, R_FOCUS, R_GOOD, R_BAD, R_DIM, R_BAR, R_FRONT, R_CURRENT, R_CMD, R_SEL, R_COUNT };
+
+static const struct role_def {
+    short fg, bg;
+    attr_t color_attr, mono_attr;
+} roles[R_COUNT] = {
+    [R_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
+    [R_HEADER] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
+    [R_TITLE] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+    [R_FOCUS] = {COLOR_YELLOW, -1, A_BOLD, A_REVERSE},
+    [R_GOOD] = {COLOR_GREEN, -1, A_NORMAL, A_NORMAL},
+    [R_BAD] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+    [R_DIM] = {COLOR_BLUE, -1, A_BOLD, A_DIM},
+    [R_BAR] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
+    [R_FRONT] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    [R_CURRENT] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+    [R_CMD] = {COLOR_YELLOW, -1, A_NORMAL, A_BOLD},
+    [R_SEL] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE},
+};
+
+/* ---- sliders: which settings they move (bounds and steps from the table) ---- */
+
+enum { SL_RATIO, SL_BITS, SL_DIM, SL_MODE, SL_COUNT };
+
+static const struct slider_def {
+    const char *label;
+    dm_setting_id id; /* SL_DIM: K, or EPS while k = 0 */
+    int percent;      /* show the value as a percentage */
+} sliders[SL_COUNT] = {
+    [SL_RATIO] = {"ratio", DM_S_RATIO, 1},
+    [SL_BITS] = {"bits", DM_S_BITS, 0},
+    [SL_DIM] = {"k / eps", DM_S_K, 0},
+    [SL_MODE] = {"mode", DM_S_MODE, 0},
+};
+
+#define MAX_CHOICES 24
+
+typedef struct slider_geom {
+    int y, x0, w;                       /* bar (numeric) */
+    int nch, chx[MAX_CHOICES], chw[MAX_CHOICES]; /* choices */
+} slider_geom;
+
+/* ---- views ---- */
+
+typedef enum view { V_MAIN, V_RUNS, V_PARETO, V_HELP, V_LOG } view;
+
+typedef enum prompt_kind { P_NONE, P_CMD, P_FILTER } prompt_kind;
+
+typedef struct log_line {
+    char kind; /* 'c' command echo, 'o' output, 'm' message, 'e' error, 'i' info */
+    char *text;
+} log_line;
+
+/* A key event: a Unicode code point (> 0) or a curses key code (negated). */
+typedef int key_ev;
+#define KEV(k) (-(k))
+
+typedef struct tui {
+    dm_session *s;
+    const dm_tui_opts *o;
+    SCREEN *scr;
+    FILE *scr_out, *scr_in, *devnull;
+    int headless, color, utf8, mouse;
+    const glyphs *g;
+    view view, prev_view;
+    int focus;
+    dm_snapshot snap;
+    uint64_t seen_run_seq;
+    dm_run_state seen_state;
+    dm_model_info info;
+    /* settings the sliders show; applied to the session when pending */
+    dm_settings want;
+    unsigned pending;  /* bit per dm_setting_id */
+    int cancel_sent;
+    slider_geom geom[SL_COUNT];
+    int drag; /* slider being dragged, -1 none */
+    /* message log */
+    log_line *log;
+    int nlog, log_top, log_follow;
+    /* prompt */
+    prompt_kind prompt;
+    unsigned char rlq[256];
+    int rlq_head, rlq_n;
+    int rl_done;
+    char *rl_line;
+    int rl_ready;
+    /* runs panel */
+    dm_table runs;
+    int runs_ok;
+    char runs_err[256];
+    int runs_sel, runs_top, runs_hcol;
+    int sort_col, sort_desc;
+    char filter[512];
+    int64_t marked[2];
+    int64_t current_id;
+    /* pareto */
+    dm_pareto_pt *pts;
+    int npts, pareto_ok, pareto_sel;
+    char pareto_err[256];
+    /* help */
+    char **help;
+    int nhelp, help_top;
+    /* quitting */
+    int quit, confirm_quit, status;
+    char script_err[512];
+} tui;
+
+static tui *g_tui; /* readline callbacks and signal handlers */
+static volatile sig_atomic_t g_sigint, g_sigterm;
+
+/* ---- small helpers ---- */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+static attr_t attr(const tui *t, enum role r)
+{
+    if (t->color)
+        return COLOR_PAIR(r) | roles[r].color_attr;
+    return roles[r].mono_attr;
+}
+
+/* Display columns of UTF-8 text (our glyphs are all one column wide). */
+static int uwidth(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* Draw s at (y, x) with at most w columns. Returns the columns drawn. */
+static int put_w(const tui *t, int y, int x, int w, enum role r, const char *s)
+{
+    if (y < 0 || y >= LINES || x >= COLS || w <= 0)
+        return 0;
+    if (x + w > COLS)
+        w = COLS - x;
+    const char *p = s;
+    int cols = 0;
+    while (*p && cols < w) {
+        p++;
+        while (((unsigned char)*p & 0xC0) == 0x80)
+            p++;
+        cols++;
+    }
+    attrset(attr(t, r));
+    mvaddnstr(y, x, s, (int)(p - s));
+    attrset(A_NORMAL);
+    return cols;
+}
+
+static int putf(const tui *t, int y, int x, int w, enum role r, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static int putf(const tui *t, int y, int x, int w, enum role r, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return put_w(t, y, x, w, r, buf);
+}
+
+static void fill_row(const tui *t, int y, enum role r)
+{
+    attrset(attr(t, r));
+    mvhline(y, 0, ' ', COLS);
+    attrset(A_NORMAL);
+}
+
+/* "── title ─────" across the screen. */
+static void section(const tui *t, int y, const char *title)
+{
+    if (y < 0 || y >= LINES)
+        return;
+    int x = 0;
+    x += put_w(t, y, x, COLS, R_DIM, t->g->hline);
+    x += put_w(t, y, x, COLS, R_DIM, t->g->hline);
+    x += putf(t, y, x, COLS - x, R_TITLE, " %s ", title);
+    while (x < COLS)
+        x += put_w(t, y, x, 1, R_DIM, t->g->hline);
+}
+
+static void fmt_count(char *out, size_t n, long v)
+{
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%ld", v < 0 ? -v : v);
+    int len = (int)strlen(tmp), j = 0;
+    char buf[48];
+    if (v < 0)
+        buf[j++] = '-';
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[j++] = ',';
+        buf[j++] = tmp[i];
+    }
+    buf[j] = '\0';
+    snprintf(out, n, "%s", buf);
+}
+
+static void fmt_bytes(char *out, size_t n, double b)
+{
+    if (!(b >= 0))
+        snprintf(out, n, "?");
+    else if (b >= 1e9)
+        snprintf(out, n, "%.2f GB", b / 1e9);
+    else if (b >= 1e6)
+        snprintf(out, n, "%.1f MB", b / 1e6);
+    else if (b >= 1e3)
+        snprintf(out, n, "%.1f kB", b / 1e3);
+    else
+        snprintf(out, n, "%.0f B", b);
+}
+
+static void fmt_secs(char *out, size_t n, double s)
+{
+    if (!isfinite(s) || s < 0)
+        snprintf(out, n, "?");
+    else if (s < 60)
+        snprintf(out, n, "%.0fs", ceil(s));
+    else if (s < 3600)
+        snprintf(out, n, "%dm%02ds", (int)s / 60, (int)s % 60);
+    else
+        snprintf(out, n, "%dh%02dm", (int)s / 3600, ((int)s % 3600) / 60);
+}
+
+/* ---- message log ---- */
+
+static void log_add(tui *t, char kind, const char *text)
+{
+    if (t->nlog == LOG_MAX) {
+        free(t->log[0].text);
+        memmove(t->log, t->log + 1, (LOG_MAX - 1) * sizeof *t->log);
+        t->nlog--;
+        if (t->log_top > 0)
+            t->log_top--;
+    }
+    if (!t->log)
+        t->log = calloc(LOG_MAX, sizeof *t->log);
+    if (!t->log)
+        return;
+    size_t n = strlen(text);
+    char *c = malloc(n + 1);
+    if (!c)
+        return;
+    /* tabs to spaces, other control characters dropped */
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '\t')
+            c[j++] = ' ';
+        else if (ch >= 32 || ch >= 0x80)
+            c[j++] = (char)ch;
+    }
+    c[j] = '\0';
+    t->log[t->nlog].kind = kind;
+    t->log[t->nlog].text = c;
+    t->nlog++;
+}
+
+/* Add every line of buf (may be NULL). Returns the number of lines. */
+static int log_lines(tui *t, char kind, const char *buf)
+{
+    int n = 0;
+    if (!buf)
+        return 0;
+    const char *p = buf;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        char *line = strndup(p, len);
+        if (line) {
+            log_add(t, kind, line);
+            free(line);
+        }
+        n++;
+        p += len;
+        if (*p == '\n')
+            p++;
+    }
+    return n;
+}
+
+static void logf_(tui *t, char kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void logf_(tui *t, char kind, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    log_lines(t, kind, buf);
+}
+
+static enum role log_role(char kind)
+{
+    switch (kind) {
+    case 'c':
+        return R_CMD;
+    case 'e':
+        return R_BAD;
+    case 'i':
+        return R_DIM;
+    default:
+        return R_NORMAL;
+    }
+}
+
+/* ---- settings and sliders ---- */
+
+static const dm_setting_def *slider_setting(const tui *t, int sl)
+{
+    if (sl == SL_DIM && t->want.k == 0)
+        return &dm_settings_table[DM_S_EPS];
+    return &dm_settings_table[sliders[sl].id];
+}
+
+static int is_choice(const dm_setting_def *d)
+{
+    return d->type == DM_ST_ENUM || d->type == DM_ST_BITS || d->type == DM_ST_BOOL;
+}
+
+/* Split d->choices into out[]; returns the count. */
+static int choices_of(const dm_setting_def *d, char out[][16], int max)
+{
+    int n = 0;
+    const char *p = d->choices ? d->choices : "";
+    while (*p && n < max) {
+        const char *e = strchr(p, '|');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len > 15)
+            len = 15;
+        memcpy(out[n], p, len);
+        out[n][len] = '\0';
+        n++;
+        p += len;
+        if (*p == '|')
+            p++;
+    }
+    return n;
+}
+
+static int choice_index(const tui *t, const dm_setting_def *d, char ch[][16], int n)
+{
+    char cur[64];
+    dm_settings_get(&t->want, d->id, cur, sizeof cur);
+    for (int i = 0; i < n; i++)
+        if (strcasecmp(ch[i], cur) == 0)
+            return i;
+    return -1;
+}
+
+/* Numeric range of a slider (k: up to the model's hidden size). */
+static void slider_range(const tui *t, const dm_setting_def *d, double *lo, double *hi)
+{
+    *lo = d->lo;
+    *hi = d->hi;
+    if (d->id == DM_S_K) {
+        *lo = d->step > 0 ? d->step : 1;
+        double h = t->info.hidden > 0 ? t->info.hidden : 1024;
+        if (*hi > h)
+            *hi = h;
+    }
+}
+
+static int step_decimals(double step)
+{
+    int d = 0;
+    while (d < 6 && fabs(step * pow(10, d) - round(step * pow(10, d))) > 1e-9)
+        d++;
+    return d;
+}
+
+/* Change a setting in `want`, remember it for the session; ask the running
+ * evaluation to stop. */
+static int want_set(tui *t, const char *name, const char *value)
+{
+    dm_err err = {{0}};
+    if (dm_settings_set(&t->want, name, value, &err)) {
+        log_add(t, 'e', err.msg);
+        return -1;
+    }
+    const dm_setting_def *d = dm_setting_find(name);
+    if (d)
+        t->pending |= 1u << d->id;
+    if (dm_session_busy(t->s) && !t->cancel_sent) {
+        dm_session_cancel(t->s);
+        t->cancel_sent = 1;
+    }
+    return 0;
+}
+
+static void slider_set_num(tui *t, const dm_setting_def *d, double v)
+{
+    double lo, hi;
+    slider_range(t, d, &lo, &hi);
+    double step = d->step > 0 ? d->step : 1;
+    v = round(v / step) * step;
+    if (v < lo)
+        v = lo;
+    if (v > hi)
+        v = hi;
+    char buf[64];
+    if (d->type == DM_ST_INT)
+        snprintf(buf, sizeof buf, "%ld", (long)llround(v));
+    else
+        snprintf(buf, sizeof buf, "%.*f", step_decimals(step), v);
+    char cur[64];
+    dm_settings_get(&t->want, d->id, cur, sizeof cur);
+    if (fabs(dm_settings_num(&t->want, d->id) - v) < 1e-12)
+        return;
+    want_set(t, d->name, buf);
+}
+
+static void slider_move(tui *t, int sl, int dir, int big)
+{
+    const dm_setting_def *d = slider_setting(t, sl);
+    if (is_choice(d)) {
+        char ch[MAX_CHOICES][16];
+        int n = choices_of(d, ch, MAX_CHOICES);
+        int i = choice_index(t, d, ch, n);
+        if (i < 0) {
+            /* a value set from the prompt that is not a stop (e.g. 5 bits): nearest stop */
+            double v = dm_settings_num(&t->want, d->id);
+            i = 0;
+            for (int j = 0; j < n; j++)
+                if (atof(ch[j]) >= v || strcmp(ch[j], "fp32") == 0)
+                    i = j;
+        } else
+            i += dir * (big ? 2 : 1);
+        if (i < 0)
+            i = 0;
+        if (i >= n)
+            i = n - 1;
+        if (n > 0 && choice_index(t, d, ch, n) != i)
+            want_set(t, d->name, ch[i]);
+        return;
+    }
+    double v = dm_settings_num(&t->want, d->id);
+    double step = big ? d->big_step : d->step;
+    if (step <= 0)
+        step = 1;
+    slider_set_num(t, d, v + dir * step);
+}
+
+static void slider_end(tui *t, int sl, int hi_end)
+{
+    const dm_setting_def *d = slider_setting(t, sl);
+    if (is_choice(d)) {
+        slider_move(t, sl, hi_end ? 1 : -1, 0);
+        for (int i = 0; i < MAX_CHOICES; i++)
+            slider_move(t, sl, hi_end ? 1 : -1, 0);
+        return;
+    }
+    double lo, hi;
+    slider_range(t, d, &lo, &hi);
+    slider_set_num(t, d, hi_end ? hi : lo);
+}
+
+/* Mouse: set the slider from a column. */
+static void slider_at(tui *t, int sl, int x)
+{
+    const dm_setting_def *d = slider_setting(t, sl);
+    const slider_geom *g = &t->geom[sl];
+    if (is_choice(d)) {
+        char ch[MAX_CHOICES][16];
+        int n = choices_of(d, ch, MAX_CHOICES);
+        for (int i = 0; i < g->nch && i < n; i++)
+            if (x >= g->chx[i] && x < g->chx[i] + g->chw[i]) {
+                if (choice_index(t, d, ch, n) != i)
+                    want_set(t, d->name, ch[i]);
+                return;
+            }
+        return;
+    }
+    if (g->w < 2)
+        return;
+    double lo, hi;
+    slider_range(t, d, &lo, &hi);
+    double f = (double)(x - g->x0) / (double)(g->w - 1);
+    if (f < 0)
+        f = 0;
+    if (f > 1)
+        f = 1;
+    slider_set_num(t, d, lo + f * (hi - lo));
+}
+
+/* Switch the little dimension between an explicit k and the JL eps. */
+static void toggle_dim(tui *t)
+{
+    if (t->want.k == 0) {
+        int k = t->snap.k > 0 ? t->snap.k : 64;
+        char buf[32];
+        snprintf(buf, sizeof buf, "%d", k);
+        want_set(t, "k", buf);
+    } else
+        want_set(t, "k", "0");
+}
+
+static void start_run(tui *t)
+{
+    dm_err err = {{0}};
+    if (dm_session_start(t->s, &err))
+        log_add(t, 'e', err.msg);
+}
+
+/* Apply the slider changes once the worker stopped, then start the new
+ * configuration. Never blocks on a busy engine. */
+static void apply_pending(tui *t)
+{
+    if (!t->pending)
+        return;
+    if (dm_session_busy(t->s)) {
+        if (!t->cancel_sent) {
+            dm_session_cancel(t->s);
+            t->cancel_sent = 1;
+        }
+        return;
+    }
+    unsigned p = t->pending;
+    t->pending = 0;
+    t->cancel_sent = 0;
+    int failed = 0;
+    for (int id = 0; id < DM_S_COUNT; id++) {
+        if (!(p & (1u << id)))
+            continue;
+        char buf[1100];
+        dm_settings_get(&t->want, (dm_setting_id)id, buf, sizeof buf);
+        dm_err err = {{0}};
+        if (dm_session_set(t->s, dm_settings_table[id].name, buf, 1, &err)) {
+            log_add(t, 'e', err.msg);
+            failed = 1;
+        }
+    }
+    t->want = *dm_session_settings(t->s);
+    if (!failed || p)
+        start_run(t);
+}
+
+/* ---- data refresh ---- */
+
+static void refresh_info(tui *t) { dm_session_info(t->s, &t->info); }
+
+static void sql_quote(char *out, size_t n, const char *s)
+{
+    size_t j = 0;
+    out[j++] = '\'';
+    for (; *s && j + 3 < n; s++) {
+        if (*s == '\'')
+            out[j++] = '\'';
+        out[j++] = *s;
+    }
+    out[j++] = '\'';
+    out[j] = '\0';
+}
+
+static const char *runs_sort_name(const tui *t)
+{
+    if (t->runs_ok && t->sort_col >= 0 && t->sort_col < t->runs.ncol)
+        return t->runs.cols[t->sort_col];
+    return "id";
+}
+
+/* The runs filter as dm_session_runs takes it: this model, the user's
+ * condition, the chosen order. */
+static void runs_filter_text(const tui *t, const char *sort, char *out, size_t n)
+{
+    char q[600];
+    sql_quote(q, sizeof q, t->info.name);
+    const char *f = t->filter;
+    if (strncasecmp(f, "where ", 6) == 0)
+        f += 6;
+    if (*f)
+        snprintf(out, n, "where model = %s and (%s) order by %s %s, id desc limit %d", q, f, sort,
+                 t->sort_desc ? "desc" : "asc", RUNS_LIMIT);
+    else
+        snprintf(out, n, "where model = %s order by %s %s, id desc limit %d", q, sort, t->sort_desc ? "desc" : "asc",
+                 RUNS_LIMIT);
+}
+
+static void refresh_runs(tui *t)
+{
+    char sort[64];
+    snprintf(sort, sizeof sort, "%s", runs_sort_name(t));
+    char filter[1400];
+    runs_filter_text(t, sort, filter, sizeof filter);
+    dm_table nt;
+    dm_err err = {{0}};
+    if (dm_session_runs(t->s, filter, &nt, &err)) {
+        dm_table_free(&nt);
+        snprintf(t->runs_err, sizeof t->runs_err, "%s", err.msg);
+        if (t->runs_ok)
+            dm_table_free(&t->runs);
+        t->runs_ok = 0;
+        return;
+    }
+    if (t->runs_ok)
+        dm_table_free(&t->runs);
+    t->runs = nt;
+    t->runs_ok = 1;
+    t->runs_err[0] = '\0';
+    t->sort_col = dm_table_find_col(&t->runs, sort);
+    if (t->sort_col < 0)
+        t->sort_col = 0;
+    if (t->runs_sel >= t->runs.nrow)
+        t->runs_sel = t->runs.nrow ? t->runs.nrow - 1 : 0;
+    int64_t id = 0;
+    t->current_id = t->snap.run_id;
+    if (!t->current_id && dm_session_find_same(t->s, &id, &err) == 1)
+        t->current_id = id;
+}
+
+static void refresh_pareto(tui *t)
+{
+    free(t->pts);
+    t->pts = NULL;
+    t->npts = 0;
+    dm_err err = {{0}};
+    t->pareto_ok = dm_session_pareto(t->s, &t->pts, &t->npts, &err) == 0;
+    snprintf(t->pareto_err, sizeof t->pareto_err, "%s", t->pareto_ok ? "" : err.msg);
+}
+
+static void refresh_views(tui *t)
+{
+    refresh_info(t);
+    refresh_runs(t);
+    refresh_pareto(t);
+}
+
+/* Copy the latest snapshot; note finished runs. */
+static void poll_snapshot(tui *t)
+{
+    dm_session_snapshot(t->s, &t->snap);
+    if (t->snap.run_seq != t->seen_run_seq || t->snap.state != t->seen_state) {
+        int ended = t->snap.state == DM_RUN_DONE || t->snap.state == DM_RUN_CANCELLED ||
+                    t->snap.state == DM_RUN_FAILED;
+        if (ended && t->snap.run_seq != 0) {
+            if (t->snap.state == DM_RUN_FAILED)
+                logf_(t, 'e', "run failed: %s", t->snap.error);
+            else if (t->snap.state == DM_RUN_DONE) {
+                char sp[64] = "";
+                if (isfinite(t->snap.speedup))
+                    snprintf(sp, sizeof sp, ", speedup %.2f%s", t->snap.speedup, t->g->times);
+                if (t->snap.run_id)
+                    logf_(t, 'i', "run #%lld saved: %s %.2f (%+.2f%%)%s", (long long)t->snap.run_id,
+                          t->snap.metric, t->snap.value, t->snap.delta_pct, sp);
+                else
+                    logf_(t, 'i', "run done: %s %.2f (%+.2f%%)%s (not stored)", t->snap.metric, t->snap.value,
+                          t->snap.delta_pct, sp);
+            }
+            refresh_views(t);
+        }
+        if (t->snap.state == DM_RUN_PREPARING || t->snap.state == DM_RUN_EVAL)
+            refresh_info(t); /* the data size is known once the split is read */
+        t->seen_run_seq = t->snap.run_seq;
+        t->seen_state = t->snap.state;
+    }
+}
+
+/* ---- rendering ---- */
+
+static int busy_state(dm_run_state s) { return s == DM_RUN_PREPARING || s == DM_RUN_SPEED || s == DM_RUN_EVAL; }
+
+static void render_header(tui *t)
+{
+    const dm_model_info *m = &t->info;
+    char params[32], bytes[32];
+    fmt_count(params, sizeof params, m->params);
+    fmt_bytes(bytes, sizeof bytes, m->bytes);
+    fill_row(t, 0, R_HEADER);
+    if (m->name[0])
+        putf(t, 0, 0, COLS, R_HEADER, " dualmod %s %s %s %s %s %s params %s %s", t->g->vline, m->name, t->g->vline,
+             m->arch, t->g->vline, params, t->g->vline, bytes);
+    else
+        putf(t, 0, 0, COLS, R_HEADER, " dualmod %s no model loaded (:load MODEL)", t->g->vline);
+    /* state at the right */
+    char st[64];
+    if (t->pending && busy_state(t->snap.state))
+        snprintf(st, sizeof st, "%s cancelling ", t->g->bullet);
+    else if (busy_state(t->snap.state))
+        snprintf(st, sizeof st, "%s %s ", t->g->bullet, dm_run_state_name(t->snap.state));
+    else
+        snprintf(st, sizeof st, "%s ", dm_run_state_name(t->snap.state));
+    int w = uwidth(st);
+    if (COLS - w > 40)
+        put_w(t, 0, COLS - w, w, R_HEADER, st);
+    char lim[48] = "";
+    if (t->want.limit > 0) {
+        char c[32];
+        fmt_count(c, sizeof c, t->want.limit);
+        snprintf(lim, sizeof lim, " %s limit %s", t->g->dash, c);
+    }
+    const char *data = m->data[0] ? m->data : t->want.split;
+    /* the data text counts tokens with plain digits; group them */
+    char dbuf[300];
+    snprintf(dbuf, sizeof dbuf, "%s", data);
+    char *comma = strstr(dbuf, ", ");
+    if (comma) {
+        long ntok = strtol(comma + 2, NULL, 10);
+        char *rest = strchr(comma + 2, ' ');
+        if (ntok > 0 && rest) {
+            char c[32], tail[200];
+            fmt_count(c, sizeof c, ntok);
+            snprintf(tail, sizeof tail, "%s", rest);
+            snprintf(comma, sizeof dbuf - (size_t)(comma - dbuf), ", %s%s", c, tail);
+        }
+    }
+    putf(t, 1, 0, COLS, R_NORMAL, " data %s%s %s kernels %s %s threads %d %s store %s", dbuf, lim, t->g->vline,
+         m->kernels, t->g->vline, m->threads, t->g->vline, t->want.store ? "on" : "off");
+}
+
+/* A horizontal bar of w cells filled to fraction f (eighths in UTF-8). */
+static void draw_bar(const tui *t, int y, int x, int w, double f, enum role fill, enum role empty)
+{
+    if (w <= 0)
+        return;
+    if (!(f >= 0))
+        f = 0;
+    if (f > 1)
+        f = 1;
+    int eighths = t->g->eighths[0] ? 8 : 1;
+    int units = (int)lround(f * w * eighths);
+    for (int i = 0; i < w; i++) {
+        int u = units - i * eighths;
+        if (u >= eighths)
+            put_w(t, y, x + i, 1, fill, t->g->full);
+        else if (u > 0)
+            put_w(t, y, x + i, 1, fill, t->g->eighths[u - 1]);
+        else
+            put_w(t, y, x + i, 1, empty, t->g->empty);
+    }
+}
+
+static void render_slider(tui *t, int sl, int y)
+{
+    const dm_setting_def *d = slider_setting(t, sl);
+    slider_geom *g = &t->geom[sl];
+    memset(g, 0, sizeof *g);
+    g->y = y;
+    int focus = t->focus == sl;
+    int pend = (t->pending >> d->id) & 1;
+    put_w(t, y, 0, 2, focus ? R_FOCUS : R_NORMAL, focus ? t->g->focus : " ");
+    char label[32];
+    snprintf(label, sizeof label, "%s", sliders[sl].label);
+    if (sl == SL_DIM)
+        snprintf(label, sizeof label, "%s", t->want.k == 0 ? t->g->eps : "k");
+    putf(t, y, 2, 8, focus ? R_FOCUS : R_NORMAL, "%-7s", label);
+    int x = 10;
+    int right = COLS - 1;
+    if (is_choice(d)) {
+        char ch[MAX_CHOICES][16];
+        int n = choices_of(d, ch, MAX_CHOICES);
+        int cur = choice_index(t, d, ch, n);
+        g->nch = n;
+        for (int i = 0; i < n && x < right; i++) {
+            char buf[24];
+            if (i == cur)
+                snprintf(buf, sizeof buf, "[%s]", ch[i]);
+            else
+                snprintf(buf, sizeof buf, " %s ", ch[i]);
+            g->chx[i] = x;
+            g->chw[i] = (int)strlen(buf);
+            put_w(t, y, x, right - x, i == cur ? (focus ? R_SEL : R_FOCUS) : R_DIM, buf);
+            x += g->chw[i] + 1;
+        }
+        if (cur < 0) {
+            char v[32];
+            dm_settings_get(&t->want, d->id, v, sizeof v);
+            x += putf(t, y, x, right - x, R_FOCUS, " (%s)", v);
+        }
+        if (sl == SL_BITS && x + 20 < right && isfinite(t->snap.little_bytes) && t->snap.little_bytes > 0) {
+            char b[32];
+            fmt_bytes(b, sizeof b, t->snap.little_bytes);
+            putf(t, y, x + 1, right - x - 1, R_DIM, "little module %s", b);
+        }
+    } else {
+        double lo, hi;
+        slider_range(t, d, &lo, &hi);
+        double v = dm_settings_num(&t->want, d->id);
+        char val[64];
+        if (sliders[sl].percent)
+            snprintf(val, sizeof val, "%3.0f%%", 100 * v);
+        else if (d->type == DM_ST_INT)
+            snprintf(val, sizeof val, "%ld", (long)llround(v));
+        else
+            snprintf(val, sizeof val, "%.*f", step_decimals(d->step > 0 ? d->step : 0.01), v);
+        char extra[96] = "";
+        if (sl == SL_DIM && t->want.k == 0) {
+            int snap_same = t->snap.cfg.k == 0 && fabs(t->snap.cfg.eps - t->want.eps) < 1e-12 && t->snap.k > 0;
+            if (snap_same)
+                snprintf(extra, sizeof extra, " %s k %d", t->g->arrow, t->snap.k);
+            else
+                snprintf(extra, sizeof extra, " %s k ?", t->g->arrow);
+        } else if (sl == SL_RATIO && isfinite(t->snap.ratio_achieved) && !pend)
+            snprintf(extra, sizeof extra, "  achieved %.1f%%", 100 * t->snap.ratio_achieved);
+        int tail = 7 + uwidth(extra);
+        int w = right - x - tail;
+        if (w > 50)
+            w = 50;
+        if (w < 8)
+            w = 8;
+        g->x0 = x;
+        g->w = w;
+        double f = hi > lo ? (v - lo) / (hi - lo) : 0;
+        draw_bar(t, y, x, w, f, focus ? R_FOCUS : R_BAR, R_DIM);
+        x += w + 1;
+        x += putf(t, y, x, right - x, focus ? R_FOCUS : R_NORMAL, "%5s", val);
+        x += put_w(t, y, x, right - x, R_DIM, extra);
+    }
+    if (pend)
+        put_w(t, y, x + 1, right - x - 1, R_DIM, "(pending)");
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+/* v with fmt (one double conversion), or `none` when v is not finite */
+static void fmt_val(char *out, size_t n, double v, const char *fmt, const char *none)
+{
+    if (isfinite(v))
+        snprintf(out, n, fmt, v);
+    else
+        snprintf(out, n, "%s", none);
+}
+#pragma GCC diagnostic pop
+
+/* The live panel: 5 rows from y. */
+static void render_live(tui *t, int y)
+{
+    const dm_snapshot *s = &t->snap;
+    const glyphs *g = t->g;
+    char v[48], se[48], dv[48], d1[48], d2[48];
+    const char *metric = s->metric[0] ? s->metric : "perplexity";
+    fmt_val(v, sizeof v, s->value, "%.2f", g->dash);
+    fmt_val(se, sizeof se, s->value_se, "%.2f", g->dash);
+    fmt_val(dv, sizeof dv, s->dense_value, "%.2f", g->dash);
+    fmt_val(d1, sizeof d1, s->delta, "%+.2f", g->dash);
+    fmt_val(d2, sizeof d2, s->delta_pct, "%+.2f%%", g->dash);
+    int x = 1;
+    x += putf(t, y, x, COLS - x, R_NORMAL, "%-10s ", metric);
+    x += putf(t, y, x, COLS - x, R_TITLE, "%s", v);
+    x += putf(t, y, x, COLS - x, R_NORMAL, " %s %s", g->pm, se);
+    x += putf(t, y, x, COLS - x, R_DIM, "   dense ");
+    x += putf(t, y, x, COLS - x, R_NORMAL, "%s", dv);
+    x += putf(t, y, x, COLS - x, R_DIM, "   %s ", g->delta);
+    enum role dr = isfinite(s->delta_pct) ? (s->delta_pct > 5 ? R_BAD : R_GOOD) : R_NORMAL;
+    putf(t, y, x, COLS - x, dr, "%s (%s)", d1, d2);
+
+    char kl[32], top1[32], ach[32];
+    fmt_val(kl, sizeof kl, s->kld, "%.4f", g->dash);
+    fmt_val(top1, sizeof top1, 100 * s->top1_agree, "%.1f%%", g->dash);
+    fmt_val(ach, sizeof ach, 100 * s->ratio_achieved, "%.1f%%", g->dash);
+    putf(t, y + 1, 1, COLS - 1, R_NORMAL, "%-10s %-8s  top-1 agree %-7s  achieved ratio %-6s (target %.0f%%)", "KL",
+         kl, top1, ach, 100 * s->cfg.ratio);
+
+    /* progress */
+    char done[32], total[32], rate[32], eta[32];
+    fmt_count(done, sizeof done, s->done);
+    fmt_count(total, sizeof total, s->total);
+    fmt_val(rate, sizeof rate, s->items_per_s, "%.0f tok/s", g->dash);
+    if (s->state == DM_RUN_EVAL)
+        fmt_secs(eta, sizeof eta, s->eta_s);
+    else
+        snprintf(eta, sizeof eta, "%s", g->dash);
+    char tail[128];
+    snprintf(tail, sizeof tail, " %s/%s  %s  ETA %s", done, total, rate, eta);
+    int bw = COLS - 2 - uwidth(tail) - 2;
+    if (bw > 60)
+        bw = 60;
+    if (bw < 10)
+        bw = 10;
+    double f = s->total > 0 ? (double)s->done / (double)s->total : 0;
+    put_w(t, y + 2, 1, 1, R_DIM, "[");
+    draw_bar(t, y + 2, 2, bw, f, s->state == DM_RUN_DONE ? R_GOOD : R_BAR, R_DIM);
+    put_w(t, y + 2, 2 + bw, 1, R_DIM, "]");
+    put_w(t, y + 2, 3 + bw, COLS - 3 - bw, R_NORMAL, tail);
+
+    /* measured speed */
+    char sp[160];
+    if (isfinite(s->speedup))
+        snprintf(sp, sizeof sp, "%.2f%s [%.2f%s%.2f] %d pairs", s->speedup, g->times, s->speedup_min, g->dash,
+                 s->speedup_max, s->pairs);
+    else
+        snprintf(sp, sizeof sp, "%s", s->state == DM_RUN_SPEED ? "timing" : g->dash);
+    char e2e[32], br[32], lim[32];
+    fmt_val(e2e, sizeof e2e, s->speedup_e2e, "%.2f", g->dash);
+    fmt_val(br, sizeof br, s->bytes_ratio, "%.2f", g->dash);
+    fmt_val(lim, sizeof lim, s->speed_limit, "%.2f", g->dash);
+    x = 1;
+    x += putf(t, y + 3, x, COLS - x, R_NORMAL, "%-10s ", "speedup");
+    x += put_w(t, y + 3, x, COLS - x, R_TITLE, sp);
+    putf(t, y + 3, x, COLS - x, R_NORMAL, "  e2e %s%s  bytes %s%s  limit %s%s", e2e, isfinite(s->speedup_e2e) ? g->times : "",
+         br, isfinite(s->bytes_ratio) ? g->times : "", lim, isfinite(s->speed_limit) ? g->times : "");
+
+    /* state */
+    x = 1;
+    enum role sr = s->state == DM_RUN_FAILED ? R_BAD : busy_state(s->state) ? R_FOCUS : R_DIM;
+    if (s->state == DM_RUN_FAILED)
+        putf(t, y + 4, x, COLS - x, sr, "%s failed: %s", g->bullet, s->error);
+    else {
+        char idbuf[48] = "";
+        if (s->run_id)
+            snprintf(idbuf, sizeof idbuf, "  saved as run #%lld", (long long)s->run_id);
+        char el[32];
+        fmt_secs(el, sizeof el, s->elapsed_s);
+        if (s->state == DM_RUN_IDLE)
+            putf(t, y + 4, x, COLS - x, sr, "%s idle %s press Enter to run, or move a slider", g->bullet, g->dash);
+        else
+            putf(t, y + 4, x, COLS - x, sr, "%s %s%s%s", g->bullet, s->phase,
+                 s->state == DM_RUN_DONE && s->elapsed_s > 0 ? " in " : "", s->state == DM_RUN_DONE && s->elapsed_s > 0 ? el : "");
+        if (idbuf[0]) {
+            int w = uwidth(idbuf);
+            put_w(t, y + 4, COLS - w - 1, w, R_DIM, idbuf);
+        }
+    }
+}
+
+/* Per-layer achieved ratio and per-gate bars: one row per layer. */
+static void render_layers(tui *t, int y, int rows)
+{
+    const dm_snapshot *s = &t->snap;
+    int nl = s->nlayers > 0 ? s->nlayers : t->info.nlayers;
+    int ng = s->ngates > 0 ? s->ngates : t->info.ngates;
+    if (nl > DM_SNAP_LAYERS)
+        nl = DM_SNAP_LAYERS;
+    if (ng > DM_SNAP_GATES)
+        ng = DM_SNAP_GATES;
+    int audit = s->cfg.audit;
+    for (int l = 0; l < nl && l < rows; l++) {
+        int x = 1;
+        char lr[16];
+        fmt_val(lr, sizeof lr, 100 * s->layer_ratio[l], "%5.1f%%", "    -");
+        x += putf(t, y + l, x, COLS - x, R_NORMAL, "L%d %s ", l, lr);
+        int tailw = audit ? 15 : 0;
+        int per = ng > 0 ? (COLS - x - tailw - 1) / ng : 0;
+        int bw = per - 8;
+        if (bw > 16)
+            bw = 16;
+        if (bw < 3)
+            bw = 3;
+        for (int gi = 0; gi < ng; gi++) {
+            const char *gn = s->gate_name[gi][0] ? s->gate_name[gi] : "?";
+            x += putf(t, y + l, x, COLS - x, R_DIM, " %s ", gn);
+            draw_bar(t, y + l, x, bw, s->gate_ratio[l][gi], R_BAR, R_DIM);
+            x += bw;
+            char gr[16];
+            fmt_val(gr, sizeof gr, 100 * s->gate_ratio[l][gi], "%3.0f%%", "  -");
+            x += putf(t, y + l, x, COLS - x, R_NORMAL, " %s", gr);
+        }
+        if (audit) {
+            char rc[16];
+            fmt_val(rc, sizeof rc, 100 * s->recall[l], "%.1f%%", "-");
+            putf(t, y + l, x, COLS - x, R_TITLE, "  recall %s", rc);
+        }
+    }
+}
+
+/* ---- tables (runs) ---- */
+
+static int is_number(const char *s, double *v)
+{
+    if (!s || !*s)
+        return 0;
+    char *e;
+    *v = strtod(s, &e);
+    return *e == '\0';
+}
+
+static void fmt_cell(const dm_table *tb, int col, const char *raw, char *out, size_t n)
+{
+    double v;
+    const char *name = tb->cols[col];
+    if (!raw) {
+        snprintf(out, n, "%s", "");
+        return;
+    }
+    if (strcmp(name, "created") == 0 && strlen(raw) >= 16) {
+        snprintf(out, n, "%.5s %.5s", raw + 5, raw + 11);
+        return;
+    }
+    if (strchr(raw, '.') && is_number(raw, &v)) {
+        if (strcmp(name, "delta_pct") == 0)
+            snprintf(out, n, "%+.2f", v);
+        else if (fabs(v) >= 100)
+            snprintf(out, n, "%.1f", v);
+        else if (fabs(v) >= 1)
+            snprintf(out, n, "%.3g", v);
+        else
+            snprintf(out, n, "%.3g", v);
+        return;
+    }
+    snprintf(out, n, "%s", raw);
+}
+
+static int col_width(const tui *t, const dm_table *tb, int c, int r0, int r1)
+{
+    int w = uwidth(tb->cols[c]) + 1;
+    for (int r = r0; r < r1 && r < tb->nrow; r++) {
+        char buf[256];
+        fmt_cell(tb, c, dm_table_get(tb, r, c), buf, sizeof buf);
+        int cw = uwidth(buf);
+        if (cw > w)
+            w = cw;
+    }
+    int cap = strcmp(tb->cols[c], "note") == 0 ? 24 : 14;
+    (void)t;
+    return w > cap ? cap : w;
+}
+
+static int64_t row_id(const dm_table *tb, int r)
+{
+    const char *v = tb->nrow > r ? dm_table_get(tb, r, 0) : NULL;
+    return v ? atoll(v) : 0;
+}
+
+/* Draw rows [top, top+h) of the runs table at y with the given columns
+ * (NULL = all, scrolled so that column `keep` is visible). */
+static void draw_table(tui *t, int y, int h, const int *cols, int ncols, int top, int sel, int keep)
+{
+    const dm_table *tb = &t->runs;
+    int all[64];
+    if (!cols) {
+        ncols = 0;
+        for (int c = 0; c < tb->ncol && c < 64; c++)
+            if (strcmp(tb->cols[c], "model") != 0)
+                all[ncols++] = c;
+        cols = all;
+    }
+    int w[64];
+    for (int i = 0; i < ncols; i++)
+        w[i] = col_width(t, tb, cols[i], top, top + h - 1);
+    /* horizontal scroll: the first column (id) stays; start where `keep` fits */
+    int start = 1;
+    if (keep >= 0) {
+        int ki = -1;
+        for (int i = 0; i < ncols; i++)
+            if (cols[i] == keep)
+                ki = i;
+        while (ki > start) {
+            int sum = 3 + w[0] + 1;
+            for (int i = start; i <= ki; i++)
+                sum += w[i] + 1;
+            if (sum <= COLS)
+                break;
+            start++;
+        }
+    }
+    /* header */
+    int x = 3;
+    fill_row(t, y, R_HEADER);
+    for (int i = 0; i < ncols && x < COLS; i++) {
+        if (i > 0 && i < start)
+            continue;
+        int c = cols[i];
+        char hd[64];
+        snprintf(hd, sizeof hd, "%s%s", tb->cols[c], c == t->sort_col && keep >= 0 ? (t->sort_desc ? t->g->down : t->g->up) : "");
+        int num = tb->numeric && tb->numeric[c];
+        int hw = uwidth(hd);
+        int pad = num && hw < w[i] ? w[i] - hw : 0;
+        put_w(t, y, x + pad, COLS - x - pad, R_HEADER, hd);
+        x += w[i] + 1;
+    }
+    for (int r = top; r < top + h - 1 && r < tb->nrow; r++) {
+        int yy = y + 1 + r - top;
+        int64_t id = row_id(tb, r);
+        int is_sel = r == sel;
+        if (is_sel)
+            fill_row(t, yy, R_SEL);
+        const char *m0 = id == t->current_id && id ? t->g->current : " ";
+        const char *m1 = (id && (id == t->marked[0] || id == t->marked[1])) ? t->g->mark : " ";
+        put_w(t, yy, 0, 1, is_sel ? R_SEL : R_CURRENT, m0);
+        put_w(t, yy, 1, 1, is_sel ? R_SEL : R_FOCUS, m1);
+        x = 3;
+        for (int i = 0; i < ncols && x < COLS; i++) {
+            if (i > 0 && i < start)
+                continue;
+            int c = cols[i];
+            char buf[256];
+            fmt_cell(tb, c, dm_table_get(tb, r, c), buf, sizeof buf);
+            int num = tb->numeric && tb->numeric[c];
+            int cw = uwidth(buf);
+            if (cw > w[i])
+                cw = w[i];
+            int pad = num ? w[i] - cw : 0;
+            enum role role = is_sel ? R_SEL : R_NORMAL;
+            if (!is_sel && strcmp(tb->cols[c], "status") == 0 && strcmp(buf, "done") != 0)
+                role = R_DIM;
+            put_w(t, yy, x + pad, w[i], role, buf);
+            x += w[i] + 1;
+        }
+    }
+}
+
+static void render_runs_mini(tui *t, int y, int h)
+{
+    if (h < 2)
+        return;
+    if (!t->runs_ok) {
+        putf(t, y, 1, COLS - 1, R_DIM, "%s", t->runs_err[0] ? t->runs_err : "no runs");
+        return;
+    }
+    if (t->runs.nrow == 0) {
+        put_w(t, y, 1, COLS - 1, R_DIM, "no saved runs of this model yet");
+        return;
+    }
+    static const char *names[] = {"id", "created", "ratio", "achieved", "bits", "k", "mode", "value", "delta_pct",
+                                  "speedup", "status"};
+    int cols[16], n = 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        int c = dm_table_find_col(&t->runs, names[i]);
+        if (c >= 0)
+            cols[n++] = c;
+    }
+    draw_table(t, y, h, cols, n, 0, -1, -1);
+}
+
+static int msg_rows(void) { return LINES >= 40 ? 6 : LINES >= 30 ? 3 : 2; }
+
+static void render_messages(tui *t, int y, int h)
+{
+    int first = t->nlog - h;
+    if (first < 0)
+        first = 0;
+    for (int i = 0; i < h && first + i < t->nlog; i++)
+        put_w(t, y + i, 1, COLS - 1, log_role(t->log[first + i].kind), t->log[first + i].text);
+}
+
+static void render_main(tui *t)
+{
+    render_header(t);
+    int y = 2;
+    int bottom = LINES - 1 - msg_rows(); /* first row of the messages */
+    section(t, y++, "settings");
+    for (int sl = 0; sl < SL_COUNT; sl++)
+        render_slider(t, sl, y++);
+    section(t, y++, "live");
+    render_live(t, y);
+    y += 5;
+    int nl = t->snap.nlayers > 0 ? t->snap.nlayers : t->info.nlayers;
+    if (nl > DM_SNAP_LAYERS)
+        nl = DM_SNAP_LAYERS;
+    if (nl > 0 && y + 1 + nl <= bottom) {
+        section(t, y++, t->snap.cfg.audit ? "achieved ratio per layer / gate, mask recall" : "achieved ratio per layer / gate");
+        render_layers(t, y, nl);
+        y += nl;
+    }
+    if (bottom - y >= 3) {
+        section(t, y++, "recent runs (r: all)");
+        render_runs_mini(t, y, bottom - y);
+    }
+    render_messages(t, LINES - 1 - msg_rows(), msg_rows());
+}
+
+static void render_runs(tui *t)
+{
+    render_header(t);
+    char title[700];
+    snprintf(title, sizeof title, "runs of %s%s%s", t->info.name[0] ? t->info.name : "?", t->filter[0] ? " where " : "",
+             t->filter);
+    section(t, 2, title);
+    int y = 3, h = LINES - 1 - msg_rows() - y;
+    if (!t->runs_ok) {
+        putf(t, y, 1, COLS - 1, R_BAD, "%s", t->runs_err);
+    } else if (t->runs.nrow == 0) {
+        draw_table(t, y, 1, NULL, 0, 0, -1, t->sort_col);
+        put_w(t, y + 1, 1, COLS - 1, R_DIM, t->filter[0] ? "no runs match the filter" : "no saved runs of this model yet");
+    } else {
+        int rows = h - 1;
+        if (t->runs_sel < t->runs_top)
+            t->runs_top = t->runs_sel;
+        if (t->runs_sel >= t->runs_top + rows)
+            t->runs_top = t->runs_sel - rows + 1;
+        if (t->runs_top < 0)
+            t->runs_top = 0;
+        draw_table(t, y, h, NULL, 0, t->runs_top, t->runs_sel, t->sort_col);
+    }
+    render_messages(t, LINES - 1 - msg_rows(), msg_rows());
+}
+
+/* ---- Pareto view ---- */
+
+static void put_cp(const tui *t, int y, int x, enum role r, unsigned cp)
+{
+    if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+        return;
+    wchar_t w[2] = {(wchar_t)cp, 0};
+    cchar_t cc;
+    setcchar(&cc, w, attr(t, r), 0, NULL);
+    if (t->color)
+        setcchar(&cc, w, roles[r].color_attr, (short)r, NULL);
+    mvadd_wch(y, x, &cc);
+}
+
+static void render_pareto(tui *t)
+{
+    render_header(t);
+    section(t, 2, "Pareto: quality loss vs measured speedup (this model and split)");
+    int top = 3, bottom = LINES - 1 - msg_rows(); /* rows [top, bottom) */
+    if (!t->pareto_ok) {
+        putf(t, top, 1, COLS - 1, R_BAD, "%s", t->pareto_err);
+        render_messages(t, bottom, msg_rows());
+        return;
+    }
+    if (t->npts == 0) {
+        put_w(t, top, 1, COLS - 1, R_DIM, "no completed runs with a measured speedup yet: move a slider, or :sweep");
+        render_messages(t, bottom, msg_rows());
+        return;
+    }
+    /* list of the front at the right */
+    int listw = COLS >= 100 ? 30 : 24;
+    int ylab = 8;
+    int px0 = ylab + 1, pw = COLS - listw - px0 - 1;
+    int py0 = top, ph = bottom - top - 3; /* plot rows; then axis, labels, legend */
+    if (pw < 10 || ph < 3) {
+        put_w(t, top, 1, COLS - 1, R_DIM, "terminal too small for the plot");
+        return;
+    }
+    double xmin = 1e300, xmax = -1e300, ymin = 0, ymax = -1e300;
+    for (int i = 0; i < t->npts; i++) {
+        const dm_pareto_pt *p = &t->pts[i];
+        if (!isfinite(p->speedup) || !isfinite(p->loss_pct))
+            continue;
+        if (p->speedup < xmin)
+            xmin = p->speedup;
+        if (p->speedup > xmax)
+            xmax = p->speedup;
+        if (p->loss_pct < ymin)
+            ymin = p->loss_pct;
+        if (p->loss_pct > ymax)
+            ymax = p->loss_pct;
+    }
+    if (xmin > 1)
+        xmin = 1;
+    if (xmax < xmin + 0.1)
+        xmax = xmin + 0.1;
+    if (ymax < ymin + 1)
+        ymax = ymin + 1;
+    double xr = xmax - xmin, yr = ymax - ymin;
+    xmin -= 0.04 * xr;
+    xmax += 0.04 * xr;
+    ymax += 0.06 * yr;
+    if (ymin < 0)
+        ymin -= 0.06 * yr;
+    int dw = pw * 2, dh = ph * 4; /* braille dots */
+    unsigned char *dots = calloc((size_t)pw * (size_t)ph, 1);
+    unsigned char *kind = calloc((size_t)pw * (size_t)ph, 1); /* 1 run, 2 front line */
+    if (!dots || !kind) {
+        free(dots);
+        free(kind);
+        return;
+    }
+    static const unsigned char bit[4][2] = {{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
+#define DOT_X(v) ((int)lround(((v) - xmin) / (xmax - xmin) * (dw - 1)))
+#define DOT_Y(v) ((dh - 1) - (int)lround(((v) - ymin) / (ymax - ymin) * (dh - 1)))
+    int utf8 = t->utf8;
+    /* the front as a line (sorted by speedup), then all points */
+    if (utf8) {
+        int nf = 0;
+        int *fi = malloc(sizeof(int) * (size_t)t->npts);
+        for (int i = 0; fi && i < t->npts; i++)
+            if (t->pts[i].front)
+                fi[nf++] = i;
+        for (int a = 0; fi && a < nf; a++)
+            for (int b = a + 1; b < nf; b++)
+                if (t->pts[fi[b]].speedup < t->pts[fi[a]].speedup) {
+                    int tmp = fi[a];
+                    fi[a] = fi[b];
+                    fi[b] = tmp;
+                }
+        for (int a = 0; fi && a + 1 < nf; a++) {
+            int x0 = DOT_X(t->pts[fi[a]].speedup), y0 = DOT_Y(t->pts[fi[a]].loss_pct);
+            int x1 = DOT_X(t->pts[fi[a + 1]].speedup), y1 = DOT_Y(t->pts[fi[a + 1]].loss_pct);
+            int dx = abs(x1 - x0), sx = x0 < x1 ? 1 : -1, dy = -abs(y1 - y0), sy = y0 < y1 ? 1 : -1, e = dx + dy;
+            for (;;) {
+                if (x0 >= 0 && x0 < dw && y0 >= 0 && y0 < dh) {
+                    dots[(y0 / 4) * pw + x0 / 2] |= bit[y0 % 4][x0 % 2];
+                    kind[(y0 / 4) * pw + x0 / 2] = 2;
+                }
+                if (x0 == x1 && y0 == y1)
+                    break;
+                int e2 = 2 * e;
+                if (e2 >= dy) {
+                    e += dy;
+                    x0 += sx;
+                }
+                if (e2 <= dx) {
+                    e += dx;
+                    y0 += sy;
+                }
+            }
+        }
+        free(fi);
+        for (int i = 0; i < t->npts; i++) {
+            int x = DOT_X(t->pts[i].speedup), y = DOT_Y(t->pts[i].loss_pct);
+            if (x < 0 || x >= dw || y < 0 || y >= dh)
+                continue;
+            dots[(y / 4) * pw + x / 2] |= bit[y % 4][x % 2];
+            if (!kind[(y / 4) * pw + x / 2])
+                kind[(y / 4) * pw + x / 2] = 1;
+        }
+        for (int r = 0; r < ph; r++)
+            for (int c = 0; c < pw; c++)
+                if (dots[r * pw + c])
+                    put_cp(t, py0 + r, px0 + c, kind[r * pw + c] == 2 ? R_FRONT : R_NORMAL, 0x2800u + dots[r * pw + c]);
+    }
+    /* markers: plain runs (ASCII), then the front, then the current run on top */
+    for (int pass = 0; pass < 3; pass++)
+        for (int i = 0; i < t->npts; i++) {
+            const dm_pareto_pt *p = &t->pts[i];
+            int want = pass == 0 ? (!p->front && !p->current) : pass == 1 ? (p->front && !p->current) : p->current;
+            if (!want || (pass == 0 && utf8))
+                continue;
+            int x = DOT_X(p->speedup) / 2, y = DOT_Y(p->loss_pct) / 4;
+            if (x < 0 || x >= pw || y < 0 || y >= ph)
+                continue;
+            const char *gl = pass == 0 ? t->g->point : pass == 1 ? t->g->front : t->g->current;
+            put_w(t, py0 + y, px0 + x, 1, pass == 0 ? R_NORMAL : pass == 1 ? R_FRONT : R_CURRENT, gl);
+        }
+    free(dots);
+    free(kind);
+    /* axes */
+    for (int r = 0; r < ph; r++)
+        put_w(t, py0 + r, px0 - 1, 1, R_DIM, t->g->vline);
+    put_w(t, py0 + ph, px0 - 1, 1, R_DIM, t->g->corner);
+    for (int c = 0; c < pw; c++)
+        put_w(t, py0 + ph, px0 + c, 1, R_DIM, t->g->hline);
+    for (int k = 0; k < 3; k++) {
+        int r = k == 0 ? 0 : k == 1 ? ph / 2 : ph - 1;
+        double v = ymax - (ymax - ymin) * (r * 4 + 1.5) / (double)(dh - 1);
+        putf(t, py0 + r, 0, ylab, R_DIM, "%+6.1f%%", v);
+        put_w(t, py0 + r, px0 - 1, 1, R_DIM, t->g->ytick);
+    }
+    /* zero-loss line, when it is inside */
+    if (ymin < 0 && ymax > 0) {
+        int r = DOT_Y(0.0) / 4;
+        for (int c = 0; c < pw; c += 2)
+            if (r >= 0 && r < ph && (mvinch(py0 + r, px0 + c) & A_CHARTEXT) == ' ')
+                put_w(t, py0 + r, px0 + c, 1, R_DIM, t->g->point);
+    }
+    for (int k = 0; k < 3; k++) {
+        int c = k == 0 ? 0 : k == 1 ? pw / 2 : pw - 6;
+        double v = xmin + (xmax - xmin) * (c * 2 + 0.5) / (double)(dw - 1);
+        putf(t, py0 + ph + 1, px0 + c, 8, R_DIM, "%.2f%s", v, t->g->times);
+    }
+    putf(t, py0 + ph + 2, 1, COLS - listw - 2, R_DIM, "x: measured speedup   y: quality loss vs dense");
+    /* legend and the front list */
+    int lx = COLS - listw;
+    int ly = top;
+    putf(t, ly++, lx, listw, R_NORMAL, "%s runs   %s front   %s current", utf8 ? "⠂" : t->g->point, t->g->front,
+         t->g->current);
+    int nf = 0;
+    for (int i = 0; i < t->npts; i++)
+        nf += t->pts[i].front;
+    putf(t, ly++, lx, listw, R_DIM, "%d runs, %d on the front", t->npts, nf);
+    putf(t, ly++, lx, listw, R_HEADER, "%-6s %8s %8s", "run", "loss", "speedup");
+    int shown = 0;
+    for (int i = t->npts - 1; i >= 0 && ly < bottom; i--) {
+        const dm_pareto_pt *p = &t->pts[i];
+        if (!p->front && !p->current)
+            continue;
+        char idb[24];
+        snprintf(idb, sizeof idb, "%s#%lld", p->current ? t->g->current : p->front ? t->g->front : " ", (long long)p->id);
+        putf(t, ly++, lx, listw, p->current ? R_CURRENT : R_FRONT, "%-6s %+7.2f%% %7.2f%s", idb, p->loss_pct,
+             p->speedup, t->g->times);
+        shown++;
+    }
+    (void)shown;
+    render_messages(t, bottom, msg_rows());
+#undef DOT_X
+#undef DOT_Y
+}
+
+/* ---- help ---- */
+
+static void help_add(tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void help_add(tui *t, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char **n = realloc(t->help, sizeof(char *) * (size_t)(t->nhelp + 1));
+    if (!n)
+        return;
+    t->help = n;
+    t->help[t->nhelp++] = strdup(buf);
+}
+
+static const struct key_help {
+    const char *keys, *what;
+} key_help[] = {
+    {"Left Right", "move the focused slider (Shift, PgUp/PgDn: big step; Home/End: ends)"},
+    {"Up Down Tab", "move the focus between sliders"},
+    {"mouse", "click or drag on a slider"},
+    {"e", "little dimension: an explicit k, or eps (the JL bound)"},
+    {"Enter s", "run the current settings again          c  cancel the run"},
+    {": /", "command prompt (Tab completes, Up/Down history, Esc leaves)"},
+    {"r", "runs: Up/Down select, Left/Right sort column, o order, / filter,"},
+    {"", "Space mark, d diff two marked runs, Enter show the run"},
+    {"p", "Pareto view: quality loss vs measured speedup"},
+    {"m", "messages (command output)          ? help          q quit"},
+};
+
+static void build_help(tui *t)
+{
+    help_add(t, "Keys");
+    for (size_t i = 0; i < sizeof key_help / sizeof key_help[0]; i++)
+        help_add(t, "  %-12s %s", key_help[i].keys, key_help[i].what);
+    help_add(t, "%s", "");
+    help_add(t, "Commands (type : first)");
+    for (int i = 0; i < dm_ncmds; i++) {
+        const dm_cmd_def *c = &dm_cmd_table[i];
+        char head[96];
+        snprintf(head, sizeof head, "%s %s", c->name, c->usage ? c->usage : "");
+        if (strlen(head) > 24) {
+            help_add(t, "  %s", head);
+            help_add(t, "  %-24s %s", "", c->help);
+        } else
+            help_add(t, "  %-24s %s", head, c->help);
+    }
+    help_add(t, "%s", "");
+    help_add(t, "Settings (set NAME VALUE)");
+    for (int i = 0; i < DM_S_COUNT; i++) {
+        const dm_setting_def *d = &dm_settings_table[i];
+        char range[96];
+        if (d->choices)
+            snprintf(range, sizeof range, "%s", d->choices);
+        else if (d->type == DM_ST_INT || d->type == DM_ST_REAL)
+            snprintf(range, sizeof range, "%g..%g", d->lo, d->hi);
+        else
+            snprintf(range, sizeof range, "text");
+        help_add(t, "  %-9s %-20s %s", d->name, range, d->help);
+    }
+}
+
+static void render_overlay_box(tui *t, int y0, int x0, int h, int w, const char *title)
+{
+    for (int y = y0; y < y0 + h; y++) {
+        attrset(A_NORMAL);
+        mvhline(y, x0, ' ', w);
+    }
+    attrset(attr(t, R_TITLE));
+    if (t->utf8) {
+        mvhline_set(y0, x0, WACS_HLINE, w);
+        mvhline_set(y0 + h - 1, x0, WACS_HLINE, w);
+        mvvline_set(y0, x0, WACS_VLINE, h);
+        mvvline_set(y0, x0 + w - 1, WACS_VLINE, h);
+        mvadd_wch(y0, x0, WACS_ULCORNER);
+        mvadd_wch(y0, x0 + w - 1, WACS_URCORNER);
+        mvadd_wch(y0 + h - 1, x0, WACS_LLCORNER);
+        mvadd_wch(y0 + h - 1, x0 + w - 1, WACS_LRCORNER);
+    } else {
+        mvhline(y0, x0, '-', w);
+        mvhline(y0 + h - 1, x0, '-', w);
+        mvvline(y0, x0, '|', h);
+        mvvline(y0, x0 + w - 1, '|', h);
+        mvaddch(y0, x0, '+');
+        mvaddch(y0, x0 + w - 1, '+');
+        mvaddch(y0 + h - 1, x0, '+');
+        mvaddch(y0 + h - 1, x0 + w - 1, '+');
+    }
+    attrset(A_NORMAL);
+    putf(t, y0, x0 + 2, w - 4, R_TITLE, " %s ", title);
+}
+
+static void render_help(tui *t)
+{
+    render_main(t);
+    int x0 = COLS > 100 ? (COLS - 100) / 2 : 0, w = COLS > 100 ? 100 : COLS;
+    int y0 = 1, h = LINES - 2;
+    render_overlay_box(t, y0, x0, h, w, "help: Up/Down PgUp/PgDn scroll, q or Esc close");
+    int rows = h - 2;
+    if (t->help_top > t->nhelp - rows)
+        t->help_top = t->nhelp - rows;
+    if (t->help_top < 0)
+        t->help_top = 0;
+    for (int i = 0; i < rows && t->help_top + i < t->nhelp; i++) {
+        const char *line = t->help[t->help_top + i];
+        put_w(t, y0 + 1 + i, x0 + 2, w - 4, line[0] != ' ' ? R_TITLE : R_NORMAL, line);
+    }
+    if (t->nhelp > rows)
+        putf(t, y0 + h - 1, x0 + w - 14, 12, R_DIM, " %d/%d ", t->help_top + rows < t->nhelp ? t->help_top + rows : t->nhelp,
+             t->nhelp);
+}
+
+static void render_log(tui *t)
+{
+    render_header(t);
+    section(t, 2, "messages: Up/Down PgUp/PgDn scroll, q or Esc back");
+    int y = 3, h = LINES - 1 - y;
+    if (t->log_follow || t->log_top > t->nlog - h)
+        t->log_top = t->nlog - h;
+    if (t->log_top < 0)
+        t->log_top = 0;
+    for (int i = 0; i < h && t->log_top + i < t->nlog; i++)
+        put_w(t, y + i, 1, COLS - 1, log_role(t->log[t->log_top + i].kind), t->log[t->log_top + i].text);
+}
+
+/* The bottom row: the prompt, a question, or the key hints. */
+static void render_status(tui *t)
+{
+    int y = LINES - 1;
+    attrset(A_NORMAL);
+    move(y, 0);
+    clrtoeol();
+    if (t->prompt != P_NONE) {
+        const char *pr = t->prompt == P_CMD ? ":" : "filter: where ";
+        int pw = uwidth(pr);
+        put_w(t, y, 0, COLS, R_CMD, pr);
+        const char *buf = rl_line_buffer ? rl_line_buffer : "";
+        /* the cursor column = characters before rl_point */
+        int cur = 0;
+        for (int i = 0; i < rl_point && buf[i]; i++)
+            if (((unsigned char)buf[i] & 0xC0) != 0x80)
+                cur++;
+        int avail = COLS - pw - 1;
+        int skip = cur > avail ? cur - avail : 0;
+        const char *p = buf;
+        for (int i = 0; i < skip && *p;) {
+            p++;
+            if (((unsigned char)*p & 0xC0) != 0x80)
+                i++;
+        }
+        put_w(t, y, pw, COLS - pw, R_NORMAL, p);
+        move(y, pw + cur - skip);
+        return;
+    }
+    if (t->confirm_quit) {
+        put_w(t, y, 0, COLS, R_FOCUS, "A run is in progress. Quit anyway? (y/n)");
+        return;
+    }
+    static const char *hints[] = {
+        [V_MAIN] = "Left/Right adjust  Up/Down focus  Enter run  : command  r runs  p pareto  ? help  q quit",
+        [V_RUNS] = "Enter show  Space mark  d diff  Left/Right sort  o order  / filter  q back",
+        [V_PARETO] = "q back  r runs  : command  ? help",
+        [V_HELP] = "Up/Down scroll  q close",
+        [V_LOG] = "Up/Down PgUp/PgDn scroll  q back",
+    };
+    put_w(t, y, 0, COLS, R_DIM, hints[t->view]);
+}
+
+static void render(tui *t)
+{
+    erase();
+    if (LINES < 12 || COLS < 40) {
+        put_w(t, 0, 0, COLS, R_BAD, "terminal too small (need 40x12)");
+        refresh();
+        return;
+    }
+    switch (t->view) {
+    case V_MAIN:
+        render_main(t);
+        break;
+    case V_RUNS:
+        render_runs(t);
+        break;
+    case V_PARETO:
+        render_pareto(t);
+        break;
+    case V_HELP:
+        render_help(t);
+        break;
+    case V_LOG:
+        render_log(t);
+        break;
+    }
+    render_status(t);
+    curs_set(t->prompt != P_NONE ? 1 : 0);
+    refresh();
+}
+
+/* ---- the screen as text ---- */
+
+static int dump_screen(tui *t, const char *path, dm_err *err)
+{
+    render(t);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return dm_errf(err, "%s: cannot write: %s", path, strerror(errno));
+    char *line = malloc((size_t)COLS * MB_LEN_MAX * 2 + 2);
+    if (!line) {
+        fclose(f);
+        return dm_errf(err, "out of memory");
+    }
+    for (int y = 0; y < LINES; y++) {
+        size_t n = 0, keep = 0;
+        mbstate_t st;
+        memset(&st, 0, sizeof st);
+        for (int x = 0; x < COLS; x++) {
+            cchar_t cc;
+            wchar_t wc[CCHARW_MAX + 1];
+            attr_t a;
+            short pair;
+            if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &a, &pair, NULL) == ERR || wc[0] == 0) {
+                line[n++] = ' ';
+                continue;
+            }
+            for (int i = 0; wc[i] && i < CCHARW_MAX; i++) {
+                size_t k = wcrtomb(line + n, wc[i], &st);
+                if (k == (size_t)-1) {
+                    line[n++] = '?';
+                    memset(&st, 0, sizeof st);
+                } else
+                    n += k;
+            }
+            if (wc[0] != L' ')
+                keep = n;
+        }
+        line[keep] = '\0';
+        fprintf(f, "%s\n", line);
+    }
+    free(line);
+    if (fclose(f) != 0)
+        return dm_errf(err, "%s: write error", path);
+    return 0;
+}
+
+/* Hook for the command language's tui_only commands. */
+static int tui_cmd_hook(void *ud, const char *name, int argc, char **argv, dm_err *err)
+{
+    tui *t = ud;
+    if (argc > 0 && strcmp(argv[0], name) == 0) {
+        argc--;
+        argv++;
+    }
+    if (strcmp(name, "dump-screen") == 0) {
+        if (argc != 1)
+            return dm_errf(err, "dump-screen: expected FILE");
+        return dump_screen(t, argv[0], err);
+    }
+    return dm_errf(err, "%s: not available in the TUI", name);
+}
+
+/* ---- commands ---- */
+
+static int knobs_differ(const dm_settings *a, const dm_settings *b)
+{
+    return strcmp(a->model, b->model) || strcmp(a->split, b->split) || a->limit != b->limit || a->ratio != b->ratio ||
+           a->mode != b->mode || a->bits != b->bits || a->k != b->k || a->eps != b->eps || a->seed != b->seed ||
+           a->policy != b->policy || a->proj != b->proj || a->path != b->path || a->threads != b->threads ||
+           a->kernels != b->kernels || a->audit != b->audit;
+}
+
+static void first_word(const char *line, char *out, size_t n)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    size_t i = 0;
+    while (line[i] && line[i] != ' ' && line[i] != '\t' && line[i] != ';' && i + 1 < n) {
+        out[i] = line[i];
+        i++;
+    }
+    out[i] = '\0';
+}
+
+/* Run a command-language line; its output goes to the message log (the
+ * pager opens when it does not fit). A settings change restarts the run. */
+static void run_command(tui *t, const char *line)
+{
+    char w[32];
+    first_word(line, w, sizeof w);
+    if (!w[0] || w[0] == '#')
+        return;
+    log_add(t, 'c', "");
+    t->log[t->nlog - 1].text = realloc(t->log[t->nlog - 1].text, strlen(line) + 3);
+    if (t->log[t->nlog - 1].text)
+        sprintf(t->log[t->nlog - 1].text, "> %s", line);
+    int first = t->nlog;
+    /* apply pending slider moves first, so the command sees them */
+    int was_busy = dm_session_busy(t->s);
+    int restarted_by_us = 0;
+    if (t->pending) {
+        dm_session_cancel(t->s);
+        dm_session_wait(t->s);
+        apply_pending(t);
+    }
+    dm_settings before = *dm_session_settings(t->s);
+    /* settings commands stop the running evaluation (the TUI restarts it) */
+    if (dm_session_busy(t->s) && (strcmp(w, "set") == 0 || strcmp(w, "load") == 0 || strcmp(w, "reset") == 0)) {
+        dm_session_cancel(t->s);
+        dm_session_wait(t->s);
+        restarted_by_us = 1;
+    }
+    char *obuf = NULL, *mbuf = NULL;
+    size_t olen = 0, mlen = 0;
+    FILE *out = open_memstream(&obuf, &olen), *msg = open_memstream(&mbuf, &mlen);
+    if (!out || !msg) {
+        if (out)
+            fclose(out);
+        if (msg)
+            fclose(msg);
+        log_add(t, 'e', "out of memory");
+        return;
+    }
+    dm_cmd_io io = {.out = out, .msg = msg, .out_tty = 1, .width = COLS - 2, .progress = 0, .quiet = 0,
+                    .where = NULL, .tui_cmd = tui_cmd_hook, .tui_ud = t};
+    int rc = dm_cmd_exec(t->s, line, &io);
+    fclose(out);
+    fclose(msg);
+    log_lines(t, rc == 1 ? 'e' : 'm', mbuf);
+    log_lines(t, 'o', obuf);
+    free(obuf);
+    free(mbuf);
+    if (rc == DM_CMD_QUIT)
+        t->quit = 1;
+    const dm_settings *after = dm_session_settings(t->s);
+    t->want = *after;
+    if (dm_session_loaded(t->s) && !dm_session_busy(t->s) &&
+        (knobs_differ(&before, after) || restarted_by_us) && !t->quit)
+        start_run(t);
+    (void)was_busy;
+    refresh_views(t);
+    /* long output: open the pager at its start */
+    int added = t->nlog - first;
+    if (added > msg_rows() && t->view != V_HELP) {
+        if (t->view != V_LOG)
+            t->prev_view = t->view;
+        t->view = V_LOG;
+        t->log_top = first - 1;
+        t->log_follow = 0;
+    }
+}
+
+/* ---- readline, embedded ---- */
+
+static int rl_getc_cb(FILE *f)
+{
+    (void)f;
+    tui *t = g_tui;
+    if (!t || t->rlq_n == 0)
+        return EOF;
+    int c = t->rlq[t->rlq_head];
+    t->rlq_head = (t->rlq_head + 1) % (int)sizeof t->rlq;
+    t->rlq_n--;
+    return c;
+}
+
+static int rl_input_available_cb(void) { return g_tui && g_tui->rlq_n > 0; }
+
+static void rl_redisplay_cb(void)
+{
+    if (g_tui && g_tui->prompt != P_NONE) {
+        render_status(g_tui);
+        refresh();
+    }
+}
+
+static void rl_prep_cb(int meta) { (void)meta; }
+static void rl_deprep_cb(void) {}
+
+static void rl_line_cb(char *line)
+{
+    tui *t = g_tui;
+    t->rl_done = 1;
+    t->rl_line = line;
+}
+
+typedef struct cands {
+    char **v;
+    int n, cap;
+    const char *prefix;
+} cands;
+
+static void add_cand(void *ud, const char *cand)
+{
+    cands *c = ud;
+    if (strncmp(cand, c->prefix, strlen(c->prefix)) != 0)
+        return;
+    for (int i = 0; i < c->n; i++)
+        if (strcmp(c->v[i], cand) == 0)
+            return;
+    if (c->n == c->cap) {
+        int nc = c->cap ? c->cap * 2 : 16;
+        char **nv = realloc(c->v, sizeof(char *) * (size_t)nc);
+        if (!nv)
+            return;
+        c->v = nv;
+        c->cap = nc;
+    }
+    c->v[c->n++] = strdup(cand);
+}
+
+static cands g_cands;
+static int g_cand_i;
+
+static char *cand_gen(const char *text, int state)
+{
+    (void)text;
+    if (state == 0)
+        g_cand_i = 0;
+    if (g_cand_i < g_cands.n)
+        return strdup(g_cands.v[g_cand_i++]);
+    return NULL;
+}
+
+static char **rl_complete_cb(const char *text, int start, int end)
+{
+    (void)start;
+    for (int i = 0; i < g_cands.n; i++)
+        free(g_cands.v[i]);
+    g_cands.n = 0;
+    g_cands.prefix = text;
+    rl_attempted_completion_over = 1;
+    if (!g_tui || g_tui->prompt != P_CMD)
+        return NULL;
+    char *before = strndup(rl_line_buffer, (size_t)end);
+    if (!before)
+        return NULL;
+    dm_cmd_complete(g_tui->s, before, add_cand, &g_cands);
+    free(before);
+    if (g_cands.n == 0)
+        return NULL;
+    return rl_completion_matches(text, cand_gen);
+}
+
+static void rl_display_matches_cb(char **matches, int n, int maxlen)
+{
+    (void)maxlen;
+    tui *t = g_tui;
+    char buf[1024];
+    size_t j = 0;
+    buf[0] = '\0';
+    for (int i = 1; i <= n && j + 2 < sizeof buf; i++)
+        j += (size_t)snprintf(buf + j, sizeof buf - j, "%s%s", i > 1 ? "  " : "", matches[i]);
+    log_add(t, 'i', buf);
+    render(t);
+}
+
+static void rl_setup(tui *t)
+{
+    rl_readline_name = "dualmod";
+    rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
+    rl_change_environment = 0;
+    rl_getc_function = rl_getc_cb;
+    rl_input_available_hook = rl_input_available_cb;
+    rl_redisplay_function = rl_redisplay_cb;
+    rl_prep_term_function = rl_prep_cb;
+    rl_deprep_term_function = rl_deprep_cb;
+    rl_attempted_completion_function = rl_complete_cb;
+    rl_completion_display_matches_hook = rl_display_matches_cb;
+    rl_instream = t->devnull;
+    rl_outstream = t->devnull;
+    rl_variable_bind("bell-style", "none");
+    rl_variable_bind("horizontal-scroll-mode", "on");
+    using_history();
+    stifle_history(1000);
+    if (t->o && t->o->history)
+        read_history(t->o->history);
+}
+
+static void rl_save_line(tui *t, const char *line)
+{
+    if (!*line)
+        return;
+    HIST_ENTRY *h = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
+    if (h && strcmp(h->line, line) == 0)
+        return;
+    add_history(line);
+    if (t->o && t->o->history) {
+        if (append_history(1, t->o->history) != 0)
+            write_history(t->o->history);
+        history_truncate_file(t->o->history, 1000);
+    }
+}
+
+static void prompt_open(tui *t, prompt_kind k, const char *initial)
+{
+    t->prompt = k;
+    t->rl_done = 0;
+    t->rl_line = NULL;
+    t->rlq_n = 0;
+    rl_callback_handler_install("", rl_line_cb);
+    set_term(t->scr); /* readline's terminal set-up must not replace curses' terminal */
+    if (initial && *initial) {
+        rl_insert_text(initial);
+        rl_point = rl_end;
+    }
+    render(t);
+}
+
+static void prompt_close(tui *t)
+{
+    rl_replace_line("", 1);
+    rl_callback_handler_remove();
+    t->prompt = P_NONE;
+}
+
+static void prompt_accept(tui *t)
+{
+    prompt_kind k = t->prompt;
+    char *line = t->rl_line;
+    t->rl_line = NULL;
+    t->rl_done = 0;
+    rl_callback_handler_remove();
+    t->prompt = P_NONE;
+    if (!line)
+        return; /* EOF (Ctrl-D on an empty line) */
+    rl_save_line(t, line);
+    if (k == P_CMD)
+        run_command(t, line);
+    else if (k == P_FILTER) {
+        char old[sizeof t->filter];
+        snprintf(old, sizeof old, "%s", t->filter);
+        snprintf(t->filter, sizeof t->filter, "%s", line);
+        refresh_runs(t);
+        if (!t->runs_ok) {
+            logf_(t, 'e', "filter: %s", t->runs_err);
+            snprintf(t->filter, sizeof t->filter, "%s", old);
+            refresh_runs(t);
+        }
+        t->runs_sel = 0;
+    }
+    free(line);
+}
+
+static void rlq_push(tui *t, int c)
+{
+    if (t->rlq_n < (int)sizeof t->rlq) {
+        t->rlq[(t->rlq_head + t->rlq_n) % (int)sizeof t->rlq] = (unsigned char)c;
+        t->rlq_n++;
+    }
+}
+
+/* A key while the prompt is open. */
+static void prompt_key(tui *t, key_ev ev)
+{
+    static const struct {
+        int key, ch;
+    } map[] = {
+        {KEY_LEFT, 2},  {KEY_RIGHT, 6},      {KEY_UP, 16},    {KEY_DOWN, 14},      {KEY_HOME, 1},
+        {KEY_END, 5},   {KEY_BACKSPACE, 127}, {KEY_DC, 4},     {KEY_ENTER, '\r'},
+    };
+    if (ev == 27 || ev == 7 || ev == 3) { /* Esc, C-g, C-c */
+        prompt_close(t);
+        return;
+    }
+    if (ev < 0) {
+        for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+            if (-ev == map[i].key)
+                rlq_push(t, map[i].ch);
+    } else if (ev < 0x80)
+        rlq_push(t, ev == '\n' ? '\r' : ev);
+    else {
+        char mb[MB_LEN_MAX];
+        mbstate_t st;
+        memset(&st, 0, sizeof st);
+        size_t n = wcrtomb(mb, (wchar_t)ev, &st);
+        for (size_t i = 0; n != (size_t)-1 && i < n; i++)
+            rlq_push(t, (unsigned char)mb[i]);
+    }
+    while (t->rlq_n > 0 && t->prompt != P_NONE && !t->rl_done)
+        rl_callback_read_char();
+    t->rlq_n = 0;
+    if (t->rl_done)
+        prompt_accept(t);
+}
+
+/* ---- keys ---- */
+
+static void runs_mark(tui *t)
+{
+    int64_t id = row_id(&t->runs, t->runs_sel);
+    if (!id)
+        return;
+    if (t->marked[0] == id) {
+        t->marked[0] = t->marked[1];
+        t->marked[1] = 0;
+    } else if (t->marked[1] == id)
+        t->marked[1] = 0;
+    else {
+        if (t->marked[0] && t->marked[1])
+            t->marked[0] = t->marked[1];
+        if (t->marked[0])
+            t->marked[1] = id;
+        else
+            t->marked[0] = id;
+    }
+}
+
+static void runs_diff(tui *t)
+{
+    int64_t a = t->marked[0], b = t->marked[1];
+    if (a && !b) {
+        b = row_id(&t->runs, t->runs_sel);
+        if (b == a)
+            b = 0;
+    }
+    if (!a || !b) {
+        log_add(t, 'e', "diff: mark two runs with Space first");
+        return;
+    }
+    char line[96];
+    snprintf(line, sizeof line, "diff %lld %lld", (long long)a, (long long)b);
+    run_command(t, line);
+}
+
+static void runs_show(tui *t, int64_t id)
+{
+    if (!id)
+        return;
+    char line[64];
+    snprintf(line, sizeof line, "show %lld", (long long)id);
+    run_command(t, line);
+}
+
+static void runs_sort(tui *t, int dir)
+{
+    if (!t->runs_ok || t->runs.ncol == 0)
+        return;
+    int c = t->sort_col + dir;
+    if (c >= 0 && c < t->runs.ncol && strcmp(t->runs.cols[c], "model") == 0)
+        c += dir;
+    if (c < 0 || c >= t->runs.ncol)
+        return;
+    t->sort_col = c;
+    /* text columns read naturally ascending, figures descending */
+    t->sort_desc = !(strcmp(t->runs.cols[c], "status") == 0 || strcmp(t->runs.cols[c], "mode") == 0 ||
+                     strcmp(t->runs.cols[c], "split") == 0 || strcmp(t->runs.cols[c], "note") == 0);
+    refresh_runs(t);
+}
+
+static void set_view(tui *t, view v)
+{
+    if (v == t->view)
+        return;
+    if (v == V_LOG || v == V_HELP)
+        t->prev_view = t->view;
+    if (v == V_LOG)
+        t->log_follow = 1;
+    t->view = v;
+    if (v == V_RUNS)
+        refresh_runs(t);
+    if (v == V_PARETO)
+        refresh_pareto(t);
+}
+
+static void request_quit(tui *t)
+{
+    if (dm_session_busy(t->s) || t->pending)
+        t->confirm_quit = 1;
+    else
+        t->quit = 1;
+}
+
+static int scroll_key(key_ev ev, int *top, int page)
+{
+    if (ev == KEV(KEY_UP) || ev == 'k')
+        (*top)--;
+    else if (ev == KEV(KEY_DOWN) || ev == 'j')
+        (*top)++;
+    else if (ev == KEV(KEY_PPAGE) || ev == KEV(KEY_BACKSPACE))
+        *top -= page;
+    else if (ev == KEV(KEY_NPAGE) || ev == ' ')
+        *top += page;
+    else if (ev == KEV(KEY_HOME) || ev == 'g')
+        *top = 0;
+    else if (ev == KEV(KEY_END) || ev == 'G')
+        *top = 1 << 30;
+    else
+        return 0;
+    if (*top < 0)
+        *top = 0;
+    return 1;
+}
+
+/* Keys every view shares. Returns 1 when handled. */
+static int global_key(tui *t, key_ev ev)
+{
+    switch (ev) {
+    case ':':
+        prompt_open(t, P_CMD, NULL);
+        return 1;
+    case '?':
+    case KEV(KEY_F(1)):
+        set_view(t, t->view == V_HELP ? t->prev_view : V_HELP);
+        return 1;
+    case 'm':
+        set_view(t, V_LOG);
+        return 1;
+    case 'p':
+        set_view(t, V_PARETO);
+        return 1;
+    case 'r':
+        set_view(t, V_RUNS);
+        return 1;
+    case 'c':
+        dm_session_cancel(t->s);
+        return 1;
+    case 12: /* C-l */
+        clearok(curscr, TRUE);
+        return 1;
+    }
+    return 0;
+}
+
+static void main_key(tui *t, key_ev ev)
+{
+    switch (ev) {
+    case KEV(KEY_LEFT):
+    case 'h':
+        slider_move(t, t->focus, -1, 0);
+        break;
+    case KEV(KEY_RIGHT):
+    case 'l':
+        slider_move(t, t->focus, 1, 0);
+        break;
+    case KEV(KEY_SLEFT):
+    case KEV(KEY_PPAGE):
+    case 'H':
+        slider_move(t, t->focus, -1, 1);
+        break;
+    case KEV(KEY_SRIGHT):
+    case KEV(KEY_NPAGE):
+    case 'L':
+        slider_move(t, t->focus, 1, 1);
+        break;
+    case KEV(KEY_HOME):
+        slider_end(t, t->focus, 0);
+        break;
+    case KEV(KEY_END):
+        slider_end(t, t->focus, 1);
+        break;
+    case KEV(KEY_UP):
+    case KEV(KEY_BTAB):
+    case 'k':
+        t->focus = (t->focus + SL_COUNT - 1) % SL_COUNT;
+        break;
+    case KEV(KEY_DOWN):
+    case '\t':
+    case 'j':
+        t->focus = (t->focus + 1) % SL_COUNT;
+        break;
+    case 'e':
+        toggle_dim(t);
+        break;
+    case '\n':
+    case '\r':
+    case KEV(KEY_ENTER):
+    case 's':
+        if (t->pending)
+            apply_pending(t);
+        else
+            start_run(t);
+        break;
+    case '/':
+        prompt_open(t, P_CMD, NULL);
+        break;
+    case 'q':
+        request_quit(t);
+        break;
+    default:
+        global_key(t, ev);
+    }
+}
+
+static void runs_key(tui *t, key_ev ev)
+{
+    int n = t->runs_ok ? t->runs.nrow : 0;
+    int page = LINES - 6 - msg_rows();
+    switch (ev) {
+    case KEV(KEY_UP):
+    case 'k':
+        if (t->runs_sel > 0)
+            t->runs_sel--;
+        break;
+    case KEV(KEY_DOWN):
+    case 'j':
+        if (t->runs_sel + 1 < n)
+            t->runs_sel++;
+        break;
+    case KEV(KEY_PPAGE):
+        t->runs_sel -= page;
+        if (t->runs_sel < 0)
+            t->runs_sel = 0;
+        break;
+    case KEV(KEY_NPAGE):
+        t->runs_sel += page;
+        if (t->runs_sel >= n)
+            t->runs_sel = n ? n - 1 : 0;
+        break;
+    case KEV(KEY_HOME):
+    case 'g':
+        t->runs_sel = 0;
+        break;
+    case KEV(KEY_END):
+    case 'G':
+        t->runs_sel = n ? n - 1 : 0;
+        break;
+    case KEV(KEY_LEFT):
+    case '<':
+        runs_sort(t, -1);
+        break;
+    case KEV(KEY_RIGHT):
+    case '>':
+        runs_sort(t, 1);
+        break;
+    case 'o':
+        t->sort_desc = !t->sort_desc;
+        refresh_runs(t);
+        break;
+    case '/':
+    case 'f':
+        prompt_open(t, P_FILTER, t->filter);
+        break;
+    case 'F':
+        t->filter[0] = '\0';
+        refresh_runs(t);
+        break;
+    case ' ':
+        runs_mark(t);
+        if (t->runs_sel + 1 < n)
+            t->runs_sel++;
+        break;
+    case 'd':
+        runs_diff(t);
+        break;
+    case '\n':
+    case '\r':
+    case KEV(KEY_ENTER):
+        runs_show(t, row_id(&t->runs, t->runs_sel));
+        break;
+    case 'q':
+    case 27:
+        set_view(t, V_MAIN);
+        break;
+    default:
+        global_key(t, ev);
+    }
+}
+
+static void key_event(tui *t, key_ev ev)
+{
+    if (t->prompt != P_NONE) {
+        prompt_key(t, ev);
+        return;
+    }
+    if (t->confirm_quit) {
+        t->confirm_quit = 0;
+        if (ev == 'y' || ev == 'Y')
+            t->quit = 1;
+        return;
+    }
+    if (ev == KEV(KEY_RESIZE))
+        return;
+    switch (t->view) {
+    case V_MAIN:
+        main_key(t, ev);
+        break;
+    case V_RUNS:
+        runs_key(t, ev);
+        break;
+    case V_PARETO:
+        if (ev == 'q' || ev == 27)
+            set_view(t, V_MAIN);
+        else
+            global_key(t, ev);
+        break;
+    case V_HELP:
+        if (ev == 'q' || ev == 27 || ev == '?' || ev == KEV(KEY_F(1)))
+            t->view = t->prev_view == V_HELP ? V_MAIN : t->prev_view;
+        else if (!scroll_key(ev, &t->help_top, LINES - 4))
+            global_key(t, ev);
+        break;
+    case V_LOG:
+        if (ev == 'q' || ev == 27 || ev == 'm')
+            t->view = t->prev_view == V_LOG ? V_MAIN : t->prev_view;
+        else {
+            if (t->log_follow)
+                t->log_top = t->nlog - (LINES - 4);
+            t->log_follow = 0;
+            if (!scroll_key(ev, &t->log_top, LINES - 5))
+                global_key(t, ev);
+            else if (t->log_top >= t->nlog - (LINES - 4))
+                t->log_follow = 1;
+        }
+        break;
+    }
+    apply_pending(t);
+}
+
+/* ---- mouse ---- */
+
+static void mouse_event(tui *t, int x, int y, mmask_t b)
+{
+    if (t->prompt != P_NONE || t->view != V_MAIN) {
+        if (t->view == V_RUNS && (b & BUTTON1_PRESSED) && y > 3) {
+            int r = t->runs_top + y - 4;
+            if (t->runs_ok && r >= 0 && r < t->runs.nrow)
+                t->runs_sel = r;
+        }
+        if (b & BUTTON4_PRESSED)
+            key_event(t, KEV(KEY_UP));
+        if (b & BUTTON5_PRESSED)
+            key_event(t, KEV(KEY_DOWN));
+        return;
+    }
+    if (b & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+        for (int sl = 0; sl < SL_COUNT; sl++)
+            if (t->geom[sl].y == y) {
+                t->focus = sl;
+                if (x >= 10)
+                    slider_at(t, sl, x);
+                t->drag = (b & BUTTON1_PRESSED) ? sl : -1;
+            }
+    } else if ((b & REPORT_MOUSE_POSITION) && t->drag >= 0)
+        slider_at(t, t->drag, x);
+    if (b & BUTTON1_RELEASED) {
+        if (t->drag >= 0)
+            slider_at(t, t->drag, x);
+        t->drag = -1;
+    }
+    if (b & BUTTON4_PRESSED)
+        slider_move(t, t->focus, 1, 0);
+    if (b & BUTTON5_PRESSED)
+        slider_move(t, t->focus, -1, 0);
+    apply_pending(t);
+}
+
+/* ---- the terminal: set up, restore, signals ---- */
+
+static struct sigaction old_sa[NSIG];
+static const int quit_sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+static const int fatal_sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+static volatile sig_atomic_t g_screen_up;
+
+static void mouse_tracking(const tui *t, int on)
+{
+    if (t->mouse && !t->headless) {
+        fputs(on ? "\033[?1002h" : "\033[?1002l", t->scr_out);
+        fflush(t->scr_out);
+    }
+}
+
+static void restore_terminal(tui *t)
+{
+    if (!g_screen_up)
+        return;
+    g_screen_up = 0;
+    mouse_tracking(t, 0);
+    curs_set(1);
+    endwin();
+}
+
+static void on_quit_signal(int sig)
+{
+    if (sig == SIGINT)
+        g_sigint = 1;
+    else
+        g_sigterm = 1;
+}
+
+static void on_fatal_signal(int sig)
+{
+    /* best effort: give the terminal back, then die the default way */
+    if (g_screen_up && g_tui) {
+        g_screen_up = 0;
+        if (g_tui->mouse && !g_tui->headless) {
+            static const char off[] = "\033[?1002l";
+            if (write(fileno(g_tui->scr_out), off, sizeof off - 1) < 0) {
+            }
+        }
+        endwin();
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_quit_signal;
+    for (size_t i = 0; i < sizeof quit_sigs / sizeof quit_sigs[0]; i++)
+        sigaction(quit_sigs[i], &sa, &old_sa[quit_sigs[i]]);
+    sa.sa_handler = on_fatal_signal;
+    sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+        sigaction(fatal_sigs[i], &sa, &old_sa[fatal_sigs[i]]);
+}
+
+static void restore_signals(void)
+{
+    for (size_t i = 0; i < sizeof quit_sigs / sizeof quit_sigs[0]; i++)
+        sigaction(quit_sigs[i], &old_sa[quit_sigs[i]], NULL);
+    for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+        sigaction(fatal_sigs[i], &old_sa[fatal_sigs[i]], NULL);
+}
+
+static int screen_open(tui *t, dm_err *err)
+{
+    if (t->headless) {
+        int cols = t->o->cols > 0 ? t->o->cols : 80, rows = t->o->rows > 0 ? t->o->rows : 24;
+        char b[16];
+        snprintf(b, sizeof b, "%d", rows);
+        setenv("LINES", b, 1);
+        snprintf(b, sizeof b, "%d", cols);
+        setenv("COLUMNS", b, 1);
+        t->scr_out = fopen("/dev/null", "w");
+        t->scr_in = fopen("/dev/null", "r");
+        if (!t->scr_out || !t->scr_in)
+            return dm_errf(err, "/dev/null: %s", strerror(errno));
+        static const char *terms[] = {"xterm-256color", "xterm", "vt100", "ansi", "dumb"};
+        for (size_t i = 0; i < sizeof terms / sizeof terms[0] && !t->scr; i++)
+            t->scr = newterm(terms[i], t->scr_out, t->scr_in);
+        if (!t->scr)
+            return dm_errf(err, "cannot create an off-screen terminal (no terminfo for xterm or vt100)");
+        resize_term(rows, cols);
+    } else {
+        if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+            return dm_errf(err, "the TUI needs a terminal (use --headless with --script for tests, or -c/-f for batch)");
+        t->scr_out = stdout;
+        t->scr_in = stdin;
+        t->scr = newterm(NULL, stdout, stdin);
+        if (!t->scr)
+            return dm_errf(err, "cannot open the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+    }
+    set_term(t->scr);
+    g_screen_up = 1;
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    timeout(TICK_MS);
+    curs_set(0);
+    if (!t->o->no_color && has_colors()) {
+        start_color();
+        use_default_colors();
+        t->color = 1;
+        for (int r = 1; r < R_COUNT; r++)
+            init_pair((short)r, roles[r].fg, roles[r].bg);
+    }
+    if (!t->headless) {
+        mouseinterval(0);
+        t->mouse = mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+                                 BUTTON5_PRESSED | REPORT_MOUSE_POSITION,
+                             NULL) != 0;
+        mouse_tracking(t, 1);
+    }
+    return 0;
+}
+
+static void screen_close(tui *t)
+{
+    restore_terminal(t);
+    if (t->scr) {
+        delscreen(t->scr);
+        t->scr = NULL;
+    }
+    if (t->headless) {
+        if (t->scr_out)
+            fclose(t->scr_out);
+        if (t->scr_in)
+            fclose(t->scr_in);
+    }
+    t->scr_out = t->scr_in = NULL;
+}
+
+/* One tick: signals, the snapshot, pending changes, redraw. */
+static void tick(tui *t)
+{
+    if (g_sigterm)
+        t->quit = 1;
+    if (g_sigint) {
+        g_sigint = 0;
+        if (t->prompt != P_NONE) {
+            prompt_close(t);
+        } else
+            t->quit = 1;
+    }
+    poll_snapshot(t);
+    apply_pending(t);
+    if (!t->pending)
+        t->want = *dm_session_settings(t->s);
+    render(t);
+}
+
+/* ---- interactive loop ---- */
+
+static void interactive_loop(tui *t)
+{
+    while (!t->quit) {
+        tick(t);
+        if (t->quit)
+            break;
+        wint_t wc;
+        int rc = get_wch(&wc);
+        if (rc == ERR)
+            continue;
+        do {
+            if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
+                MEVENT me;
+                while (getmouse(&me) == OK)
+                    mouse_event(t, me.x, me.y, me.bstate);
+            } else
+                key_event(t, rc == KEY_CODE_YES ? KEV((int)wc) : (key_ev)wc);
+            if (t->quit)
+                break;
+            /* drain what is already typed before redrawing */
+            timeout(0);
+            rc = get_wch(&wc);
+            timeout(TICK_MS);
+        } while (rc != ERR);
+    }
+}
+
+/* ---- headless script ---- */
+
+static const struct key_name {
+    const char *name;
+    int key; /* curses key (negated in events) or a character */
+    int curses;
+} key_names[] = {
+    {"SPACE", ' ', 0},           {"ENTER", '\r', 0},          {"RETURN", '\r', 0},       {"TAB", '\t', 0},
+    {"ESC", 27, 0},              {"BACKSPACE", KEY_BACKSPACE, 1}, {"DEL", KEY_DC, 1},     {"UP", KEY_UP, 1},
+    {"DOWN", KEY_DOWN, 1},       {"LEFT", KEY_LEFT, 1},       {"RIGHT", KEY_RIGHT, 1},   {"S-LEFT", KEY_SLEFT, 1},
+    {"S-RIGHT", KEY_SRIGHT, 1},  {"HOME", KEY_HOME, 1},       {"END", KEY_END, 1},       {"PGUP", KEY_PPAGE, 1},
+    {"PGDN", KEY_NPAGE, 1},      {"BTAB", KEY_BTAB, 1},
+};
+
+static int parse_key(const char *name, key_ev *ev)
+{
+    for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+        if (strcasecmp(name, key_names[i].name) == 0) {
+            *ev = key_names[i].curses ? KEV(key_names[i].key) : key_names[i].key;
+            return 0;
+        }
+    if ((name[0] == 'F' || name[0] == 'f') && isdigit((unsigned char)name[1])) {
+        int n = atoi(name + 1);
+        if (n >= 1 && n <= 12) {
+            *ev = KEV(KEY_F(n));
+            return 0;
+        }
+    }
+    if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && name[2] && !name[3]) {
+        *ev = toupper((unsigned char)name[2]) & 0x1f;
+        return 0;
+    }
+    wchar_t wc;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    size_t n = mbrtowc(&wc, name, strlen(name), &st);
+    if (n != (size_t)-1 && n != (size_t)-2 && n > 0 && name[n] == '\0') {
+        *ev = (key_ev)wc;
+        return 0;
+    }
+    return -1;
+}
+
+static void type_text(tui *t, const char *s)
+{
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    while (*s && !t->quit) {
+        key_ev ev;
+        if (*s == '\\' && s[1]) {
+            char c = s[1];
+            ev = c == 'n' ? '\r' : c == 't' ? '\t' : c == 'e' ? 27 : (unsigned char)c;
+            s += 2;
+        } else {
+            wchar_t wc;
+            size_t n = mbrtowc(&wc, s, strlen(s), &st);
+            if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+                ev = (unsigned char)*s;
+                n = 1;
+                memset(&st, 0, sizeof st);
+            } else
+                ev = (key_ev)wc;
+            s += n;
+        }
+        key_event(t, ev);
+    }
+}
+
+/* The screen contains text? */
+static int screen_has(const char *text)
+{
+    char *row = malloc((size_t)COLS * MB_LEN_MAX + 1);
+    int found = 0;
+    for (int y = 0; row && y < LINES && !found; y++) {
+        size_t n = 0;
+        mbstate_t st;
+        memset(&st, 0, sizeof st);
+        for (int x = 0; x < COLS; x++) {
+            cchar_t cc;
+            wchar_t wc[CCHARW_MAX + 1];
+            attr_t a;
+            short p;
+            if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &a, &p, NULL) == ERR || !wc[0]) {
+                row[n++] = ' ';
+                continue;
+            }
+            size_t k = wcrtomb(row + n, wc[0], &st);
+            n += k == (size_t)-1 ? 0 : k;
+        }
+        row[n] = '\0';
+        found = strstr(row, text) != NULL;
+    }
+    free(row);
+    return found;
+}
+
+static int idle(tui *t) { return !t->pending && !dm_session_busy(t->s); }
+
+static int script_line(tui *t, char *line, int lineno, const char *file)
+{
+    size_t len = strlen(line);
+    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        line[--len] = '\0';
+    char *p = line;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (!*p || *p == '#')
+        return 0;
+    char *arg = p;
+    while (*arg && *arg != ' ' && *arg != '\t')
+        arg++;
+    if (*arg)
+        *arg++ = '\0';
+    while (*arg == ' ' || *arg == '\t')
+        arg++;
+#define FAIL(...)                                                                               \
+    do {                                                                                        \
+        int o_ = snprintf(t->script_err, sizeof t->script_err, "%s:%d: ", file, lineno);        \
+        snprintf(t->script_err + o_, sizeof t->script_err - (size_t)o_, __VA_ARGS__);           \
+        return -1;                                                                              \
+    } while (0)
+    if (strcmp(p, "key") == 0) {
+        char name[64];
+        int count = 1;
+        if (sscanf(arg, "%63s %d", name, &count) < 1)
+            FAIL("key: expected a key name");
+        key_ev ev;
+        if (parse_key(name, &ev))
+            FAIL("key: unknown key '%s'", name);
+        for (int i = 0; i < count && !t->quit; i++) {
+            key_event(t, ev);
+            poll_snapshot(t);
+        }
+    } else if (strcmp(p, "type") == 0) {
+        type_text(t, arg);
+    } else if (strcmp(p, "cmd") == 0) {
+        run_command(t, arg);
+    } else if (strcmp(p, "wait") == 0) {
+        double limit = *arg ? atof(arg) : 600;
+        double t0 = now_s();
+        for (;;) {
+            poll_snapshot(t);
+            apply_pending(t);
+            if (idle(t))
+                break;
+            if (now_s() - t0 > limit)
+                FAIL("wait: the run did not finish within %g s (state %s)", limit,
+                     dm_run_state_name(t->snap.state));
+            sleep_ms(20);
+        }
+        dm_session_wait(t->s);
+        poll_snapshot(t);
+    } else if (strcmp(p, "sleep") == 0) {
+        double t0 = now_s(), ms = atof(arg);
+        while ((now_s() - t0) * 1000 < ms) {
+            tick(t);
+            sleep_ms(10);
+        }
+    } else if (strcmp(p, "mouse") == 0) {
+        char what[16];
+        int x, y;
+        if (sscanf(arg, "%15s %d %d", what, &x, &y) != 3)
+            FAIL("mouse: expected press|drag|release X Y");
+        mmask_t b = strcmp(what, "press") == 0     ? BUTTON1_PRESSED
+                    : strcmp(what, "drag") == 0    ? REPORT_MOUSE_POSITION
+                    : strcmp(what, "release") == 0 ? BUTTON1_RELEASED
+                                                   : 0;
+        if (!b)
+            FAIL("mouse: expected press, drag or release, not '%s'", what);
+        render(t); /* the slider positions come from the last drawing */
+        mouse_event(t, x, y, b);
+    } else if (strcmp(p, "resize") == 0) {
+        int c, r;
+        if (sscanf(arg, "%dx%d", &c, &r) != 2 || c < 20 || r < 5)
+            FAIL("resize: expected COLSxROWS");
+        resize_term(r, c);
+    } else if (strcmp(p, "expect") == 0) {
+        render(t);
+        if (!screen_has(arg))
+            FAIL("expect: the screen does not show '%s'", arg);
+    } else if (strcmp(p, "dump-screen") == 0) {
+        dm_err err = {{0}};
+        if (dump_screen(t, arg, &err))
+            FAIL("%s", err.msg);
+    } else if (strcmp(p, "quit") == 0) {
+        t->quit = 1;
+    } else
+        FAIL("unknown directive '%s' (key, type, cmd, wait, sleep, mouse, resize, expect, dump-screen, quit)", p);
+#undef FAIL
+    return 0;
+}
+
+static int headless_loop(tui *t)
+{
+    const char *file = t->o->script ? t->o->script : "-";
+    FILE *f = t->o->script ? fopen(t->o->script, "r") : stdin;
+    if (!f) {
+        snprintf(t->script_err, sizeof t->script_err, "%s: cannot open script: %s", file, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    int lineno = 0, rc = 0;
+    tick(t);
+    while (!t->quit && getline(&line, &cap, f) >= 0) {
+        lineno++;
+        if (script_line(t, line, lineno, file)) {
+            rc = -1;
+            break;
+        }
+        tick(t);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+/* ---- entry ---- */
+
+int dm_tui_run(dm_session *s, const dm_tui_opts *o)
+{
+    static const dm_tui_opts defaults = {0};
+    if (!o)
+        o = &defaults;
+    tui *t = calloc(1, sizeof *t);
+    if (!t) {
+        fprintf(stderr, "dualmod: out of memory\n");
+        return 1;
+    }
+    t->s = s;
+    t->o = o;
+    t->headless = o->headless;
+    t->drag = -1;
+    t->sort_desc = 1;
+    t->prev_view = V_MAIN;
+    t->log_follow = 1;
+    setlocale(LC_CTYPE, "");
+    const char *cs = nl_langinfo(CODESET);
+    t->utf8 = cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0) && !o->ascii;
+    t->g = t->utf8 ? &glyphs_utf8 : &glyphs_ascii;
+    dm_tui_opts o2 = *o;
+    const char *nc = getenv("NO_COLOR");
+    if (nc && *nc)
+        o2.no_color = 1;
+    t->o = &o2;
+    t->devnull = fopen("/dev/null", "r+");
+    g_tui = t;
+    dm_err err = {{0}};
+    /* the model: load the `model` setting when nothing is loaded yet */
+    if (!dm_session_loaded(s)) {
+        const dm_settings *st = dm_session_settings(s);
+        if (dm_session_load(s, st->model, &err)) {
+            fprintf(stderr, "dualmod: %s\n", err.msg);
+            free(t);
+            g_tui = NULL;
+            return 1;
+        }
+    }
+    install_signals();
+    if (screen_open(t, &err)) {
+        screen_close(t);
+        restore_signals();
+        fprintf(stderr, "dualmod: %s\n", err.msg);
+        if (t->devnull)
+            fclose(t->devnull);
+        free(t);
+        g_tui = NULL;
+        return 1;
+    }
+    rl_setup(t);
+    build_help(t);
+    t->want = *dm_session_settings(s);
+    refresh_views(t);
+    if (o2.commands && *o2.commands)
+        run_command(t, o2.commands);
+    if (!t->headless && !o2.no_start && !dm_session_busy(s))
+        start_run(t);
+    if (t->headless)
+        t->status = headless_loop(t) ? 1 : 0;
+    else
+        interactive_loop(t);
+    if (t->prompt != P_NONE)
+        prompt_close(t);
+    screen_close(t);
+    restore_signals();
+    /* stop the engine after the terminal is back (the cancelled run is stored as such) */
+    if (dm_session_busy(s))
+        dm_session_cancel(s);
+    dm_session_wait(s);
+    if (t->script_err[0])
+        fprintf(stderr, "dualmod: %s\n", t->script_err);
+    int status = t->status;
+    for (int i = 0; i < t->nlog; i++)
+        free(t->log[i].text);
+    free(t->log);
+    for (int i = 0; i < t->nhelp; i++)
+        free(t->help[i]);
+    free(t->help);
+    if (t->runs_ok)
+        dm_table_free(&t->runs);
+    free(t->pts);
+    for (int i = 0; i < g_cands.n; i++)
+        free(g_cands.v[i]);
+    free(g_cands.v);
+    memset(&g_cands, 0, sizeof g_cands);
+    if (t->devnull)
+        fclose(t->devnull);
+    g_tui = NULL;
+    free(t);
+    return status;
+}
