@@ -125,6 +125,34 @@ static const char schema_v1[] =
     "          <= (CASE WHEN lower(r.metric) IN ('bleu', 'accuracy') THEN -r.delta_pct ELSE r.delta_pct END)\n"
     "      AND (o.speedup > r.speedup OR o.delta_pct <> r.delta_pct));\n";
 
+/* Version 2: run_summary gains the figures people filter and sort by
+ * (dppl_pct for language models, loss_pct for any metric, the speed spread,
+ * data size, threads, kernels); pareto_candidates is rebuilt on it. */
+static const char schema_v2[] =
+    "DROP VIEW pareto_candidates;\n"
+    "DROP VIEW run_summary;\n"
+    "CREATE VIEW run_summary AS\n"
+    "SELECT r.id, r.created, m.name AS model, m.arch, r.split, r.tokens, r.ratio, r.ratio_achieved,\n"
+    "       r.bits, r.k, r.eps, r.seed, r.mode, r.policy, r.proj, r.path, r.threads, r.kernels,\n"
+    "       r.metric, r.value, r.value_se, r.dense_value, r.delta, r.delta_pct,\n"
+    "       CASE WHEN lower(r.metric) = 'perplexity' THEN r.delta_pct END AS dppl_pct,\n"
+    "       CASE WHEN lower(r.metric) IN ('bleu', 'accuracy') THEN -r.delta_pct ELSE r.delta_pct END AS loss_pct,\n"
+    "       r.kld, r.top1_agree, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e,\n"
+    "       r.bytes_ratio, r.little_bytes, r.fit_rel_mse, r.seconds, r.status, r.partial, r.note, r.git_rev\n"
+    "FROM runs r JOIN models m ON m.id = r.model_id;\n"
+    "CREATE VIEW pareto_candidates AS\n"
+    "SELECT s.* FROM run_summary s JOIN runs r ON r.id = s.id\n"
+    "WHERE r.status = 'done' AND r.speedup IS NOT NULL AND r.delta_pct IS NOT NULL\n"
+    "  AND NOT EXISTS (\n"
+    "    SELECT 1 FROM runs o\n"
+    "    WHERE o.id <> r.id AND o.model_id = r.model_id\n"
+    "      AND o.split = r.split AND o.split_hash = r.split_hash AND o.metric = r.metric\n"
+    "      AND o.status = 'done' AND o.speedup IS NOT NULL AND o.delta_pct IS NOT NULL\n"
+    "      AND o.speedup >= r.speedup\n"
+    "      AND (CASE WHEN lower(r.metric) IN ('bleu', 'accuracy') THEN -o.delta_pct ELSE o.delta_pct END)\n"
+    "          <= (CASE WHEN lower(r.metric) IN ('bleu', 'accuracy') THEN -r.delta_pct ELSE r.delta_pct END)\n"
+    "      AND (o.speedup > r.speedup OR o.delta_pct <> r.delta_pct));\n";
+
 /* Schema steps: migrating from version v applies every step with to > v, in
  * order, in one transaction, then sets user_version. Version 0 is the empty
  * database. A step for version 2 would be e.g.
@@ -135,6 +163,7 @@ static const struct migration {
     const char *sql;
 } migrations[] = {
     {1, schema_v1},
+    {2, schema_v2},
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -1139,7 +1168,9 @@ int dm_store_import(dm_store *st, const char *other, int *n, dm_err *err)
         refuse(&info, other, "nothing imported", err);
         goto fail;
     }
-    if (info.version != DM_STORE_SCHEMA_VERSION) {
+    /* the runs, models and run_layers tables are the same in versions 1 and 2
+     * (version 2 changed only views): both are read directly */
+    if (info.version < 1 || info.version > DM_STORE_SCHEMA_VERSION) {
         dm_errf(err,
                 "%s: written by an older dualmod (schema %d, this build knows %d); open it once with this "
                 "dualmod (--db) to migrate it, then import; nothing imported",

@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-#define DM_STORE_SCHEMA_VERSION 1
+#define DM_STORE_SCHEMA_VERSION 2
 #define DM_STORE_MAX_LAYERS 16
 #define DM_STORE_MAX_GATES 4
 

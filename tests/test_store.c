@@ -523,17 +523,33 @@ Test(store, run_summary_row)
     snprintf(a.created, sizeof a.created, "2024-01-02T03:04:05.678Z");
     cr_assert_eq(dm_store_add(st, &a, &err), 0, "%s", err.msg);
     rows rs;
-    query(st, "select * from run_summary", &rs);
+    query(st,
+          "select id, created, model, arch, split, ratio, ratio_achieved, bits, k, mode, policy, proj, metric, value,"
+          " dense_value, delta_pct, dppl_pct, loss_pct, kld, top1_agree, speedup, bytes_ratio, status, note"
+          " from run_summary",
+          &rs);
     char want[512];
     snprintf(want, sizeof want,
-             "%lld|2024-01-02T03:04:05.678Z|kjv-lstm|valid|0.5|0.25|4|128|threshold|paper|srp|perplexity|130.0|"
-             "120.0|12.5|0.125|0.875|1.5|0.75|done|n\n",
+             "%lld|2024-01-02T03:04:05.678Z|kjv-lstm|LSTM|valid|0.5|0.25|4|128|threshold|paper|srp|perplexity|130.0|"
+             "120.0|12.5|12.5|12.5|0.125|0.875|1.5|0.75|done|n\n",
              (long long)a.id);
     cr_expect_str_eq(rs.text, want);
-    /* the column names, in order */
+    /* the column names, in order (schema version 2) */
     query(st, "select group_concat(name, ',') from pragma_table_info('run_summary')", &rs);
-    cr_expect_str_eq(rs.text, "id,created,model,split,ratio,ratio_achieved,bits,k,mode,policy,proj,metric,value,"
-                              "dense_value,delta_pct,kld,top1_agree,speedup,bytes_ratio,status,note\n");
+    cr_expect_str_eq(rs.text, "id,created,model,arch,split,tokens,ratio,ratio_achieved,bits,k,eps,seed,mode,policy,"
+                              "proj,path,threads,kernels,metric,value,value_se,dense_value,delta,delta_pct,dppl_pct,"
+                              "loss_pct,kld,top1_agree,speedup,speedup_min,speedup_max,speedup_e2e,bytes_ratio,"
+                              "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev\n");
+    /* BLEU and accuracy: loss is the negated delta, and there is no dppl_pct */
+    dm_run b;
+    fill_run(&b, 1);
+    snprintf(b.metric, sizeof b.metric, "BLEU");
+    b.delta_pct = -3.0;
+    cr_assert_eq(dm_store_add(st, &b, &err), 0, "%s", err.msg);
+    char q[160];
+    snprintf(q, sizeof q, "select coalesce(dppl_pct, 'none'), loss_pct from run_summary where id = %lld", (long long)b.id);
+    query(st, q, &rs);
+    cr_expect_str_eq(rs.text, "none|3.0\n");
     dm_store_close(st);
 }
 
@@ -735,6 +751,8 @@ Test(store, opens_a_version_1_file)
     cr_expect(isnan(r.layer[0].gate_ratio[3]));
     cr_expect_eq(r.layer[0].gate_ratio[2], 0.4);
     cr_expect_eq(query_long(st, "pragma user_version"), DM_STORE_SCHEMA_VERSION);
+    /* the views of the newest schema over the old rows */
+    cr_expect_eq(query_long(st, "select count(*) from run_summary where id = 7 and dppl_pct = 0.333 and loss_pct = 0.333"), 1);
     /* and it takes new runs */
     dm_run a;
     fill_run(&a, 0);
@@ -758,7 +776,9 @@ Test(store, refuses_a_newer_schema)
     tpath(p, sizeof p, "new.db");
     raw_exec(p, "CREATE TABLE runs (id INTEGER PRIMARY KEY, whatever TEXT);"
                 "PRAGMA application_id = 1684893540; PRAGMA user_version = 99;");
-    expect_refused("new.db", "written by a newer dualmod (schema 99, this build knows 1)");
+    char want[96];
+    snprintf(want, sizeof want, "written by a newer dualmod (schema 99, this build knows %d)", DM_STORE_SCHEMA_VERSION);
+    expect_refused("new.db", want);
 }
 
 Test(store, refuses_a_foreign_database)
@@ -857,7 +877,7 @@ Test(store, empty_file_becomes_a_store)
     tpath(p, sizeof p, "empty.db");
     spit(p, "", 0);
     dm_store *st = open_store("empty.db");
-    cr_expect_eq(query_long(st, "pragma user_version"), 1);
+    cr_expect_eq(query_long(st, "pragma user_version"), DM_STORE_SCHEMA_VERSION);
     cr_expect_eq(query_long(st, "pragma application_id"), 0x646D6F64);
     dm_store_close(st);
     /* and opens again */
@@ -903,7 +923,9 @@ Test(store, sql_is_read_only)
     /* nothing changed */
     rows rs;
     query(st, "select count(*), max(note) from runs; pragma user_version; select count(*) from run_layers", &rs);
-    cr_expect_str_eq(rs.text, "1|first try; it's \"quoted\"\n1\n2\n");
+    char want0[96];
+    snprintf(want0, sizeof want0, "1|first try; it's \"quoted\"\n%d\n2\n", DM_STORE_SCHEMA_VERSION);
+    cr_expect_str_eq(rs.text, want0);
     query(st, "select id, model, status from run_summary", &rs);
     char want[64];
     snprintf(want, sizeof want, "%lld|kjv-lstm|done\n", (long long)a.id);

@@ -6,9 +6,9 @@
  *   dualmod bench --dense MODEL | --dense --arch lstm|gru --hidden H [--layers L]
  *   dualmod --help | --version
  *
- * With no arguments it evaluates the bundled kjv-lstm model on its
- * validation split (the TUI will take this place). Results go to stdout,
- * progress and errors to stderr; the exit status is non-zero on error. */
+ * Anything else (no arguments, -c, -f, a pipe, shell, tui) goes to the
+ * command-language front ends in shell.c. Results go to stdout, progress
+ * and errors to stderr; the exit status is non-zero on error. */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
 #include "gitrev.h"
@@ -30,6 +30,7 @@
 #include "eval.h"
 #include "lm.h"
 #include "models.h"
+#include "shell.h"
 #include "store.h"
 #include "vocab.h"
 
@@ -73,7 +74,12 @@ static void print_help(FILE *f)
             "  little MODEL        build and fit the little modules; report size and fit MSE\n"
             "  study noise|sweep|dim|bits MODEL\n"
             "                      the paper's Tables 1, 2/3, 5 and 6 on MODEL (test split)\n"
-            "  (none)              evaluate the bundled kjv-lstm model on its validation split\n"
+            "  (none)              the TUI on the bundled kjv-lstm model (on a terminal)\n"
+            "  shell               the command language in a readline shell\n"
+            "  tui [MODEL]         the TUI\n"
+            "  -c 'CMD; ...'       run commands of the command language and exit ('dualmod -c help')\n"
+            "  -f FILE             run a script of commands; commands also come from a pipe\n"
+            "                      (front-end options: --db, --no-store, --format, -q, --man; see dualmod.1)\n"
             "\n"
             "MODEL is a name (kjv-lstm, kjv-gru), a directory with model.safetensors, or a\n"
             ".safetensors file. Names are looked up in $DUALMOD_MODELS (colon-separated),\n"
@@ -1580,6 +1586,15 @@ static int cmd_bench_dual(opts *o, loaded *L)
 
 int main(int argc, char **argv)
 {
+    /* the classic subcommands keep their getopt interface; everything else
+     * (no arguments, -c, -f, standard input, shell, tui) is the command language */
+    static const char *const classic[] = {"eval", "info", "bench", "little", "study", "--help", "-h", "--version", "-V"};
+    int is_classic = 0;
+    for (size_t i = 0; argc > 1 && i < sizeof classic / sizeof classic[0]; i++)
+        if (strcmp(argv[1], classic[i]) == 0)
+            is_classic = 1;
+    if (!is_classic)
+        return dm_front_main(argc, argv);
     opts o = {.threads = 1, .path = DM_PATH_STREAM};
     dm_dual_cfg_default(&o.cfg);
     const char *cmd = "eval", *sub = NULL;

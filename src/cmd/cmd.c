@@ -1,0 +1,2002 @@
+/* cmd.c - the command language: tables, parser, commands, completion, help
+ * and the man page. */
+#define _POSIX_C_SOURCE 200809L
+#include "cmd.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "dual.h"
+#include "kernels.h"
+#include "models.h"
+#include "session.h"
+#include "store.h"
+
+/* ---- settings table ---- */
+
+const dm_setting_def dm_settings_table[DM_S_COUNT] = {
+#define DM_X_(id, name, type, lo, hi, choices, def, step, big, help) \
+    {DM_S_##id, name, type, lo, hi, choices, def, step, big, help},
+    DM_SETTINGS(DM_X_)
+#undef DM_X_
+};
+
+const dm_setting_def *dm_setting_find(const char *name)
+{
+    for (int i = 0; i < DM_S_COUNT; i++)
+        if (strcmp(dm_settings_table[i].name, name) == 0)
+            return &dm_settings_table[i];
+    return NULL;
+}
+
+static int edit_distance(const char *a, const char *b)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b);
+    if (la > 40 || lb > 40)
+        return 99;
+    int d[41][41];
+    for (int i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= la; i++)
+        for (int j = 1; j <= lb; j++) {
+            int c = d[i - 1][j - 1] + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+            if (d[i - 1][j] + 1 < c)
+                c = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < c)
+                c = d[i][j - 1] + 1;
+            /* transposition */
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+                c = d[i - 2][j - 2] + 1;
+            d[i][j] = c;
+        }
+    return d[la][lb];
+}
+
+const char *dm_close_match(const char *word, const char *const *cands, int n)
+{
+    const char *best = NULL;
+    int bd = 99, prefix_hits = 0;
+    const char *prefix = NULL;
+    size_t wl = strlen(word);
+    for (int i = 0; i < n; i++) {
+        if (wl && strncmp(cands[i], word, wl) == 0) {
+            prefix_hits++;
+            prefix = cands[i];
+        }
+        int e = edit_distance(word, cands[i]);
+        if (e < bd) {
+            bd = e;
+            best = cands[i];
+        }
+    }
+    if (prefix_hits == 1)
+        return prefix;
+    int lim = wl <= 3 ? 1 : 2;
+    return bd <= lim ? best : NULL;
+}
+
+/* Choices of a setting as an array (for matching). */
+static int split_choices(const char *choices, char out[][16], int max)
+{
+    int n = 0;
+    const char *p = choices;
+    while (p && *p && n < max) {
+        size_t l = strcspn(p, "|");
+        snprintf(out[n++], 16, "%.*s", (int)(l < 15 ? l : 15), p);
+        p += l;
+        if (*p == '|')
+            p++;
+    }
+    return n;
+}
+
+void dm_settings_default(dm_settings *s)
+{
+    memset(s, 0, sizeof *s);
+    for (int i = 0; i < DM_S_COUNT; i++) {
+        dm_err e;
+        if (dm_settings_set(s, dm_settings_table[i].name, dm_settings_table[i].def, &e)) {
+            fprintf(stderr, "dualmod: internal error: default of %s: %s\n", dm_settings_table[i].name, e.msg);
+            abort();
+        }
+    }
+}
+
+static int parse_num(const char *v, double *out)
+{
+    char *end;
+    errno = 0;
+    double x = strtod(v, &end);
+    if (errno || end == v || *end || !isfinite(x))
+        return -1;
+    *out = x;
+    return 0;
+}
+
+int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err *err)
+{
+    const dm_setting_def *d = dm_setting_find(name);
+    if (!d) {
+        const char *names[DM_S_COUNT];
+        for (int i = 0; i < DM_S_COUNT; i++)
+            names[i] = dm_settings_table[i].name;
+        const char *m = dm_close_match(name, names, DM_S_COUNT);
+        if (m)
+            return dm_errf(err, "unknown setting '%s' (did you mean '%s'?)", name, m);
+        return dm_errf(err, "unknown setting '%s' ('help settings' lists them)", name);
+    }
+    if (!value || !*value)
+        return dm_errf(err, "%s: a value is needed", name);
+    double x = 0;
+    int idx = -1;
+    switch (d->type) {
+    case DM_ST_STRING:
+        if (strlen(value) >= sizeof s->model)
+            return dm_errf(err, "%s: value is %zu bytes; at most %zu allowed", name, strlen(value), sizeof s->model - 1);
+        break;
+    case DM_ST_INT:
+        if (parse_num(value, &x) || x != floor(x) || x < d->lo || x > d->hi)
+            return dm_errf(err, "%s '%s': expected an integer from %.0f to %.0f", name, value, d->lo, d->hi);
+        break;
+    case DM_ST_REAL:
+        if (parse_num(value, &x) || x < d->lo || x > d->hi) {
+            /* ratio also takes a percentage */
+            size_t l = strlen(value);
+            if (d->id == DM_S_RATIO && l > 1 && value[l - 1] == '%') {
+                char buf[64];
+                snprintf(buf, sizeof buf, "%.*s", (int)(l - 1), value);
+                if (parse_num(buf, &x) == 0 && x >= 0 && x <= 100) {
+                    x /= 100;
+                    break;
+                }
+            }
+            return dm_errf(err, "%s '%s': expected a number from %g to %g%s", name, value, d->lo, d->hi,
+                           d->id == DM_S_RATIO ? " (or a percentage such as 50%)" : "");
+        }
+        break;
+    case DM_ST_ENUM:
+    case DM_ST_BOOL: {
+        char ch[16][16];
+        int n = split_choices(d->choices, ch, 16);
+        for (int i = 0; i < n; i++)
+            if (strcasecmp(value, ch[i]) == 0)
+                idx = i;
+        if (d->type == DM_ST_BOOL && idx < 0) {
+            if (!strcasecmp(value, "true") || !strcasecmp(value, "yes") || !strcmp(value, "1"))
+                idx = 0;
+            else if (!strcasecmp(value, "false") || !strcasecmp(value, "no") || !strcmp(value, "0"))
+                idx = 1;
+        }
+        if (idx < 0) {
+            const char *cands[16];
+            for (int i = 0; i < n; i++)
+                cands[i] = ch[i];
+            const char *m = dm_close_match(value, cands, n);
+            char allowed[128];
+            snprintf(allowed, sizeof allowed, "%s", d->choices);
+            for (char *p = allowed; *p; p++)
+                if (*p == '|')
+                    *p = ',';
+            if (m)
+                return dm_errf(err, "%s '%s': expected one of %s (did you mean '%s'?)", name, value, allowed, m);
+            return dm_errf(err, "%s '%s': expected one of %s", name, value, allowed);
+        }
+        break;
+    }
+    case DM_ST_BITS:
+        if (strcasecmp(value, "fp32") == 0 || strcasecmp(value, "f32") == 0) {
+            x = 0;
+            break;
+        }
+        if (parse_num(value, &x) || x != floor(x) || x < 1 || x > 16)
+            return dm_errf(err, "%s '%s': expected fp32 or an integer from 1 to 16", name, value);
+        break;
+    }
+    switch (d->id) {
+    case DM_S_MODEL: snprintf(s->model, sizeof s->model, "%s", value); break;
+    case DM_S_SPLIT: snprintf(s->split, sizeof s->split, "%s", value); break;
+    case DM_S_LIMIT: s->limit = (long)x; break;
+    case DM_S_RATIO: s->ratio = x; break;
+    case DM_S_MODE: s->mode = idx; break;
+    case DM_S_BITS: s->bits = (int)x; break;
+    case DM_S_K: s->k = (int)x; break;
+    case DM_S_EPS: s->eps = x; break;
+    case DM_S_SEED: s->seed = (long)x; break;
+    case DM_S_POLICY: s->policy = idx; break;
+    case DM_S_PROJ: s->proj = idx; break;
+    case DM_S_PATH: s->path = idx; break;
+    case DM_S_THREADS: s->threads = (int)x; break;
+    case DM_S_KERNELS: s->kernels = idx; break;
+    case DM_S_AUDIT: s->audit = idx == 0; break;
+    case DM_S_SPEED: s->speed = (long)x; break;
+    case DM_S_STORE: s->store = idx == 0; break;
+    case DM_S_ON_ERROR: s->on_error = idx; break;
+    case DM_S_FORMAT: s->format = idx; break;
+    case DM_S_COUNT: break;
+    }
+    return 0;
+}
+
+static const char *choice(const char *choices, int idx)
+{
+    static __thread char ch[16][16];
+    int n = split_choices(choices, ch, 16);
+    return idx >= 0 && idx < n ? ch[idx] : "?";
+}
+
+void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n)
+{
+    const dm_setting_def *d = &dm_settings_table[id];
+    switch (id) {
+    case DM_S_MODEL: snprintf(out, n, "%s", s->model); break;
+    case DM_S_SPLIT: snprintf(out, n, "%s", s->split); break;
+    case DM_S_LIMIT: snprintf(out, n, "%ld", s->limit); break;
+    case DM_S_RATIO: snprintf(out, n, "%g", s->ratio); break;
+    case DM_S_MODE: snprintf(out, n, "%s", choice(d->choices, s->mode)); break;
+    case DM_S_BITS:
+        if (s->bits)
+            snprintf(out, n, "%d", s->bits);
+        else
+            snprintf(out, n, "fp32");
+        break;
+    case DM_S_K: snprintf(out, n, "%d", s->k); break;
+    case DM_S_EPS: snprintf(out, n, "%g", s->eps); break;
+    case DM_S_SEED: snprintf(out, n, "%ld", s->seed); break;
+    case DM_S_POLICY: snprintf(out, n, "%s", choice(d->choices, s->policy)); break;
+    case DM_S_PROJ: snprintf(out, n, "%s", choice(d->choices, s->proj)); break;
+    case DM_S_PATH: snprintf(out, n, "%s", choice(d->choices, s->path)); break;
+    case DM_S_THREADS: snprintf(out, n, "%d", s->threads); break;
+    case DM_S_KERNELS: snprintf(out, n, "%s", choice(d->choices, s->kernels)); break;
+    case DM_S_AUDIT: snprintf(out, n, "%s", s->audit ? "on" : "off"); break;
+    case DM_S_SPEED: snprintf(out, n, "%ld", s->speed); break;
+    case DM_S_STORE: snprintf(out, n, "%s", s->store ? "on" : "off"); break;
+    case DM_S_ON_ERROR: snprintf(out, n, "%s", choice(d->choices, s->on_error)); break;
+    case DM_S_FORMAT: snprintf(out, n, "%s", choice(d->choices, s->format)); break;
+    default: snprintf(out, n, "?"); break;
+    }
+}
+
+double dm_settings_num(const dm_settings *s, dm_setting_id id)
+{
+    switch (id) {
+    case DM_S_LIMIT: return (double)s->limit;
+    case DM_S_RATIO: return s->ratio;
+    case DM_S_MODE: return s->mode;
+    case DM_S_BITS: return s->bits;
+    case DM_S_K: return s->k;
+    case DM_S_EPS: return s->eps;
+    case DM_S_SEED: return (double)s->seed;
+    case DM_S_POLICY: return s->policy;
+    case DM_S_PROJ: return s->proj;
+    case DM_S_PATH: return s->path;
+    case DM_S_THREADS: return s->threads;
+    case DM_S_KERNELS: return s->kernels;
+    case DM_S_AUDIT: return s->audit;
+    case DM_S_SPEED: return (double)s->speed;
+    case DM_S_STORE: return s->store;
+    case DM_S_ON_ERROR: return s->on_error;
+    case DM_S_FORMAT: return s->format;
+    default: return NAN;
+    }
+}
+
+/* ---- command context ---- */
+
+struct dm_cmd_ctx {
+    dm_session *s;
+    const dm_cmd_io *io;
+    dm_format fmt;
+    dm_err err;
+    int quit;
+};
+
+static int fail(dm_cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(dm_cmd_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void info(dm_cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void info(dm_cmd_ctx *c, const char *fmt, ...)
+{
+    if (c->io->quiet || !c->io->msg)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(c->io->msg, fmt, ap);
+    va_end(ap);
+    fputc('\n', c->io->msg);
+    fflush(c->io->msg);
+}
+
+static void emit(dm_cmd_ctx *c, const dm_table *t)
+{
+    dm_table_print(t, c->fmt, c->io->out, c->io->out_tty ? c->io->width : 0);
+}
+
+static int parse_id(dm_cmd_ctx *c, const char *w, int64_t *id)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(w, &end, 10);
+    if (errno || *end || end == w || v <= 0)
+        return fail(c, "'%s': expected a run id (a positive integer; 'runs' lists them)", w);
+    *id = v;
+    return 0;
+}
+
+static dm_store *store(dm_cmd_ctx *c)
+{
+    dm_store *st = dm_session_store(c->s, &c->err);
+    return st;
+}
+
+/* ---- load / set / get / info ---- */
+
+static int c_load(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)raw;
+    if (dm_session_load(c->s, argv[0], &c->err))
+        return -1;
+    dm_model_info mi;
+    dm_session_info(c->s, &mi);
+    info(c, "loaded %s: %s, %.1f M parameters (%s)", mi.name, mi.arch, (double)mi.params / 1e6, mi.file);
+    return 0;
+}
+
+static int c_set(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)raw;
+    /* set NAME VALUE [NAME VALUE ...] or NAME=VALUE ...; all checked before any is applied */
+    char *names[32], *vals[32];
+    int n = 0;
+    for (int i = 0; i < argc && n < 32;) {
+        char *eq = strchr(argv[i], '=');
+        if (eq) {
+            *eq = '\0';
+            names[n] = argv[i];
+            vals[n++] = eq + 1;
+            i++;
+        } else {
+            if (i + 1 >= argc)
+                return fail(c, "set %s: a value is needed (set NAME VALUE)", argv[i]);
+            names[n] = argv[i];
+            vals[n++] = argv[i + 1];
+            i += 2;
+        }
+    }
+    dm_settings tmp = *dm_session_settings(c->s);
+    for (int i = 0; i < n; i++)
+        if (dm_settings_set(&tmp, names[i], vals[i], &c->err))
+            return -1;
+    for (int i = 0; i < n; i++)
+        if (dm_session_set(c->s, names[i], vals[i], c->io->tui_cmd != NULL, &c->err))
+            return -1;
+    return 0;
+}
+
+static int c_get(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)raw;
+    const dm_settings *s = dm_session_settings(c->s);
+    dm_table t;
+    dm_table_init(&t, NULL);
+    dm_table_col(&t, "setting", 0);
+    dm_table_col(&t, "value", 0);
+    if (argc == 0)
+        dm_table_col(&t, "help", 0);
+    for (int i = 0; i < DM_S_COUNT; i++) {
+        if (argc) {
+            int want = 0;
+            for (int j = 0; j < argc; j++)
+                if (strcmp(argv[j], dm_settings_table[i].name) == 0)
+                    want = 1;
+            if (!want)
+                continue;
+        }
+        char v[1100];
+        dm_settings_get(s, (dm_setting_id)i, v, sizeof v);
+        dm_table_row(&t);
+        dm_table_set(&t, 0, dm_settings_table[i].name);
+        dm_table_set(&t, 1, v);
+        if (argc == 0)
+            dm_table_set(&t, 2, dm_settings_table[i].help);
+    }
+    for (int j = 0; j < argc; j++)
+        if (!dm_setting_find(argv[j])) {
+            dm_settings tmp = *s;
+            dm_settings_set(&tmp, argv[j], "x", &c->err); /* for the message with a close match */
+            dm_table_free(&t);
+            return -1;
+        }
+    emit(c, &t);
+    dm_table_free(&t);
+    return 0;
+}
+
+static int c_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)argv, (void)raw;
+    if (!dm_session_loaded(c->s))
+        return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    dm_model_info mi;
+    dm_session_info(c->s, &mi);
+    dm_table t;
+    dm_table_init(&t, NULL);
+    t.vertical = 1;
+    const char *cols[] = {"model", "file", "architecture", "parameters", "bytes", "data", "kernels", "threads"};
+    for (int i = 0; i < 8; i++)
+        dm_table_col(&t, cols[i], i == 3 || i == 4 || i == 7);
+    dm_table_row(&t);
+    dm_table_set(&t, 0, mi.name);
+    dm_table_set(&t, 1, mi.file);
+    dm_table_set(&t, 2, mi.arch);
+    dm_table_setf(&t, 3, "%ld", mi.params);
+    dm_table_setf(&t, 4, "%.0f", mi.bytes);
+    dm_table_set(&t, 5, mi.data);
+    dm_table_set(&t, 6, mi.kernels);
+    dm_table_setf(&t, 7, "%d", mi.threads);
+    emit(c, &t);
+    dm_table_free(&t);
+    return 0;
+}
+
+/* ---- run / stop / sweep ---- */
+
+typedef struct prog_ctx {
+    dm_cmd_ctx *c;
+    const char *label;
+    int drawn;
+} prog_ctx;
+
+static void progress_bar(const dm_snapshot *sn, void *ud)
+{
+    prog_ctx *p = ud;
+    FILE *f = p->c->io->msg;
+    if (!p->c->io->progress || p->c->io->quiet || !f)
+        return;
+    char line[256];
+    if (sn->state == DM_RUN_EVAL && sn->total > 0) {
+        int w = 24, fill = (int)((double)w * (double)sn->done / (double)sn->total);
+        char bar[32];
+        for (int i = 0; i < w; i++)
+            bar[i] = i < fill ? '#' : '.';
+        bar[w] = '\0';
+        snprintf(line, sizeof line, "%s[%s] %3.0f%% %ld/%ld tok %.0f tok/s ETA %.0fs  ppl %.2f (%+.2f%%)",
+                 p->label, bar, 100.0 * (double)sn->done / (double)sn->total, sn->done, sn->total,
+                 isnan(sn->items_per_s) ? 0.0 : sn->items_per_s, isnan(sn->eta_s) ? 0.0 : sn->eta_s, sn->value,
+                 sn->delta_pct);
+    } else if (sn->state == DM_RUN_PREPARING || sn->state == DM_RUN_SPEED) {
+        snprintf(line, sizeof line, "%s%s...", p->label, sn->phase);
+    } else {
+        if (p->drawn)
+            fprintf(f, "\r\033[K");
+        fflush(f);
+        p->drawn = 0;
+        return;
+    }
+    fprintf(f, "\r\033[K%s", line);
+    fflush(f);
+    p->drawn = 1;
+}
+
+enum { RC_ID, RC_MODEL, RC_SPLIT, RC_TOKENS, RC_RATIO, RC_ACH, RC_BITS, RC_K, RC_MODE, RC_METRIC, RC_VALUE,
+       RC_SE, RC_DENSE, RC_DELTA, RC_DPCT, RC_KLD, RC_TOP1, RC_SPEEDUP, RC_SPMIN, RC_SPMAX, RC_SPE2E, RC_BYTES,
+       RC_SECONDS, RC_STATUS, RC_N };
+
+static void run_table(dm_table *t)
+{
+    static const char *names[RC_N] = {"id", "model", "split", "tokens", "ratio", "achieved", "bits", "k",
+                                      "mode", "metric", "value", "value_se", "dense", "delta", "delta_pct",
+                                      "kld", "top1_agree", "speedup", "speedup_min", "speedup_max",
+                                      "speedup_e2e", "bytes_ratio", "seconds", "status"};
+    for (int i = 0; i < RC_N; i++)
+        dm_table_col(t, names[i], !(i == RC_MODEL || i == RC_SPLIT || i == RC_MODE || i == RC_METRIC ||
+                                    i == RC_STATUS || i == RC_BITS));
+}
+
+/* prec digits after the point; a negative prec also prints the sign */
+static void fmt_real(dm_table *t, int col, double v, int prec)
+{
+    if (isnan(v))
+        dm_table_set(t, col, NULL);
+    else if (prec < 0)
+        dm_table_setf(t, col, "%+.*f", -prec, v);
+    else
+        dm_table_setf(t, col, "%.*f", prec, v);
+}
+
+static void run_row(dm_table *t, const dm_run *r, const char *status)
+{
+    dm_table_row(t);
+    if (r->id > 0)
+        dm_table_setf(t, RC_ID, "%lld", (long long)r->id);
+    dm_table_set(t, RC_MODEL, r->model);
+    dm_table_set(t, RC_SPLIT, r->split);
+    dm_table_setf(t, RC_TOKENS, "%ld", r->tokens);
+    dm_table_setf(t, RC_RATIO, "%g", r->ratio);
+    fmt_real(t, RC_ACH, r->ratio_achieved, 4);
+    if (r->bits)
+        dm_table_setf(t, RC_BITS, "%d", r->bits);
+    else
+        dm_table_set(t, RC_BITS, "fp32");
+    dm_table_setf(t, RC_K, "%d", r->k);
+    dm_table_set(t, RC_MODE, r->mode);
+    dm_table_set(t, RC_METRIC, r->metric[0] ? r->metric : NULL);
+    if (r->metric[0]) {
+        fmt_real(t, RC_VALUE, r->value, 4);
+        fmt_real(t, RC_SE, r->value_se, 4);
+        fmt_real(t, RC_DENSE, r->dense_value, 4);
+        fmt_real(t, RC_DELTA, r->delta, -4);
+        fmt_real(t, RC_DPCT, r->delta_pct, -3);
+        fmt_real(t, RC_KLD, r->kld, 6);
+        fmt_real(t, RC_TOP1, r->top1_agree, 5);
+        fmt_real(t, RC_SPEEDUP, r->speedup, 3);
+        fmt_real(t, RC_SPMIN, r->speedup_min, 3);
+        fmt_real(t, RC_SPMAX, r->speedup_max, 3);
+        fmt_real(t, RC_SPE2E, r->speedup_e2e, 3);
+        fmt_real(t, RC_BYTES, r->bytes_ratio, 4);
+        fmt_real(t, RC_SECONDS, r->seconds, 2);
+    }
+    dm_table_set(t, RC_STATUS, status ? status : r->status);
+}
+
+static int cancelled(dm_cmd_ctx *c) { return c->io->cancel && *c->io->cancel; }
+
+/* Run the current settings synchronously; fills *r. 0 done, 1 cancelled, -1 error. */
+static int run_once(dm_cmd_ctx *c, dm_run *r, const char *label)
+{
+    prog_ctx p = {c, label, 0};
+    int rc = dm_session_run(c->s, progress_bar, &p, c->io->cancel, r, &c->err);
+    if (p.drawn && c->io->msg) {
+        fprintf(c->io->msg, "\r\033[K");
+        fflush(c->io->msg);
+    }
+    return rc;
+}
+
+static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)argv, (void)raw;
+    if (!dm_session_loaded(c->s))
+        return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    if (c->io->tui_cmd) { /* inside the TUI: the worker runs it, the live panel shows it */
+        return dm_session_start(c->s, &c->err);
+    }
+    dm_run *r = calloc(1, sizeof *r);
+    if (!r)
+        return fail(c, "out of memory");
+    int rc = run_once(c, r, "");
+    if (rc < 0) {
+        free(r);
+        return -1;
+    }
+    dm_table t;
+    dm_table_init(&t, NULL);
+    t.vertical = 1;
+    run_table(&t);
+    run_row(&t, r, NULL);
+    emit(c, &t);
+    dm_table_free(&t);
+    if (rc == 1)
+        if (r->id > 0)
+            info(c, "run %lld cancelled: stored with status 'cancelled', partial figures", (long long)r->id);
+        else
+            info(c, "run cancelled before the evaluation started: not stored");
+    else if (r->id > 0 && c->fmt == DM_FMT_TABLE)
+        info(c, "saved as run %lld", (long long)r->id);
+    free(r);
+    return rc == 1 ? fail(c, "interrupted") : 0;
+}
+
+static int c_stop(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)argv, (void)raw;
+    if (!dm_session_busy(c->s)) {
+        info(c, "nothing is running");
+        return 0;
+    }
+    dm_session_cancel(c->s);
+    dm_session_wait(c->s);
+    info(c, "stopped");
+    return 0;
+}
+
+#define SWEEP_MAX_DIMS 8
+#define SWEEP_MAX_VALS 256
+
+typedef struct sweep_dim {
+    const dm_setting_def *def;
+    int n;
+    char vals[SWEEP_MAX_VALS][48];
+} sweep_dim;
+
+/* "a:b:step" (inclusive), "x,y,z" or one value. */
+static int sweep_values(dm_cmd_ctx *c, sweep_dim *d, const char *spec)
+{
+    d->n = 0;
+    if (strchr(spec, ':')) {
+        double a, b, st;
+        char extra;
+        if (sscanf(spec, "%lf:%lf:%lf%c", &a, &b, &st, &extra) != 3 || !(st > 0) || b < a)
+            return fail(c, "sweep %s '%s': expected FROM:TO:STEP with STEP > 0 and FROM <= TO (e.g. 0.1:0.9:0.2)",
+                        d->def->name, spec);
+        for (int i = 0;; i++) {
+            double v = a + i * st;
+            if (v > b + 1e-9 * (fabs(b) + 1))
+                break;
+            if (d->n == SWEEP_MAX_VALS)
+                return fail(c, "sweep %s: more than %d values", d->def->name, SWEEP_MAX_VALS);
+            snprintf(d->vals[d->n++], 48, "%.10g", fabs(v) < 1e-12 ? 0.0 : v);
+        }
+        return 0;
+    }
+    const char *p = spec;
+    while (*p) {
+        size_t l = strcspn(p, ",");
+        if (l == 0 || l >= 48)
+            return fail(c, "sweep %s '%s': empty or overlong value in the list", d->def->name, spec);
+        if (d->n == SWEEP_MAX_VALS)
+            return fail(c, "sweep %s: more than %d values", d->def->name, SWEEP_MAX_VALS);
+        snprintf(d->vals[d->n++], 48, "%.*s", (int)l, p);
+        p += l;
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}
+
+static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)raw;
+    if (!dm_session_loaded(c->s))
+        return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    static sweep_dim dims[SWEEP_MAX_DIMS];
+    int nd = 0, force = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--force") == 0 || strcmp(argv[i], "force") == 0) {
+            force = 1;
+            continue;
+        }
+        const dm_setting_def *d = dm_setting_find(argv[i]);
+        if (!d) {
+            dm_settings tmp = *dm_session_settings(c->s);
+            dm_settings_set(&tmp, argv[i], "x", &c->err);
+            return -1;
+        }
+        if (d->id == DM_S_MODEL || d->id == DM_S_ON_ERROR || d->id == DM_S_FORMAT || d->id == DM_S_STORE)
+            return fail(c, "sweep: '%s' cannot be swept (sweep knobs such as ratio, bits, k, eps, mode)", d->name);
+        if (i + 1 >= argc)
+            return fail(c, "sweep %s: values are needed (e.g. %s 0.1:0.9:0.2 or %s 8,4)", d->name, d->name, d->name);
+        if (nd == SWEEP_MAX_DIMS)
+            return fail(c, "sweep: at most %d settings", SWEEP_MAX_DIMS);
+        for (int j = 0; j < nd; j++)
+            if (dims[j].def == d)
+                return fail(c, "sweep: '%s' given twice", d->name);
+        dims[nd].def = d;
+        if (sweep_values(c, &dims[nd], argv[i + 1]))
+            return -1;
+        /* every value must be valid before anything runs */
+        for (int v = 0; v < dims[nd].n; v++) {
+            dm_settings tmp = *dm_session_settings(c->s);
+            if (dm_settings_set(&tmp, d->name, dims[nd].vals[v], &c->err))
+                return -1;
+        }
+        nd++;
+        i++;
+    }
+    if (nd == 0)
+        return fail(c, "sweep: nothing to sweep (e.g. sweep ratio 0.1:0.9:0.2 bits 8,4)");
+    /* instant knobs innermost (a ratio or mode change needs no refit) */
+    for (int i = 0, j = 0; i < nd; i++)
+        if (dims[i].def->id != DM_S_RATIO && dims[i].def->id != DM_S_MODE) {
+            sweep_dim t = dims[i];
+            memmove(&dims[j + 1], &dims[j], sizeof dims[0] * (size_t)(i - j));
+            dims[j++] = t;
+        }
+    long total = 1;
+    for (int i = 0; i < nd; i++)
+        total *= dims[i].n;
+    if (total > 100000)
+        return fail(c, "sweep: %ld configurations is too many (at most 100000)", total);
+    dm_settings saved = *dm_session_settings(c->s);
+    dm_table t;
+    dm_table_init(&t, NULL);
+    run_table(&t);
+    int idx[SWEEP_MAX_DIMS] = {0};
+    int rc = 0;
+    long done = 0, skipped = 0, ran = 0;
+    dm_run *r = calloc(1, sizeof *r);
+    if (!r)
+        return fail(c, "out of memory");
+    int stream = c->fmt == DM_FMT_CSV; /* CSV rows are printed as they come */
+    if (stream) {
+        dm_table hdr;
+        dm_table_init(&hdr, NULL);
+        run_table(&hdr);
+        dm_table_print(&hdr, DM_FMT_CSV, c->io->out, 0);
+        dm_table_free(&hdr);
+    }
+    for (long n = 0; n < total && rc == 0; n++) {
+        for (int i = 0; i < nd; i++)
+            if (dm_session_set(c->s, dims[i].def->name, dims[i].vals[idx[i]], 0, &c->err)) {
+                rc = -1;
+                break;
+            }
+        if (rc)
+            break;
+        char label[96];
+        snprintf(label, sizeof label, "[%ld/%ld] ", n + 1, total);
+        int64_t same = 0;
+        int found = force ? 0 : dm_session_find_same(c->s, &same, &c->err);
+        if (found < 0) {
+            rc = -1;
+            break;
+        }
+        memset(r, 0, sizeof *r);
+        if (found == 1) {
+            /* already stored: show the stored row */
+            if (dm_store_get(store(c), same, r, &c->err)) {
+                rc = -1;
+                break;
+            }
+            run_row(&t, r, "stored");
+            skipped++;
+        } else {
+            int x = run_once(c, r, label);
+            if (x < 0) {
+                rc = -1;
+                break;
+            }
+            run_row(&t, r, NULL);
+            ran++;
+            if (x == 1) {
+                rc = fail(c, "sweep interrupted after %ld of %ld configurations (run it again to resume: the "
+                             "completed ones are skipped)",
+                          done, total);
+            }
+        }
+        done++;
+        if (stream) {
+            dm_table one;
+            dm_table_init(&one, NULL);
+            run_table(&one);
+            dm_table_row(&one);
+            for (int col = 0; col < t.ncol; col++)
+                dm_table_set(&one, col, dm_table_get(&t, t.nrow - 1, col));
+            /* body only */
+            FILE *o = c->io->out;
+            for (int col = 0; col < one.ncol; col++) {
+                const char *v = dm_table_get(&one, 0, col);
+                fprintf(o, "%s%s", col ? "," : "", v ? v : "");
+            }
+            fputc('\n', o);
+            fflush(o);
+            dm_table_free(&one);
+        } else if (c->io->progress && !c->io->quiet && c->io->msg) {
+            const char *v = dm_table_get(&t, t.nrow - 1, RC_DPCT), *sp = dm_table_get(&t, t.nrow - 1, RC_SPEEDUP);
+            fprintf(c->io->msg, "%s", label);
+            for (int i = 0; i < nd; i++)
+                fprintf(c->io->msg, "%s %s  ", dims[i].def->name, dims[i].vals[idx[i]]);
+            fprintf(c->io->msg, "-> %s%% %sx %s\n", v ? v : "-", sp ? sp : "-", found == 1 ? "(stored)" : "");
+        }
+        for (int i = nd - 1; i >= 0; i--) {
+            if (++idx[i] < dims[i].n)
+                break;
+            idx[i] = 0;
+        }
+    }
+    free(r);
+    /* back to the settings before the sweep */
+    dm_err e2;
+    for (int i = 0; i < nd; i++) {
+        char v[1100];
+        dm_settings_get(&saved, dims[i].def->id, v, sizeof v);
+        dm_session_set(c->s, dims[i].def->name, v, 0, &e2);
+    }
+    if (!stream)
+        emit(c, &t);
+    dm_table_free(&t);
+    info(c, "sweep: %ld configuration%s run, %ld already stored (skipped%s)", ran, ran == 1 ? "" : "s", skipped,
+         force ? "" : "; --force runs them again");
+    return rc;
+}
+
+/* ---- bench ---- */
+
+static int c_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)raw;
+    if (!dm_session_loaded(c->s))
+        return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    /* bench [RATIOS] [steps N] [cold] */
+    double ratios[64];
+    int nr = 0, cold = 0;
+    long steps = 1000;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "cold") == 0) {
+            cold = 1;
+        } else if (strcmp(argv[i], "steps") == 0 && i + 1 < argc) {
+            double v;
+            if (parse_num(argv[++i], &v) || v < 10 || v > 1e6 || v != floor(v))
+                return fail(c, "bench steps '%s': expected an integer from 10 to 1000000", argv[i]);
+            steps = (long)v;
+        } else {
+            const char *p = argv[i];
+            while (*p) {
+                size_t l = strcspn(p, ",");
+                char buf[32];
+                snprintf(buf, sizeof buf, "%.*s", (int)(l < 31 ? l : 31), p);
+                double v;
+                if (parse_num(buf, &v) || v < 0 || v > 1)
+                    return fail(c, "bench '%s': expected ratios from 0 to 1 (e.g. 0.1,0.5,0.9), 'steps N' or 'cold'",
+                                buf);
+                if (nr == 64)
+                    return fail(c, "bench: at most 64 ratios");
+                ratios[nr++] = v;
+                p += l;
+                if (*p == ',')
+                    p++;
+            }
+        }
+    }
+    if (nr == 0)
+        ratios[nr++] = dm_session_settings(c->s)->ratio;
+    dm_settings saved = *dm_session_settings(c->s);
+    dm_table t;
+    dm_table_init(&t, NULL);
+    const char *cols[] = {"ratio", "achieved", "bits", "k", "dense_ms", "dual_ms", "speedup", "speedup_min",
+                          "speedup_max", "speedup_e2e", "speedup_limit", "bytes_ratio", "cold"};
+    for (int i = 0; i < 13; i++)
+        dm_table_col(&t, cols[i], 1);
+    int rc = 0;
+    for (int i = 0; i < nr && rc == 0; i++) {
+        char v[32];
+        snprintf(v, sizeof v, "%.10g", ratios[i]);
+        if (dm_session_set(c->s, "ratio", v, 0, &c->err)) {
+            rc = -1;
+            break;
+        }
+        dm_dual_bench b;
+        if (dm_session_bench(c->s, (int)steps, cold, &b, &c->err)) {
+            rc = -1;
+            break;
+        }
+        const dm_settings *s = dm_session_settings(c->s);
+        dm_table_row(&t);
+        dm_table_setf(&t, 0, "%g", ratios[i]);
+        dm_table_setf(&t, 1, "%.4f", b.achieved);
+        if (s->bits)
+            dm_table_setf(&t, 2, "%d", s->bits);
+        else
+            dm_table_set(&t, 2, "fp32");
+        dm_table_setf(&t, 3, "%d", dm_session_k(c->s));
+        dm_table_setf(&t, 4, "%.4f", b.dense_ms);
+        dm_table_setf(&t, 5, "%.4f", b.dual_ms);
+        dm_table_setf(&t, 6, "%.3f", b.sp[1]);
+        dm_table_setf(&t, 7, "%.3f", b.sp[0]);
+        dm_table_setf(&t, 8, "%.3f", b.sp[2]);
+        dm_table_setf(&t, 9, "%.3f", b.sp_e2e[1]);
+        dm_table_setf(&t, 10, "%.3f", b.limit);
+        dm_table_setf(&t, 11, "%.4f", b.bytes_ratio);
+        dm_table_setf(&t, 12, "%d", cold);
+        if (cancelled(c))
+            rc = fail(c, "interrupted");
+    }
+    char v[32];
+    snprintf(v, sizeof v, "%.10g", saved.ratio);
+    dm_err e2;
+    dm_session_set(c->s, "ratio", v, 0, &e2);
+    if (rc == 0)
+        emit(c, &t);
+    dm_table_free(&t);
+    return rc;
+}
+
+/* ---- the store: runs, show, diff, pareto, best, export, import, sql, note, delete ---- */
+
+static int c_runs(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argv;
+    dm_table t;
+    if (dm_session_runs(c->s, argc ? raw[0] : "", &t, &c->err)) {
+        dm_table_free(&t);
+        return -1;
+    }
+    emit(c, &t);
+    dm_table_free(&t);
+    return 0;
+}
+
+static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
+{
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT r.id, m.name AS model, m.arch, m.layers, m.hidden, m.hash AS model_hash, m.path AS model_path, "
+             "r.split, r.split_hash, r.tokens, r.ratio, r.ratio_achieved, r.bits, r.k, r.eps, r.seed, r.mode, "
+             "r.policy, r.proj, r.path, r.threads, r.kernels, r.audit, r.metric, r.value, r.value_se, "
+             "r.dense_value, r.delta, r.delta_pct, r.kld, r.top1_agree, r.bytes_ratio, r.little_bytes, "
+             "r.fit_rel_mse, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e, r.seconds, r.status, "
+             "r.partial, r.note, r.git_rev, r.build_flags, r.cpu, r.version, r.created "
+             "FROM runs r JOIN models m ON m.id = r.model_id WHERE r.id = %lld",
+             (long long)id);
+    dm_table_init(t, NULL);
+    if (dm_session_query(c->s, sql, t, &c->err))
+        return -1;
+    if (t->nrow == 0)
+        return fail(c, "no run %lld in %s ('runs' lists them)", (long long)id,
+                    dm_store_path(dm_session_store(c->s, &c->err)));
+    /* per-layer figures as more fields */
+    snprintf(sql, sizeof sql,
+             "SELECT layer, ratio_achieved, gate0, gate1, gate2, gate3, fit_rel_mse, recall FROM run_layers "
+             "WHERE run_id = %lld ORDER BY layer",
+             (long long)id);
+    dm_table L;
+    dm_table_init(&L, NULL);
+    if (dm_session_query(c->s, sql, &L, &c->err)) {
+        dm_table_free(&L);
+        return -1;
+    }
+    const char *arch = dm_table_get(t, 0, dm_table_find_col(t, "arch"));
+    int gru = arch && strcasecmp(arch, "GRU") == 0;
+    const char *gn[4] = {"i", "f", "g", "o"};
+    if (gru)
+        gn[0] = "r", gn[1] = "z", gn[2] = "n", gn[3] = NULL;
+    /* rebuild t with the layer columns appended */
+    dm_table u;
+    dm_table_init(&u, NULL);
+    for (int i = 0; i < t->ncol; i++)
+        dm_table_col(&u, t->cols[i], t->numeric[i]);
+    char name[64];
+    for (int l = 0; l < L.nrow; l++) {
+        snprintf(name, sizeof name, "layer%d.ratio", l);
+        dm_table_col(&u, name, 1);
+        for (int g = 0; g < 4 && gn[g]; g++) {
+            snprintf(name, sizeof name, "layer%d.%s", l, gn[g]);
+            dm_table_col(&u, name, 1);
+        }
+        snprintf(name, sizeof name, "layer%d.fit_rel_mse", l);
+        dm_table_col(&u, name, 1);
+        snprintf(name, sizeof name, "layer%d.recall", l);
+        dm_table_col(&u, name, 1);
+    }
+    dm_table_row(&u);
+    for (int i = 0; i < t->ncol; i++)
+        dm_table_set(&u, i, dm_table_get(t, 0, i));
+    int col = t->ncol;
+    for (int l = 0; l < L.nrow; l++) {
+        dm_table_set(&u, col++, dm_table_get(&L, l, 1));
+        for (int g = 0; g < 4 && gn[g]; g++)
+            dm_table_set(&u, col++, dm_table_get(&L, l, 2 + g));
+        dm_table_set(&u, col++, dm_table_get(&L, l, 6));
+        dm_table_set(&u, col++, dm_table_get(&L, l, 7));
+    }
+    dm_table_free(&L);
+    dm_table_free(t);
+    *t = u;
+    t->vertical = 1;
+    return 0;
+}
+
+static int c_show(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)raw;
+    int64_t id;
+    if (parse_id(c, argv[0], &id))
+        return -1;
+    dm_table t;
+    if (run_record(c, id, &t)) {
+        dm_table_free(&t);
+        return -1;
+    }
+    emit(c, &t);
+    dm_table_free(&t);
+    return 0;
+}
+
+static int c_diff(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)raw;
+    int64_t a, b;
+    if (parse_id(c, argv[0], &a) || parse_id(c, argv[1], &b))
+        return -1;
+    dm_table ta, tb;
+    dm_table_init(&tb, NULL);
+    if (run_record(c, a, &ta) || run_record(c, b, &tb)) {
+        dm_table_free(&ta);
+        dm_table_free(&tb);
+        return -1;
+    }
+    dm_table t;
+    dm_table_init(&t, NULL);
+    char ha[32], hb[32];
+    snprintf(ha, sizeof ha, "run %lld", (long long)a);
+    snprintf(hb, sizeof hb, "run %lld", (long long)b);
+    dm_table_col(&t, "field", 0);
+    dm_table_col(&t, ha, 0);
+    dm_table_col(&t, hb, 0);
+    int same = 0;
+    for (int i = 0; i < ta.ncol; i++) {
+        if (strcmp(ta.cols[i], "id") == 0)
+            continue;
+        int j = dm_table_find_col(&tb, ta.cols[i]);
+        const char *va = dm_table_get(&ta, 0, i), *vb = j >= 0 ? dm_table_get(&tb, 0, j) : NULL;
+        if ((va == NULL) == (vb == NULL) && (!va || strcmp(va, vb) == 0)) {
+            same++;
+            continue;
+        }
+        dm_table_row(&t);
+        dm_table_set(&t, 0, ta.cols[i]);
+        dm_table_set(&t, 1, va ? va : "(none)");
+        dm_table_set(&t, 2, vb ? vb : "(none)");
+    }
+    for (int j = 0; j < tb.ncol; j++)
+        if (dm_table_find_col(&ta, tb.cols[j]) < 0) {
+            dm_table_row(&t);
+            dm_table_set(&t, 0, tb.cols[j]);
+            dm_table_set(&t, 1, "(none)");
+            dm_table_set(&t, 2, dm_table_get(&tb, 0, j));
+        }
+    emit(c, &t);
+    if (c->fmt == DM_FMT_TABLE)
+        info(c, "(%d field%s equal)", same, same == 1 ? "" : "s");
+    dm_table_free(&t);
+    dm_table_free(&ta);
+    dm_table_free(&tb);
+    return 0;
+}
+
+/* Columns of run_summary with the direction that is better: -1 lower, +1 higher. */
+static const struct {
+    const char *name;
+    int dir;
+} objectives[] = {
+    {"loss_pct", -1}, {"dppl_pct", -1}, {"delta_pct", -1}, {"delta", -1}, {"value", 0}, {"kld", -1},
+    {"top1_agree", 1}, {"speedup", 1}, {"speedup_e2e", 1}, {"speedup_min", 1}, {"bytes_ratio", -1},
+    {"little_bytes", -1}, {"ratio", 1}, {"ratio_achieved", 1}, {"seconds", -1}, {"bits", -1}, {"k", -1},
+};
+
+static int objective(dm_cmd_ctx *c, const char *w, const char **name, int *dir)
+{
+    int sign = 0;
+    if (*w == '-' || *w == '+') {
+        sign = *w == '-' ? -1 : 1;
+        w++;
+    }
+    const char *cands[32];
+    int n = (int)(sizeof objectives / sizeof objectives[0]);
+    for (int i = 0; i < n; i++) {
+        cands[i] = objectives[i].name;
+        if (strcmp(w, objectives[i].name) == 0) {
+            *name = objectives[i].name;
+            *dir = sign ? sign : objectives[i].dir;
+            if (*dir == 0)
+                return fail(c, "'%s': say which way is better: +%s (higher) or -%s (lower)", w, w, w);
+            return 0;
+        }
+    }
+    const char *m = dm_close_match(w, cands, n);
+    char list[512] = "";
+    for (int i = 0; i < n; i++) {
+        strcat(list, i ? ", " : "");
+        strcat(list, objectives[i].name);
+    }
+    if (m)
+        return fail(c, "'%s' is not a figure to optimise (did you mean '%s'?); allowed: %s", w, m, list);
+    return fail(c, "'%s' is not a figure to optimise; allowed: %s", w, list);
+}
+
+/* The where clause in raw text, or NULL; any other word is an error. */
+static int tail_where(dm_cmd_ctx *c, const char *raw, const char **where)
+{
+    *where = NULL;
+    if (!raw)
+        return 0;
+    while (*raw == ' ' || *raw == '\t')
+        raw++;
+    if (!*raw)
+        return 0;
+    if (strncasecmp(raw, "where", 5) || !(raw[5] == ' ' || raw[5] == '\t'))
+        return fail(c, "'%.30s': expected 'where CONDITION' here", raw);
+    *where = raw + 6;
+    return 0;
+}
+
+static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    const char *xn = "loss_pct", *yn = "speedup";
+    int xd = -1, yd = 1, nfix = 0;
+    if (argc >= 2 && strcasecmp(argv[0], "where") && strcasecmp(argv[1], "where")) {
+        if (objective(c, argv[0], &xn, &xd) || objective(c, argv[1], &yn, &yd))
+            return -1;
+        nfix = 2;
+    } else if (argc == 1 || (argc >= 2 && strcasecmp(argv[0], "where") && !strcasecmp(argv[1], "where"))) {
+        return fail(c, "pareto: give two figures (e.g. pareto dppl_pct speedup) or none");
+    }
+    const char *where;
+    if (tail_where(c, argc > nfix ? raw[nfix] : NULL, &where))
+        return -1;
+    char scope[2600] = "1";
+    if (!where && dm_session_loaded(c->s)) {
+        dm_model_info mi;
+        dm_session_info(c->s, &mi);
+        char sp[1100];
+        size_t j = 0;
+        for (const char *p = dm_session_settings(c->s)->split; *p && j + 2 < sizeof sp; p++) {
+            if (*p == '\'')
+                sp[j++] = '\'';
+            sp[j++] = *p;
+        }
+        sp[j] = '\0';
+        snprintf(scope, sizeof scope, "model = '%s' AND split = '%s'", mi.name, sp);
+    }
+    size_t ql = 1024 + strlen(scope) + (where ? strlen(where) : 0);
+    char *sql = malloc(ql);
+    if (!sql)
+        return fail(c, "out of memory");
+    snprintf(sql, ql,
+             "SELECT id, model, split, ratio, bits, k, mode, value, %s AS x, %s AS y FROM run_summary "
+             "WHERE status = 'done' AND %s IS NOT NULL AND %s IS NOT NULL AND (%s) AND (%s) ORDER BY id",
+             xn, yn, xn, yn, scope, where ? where : "1");
+    dm_table t;
+    dm_table_init(&t, NULL);
+    int rc = dm_session_query(c->s, sql, &t, &c->err);
+    free(sql);
+    if (rc) {
+        dm_table_free(&t);
+        return -1;
+    }
+    int n = t.nrow;
+    int *front = calloc((size_t)(n ? n : 1), sizeof *front);
+    double *x = calloc((size_t)(n ? n : 1), sizeof *x), *y = calloc((size_t)(n ? n : 1), sizeof *y);
+    if (!front || !x || !y) {
+        free(front), free(x), free(y);
+        dm_table_free(&t);
+        return fail(c, "out of memory");
+    }
+    for (int i = 0; i < n; i++) {
+        x[i] = xd * atof(dm_table_get(&t, i, 8));
+        y[i] = yd * atof(dm_table_get(&t, i, 9));
+    }
+    /* non-dominated in (x, y) both "higher is better" after the sign flips */
+    for (int i = 0; i < n; i++) {
+        int dom = 0;
+        for (int j = 0; j < n && !dom; j++)
+            if (j != i && x[j] >= x[i] && y[j] >= y[i] && (x[j] > x[i] || y[j] > y[i]))
+                dom = 1;
+        front[i] = !dom;
+    }
+    dm_table o;
+    char title[256];
+    snprintf(title, sizeof title, "Pareto front: %s %s, %s %s (%d of %d runs%s)", xd < 0 ? "lower" : "higher", xn,
+             yd < 0 ? "lower" : "higher", yn, 0, n, where ? "" : dm_session_loaded(c->s) ? ", this model and split" : "");
+    dm_table_init(&o, NULL);
+    const char *cols[] = {"id", "model", "split", "ratio", "bits", "k", "mode", "value"};
+    for (int i = 0; i < 8; i++)
+        dm_table_col(&o, cols[i], i == 0 || i == 3 || i == 5 || i == 7);
+    int xc = dm_table_col(&o, xn, 1), yc = dm_table_col(&o, yn, 1);
+    /* rows of the front, best x first */
+    int nf = 0;
+    for (int pass = 0; pass < n; pass++) {
+        int bi = -1;
+        for (int i = 0; i < n; i++)
+            if (front[i] == 1 && (bi < 0 || x[i] > x[bi]))
+                bi = i;
+        if (bi < 0)
+            break;
+        front[bi] = 2;
+        nf++;
+        dm_table_row(&o);
+        for (int k = 0; k < 8; k++)
+            dm_table_set(&o, k, dm_table_get(&t, bi, k));
+        dm_table_set(&o, xc, dm_table_get(&t, bi, 8));
+        dm_table_set(&o, yc, dm_table_get(&t, bi, 9));
+    }
+    snprintf(title, sizeof title, "Pareto front: %s %s, %s %s (%d of %d runs%s)", xd < 0 ? "lower" : "higher", xn,
+             yd < 0 ? "lower" : "higher", yn, nf, n, where ? "" : dm_session_loaded(c->s) ? "; this model and split" : "");
+    if (c->fmt == DM_FMT_TABLE)
+        o.title = strdup(title);
+    emit(c, &o);
+    dm_table_free(&o);
+    dm_table_free(&t);
+    free(front), free(x), free(y);
+    return 0;
+}
+
+static int c_best(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    const char *name;
+    int dir;
+    if (objective(c, argv[0], &name, &dir))
+        return -1;
+    const char *where;
+    if (tail_where(c, argc > 1 ? raw[1] : NULL, &where))
+        return -1;
+    size_t ql = 512 + (where ? strlen(where) : 0);
+    char *sql = malloc(ql);
+    if (!sql)
+        return fail(c, "out of memory");
+    snprintf(sql, ql,
+             "SELECT * FROM run_summary WHERE status = 'done' AND %s IS NOT NULL AND (%s) ORDER BY %s %s, id DESC "
+             "LIMIT 1",
+             name, where ? where : "1", name, dir > 0 ? "DESC" : "ASC");
+    dm_table t;
+    dm_table_init(&t, NULL);
+    int rc = dm_session_query(c->s, sql, &t, &c->err);
+    free(sql);
+    if (rc == 0) {
+        if (t.nrow == 0) {
+            rc = fail(c, "best %s: no completed run with a %s%s", name, name, where ? " matches the condition" : "");
+        } else {
+            t.vertical = 1;
+            emit(c, &t);
+        }
+    }
+    dm_table_free(&t);
+    return rc;
+}
+
+static int c_export(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    dm_format f;
+    if (dm_format_parse(argv[0], &f) || f == DM_FMT_TABLE)
+        return fail(c, "export '%s': expected csv or json (export csv FILE [where ...])", argv[0]);
+    const char *where;
+    if (tail_where(c, argc > 2 ? raw[2] : NULL, &where))
+        return -1;
+    size_t ql = 256 + (where ? strlen(where) : 0);
+    char *sql = malloc(ql);
+    if (!sql)
+        return fail(c, "out of memory");
+    snprintf(sql, ql, "SELECT * FROM run_summary WHERE (%s) ORDER BY id", where ? where : "1");
+    dm_table t;
+    dm_table_init(&t, NULL);
+    int rc = dm_session_query(c->s, sql, &t, &c->err);
+    free(sql);
+    if (rc) {
+        dm_table_free(&t);
+        return -1;
+    }
+    /* written to a temporary file and renamed: a failed export leaves no half file */
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", argv[1], (long)getpid());
+    FILE *o = fopen(tmp, "w");
+    if (!o) {
+        dm_table_free(&t);
+        return fail(c, "export: cannot write %s: %s", argv[1], strerror(errno));
+    }
+    dm_table_print(&t, f, o, 0);
+    int werr = ferror(o);
+    if (fclose(o) || werr || rename(tmp, argv[1])) {
+        int e = errno;
+        unlink(tmp);
+        dm_table_free(&t);
+        return fail(c, "export: cannot write %s: %s", argv[1], strerror(e));
+    }
+    info(c, "exported %d run%s to %s", t.nrow, t.nrow == 1 ? "" : "s", argv[1]);
+    dm_table_free(&t);
+    return 0;
+}
+
+static int c_import(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)raw;
+    dm_store *st = store(c);
+    if (!st)
+        return -1;
+    int n = 0;
+    dm_session_store_lock(c->s);
+    int rc = dm_store_import(st, argv[0], &n, &c->err);
+    dm_session_store_unlock(c->s);
+    if (rc)
+        return -1;
+    info(c, "imported %d run%s from %s", n, n == 1 ? "" : "s", argv[0]);
+    return 0;
+}
+
+static int c_sql(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)argv;
+    dm_table t;
+    dm_table_init(&t, NULL);
+    if (dm_session_query(c->s, raw[0], &t, &c->err)) {
+        dm_table_free(&t);
+        return -1;
+    }
+    emit(c, &t);
+    dm_table_free(&t);
+    return 0;
+}
+
+static int c_note(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc;
+    int64_t id;
+    if (parse_id(c, argv[0], &id))
+        return -1;
+    dm_store *st = store(c);
+    if (!st)
+        return -1;
+    /* the note is the rest of the line; one quoted word loses its quotes */
+    const char *text = argc == 2 ? argv[1] : raw[1];
+    dm_session_store_lock(c->s);
+    int rc = dm_store_set_note(st, id, text, &c->err);
+    dm_session_store_unlock(c->s);
+    return rc;
+}
+
+static int c_delete(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)raw;
+    int64_t ids[256];
+    if (argc > 256)
+        return fail(c, "delete: at most 256 runs at once");
+    for (int i = 0; i < argc; i++)
+        if (parse_id(c, argv[i], &ids[i]))
+            return -1;
+    dm_store *st = store(c);
+    if (!st)
+        return -1;
+    for (int i = 0; i < argc; i++) {
+        dm_run *r = calloc(1, sizeof *r);
+        if (!r)
+            return fail(c, "out of memory");
+        dm_session_store_lock(c->s);
+        int rc = dm_store_get(st, ids[i], r, &c->err);
+        if (rc == 0)
+            rc = dm_store_delete(st, ids[i], &c->err);
+        dm_session_store_unlock(c->s);
+        free(r);
+        if (rc)
+            return -1;
+        info(c, "deleted run %lld", (long long)ids[i]);
+    }
+    return 0;
+}
+
+static int c_help(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)raw;
+    return dm_cmd_help(c->io->out, argc ? argv[0] : NULL, &c->err);
+}
+
+static int c_quit(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)argv, (void)raw;
+    c->quit = 1;
+    return 0;
+}
+
+static int c_tui(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)raw;
+    /* the caller forwards tui-only commands; reaching here means no TUI */
+    (void)argc, (void)argv;
+    return fail(c, "this command works only inside the TUI");
+}
+
+/* ---- the command table ---- */
+
+const dm_cmd_def dm_cmd_table[] = {
+    {"load", "MODEL", "load a model (name, directory or .safetensors file)",
+     "Names are looked up in $DUALMOD_MODELS, the source tree's models/ and the installed models.", 1, 1,
+     DM_C_MODEL, 0, c_load},
+    {"set", "NAME VALUE [NAME VALUE ...]", "change settings (also NAME=VALUE)",
+     "All pairs are checked first; a bad one changes nothing. 'help settings' lists the settings.", 1, -1,
+     DM_C_SETTING, 0, c_set},
+    {"get", "[NAME ...]", "show settings", NULL, 0, -1, DM_C_SETTING, 0, c_get},
+    {"info", "", "the loaded model: architecture, size, data, kernels", NULL, 0, 0, DM_C_NONE, 0, c_info},
+    {"run", "", "evaluate the current settings (dense and dual side by side) and store the run",
+     "Times interleaved dense/dual step pairs for the speedup (setting speed), evaluates the split, stores the "
+     "run in one transaction and prints it. Ctrl-C cancels: the run is stored with status cancelled and its "
+     "figures marked partial.",
+     0, 0, DM_C_NONE, 0, c_run},
+    {"stop", "", "cancel the evaluation running in the background (TUI)", NULL, 0, 0, DM_C_NONE, 0, c_stop},
+    {"sweep", "NAME VALUES [NAME VALUES ...] [--force]", "run a grid of settings, skipping stored ones",
+     "VALUES is FROM:TO:STEP (inclusive), a list a,b,c or one value. Configurations already stored for the same "
+     "model, data, knobs and build are skipped unless --force, so an interrupted sweep resumes where it stopped. "
+     "ratio and mode vary fastest (they need no refit). The settings are restored afterwards.",
+     2, -1, DM_C_SWEEP, 0, c_sweep},
+    {"bench", "[RATIOS] [steps N] [cold]", "time interleaved dense/dual steps of the loaded model",
+     "RATIOS is a list such as 0.1,0.5,0.9 (default: the ratio setting); cold flushes the caches before every "
+     "step.",
+     0, 4, DM_C_NONE, 0, c_bench},
+    {"runs", "[where COND] [order by COL [desc]] [limit N]", "list stored runs (newest first)",
+     "COND is SQL over the run_summary columns, e.g. where model = 'kjv-lstm' and dppl_pct < 1.", 0, -1,
+     DM_C_COLUMN, 0, c_runs},
+    {"show", "ID", "every field of a stored run, with its layers", NULL, 1, 1, DM_C_NONE, 0, c_show},
+    {"diff", "ID ID", "the fields in which two runs differ", NULL, 2, 2, DM_C_NONE, 0, c_diff},
+    {"pareto", "[X Y] [where COND]", "the non-dominated runs (default: lower loss_pct, higher speedup)",
+     "X and Y are figures such as dppl_pct, loss_pct, kld, speedup, bytes_ratio; a leading - or + says lower or "
+     "higher is better. Without a where clause: the loaded model and split.",
+     0, -1, DM_C_COLUMN, 0, c_pareto},
+    {"best", "FIGURE [where COND]", "the best completed run by one figure inside a condition",
+     "e.g. best speedup where dppl_pct <= 1", 1, -1, DM_C_COLUMN, 0, c_best},
+    {"export", "csv|json FILE [where COND]", "write stored runs to a file", NULL, 2, -1, DM_C_FILE, 0, c_export},
+    {"import", "FILE", "merge the runs of another dualmod database (no duplicates)", NULL, 1, 1, DM_C_FILE, 0,
+     c_import},
+    {"sql", "SELECT ...", "read-only SQL over the run store (tables runs, models, run_layers; views)",
+     "Runs on a read-only connection: statements that would change the database are refused.", 1, -1,
+     DM_C_NONE, 0, c_sql},
+    {"note", "ID TEXT", "attach a note to a run", NULL, 2, -1, DM_C_NONE, 0, c_note},
+    {"delete", "ID [ID ...]", "delete runs", NULL, 1, -1, DM_C_NONE, 0, c_delete},
+    {"help", "[COMMAND|SETTING|settings|commands]", "this help", NULL, 0, 1, DM_C_COMMAND, 0, c_help},
+    {"quit", "", "leave (also exit)", NULL, 0, 0, DM_C_NONE, 0, c_quit},
+    {"dump-screen", "FILE", "write the TUI screen as text to FILE", NULL, 1, 1, DM_C_FILE, 1, c_tui},
+};
+const int dm_ncmds = (int)(sizeof dm_cmd_table / sizeof dm_cmd_table[0]);
+
+const dm_cmd_def *dm_cmd_find(const char *name)
+{
+    if (strcmp(name, "exit") == 0)
+        name = "quit";
+    for (int i = 0; i < dm_ncmds; i++)
+        if (strcmp(dm_cmd_table[i].name, name) == 0)
+            return &dm_cmd_table[i];
+    return NULL;
+}
+
+/* ---- the parser ---- */
+
+#define MAX_WORDS 256
+
+typedef struct words {
+    int n;
+    char *w[MAX_WORDS];
+    const char *raw[MAX_WORDS]; /* into the statement text */
+    char buf[8192];
+} words;
+
+/* Split one statement (no ';', no comment) into words. */
+static int tokenize(const char *stmt, words *W, dm_err *err)
+{
+    W->n = 0;
+    size_t bl = 0;
+    const char *p = stmt;
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            p++;
+        if (!*p)
+            break;
+        if (W->n == MAX_WORDS)
+            return dm_errf(err, "more than %d words in one statement", MAX_WORDS);
+        W->raw[W->n] = p;
+        W->w[W->n] = W->buf + bl;
+        char q = 0;
+        while (*p && (q || (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n'))) {
+            if (q) {
+                if (*p == q) {
+                    q = 0;
+                    p++;
+                    continue;
+                }
+            } else if (*p == '\'' || *p == '"') {
+                q = *p++;
+                continue;
+            }
+            if (bl + 2 >= sizeof W->buf)
+                return dm_errf(err, "statement too long (at most %zu bytes)", sizeof W->buf - 2);
+            W->buf[bl++] = *p++;
+        }
+        if (q)
+            return dm_errf(err, "unterminated %c quote", q);
+        W->buf[bl++] = '\0';
+        W->n++;
+    }
+    return 0;
+}
+
+/* The statements of a line: split at ';' outside quotes, cut at '#' at a word start outside quotes. */
+static int split_statements(const char *line, char ***out, int *n)
+{
+    size_t len = strlen(line);
+    char *copy = malloc(len + 1);
+    char **st = malloc(sizeof *st * (len / 2 + 2));
+    if (!copy || !st) {
+        free(copy);
+        free(st);
+        return -1;
+    }
+    memcpy(copy, line, len + 1);
+    int k = 0;
+    char q = 0;
+    char *start = copy;
+    for (char *p = copy;; p++) {
+        if (*p == '\0') {
+            st[k++] = start;
+            break;
+        }
+        if (q) {
+            if (*p == q)
+                q = 0;
+            continue;
+        }
+        if (*p == '\'' || *p == '"') {
+            q = *p;
+        } else if (*p == ';') {
+            *p = '\0';
+            st[k++] = start;
+            start = p + 1;
+        } else if (*p == '#' && (p == copy || p[-1] == ' ' || p[-1] == '\t' || p[-1] == ';' || p[-1] == '\0')) {
+            *p = '\0';
+            st[k++] = start;
+            break;
+        }
+    }
+    /* st[0] owns the copy */
+    if (k && st[0] != copy) {
+        /* not possible: the first statement starts at copy */
+    }
+    *out = st;
+    *n = k;
+    return 0;
+}
+
+static void print_err(const dm_cmd_io *io, const char *cmd, const char *msg)
+{
+    FILE *f = io->msg ? io->msg : stderr;
+    size_t cl = cmd ? strlen(cmd) : 0;
+    if (cmd && strncmp(msg, cmd, cl) == 0 && msg[cl] == ':' && msg[cl + 1] == ' ')
+        msg += cl + 2; /* "sql: sql: ..." */
+    fprintf(f, "dualmod: %s%s%s%s%s\n", io->where ? io->where : "", io->where ? ": " : "", cmd ? cmd : "",
+            cmd ? ": " : "", msg);
+    fflush(f);
+}
+
+int dm_cmd_exec(dm_session *s, const char *line, const dm_cmd_io *io)
+{
+    char **st;
+    int n;
+    if (split_statements(line, &st, &n)) {
+        print_err(io, NULL, "out of memory");
+        return 1;
+    }
+    char *copy = n ? st[0] : NULL;
+    int status = 0;
+    words *W = malloc(sizeof *W);
+    if (!W) {
+        free(copy);
+        free(st);
+        print_err(io, NULL, "out of memory");
+        return 1;
+    }
+    for (int i = 0; i < n; i++) {
+        dm_cmd_ctx c = {.s = s, .io = io, .fmt = (dm_format)dm_session_settings(s)->format};
+        if (tokenize(st[i], W, &c.err)) {
+            print_err(io, NULL, c.err.msg);
+            status = 1;
+        } else if (W->n == 0) {
+            continue;
+        } else {
+            const dm_cmd_def *d = dm_cmd_find(W->w[0]);
+            if (!d) {
+                const char *cands[64];
+                for (int j = 0; j < dm_ncmds; j++)
+                    cands[j] = dm_cmd_table[j].name;
+                const char *m = dm_close_match(W->w[0], cands, dm_ncmds);
+                char msg[512];
+                if (dm_setting_find(W->w[0]))
+                    snprintf(msg, sizeof msg, "unknown command '%s' (to change the setting: set %s VALUE)", W->w[0],
+                             W->w[0]);
+                else if (m)
+                    snprintf(msg, sizeof msg, "unknown command '%s' (did you mean '%s'?)", W->w[0], m);
+                else
+                    snprintf(msg, sizeof msg, "unknown command '%s' ('help' lists the commands)", W->w[0]);
+                print_err(io, NULL, msg);
+                status = 1;
+            } else {
+                int argc = W->n - 1;
+                if (argc < d->min_args || (d->max_args >= 0 && argc > d->max_args)) {
+                    char msg[512];
+                    snprintf(msg, sizeof msg, "%s arguments (usage: %s %s)", argc < d->min_args ? "too few" : "too many",
+                             d->name, d->usage);
+                    print_err(io, d->name, msg);
+                    status = 1;
+                } else if (d->tui_only) {
+                    if (!io->tui_cmd) {
+                        print_err(io, d->name, "this command works only inside the TUI");
+                        status = 1;
+                    } else if (io->tui_cmd(io->tui_ud, d->name, argc, W->w + 1, &c.err)) {
+                        print_err(io, d->name, c.err.msg);
+                        status = 1;
+                    }
+                } else {
+                    c.err.msg[0] = '\0';
+                    if (d->fn(&c, argc, W->w + 1, W->raw + 1)) {
+                        print_err(io, d->name, c.err.msg[0] ? c.err.msg : "failed");
+                        status = 1;
+                    } else if (c.quit) {
+                        status = DM_CMD_QUIT;
+                        break;
+                    }
+                }
+            }
+        }
+        if (status == 1 && dm_session_settings(s)->on_error == 0)
+            break;
+    }
+    free(W);
+    free(copy);
+    free(st);
+    return status;
+}
+
+/* ---- completion ---- */
+
+static const char *const summary_cols[] = {
+    "id", "created", "model", "split", "tokens", "ratio", "ratio_achieved", "bits", "k", "eps", "mode", "policy",
+    "proj", "path", "threads", "kernels", "metric", "value", "value_se", "dense_value", "delta", "delta_pct",
+    "dppl_pct", "loss_pct", "kld", "top1_agree", "speedup", "speedup_min", "speedup_max", "speedup_e2e",
+    "bytes_ratio", "little_bytes", "seconds", "status", "partial", "note", "git_rev", "where", "order", "by",
+    "limit", "and", "or", "desc", "asc"};
+
+static void each_model(void (*fn)(void *ud, const char *cand), void *ud, const char *prefix)
+{
+    char dirs[8][DM_PATH_MAX];
+    int nd = 0;
+    const char *env = getenv("DUALMOD_MODELS");
+    if (env && *env) {
+        const char *p = env;
+        while (*p && nd < 5) {
+            size_t l = strcspn(p, ":");
+            snprintf(dirs[nd++], DM_PATH_MAX, "%.*s", (int)l, p);
+            p += l;
+            if (*p == ':')
+                p++;
+        }
+    }
+#ifdef DM_SRCDIR
+    snprintf(dirs[nd++], DM_PATH_MAX, "%s/models", DM_SRCDIR);
+#endif
+#ifdef DM_PKGDATADIR
+    snprintf(dirs[nd++], DM_PATH_MAX, "%s/models", DM_PKGDATADIR);
+#endif
+    char seen[32][256];
+    int ns = 0;
+    for (int i = 0; i < nd; i++) {
+        DIR *d = opendir(dirs[i]);
+        if (!d)
+            continue;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, strlen(prefix)))
+                continue;
+            char f[DM_PATH_MAX + 300];
+            snprintf(f, sizeof f, "%.4096s/%.255s/model.safetensors", dirs[i], e->d_name);
+            if (access(f, R_OK))
+                continue;
+            int dup = 0;
+            for (int j = 0; j < ns; j++)
+                if (strcmp(seen[j], e->d_name) == 0)
+                    dup = 1;
+            if (dup || ns == 32)
+                continue;
+            snprintf(seen[ns++], 256, "%s", e->d_name);
+            fn(ud, e->d_name);
+        }
+        closedir(d);
+    }
+}
+
+dm_complete dm_cmd_complete(dm_session *s, const char *line, void (*fn)(void *ud, const char *cand), void *ud)
+{
+    (void)s;
+    /* the current statement */
+    const char *st = line;
+    char q = 0;
+    for (const char *p = line; *p; p++) {
+        if (q) {
+            if (*p == q)
+                q = 0;
+        } else if (*p == '\'' || *p == '"') {
+            q = *p;
+        } else if (*p == ';') {
+            st = p + 1;
+        }
+    }
+    /* words before the cursor, and the partial word */
+    char buf[2048];
+    snprintf(buf, sizeof buf, "%s", st);
+    char *w[64];
+    int nw = 0;
+    int trailing_space = 0;
+    size_t bl = strlen(buf);
+    trailing_space = bl == 0 || buf[bl - 1] == ' ' || buf[bl - 1] == '\t';
+    for (char *t = strtok(buf, " \t"); t && nw < 64; t = strtok(NULL, " \t"))
+        w[nw++] = t;
+    const char *partial = "";
+    int idx = nw; /* index of the word being typed */
+    if (!trailing_space && nw > 0) {
+        partial = w[nw - 1];
+        idx = nw - 1;
+    }
+    size_t pl = strlen(partial);
+    if (idx == 0) {
+        for (int i = 0; i < dm_ncmds; i++)
+            if (strncmp(dm_cmd_table[i].name, partial, pl) == 0)
+                fn(ud, dm_cmd_table[i].name);
+        return DM_C_COMMAND;
+    }
+    const dm_cmd_def *d = dm_cmd_find(w[0]);
+    if (!d)
+        return DM_C_NONE;
+    switch (d->complete) {
+    case DM_C_SETTING:
+    case DM_C_SWEEP: {
+        /* set NAME VALUE NAME VALUE ...: even positions are names (get: all names) */
+        int name_pos = strcmp(d->name, "get") == 0 || (idx % 2) == 1;
+        if (name_pos) {
+            for (int i = 0; i < DM_S_COUNT; i++)
+                if (strncmp(dm_settings_table[i].name, partial, pl) == 0)
+                    fn(ud, dm_settings_table[i].name);
+            if (d->complete == DM_C_SWEEP && strncmp("--force", partial, pl) == 0)
+                fn(ud, "--force");
+            return DM_C_SETTING;
+        }
+        const dm_setting_def *sd = dm_setting_find(w[idx - 1]);
+        if (!sd)
+            return DM_C_NONE;
+        if (sd->id == DM_S_MODEL) {
+            each_model(fn, ud, partial);
+            return DM_C_MODEL;
+        }
+        if (sd->id == DM_S_SPLIT) {
+            const char *sp[] = {"valid", "test", "train"};
+            for (int i = 0; i < 3; i++)
+                if (strncmp(sp[i], partial, pl) == 0)
+                    fn(ud, sp[i]);
+            return DM_C_FILE;
+        }
+        if (sd->choices) {
+            char ch[16][16];
+            int n = split_choices(sd->choices, ch, 16);
+            for (int i = 0; i < n; i++)
+                if (strncmp(ch[i], partial, pl) == 0)
+                    fn(ud, ch[i]);
+        }
+        return DM_C_NONE;
+    }
+    case DM_C_MODEL:
+        if (idx == 1)
+            each_model(fn, ud, partial);
+        return DM_C_FILE;
+    case DM_C_FILE:
+        if (strcmp(d->name, "export") == 0 && idx == 1) {
+            const char *f[] = {"csv", "json"};
+            for (int i = 0; i < 2; i++)
+                if (strncmp(f[i], partial, pl) == 0)
+                    fn(ud, f[i]);
+            return DM_C_NONE;
+        }
+        return DM_C_FILE;
+    case DM_C_COMMAND:
+        for (int i = 0; i < dm_ncmds; i++)
+            if (strncmp(dm_cmd_table[i].name, partial, pl) == 0)
+                fn(ud, dm_cmd_table[i].name);
+        for (int i = 0; i < DM_S_COUNT; i++)
+            if (strncmp(dm_settings_table[i].name, partial, pl) == 0)
+                fn(ud, dm_settings_table[i].name);
+        if (strncmp("settings", partial, pl) == 0)
+            fn(ud, "settings");
+        return DM_C_COMMAND;
+    case DM_C_COLUMN:
+        for (size_t i = 0; i < sizeof summary_cols / sizeof summary_cols[0]; i++)
+            if (strncmp(summary_cols[i], partial, pl) == 0)
+                fn(ud, summary_cols[i]);
+        return DM_C_COLUMN;
+    default:
+        return DM_C_NONE;
+    }
+}
+
+/* ---- help and the man page ---- */
+
+static void setting_range(const dm_setting_def *d, char *out, size_t n)
+{
+    switch (d->type) {
+    case DM_ST_STRING: snprintf(out, n, "text"); break;
+    case DM_ST_INT: snprintf(out, n, "integer %.0f..%.0f", d->lo, d->hi); break;
+    case DM_ST_REAL: snprintf(out, n, "%g..%g", d->lo, d->hi); break;
+    case DM_ST_BITS: snprintf(out, n, "fp32 or 1..16"); break;
+    default: {
+        snprintf(out, n, "%s", d->choices);
+        for (char *p = out; *p; p++)
+            if (*p == '|')
+                *p = ',';
+    }
+    }
+}
+
+int dm_cmd_help(FILE *out, const char *topic, dm_err *err)
+{
+    if (topic && strcmp(topic, "commands") && strcmp(topic, "settings")) {
+        const dm_cmd_def *d = dm_cmd_find(topic);
+        if (d) {
+            fprintf(out, "%s %s\n    %s\n", d->name, d->usage, d->help);
+            if (d->details)
+                fprintf(out, "    %s\n", d->details);
+            return 0;
+        }
+        const dm_setting_def *s = dm_setting_find(topic);
+        if (s) {
+            char r[128];
+            setting_range(s, r, sizeof r);
+            fprintf(out, "setting %s (%s; default %s)\n    %s\n", s->name, r, s->def, s->help);
+            return 0;
+        }
+        const char *cands[96];
+        int n = 0;
+        for (int i = 0; i < dm_ncmds; i++)
+            cands[n++] = dm_cmd_table[i].name;
+        for (int i = 0; i < DM_S_COUNT; i++)
+            cands[n++] = dm_settings_table[i].name;
+        const char *m = dm_close_match(topic, cands, n);
+        if (m)
+            return dm_errf(err, "no command or setting '%s' (did you mean '%s'?)", topic, m);
+        return dm_errf(err, "no command or setting '%s'", topic);
+    }
+    if (!topic || strcmp(topic, "commands") == 0) {
+        fprintf(out, "Commands (separate several with ';', '#' starts a comment):\n");
+        for (int i = 0; i < dm_ncmds; i++) {
+            char u[96];
+            snprintf(u, sizeof u, "%s %s", dm_cmd_table[i].name, dm_cmd_table[i].usage);
+            fprintf(out, "  %-44s %s%s\n", u, dm_cmd_table[i].help, dm_cmd_table[i].tui_only ? " (TUI)" : "");
+        }
+    }
+    if (!topic || strcmp(topic, "settings") == 0) {
+        fprintf(out, "%sSettings (set NAME VALUE; get NAME):\n", topic ? "" : "\n");
+        for (int i = 0; i < DM_S_COUNT; i++) {
+            const dm_setting_def *s = &dm_settings_table[i];
+            char r[128];
+            setting_range(s, r, sizeof r);
+            fprintf(out, "  %-9s %-24s default %-9s %s\n", s->name, r, s->def, s->help);
+        }
+    }
+    if (!topic)
+        fprintf(out, "\n'help NAME' explains one command or setting.\n");
+    return 0;
+}
+
+/* troff-escape a string (backslashes, leading dots and quotes, hyphens) */
+static void man_text(FILE *out, const char *s)
+{
+    if (*s == '.' || *s == '\'')
+        fputs("\\&", out);
+    for (; *s; s++) {
+        if (*s == '\\')
+            fputs("\\e", out);
+        else if (*s == '-')
+            fputs("\\-", out);
+        else
+            fputc(*s, out);
+    }
+}
+
+void dm_cmd_man(FILE *out, const char *version)
+{
+    fprintf(out, ".\\\" dualmod.1 - generated by 'dualmod --man' from the command table (src/cmd/cmd.c)\n");
+    fprintf(out, ".TH DUALMOD 1 \"\" \"dualmod %s\" \"User Commands\"\n", version);
+    fputs(".SH NAME\ndualmod \\- explore dual\\-module inference on trained networks\n", out);
+    fputs(".SH SYNOPSIS\n"
+          ".B dualmod\n[\\fIOPTIONS\\fR]\n.br\n"
+          ".B dualmod\n[\\fIOPTIONS\\fR] \\fB\\-c\\fR \\fICOMMANDS\\fR | \\fB\\-f\\fR \\fIFILE\\fR\n.br\n"
+          ".B dualmod shell\n[\\fIOPTIONS\\fR]\n.br\n"
+          ".B dualmod tui\n[\\fIMODEL\\fR]\n.br\n"
+          ".B dualmod\n\\fBeval\\fR|\\fBinfo\\fR|\\fBbench\\fR|\\fBlittle\\fR|\\fBstudy\\fR [\\fIMODEL\\fR] [\\fIOPTIONS\\fR]\n",
+          out);
+    fputs(".SH DESCRIPTION\n"
+          "dualmod builds a little module (a sparse random projection plus low\\-bit weights fitted to the big "
+          "layer's pre\\-activations) for each recurrent layer of a trained language model and, at inference, uses "
+          "the little output wherever the activation is insensitive, computing only the sensitive rows with the "
+          "big weights. It measures the quality change against the dense model and the speedup of interleaved "
+          "dense/dual steps, and stores every configuration tried in an SQLite run store.\n"
+          ".PP\n"
+          "With no arguments on a terminal it opens the TUI on the bundled model. The same command language "
+          "drives the TUI prompt, \\fB\\-c\\fR, \\fB\\-f\\fR, standard input when it is not a terminal, and "
+          "\\fBdualmod shell\\fR (GNU readline, completion, history). Statements are separated by \\fB;\\fR or "
+          "new lines; \\fB#\\fR starts a comment. Non\\-interactive modes stop at the first failing statement "
+          "(unless \\fBset on\\-error continue\\fR) and exit with status 1, naming the file and line.\n",
+          out);
+    fputs(".SH OPTIONS\n", out);
+    static const char *opts[][2] = {
+        {"-c COMMANDS", "run the commands and exit"},
+        {"-f FILE", "run a script file and exit ('-' = standard input)"},
+        {"--db PATH", "the run store (default $XDG_DATA_HOME/dualmod/runs.db)"},
+        {"--no-store", "do not store runs"},
+        {"--format table|csv|json", "output format of results (table on a terminal)"},
+        {"-q, --quiet", "no progress and no informational messages"},
+        {"--man", "print this manual page (troff)"},
+        {"-h, --help", "usage of the program and its subcommands"},
+        {"-V, --version", "print the version"},
+    };
+    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+        fputs(".TP\n.B ", out);
+        man_text(out, opts[i][0]);
+        fputc('\n', out);
+        man_text(out, opts[i][1]);
+        fputc('\n', out);
+    }
+    fputs(".PP\nThe subcommands eval, info, bench, little and study keep their own options; see "
+          "\\fBdualmod \\-\\-help\\fR.\n",
+          out);
+    fputs(".SH COMMANDS\n", out);
+    for (int i = 0; i < dm_ncmds; i++) {
+        const dm_cmd_def *d = &dm_cmd_table[i];
+        fputs(".TP\n.B ", out);
+        man_text(out, d->name);
+        if (d->usage[0]) {
+            fputs(" \\fI", out);
+            man_text(out, d->usage);
+            fputs("\\fR", out);
+        }
+        fputc('\n', out);
+        man_text(out, d->help);
+        fputs(d->tui_only ? " (TUI only).\n" : ".\n", out);
+        if (d->details) {
+            man_text(out, d->details);
+            fputc('\n', out);
+        }
+    }
+    fputs(".SH SETTINGS\n", out);
+    for (int i = 0; i < DM_S_COUNT; i++) {
+        const dm_setting_def *s = &dm_settings_table[i];
+        char r[128];
+        setting_range(s, r, sizeof r);
+        fputs(".TP\n.B ", out);
+        man_text(out, s->name);
+        fputs(" \\fI", out);
+        man_text(out, r);
+        fputs("\\fR (default ", out);
+        man_text(out, s->def);
+        fputs(")\n", out);
+        man_text(out, s->help);
+        fputs(".\n", out);
+    }
+    fputs(".SH FILES\n"
+          ".TP\n.I $XDG_DATA_HOME/dualmod/runs.db\n"
+          "The run store (else \\fI~/.local/share/dualmod/runs.db\\fR): SQLite, schema in db/README.md; query it "
+          "with \\fBsqlite3\\fR, e.g. \\fBselect * from run_summary\\fR.\n"
+          ".TP\n.I $XDG_STATE_HOME/dualmod/history\n"
+          "Command history of the shell and the TUI prompt (else \\fI~/.local/state/dualmod/history\\fR).\n"
+          ".TP\n.I $XDG_CACHE_HOME/dualmod/\n"
+          "Cached little\\-module fit data (moments of the training split), keyed by model and data hash.\n",
+          out);
+    fputs(".SH ENVIRONMENT\n"
+          ".TP\n.B DUALMOD_MODELS\nColon\\-separated directories searched for model names before the bundled "
+          "models.\n"
+          ".TP\n.B DUALMOD_DATA\nDirectory searched for data splits (dataset/split.txt).\n"
+          ".TP\n.B XDG_DATA_HOME, XDG_STATE_HOME, XDG_CACHE_HOME\nLocations of the run store, the history and the "
+          "cache.\n"
+          ".TP\n.B NO_COLOR\nWhen set, the TUI uses no colours.\n"
+          ".TP\n.B OPENBLAS_NUM_THREADS\nIgnored for dualmod's own work: the \\fBthreads\\fR setting sets "
+          "OpenBLAS's threads explicitly.\n",
+          out);
+    fputs(".SH EXIT STATUS\n0 on success; 1 when a statement or command failed; 2 on a usage error; 130 after an "
+          "interrupt.\n",
+          out);
+    fputs(".SH EXAMPLES\n.nf\n"
+          "dualmod \\-c 'load kjv\\-lstm; set ratio 0.5; set bits 4; run'\n"
+          "printf 'load kjv\\-gru\\\\nsweep ratio 0.1:0.9:0.2 bits 8,4\\\\n' | dualmod \\-\\-format csv\n"
+          "dualmod \\-c \"runs where model = 'kjv\\-lstm' and dppl_pct < 1 order by speedup desc limit 5\"\n"
+          "dualmod \\-c 'pareto dppl_pct speedup; best speedup where dppl_pct <= 1'\n"
+          "sqlite3 ~/.local/share/dualmod/runs.db 'select * from run_summary'\n"
+          ".fi\n",
+          out);
+}

@@ -1,0 +1,938 @@
+/* session.c - the current model, settings, caches and the worker thread. */
+#define _POSIX_C_SOURCE 200809L
+#include "session.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "corpus.h"
+#include "dual.h"
+#include "eval.h"
+#include "kernels.h"
+#include "lm.h"
+#include "models.h"
+#include "vocab.h"
+
+#define FIT_TOKENS 60000
+#define CALIB_TOKENS 4000
+
+struct dm_session {
+    dm_settings set;
+    char db_path[DM_PATH_MAX];
+    int have_db_path, no_store;
+    char vocab_override[DM_PATH_MAX];
+    char git_rev[48], build_flags[256], version[32], cpu[128];
+    /* the model */
+    int loaded;
+    dm_model_ref ref;
+    dm_lm lm;
+    dm_vocab vocab;
+    /* the data being evaluated (keyed by path and limit) */
+    int have_corpus;
+    char corpus_path[DM_PATH_MAX];
+    long corpus_limit;
+    dm_corpus corpus;
+    /* little-module fit data (per model) */
+    int have_fd;
+    dm_fitdata fd;
+    /* the dual module (keyed by its build knobs) */
+    int have_dual;
+    dm_dual dual;
+    int dual_bits, dual_k, dual_proj, dual_policy;
+    double dual_eps;
+    long dual_seed;
+    int dual_kernels;
+    /* the store */
+    dm_store *store;
+    pthread_mutex_t store_mu;
+    /* the worker */
+    pthread_t th;
+    int th_running;
+    volatile int cancel;
+    pthread_mutex_t mu;
+    dm_snapshot snap;
+    uint64_t seq, run_seq;
+    dm_settings run_cfg; /* settings of the worker's run */
+};
+
+const char *dm_run_state_name(dm_run_state s)
+{
+    static const char *n[] = {"idle", "preparing", "timing", "evaluating", "done", "cancelled", "failed"};
+    return (unsigned)s < sizeof n / sizeof n[0] ? n[s] : "?";
+}
+
+static void setstr(char *dst, size_t n, const char *src)
+{
+    size_t l = strlen(src);
+    if (l >= n)
+        l = n - 1;
+    memcpy(dst, src, l);
+    dst[l] = '\0';
+}
+
+static void cpu_model(char *out, size_t n)
+{
+    snprintf(out, n, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "model name", 10) == 0) {
+            char *c = strchr(line, ':');
+            if (c) {
+                c++;
+                while (*c == ' ')
+                    c++;
+                c[strcspn(c, "\n")] = '\0';
+                snprintf(out, n, "%s", c);
+            }
+            break;
+        }
+    fclose(f);
+}
+
+static void snap_reset(dm_snapshot *sn)
+{
+    memset(sn, 0, sizeof *sn);
+    sn->value = sn->value_se = sn->dense_value = sn->delta = sn->delta_pct = NAN;
+    sn->kld = sn->top1_agree = sn->ratio_achieved = NAN;
+    sn->speedup = sn->speedup_min = sn->speedup_max = sn->speedup_e2e = sn->speed_limit = NAN;
+    sn->bytes_ratio = sn->little_bytes = NAN;
+    sn->items_per_s = sn->eta_s = NAN;
+    for (int l = 0; l < DM_SNAP_LAYERS; l++) {
+        sn->layer_ratio[l] = sn->recall[l] = NAN;
+        for (int g = 0; g < DM_SNAP_GATES; g++)
+            sn->gate_ratio[l][g] = NAN;
+    }
+}
+
+int dm_session_new(dm_session **out, const dm_session_opts *o, dm_err *err)
+{
+    dm_session *s = calloc(1, sizeof *s);
+    if (!s)
+        return dm_errf(err, "out of memory");
+    dm_settings_default(&s->set);
+    if (o && o->db_path) {
+        setstr(s->db_path, sizeof s->db_path, o->db_path);
+        s->have_db_path = 1;
+    }
+    if (o && o->no_store) {
+        s->no_store = 1;
+        s->set.store = 0;
+    }
+    if (o && o->vocab)
+        setstr(s->vocab_override, sizeof s->vocab_override, o->vocab);
+    setstr(s->git_rev, sizeof s->git_rev, "unknown");
+    setstr(s->version, sizeof s->version, "unknown");
+    cpu_model(s->cpu, sizeof s->cpu);
+    pthread_mutex_init(&s->mu, NULL);
+    pthread_mutex_init(&s->store_mu, NULL);
+    snap_reset(&s->snap);
+    *out = s;
+    return 0;
+}
+
+void dm_session_set_build(dm_session *s, const char *git_rev, const char *build_flags, const char *version)
+{
+    if (git_rev)
+        setstr(s->git_rev, sizeof s->git_rev, git_rev);
+    if (build_flags)
+        setstr(s->build_flags, sizeof s->build_flags, build_flags);
+    if (version)
+        setstr(s->version, sizeof s->version, version);
+}
+
+static void drop_dual(dm_session *s)
+{
+    if (s->have_dual)
+        dm_dual_free(&s->dual);
+    s->have_dual = 0;
+}
+
+static void drop_model(dm_session *s)
+{
+    drop_dual(s);
+    if (s->have_fd)
+        dm_fitdata_free(&s->fd);
+    s->have_fd = 0;
+    if (s->have_corpus)
+        dm_corpus_free(&s->corpus);
+    s->have_corpus = 0;
+    if (s->loaded) {
+        dm_lm_free(&s->lm);
+        dm_vocab_free(&s->vocab);
+    }
+    s->loaded = 0;
+}
+
+static void join_worker(dm_session *s)
+{
+    if (s->th_running) {
+        pthread_join(s->th, NULL);
+        s->th_running = 0;
+    }
+}
+
+void dm_session_free(dm_session *s)
+{
+    if (!s)
+        return;
+    s->cancel = 1;
+    join_worker(s);
+    drop_model(s);
+    if (s->store)
+        dm_store_close(s->store);
+    pthread_mutex_destroy(&s->mu);
+    pthread_mutex_destroy(&s->store_mu);
+    free(s);
+}
+
+const dm_settings *dm_session_settings(const dm_session *s) { return &s->set; }
+int dm_session_loaded(const dm_session *s) { return s->loaded; }
+
+int dm_session_busy(dm_session *s)
+{
+    pthread_mutex_lock(&s->mu);
+    dm_run_state st = s->snap.state;
+    pthread_mutex_unlock(&s->mu);
+    return s->th_running && (st == DM_RUN_PREPARING || st == DM_RUN_SPEED || st == DM_RUN_EVAL);
+}
+
+void dm_session_cancel(dm_session *s) { s->cancel = 1; }
+
+dm_run_state dm_session_wait(dm_session *s)
+{
+    join_worker(s);
+    pthread_mutex_lock(&s->mu);
+    dm_run_state st = s->snap.state;
+    pthread_mutex_unlock(&s->mu);
+    return st;
+}
+
+void dm_session_snapshot(dm_session *s, dm_snapshot *out)
+{
+    pthread_mutex_lock(&s->mu);
+    *out = s->snap;
+    pthread_mutex_unlock(&s->mu);
+}
+
+int dm_session_load(dm_session *s, const char *spec, dm_err *err)
+{
+    if (s->th_running) {
+        s->cancel = 1;
+        join_worker(s);
+    }
+    dm_model_ref ref;
+    dm_lm lm;
+    dm_vocab voc;
+    if (dm_model_resolve(spec, s->vocab_override[0] ? s->vocab_override : NULL, &ref, err))
+        return -1;
+    if (dm_lm_load(&lm, ref.file, err))
+        return -1;
+    if (dm_vocab_load(&voc, ref.vocab, err)) {
+        dm_lm_free(&lm);
+        return dm_err_prefix(err, "model %s: ", ref.name);
+    }
+    if (voc.n != lm.ntoken) {
+        dm_errf(err, "%s has %d tokens but the model %s has a %d-token vocabulary", ref.vocab, voc.n, ref.file,
+                lm.ntoken);
+        dm_vocab_free(&voc);
+        dm_lm_free(&lm);
+        return -1;
+    }
+    /* the new model replaces the old one only now that it loaded */
+    drop_model(s);
+    s->ref = ref;
+    s->lm = lm;
+    s->vocab = voc;
+    s->loaded = 1;
+    setstr(s->set.model, sizeof s->set.model, spec);
+    pthread_mutex_lock(&s->mu);
+    snap_reset(&s->snap);
+    s->snap.seq = ++s->seq;
+    s->snap.run_seq = s->run_seq;
+    s->snap.cfg = s->set;
+    pthread_mutex_unlock(&s->mu);
+    return 0;
+}
+
+int dm_session_set(dm_session *s, const char *name, const char *value, int cancel_running, dm_err *err)
+{
+    const dm_setting_def *def = dm_setting_find(name);
+    dm_settings tmp = s->set;
+    if (dm_settings_set(&tmp, name, value, err))
+        return -1;
+    int passive = def && (def->id == DM_S_ON_ERROR || def->id == DM_S_FORMAT || def->id == DM_S_STORE ||
+                          def->id == DM_S_SPEED);
+    if (s->th_running && dm_session_busy(s) && !passive) {
+        if (!cancel_running)
+            return dm_errf(err, "a run is in progress: 'stop' it before changing %s", name);
+        s->cancel = 1;
+    }
+    if (s->th_running && !passive)
+        join_worker(s);
+    if (def && def->id == DM_S_STORE && tmp.store && s->no_store)
+        return dm_errf(err, "the run store is disabled (--no-store)");
+    if (def && def->id == DM_S_MODEL) {
+        if (dm_session_load(s, tmp.model, err))
+            return -1;
+        return 0;
+    }
+    if (def && def->id == DM_S_KERNELS && tmp.kernels) {
+        static const dm_kvariant kv[] = {DM_KV_REF, DM_KV_REF, DM_KV_AVX2, DM_KV_AVX512};
+        if (!dm_kernels_get(kv[tmp.kernels]))
+            return dm_errf(err, "kernels %s: this CPU lacks the instructions (best here: %s)", value,
+                           dm_kernels_best()->name);
+    }
+    s->set = tmp;
+    return 0;
+}
+
+/* ---- model information ---- */
+
+static void describe_arch(const dm_lm *m, char *out, size_t n)
+{
+    snprintf(out, n, "%dx%d %s%s", m->nlayers, m->nhid, dm_cell_name(m->cell), m->tied ? ", tied" : "");
+}
+
+static const dm_kernels *kernels_of(const dm_settings *c)
+{
+    static const dm_kvariant kv[] = {DM_KV_REF, DM_KV_REF, DM_KV_AVX2, DM_KV_AVX512};
+    if (c->kernels > 0 && c->kernels < 4 && dm_kernels_get(kv[c->kernels]))
+        return dm_kernels_get(kv[c->kernels]);
+    return dm_kernels_best();
+}
+
+void dm_session_info(dm_session *s, dm_model_info *o)
+{
+    memset(o, 0, sizeof *o);
+    setstr(o->kernels, sizeof o->kernels, kernels_of(&s->set)->name);
+    o->threads = s->set.threads;
+    if (!s->loaded)
+        return;
+    setstr(o->name, sizeof o->name, s->ref.name);
+    setstr(o->file, sizeof o->file, s->ref.file);
+    describe_arch(&s->lm, o->arch, sizeof o->arch);
+    o->params = (long)s->lm.nparams;
+    o->bytes = (double)s->lm.file_bytes;
+    o->nlayers = s->lm.nlayers;
+    o->ngates = s->lm.gates;
+    o->hidden = s->lm.nhid;
+    if (s->have_corpus)
+        snprintf(o->data, sizeof o->data, "%.200s, %ld tokens", s->set.split, s->corpus.n);
+    else
+        snprintf(o->data, sizeof o->data, "%.200s%s", s->set.split, s->set.limit ? " (limited)" : "");
+}
+
+/* ---- preparing a run ---- */
+
+static int resolve_split(dm_session *s, const dm_settings *c, char *path, size_t n, dm_err *err)
+{
+    const char *sp = c->split;
+    if (strcmp(sp, "valid") == 0 || strcmp(sp, "test") == 0 || strcmp(sp, "train") == 0) {
+        if (!s->lm.dataset[0])
+            return dm_errf(err, "model %s names no dataset in its metadata, so split '%s' is unknown: set split to a text file",
+                           s->ref.name, sp);
+        return dm_data_resolve(s->lm.dataset, sp, path, n, err);
+    }
+    if (access(sp, R_OK) != 0)
+        return dm_errf(err, "split '%s': not valid, test or train, and no readable file of that name", sp);
+    setstr(path, n, sp);
+    return 0;
+}
+
+static int prepare(dm_session *s, const dm_settings *c, dm_err *err)
+{
+    if (!s->loaded)
+        return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    char path[DM_PATH_MAX];
+    if (resolve_split(s, c, path, sizeof path, err))
+        return -1;
+    if (!s->have_corpus || strcmp(path, s->corpus_path) || s->corpus_limit != c->limit) {
+        dm_corpus nc;
+        if (dm_corpus_load(&nc, path, &s->vocab, c->limit, err))
+            return -1;
+        if (nc.n < 2) {
+            dm_corpus_free(&nc);
+            return dm_errf(err, "%s: fewer than 2 tokens to evaluate", path);
+        }
+        if (s->have_corpus)
+            dm_corpus_free(&s->corpus);
+        s->corpus = nc;
+        s->have_corpus = 1;
+        setstr(s->corpus_path, sizeof s->corpus_path, path);
+        s->corpus_limit = c->limit;
+    }
+    if (!s->have_fd) {
+        char tpath[DM_PATH_MAX];
+        if (!s->lm.dataset[0])
+            return dm_errf(err, "model %s names no dataset, so its training text (to fit the little module) is unknown",
+                           s->ref.name);
+        if (dm_data_resolve(s->lm.dataset, "train", tpath, sizeof tpath, err))
+            return dm_err_prefix(err, "the little module is fitted on the training split: ");
+        dm_corpus train;
+        if (dm_corpus_load(&train, tpath, &s->vocab, FIT_TOKENS, err))
+            return -1;
+        int rc = dm_fitdata_cached(&s->fd, &s->lm, &train, FIT_TOKENS, CALIB_TOKENS, NULL, err);
+        dm_corpus_free(&train);
+        if (rc)
+            return -1;
+        s->have_fd = 1;
+    }
+    dm_dual_cfg cfg;
+    dm_dual_cfg_default(&cfg);
+    cfg.ratio = c->ratio;
+    cfg.bits = c->bits;
+    cfg.k = c->k;
+    cfg.eps = c->eps;
+    cfg.seed = (uint64_t)c->seed;
+    cfg.proj = (dm_proj_kind)c->proj;
+    cfg.policy = (dm_policy)c->policy;
+    cfg.mode = (dm_mode)c->mode;
+    int k;
+    if (dm_dual_cfg_check(&cfg, &s->lm, &k, err))
+        return -1;
+    int rebuild = !s->have_dual || s->dual_bits != c->bits || s->dual_k != c->k || s->dual_proj != c->proj ||
+                  s->dual_policy != c->policy || s->dual_seed != c->seed || (c->k == 0 && s->dual_eps != c->eps);
+    if (rebuild) {
+        drop_dual(s);
+        if (dm_dual_build(&s->dual, &s->lm, &s->fd, &cfg, err)) {
+            dm_dual_free(&s->dual);
+            return -1;
+        }
+        s->have_dual = 1;
+        s->dual_bits = c->bits, s->dual_k = c->k, s->dual_proj = c->proj, s->dual_policy = c->policy;
+        s->dual_seed = c->seed, s->dual_eps = c->eps;
+        s->dual_kernels = -1;
+    }
+    if (s->dual_kernels != c->kernels) {
+        if (dm_dual_use_kernels(&s->dual, kernels_of(c), err))
+            return -1;
+        s->dual_kernels = c->kernels;
+    }
+    s->dual.cfg.mode = (dm_mode)c->mode;
+    if (dm_dual_set_ratio(&s->dual, c->ratio, err))
+        return -1;
+    dm_blas_set_threads(c->threads);
+    return 0;
+}
+
+/* ---- the run record ---- */
+
+static double bytes_ratio(const dm_dual_stats *st)
+{
+    return st->dense_bytes > 0 ? (st->big_bytes + st->little_bytes) / st->dense_bytes : NAN;
+}
+
+/* Knobs and provenance of the run (before it ran: for find_same too). */
+static void run_knobs(dm_session *s, const dm_settings *c, int k, dm_run *r)
+{
+    const dm_lm *m = &s->lm;
+    setstr(r->model, sizeof r->model, s->ref.name);
+    setstr(r->model_path, sizeof r->model_path, s->ref.file);
+    snprintf(r->model_hash, sizeof r->model_hash, "%016llx", (unsigned long long)m->file_hash);
+    setstr(r->arch, sizeof r->arch, dm_cell_name(m->cell));
+    r->layers = m->nlayers;
+    r->hidden = m->nhid;
+    setstr(r->split, sizeof r->split, c->split);
+    uint64_t sh = dm_fnv1a(s->corpus.hash, &s->corpus.n, sizeof s->corpus.n);
+    snprintf(r->split_hash, sizeof r->split_hash, "%016llx", (unsigned long long)sh);
+    r->tokens = s->corpus.n;
+    r->ratio = c->ratio;
+    r->bits = c->bits;
+    r->k = k;
+    r->eps = c->k ? NAN : c->eps;
+    r->seed = (uint64_t)c->seed;
+    setstr(r->mode, sizeof r->mode, dm_mode_name((dm_mode)c->mode));
+    setstr(r->policy, sizeof r->policy, dm_policy_name((dm_policy)c->policy));
+    setstr(r->proj, sizeof r->proj, dm_proj_name((dm_proj_kind)c->proj));
+    setstr(r->path, sizeof r->path, dm_path_name((dm_lm_path)c->path));
+    r->threads = c->threads;
+    setstr(r->kernels, sizeof r->kernels, kernels_of(c)->name);
+    r->audit = c->audit;
+    setstr(r->git_rev, sizeof r->git_rev, s->git_rev);
+    setstr(r->build_flags, sizeof r->build_flags, s->build_flags);
+    setstr(r->cpu, sizeof r->cpu, s->cpu);
+    setstr(r->version, sizeof r->version, s->version);
+}
+
+static void run_results(dm_session *s, const dm_settings *c, const dm_dual_result *res, const dm_dual_bench *b,
+                        int measured, dm_run *r)
+{
+    const dm_dual *d = &s->dual;
+    const dm_lm *m = &s->lm;
+    setstr(r->metric, sizeof r->metric, dm_metric_name(res->dual.metric));
+    r->value = res->dual.value;
+    r->value_se = res->dual.se;
+    r->dense_value = res->dense.value;
+    r->delta = res->dual.value - res->dense.value;
+    r->delta_pct = 100.0 * r->delta / res->dense.value;
+    r->kld = res->kld;
+    r->top1_agree = res->top1_agree;
+    r->ratio_achieved = dm_stats_ratio(&res->stats, -1, -1);
+    r->bytes_ratio = bytes_ratio(&res->stats);
+    r->little_bytes = (double)dm_dual_little_bytes(d);
+    double mse = 0;
+    for (int l = 0; l < m->nlayers; l++)
+        mse += d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : 0;
+    r->fit_rel_mse = mse / m->nlayers;
+    if (measured) {
+        r->speedup_min = b->sp[0];
+        r->speedup = b->sp[1];
+        r->speedup_max = b->sp[2];
+        r->speedup_e2e = b->sp_e2e[1];
+    } else {
+        r->speedup = r->speedup_min = r->speedup_max = r->speedup_e2e = NAN;
+    }
+    r->seconds = res->dual.seconds;
+    setstr(r->status, sizeof r->status, res->dual.cancelled ? "cancelled" : "done");
+    r->partial = res->dual.cancelled;
+    r->tokens = res->dual.cancelled ? res->dual.items : s->corpus.n;
+    r->nlayers = m->nlayers < DM_STORE_MAX_LAYERS ? m->nlayers : DM_STORE_MAX_LAYERS;
+    for (int l = 0; l < r->nlayers; l++) {
+        dm_run_layer *rl = &r->layer[l];
+        rl->layer = l;
+        rl->ratio_achieved = dm_stats_ratio(&res->stats, l, -1);
+        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
+            rl->gate_ratio[g] = g < m->gates ? dm_stats_ratio(&res->stats, l, g) : NAN;
+        rl->fit_mse = d->little[l].mse;
+        rl->fit_rel_mse = d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : NAN;
+        rl->recall = c->audit ? dm_stats_recall(&res->stats, l, -1) : NAN;
+        rl->false_insensitive = c->audit ? dm_stats_false_insens(&res->stats, l, -1) : NAN;
+    }
+}
+
+/* ---- the store ---- */
+
+dm_store *dm_session_store(dm_session *s, dm_err *err)
+{
+    if (s->no_store) {
+        dm_errf(err, "the run store is disabled (--no-store)");
+        return NULL;
+    }
+    pthread_mutex_lock(&s->store_mu);
+    if (!s->store && dm_store_open(&s->store, s->have_db_path ? s->db_path : NULL, err))
+        s->store = NULL;
+    dm_store *st = s->store;
+    pthread_mutex_unlock(&s->store_mu);
+    return st;
+}
+
+void dm_session_store_lock(dm_session *s) { pthread_mutex_lock(&s->store_mu); }
+void dm_session_store_unlock(dm_session *s) { pthread_mutex_unlock(&s->store_mu); }
+
+int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
+{
+    const dm_settings *c = &s->set;
+    if (prepare(s, c, err))
+        return -1;
+    dm_store *st = dm_session_store(s, err);
+    if (!st)
+        return -1;
+    dm_run *r = calloc(1, sizeof *r);
+    if (!r)
+        return dm_errf(err, "out of memory");
+    run_knobs(s, c, s->dual.k, r);
+    pthread_mutex_lock(&s->store_mu);
+    int rc = dm_store_find_same(st, r, id, err);
+    pthread_mutex_unlock(&s->store_mu);
+    free(r);
+    return rc;
+}
+
+int dm_session_bench(dm_session *s, int steps, int cold, dm_dual_bench *b, dm_err *err)
+{
+    if (s->th_running) {
+        s->cancel = 1;
+        join_worker(s);
+    }
+    if (prepare(s, &s->set, err))
+        return -1;
+    return dm_bench_dual(&s->dual, steps, cold, b, err);
+}
+
+int dm_session_k(const dm_session *s) { return s->have_dual ? s->dual.k : 0; }
+
+/* ---- running ---- */
+
+typedef struct run_ctx {
+    dm_session *s;
+    const dm_settings *c;
+    dm_dual_result *res;
+    dm_snap_fn user;
+    void *ud;
+} run_ctx;
+
+static void publish(dm_session *s, const dm_snapshot *sn)
+{
+    pthread_mutex_lock(&s->mu);
+    s->snap = *sn;
+    s->snap.seq = ++s->seq;
+    pthread_mutex_unlock(&s->mu);
+}
+
+static void snap_stats(dm_session *s, dm_snapshot *sn, const dm_dual_stats *st, int audit)
+{
+    const dm_lm *m = &s->lm;
+    sn->ratio_achieved = dm_stats_ratio(st, -1, -1);
+    sn->bytes_ratio = bytes_ratio(st);
+    for (int l = 0; l < sn->nlayers; l++) {
+        sn->layer_ratio[l] = dm_stats_ratio(st, l, -1);
+        for (int g = 0; g < sn->ngates && g < m->gates; g++)
+            sn->gate_ratio[l][g] = dm_stats_ratio(st, l, g);
+        sn->recall[l] = audit ? dm_stats_recall(st, l, -1) : NAN;
+    }
+}
+
+static void snap_quality(dm_snapshot *sn, const dm_dual_result *r)
+{
+    sn->value = r->dual.value;
+    sn->value_se = r->dual.se;
+    sn->dense_value = r->dense.value;
+    sn->delta = r->dual.value - r->dense.value;
+    sn->delta_pct = r->dense.value > 0 ? 100.0 * sn->delta / r->dense.value : NAN;
+    sn->kld = r->kld;
+    sn->top1_agree = r->top1_agree;
+}
+
+static __thread dm_snapshot *cur_snap; /* the run's snapshot under construction (worker or caller thread) */
+
+static void on_progress(const dm_eval_result *partial, long total, void *ud)
+{
+    run_ctx *x = ud;
+    dm_snapshot *sn = cur_snap;
+    sn->done = partial->items;
+    sn->total = total;
+    sn->elapsed_s = partial->seconds;
+    sn->items_per_s = partial->seconds > 0 ? (double)partial->items / partial->seconds : NAN;
+    sn->eta_s = sn->items_per_s > 0 ? (double)(total - partial->items) / sn->items_per_s : NAN;
+    snap_quality(sn, x->res);
+    snap_stats(x->s, sn, &x->res->stats, x->c->audit);
+    publish(x->s, sn);
+    if (x->user)
+        x->user(sn, x->ud);
+}
+
+static void phase(dm_session *s, dm_snapshot *sn, dm_run_state st, const char *text, dm_snap_fn user, void *ud)
+{
+    sn->state = st;
+    setstr(sn->phase, sizeof sn->phase, text);
+    publish(s, sn);
+    if (user)
+        user(sn, ud);
+}
+
+/* The run itself; c is a private copy of the settings. */
+static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *ud, const volatile int *cancel,
+                    dm_run *out, dm_err *err)
+{
+    dm_snapshot sn;
+    snap_reset(&sn);
+    pthread_mutex_lock(&s->mu);
+    sn.run_seq = ++s->run_seq;
+    pthread_mutex_unlock(&s->mu);
+    sn.cfg = *c;
+    setstr(sn.metric, sizeof sn.metric, dm_metric_name(DM_METRIC_PPL));
+    cur_snap = &sn;
+    phase(s, &sn, DM_RUN_PREPARING, "loading data, fitting the little module", user, ud);
+    int rc = -1;
+    dm_dual_result *res = calloc(1, sizeof *res);
+    dm_run *run = calloc(1, sizeof *run);
+    if (!res || !run) {
+        dm_errf(err, "out of memory");
+        goto fail;
+    }
+    if (prepare(s, c, err))
+        goto fail;
+    const dm_lm *m = &s->lm;
+    sn.k = s->dual.k;
+    sn.nlayers = m->nlayers < DM_SNAP_LAYERS ? m->nlayers : DM_SNAP_LAYERS;
+    sn.ngates = m->gates < DM_SNAP_GATES ? m->gates : DM_SNAP_GATES;
+    for (int g = 0; g < sn.ngates; g++)
+        setstr(sn.gate_name[g], sizeof sn.gate_name[g], dm_gate_name(m, g));
+    sn.little_bytes = (double)dm_dual_little_bytes(&s->dual);
+    sn.total = s->corpus.n - 1;
+    run_knobs(s, c, s->dual.k, run);
+    if (cancel && *cancel)
+        goto cancelled_early;
+    dm_dual_bench b;
+    memset(&b, 0, sizeof b);
+    int measured = 0;
+    if (c->speed > 0) {
+        phase(s, &sn, DM_RUN_SPEED, "timing interleaved dense/dual steps", user, ud);
+        if (dm_bench_dual(&s->dual, (int)c->speed, 0, &b, err))
+            goto fail;
+        measured = 1;
+        sn.speedup_min = b.sp[0];
+        sn.speedup = b.sp[1];
+        sn.speedup_max = b.sp[2];
+        sn.speedup_e2e = b.sp_e2e[1];
+        sn.speed_limit = b.limit;
+        sn.pairs = b.steps;
+    }
+    if (cancel && *cancel)
+        goto cancelled_early;
+    phase(s, &sn, DM_RUN_EVAL, "evaluating dense and dual side by side", user, ud);
+    run_ctx x = {s, c, res, user, ud};
+    dm_eval_opts eo = {.path = (dm_lm_path)c->path, .progress = on_progress, .progress_ud = &x,
+                       .progress_every_s = 0.2, .cancel = cancel};
+    if (dm_eval_lm_dual(&s->dual, &s->corpus, &eo, c->audit, res, err))
+        goto fail;
+    sn.done = res->dual.cancelled ? res->dual.items : sn.total;
+    sn.elapsed_s = res->dual.seconds;
+    sn.items_per_s = res->dual.items_per_s;
+    sn.eta_s = 0;
+    snap_quality(&sn, res);
+    snap_stats(s, &sn, &res->stats, c->audit);
+    run_results(s, c, res, &b, measured, run);
+    if (c->store && !s->no_store) {
+        dm_store *st = dm_session_store(s, err);
+        if (!st) {
+            dm_err_prefix(err, "run not saved: ");
+            goto fail;
+        }
+        pthread_mutex_lock(&s->store_mu);
+        int src = dm_store_add(st, run, err);
+        pthread_mutex_unlock(&s->store_mu);
+        if (src) {
+            dm_err_prefix(err, "run not saved: ");
+            goto fail;
+        }
+        sn.run_id = run->id;
+    }
+    if (out)
+        *out = *run;
+    rc = res->dual.cancelled ? 1 : 0;
+    phase(s, &sn, rc ? DM_RUN_CANCELLED : DM_RUN_DONE,
+          rc ? "cancelled (partial figures)" : "done", user, ud);
+    free(res);
+    free(run);
+    cur_snap = NULL;
+    return rc;
+cancelled_early:
+    if (out) {
+        *out = *run;
+        setstr(out->status, sizeof out->status, "cancelled");
+        out->id = 0;
+    }
+    phase(s, &sn, DM_RUN_CANCELLED, "cancelled before the evaluation started (not stored)", user, ud);
+    free(res);
+    free(run);
+    cur_snap = NULL;
+    return 1;
+fail:
+    setstr(sn.error, sizeof sn.error, err->msg);
+    phase(s, &sn, DM_RUN_FAILED, "failed", user, ud);
+    free(res);
+    free(run);
+    cur_snap = NULL;
+    return -1;
+}
+
+int dm_session_run(dm_session *s, dm_snap_fn progress, void *ud, const volatile int *cancel, dm_run *run,
+                   dm_err *err)
+{
+    if (s->th_running) {
+        s->cancel = 1;
+        join_worker(s);
+    }
+    dm_settings c = s->set;
+    return run_impl(s, &c, progress, ud, cancel, run, err);
+}
+
+static void *worker(void *arg)
+{
+    dm_session *s = arg;
+    dm_err err = {{0}};
+    run_impl(s, &s->run_cfg, NULL, NULL, &s->cancel, NULL, &err);
+    return NULL;
+}
+
+int dm_session_start(dm_session *s, dm_err *err)
+{
+    if (s->th_running) {
+        s->cancel = 1;
+        join_worker(s);
+    }
+    if (!s->loaded)
+        return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    s->cancel = 0;
+    s->run_cfg = s->set;
+    /* the snapshot says at once that a new run is starting */
+    pthread_mutex_lock(&s->mu);
+    snap_reset(&s->snap);
+    s->snap.state = DM_RUN_PREPARING;
+    s->snap.cfg = s->set;
+    s->snap.run_seq = s->run_seq + 1;
+    s->snap.seq = ++s->seq;
+    setstr(s->snap.phase, sizeof s->snap.phase, "starting");
+    pthread_mutex_unlock(&s->mu);
+    if (pthread_create(&s->th, NULL, worker, s) != 0)
+        return dm_errf(err, "cannot start the evaluation thread");
+    s->th_running = 1;
+    return 0;
+}
+
+/* ---- queries ---- */
+
+typedef struct table_fill {
+    dm_table *t;
+} table_fill;
+
+static int fill_row(void *ud, int ncol, const char *const *names, const char *const *vals)
+{
+    table_fill *f = ud;
+    if (f->t->ncol == 0)
+        for (int i = 0; i < ncol; i++)
+            dm_table_col(f->t, names[i], 0);
+    dm_table_row(f->t);
+    for (int i = 0; i < ncol; i++)
+        dm_table_set(f->t, i, vals[i]);
+    return 0;
+}
+
+int dm_session_query(dm_session *s, const char *sql, dm_table *out, dm_err *err)
+{
+    dm_store *st = dm_session_store(s, err);
+    if (!st)
+        return -1;
+    table_fill f = {out};
+    if (dm_store_query(st, sql, fill_row, &f, err))
+        return -1;
+    dm_table_guess_numeric(out);
+    return 0;
+}
+
+/* Case-insensitive search for a keyword outside quotes. */
+static const char *find_kw(const char *s, const char *kw)
+{
+    size_t n = strlen(kw);
+    char q = 0;
+    for (const char *p = s; *p; p++) {
+        if (q) {
+            if (*p == q)
+                q = 0;
+            continue;
+        }
+        if (*p == '\'' || *p == '"') {
+            q = *p;
+            continue;
+        }
+        if ((p == s || p[-1] == ' ' || p[-1] == '\t') && strncasecmp(p, kw, n) == 0 &&
+            (p[n] == ' ' || p[n] == '\t' || p[n] == '\0'))
+            return p;
+    }
+    return NULL;
+}
+
+#define RUNS_COLS                                                                                          \
+    "id, created, model, split, ratio, ratio_achieved AS achieved, bits, k, mode, value, dense_value AS dense, " \
+    "delta_pct, kld, top1_agree, speedup, bytes_ratio, status, note"
+
+int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *err)
+{
+    while (filter && (*filter == ' ' || *filter == '\t'))
+        filter++;
+    if (!filter)
+        filter = "";
+    if (*filter && strncasecmp(filter, "where", 5) && strncasecmp(filter, "order", 5) &&
+        strncasecmp(filter, "limit", 5))
+        return dm_errf(err, "runs: expected 'where ...', 'order by ...' or 'limit N' after 'runs', not '%.40s'",
+                       filter);
+    char *sql = malloc(strlen(filter) + 256);
+    if (!sql)
+        return dm_errf(err, "out of memory");
+    const char *order = find_kw(filter, "order");
+    const char *limit = find_kw(filter, "limit");
+    if (order || !limit)
+        sprintf(sql, "SELECT " RUNS_COLS " FROM run_summary %s%s", filter, order ? "" : " ORDER BY id DESC");
+    else /* a limit without an order: newest first, the order goes before the limit */
+        sprintf(sql, "SELECT " RUNS_COLS " FROM run_summary %.*s ORDER BY id DESC %s", (int)(limit - filter), filter,
+                limit);
+    dm_table_init(out, NULL);
+    int rc = dm_session_query(s, sql, out, err);
+    if (rc == 0 && out->ncol == 0) {
+        /* no rows: still give the columns */
+        const char *cols[] = {"id", "created", "model", "split", "ratio", "achieved", "bits", "k", "mode", "value",
+                              "dense", "delta_pct", "kld", "top1_agree", "speedup", "bytes_ratio", "status", "note"};
+        for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+            dm_table_col(out, cols[i], 0);
+    }
+    free(sql);
+    return rc;
+}
+
+static void sql_quote(char *out, size_t n, const char *s)
+{
+    size_t j = 0;
+    if (j + 1 < n)
+        out[j++] = '\'';
+    for (; *s && j + 3 < n; s++) {
+        if (*s == '\'')
+            out[j++] = '\'';
+        out[j++] = *s;
+    }
+    out[j++] = '\'';
+    out[j] = '\0';
+}
+
+int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
+{
+    *pts = NULL;
+    *n = 0;
+    if (!s->loaded)
+        return dm_errf(err, "no model loaded");
+    char split[2100], sql[4096];
+    sql_quote(split, sizeof split, s->set.split);
+    snprintf(sql, sizeof sql,
+             "SELECT r.id, CASE WHEN lower(r.metric) IN ('bleu','accuracy') THEN -r.delta_pct ELSE r.delta_pct END, "
+             "r.speedup, r.ratio, r.bits, r.k, r.mode FROM runs r JOIN models m ON m.id = r.model_id "
+             "WHERE m.hash = '%016llx' AND r.split = %s AND r.status = 'done' AND r.speedup IS NOT NULL "
+             "AND r.delta_pct IS NOT NULL ORDER BY r.id",
+             (unsigned long long)s->lm.file_hash, split);
+    dm_table t;
+    dm_table_init(&t, NULL);
+    if (dm_session_query(s, sql, &t, err)) {
+        dm_table_free(&t);
+        return -1;
+    }
+    dm_pareto_pt *p = calloc((size_t)(t.nrow ? t.nrow : 1), sizeof *p);
+    if (!p) {
+        dm_table_free(&t);
+        return dm_errf(err, "out of memory");
+    }
+    dm_dual_cfg cfg;
+    dm_dual_cfg_default(&cfg);
+    cfg.k = s->set.k;
+    cfg.eps = s->set.eps;
+    int kcur = 0;
+    dm_dual_cfg_check(&cfg, &s->lm, &kcur, err);
+    for (int i = 0; i < t.nrow; i++) {
+        p[i].id = atoll(dm_table_get(&t, i, 0));
+        p[i].loss_pct = atof(dm_table_get(&t, i, 1));
+        p[i].speedup = atof(dm_table_get(&t, i, 2));
+        const char *mode = dm_table_get(&t, i, 6);
+        p[i].current = fabs(atof(dm_table_get(&t, i, 3)) - s->set.ratio) < 1e-9 &&
+                       atoi(dm_table_get(&t, i, 4)) == s->set.bits && atoi(dm_table_get(&t, i, 5)) == kcur && mode &&
+                       strcmp(mode, dm_mode_name((dm_mode)s->set.mode)) == 0;
+    }
+    for (int i = 0; i < t.nrow; i++) {
+        int dom = 0;
+        for (int j = 0; j < t.nrow && !dom; j++)
+            if (j != i && p[j].loss_pct <= p[i].loss_pct && p[j].speedup >= p[i].speedup &&
+                (p[j].loss_pct < p[i].loss_pct || p[j].speedup > p[i].speedup))
+                dom = 1;
+        p[i].front = !dom;
+    }
+    *pts = p;
+    *n = t.nrow;
+    dm_table_free(&t);
+    return 0;
+}

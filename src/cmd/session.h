@@ -1,0 +1,158 @@
+/* session.h - the current model, its settings and a run in progress.
+ *
+ * A session owns: the loaded model (weights, vocabulary), the data split
+ * being evaluated, the little-module fit data (moments, cached on disk), the
+ * built dual module (rebuilt only when bits, k, eps, seed, policy or proj
+ * change; a ratio or mode change is instant), the run store (opened on
+ * first use) and at most one evaluation running in a worker thread.
+ *
+ * A run = build what is needed, time interleaved dense/dual step pairs for
+ * the speedup (setting `speed`), evaluate dense and dual side by side over
+ * the split, store the run. Progress is published as immutable snapshots:
+ * dm_session_snapshot copies the latest one under a lock held only for the
+ * copy, so a UI never waits on the engine. Cancelling stops the run at the
+ * next step; a cancelled run is stored with status 'cancelled' and
+ * partial = 1 (its figures cover the part evaluated), so a sweep never
+ * mistakes it for a completed configuration. */
+#ifndef DM_SESSION_H
+#define DM_SESSION_H
+
+#include <stdint.h>
+
+#include "bench.h"
+#include "cmd.h"
+#include "store.h"
+#include "util.h"
+
+#define DM_SNAP_LAYERS 8
+#define DM_SNAP_GATES 4
+
+typedef enum dm_run_state {
+    DM_RUN_IDLE = 0,   /* nothing run yet */
+    DM_RUN_PREPARING,  /* loading data, fitting the little module */
+    DM_RUN_SPEED,      /* timing dense/dual pairs */
+    DM_RUN_EVAL,       /* evaluating */
+    DM_RUN_DONE,
+    DM_RUN_CANCELLED,
+    DM_RUN_FAILED
+} dm_run_state;
+const char *dm_run_state_name(dm_run_state s);
+
+typedef struct dm_snapshot {
+    uint64_t seq;            /* increases with every publication */
+    uint64_t run_seq;        /* which run (increases with every start) */
+    dm_run_state state;
+    char phase[96];          /* human text of what is happening */
+    dm_settings cfg;         /* the settings this run uses */
+    int k;                   /* resolved little dimension */
+    char metric[16];         /* "perplexity", ... */
+    long done, total;        /* items (tokens) */
+    double items_per_s, eta_s, elapsed_s;
+    /* quality so far (NaN before the first figures) */
+    double value, value_se, dense_value, delta, delta_pct, kld, top1_agree;
+    /* achieved ratios */
+    double ratio_achieved;
+    int nlayers, ngates;
+    char gate_name[DM_SNAP_GATES][4];
+    double layer_ratio[DM_SNAP_LAYERS];
+    double gate_ratio[DM_SNAP_LAYERS][DM_SNAP_GATES];
+    double recall[DM_SNAP_LAYERS];     /* NaN unless audit */
+    /* speed: medians of interleaved pairs (NaN until measured) */
+    double speedup, speedup_min, speedup_max, speedup_e2e;
+    double speed_limit;      /* bandwidth-limit speedup of this configuration */
+    int pairs;
+    double bytes_ratio;      /* dual / dense bytes per step, recurrent layers */
+    double little_bytes;
+    int64_t run_id;          /* stored run (0 = not stored) */
+    char error[512];         /* DM_RUN_FAILED: why */
+} dm_snapshot;
+
+typedef struct dm_session_opts {
+    const char *db_path;     /* NULL: the default location */
+    int no_store;            /* never open the store (store setting off) */
+    const char *vocab;       /* vocabulary override for `load` */
+} dm_session_opts;
+
+int dm_session_new(dm_session **s, const dm_session_opts *o, dm_err *err);
+void dm_session_free(dm_session *s); /* cancels and joins a running worker */
+/* Provenance recorded with every run (the program's git revision, build
+ * flags and version; the library cannot know them). */
+void dm_session_set_build(dm_session *s, const char *git_rev, const char *build_flags, const char *version);
+
+/* Settings: read them; change one with dm_session_set (loading the model
+ * when `model` changes; refused with an error while a run is in progress
+ * unless the caller cancelled it first -- dm_session_set cancels and waits
+ * by itself when cancel_running is non-zero). */
+const dm_settings *dm_session_settings(const dm_session *s);
+int dm_session_set(dm_session *s, const char *name, const char *value, int cancel_running, dm_err *err);
+int dm_session_load(dm_session *s, const char *spec, dm_err *err);
+int dm_session_loaded(const dm_session *s);
+
+/* The loaded model, for headers: name, architecture text ("2x400 LSTM, tied"),
+ * parameters, weight bytes, data split description ("valid, 50,725 tokens"),
+ * kernel variant, threads. Empty strings when nothing is loaded. */
+typedef struct dm_model_info {
+    char name[256], file[1024], arch[128], data[256], kernels[16];
+    long params;
+    double bytes;
+    int threads;
+    int nlayers, ngates, hidden;
+} dm_model_info;
+void dm_session_info(dm_session *s, dm_model_info *out);
+
+/* Start a run of the current settings in the worker thread (cancelling and
+ * joining a running one first). */
+int dm_session_start(dm_session *s, dm_err *err);
+/* Ask the running evaluation to stop (returns at once). */
+void dm_session_cancel(dm_session *s);
+/* Wait for the worker to finish; returns its final snapshot's state. */
+dm_run_state dm_session_wait(dm_session *s);
+int dm_session_busy(dm_session *s);
+/* Copy the latest snapshot. */
+void dm_session_snapshot(dm_session *s, dm_snapshot *out);
+/* Run synchronously in the calling thread (batch mode): progress(snapshot)
+ * is called several times a second; *cancel (may be NULL) stops it. The
+ * stored run is copied to *run when non-NULL. Returns 0 done, 1 cancelled,
+ * -1 failed (err set). */
+typedef void (*dm_snap_fn)(const dm_snapshot *snap, void *ud);
+int dm_session_run(dm_session *s, dm_snap_fn progress, void *ud, const volatile int *cancel, dm_run *run,
+                   dm_err *err);
+
+/* Prepare the current settings (load data, fit, build) and time dense and
+ * dual steps (dm_bench_dual). */
+int dm_session_bench(dm_session *s, int steps, int cold, dm_dual_bench *b, dm_err *err);
+/* The resolved little dimension of the built dual module (0 before one is built). */
+int dm_session_k(const dm_session *s);
+
+/* Would the current settings repeat a stored done run (same model, data,
+ * knobs and build)? 1 yes (*id set), 0 no, -1 error. */
+int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err);
+
+/* The run store (opened on first use); NULL with err set when disabled or
+ * unavailable. */
+dm_store *dm_session_store(dm_session *s, dm_err *err);
+/* Hold the store lock around writes made outside dm_session_run (note,
+ * delete, import): the worker thread writes through the same connection. */
+void dm_session_store_lock(dm_session *s);
+void dm_session_store_unlock(dm_session *s);
+/* Read-only SQL into a table (columns named as the query names them;
+ * columns whose cells are all numbers are marked numeric). */
+int dm_session_query(dm_session *s, const char *sql, dm_table *out, dm_err *err);
+
+/* Saved runs of a query, for the runs panel and the `runs` command:
+ * filter is the text after `runs` (`where ... order by ... limit N`, all
+ * optional; default newest first). The table has the run_summary columns. */
+int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *err);
+
+/* Pareto view: every done run of the current model (same split) with its
+ * quality loss (% worse than dense, positive = worse) and measured speedup;
+ * front = 1 for the non-dominated ones. Caller frees *pts. */
+typedef struct dm_pareto_pt {
+    int64_t id;
+    double loss_pct, speedup;
+    int front;
+    int current; /* same knobs as the current settings */
+} dm_pareto_pt;
+int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err);
+
+#endif

@@ -1,0 +1,325 @@
+/* table.c - result tables rendered as a human table, CSV or JSON. */
+#define _POSIX_C_SOURCE 200809L
+#include "table.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+int dm_format_parse(const char *s, dm_format *out)
+{
+    static const char *names[] = {"table", "csv", "json"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (dm_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *dm_format_name(dm_format f)
+{
+    return f == DM_FMT_CSV ? "csv" : f == DM_FMT_JSON ? "json" : "table";
+}
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d) {
+        fputs("dualmod: out of memory\n", stderr);
+        abort();
+    }
+    return d;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fputs("dualmod: out of memory\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+void dm_table_init(dm_table *t, const char *title)
+{
+    memset(t, 0, sizeof *t);
+    if (title)
+        t->title = xstrdup(title);
+}
+
+void dm_table_free(dm_table *t)
+{
+    for (int i = 0; i < t->ncol; i++)
+        free(t->cols[i]);
+    for (long i = 0; i < (long)t->nrow * t->ncol; i++)
+        free(t->cells[i]);
+    free(t->cols);
+    free(t->numeric);
+    free(t->cells);
+    free(t->title);
+    memset(t, 0, sizeof *t);
+}
+
+int dm_table_col(dm_table *t, const char *name, int numeric)
+{
+    /* columns are fixed once rows exist */
+    if (t->nrow)
+        abort();
+    t->cols = xrealloc(t->cols, sizeof *t->cols * (size_t)(t->ncol + 1));
+    t->numeric = xrealloc(t->numeric, (size_t)(t->ncol + 1));
+    t->cols[t->ncol] = xstrdup(name);
+    t->numeric[t->ncol] = (unsigned char)(numeric != 0);
+    return t->ncol++;
+}
+
+int dm_table_row(dm_table *t)
+{
+    if (t->nrow == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 16;
+        t->cells = xrealloc(t->cells, sizeof *t->cells * (size_t)t->cap * (size_t)t->ncol);
+    }
+    memset(t->cells + (size_t)t->nrow * (size_t)t->ncol, 0, sizeof *t->cells * (size_t)t->ncol);
+    return t->nrow++;
+}
+
+void dm_table_set(dm_table *t, int col, const char *val)
+{
+    if (t->nrow == 0 || col < 0 || col >= t->ncol)
+        return;
+    char **c = &t->cells[(size_t)(t->nrow - 1) * (size_t)t->ncol + (size_t)col];
+    free(*c);
+    *c = val ? xstrdup(val) : NULL;
+}
+
+void dm_table_setf(dm_table *t, int col, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    dm_table_set(t, col, buf);
+}
+
+const char *dm_table_get(const dm_table *t, int row, int col)
+{
+    if (row < 0 || row >= t->nrow || col < 0 || col >= t->ncol)
+        return NULL;
+    return t->cells[(size_t)row * (size_t)t->ncol + (size_t)col];
+}
+
+int dm_table_find_col(const dm_table *t, const char *name)
+{
+    for (int i = 0; i < t->ncol; i++)
+        if (strcmp(t->cols[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* Columns whose every non-empty cell is a number are numeric. */
+void dm_table_guess_numeric(dm_table *t)
+{
+    for (int c = 0; c < t->ncol; c++) {
+        int num = 1, any = 0;
+        for (int r = 0; r < t->nrow && num; r++) {
+            const char *v = dm_table_get(t, r, c);
+            if (!v || !*v)
+                continue;
+            char *end;
+            strtod(v, &end);
+            if (*end || end == v)
+                num = 0;
+            any = 1;
+        }
+        t->numeric[c] = (unsigned char)(num && any);
+    }
+}
+
+/* Display width of UTF-8 text (code points; the tables hold no wide glyphs). */
+static int u8width(const char *s)
+{
+    int w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+static void csv_cell(FILE *out, const char *s)
+{
+    if (!s)
+        return;
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static json_t *json_cell(const char *s, int numeric)
+{
+    if (!s || !*s)
+        return json_null();
+    if (numeric) {
+        char *end;
+        double v = strtod(s, &end);
+        if (*end == '\0' && end != s) {
+            if (strchr(s, '.') == NULL && strchr(s, 'e') == NULL && strchr(s, 'E') == NULL && v > -9e15 && v < 9e15)
+                return json_integer((json_int_t)v);
+            if (v == v && v - v == 0) /* finite */
+                return json_real(v);
+        }
+        return json_null();
+    }
+    return json_string(s);
+}
+
+/* Reals from SQL carry 15+ digits: a human table shows 6 significant ones. */
+static const char *human_cell(const dm_table *t, int r, int c, char *buf, size_t n)
+{
+    const char *v = r < 0 ? t->cols[c] : dm_table_get(t, r, c);
+    if (r < 0 || !v || !t->numeric[c] || strlen(v) <= 9 || !strpbrk(v, ".eE"))
+        return v;
+    char *end;
+    double x = strtod(v, &end);
+    if (*end)
+        return v;
+    snprintf(buf, n, "%.6g", x);
+    return buf;
+}
+
+static void print_human(const dm_table *t, FILE *out, int width)
+{
+    char hb[64];
+    if (t->title)
+        fprintf(out, "%s\n", t->title);
+    if (t->vertical) {
+        int kw = 0;
+        for (int c = 0; c < t->ncol; c++)
+            if (u8width(t->cols[c]) > kw)
+                kw = u8width(t->cols[c]);
+        for (int r = 0; r < t->nrow; r++) {
+            if (r)
+                fputc('\n', out);
+            for (int c = 0; c < t->ncol; c++) {
+                const char *v = human_cell(t, r, c, hb, sizeof hb);
+                fprintf(out, "%-*s  %s\n", kw, t->cols[c], v ? v : "");
+            }
+        }
+        return;
+    }
+    if (t->nrow == 0) {
+        fprintf(out, "(no rows)\n");
+        return;
+    }
+    int *w = calloc((size_t)t->ncol, sizeof *w);
+    if (!w)
+        abort();
+    for (int c = 0; c < t->ncol; c++) {
+        w[c] = u8width(t->cols[c]);
+        for (int r = 0; r < t->nrow; r++) {
+            const char *v = human_cell(t, r, c, hb, sizeof hb);
+            int l = v ? u8width(v) : 0;
+            if (l > w[c])
+                w[c] = l;
+        }
+        if (w[c] > 60)
+            w[c] = 60; /* long cells (notes, paths) are cut */
+    }
+    /* columns that fit the width (the rest are dropped, and said so) */
+    int shown = t->ncol, total = 0;
+    if (width > 0) {
+        for (int c = 0; c < t->ncol; c++) {
+            total += w[c] + (c ? 2 : 0);
+            if (total > width) {
+                shown = c > 0 ? c : 1;
+                break;
+            }
+        }
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (int r = pass ? 0 : -1; r < (pass ? t->nrow : 0); r++) {
+            for (int c = 0; c < shown; c++) {
+                const char *v = human_cell(t, r, c, hb, sizeof hb);
+                if (!v)
+                    v = "";
+                int l = u8width(v);
+                if (c)
+                    fputs("  ", out);
+                if (l > w[c]) {
+                    /* cut to w[c]-1 code points and mark */
+                    int n = 0;
+                    const char *p = v;
+                    while (*p && n < w[c] - 1) {
+                        p++;
+                        while (((unsigned char)*p & 0xC0) == 0x80)
+                            p++;
+                        n++;
+                    }
+                    fwrite(v, 1, (size_t)(p - v), out);
+                    fputs("…", out);
+                } else if (t->numeric[c] && r >= 0) {
+                    fprintf(out, "%*s%s", w[c] - l, "", v);
+                } else if (c == shown - 1) {
+                    fputs(v, out);
+                } else {
+                    fprintf(out, "%s%*s", v, w[c] - l, "");
+                }
+            }
+            fputc('\n', out);
+        }
+    }
+    if (shown < t->ncol) {
+        fprintf(out, "(%d more column%s not shown at this width:", t->ncol - shown, t->ncol - shown > 1 ? "s" : "");
+        for (int c = shown; c < t->ncol; c++)
+            fprintf(out, " %s", t->cols[c]);
+        fprintf(out, "; --format csv or json shows all)\n");
+    }
+    free(w);
+}
+
+void dm_table_print(const dm_table *t, dm_format f, FILE *out, int width)
+{
+    if (f == DM_FMT_CSV) {
+        for (int c = 0; c < t->ncol; c++) {
+            if (c)
+                fputc(',', out);
+            csv_cell(out, t->cols[c]);
+        }
+        fputc('\n', out);
+        for (int r = 0; r < t->nrow; r++) {
+            for (int c = 0; c < t->ncol; c++) {
+                if (c)
+                    fputc(',', out);
+                csv_cell(out, dm_table_get(t, r, c));
+            }
+            fputc('\n', out);
+        }
+    } else if (f == DM_FMT_JSON) {
+        json_t *arr = json_array();
+        for (int r = 0; r < t->nrow; r++) {
+            json_t *o = json_object();
+            for (int c = 0; c < t->ncol; c++)
+                json_object_set_new(o, t->cols[c], json_cell(dm_table_get(t, r, c), t->numeric[c]));
+            json_array_append_new(arr, o);
+        }
+        char *s = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+        if (s) {
+            fprintf(out, "%s\n", s);
+            free(s);
+        }
+        json_decref(arr);
+    } else {
+        print_human(t, out, width);
+    }
+    fflush(out);
+}

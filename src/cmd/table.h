@@ -1,0 +1,43 @@
+/* table.h - result tables: every command's output is a table of columns
+ * and rows, rendered for a human (aligned columns, or one "key value" line
+ * per field for a single record), as CSV (RFC 4180) or as JSON (an array
+ * of objects; numeric columns as numbers, empty cells as null).
+ *
+ * Cells are strings (copied); a column marked numeric is right-aligned and
+ * written to JSON as a number. */
+#ifndef DM_TABLE_H
+#define DM_TABLE_H
+
+#include <stdio.h>
+
+typedef enum dm_format { DM_FMT_TABLE = 0, DM_FMT_CSV, DM_FMT_JSON } dm_format;
+int dm_format_parse(const char *s, dm_format *out); /* "table", "csv", "json" */
+const char *dm_format_name(dm_format f);
+
+typedef struct dm_table {
+    char *title;           /* may be NULL; printed above a human table */
+    int ncol, nrow, cap;
+    char **cols;           /* column names */
+    unsigned char *numeric;
+    char **cells;          /* nrow x ncol, NULL = empty / JSON null */
+    int vertical;          /* human rendering: one "key  value" line per column (single records) */
+} dm_table;
+
+void dm_table_init(dm_table *t, const char *title);
+void dm_table_free(dm_table *t);
+/* Add a column (numeric: right-aligned, JSON number). Returns its index. */
+int dm_table_col(dm_table *t, const char *name, int numeric);
+/* Start a new row; returns its index. */
+int dm_table_row(dm_table *t);
+/* Set a cell of the last row (NULL = empty). */
+void dm_table_set(dm_table *t, int col, const char *val);
+void dm_table_setf(dm_table *t, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+const char *dm_table_get(const dm_table *t, int row, int col);
+int dm_table_find_col(const dm_table *t, const char *name); /* -1 if absent */
+/* Mark as numeric every column whose non-empty cells all parse as numbers. */
+void dm_table_guess_numeric(dm_table *t);
+
+/* Render. width: terminal columns for the human form (0 = unlimited). */
+void dm_table_print(const dm_table *t, dm_format f, FILE *out, int width);
+
+#endif
