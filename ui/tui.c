@@ -72,7 +72,9 @@
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -203,7 +205,7 @@ typedef struct tui {
     /* runs panel */
     dm_table runs;
     int runs_ok;
-    char runs_err[256];
+    char runs_err[DM_ERR_MAX];
     int runs_sel, runs_top, runs_hcol;
     int sort_col, sort_desc;
     char filter[512];
@@ -212,16 +214,44 @@ typedef struct tui {
     /* pareto */
     dm_pareto_pt *pts;
     int npts, pareto_ok, pareto_sel;
-    char pareto_err[256];
+    char pareto_err[DM_ERR_MAX];
     /* help */
-    char **help;
-    int nhelp, help_top;
+    char **help, **hwrap;
+    int nhelp, help_top, nhwrap, hwrap_w;
     /* quitting */
     int quit, confirm_quit, status;
+    int dumping; /* rendering for dump-screen: no transient status */
     char script_err[512];
 } tui;
 
 static tui *g_tui; /* readline callbacks and signal handlers */
+
+static volatile int g_cmd_cancel; /* io.cancel of the running command (c, Ctrl-C) */
+
+typedef struct cmd_job {
+    pthread_t th;
+    int running;          /* UI thread: a job was started and not yet collected */
+    atomic_int done;      /* command thread: finished */
+    char *line;
+    dm_settings before, want;
+    unsigned pending;     /* slider changes to apply before the command */
+    FILE *out, *msg;
+    char *obuf, *mbuf;
+    size_t olen, mlen;
+    int rc, first_log;
+    dm_cmd_io io;
+    /* screen requests from the command thread */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int req;              /* 1: dump the screen to req_path */
+    const char *req_path;
+    int req_rc;
+    dm_err req_err;
+} cmd_job;
+
+static cmd_job g_job = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+
+static int command_running(void) { return g_job.running; }
 static volatile sig_atomic_t g_sigint, g_sigterm;
 
 /* ---- small helpers ---- */
@@ -636,7 +666,7 @@ static void start_run(tui *t)
  * configuration. Never blocks on a busy engine. */
 static void apply_pending(tui *t)
 {
-    if (!t->pending)
+    if (!t->pending || command_running())
         return;
     if (dm_session_busy(t->s)) {
         if (!t->cancel_sent) {
@@ -667,7 +697,11 @@ static void apply_pending(tui *t)
 
 /* ---- data refresh ---- */
 
-static void refresh_info(tui *t) { dm_session_info(t->s, &t->info); }
+static void refresh_info(tui *t)
+{
+    if (!command_running())
+        dm_session_info(t->s, &t->info);
+}
 
 static void sql_quote(char *out, size_t n, const char *s)
 {
@@ -708,6 +742,8 @@ static void runs_filter_text(const tui *t, const char *sort, char *out, size_t n
 
 static void refresh_runs(tui *t)
 {
+    if (command_running())
+        return;
     char sort[64];
     snprintf(sort, sizeof sort, "%s", runs_sort_name(t));
     char filter[1400];
@@ -740,6 +776,8 @@ static void refresh_runs(tui *t)
 
 static void refresh_pareto(tui *t)
 {
+    if (command_running())
+        return;
     free(t->pts);
     t->pts = NULL;
     t->npts = 0;
@@ -820,7 +858,7 @@ static void render_header(tui *t)
     }
     const char *data = m->data[0] ? m->data : t->want.split;
     /* the data text counts tokens with plain digits; group them */
-    char dbuf[300];
+    char dbuf[1200];
     snprintf(dbuf, sizeof dbuf, "%s", data);
     char *comma = strstr(dbuf, ", ");
     if (comma) {
@@ -919,10 +957,8 @@ static void render_slider(tui *t, int sl, int y)
                 snprintf(extra, sizeof extra, " %s k %d", t->g->arrow, t->snap.k);
             else
                 snprintf(extra, sizeof extra, " %s k ?", t->g->arrow);
-        } else if (sl == SL_RATIO && isfinite(t->snap.ratio_achieved) && !pend)
-            snprintf(extra, sizeof extra, "  achieved %.1f%%", 100 * t->snap.ratio_achieved);
-        int tail = 7 + uwidth(extra);
-        int w = right - x - tail;
+        }
+        int w = right - x - 28; /* the same width on every slider: value and extra text fit after it */
         if (w > 50)
             w = 50;
         if (w < 8)
@@ -981,7 +1017,7 @@ static void render_live(tui *t, int y)
          kl, top1, ach, 100 * s->cfg.ratio);
 
     /* progress */
-    char done[32], total[32], rate[32], eta[32];
+    char done[32], total[32], rate[48], eta[32];
     fmt_count(done, sizeof done, s->done);
     fmt_count(total, sizeof total, s->total);
     fmt_val(rate, sizeof rate, s->items_per_s, "%.0f tok/s", g->dash);
@@ -989,7 +1025,7 @@ static void render_live(tui *t, int y)
         fmt_secs(eta, sizeof eta, s->eta_s);
     else
         snprintf(eta, sizeof eta, "%s", g->dash);
-    char tail[128];
+    char tail[200];
     snprintf(tail, sizeof tail, " %s/%s  %s  ETA %s", done, total, rate, eta);
     int bw = COLS - 2 - uwidth(tail) - 2;
     if (bw > 60)
@@ -1230,15 +1266,35 @@ static void render_runs_mini(tui *t, int y, int h)
         put_w(t, y, 1, COLS - 1, R_DIM, "no saved runs of this model yet");
         return;
     }
-    static const char *names[] = {"id", "created", "ratio", "achieved", "bits", "k", "mode", "value", "delta_pct",
-                                  "speedup", "status"};
-    int cols[16], n = 0;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        int c = dm_table_find_col(&t->runs, names[i]);
-        if (c >= 0)
-            cols[n++] = c;
+    /* columns in display order with a priority; the least important go first when narrow */
+    static const struct {
+        const char *name;
+        int prio;
+    } want[] = {{"id", 0},    {"created", 9}, {"ratio", 1},  {"achieved", 7}, {"bits", 2},   {"k", 5},
+                {"mode", 6},  {"value", 3},   {"delta_pct", 3}, {"speedup", 4}, {"status", 8}, {"kld", 10}};
+    int n = (int)(sizeof want / sizeof want[0]);
+    int use[16], w[16];
+    for (int i = 0; i < n; i++) {
+        use[i] = dm_table_find_col(&t->runs, want[i].name);
+        w[i] = use[i] >= 0 ? col_width(t, &t->runs, use[i], 0, h - 1) + 1 : 0;
     }
-    draw_table(t, y, h, cols, n, 0, -1, -1);
+    for (;;) {
+        int sum = 3, worst = -1;
+        for (int i = 0; i < n; i++)
+            if (use[i] >= 0) {
+                sum += w[i];
+                if (worst < 0 || want[i].prio > want[worst].prio)
+                    worst = i;
+            }
+        if (sum <= COLS || worst <= 0)
+            break;
+        use[worst] = -1;
+    }
+    int cols[16], nc = 0;
+    for (int i = 0; i < n; i++)
+        if (use[i] >= 0)
+            cols[nc++] = use[i];
+    draw_table(t, y, h, cols, nc, 0, -1, -1);
 }
 
 static int msg_rows(void) { return LINES >= 40 ? 6 : LINES >= 30 ? 3 : 2; }
@@ -1281,7 +1337,7 @@ static void render_main(tui *t)
 static void render_runs(tui *t)
 {
     render_header(t);
-    char title[700];
+    char title[1400];
     snprintf(title, sizeof title, "runs of %s%s%s", t->info.name[0] ? t->info.name : "?", t->filter[0] ? " where " : "",
              t->filter);
     section(t, 2, title);
@@ -1334,7 +1390,7 @@ static void render_pareto(tui *t)
         return;
     }
     /* list of the front at the right */
-    int listw = COLS >= 100 ? 30 : 24;
+    int listw = COLS >= 100 ? 30 : 27;
     int ylab = 8;
     int px0 = ylab + 1, pw = COLS - listw - px0 - 1;
     int py0 = top, ph = bottom - top - 3; /* plot rows; then axis, labels, legend */
@@ -1360,8 +1416,8 @@ static void render_pareto(tui *t)
         xmin = 1;
     if (xmax < xmin + 0.1)
         xmax = xmin + 0.1;
-    if (ymax < ymin + 1)
-        ymax = ymin + 1;
+    if (ymax < ymin + 0.2)
+        ymax = ymin + 0.2;
     double xr = xmax - xmin, yr = ymax - ymin;
     xmin -= 0.04 * xr;
     xmax += 0.04 * xr;
@@ -1454,7 +1510,7 @@ static void render_pareto(tui *t)
     for (int k = 0; k < 3; k++) {
         int r = k == 0 ? 0 : k == 1 ? ph / 2 : ph - 1;
         double v = ymax - (ymax - ymin) * (r * 4 + 1.5) / (double)(dh - 1);
-        putf(t, py0 + r, 0, ylab, R_DIM, "%+6.1f%%", v);
+        putf(t, py0 + r, 0, ylab, R_DIM, "%+6.*f%%", ymax - ymin < 2 ? 2 : 1, v);
         put_w(t, py0 + r, px0 - 1, 1, R_DIM, t->g->ytick);
     }
     /* zero-loss line, when it is inside */
@@ -1473,7 +1529,7 @@ static void render_pareto(tui *t)
     /* legend and the front list */
     int lx = COLS - listw;
     int ly = top;
-    putf(t, ly++, lx, listw, R_NORMAL, "%s runs   %s front   %s current", utf8 ? "⠂" : t->g->point, t->g->front,
+    putf(t, ly++, lx, listw, R_NORMAL, "%s run  %s front  %s current", utf8 ? "⠂" : t->g->point, t->g->front,
          t->g->current);
     int nf = 0;
     for (int i = 0; i < t->npts; i++)
@@ -1517,23 +1573,25 @@ static void help_add(tui *t, const char *fmt, ...)
 static const struct key_help {
     const char *keys, *what;
 } key_help[] = {
-    {"Left Right", "move the focused slider (Shift, PgUp/PgDn: big step; Home/End: ends)"},
-    {"Up Down Tab", "move the focus between sliders"},
-    {"mouse", "click or drag on a slider"},
-    {"e", "little dimension: an explicit k, or eps (the JL bound)"},
-    {"Enter s", "run the current settings again          c  cancel the run"},
-    {": /", "command prompt (Tab completes, Up/Down history, Esc leaves)"},
-    {"r", "runs: Up/Down select, Left/Right sort column, o order, / filter,"},
-    {"", "Space mark, d diff two marked runs, Enter show the run"},
-    {"p", "Pareto view: quality loss vs measured speedup"},
-    {"m", "messages (command output)          ? help          q quit"},
+    {"Left Right", "move the focused slider; Shift+arrow or PgUp/PgDn: big step; Home/End: the ends"},
+    {"Up Down Tab", "move the focus between the sliders (mouse: click or drag on a slider)"},
+    {"e", "little dimension: an explicit k, or eps (k from the Johnson-Lindenstrauss bound)"},
+    {"Enter s", "run the current settings again"},
+    {"c", "cancel the running evaluation or command"},
+    {": /", "command prompt: Tab completes, Up/Down history, Esc leaves"},
+    {"r", "runs of this model: Up/Down select, Left/Right sort column, o order, / filter (where words), "
+          "F clear the filter, Space mark, d diff two marked runs, Enter show a run"},
+    {"p", "Pareto view: quality loss against measured speedup, the front highlighted"},
+    {"m", "messages: the output of commands"},
+    {"? q", "this help; quit (asks while a run is busy)"},
 };
 
+/* Help lines: "head<TAB>text"; the text wraps under itself. */
 static void build_help(tui *t)
 {
     help_add(t, "Keys");
     for (size_t i = 0; i < sizeof key_help / sizeof key_help[0]; i++)
-        help_add(t, "  %-12s %s", key_help[i].keys, key_help[i].what);
+        help_add(t, "  %-12s\t%s", key_help[i].keys, key_help[i].what);
     help_add(t, "%s", "");
     help_add(t, "Commands (type : first)");
     for (int i = 0; i < dm_ncmds; i++) {
@@ -1542,9 +1600,9 @@ static void build_help(tui *t)
         snprintf(head, sizeof head, "%s %s", c->name, c->usage ? c->usage : "");
         if (strlen(head) > 24) {
             help_add(t, "  %s", head);
-            help_add(t, "  %-24s %s", "", c->help);
+            help_add(t, "  %-24s \t%s%s", "", c->help, c->tui_only ? " (TUI)" : "");
         } else
-            help_add(t, "  %-24s %s", head, c->help);
+            help_add(t, "  %-24s \t%s%s", head, c->help, c->tui_only ? " (TUI)" : "");
     }
     help_add(t, "%s", "");
     help_add(t, "Settings (set NAME VALUE)");
@@ -1557,7 +1615,76 @@ static void build_help(tui *t)
             snprintf(range, sizeof range, "%g..%g", d->lo, d->hi);
         else
             snprintf(range, sizeof range, "text");
-        help_add(t, "  %-9s %-20s %s", d->name, range, d->help);
+        help_add(t, "  %-9s %-20s \t%s (default %s)", d->name, range, d->help, d->def);
+    }
+}
+
+/* Wrap the help to w columns (redone when the width changes). */
+static void wrap_help(tui *t, int w)
+{
+    if (t->hwrap_w == w)
+        return;
+    for (int i = 0; i < t->nhwrap; i++)
+        free(t->hwrap[i]);
+    free(t->hwrap);
+    t->hwrap = NULL;
+    t->nhwrap = 0;
+    t->hwrap_w = w;
+    for (int i = 0; i < t->nhelp; i++) {
+        const char *line = t->help[i];
+        const char *tab = strchr(line, '\t');
+        int col = tab ? (int)(tab - line) : 0;
+        const char *text = tab ? tab + 1 : line;
+        if (!tab || col > w - 20) {
+            col = tab && col > w - 20 ? 4 : 0;
+            if (tab) { /* the head alone, the text below */
+                char **n = realloc(t->hwrap, sizeof(char *) * (size_t)(t->nhwrap + 1));
+                if (!n)
+                    return;
+                t->hwrap = n;
+                t->hwrap[t->nhwrap++] = strndup(line, (size_t)(tab - line));
+            } else {
+                char **n = realloc(t->hwrap, sizeof(char *) * (size_t)(t->nhwrap + 1));
+                if (!n)
+                    return;
+                t->hwrap = n;
+                t->hwrap[t->nhwrap++] = strdup(line);
+                continue;
+            }
+        }
+        int first = 1;
+        do {
+            int avail = w - col;
+            int len = (int)strlen(text);
+            int cut = len;
+            if (len > avail) {
+                cut = avail;
+                while (cut > 0 && text[cut] != ' ')
+                    cut--;
+                if (cut == 0)
+                    cut = avail;
+            }
+            char *out = malloc((size_t)col + (size_t)cut + 1);
+            if (!out)
+                return;
+            if (first && tab && col == (int)(tab - line))
+                memcpy(out, line, (size_t)col);
+            else
+                memset(out, ' ', (size_t)col);
+            memcpy(out + col, text, (size_t)cut);
+            out[col + cut] = '\0';
+            char **n = realloc(t->hwrap, sizeof(char *) * (size_t)(t->nhwrap + 1));
+            if (!n) {
+                free(out);
+                return;
+            }
+            t->hwrap = n;
+            t->hwrap[t->nhwrap++] = out;
+            text += cut;
+            while (*text == ' ')
+                text++;
+            first = 0;
+        } while (*text);
     }
 }
 
@@ -1598,17 +1725,18 @@ static void render_help(tui *t)
     int y0 = 1, h = LINES - 2;
     render_overlay_box(t, y0, x0, h, w, "help: Up/Down PgUp/PgDn scroll, q or Esc close");
     int rows = h - 2;
-    if (t->help_top > t->nhelp - rows)
-        t->help_top = t->nhelp - rows;
+    wrap_help(t, w - 4);
+    if (t->help_top > t->nhwrap - rows)
+        t->help_top = t->nhwrap - rows;
     if (t->help_top < 0)
         t->help_top = 0;
-    for (int i = 0; i < rows && t->help_top + i < t->nhelp; i++) {
-        const char *line = t->help[t->help_top + i];
-        put_w(t, y0 + 1 + i, x0 + 2, w - 4, line[0] != ' ' ? R_TITLE : R_NORMAL, line);
+    for (int i = 0; i < rows && t->help_top + i < t->nhwrap; i++) {
+        const char *line = t->hwrap[t->help_top + i];
+        put_w(t, y0 + 1 + i, x0 + 2, w - 4, line[0] && line[0] != ' ' ? R_TITLE : R_NORMAL, line);
     }
-    if (t->nhelp > rows)
-        putf(t, y0 + h - 1, x0 + w - 14, 12, R_DIM, " %d/%d ", t->help_top + rows < t->nhelp ? t->help_top + rows : t->nhelp,
-             t->nhelp);
+    if (t->nhwrap > rows)
+        putf(t, y0 + h - 1, x0 + w - 14, 12, R_DIM, " %d/%d ",
+             t->help_top + rows < t->nhwrap ? t->help_top + rows : t->nhwrap, t->nhwrap);
 }
 
 static void render_log(tui *t)
@@ -1657,10 +1785,14 @@ static void render_status(tui *t)
         put_w(t, y, 0, COLS, R_FOCUS, "A run is in progress. Quit anyway? (y/n)");
         return;
     }
+    if (command_running() && !t->dumping) {
+        putf(t, y, 0, COLS, R_FOCUS, "running: %s  (c cancels)", g_job.line ? g_job.line : "");
+        return;
+    }
     static const char *hints[] = {
-        [V_MAIN] = "Left/Right adjust  Up/Down focus  Enter run  : command  r runs  p pareto  ? help  q quit",
+        [V_MAIN] = "<-/-> adjust  Up/Down focus  Enter run  : cmd  r runs  p Pareto  ? help  q quit",
         [V_RUNS] = "Enter show  Space mark  d diff  Left/Right sort  o order  / filter  q back",
-        [V_PARETO] = "q back  r runs  : command  ? help",
+        [V_PARETO] = "q back  r runs  m messages  : command  ? help",
         [V_HELP] = "Up/Down scroll  q close",
         [V_LOG] = "Up/Down PgUp/PgDn scroll  q back",
     };
@@ -1701,7 +1833,9 @@ static void render(tui *t)
 
 static int dump_screen(tui *t, const char *path, dm_err *err)
 {
+    t->dumping = 1;
     render(t);
+    t->dumping = 0;
     FILE *f = fopen(path, "w");
     if (!f)
         return dm_errf(err, "%s: cannot write: %s", path, strerror(errno));
@@ -1743,23 +1877,48 @@ static int dump_screen(tui *t, const char *path, dm_err *err)
     return 0;
 }
 
-/* Hook for the command language's tui_only commands. */
+/* ---- commands: run in their own thread so the screen stays live ----
+ *
+ * dm_cmd_exec runs in a command thread (a sweep or `run` in the foreground
+ * can take minutes); the UI thread keeps polling snapshots and drawing, and
+ * is the only thread that touches curses: the dump-screen hook posts a
+ * request that the UI thread carries out at its next tick. While a command
+ * runs the UI does not call into the session except for snapshots. */
+
+
+/* Hook for the command language's tui_only commands (command thread). */
 static int tui_cmd_hook(void *ud, const char *name, int argc, char **argv, dm_err *err)
 {
-    tui *t = ud;
-    if (argc > 0 && strcmp(argv[0], name) == 0) {
-        argc--;
-        argv++;
-    }
+    (void)ud;
     if (strcmp(name, "dump-screen") == 0) {
         if (argc != 1)
             return dm_errf(err, "dump-screen: expected FILE");
-        return dump_screen(t, argv[0], err);
+        pthread_mutex_lock(&g_job.mu);
+        g_job.req_path = argv[0];
+        g_job.req = 1;
+        while (g_job.req)
+            pthread_cond_wait(&g_job.cv, &g_job.mu);
+        int rc = g_job.req_rc;
+        if (rc)
+            *err = g_job.req_err;
+        pthread_mutex_unlock(&g_job.mu);
+        return rc;
     }
     return dm_errf(err, "%s: not available in the TUI", name);
 }
 
-/* ---- commands ---- */
+/* UI thread: carry out a screen request of the command thread. */
+static void serve_requests(tui *t)
+{
+    pthread_mutex_lock(&g_job.mu);
+    if (g_job.req) {
+        memset(&g_job.req_err, 0, sizeof g_job.req_err);
+        g_job.req_rc = dump_screen(t, g_job.req_path, &g_job.req_err);
+        g_job.req = 0;
+        pthread_cond_broadcast(&g_job.cv);
+    }
+    pthread_mutex_unlock(&g_job.mu);
+}
 
 static int knobs_differ(const dm_settings *a, const dm_settings *b)
 {
@@ -1769,84 +1928,135 @@ static int knobs_differ(const dm_settings *a, const dm_settings *b)
            a->kernels != b->kernels || a->audit != b->audit;
 }
 
-static void first_word(const char *line, char *out, size_t n)
+static void *cmd_thread(void *arg)
 {
-    while (*line == ' ' || *line == '\t')
-        line++;
-    size_t i = 0;
-    while (line[i] && line[i] != ' ' && line[i] != '\t' && line[i] != ';' && i + 1 < n) {
-        out[i] = line[i];
-        i++;
+    cmd_job *j = arg;
+    tui *t = g_tui;
+    /* slider moves not yet applied go first, so the command sees them */
+    for (int id = 0; id < DM_S_COUNT; id++) {
+        if (!(j->pending & (1u << id)))
+            continue;
+        char buf[1100];
+        dm_settings_get(&j->want, (dm_setting_id)id, buf, sizeof buf);
+        dm_err err = {{0}};
+        if (dm_session_set(t->s, dm_settings_table[id].name, buf, 1, &err))
+            fprintf(j->msg, "%s\n", err.msg);
     }
-    out[i] = '\0';
+    j->rc = dm_cmd_exec(t->s, j->line, &j->io);
+    atomic_store(&j->done, 1);
+    return NULL;
 }
 
-/* Run a command-language line; its output goes to the message log (the
- * pager opens when it does not fit). A settings change restarts the run. */
-static void run_command(tui *t, const char *line)
+/* UI thread: collect a finished command: its output, a restart when it
+ * changed the settings, fresh runs and Pareto points. */
+static void finish_command(tui *t)
 {
-    char w[32];
-    first_word(line, w, sizeof w);
-    if (!w[0] || w[0] == '#')
-        return;
-    log_add(t, 'c', "");
-    t->log[t->nlog - 1].text = realloc(t->log[t->nlog - 1].text, strlen(line) + 3);
-    if (t->log[t->nlog - 1].text)
-        sprintf(t->log[t->nlog - 1].text, "> %s", line);
-    int first = t->nlog;
-    /* apply pending slider moves first, so the command sees them */
-    int was_busy = dm_session_busy(t->s);
-    int restarted_by_us = 0;
-    if (t->pending) {
-        dm_session_cancel(t->s);
-        dm_session_wait(t->s);
-        apply_pending(t);
-    }
-    dm_settings before = *dm_session_settings(t->s);
-    /* settings commands stop the running evaluation (the TUI restarts it) */
-    if (dm_session_busy(t->s) && (strcmp(w, "set") == 0 || strcmp(w, "load") == 0 || strcmp(w, "reset") == 0)) {
-        dm_session_cancel(t->s);
-        dm_session_wait(t->s);
-        restarted_by_us = 1;
-    }
-    char *obuf = NULL, *mbuf = NULL;
-    size_t olen = 0, mlen = 0;
-    FILE *out = open_memstream(&obuf, &olen), *msg = open_memstream(&mbuf, &mlen);
-    if (!out || !msg) {
-        if (out)
-            fclose(out);
-        if (msg)
-            fclose(msg);
-        log_add(t, 'e', "out of memory");
-        return;
-    }
-    dm_cmd_io io = {.out = out, .msg = msg, .out_tty = 1, .width = COLS - 2, .progress = 0, .quiet = 0,
-                    .where = NULL, .tui_cmd = tui_cmd_hook, .tui_ud = t};
-    int rc = dm_cmd_exec(t->s, line, &io);
-    fclose(out);
-    fclose(msg);
-    log_lines(t, rc == 1 ? 'e' : 'm', mbuf);
-    log_lines(t, 'o', obuf);
-    free(obuf);
-    free(mbuf);
-    if (rc == DM_CMD_QUIT)
+    cmd_job *j = &g_job;
+    pthread_join(j->th, NULL);
+    j->running = 0;
+    fclose(j->out);
+    fclose(j->msg);
+    log_lines(t, j->rc == 1 ? 'e' : 'm', j->mbuf);
+    log_lines(t, 'o', j->obuf);
+    free(j->obuf);
+    free(j->mbuf);
+    free(j->line);
+    j->obuf = j->mbuf = j->line = NULL;
+    if (j->rc == DM_CMD_QUIT)
         t->quit = 1;
     const dm_settings *after = dm_session_settings(t->s);
     t->want = *after;
-    if (dm_session_loaded(t->s) && !dm_session_busy(t->s) &&
-        (knobs_differ(&before, after) || restarted_by_us) && !t->quit)
+    /* a settings change restarts the evaluation (once one has run: a headless script starts idle) */
+    if (dm_session_loaded(t->s) && !dm_session_busy(t->s) && knobs_differ(&j->before, after) && !t->quit &&
+        t->snap.run_seq > 0)
         start_run(t);
-    (void)was_busy;
     refresh_views(t);
     /* long output: open the pager at its start */
-    int added = t->nlog - first;
+    int added = t->nlog - j->first_log;
     if (added > msg_rows() && t->view != V_HELP) {
         if (t->view != V_LOG)
             t->prev_view = t->view;
         t->view = V_LOG;
-        t->log_top = first - 1;
+        t->log_top = j->first_log - 1;
         t->log_follow = 0;
     }
+}
+
+
+/* UI thread, every tick. */
+static void poll_command(tui *t)
+{
+    if (!g_job.running)
+        return;
+    serve_requests(t);
+    if (atomic_load(&g_job.done))
+        finish_command(t);
+}
+
+/* Start a command-language line in the command thread; its output goes to
+ * the message log (the pager opens when it does not fit). */
+static void run_command(tui *t, const char *line)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    if (!*line || *line == '#')
+        return;
+    cmd_job *j = &g_job;
+    if (j->running) {
+        log_add(t, 'e', "a command is still running (c cancels it)");
+        return;
+    }
+    char *echo = malloc(strlen(line) + 3);
+    if (echo) {
+        sprintf(echo, "> %s", line);
+        log_add(t, 'c', echo);
+        free(echo);
+    }
+    j->first_log = t->nlog;
+    j->line = strdup(line);
+    j->obuf = j->mbuf = NULL;
+    j->out = open_memstream(&j->obuf, &j->olen);
+    j->msg = open_memstream(&j->mbuf, &j->mlen);
+    if (!j->line || !j->out || !j->msg) {
+        if (j->out)
+            fclose(j->out);
+        if (j->msg)
+            fclose(j->msg);
+        free(j->obuf);
+        free(j->mbuf);
+        free(j->line);
+        j->line = NULL;
+        log_add(t, 'e', "out of memory");
+        return;
+    }
+    j->before = *dm_session_settings(t->s);
+    j->want = t->want;
+    j->pending = t->pending;
+    t->pending = 0;
+    t->cancel_sent = 0;
+    g_cmd_cancel = 0;
+    j->io = (dm_cmd_io){.out = j->out, .msg = j->msg, .out_tty = 1, .width = COLS - 2, .progress = 0, .quiet = 0,
+                        .where = NULL, .cancel = &g_cmd_cancel, .tui_cmd = tui_cmd_hook, .tui_ud = t};
+    atomic_store(&j->done, 0);
+    j->req = 0;
+    if (pthread_create(&j->th, NULL, cmd_thread, j) != 0) {
+        fclose(j->out);
+        fclose(j->msg);
+        free(j->obuf);
+        free(j->mbuf);
+        free(j->line);
+        j->line = NULL;
+        log_add(t, 'e', "cannot start the command thread");
+        return;
+    }
+    j->running = 1;
+}
+
+/* Ask the running command (and its evaluation) to stop. */
+static void cancel_command(tui *t)
+{
+    g_cmd_cancel = 1;
+    dm_session_cancel(t->s);
 }
 
 /* ---- readline, embedded ---- */
@@ -2165,7 +2375,7 @@ static void set_view(tui *t, view v)
 
 static void request_quit(tui *t)
 {
-    if (dm_session_busy(t->s) || t->pending)
+    if (dm_session_busy(t->s) || t->pending || command_running())
         t->confirm_quit = 1;
     else
         t->quit = 1;
@@ -2213,7 +2423,10 @@ static int global_key(tui *t, key_ev ev)
         set_view(t, V_RUNS);
         return 1;
     case 'c':
-        dm_session_cancel(t->s);
+        if (command_running())
+            cancel_command(t);
+        else
+            dm_session_cancel(t->s);
         return 1;
     case 12: /* C-l */
         clearok(curscr, TRUE);
@@ -2357,6 +2570,18 @@ static void runs_key(tui *t, key_ev ev)
     }
 }
 
+/* Keys that would start something while a command runs. */
+static int blocked_during_command(const tui *t, key_ev ev)
+{
+    if (ev == ':' || ev == '/' || ev == '\r' || ev == '\n' || ev == KEV(KEY_ENTER) || ev == 'd' || ev == 'f')
+        return 1;
+    if (t->view != V_MAIN)
+        return 0;
+    return ev == KEV(KEY_LEFT) || ev == KEV(KEY_RIGHT) || ev == KEV(KEY_SLEFT) || ev == KEV(KEY_SRIGHT) ||
+           ev == KEV(KEY_PPAGE) || ev == KEV(KEY_NPAGE) || ev == KEV(KEY_HOME) || ev == KEV(KEY_END) || ev == 'h' ||
+           ev == 'l' || ev == 'H' || ev == 'L' || ev == 'e' || ev == 's';
+}
+
 static void key_event(tui *t, key_ev ev)
 {
     if (t->prompt != P_NONE) {
@@ -2371,6 +2596,10 @@ static void key_event(tui *t, key_ev ev)
     }
     if (ev == KEV(KEY_RESIZE))
         return;
+    if (command_running() && blocked_during_command(t, ev)) {
+        log_add(t, 'e', "a command is running: wait for it, or press c to cancel it");
+        return;
+    }
     switch (t->view) {
     case V_MAIN:
         main_key(t, ev);
@@ -2593,14 +2822,17 @@ static void tick(tui *t)
         t->quit = 1;
     if (g_sigint) {
         g_sigint = 0;
-        if (t->prompt != P_NONE) {
+        if (t->prompt != P_NONE)
             prompt_close(t);
-        } else
+        else if (command_running())
+            cancel_command(t);
+        else
             t->quit = 1;
     }
+    poll_command(t);
     poll_snapshot(t);
     apply_pending(t);
-    if (!t->pending)
+    if (!t->pending && !command_running())
         t->want = *dm_session_settings(t->s);
     render(t);
 }
@@ -2730,7 +2962,7 @@ static int screen_has(const char *text)
     return found;
 }
 
-static int idle(tui *t) { return !t->pending && !dm_session_busy(t->s); }
+static int idle(tui *t) { return !t->pending && !command_running() && !dm_session_busy(t->s); }
 
 static int script_line(tui *t, char *line, int lineno, const char *file)
 {
@@ -2775,6 +3007,7 @@ static int script_line(tui *t, char *line, int lineno, const char *file)
         double limit = *arg ? atof(arg) : 600;
         double t0 = now_s();
         for (;;) {
+            poll_command(t);
             poll_snapshot(t);
             apply_pending(t);
             if (idle(t))
@@ -2843,6 +3076,10 @@ static int headless_loop(tui *t)
         if (script_line(t, line, lineno, file)) {
             rc = -1;
             break;
+        }
+        while (command_running()) { /* scripts are sequential: a command finishes before the next line */
+            tick(t);
+            sleep_ms(5);
         }
         tick(t);
     }
@@ -2918,6 +3155,14 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
         interactive_loop(t);
     if (t->prompt != P_NONE)
         prompt_close(t);
+    if (command_running()) { /* stop the command; the UI thread still serves its screen requests */
+        cancel_command(t);
+        while (!atomic_load(&g_job.done)) {
+            serve_requests(t);
+            sleep_ms(5);
+        }
+        finish_command(t);
+    }
     screen_close(t);
     restore_signals();
     /* stop the engine after the terminal is back (the cancelled run is stored as such) */
@@ -2933,6 +3178,9 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
     for (int i = 0; i < t->nhelp; i++)
         free(t->help[i]);
     free(t->help);
+    for (int i = 0; i < t->nhwrap; i++)
+        free(t->hwrap[i]);
+    free(t->hwrap);
     if (t->runs_ok)
         dm_table_free(&t->runs);
     free(t->pts);
