@@ -553,66 +553,251 @@ static float kth_largest(const float *v, int n, int kth, float *tmp)
     return tmp[want];
 }
 
+/* ---- ratio control ----
+ *
+ * A group's rule: calibrated threshold (insensitive iff score >= th), or
+ * top-k: the want = round(r n) highest scores, i.e. every score above the
+ * want-th largest th, then the first rows (in row order) whose score equals
+ * th until want is reached. The want-th largest comes from a radix select
+ * on order-preserving integer keys of the scores (three histogram passes of
+ * 11, 11 and 10 bits over a group that is at most a few thousand rows, no
+ * sorting, no data-dependent swaps); a group may be made of two segments
+ * (the LSTM sigmoid group i, f, o: rows [0, 2H) and [3H, 4H)), ranked as one
+ * list in row order. NaN scores rank below everything and never equal th, so
+ * a NaN row stays sensitive (computed exactly). */
+
+enum { RULE_THRESHOLD, RULE_TOPK, RULE_ALL_SENS, RULE_ALL_INS };
+typedef struct grp_rule {
+    int kind;
+    float th;
+    int ties; /* top-k: rows equal to th still to take */
+} grp_rule;
+
+/* Order-preserving key: a > b (floats, not NaN) iff key(a) > key(b); -0 and
+ * +0 share a key; NaN maps to 0, below every number. */
+static inline uint32_t score_key(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    if ((u & 0x7FFFFFFFu) > 0x7F800000u)
+        return 0;
+    if (u == 0x80000000u)
+        u = 0;
+    return u & 0x80000000u ? ~u : u | 0x80000000u;
+}
+
+static inline float key_score(uint32_t k)
+{
+    uint32_t u = k & 0x80000000u ? k & 0x7FFFFFFFu : ~k;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+/* The kth largest (0-based) of the concatenation p0[0..n0) p1[0..n1) and,
+ * in *ngt, how many scores are strictly greater; tmp: n0 + n1 keys. */
+static float select_kth(const float *p0, int n0, const float *p1, int n1, int kth, uint32_t *tmp, int *ngt)
+{
+    static const int shift[3] = {21, 10, 0};
+    static const uint32_t mask[3] = {0x7FFu, 0x7FFu, 0x3FFu};
+    uint32_t hist[2048];
+    int n = 0;
+    for (int j = 0; j < n0; j++)
+        tmp[n++] = score_key(p0[j]);
+    for (int j = 0; j < n1; j++)
+        tmp[n++] = score_key(p1[j]);
+    int above = 0; /* keys known to be greater than the answer */
+    uint32_t prefix = 0;
+    for (int lv = 0; lv < 3; lv++) {
+        int sh = shift[lv];
+        uint32_t mk = mask[lv];
+        memset(hist, 0, (mk + 1) * sizeof *hist);
+        for (int j = 0; j < n; j++)
+            hist[(tmp[j] >> sh) & mk]++;
+        int bk = (int)mk, acc = 0;
+        for (; bk > 0; bk--) {
+            if (above + acc + (int)hist[bk] > kth)
+                break;
+            acc += (int)hist[bk];
+        }
+        above += acc;
+        prefix |= (uint32_t)bk << sh;
+        if (lv == 2)
+            break;
+        int m = 0; /* keep the keys of the chosen bucket */
+        for (int j = 0; j < n; j++)
+            if (((tmp[j] >> sh) & mk) == (uint32_t)bk)
+                tmp[m++] = tmp[j];
+        n = m;
+    }
+    *ngt = above;
+    return key_score(prefix);
+}
+
+/* The rule of a group of n rows (scores p0 then p1) of layer l, activation a. */
+static grp_rule group_rule(const dm_dual *d, dm_dual_state *s, int l, dm_act a, const float *p0, int n0,
+                           const float *p1, int n1)
+{
+    grp_rule r = {RULE_THRESHOLD, 0.0f, 0};
+    if (d->cfg.mode == DM_MODE_THRESHOLD) {
+        r.th = d->theta[l][a];
+        return r;
+    }
+    int n = n0 + n1, want = (int)llround(d->cfg.ratio * n);
+    if (want <= 0) {
+        r.kind = RULE_ALL_SENS;
+        return r;
+    }
+    if (want >= n) {
+        r.kind = RULE_ALL_INS;
+        return r;
+    }
+    int ngt;
+    r.kind = RULE_TOPK;
+    r.th = select_kth(p0, n0, p1, n1, want - 1, (uint32_t *)s->sel, &ngt);
+    r.ties = want - ngt;
+    return r;
+}
+
+static inline int rule_insens(grp_rule *r, float v)
+{
+    switch (r->kind) {
+    case RULE_THRESHOLD:
+        return v >= r->th;
+    case RULE_TOPK:
+        if (v > r->th)
+            return 1;
+        if (v == r->th && r->ties > 0) {
+            r->ties--;
+            return 1;
+        }
+        return 0;
+    case RULE_ALL_SENS:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+/* sens[j] = !insensitive for n rows; returns the number made insensitive. */
+static int rule_mark(grp_rule *r, const float *sc, int n, unsigned char *sens)
+{
+    int ins = 0;
+    if (r->kind == RULE_THRESHOLD) {
+        float th = r->th;
+        for (int j = 0; j < n; j++) {
+            int in = sc[j] >= th;
+            sens[j] = (unsigned char)!in;
+            ins += in;
+        }
+        return ins;
+    }
+    for (int j = 0; j < n; j++) {
+        int in = rule_insens(r, sc[j]);
+        sens[j] = (unsigned char)!in;
+        ins += in;
+    }
+    return ins;
+}
+
+/* The step's one pass over rows [off, off + n): mark, append the sensitive
+ * rows to idx (returns the new count), and take the little value y into g
+ * for every row (the exact rows are overwritten afterwards). */
+static int rule_pass(grp_rule *r, const float *sc, const float *y, float *g, int off, int n, unsigned char *sens,
+                     int *idx, int ns, int *nins)
+{
+    int ins = 0;
+    if (r->kind == RULE_THRESHOLD) {
+        float th = r->th;
+        for (int j = 0; j < n; j++) {
+            int in = sc[off + j] >= th;
+            sens[off + j] = (unsigned char)!in;
+            idx[ns] = off + j;
+            ns += !in;
+            ins += in;
+            g[off + j] = y[off + j];
+        }
+    } else if (r->kind == RULE_TOPK) {
+        float th = r->th;
+        int ties = r->ties;
+        for (int j = 0; j < n; j++) { /* branch-free: the marks are unpredictable */
+            float v = sc[off + j];
+            int eq = (v == th) & (ties > 0);
+            int in = (v > th) | eq;
+            ties -= eq;
+            sens[off + j] = (unsigned char)!in;
+            idx[ns] = off + j;
+            ns += !in;
+            ins += in;
+            g[off + j] = y[off + j];
+        }
+        r->ties = ties;
+    } else {
+        int in = r->kind == RULE_ALL_INS;
+        memset(sens + off, !in, (size_t)n);
+        memcpy(g + off, y + off, (size_t)n * sizeof(float));
+        if (!in)
+            for (int j = 0; j < n; j++)
+                idx[ns++] = off + j;
+        ins = in ? n : 0;
+    }
+    *nins += ins;
+    return ns;
+}
+
 /* Mark rows [off, off+n) insensitive (sens = 0) by the configured rule; the
  * scores are already in score[off..]. Returns the number made insensitive. */
 static int mark_group(const dm_dual *d, dm_dual_state *s, int l, dm_act a, int off, int n, unsigned char *sens,
                       const float *score)
 {
-    int ins = 0;
-    if (d->cfg.mode == DM_MODE_THRESHOLD) {
-        float th = d->theta[l][a];
-        for (int j = 0; j < n; j++) {
-            int in = score[off + j] >= th;
-            sens[off + j] = !in;
-            ins += in;
-        }
-        return ins;
-    }
-    int want = (int)llround(d->cfg.ratio * n);
-    if (want <= 0) {
-        memset(sens + off, 1, (size_t)n);
-        return 0;
-    }
-    if (want >= n) {
-        memset(sens + off, 0, (size_t)n);
-        return n;
-    }
-    float th = kth_largest(score + off, n, want - 1, s->sel);
-    /* rows above th, then ties at th until want is reached */
-    for (int j = 0; j < n; j++) {
-        int in = score[off + j] > th;
-        sens[off + j] = !in;
-        ins += in;
-    }
-    for (int j = 0; j < n && ins < want; j++)
-        if (sens[off + j] && score[off + j] == th) {
-            sens[off + j] = 0;
-            ins++;
-        }
-    return ins;
+    grp_rule r = group_rule(d, s, l, a, score + off, n, NULL, 0);
+    return rule_mark(&r, score + off, n, sens + off);
 }
 
-/* The groups that do not depend on other gates: LSTM sigmoid (i, f, o
- * ranked jointly in top-k mode) and tanh (g); GRU sigmoid (r, z). */
-static void mark_independent(const dm_dual *d, dm_dual_state *s, int l, unsigned char *sens, const float *sc)
+/* The rules of the groups that do not depend on other gates: LSTM sigmoid
+ * (i, f, o ranked jointly in top-k mode), tanh (g); GRU sigmoid (r, z).
+ * rule_of[gate] points into rules. */
+static void independent_rules(const dm_dual *d, dm_dual_state *s, int l, const float *sc, grp_rule rules[2],
+                              grp_rule *rule_of[DM_GATES_MAX])
 {
     const dm_lm *m = d->big;
     int H = m->nhid;
     if (m->cell == DM_CELL_GRU) {
-        mark_group(d, s, l, DM_ACT_SIGMOID, 0, 2 * H, sens, sc);
+        rules[0] = group_rule(d, s, l, DM_ACT_SIGMOID, sc, 2 * H, NULL, 0);
+        rule_of[0] = rule_of[1] = &rules[0];
+        rule_of[2] = rule_of[3] = NULL;
         return;
     }
-    if (d->cfg.mode == DM_MODE_TOPK) {
-        memcpy(s->cat, sc, (size_t)2 * H * sizeof(float));
-        memcpy(s->cat + 2 * H, sc + 3 * H, (size_t)H * sizeof(float));
-        mark_group(d, s, l, DM_ACT_SIGMOID, 0, 3 * H, s->cs, s->cat);
-        memcpy(sens, s->cs, (size_t)2 * H);
-        memcpy(sens + 3 * H, s->cs + 2 * H, (size_t)H);
+    rules[0] = group_rule(d, s, l, DM_ACT_SIGMOID, sc, 2 * H, sc + 3 * H, H);
+    rules[1] = group_rule(d, s, l, DM_ACT_TANH, sc + 2 * H, H, NULL, 0);
+    rule_of[0] = rule_of[1] = rule_of[3] = &rules[0];
+    rule_of[2] = &rules[1];
+}
+
+/* Marks of the independent groups into sens (audit oracle). */
+static void mark_independent(const dm_dual *d, dm_dual_state *s, int l, unsigned char *sens, const float *sc)
+{
+    const dm_lm *m = d->big;
+    int H = m->nhid, ng = m->cell == DM_CELL_LSTM ? 4 : 2;
+    grp_rule rules[2], *rule_of[DM_GATES_MAX];
+    independent_rules(d, s, l, sc, rules, rule_of);
+    for (int gi = 0; gi < ng; gi++) /* row order: ties are taken in the order of the joint list */
+        rule_mark(rule_of[gi], sc + gi * H, H, sens + gi * H);
+}
+
+/* Scores of n rows of one activation type (sig: the rows' RMS fit errors). */
+static void score_rows(dm_act a, dm_policy p, const float *y, const float *sig, float *sc, int n)
+{
+    if (p == DM_POLICY_ERROR) {
+        for (int j = 0; j < n; j++)
+            sc[j] = score_of(a, p, y[j], sig[j]);
+    } else if (a == DM_ACT_TANH || (a == DM_ACT_SIGMOID && p == DM_POLICY_SYMMETRIC)) {
+        for (int j = 0; j < n; j++)
+            sc[j] = fabsf(y[j]);
     } else {
-        mark_group(d, s, l, DM_ACT_SIGMOID, 0, 2 * H, sens, sc);
-        mark_group(d, s, l, DM_ACT_SIGMOID, 3 * H, H, sens, sc);
+        for (int j = 0; j < n; j++)
+            sc[j] = -y[j];
     }
-    mark_group(d, s, l, DM_ACT_TANH, 2 * H, H, sens, sc);
 }
 
 static void add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int post, dm_act act)
@@ -717,19 +902,17 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
     float *y = s->ylit, *sc = s->score;
     unsigned char *sens = s->sens;
     int nins[DM_GATES_MAX] = {0};
-    /* 2-3. sigmoid/tanh groups that do not depend on other gates (all but GRU n) */
+    /* 2-3. sigmoid/tanh groups that do not depend on other gates (all but GRU n):
+     * scores, the groups' rules, then one pass that marks the rows, lists the
+     * sensitive ones and takes the little values (exact rows overwrite them) */
     int first_groups = m->cell == DM_CELL_LSTM ? 4 : 2;
-    for (int r = 0; r < first_groups * H; r++)
-        sc[r] = score_of(dm_gate_act(m, r / H), d->cfg.policy, y[r], d->sigma[l][r]);
-    mark_independent(d, s, l, sens, sc);
-    /* exact rows of the independent groups: gather the sensitive row list, one row-subset GEMV */
+    for (int gi = 0; gi < first_groups; gi++)
+        score_rows(dm_gate_act(m, gi), d->cfg.policy, y + gi * H, d->sigma[l] + gi * H, sc + gi * H, H);
+    grp_rule rules[2], *rule_of[DM_GATES_MAX];
+    independent_rules(d, s, l, sc, rules, rule_of);
     int *idx = s->idx, ns = 0;
-    for (int r = 0; r < first_groups * H; r++) {
-        if (sens[r])
-            idx[ns++] = r;
-        else
-            g[r] = y[r];
-    }
+    for (int gi = 0; gi < first_groups; gi++)
+        ns = rule_pass(rule_of[gi], sc, y, g, gi * H, H, sens, idx, ns, &nins[gi]);
     float *rb = s->rowbuf;
     if (gin) {
         exact_rows(d, L->w + in, L->ld, H, idx, ns, h, rb);
@@ -747,16 +930,10 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
             sc[2 * H + j] = score_of(DM_ACT_TANH, d->cfg.policy, y[2 * H + j] + r * y[3 * H + j],
                                      n_sigma(d->sigma[l], H, j, r));
         }
-        mark_group(d, s, l, DM_ACT_TANH, 2 * H, H, sens, sc);
-        ns = 0;
-        for (int j = 0; j < H; j++) {
-            if (sens[2 * H + j]) {
-                idx[ns++] = 2 * H + j;
-            } else {
-                g[2 * H + j] = y[2 * H + j];
-                ghn[j] = y[3 * H + j];
-            }
-        }
+        grp_rule rn = group_rule(d, s, l, DM_ACT_TANH, sc + 2 * H, H, NULL, 0);
+        ns = rule_pass(&rn, sc, y, g, 2 * H, H, sens, idx, 0, &nins[2]);
+        for (int j = 0; j < H; j++)
+            ghn[j] = y[3 * H + j];
         /* sensitive n rows: both parts exactly (the input part batched already on the sequence path) */
         if (gin) {
             for (int i = 0; i < ns; i++)
@@ -771,9 +948,6 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
             ghn[idx[i] - 2 * H] = rb[i] + L->b_hh[idx[i]];
     }
     double tp2 = s->prof ? dm_now() : 0;
-    for (int gi = 0; gi < G; gi++)
-        for (int j = 0; j < H; j++)
-            nins[gi] += !sens[gi * H + j];
     if (stats) {
         long nsens = 0;
         for (int gi = 0; gi < G; gi++) {
@@ -990,9 +1164,13 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
         }
         double now = dm_now();
         if (o->progress && now >= next) {
+            /* partial figures in *r too (the callback's owner may read them) */
             dm_nll_result(&aq, &r->dual);
-            r->dual.items = i;
-            r->dual.seconds = now - t0;
+            dm_nll_result(&ad, &r->dense);
+            r->dual.items = r->dense.items = i;
+            r->dual.seconds = r->dense.seconds = now - t0;
+            r->kld = i ? kl / (double)i : 0;
+            r->top1_agree = i ? (double)agree / (double)i : 0;
             o->progress(&r->dual, npred, o->progress_ud);
             next = now + every;
         }
