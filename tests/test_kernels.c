@@ -11,7 +11,12 @@
  *   proj       |out - dm_proj_apply| <= 1e-5 * scale * sum of |x_c| over
  *              the row's non-zero columns + 1e-30 (ref: bit-identical);
  *   qgemv ref  vs the dequantized float math of dm_little_forward:
- *              |y - out| <= 1e-4 * (sum_j |wq_j v_j| + |bias|) + 1e-6.
+ *              |y - out| <= 1e-4 * (sum_j |wq_j v_j| + |bias|) + 1e-6;
+ *   lstm_cell, gru_cell  |h - h_ref|, |c - c_ref| <= 1e-6 * (1 + |ref|)
+ *              + 5e-7 * a, a = |c_prev| (lstm: f c cancelling i g) or |n_h|
+ *              (gru: n_x cancelling r n_h): the few-ulp error of a gate
+ *              amplified by the operand it multiplies
+ *              (ref: bit-identical to dm_lm_cell_update).
  * All data comes from fixed seeds; the whole file runs in well under 5 s. */
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
@@ -23,6 +28,7 @@
 #include <string.h>
 
 #include "kernels.h"
+#include "lm.h"
 #include "little.h"
 #include "testutil.h"
 #include "util.h"
@@ -684,4 +690,108 @@ Test(kernels, qgemv_matches_little_forward)
         free(xq);
     }
     cr_assert_eq(bad, 0, "%d mismatches against dm_little_forward (see the log)", bad);
+}
+
+/* ---- gate epilogues ------------------------------------------------------ */
+
+static float cell_input(int kind)
+{
+    switch (kind) {
+    case 0: return (float)(gauss() * 0.1);
+    case 1: return (float)gauss();
+    case 2: return (float)(gauss() * 6.0);
+    case 3: return (float)(gauss() * 40.0);
+    default: { /* specials */
+        static const float sp[] = { 0.0f, -0.0f, 1e-30f, -1e-30f, 88.0f, -88.0f, 100.0f, -100.0f, 1e6f, -1e6f, 9.5f, -9.5f };
+        return sp[irand(0, NELEM(sp) - 1)];
+    }
+    }
+}
+
+static int cell_close(float a, float ref, float amp)
+{
+    return fabsf(a - ref) <= 1e-6f * (1.0f + fabsf(ref)) + 5e-7f * fabsf(amp);
+}
+
+Test(kernels, cell_epilogues_against_ref)
+{
+    trng_seed(61);
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    static const int hs[] = { 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 1003 };
+    for (int a = 0; a < NELEM(hs); a++) {
+        int H = hs[a];
+        for (int kind = 0; kind < 5; kind++) {
+            /* unaligned buffers (+1 float) */
+            float *gb = malloc(sizeof(float) * (4 * (size_t)H + 1)), *g = gb + 1;
+            float *hb = malloc(sizeof(float) * ((size_t)H + 1)), *h0 = hb + 1;
+            float *cb = malloc(sizeof(float) * ((size_t)H + 1)), *c0 = cb + 1;
+            float *hr = malloc(sizeof(float) * H), *cr = malloc(sizeof(float) * H);
+            float *hv = malloc(sizeof(float) * ((size_t)H + 1)), *cv = malloc(sizeof(float) * ((size_t)H + 1));
+            float *hl = malloc(sizeof(float) * H), *cl = malloc(sizeof(float) * H);
+            cr_assert(gb && hb && cb && hr && cr && hv && cv && hl && cl);
+            for (int j = 0; j < 4 * H; j++)
+                g[j] = cell_input(kind);
+            for (int j = 0; j < H; j++) {
+                h0[j] = (float)(2.0 * uniform() - 1.0);
+                c0[j] = kind == 4 ? cell_input(4) : (float)(gauss() * 3.0);
+            }
+            for (int cell = 0; cell < 2; cell++) {
+                /* the library's own update: the reference kernel must equal it bit for bit */
+                dm_lm m;
+                memset(&m, 0, sizeof m);
+                m.cell = cell ? DM_CELL_GRU : DM_CELL_LSTM;
+                m.nhid = H;
+                memcpy(hl, h0, sizeof(float) * H);
+                memcpy(cl, c0, sizeof(float) * H);
+                float *gl = malloc(sizeof(float) * 4 * (size_t)H);
+                cr_assert_not_null(gl);
+                memcpy(gl, g, sizeof(float) * 4 * (size_t)H);
+                dm_lm_cell_update(&m, gl, g + 3 * H, hl, cl);
+                free(gl);
+                memcpy(hr, h0, sizeof(float) * H);
+                memcpy(cr, c0, sizeof(float) * H);
+                if (cell)
+                    ks[0]->gru_cell(g, g + 3 * H, H, hr);
+                else
+                    ks[0]->lstm_cell(g, H, hr, cr);
+                if ((memcmp(hr, hl, sizeof(float) * H) || memcmp(cr, cl, sizeof(float) * H)) && bad++ < 3)
+                    cr_log_error("%s cell ref H %d kind %d: differs from dm_lm_cell_update", cell ? "gru" : "lstm",
+                                 H, kind);
+                for (int t = 1; t < nk; t++) {
+                    float *hh = hv + 1, *cc = cv + 1; /* unaligned outputs */
+                    memcpy(hh, h0, sizeof(float) * H);
+                    memcpy(cc, c0, sizeof(float) * H);
+                    hh[-1] = cc[-1] = 12345.0f;
+                    if (cell)
+                        ks[t]->gru_cell(g, g + 3 * H, H, hh);
+                    else
+                        ks[t]->lstm_cell(g, H, hh, cc);
+                    if ((hh[-1] != 12345.0f || cc[-1] != 12345.0f) && bad++ < 3)
+                        cr_log_error("%s cell %s H %d: wrote before the output", cell ? "gru" : "lstm",
+                                     ks[t]->name, H);
+                    for (int j = 0; j < H; j++) {
+                        float amp = cell ? g[3 * H + j] : c0[j];
+                        int ok = cell_close(hh[j], hr[j], amp) && (cell || cell_close(cc[j], cr[j], amp));
+                        if (cell && cc[j] != c0[j])
+                            ok = 0; /* gru leaves c alone */
+                        if (!ok && bad++ < 6)
+                            cr_log_error("%s cell %s H %d kind %d j %d: h %.9g (ref %.9g), c %.9g (ref %.9g)",
+                                         cell ? "gru" : "lstm", ks[t]->name, H, kind, j, hh[j], hr[j], cc[j],
+                                         cr[j]);
+                    }
+                }
+            }
+            free(gb);
+            free(hb);
+            free(cb);
+            free(hr);
+            free(cr);
+            free(hv);
+            free(cv);
+            free(hl);
+            free(cl);
+        }
+    }
+    cr_assert_eq(bad, 0, "%d cell epilogue mismatches (see the log)", bad);
 }

@@ -1002,7 +1002,12 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
             }
         }
     }
-    dm_lm_cell_update(m, g, ghn, h, s->st.c[l]);
+    if (!d->kern)
+        dm_lm_cell_update(m, g, ghn, h, s->st.c[l]);
+    else if (m->cell == DM_CELL_LSTM)
+        d->kern->lstm_cell(g, H, h, s->st.c[l]);
+    else
+        d->kern->gru_cell(g, ghn, H, h);
     if (s->prof) {
         double tp3 = dm_now();
         s->prof_s[0] += tp1 - tp0; /* little module: projection + little GEMV (projection also in [3]) */

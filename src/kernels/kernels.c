@@ -417,6 +417,28 @@ static float quant_in_ref(const float *v, int n, int8_t *xq)
     return s;
 }
 
+static float sigmoid_ref(float x) { return 1.0f / (1.0f + expf(-x)); }
+
+static void lstm_cell_ref(const float *g, int H, float *h, float *c)
+{
+    for (int j = 0; j < H; j++) {
+        float i = sigmoid_ref(g[j]), f = sigmoid_ref(g[H + j]);
+        float gg = tanhf(g[2 * H + j]), o = sigmoid_ref(g[3 * H + j]);
+        float cn = f * c[j] + i * gg;
+        c[j] = cn;
+        h[j] = o * tanhf(cn);
+    }
+}
+
+static void gru_cell_ref(const float *g, const float *ghn, int H, float *h)
+{
+    for (int j = 0; j < H; j++) {
+        float r = sigmoid_ref(g[j]), z = sigmoid_ref(g[H + j]);
+        float n = tanhf(g[2 * H + j] + r * ghn[j]);
+        h[j] = (1.0f - z) * n + z * h[j];
+    }
+}
+
 /* ---- AVX2 + FMA --------------------------------------------------------- */
 
 /* bit_table[b][i] = bit i of b, as 0.0f / 1.0f (8 KB; proj_avx2). */
@@ -878,6 +900,97 @@ T_AVX2 static float quant_in_avx2(const float *v, int n, int8_t *xq)
     return s;
 }
 
+/* exp(x) for x clamped to [-87.3, 88.3] (the result stays normal): Cephes
+ * expf, n = round(x log2 e), r = x - n ln 2 in two parts, degree-6
+ * polynomial, times 2^n by the exponent bits; about 1 ulp. NaN in, NaN out. */
+#define EXP_LO -87.3f
+#define EXP_HI 88.3f
+static T_AVX2 ALWAYS_INLINE __m256 exp_avx2(__m256 x)
+{
+    x = _mm256_max_ps(_mm256_set1_ps(EXP_LO), _mm256_min_ps(_mm256_set1_ps(EXP_HI), x)); /* NaN kept */
+    __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504088896341f)),
+                               _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693359375f), x);
+    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(-2.12194440e-4f), r);
+    __m256 p = _mm256_set1_ps(1.9875691500e-4f);
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.3981999507e-3f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(8.3334519073e-3f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(4.1665795894e-2f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.6666665459e-1f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(5.0000001201e-1f));
+    p = _mm256_fmadd_ps(p, _mm256_mul_ps(r, r), _mm256_add_ps(r, _mm256_set1_ps(1.0f)));
+    __m256i e = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
+    return _mm256_mul_ps(p, _mm256_castsi256_ps(e));
+}
+
+static T_AVX2 ALWAYS_INLINE __m256 sigmoid_avx2(__m256 x)
+{
+    const __m256 one = _mm256_set1_ps(1.0f);
+    return _mm256_div_ps(one, _mm256_add_ps(one, exp_avx2(_mm256_sub_ps(_mm256_setzero_ps(), x))));
+}
+
+/* tanh(x) = sign(x) (1 - 2 / (exp(2 |x|) + 1)), |x| clamped to 9 (tanh = 1
+ * in float beyond); absolute error about 2 ulp of 1. */
+static T_AVX2 ALWAYS_INLINE __m256 tanh_avx2(__m256 x)
+{
+    const __m256 one = _mm256_set1_ps(1.0f), sgn = _mm256_set1_ps(-0.0f);
+    __m256 a = _mm256_min_ps(_mm256_set1_ps(9.0f), _mm256_andnot_ps(sgn, x));
+    __m256 e = exp_avx2(_mm256_add_ps(a, a));
+    __m256 t = _mm256_sub_ps(one, _mm256_div_ps(_mm256_set1_ps(2.0f), _mm256_add_ps(e, one)));
+    return _mm256_or_ps(t, _mm256_and_ps(sgn, x));
+}
+
+/* Lanes j0..j0+n (n < 8) through a zero-padded stack copy. */
+#define CELL_TAIL_LOAD(dst, src, n) do { memset(dst, 0, sizeof dst); memcpy(dst, src, (size_t)(n) * sizeof(float)); } while (0)
+
+T_AVX2 static void lstm_cell_avx2(const float *g, int H, float *h, float *c)
+{
+    int j = 0;
+    for (; j + 8 <= H; j += 8) {
+        __m256 i = sigmoid_avx2(_mm256_loadu_ps(g + j)), f = sigmoid_avx2(_mm256_loadu_ps(g + H + j));
+        __m256 gg = tanh_avx2(_mm256_loadu_ps(g + 2 * H + j)), o = sigmoid_avx2(_mm256_loadu_ps(g + 3 * H + j));
+        __m256 cn = _mm256_fmadd_ps(f, _mm256_loadu_ps(c + j), _mm256_mul_ps(i, gg));
+        _mm256_storeu_ps(c + j, cn);
+        _mm256_storeu_ps(h + j, _mm256_mul_ps(o, tanh_avx2(cn)));
+    }
+    if (j < H) {
+        int n = H - j;
+        alignas(32) float a0[8], a1[8], a2[8], a3[8], cc[8], hh[8];
+        CELL_TAIL_LOAD(a0, g + j, n); CELL_TAIL_LOAD(a1, g + H + j, n);
+        CELL_TAIL_LOAD(a2, g + 2 * H + j, n); CELL_TAIL_LOAD(a3, g + 3 * H + j, n);
+        CELL_TAIL_LOAD(cc, c + j, n);
+        __m256 i = sigmoid_avx2(_mm256_load_ps(a0)), f = sigmoid_avx2(_mm256_load_ps(a1));
+        __m256 gg = tanh_avx2(_mm256_load_ps(a2)), o = sigmoid_avx2(_mm256_load_ps(a3));
+        __m256 cn = _mm256_fmadd_ps(f, _mm256_load_ps(cc), _mm256_mul_ps(i, gg));
+        _mm256_store_ps(cc, cn);
+        _mm256_store_ps(hh, _mm256_mul_ps(o, tanh_avx2(cn)));
+        memcpy(c + j, cc, (size_t)n * sizeof(float));
+        memcpy(h + j, hh, (size_t)n * sizeof(float));
+    }
+}
+
+T_AVX2 static void gru_cell_avx2(const float *g, const float *ghn, int H, float *h)
+{
+    const __m256 one = _mm256_set1_ps(1.0f);
+    int j = 0;
+    for (; j + 8 <= H; j += 8) {
+        __m256 r = sigmoid_avx2(_mm256_loadu_ps(g + j)), z = sigmoid_avx2(_mm256_loadu_ps(g + H + j));
+        __m256 n = tanh_avx2(_mm256_fmadd_ps(r, _mm256_loadu_ps(ghn + j), _mm256_loadu_ps(g + 2 * H + j)));
+        _mm256_storeu_ps(h + j, _mm256_fmadd_ps(_mm256_sub_ps(one, z), n, _mm256_mul_ps(z, _mm256_loadu_ps(h + j))));
+    }
+    if (j < H) {
+        int n0 = H - j;
+        alignas(32) float a0[8], a1[8], a2[8], hn[8], hh[8];
+        CELL_TAIL_LOAD(a0, g + j, n0); CELL_TAIL_LOAD(a1, g + H + j, n0);
+        CELL_TAIL_LOAD(a2, g + 2 * H + j, n0); CELL_TAIL_LOAD(hn, ghn + j, n0);
+        CELL_TAIL_LOAD(hh, h + j, n0);
+        __m256 r = sigmoid_avx2(_mm256_load_ps(a0)), z = sigmoid_avx2(_mm256_load_ps(a1));
+        __m256 n = tanh_avx2(_mm256_fmadd_ps(r, _mm256_load_ps(hn), _mm256_load_ps(a2)));
+        _mm256_store_ps(hh, _mm256_fmadd_ps(_mm256_sub_ps(one, z), n, _mm256_mul_ps(z, _mm256_load_ps(hh))));
+        memcpy(h + j, hh, (size_t)n0 * sizeof(float));
+    }
+}
+
 /* ---- AVX-512 F/BW/VL/VNNI ----------------------------------------------- */
 
 #define RG5_STEP4(c)                                                                            \
@@ -1212,12 +1325,77 @@ T_AVX512 static float quant_in_avx512(const float *v, int n, int8_t *xq)
     return s;
 }
 
+/* exp / sigmoid / tanh as exp_avx2 etc., 16 lanes; 2^n by scalef. */
+static T_AVX512 ALWAYS_INLINE __m512 exp_avx512(__m512 x)
+{
+    x = _mm512_max_ps(_mm512_set1_ps(EXP_LO), _mm512_min_ps(_mm512_set1_ps(EXP_HI), x));
+    __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(x, _mm512_set1_ps(1.44269504088896341f)),
+                                    _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.693359375f), x);
+    r = _mm512_fnmadd_ps(n, _mm512_set1_ps(-2.12194440e-4f), r);
+    __m512 p = _mm512_set1_ps(1.9875691500e-4f);
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.3981999507e-3f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(8.3334519073e-3f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(4.1665795894e-2f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.6666665459e-1f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(5.0000001201e-1f));
+    p = _mm512_fmadd_ps(p, _mm512_mul_ps(r, r), _mm512_add_ps(r, _mm512_set1_ps(1.0f)));
+    return _mm512_scalef_ps(p, n);
+}
+
+static T_AVX512 ALWAYS_INLINE __m512 sigmoid_avx512(__m512 x)
+{
+    const __m512 one = _mm512_set1_ps(1.0f);
+    return _mm512_div_ps(one, _mm512_add_ps(one, exp_avx512(_mm512_sub_ps(_mm512_setzero_ps(), x))));
+}
+
+static T_AVX512 ALWAYS_INLINE __m512 tanh_avx512(__m512 x)
+{
+    const __m512 one = _mm512_set1_ps(1.0f);
+    const __m512i sgn = _mm512_set1_epi32(INT32_MIN);
+    __m512 a = _mm512_min_ps(_mm512_set1_ps(9.0f), _mm512_abs_ps(x));
+    __m512 e = exp_avx512(_mm512_add_ps(a, a));
+    __m512 t = _mm512_sub_ps(one, _mm512_div_ps(_mm512_set1_ps(2.0f), _mm512_add_ps(e, one)));
+    return _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(t),
+                                               _mm512_and_si512(sgn, _mm512_castps_si512(x))));
+}
+
+T_AVX512 static void lstm_cell_avx512(const float *g, int H, float *h, float *c)
+{
+    for (int j = 0; j < H; j += 16) {
+        __mmask16 m = H - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (H - j)) - 1);
+        __m512 i = sigmoid_avx512(_mm512_maskz_loadu_ps(m, g + j));
+        __m512 f = sigmoid_avx512(_mm512_maskz_loadu_ps(m, g + H + j));
+        __m512 gg = tanh_avx512(_mm512_maskz_loadu_ps(m, g + 2 * H + j));
+        __m512 o = sigmoid_avx512(_mm512_maskz_loadu_ps(m, g + 3 * H + j));
+        __m512 cn = _mm512_fmadd_ps(f, _mm512_maskz_loadu_ps(m, c + j), _mm512_mul_ps(i, gg));
+        _mm512_mask_storeu_ps(c + j, m, cn);
+        _mm512_mask_storeu_ps(h + j, m, _mm512_mul_ps(o, tanh_avx512(cn)));
+    }
+}
+
+T_AVX512 static void gru_cell_avx512(const float *g, const float *ghn, int H, float *h)
+{
+    const __m512 one = _mm512_set1_ps(1.0f);
+    for (int j = 0; j < H; j += 16) {
+        __mmask16 m = H - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (H - j)) - 1);
+        __m512 r = sigmoid_avx512(_mm512_maskz_loadu_ps(m, g + j));
+        __m512 z = sigmoid_avx512(_mm512_maskz_loadu_ps(m, g + H + j));
+        __m512 n = tanh_avx512(_mm512_fmadd_ps(r, _mm512_maskz_loadu_ps(m, ghn + j),
+                                               _mm512_maskz_loadu_ps(m, g + 2 * H + j)));
+        __m512 hv = _mm512_maskz_loadu_ps(m, h + j);
+        _mm512_mask_storeu_ps(h + j, m, _mm512_fmadd_ps(_mm512_sub_ps(one, z), n, _mm512_mul_ps(z, hv)));
+    }
+}
+
 /* ---- dispatch ----------------------------------------------------------- */
 
-static const dm_kernels k_ref = { "ref", rows_gemv_ref, proj_ref, qgemv_ref, quant_in_ref };
-static const dm_kernels k_avx2 = { "avx2", rows_gemv_avx2, proj_avx2, qgemv_avx2, quant_in_avx2 };
+static const dm_kernels k_ref = { "ref", rows_gemv_ref, proj_ref, qgemv_ref, quant_in_ref, lstm_cell_ref,
+                                  gru_cell_ref };
+static const dm_kernels k_avx2 = { "avx2", rows_gemv_avx2, proj_avx2, qgemv_avx2, quant_in_avx2, lstm_cell_avx2,
+                                   gru_cell_avx2 };
 static const dm_kernels k_avx512 = { "avx512", rows_gemv_avx512, proj_avx512, qgemv_avx512,
-                                     quant_in_avx512 };
+                                     quant_in_avx512, lstm_cell_avx512, gru_cell_avx512 };
 
 static int cpu_avx2(void)
 {

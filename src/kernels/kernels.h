@@ -16,6 +16,9 @@
  *              2 bits packed, 1 bit packed (q in {-1,+1}), 16 bits (9..16).
  *   quant_in   xq = round-half-away(v / s), s = max|v| / 127 (s = 1 if v == 0);
  *              returns s. Must match dm_little_forward's input quantization.
+ *   lstm_cell, gru_cell
+ *              the gate epilogue: activations and the cell update, each
+ *              output touched once (below).
  *
  * Invariants: integer kernels (qgemv accumulations, quant_in) give results
  * bit-identical to their _ref; FP32 kernels agree with _ref within the
@@ -67,6 +70,14 @@ typedef struct dm_kernels {
     void (*proj)(const dm_kproj *p, const float *x, float *out);
     void (*qgemv)(const dm_qmat *m, const int8_t *xq, float xscale, float *y);
     float (*quant_in)(const float *v, int n, int8_t *xq);
+    /* Fused gate epilogues (the cell update on merged pre-activations).
+     * lstm_cell: g = 4H pre-activations i, f, g, o; c = f c + i tanh(g),
+     * h = o tanh(c). gru_cell: g = r, z, n_x (3H), ghn = n_h (H);
+     * n = tanh(n_x + r n_h), h = (1 - z) n + z h. ref: the formulas of
+     * dm_lm_cell_update with libm expf / tanhf (bit-identical to it); SIMD:
+     * polynomial exp, |error| of h and c within the bound in kernels.c. */
+    void (*lstm_cell)(const float *g, int H, float *h, float *c);
+    void (*gru_cell)(const float *g, const float *ghn, int H, float *h);
 } dm_kernels;
 
 /* NULL when the CPU (or the build) lacks the variant. */
