@@ -838,6 +838,7 @@ static const char *find_kw(const char *s, const char *kw)
 
 int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *err)
 {
+    dm_table_init(out, NULL);
     while (filter && (*filter == ' ' || *filter == '\t'))
         filter++;
     if (!filter)
@@ -856,7 +857,6 @@ int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *er
     else /* a limit without an order: newest first, the order goes before the limit */
         sprintf(sql, "SELECT " RUNS_COLS " FROM run_summary %.*s ORDER BY id DESC %s", (int)(limit - filter), filter,
                 limit);
-    dm_table_init(out, NULL);
     int rc = dm_session_query(s, sql, out, err);
     if (rc == 0 && out->ncol == 0) {
         /* no rows: still give the columns */

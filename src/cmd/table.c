@@ -218,7 +218,9 @@ static void print_human(const dm_table *t, FILE *out, int width)
         return;
     }
     if (t->nrow == 0) {
-        fprintf(out, "(no rows)\n");
+        for (int c = 0; c < t->ncol; c++)
+            fprintf(out, "%s%s", c ? "  " : "", t->cols[c]);
+        fprintf(out, "%s(no rows)\n", t->ncol ? "\n" : "");
         return;
     }
     int *w = calloc((size_t)t->ncol, sizeof *w);

@@ -1,0 +1,525 @@
+/* test_cmd.c - the command language without a model: settings, parser,
+ * errors, completion, help, the man page, result tables, and the store
+ * commands on an empty or hand-filled run store. (tests/test_cmd.sh runs
+ * the scripted sessions against the shipped models.) */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "session.h"
+#include "store.h"
+#include "table.h"
+
+static char tmpdir[256];
+static dm_session *S;
+static char *outbuf, *msgbuf;
+static size_t outlen, msglen;
+static FILE *outf, *msgf;
+
+static void setup(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/dm-cmd-XXXXXX");
+    cr_assert_not_null(mkdtemp(tmpdir));
+    char db[320];
+    snprintf(db, sizeof db, "%s/runs.db", tmpdir);
+    dm_session_opts o = {.db_path = db};
+    dm_err err;
+    cr_assert_eq(dm_session_new(&S, &o, &err), 0, "%s", err.msg);
+}
+
+static void teardown(void)
+{
+    dm_session_free(S);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", tmpdir);
+}
+
+TestSuite(cmd, .init = setup, .fini = teardown, .timeout = 60);
+
+/* Run a line; out and msg are captured into outbuf / msgbuf. */
+static int exec(const char *line)
+{
+    outf = open_memstream(&outbuf, &outlen);
+    msgf = open_memstream(&msgbuf, &msglen);
+    dm_cmd_io io = {.out = outf, .msg = msgf, .where = "t"};
+    int rc = dm_cmd_exec(S, line, &io);
+    fclose(outf);
+    fclose(msgf);
+    return rc;
+}
+
+static void done(void)
+{
+    free(outbuf);
+    free(msgbuf);
+    outbuf = msgbuf = NULL;
+}
+
+static void setting(const char *name, char *out, size_t n)
+{
+    const dm_setting_def *d = dm_setting_find(name);
+    cr_assert_not_null(d, "no setting %s", name);
+    dm_settings_get(dm_session_settings(S), d->id, out, n);
+}
+
+Test(cmd, defaults_come_from_the_table)
+{
+    dm_settings s;
+    dm_settings_default(&s);
+    for (int i = 0; i < DM_S_COUNT; i++) {
+        char v[1100];
+        dm_settings_get(&s, (dm_setting_id)i, v, sizeof v);
+        cr_expect_str_eq(v, dm_settings_table[i].def, "%s", dm_settings_table[i].name);
+        /* what get prints, set takes back */
+        dm_settings t = s;
+        dm_err e;
+        cr_expect_eq(dm_settings_set(&t, dm_settings_table[i].name, v, &e), 0, "%s", e.msg);
+    }
+    cr_expect_eq(s.ratio, 0.5);
+    cr_expect_eq(s.bits, 8);
+}
+
+Test(cmd, settings_range_and_errors)
+{
+    dm_settings s;
+    dm_settings_default(&s);
+    dm_err e;
+    cr_expect_eq(dm_settings_set(&s, "ratio", "0.25", &e), 0);
+    cr_expect_eq(s.ratio, 0.25);
+    cr_expect_eq(dm_settings_set(&s, "ratio", "30%", &e), 0);
+    cr_expect(fabs(s.ratio - 0.3) < 1e-12);
+    cr_expect_eq(dm_settings_set(&s, "bits", "fp32", &e), 0);
+    cr_expect_eq(s.bits, 0);
+    cr_expect_eq(dm_settings_set(&s, "bits", "4", &e), 0);
+    cr_expect_eq(s.bits, 4);
+    cr_expect_eq(dm_settings_set(&s, "mode", "TOPK", &e), 0);
+    cr_expect_eq(s.mode, 1);
+    cr_expect_eq(dm_settings_set(&s, "audit", "yes", &e), 0);
+    cr_expect_eq(s.audit, 1);
+    dm_settings before = s;
+    struct {
+        const char *name, *value, *want;
+    } bad[] = {
+        {"ratio", "1.5", "ratio '1.5': expected a number from 0 to 1"},
+        {"ratio", "half", "expected a number from 0 to 1"},
+        {"ratio", "", "ratio: a value is needed"},
+        {"bits", "17", "bits '17': expected fp32 or an integer from 1 to 16"},
+        {"bits", "4.5", "expected fp32 or an integer"},
+        {"k", "-1", "k '-1': expected an integer from 0 to 65536"},
+        {"eps", "1", "eps '1': expected a number from 0.01 to 0.99"},
+        {"mode", "top", "mode 'top': expected one of threshold,topk (did you mean 'topk'?)"},
+        {"kernels", "sse", "expected one of auto,ref,avx2,avx512"},
+        {"ratoi", "0.5", "unknown setting 'ratoi' (did you mean 'ratio'?)"},
+        {"frobnicate", "1", "unknown setting 'frobnicate' ('help settings' lists them)"},
+        {"threads", "0", "threads '0': expected an integer from 1 to 64"},
+        {"audit", "maybe", "audit 'maybe': expected one of on,off"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        e.msg[0] = '\0';
+        cr_expect_eq(dm_settings_set(&s, bad[i].name, bad[i].value, &e), -1, "%s %s accepted", bad[i].name,
+                     bad[i].value);
+        cr_expect(strstr(e.msg, bad[i].want) != NULL, "'%s' lacks '%s'", e.msg, bad[i].want);
+        cr_expect_eq(memcmp(&s, &before, sizeof s), 0, "%s %s changed the settings", bad[i].name, bad[i].value);
+    }
+}
+
+Test(cmd, close_match)
+{
+    const char *c[] = {"sweep", "set", "show", "sql", "stop"};
+    cr_expect_str_eq(dm_close_match("swep", c, 5), "sweep");
+    cr_expect_str_eq(dm_close_match("shwo", c, 5), "show");
+    cr_expect_str_eq(dm_close_match("sw", c, 5), "sweep"); /* unique prefix */
+    cr_expect_null(dm_close_match("frobnicate", c, 5));
+}
+
+Test(cmd, set_is_all_or_nothing)
+{
+    cr_expect_eq(exec("set ratio 0.3 bits 4"), 0);
+    done();
+    char v[64];
+    setting("ratio", v, sizeof v);
+    cr_expect_str_eq(v, "0.3");
+    cr_expect_eq(exec("set ratio 0.7 bits 99"), 1);
+    cr_expect(strstr(msgbuf, "dualmod: t: set: bits '99'") != NULL, "%s", msgbuf);
+    done();
+    setting("ratio", v, sizeof v);
+    cr_expect_str_eq(v, "0.3", "a failed set changed ratio");
+    setting("bits", v, sizeof v);
+    cr_expect_str_eq(v, "4");
+    cr_expect_eq(exec("set mode=topk eps=0.3"), 0);
+    done();
+    setting("mode", v, sizeof v);
+    cr_expect_str_eq(v, "topk");
+    setting("eps", v, sizeof v);
+    cr_expect_str_eq(v, "0.3");
+    cr_expect_eq(exec("set ratio"), 1);
+    cr_expect(strstr(msgbuf, "a value is needed") != NULL, "%s", msgbuf);
+    done();
+}
+
+Test(cmd, statements_comments_quotes)
+{
+    cr_expect_eq(exec("set ratio 0.1; set bits 2 # set bits 3; garbage"), 0);
+    done();
+    char v[64];
+    setting("bits", v, sizeof v);
+    cr_expect_str_eq(v, "2");
+    cr_expect_eq(exec("  ;; # only a comment"), 0);
+    done();
+    /* a quoted ';' and '#' are part of the word */
+    cr_expect_eq(exec("set split 'a;b #c'"), 0);
+    done();
+    setting("split", v, sizeof v);
+    cr_expect_str_eq(v, "a;b #c");
+    cr_expect_eq(exec("set split \"unterminated"), 1);
+    cr_expect(strstr(msgbuf, "unterminated \" quote") != NULL, "%s", msgbuf);
+    done();
+}
+
+Test(cmd, unknown_commands_and_arity)
+{
+    cr_expect_eq(exec("swep ratio 0.1:0.9:0.2"), 1);
+    cr_expect(strstr(msgbuf, "unknown command 'swep' (did you mean 'sweep'?)") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("ratio 0.5"), 1);
+    cr_expect(strstr(msgbuf, "to change the setting: set ratio VALUE") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("show"), 1);
+    cr_expect(strstr(msgbuf, "show: too few arguments (usage: show ID)") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("diff 1 2 3"), 1);
+    cr_expect(strstr(msgbuf, "too many arguments") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("dump-screen /tmp/x"), 1);
+    cr_expect(strstr(msgbuf, "only inside the TUI") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("run"), 1);
+    cr_expect(strstr(msgbuf, "no model loaded") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("load no-such-model-anywhere"), 1);
+    cr_expect(strstr(msgbuf, "no-such-model-anywhere") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("quit"), DM_CMD_QUIT);
+    done();
+    cr_expect_eq(exec("exit"), DM_CMD_QUIT);
+    done();
+}
+
+Test(cmd, on_error_stop_or_continue)
+{
+    cr_expect_eq(exec("set ratio 0.2; bogus; set ratio 0.4"), 1);
+    done();
+    char v[64];
+    setting("ratio", v, sizeof v);
+    cr_expect_str_eq(v, "0.2", "the statement after the error ran");
+    cr_expect_eq(exec("set on-error continue; bogus; set ratio 0.4"), 1);
+    done();
+    setting("ratio", v, sizeof v);
+    cr_expect_str_eq(v, "0.4");
+}
+
+typedef struct { char all[2048]; int n; } got;
+static void collect(void *ud, const char *c)
+{
+    got *g = ud;
+    strcat(g->all, c);
+    strcat(g->all, " ");
+    g->n++;
+}
+
+static const char *complete(const char *line, dm_complete *kind)
+{
+    static got g;
+    memset(&g, 0, sizeof g);
+    dm_complete k = dm_cmd_complete(S, line, collect, &g);
+    if (kind)
+        *kind = k;
+    return g.all;
+}
+
+Test(cmd, completion_from_the_table)
+{
+    dm_complete k;
+    cr_expect_str_eq(complete("se", NULL), "set ");
+    cr_expect_str_eq(complete("s", NULL), "set stop sweep show sql ");
+    cr_expect_str_eq(complete("set ra", NULL), "ratio ");
+    cr_expect_str_eq(complete("set mode ", NULL), "threshold topk ");
+    cr_expect_str_eq(complete("set bits ", NULL), "fp32 16 8 6 4 3 2 1 ");
+    cr_expect_str_eq(complete("set ratio 0.5 b", NULL), "bits ");
+    cr_expect_str_eq(complete("set ratio 0.5; get th", NULL), "threads ");
+    cr_expect_str_eq(complete("sweep ratio 0.1:0.9:0.2 --f", NULL), "--force ");
+    cr_expect_str_eq(complete("export ", NULL), "csv json ");
+    complete("export csv ", &k);
+    cr_expect_eq(k, DM_C_FILE);
+    complete("import ", &k);
+    cr_expect_eq(k, DM_C_FILE);
+    cr_expect(strstr(complete("help ", NULL), "ratio") != NULL);
+    cr_expect(strstr(complete("help ", NULL), "sweep") != NULL);
+    cr_expect_str_eq(complete("best spe", NULL), "speedup speedup_min speedup_max speedup_e2e ");
+    cr_expect_str_eq(complete("runs where dppl", NULL), "dppl_pct ");
+    cr_expect_str_eq(complete("set split t", NULL), "test train ");
+    /* every command completes from its first letters */
+    for (int i = 0; i < dm_ncmds; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "%s", dm_cmd_table[i].name);
+        cr_expect(strstr(complete(line, NULL), dm_cmd_table[i].name) != NULL, "%s", line);
+    }
+}
+
+Test(cmd, help_and_man_cover_the_table)
+{
+    char *buf;
+    size_t n;
+    FILE *f = open_memstream(&buf, &n);
+    dm_err e;
+    cr_assert_eq(dm_cmd_help(f, NULL, &e), 0);
+    fclose(f);
+    for (int i = 0; i < dm_ncmds; i++)
+        cr_expect(strstr(buf, dm_cmd_table[i].help) != NULL, "help lacks %s", dm_cmd_table[i].name);
+    for (int i = 0; i < DM_S_COUNT; i++)
+        cr_expect(strstr(buf, dm_settings_table[i].help) != NULL, "help lacks %s", dm_settings_table[i].name);
+    free(buf);
+    f = open_memstream(&buf, &n);
+    cr_expect_eq(dm_cmd_help(f, "sweep", &e), 0);
+    cr_expect_eq(dm_cmd_help(f, "ratio", &e), 0);
+    cr_expect_eq(dm_cmd_help(f, "swep", &e), -1);
+    cr_expect(strstr(e.msg, "did you mean 'sweep'") != NULL, "%s", e.msg);
+    fclose(f);
+    cr_expect(strstr(buf, "sweep NAME VALUES") != NULL);
+    cr_expect(strstr(buf, "setting ratio (0..1; default 0.5)") != NULL, "%s", buf);
+    free(buf);
+    f = open_memstream(&buf, &n);
+    dm_cmd_man(f, "9.9");
+    fclose(f);
+    cr_expect(strncmp(buf, ".\\\" dualmod.1", 13) == 0);
+    for (int i = 0; i < dm_ncmds; i++) {
+        char want[64];
+        snprintf(want, sizeof want, ".B %s", dm_cmd_table[i].name);
+        /* names with '-' are escaped */
+        char esc[64];
+        size_t j = 0;
+        for (const char *p = want; *p && j + 3 < sizeof esc; p++) {
+            if (*p == '-')
+                esc[j++] = '\\';
+            esc[j++] = *p;
+        }
+        esc[j] = '\0';
+        cr_expect(strstr(buf, esc) != NULL, "man page lacks %s", esc);
+    }
+    for (int i = 0; i < DM_S_COUNT; i++) {
+        char want[64], esc[64];
+        snprintf(want, sizeof want, ".B %s", dm_settings_table[i].name);
+        size_t j = 0;
+        for (const char *p = want; *p && j + 3 < sizeof esc; p++) {
+            if (*p == '-')
+                esc[j++] = '\\';
+            esc[j++] = *p;
+        }
+        esc[j] = '\0';
+        cr_expect(strstr(buf, esc) != NULL, "man page lacks %s", esc);
+    }
+    free(buf);
+}
+
+Test(cmd, tables_render_csv_json_and_text)
+{
+    dm_table t;
+    dm_table_init(&t, NULL);
+    dm_table_col(&t, "name", 0);
+    dm_table_col(&t, "value", 1);
+    dm_table_row(&t);
+    dm_table_set(&t, 0, "a,b \"c\"");
+    dm_table_set(&t, 1, "1.5");
+    dm_table_row(&t);
+    dm_table_set(&t, 0, "plain");
+    dm_table_set(&t, 1, NULL);
+    char *buf;
+    size_t n;
+    FILE *f = open_memstream(&buf, &n);
+    dm_table_print(&t, DM_FMT_CSV, f, 0);
+    fclose(f);
+    cr_expect_str_eq(buf, "name,value\n\"a,b \"\"c\"\"\",1.5\nplain,\n");
+    free(buf);
+    f = open_memstream(&buf, &n);
+    dm_table_print(&t, DM_FMT_JSON, f, 0);
+    fclose(f);
+    json_error_t je;
+    json_t *j = json_loads(buf, 0, &je);
+    cr_assert_not_null(j, "%s: %s", je.text, buf);
+    cr_expect_eq(json_array_size(j), 2);
+    cr_expect_str_eq(json_string_value(json_object_get(json_array_get(j, 0), "name")), "a,b \"c\"");
+    cr_expect_eq(json_real_value(json_object_get(json_array_get(j, 0), "value")), 1.5);
+    cr_expect(json_is_null(json_object_get(json_array_get(j, 1), "value")));
+    json_decref(j);
+    free(buf);
+    f = open_memstream(&buf, &n);
+    dm_table_print(&t, DM_FMT_TABLE, f, 0);
+    fclose(f);
+    cr_expect_str_eq(buf, "name     value\na,b \"c\"    1.5\nplain         \n");
+    free(buf);
+    /* a narrow terminal drops columns and says so */
+    f = open_memstream(&buf, &n);
+    dm_table_print(&t, DM_FMT_TABLE, f, 12);
+    fclose(f);
+    cr_expect(strstr(buf, "(1 more column not shown at this width: value") != NULL, "%s", buf);
+    free(buf);
+    dm_table_free(&t);
+}
+
+Test(cmd, store_commands_on_an_empty_store)
+{
+    cr_expect_eq(exec("runs"), 0);
+    cr_expect(strstr(outbuf, "(no rows)") != NULL, "%s", outbuf);
+    done();
+    cr_expect_eq(exec("set format csv; runs"), 0);
+    cr_expect(strncmp(outbuf, "id,created,model,split,ratio", 28) == 0, "%s", outbuf);
+    done();
+    cr_expect_eq(exec("set format table; show 3"), 1);
+    cr_expect(strstr(msgbuf, "show: no run 3 in") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("show x"), 1);
+    cr_expect(strstr(msgbuf, "'x': expected a run id") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("runs frobnicate"), 1);
+    cr_expect(strstr(msgbuf, "expected 'where ...', 'order by ...' or 'limit N'") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("best speed"), 1);
+    cr_expect(strstr(msgbuf, "'speed' is not a figure to optimise (did you mean 'speedup'?)") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("best value"), 1);
+    cr_expect(strstr(msgbuf, "+value (higher) or -value (lower)") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("best speedup"), 1);
+    cr_expect(strstr(msgbuf, "no completed run") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("pareto dppl_pct"), 1);
+    done();
+    cr_expect_eq(exec("export xml /tmp/x"), 1);
+    cr_expect(strstr(msgbuf, "expected csv or json") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("note 5 hello"), 1);
+    done();
+    cr_expect_eq(exec("delete 5"), 1);
+    done();
+    const char *refused[] = {"sql drop table runs", "sql insert into runs(split) values('x')",
+                             "sql attach '/tmp/dm-x.db' as x", "sql pragma user_version = 7",
+                             "sql delete from models"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        cr_expect_eq(exec(refused[i]), 1, "%s", refused[i]);
+        cr_expect(strstr(msgbuf, "only read-only queries are allowed") != NULL, "%s: %s", refused[i], msgbuf);
+        done();
+    }
+    cr_expect_eq(exec("sql select count(*) as n from runs"), 0);
+    cr_expect_str_eq(outbuf, "n\n0\n");
+    done();
+}
+
+/* A run written through the store API, then read back through the commands. */
+Test(cmd, show_diff_best_pareto_export_import)
+{
+    dm_err err;
+    dm_store *st = dm_session_store(S, &err);
+    cr_assert_not_null(st, "%s", err.msg);
+    double pts[][3] = {{0.1, 0.2, 1.05}, {0.5, 0.9, 1.6}, {0.9, 3.0, 3.1}, {0.7, 2.0, 1.2}};
+    int64_t ids[4];
+    for (int i = 0; i < 4; i++) {
+        dm_run r;
+        memset(&r, 0, sizeof r);
+        snprintf(r.model, sizeof r.model, "m");
+        snprintf(r.model_hash, sizeof r.model_hash, "00aa");
+        snprintf(r.arch, sizeof r.arch, "LSTM");
+        snprintf(r.split, sizeof r.split, "valid");
+        snprintf(r.metric, sizeof r.metric, "perplexity");
+        snprintf(r.mode, sizeof r.mode, "threshold");
+        snprintf(r.status, sizeof r.status, "done");
+        r.ratio = pts[i][0];
+        r.bits = 8;
+        r.k = 64;
+        r.eps = NAN;
+        r.value = 100 * (1 + pts[i][1] / 100);
+        r.dense_value = 100;
+        r.delta_pct = pts[i][1];
+        r.speedup = pts[i][2];
+        r.speedup_min = r.speedup_max = r.speedup_e2e = NAN;
+        r.nlayers = 1;
+        r.layer[0].ratio_achieved = pts[i][0];
+        for (int g = 0; g < 4; g++)
+            r.layer[0].gate_ratio[g] = pts[i][0];
+        r.layer[0].recall = r.layer[0].false_insensitive = NAN;
+        cr_assert_eq(dm_store_add(st, &r, &err), 0, "%s", err.msg);
+        ids[i] = r.id;
+    }
+    char line[1024];
+    snprintf(line, sizeof line, "show %lld", (long long)ids[1]);
+    cr_expect_eq(exec(line), 0);
+    cr_expect(strstr(outbuf, "layer0.i") != NULL, "%s", outbuf);
+    done();
+    snprintf(line, sizeof line, "set format csv; diff %lld %lld", (long long)ids[0], (long long)ids[1]);
+    cr_expect_eq(exec(line), 0);
+    cr_expect(strstr(outbuf, "\nratio,0.1,0.5\n") != NULL, "%s", outbuf);
+    cr_expect(strstr(outbuf, "\nbits,") == NULL, "equal field listed: %s", outbuf);
+    done();
+    cr_expect_eq(exec("best speedup where dppl_pct <= 1"), 0);
+    cr_expect(strstr(outbuf, "\n2,") != NULL || strstr(outbuf, "speedup") != NULL, "%s", outbuf);
+    done();
+    cr_expect_eq(exec("set format json; best speedup where dppl_pct <= 1"), 0);
+    json_error_t je;
+    json_t *j = json_loads(outbuf, 0, &je);
+    cr_assert_not_null(j, "%s", outbuf);
+    cr_expect_eq(json_integer_value(json_object_get(json_array_get(j, 0), "id")), ids[1]);
+    json_decref(j);
+    done();
+    /* pareto over all runs (a where clause): run 4 (loss 2.0, speed 1.2) is dominated by run 2 */
+    cr_expect_eq(exec("set format csv; pareto dppl_pct speedup where model = 'm'"), 0);
+    cr_expect(strstr(outbuf, "\n4,") == NULL, "%s", outbuf);
+    int rows = 0;
+    for (char *p = outbuf; *p; p++)
+        rows += *p == '\n';
+    cr_expect_eq(rows, 4, "header + 3 front rows: %s", outbuf);
+    done();
+    char path[400], path2[400];
+    snprintf(path, sizeof path, "%s/runs.json", tmpdir);
+    snprintf(line, sizeof line, "export json %s where ratio >= 0.5", path);
+    cr_expect_eq(exec(line), 0);
+    done();
+    j = json_load_file(path, 0, &je);
+    cr_assert_not_null(j, "%s", je.text);
+    cr_expect_eq(json_array_size(j), 3);
+    json_decref(j);
+    snprintf(line, sizeof line, "note %lld 'a good one'; set format csv; sql select note from runs where id = %lld",
+             (long long)ids[2], (long long)ids[2]);
+    cr_expect_eq(exec(line), 0);
+    cr_expect_str_eq(outbuf, "note\na good one\n");
+    done();
+    /* import into another store: all four, then none again */
+    snprintf(path2, sizeof path2, "%s/other.db", tmpdir);
+    dm_session *o;
+    dm_session_opts so = {.db_path = path2};
+    cr_assert_eq(dm_session_new(&o, &so, &err), 0);
+    snprintf(line, sizeof line, "import %s/runs.db; import %s/runs.db; sql select count(*) as n from runs",
+             tmpdir, tmpdir);
+    outf = open_memstream(&outbuf, &outlen);
+    msgf = open_memstream(&msgbuf, &msglen);
+    dm_cmd_io io = {.out = outf, .msg = msgf};
+    cr_expect_eq(dm_cmd_exec(o, line, &io), 0);
+    fclose(outf);
+    fclose(msgf);
+    cr_expect(strstr(msgbuf, "imported 4 runs") != NULL, "%s", msgbuf);
+    cr_expect(strstr(msgbuf, "imported 0 runs") != NULL, "%s", msgbuf);
+    cr_expect(strstr(outbuf, "4") != NULL, "%s", outbuf);
+    done();
+    dm_session_free(o);
+    snprintf(line, sizeof line, "delete %lld; sql select count(*) as n from runs", (long long)ids[3]);
+    cr_expect_eq(exec(line), 0);
+    cr_expect(strstr(outbuf, "3") != NULL, "%s", outbuf);
+    done();
+}
