@@ -1,0 +1,186 @@
+#!/bin/sh
+# test_tui.sh - the TUI as a user meets it. Golden screens: headless scripts
+# (tests/tui/*.script) drive the TUI on an off-screen 80x24 terminal and
+# their dump-screen files are compared with tests/tui/*.txt after masking
+# what varies between machines and runs (timings, speedups, dates, the
+# kernel variant, figures that depend on floating-point summation order).
+# Then a real terminal: dualmod under tmux, a slider moved with the arrow
+# key, a figure that changes, a clean quit with the terminal restored.
+# Every evaluation the TUI completed must be in the run store. TAP output.
+#
+# DM_UPDATE_GOLDEN=1 rewrites the expected screens from this run.
+top_builddir=${DM_TEST_BUILDDIR:-.}
+top_srcdir=${DM_TEST_SRCDIR:-.}
+dm="$top_builddir/dualmod"
+case $dm in /*) ;; *) dm="$(pwd)/$dm" ;; esac
+case $top_srcdir in /*) ;; *) top_srcdir="$(pwd)/$top_srcdir" ;; esac
+golden="$top_srcdir/tests/tui"
+tmp=$(mktemp -d /tmp/dm_test_tui_XXXXXX) || exit 1
+sock="dm_test_tui_$$"
+cleanup() {
+    command -v tmux >/dev/null 2>&1 && tmux -L "$sock" kill-server 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# keep the user's cache, run store and history out of it; the bundled models only
+XDG_CACHE_HOME="$tmp/cache"
+XDG_DATA_HOME="$tmp/data"
+HOME="$tmp"
+LC_ALL=C.UTF-8
+export XDG_CACHE_HOME XDG_DATA_HOME HOME LC_ALL
+unset DUALMOD_MODELS NO_COLOR
+db="$tmp/runs.db"
+
+n=0
+fail=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; [ -f "$tmp/err" ] && sed 's/^/# /' "$tmp/err" | head -40; }
+# run NAME WANT_STATUS CMD... : runs CMD in the temp dir, checks the exit status
+run() {
+    name=$1; want=$2; shift 2
+    (cd "$tmp" && "$@") >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok "$name (exit $got)"; else
+        echo "# expected exit $want, got $got" >>"$tmp/err"; notok "$name"; fi
+}
+# The fields that vary: decimal figures, rates, times, dates, the kernel
+# variant, per-gate percentages; bars (their length follows the figures)
+# become one block; runs of blanks one blank (alignment follows the width
+# of the figures).
+mask() {
+    sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/DATE/g' \
+        -e 's/[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/MM-DD hh:mm/g' \
+        -e 's/[0-9]+\.[0-9]+(e[-+][0-9]+)?/#.#/g' \
+        -e 's/[0-9][0-9,]* tok\/s/# tok\/s/g' \
+        -e 's/ETA [0-9hms]+/ETA #/g' \
+        -e 's/ in [0-9]+[hms][0-9hms]*/ in #/g' \
+        -e '/^ L[0-9]/s/[0-9]+%/#%/g' \
+        -e 's/kernels +[a-z0-9]+/kernels #/g' \
+        -e 's/[█▏▎▍▌▋▊▉░]+/▒/g' \
+        -e 's/  +/ /g' "$1"
+}
+# golden NAME FILE [MASK]: compare a dump with tests/tui/NAME.txt
+golden() {
+    name=$1; file=$2
+    if [ ! -s "$file" ]; then echo "# no screen dump $file" >"$tmp/err"; notok "screen $name"; return; fi
+    if [ "${3:-mask}" = mask ]; then mask "$file" >"$tmp/got.txt"; else
+        sed -E -e 's/kernels +[a-z0-9]+/kernels #/g' "$file" >"$tmp/got.txt"; fi
+    if [ -n "$DM_UPDATE_GOLDEN" ]; then cp "$tmp/got.txt" "$golden/$name.txt"; fi
+    if diff -u "$golden/$name.txt" "$tmp/got.txt" >"$tmp/err" 2>&1; then ok "screen $name matches"; else
+        notok "screen $name matches tests/tui/$name.txt"; fi
+}
+# has NAME FILE PATTERN : grep -E PATTERN in FILE
+has() { if grep -Eq -- "$3" "$2"; then ok "$1"; else echo "# missing /$3/ in $2" >"$tmp/err"; cat "$2" >>"$tmp/err"; notok "$1"; fi; }
+# sql QUERY : one value from the run store
+sql() { "$dm" --db "$db" --format csv -c "sql $1" 2>/dev/null | sed -n 2p; }
+
+# ---- headless golden screens ----
+run "headless script: load, sliders, runs, diff, prompt, sweep, help" 0 \
+    "$dm" tui --headless --size 80x24 --db "$db" --script "$golden/main.script"
+golden start "$tmp/start.txt"
+golden main "$tmp/main.txt"
+has "live panel shows perplexity with its uncertainty" "$tmp/main.txt" "perplexity +[0-9]+\.[0-9]+ ± [0-9]+\.[0-9]+ +dense +[0-9]+\.[0-9]+ +Δ [-+][0-9.]+ \([-+][0-9.]+%\)"
+has "live panel shows the measured speedup" "$tmp/main.txt" "speedup +[0-9]+\.[0-9]+× \[[0-9.]+–[0-9.]+\] 50 pairs +e2e [0-9.]+×"
+has "live panel shows KL, top-1 and the achieved ratio" "$tmp/main.txt" "KL +[0-9.]+ +top-1 agree [0-9.]+% +achieved ratio [0-9.]+%"
+has "the finished run is complete" "$tmp/main.txt" "\] 1,999/1,999 "
+has "per-gate bars" "$tmp/main.txt" "^ L1 +[0-9.]+% +i .* f .* g .* o "
+golden runs "$tmp/runs.txt"
+golden diff "$tmp/diff.txt"
+has "diff shows the bits that differ" "$tmp/diff.txt" "^ +bits +6 +8|^ +bits +8 +6|bits"
+golden help "$tmp/help.txt"
+has "help lists commands from the command table" "$tmp/help.txt" "load MODEL"
+
+# every completed evaluation is in the store: 2 from the sliders, 2 from the sweep
+got=$(sql "select count(*) from runs where status = 'done'")
+if [ "$got" = 4 ]; then ok "the store holds the 4 runs the TUI completed"; else
+    echo "# expected 4 done runs, got '$got'" >"$tmp/err"; notok "the store holds the 4 runs the TUI completed"; fi
+got=$(sql "select count(*) from runs where status = 'done' and ratio = 0.55 and bits = 6 and k > 0")
+if [ "$got" = 1 ]; then ok "the slider run is stored with its settings"; else
+    echo "# expected 1 run at ratio 0.55 bits 6, got '$got'" >"$tmp/err"; notok "the slider run is stored with its settings"; fi
+
+# ---- Pareto view on fixed figures ----
+if command -v sqlite3 >/dev/null 2>&1; then
+    sqlite3 "$db" "update runs set speedup = 1 + ratio, delta_pct = 10 * ratio * ratio + (8 - bits)" 2>"$tmp/err"
+    run "headless Pareto view" 0 "$dm" tui --headless --size 80x24 --db "$db" --script "$golden/pareto.script"
+    golden pareto "$tmp/pareto.txt" nomask
+    (cd "$tmp" && mv pareto.txt pareto-utf8.txt)
+    LC_ALL=C run "headless Pareto view, ASCII" 0 "$dm" tui --headless --size 80x24 --db "$db" \
+        --script "$golden/pareto.script"
+    golden pareto-ascii "$tmp/pareto.txt" nomask
+else
+    for i in 1 2 3 4; do n=$((n + 1)); echo "ok $n # SKIP sqlite3 not installed"; done
+fi
+
+# ---- script errors are reported ----
+printf 'key NOSUCHKEY\n' >"$tmp/bad.script"
+run "a bad script line fails" 1 "$dm" tui --headless --db "$db" --script "$tmp/bad.script"
+has "the error names the line" "$tmp/err" "bad.script:1: key: unknown key 'NOSUCHKEY'"
+
+# ---- a real terminal under tmux ----
+# capture: the pane as text
+capture() { tmux -L "$sock" capture-pane -p -t dmtui >"$tmp/pane.txt" 2>/dev/null; }
+# wait_for SECONDS PATTERN : until the pane shows PATTERN
+wait_for() {
+    i=0
+    while [ "$i" -lt $(($1 * 5)) ]; do
+        capture
+        grep -Eq -- "$2" "$tmp/pane.txt" && return 0
+        sleep 0.2
+        i=$((i + 1))
+    done
+    return 1
+}
+figure() { capture; grep -Eo 'achieved ratio [0-9.]+%' "$tmp/pane.txt" | head -1; }
+if command -v tmux >/dev/null 2>&1; then
+    cat >"$tmp/tui.sh" <<EOS
+#!/bin/sh
+cd "$tmp"
+"$dm" --db "$tmp/tmux.db"
+echo \$? >"$tmp/tmux.exit"
+stty -a >"$tmp/tmux.stty" 2>&1
+sleep 30
+EOS
+    tmux -L "$sock" -f /dev/null new-session -d -s dmtui -x 100 -y 30 "sh '$tmp/tui.sh'"
+    if wait_for 30 "ratio .*%"; then ok "tmux: dualmod opens the TUI on the bundled model"; else
+        cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: dualmod opens the TUI on the bundled model"; fi
+    has "tmux: the header names kjv-lstm" "$tmp/pane.txt" "kjv-lstm"
+    # a short split, then the first figures
+    tmux -L "$sock" send-keys -t dmtui ':set limit 2000' Enter
+    if wait_for 180 "saved as run #1"; then ok "tmux: a run completes and is saved"; else
+        cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: a run completes and is saved"; fi
+    before=$(figure)
+    tmux -L "$sock" send-keys -t dmtui Right
+    if wait_for 10 "ratio .* 51%"; then ok "tmux: Right moves the ratio slider to 51%"; else
+        cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: Right moves the ratio slider to 51%"; fi
+    changed=0
+    i=0
+    while [ $i -lt 600 ]; do
+        after=$(figure)
+        if [ -n "$after" ] && [ "$after" != "$before" ]; then changed=1; break; fi
+        sleep 0.2
+        i=$((i + 1))
+    done
+    if [ $changed = 1 ]; then ok "tmux: the live figure changes ($before -> $after)"; else
+        cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: the live figure changes"; fi
+    wait_for 180 "saved as run #2" >/dev/null
+    tmux -L "$sock" send-keys -t dmtui q
+    sleep 0.5
+    capture
+    grep -q "Quit anyway" "$tmp/pane.txt" && tmux -L "$sock" send-keys -t dmtui y
+    i=0
+    while [ ! -s "$tmp/tmux.exit" ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
+    if [ "$(cat "$tmp/tmux.exit" 2>/dev/null)" = 0 ]; then ok "tmux: q quits with status 0"; else
+        capture; cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: q quits with status 0"; fi
+    sleep 0.3
+    has "tmux: the terminal is restored (canonical mode, echo)" "$tmp/tmux.stty" "[^-]icanon.*" 
+    has "tmux: echo is back on" "$tmp/tmux.stty" "(^| )echo( |$)"
+    got=$("$dm" --db "$tmp/tmux.db" --format csv -c "sql select count(*) from runs where status = 'done' and ratio = 0.51" 2>/dev/null | sed -n 2p)
+    if [ "$got" = 1 ]; then ok "tmux: the run after the slider move is in the store"; else
+        echo "# expected 1 done run at ratio 0.51, got '$got'" >"$tmp/err"; notok "tmux: the run after the slider move is in the store"; fi
+else
+    for i in 1 2 3 4 5 6 7 8 9; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
+fi
+
+echo "1..$n"
+exit $fail
