@@ -2,7 +2,7 @@
  * errors, completion, help, the man page, result tables, and the store
  * commands on an empty or hand-filled run store. (tests/test_cmd.sh runs
  * the scripted sessions against the shipped models.) */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 #include <criterion/criterion.h>
 
 #include <jansson.h>
@@ -521,5 +521,66 @@ Test(cmd, show_diff_best_pareto_export_import)
     snprintf(line, sizeof line, "delete %lld; sql select count(*) as n from runs", (long long)ids[3]);
     cr_expect_eq(exec(line), 0);
     cr_expect(strstr(outbuf, "3") != NULL, "%s", outbuf);
+    done();
+}
+
+/* The worker thread: snapshots progress, a restart supersedes the running
+ * evaluation (which is then not stored), a completed run lands in the store
+ * exactly like a scripted one, and a user's cancel stores a partial run. */
+Test(cmd, worker_runs_restarts_and_stores, .timeout = 600)
+{
+    dm_err err;
+    cr_assert_eq(dm_session_load(S, "kjv-gru", &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_session_set(S, "k", "16", 0, &err), 0);
+    cr_assert_eq(dm_session_set(S, "limit", "3000", 0, &err), 0);
+    cr_assert_eq(dm_session_set(S, "speed", "20", 0, &err), 0);
+    cr_assert_eq(dm_session_start(S, &err), 0, "%s", err.msg);
+    dm_snapshot sn;
+    dm_session_snapshot(S, &sn);
+    cr_expect_eq(sn.state, DM_RUN_PREPARING, "start announces the run at once");
+    cr_expect(dm_session_busy(S));
+    /* a slider move: flag the run, start the next without waiting */
+    cr_assert_eq(dm_session_set(S, "ratio", "0.3", 1, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_session_start(S, &err), 0);
+    /* watch it: the state goes forward and the figures appear */
+    int saw_eval = 0;
+    uint64_t last = 0;
+    for (int i = 0; i < 6000; i++) {
+        dm_session_snapshot(S, &sn);
+        cr_assert_geq(sn.seq, last, "snapshots go forward");
+        last = sn.seq;
+        if (sn.state == DM_RUN_EVAL && sn.done > 0) {
+            saw_eval = 1;
+            cr_expect(sn.cfg.ratio == 0.3, "the snapshot is of the newest request");
+            cr_expect(sn.value > 1 && sn.total == 2999, "value %g total %ld", sn.value, sn.total);
+        }
+        if (sn.state >= DM_RUN_DONE)
+            break;
+        usleep(10000);
+    }
+    cr_expect_eq(dm_session_wait(S), DM_RUN_DONE);
+    dm_session_snapshot(S, &sn);
+    cr_expect_eq(sn.state, DM_RUN_DONE, "%s: %s", dm_run_state_name(sn.state), sn.error);
+    cr_expect(saw_eval || sn.done == 2999, "no evaluation progress seen");
+    cr_expect_gt(sn.run_id, 0);
+    cr_expect(!isnan(sn.speedup) && sn.speedup > 0);
+    cr_expect(fabs(sn.ratio_achieved - 0.3) < 0.1, "achieved %g", sn.ratio_achieved);
+    /* only the completed run was stored, with the knobs of its request */
+    cr_expect_eq(exec("set format csv; sql select count(*) as n, max(ratio) as r, max(status) as s from runs"), 0);
+    cr_expect_str_eq(outbuf, "n,r,s\n1,0.3,done\n");
+    done();
+    /* the user stops a run: stored as cancelled, partial (or not at all if it had not started evaluating) */
+    cr_assert_eq(dm_session_set(S, "limit", "0", 0, &err), 0);
+    cr_assert_eq(dm_session_start(S, &err), 0);
+    for (int i = 0; i < 6000; i++) {
+        dm_session_snapshot(S, &sn);
+        if (sn.state == DM_RUN_EVAL && sn.done > 500)
+            break;
+        usleep(10000);
+    }
+    dm_session_cancel(S);
+    cr_expect_eq(dm_session_wait(S), DM_RUN_CANCELLED);
+    cr_expect_eq(exec("sql select status, partial, tokens < 40000 from runs order by id desc limit 1"), 0);
+    cr_expect_str_eq(outbuf, "status,partial,tokens < 40000\ncancelled,1,1\n");
     done();
 }

@@ -51,14 +51,20 @@ struct dm_session {
     /* the store */
     dm_store *store;
     pthread_mutex_t store_mu;
-    /* the worker */
+    /* the worker: one persistent thread taking the latest request; mu guards
+     * the request slot, the flags and the snapshot */
     pthread_t th;
-    int th_running;
+    int th_running;     /* the thread exists */
+    int req_pending;    /* a run was requested and not yet taken */
+    int working;        /* the thread is running a request */
+    int quit;
     volatile int cancel;
     pthread_mutex_t mu;
+    pthread_cond_t wake, idle;
     dm_snapshot snap;
     uint64_t seq, run_seq;
-    dm_settings run_cfg; /* settings of the worker's run */
+    dm_settings req_cfg; /* settings of the requested run */
+    long corpus_n;       /* tokens of the current data (for dm_session_info) */
 };
 
 const char *dm_run_state_name(dm_run_state s)
@@ -134,6 +140,8 @@ int dm_session_new(dm_session **out, const dm_session_opts *o, dm_err *err)
     cpu_model(s->cpu, sizeof s->cpu);
     pthread_mutex_init(&s->mu, NULL);
     pthread_mutex_init(&s->store_mu, NULL);
+    pthread_cond_init(&s->wake, NULL);
+    pthread_cond_init(&s->idle, NULL);
     snap_reset(&s->snap);
     *out = s;
     return 0;
@@ -172,25 +180,37 @@ static void drop_model(dm_session *s)
     s->loaded = 0;
 }
 
+/* Cancel the running and the requested run and wait until the worker is
+ * idle: after this only the calling thread touches the caches. */
 static void join_worker(dm_session *s)
 {
-    if (s->th_running) {
-        pthread_join(s->th, NULL);
-        s->th_running = 0;
-    }
+    pthread_mutex_lock(&s->mu);
+    s->req_pending = 0;
+    s->cancel = 1;
+    while (s->working)
+        pthread_cond_wait(&s->idle, &s->mu);
+    pthread_mutex_unlock(&s->mu);
 }
 
 void dm_session_free(dm_session *s)
 {
     if (!s)
         return;
-    s->cancel = 1;
     join_worker(s);
+    if (s->th_running) {
+        pthread_mutex_lock(&s->mu);
+        s->quit = 1;
+        pthread_cond_signal(&s->wake);
+        pthread_mutex_unlock(&s->mu);
+        pthread_join(s->th, NULL);
+    }
     drop_model(s);
     if (s->store)
         dm_store_close(s->store);
     pthread_mutex_destroy(&s->mu);
     pthread_mutex_destroy(&s->store_mu);
+    pthread_cond_destroy(&s->wake);
+    pthread_cond_destroy(&s->idle);
     free(s);
 }
 
@@ -200,17 +220,24 @@ int dm_session_loaded(const dm_session *s) { return s->loaded; }
 int dm_session_busy(dm_session *s)
 {
     pthread_mutex_lock(&s->mu);
-    dm_run_state st = s->snap.state;
+    int b = s->working || s->req_pending;
     pthread_mutex_unlock(&s->mu);
-    return s->th_running && (st == DM_RUN_PREPARING || st == DM_RUN_SPEED || st == DM_RUN_EVAL);
+    return b;
 }
 
-void dm_session_cancel(dm_session *s) { s->cancel = 1; }
+void dm_session_cancel(dm_session *s)
+{
+    pthread_mutex_lock(&s->mu);
+    s->req_pending = 0;
+    s->cancel = 1;
+    pthread_mutex_unlock(&s->mu);
+}
 
 dm_run_state dm_session_wait(dm_session *s)
 {
-    join_worker(s);
     pthread_mutex_lock(&s->mu);
+    while (s->working || s->req_pending)
+        pthread_cond_wait(&s->idle, &s->mu);
     dm_run_state st = s->snap.state;
     pthread_mutex_unlock(&s->mu);
     return st;
@@ -225,10 +252,7 @@ void dm_session_snapshot(dm_session *s, dm_snapshot *out)
 
 int dm_session_load(dm_session *s, const char *spec, dm_err *err)
 {
-    if (s->th_running) {
-        s->cancel = 1;
-        join_worker(s);
-    }
+    join_worker(s);
     dm_model_ref ref;
     dm_lm lm;
     dm_vocab voc;
@@ -271,13 +295,13 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
         return -1;
     int passive = def && (def->id == DM_S_ON_ERROR || def->id == DM_S_FORMAT || def->id == DM_S_STORE ||
                           def->id == DM_S_SPEED);
-    if (s->th_running && dm_session_busy(s) && !passive) {
+    if (!passive && dm_session_busy(s)) {
         if (!cancel_running)
             return dm_errf(err, "a run is in progress: 'stop' it before changing %s", name);
-        s->cancel = 1;
+        /* the worker runs on its own copy of the settings: stop it without waiting
+         * (a model change waits, in dm_session_load) */
+        dm_session_cancel(s);
     }
-    if (s->th_running && !passive)
-        join_worker(s);
     if (def && def->id == DM_S_STORE && tmp.store && s->no_store)
         return dm_errf(err, "the run store is disabled (--no-store)");
     if (def && def->id == DM_S_MODEL) {
@@ -325,8 +349,11 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     o->nlayers = s->lm.nlayers;
     o->ngates = s->lm.gates;
     o->hidden = s->lm.nhid;
-    if (s->have_corpus)
-        snprintf(o->data, sizeof o->data, "%.200s, %ld tokens", s->set.split, s->corpus.n);
+    pthread_mutex_lock(&s->mu);
+    long cn = s->corpus_n;
+    pthread_mutex_unlock(&s->mu);
+    if (cn)
+        snprintf(o->data, sizeof o->data, "%.200s, %ld tokens", s->set.split, cn);
     else
         snprintf(o->data, sizeof o->data, "%.200s%s", s->set.split, s->set.limit ? " (limited)" : "");
 }
@@ -367,6 +394,9 @@ static int prepare(dm_session *s, const dm_settings *c, dm_err *err)
             dm_corpus_free(&s->corpus);
         s->corpus = nc;
         s->have_corpus = 1;
+        pthread_mutex_lock(&s->mu);
+        s->corpus_n = nc.n;
+        pthread_mutex_unlock(&s->mu);
         setstr(s->corpus_path, sizeof s->corpus_path, path);
         s->corpus_limit = c->limit;
     }
@@ -531,6 +561,7 @@ void dm_session_store_unlock(dm_session *s) { pthread_mutex_unlock(&s->store_mu)
 int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
 {
     const dm_settings *c = &s->set;
+    join_worker(s);
     if (prepare(s, c, err))
         return -1;
     dm_store *st = dm_session_store(s, err);
@@ -549,10 +580,7 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
 
 int dm_session_bench(dm_session *s, int steps, int cold, dm_dual_bench *b, dm_err *err)
 {
-    if (s->th_running) {
-        s->cancel = 1;
-        join_worker(s);
-    }
+    join_worker(s);
     if (prepare(s, &s->set, err))
         return -1;
     return dm_bench_dual(&s->dual, steps, cold, b, err);
@@ -570,11 +598,23 @@ typedef struct run_ctx {
     void *ud;
 } run_ctx;
 
+/* A run superseded by a newer request (a slider moved) no longer publishes:
+ * the snapshot already announces the next run. */
+static int superseded(dm_session *s)
+{
+    pthread_mutex_lock(&s->mu);
+    int r = s->req_pending;
+    pthread_mutex_unlock(&s->mu);
+    return r;
+}
+
 static void publish(dm_session *s, const dm_snapshot *sn)
 {
     pthread_mutex_lock(&s->mu);
-    s->snap = *sn;
-    s->snap.seq = ++s->seq;
+    if (!s->req_pending) {
+        s->snap = *sn;
+        s->snap.seq = ++s->seq;
+    }
     pthread_mutex_unlock(&s->mu);
 }
 
@@ -692,7 +732,9 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     snap_quality(&sn, res);
     snap_stats(s, &sn, &res->stats, c->audit);
     run_results(s, c, res, &b, measured, run);
-    if (c->store && !s->no_store) {
+    /* stored: every completed run, and a run cancelled by the user (status
+     * cancelled, partial); not one cancelled because a newer request replaced it */
+    if (c->store && !s->no_store && !(res->dual.cancelled && superseded(s))) {
         dm_store *st = dm_session_store(s, err);
         if (!st) {
             dm_err_prefix(err, "run not saved: ");
@@ -739,10 +781,7 @@ fail:
 int dm_session_run(dm_session *s, dm_snap_fn progress, void *ud, const volatile int *cancel, dm_run *run,
                    dm_err *err)
 {
-    if (s->th_running) {
-        s->cancel = 1;
-        join_worker(s);
-    }
+    join_worker(s);
     dm_settings c = s->set;
     return run_impl(s, &c, progress, ud, cancel, run, err);
 }
@@ -750,33 +789,53 @@ int dm_session_run(dm_session *s, dm_snap_fn progress, void *ud, const volatile 
 static void *worker(void *arg)
 {
     dm_session *s = arg;
-    dm_err err = {{0}};
-    run_impl(s, &s->run_cfg, NULL, NULL, &s->cancel, NULL, &err);
+    pthread_mutex_lock(&s->mu);
+    for (;;) {
+        while (!s->req_pending && !s->quit)
+            pthread_cond_wait(&s->wake, &s->mu);
+        if (s->quit)
+            break;
+        dm_settings c = s->req_cfg;
+        s->req_pending = 0;
+        s->working = 1;
+        s->cancel = 0;
+        pthread_mutex_unlock(&s->mu);
+        dm_err err = {{0}};
+        run_impl(s, &c, NULL, NULL, &s->cancel, NULL, &err);
+        pthread_mutex_lock(&s->mu);
+        s->working = 0;
+        if (!s->req_pending)
+            pthread_cond_broadcast(&s->idle);
+    }
+    pthread_mutex_unlock(&s->mu);
     return NULL;
 }
 
 int dm_session_start(dm_session *s, dm_err *err)
 {
-    if (s->th_running) {
-        s->cancel = 1;
-        join_worker(s);
-    }
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
-    s->cancel = 0;
-    s->run_cfg = s->set;
-    /* the snapshot says at once that a new run is starting */
     pthread_mutex_lock(&s->mu);
+    if (!s->th_running) {
+        if (pthread_create(&s->th, NULL, worker, s) != 0) {
+            pthread_mutex_unlock(&s->mu);
+            return dm_errf(err, "cannot start the evaluation thread");
+        }
+        s->th_running = 1;
+    }
+    /* the running evaluation stops at its next step; the worker then takes this request */
+    s->cancel = 1;
+    s->req_cfg = s->set;
+    s->req_pending = 1;
+    /* the snapshot says at once that a new run is starting */
     snap_reset(&s->snap);
     s->snap.state = DM_RUN_PREPARING;
     s->snap.cfg = s->set;
     s->snap.run_seq = s->run_seq + 1;
     s->snap.seq = ++s->seq;
     setstr(s->snap.phase, sizeof s->snap.phase, "starting");
+    pthread_cond_signal(&s->wake);
     pthread_mutex_unlock(&s->mu);
-    if (pthread_create(&s->th, NULL, worker, s) != 0)
-        return dm_errf(err, "cannot start the evaluation thread");
-    s->th_running = 1;
     return 0;
 }
 

@@ -11,9 +11,18 @@
  * the split, store the run. Progress is published as immutable snapshots:
  * dm_session_snapshot copies the latest one under a lock held only for the
  * copy, so a UI never waits on the engine. Cancelling stops the run at the
- * next step; a cancelled run is stored with status 'cancelled' and
- * partial = 1 (its figures cover the part evaluated), so a sweep never
- * mistakes it for a completed configuration. */
+ * next step; a run the user cancels (dm_session_cancel, the cancel flag of
+ * dm_session_run) is stored with status 'cancelled' and partial = 1 (its
+ * figures cover the part evaluated), so a sweep never mistakes it for a
+ * completed configuration; a run stopped because dm_session_start asked for
+ * a newer one (a slider moved) is not stored. A run cancelled before its
+ * evaluation began is not stored either.
+ *
+ * The worker is one persistent thread: dm_session_start posts a request
+ * (the latest wins) and returns at once; dm_session_set(..., 1) only flags
+ * the running evaluation to stop, so a UI never waits. Calls that need the
+ * caches themselves (dm_session_run, _bench, _find_same, _load) first stop
+ * the worker and wait for it. */
 #ifndef DM_SESSION_H
 #define DM_SESSION_H
 
