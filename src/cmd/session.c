@@ -410,7 +410,11 @@ static int prepare(dm_session *s, const dm_settings *c, dm_err *err)
         dm_corpus train;
         if (dm_corpus_load(&train, tpath, &s->vocab, FIT_TOKENS, err))
             return -1;
+        /* a one-time cost per model (then cached on disk): use every core */
+        long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+        dm_blas_set_threads(ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1);
         int rc = dm_fitdata_cached(&s->fd, &s->lm, &train, FIT_TOKENS, CALIB_TOKENS, NULL, err);
+        dm_blas_set_threads(c->threads);
         dm_corpus_free(&train);
         if (rc)
             return -1;

@@ -1,12 +1,12 @@
 #!/bin/sh
-# test_cmd.sh - the command language end to end on the shipped models:
+# test_script.sh - the command language end to end on the shipped models:
 # -c, -f, standard input, --format csv|json parsed back, script errors with
 # FILE:LINE, sweep resume after an interrupt, two writers at once, damaged
 # and foreign databases, the man page. TAP output.
 top_builddir=${DM_TEST_BUILDDIR:-.}
 top_srcdir=${DM_TEST_SRCDIR:-.}
 dm="$top_builddir/dualmod"
-tmp=$(mktemp -d /tmp/dm_test_cmd_XXXXXX) || exit 1
+tmp=$(mktemp -d /tmp/dm_test_script_XXXXXX) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 XDG_CACHE_HOME="$tmp/cache"
 XDG_DATA_HOME="$tmp/data"
