@@ -189,7 +189,6 @@ typedef struct tui {
     /* settings the sliders show; applied to the session when pending */
     dm_settings want;
     unsigned pending;  /* bit per dm_setting_id */
-    int cancel_sent;
     slider_geom geom[SL_COUNT];
     int drag; /* slider being dragged, -1 none */
     /* message log */
@@ -210,7 +209,6 @@ typedef struct tui {
     int sort_col, sort_desc;
     char filter[512];
     int64_t marked[2];
-    int64_t current_id;
     /* pareto */
     dm_pareto_pt *pts;
     int npts, pareto_ok, pareto_sel;
@@ -251,7 +249,13 @@ typedef struct cmd_job {
 
 static cmd_job g_job = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
 
+/* Lines typed while a command runs wait here, in order. */
+#define CMD_QUEUE 16
+static char *g_queue[CMD_QUEUE];
+static int g_nqueue;
+
 static int command_running(void) { return g_job.running; }
+static void run_command(tui *t, const char *line);
 static volatile sig_atomic_t g_sigint, g_sigterm;
 
 /* ---- small helpers ---- */
@@ -529,8 +533,8 @@ static int step_decimals(double step)
     return d;
 }
 
-/* Change a setting in `want`, remember it for the session; ask the running
- * evaluation to stop. */
+/* Change a setting in `want` and remember it for the session (applied by
+ * apply_pending at once, or after a running command). */
 static int want_set(tui *t, const char *name, const char *value)
 {
     dm_err err = {{0}};
@@ -541,10 +545,6 @@ static int want_set(tui *t, const char *name, const char *value)
     const dm_setting_def *d = dm_setting_find(name);
     if (d)
         t->pending |= 1u << d->id;
-    if (dm_session_busy(t->s) && !t->cancel_sent) {
-        dm_session_cancel(t->s);
-        t->cancel_sent = 1;
-    }
     return 0;
 }
 
@@ -662,22 +662,16 @@ static void start_run(tui *t)
         log_add(t, 'e', err.msg);
 }
 
-/* Apply the slider changes once the worker stopped, then start the new
- * configuration. Never blocks on a busy engine. */
+/* Apply the slider changes and start the new configuration: the session
+ * stops the running evaluation at its next step and takes the newest
+ * request, so this never waits on the engine. While a command runs the
+ * changes wait (the session is the command's until it ends). */
 static void apply_pending(tui *t)
 {
     if (!t->pending || command_running())
         return;
-    if (dm_session_busy(t->s)) {
-        if (!t->cancel_sent) {
-            dm_session_cancel(t->s);
-            t->cancel_sent = 1;
-        }
-        return;
-    }
     unsigned p = t->pending;
     t->pending = 0;
-    t->cancel_sent = 0;
     int failed = 0;
     for (int id = 0; id < DM_S_COUNT; id++) {
         if (!(p & (1u << id)))
@@ -691,8 +685,8 @@ static void apply_pending(tui *t)
         }
     }
     t->want = *dm_session_settings(t->s);
-    if (!failed || p)
-        start_run(t);
+    (void)failed; /* what was accepted runs */
+    start_run(t);
 }
 
 /* ---- data refresh ---- */
@@ -768,10 +762,6 @@ static void refresh_runs(tui *t)
         t->sort_col = 0;
     if (t->runs_sel >= t->runs.nrow)
         t->runs_sel = t->runs.nrow ? t->runs.nrow - 1 : 0;
-    int64_t id = 0;
-    t->current_id = t->snap.run_id;
-    if (!t->current_id && dm_session_find_same(t->s, &id, &err) == 1)
-        t->current_id = id;
 }
 
 static void refresh_pareto(tui *t)
@@ -1089,6 +1079,10 @@ static void render_layers(tui *t, int y, int rows)
     if (ng > DM_SNAP_GATES)
         ng = DM_SNAP_GATES;
     int audit = s->cfg.audit;
+    if (s->nlayers == 0) {
+        put_w(t, y, 1, COLS - 1, R_DIM, "no figures yet");
+        return;
+    }
     for (int l = 0; l < nl && l < rows; l++) {
         int x = 1;
         char lr[16];
@@ -1147,7 +1141,7 @@ static void fmt_cell(const dm_table *tb, int col, const char *raw, char *out, si
         else if (fabs(v) >= 100)
             snprintf(out, n, "%.1f", v);
         else if (fabs(v) >= 1)
-            snprintf(out, n, "%.3g", v);
+            snprintf(out, n, "%.2f", v);
         else
             snprintf(out, n, "%.3g", v);
         return;
@@ -1174,6 +1168,28 @@ static int64_t row_id(const dm_table *tb, int r)
 {
     const char *v = tb->nrow > r ? dm_table_get(tb, r, 0) : NULL;
     return v ? atoll(v) : 0;
+}
+
+static const char *cell(const dm_table *tb, int r, const char *col)
+{
+    int c = dm_table_find_col(tb, col);
+    const char *v = c >= 0 ? dm_table_get(tb, r, c) : NULL;
+    return v ? v : "";
+}
+
+/* Does row r hold the knobs the sliders show (ratio, bits, k, mode, split)? */
+static int row_is_current(const tui *t, int r)
+{
+    const dm_table *tb = &t->runs;
+    const dm_settings *w = &t->want;
+    int k = w->k;
+    if (k == 0) /* eps: the k it resolved to in the last run with this eps */
+        k = t->snap.cfg.k == 0 && t->snap.cfg.eps == w->eps ? t->snap.k : -1;
+    char mode[32];
+    dm_settings_get(w, DM_S_MODE, mode, sizeof mode);
+    return fabs(atof(cell(tb, r, "ratio")) - w->ratio) < 1e-9 && atoi(cell(tb, r, "bits")) == w->bits &&
+           atoi(cell(tb, r, "k")) == k && strcmp(cell(tb, r, "mode"), mode) == 0 &&
+           strcmp(cell(tb, r, "split"), w->split) == 0;
 }
 
 /* Draw rows [top, top+h) of the runs table at y with the given columns
@@ -1229,7 +1245,7 @@ static void draw_table(tui *t, int y, int h, const int *cols, int ncols, int top
         int is_sel = r == sel;
         if (is_sel)
             fill_row(t, yy, R_SEL);
-        const char *m0 = id == t->current_id && id ? t->g->current : " ";
+        const char *m0 = row_is_current(t, r) ? t->g->current : " ";
         const char *m1 = (id && (id == t->marked[0] || id == t->marked[1])) ? t->g->mark : " ";
         put_w(t, yy, 0, 1, is_sel ? R_SEL : R_CURRENT, m0);
         put_w(t, yy, 1, 1, is_sel ? R_SEL : R_FOCUS, m1);
@@ -1966,9 +1982,12 @@ static void finish_command(tui *t)
         t->quit = 1;
     const dm_settings *after = dm_session_settings(t->s);
     t->want = *after;
-    /* a settings change restarts the evaluation (once one has run: a headless script starts idle) */
-    if (dm_session_loaded(t->s) && !dm_session_busy(t->s) && knobs_differ(&j->before, after) && !t->quit &&
-        t->snap.run_seq > 0)
+    /* a settings change restarts the evaluation (once one has run: a headless script starts idle),
+     * unless the command already started these settings */
+    dm_snapshot sn;
+    dm_session_snapshot(t->s, &sn);
+    int started = dm_session_busy(t->s) && !knobs_differ(&sn.cfg, after);
+    if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit && t->snap.run_seq > 0)
         start_run(t);
     refresh_views(t);
     /* long output: open the pager at its start */
@@ -1989,8 +2008,16 @@ static void poll_command(tui *t)
     if (!g_job.running)
         return;
     serve_requests(t);
-    if (atomic_load(&g_job.done))
+    if (atomic_load(&g_job.done)) {
         finish_command(t);
+        if (g_nqueue > 0 && !t->quit) {
+            char *next = g_queue[0];
+            memmove(g_queue, g_queue + 1, sizeof(char *) * (size_t)(g_nqueue - 1));
+            g_nqueue--;
+            run_command(t, next);
+            free(next);
+        }
+    }
 }
 
 /* Start a command-language line in the command thread; its output goes to
@@ -2003,7 +2030,12 @@ static void run_command(tui *t, const char *line)
         return;
     cmd_job *j = &g_job;
     if (j->running) {
-        log_add(t, 'e', "a command is still running (c cancels it)");
+        if (g_nqueue == CMD_QUEUE || !(g_queue[g_nqueue] = strdup(line)))
+            log_add(t, 'e', "too many commands waiting: wait for the running one, or press c to cancel it");
+        else {
+            g_nqueue++;
+            logf_(t, 'i', "queued after the running command: %s", line);
+        }
         return;
     }
     char *echo = malloc(strlen(line) + 3);
@@ -2033,7 +2065,6 @@ static void run_command(tui *t, const char *line)
     j->want = t->want;
     j->pending = t->pending;
     t->pending = 0;
-    t->cancel_sent = 0;
     g_cmd_cancel = 0;
     j->io = (dm_cmd_io){.out = j->out, .msg = j->msg, .out_tty = 1, .width = COLS - 2, .progress = 0, .quiet = 0,
                         .where = NULL, .cancel = &g_cmd_cancel, .tui_cmd = tui_cmd_hook, .tui_ud = t};
@@ -2057,6 +2088,11 @@ static void cancel_command(tui *t)
 {
     g_cmd_cancel = 1;
     dm_session_cancel(t->s);
+    for (int i = 0; i < g_nqueue; i++)
+        free(g_queue[i]);
+    if (g_nqueue)
+        logf_(t, 'i', "%d queued command%s dropped", g_nqueue, g_nqueue > 1 ? "s" : "");
+    g_nqueue = 0;
 }
 
 /* ---- readline, embedded ---- */
@@ -2479,7 +2515,9 @@ static void main_key(tui *t, key_ev ev)
     case '\r':
     case KEV(KEY_ENTER):
     case 's':
-        if (t->pending)
+        if (command_running())
+            run_command(t, "run"); /* queued: the session belongs to the command until it ends */
+        else if (t->pending)
             apply_pending(t);
         else
             start_run(t);
@@ -2570,18 +2608,6 @@ static void runs_key(tui *t, key_ev ev)
     }
 }
 
-/* Keys that would start something while a command runs. */
-static int blocked_during_command(const tui *t, key_ev ev)
-{
-    if (ev == ':' || ev == '/' || ev == '\r' || ev == '\n' || ev == KEV(KEY_ENTER) || ev == 'd' || ev == 'f')
-        return 1;
-    if (t->view != V_MAIN)
-        return 0;
-    return ev == KEV(KEY_LEFT) || ev == KEV(KEY_RIGHT) || ev == KEV(KEY_SLEFT) || ev == KEV(KEY_SRIGHT) ||
-           ev == KEV(KEY_PPAGE) || ev == KEV(KEY_NPAGE) || ev == KEV(KEY_HOME) || ev == KEV(KEY_END) || ev == 'h' ||
-           ev == 'l' || ev == 'H' || ev == 'L' || ev == 'e' || ev == 's';
-}
-
 static void key_event(tui *t, key_ev ev)
 {
     if (t->prompt != P_NONE) {
@@ -2596,10 +2622,7 @@ static void key_event(tui *t, key_ev ev)
     }
     if (ev == KEV(KEY_RESIZE))
         return;
-    if (command_running() && blocked_during_command(t, ev)) {
-        log_add(t, 'e', "a command is running: wait for it, or press c to cancel it");
-        return;
-    }
+
     switch (t->view) {
     case V_MAIN:
         main_key(t, ev);
@@ -3077,7 +3100,7 @@ static int headless_loop(tui *t)
             rc = -1;
             break;
         }
-        while (command_running()) { /* scripts are sequential: a command finishes before the next line */
+        while (command_running()) { /* scripts are sequential: commands finish before the next line */
             tick(t);
             sleep_ms(5);
         }
@@ -3157,6 +3180,7 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
         prompt_close(t);
     if (command_running()) { /* stop the command; the UI thread still serves its screen requests */
         cancel_command(t);
+        t->quit = 1;
         while (!atomic_load(&g_job.done)) {
             serve_requests(t);
             sleep_ms(5);
