@@ -795,3 +795,65 @@ Test(kernels, cell_epilogues_against_ref)
     }
     cr_assert_eq(bad, 0, "%d cell epilogue mismatches (see the log)", bad);
 }
+
+/* ---- marking pass ------------------------------------------------------- */
+
+Test(kernels, mark_ge_identical)
+{
+    trng_seed(81);
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    static const int ns[] = { 0, 1, 7, 8, 9, 15, 16, 17, 33, 1500, 4501 };
+    const int N = 4502;
+    float *scb = malloc(sizeof(float) * (N + 1)), *sc = scb + 1, *y = malloc(sizeof(float) * N);
+    float *g0 = malloc(sizeof(float) * N), *g1 = malloc(sizeof(float) * (N + 1));
+    unsigned char *s0 = malloc((size_t)N), *s1 = malloc((size_t)N + 1);
+    int *i0 = malloc(sizeof(int) * N), *i1 = malloc(sizeof(int) * (N + 1));
+    cr_assert(scb && y && g0 && g1 && s0 && s1 && i0 && i1);
+    for (int a = 0; a < NELEM(ns); a++) {
+        int n = ns[a];
+        for (int kind = 0; kind < 3; kind++) {
+            for (int j = 0; j < n; j++) {
+                sc[j] = kind == 2 ? (float)irand(-3, 3) : frand(); /* kind 2: many ties at th */
+                if (kind == 1 && j % 5 == 0)
+                    sc[j] = j % 10 ? NAN : -0.0f;
+                y[j] = frand();
+            }
+            float th = kind == 2 ? 1.0f : kind == 1 ? 0.0f : (float)(uniform() * 2 - 1);
+            int off = irand(0, 1000);
+            int c0 = ks[0]->mark_ge(sc, y, th, off, n, s0, g0, i0);
+            for (int t = 1; t < nk; t++) {
+                memset(s1, 0x77, (size_t)n + 1);
+                i1[c0] = -12345;
+                g1[n] = 12345.0f;
+                int c1 = ks[t]->mark_ge(sc, y, th, off, n, s1, g1, i1);
+                if ((c1 != c0 || memcmp(s0, s1, (size_t)n) || memcmp(g0, g1, sizeof(float) * n) ||
+                     memcmp(i0, i1, sizeof(int) * c0)) && bad++ < 3)
+                    cr_log_error("mark_ge %s n %d kind %d: %d sensitive, ref %d, or marks differ", ks[t]->name, n,
+                                 kind, c1, c0);
+                if ((s1[n] != 0x77 || g1[n] != 12345.0f || (c1 == c0 && i1[c0] != -12345)) && bad++ < 3)
+                    cr_log_error("mark_ge %s n %d: wrote past the end", ks[t]->name, n);
+            }
+            /* the ref against the rule itself */
+            int c = 0;
+            for (int j = 0; j < n; j++) {
+                int in = sc[j] >= th;
+                if (s0[j] != !in || g0[j] != y[j] || (!in && i0[c++] != off + j)) {
+                    bad++;
+                    break;
+                }
+            }
+            if (c != c0)
+                bad++;
+        }
+    }
+    free(scb);
+    free(y);
+    free(g0);
+    free(g1);
+    free(s0);
+    free(s1);
+    free(i0);
+    free(i1);
+    cr_assert_eq(bad, 0, "%d mark_ge mismatches (see the log)", bad);
+}

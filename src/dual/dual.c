@@ -594,27 +594,43 @@ static inline float key_score(uint32_t k)
     return f;
 }
 
-/* The kth largest (0-based) of the concatenation p0[0..n0) p1[0..n1) and,
- * in *ngt, how many scores are strictly greater; tmp: n0 + n1 keys. */
-static float select_kth(const float *p0, int n0, const float *p1, int n1, int kth, uint32_t *tmp, int *ngt)
+/* The kth largest (0-based) of keys[0..n) by radix select (reorders keys);
+ * *ngt: how many are strictly greater, *neq: how many equal it. */
+static uint32_t radix_kth(uint32_t *keys, int n, int kth, int *ngt, int *neq)
 {
     static const int shift[3] = {21, 10, 0};
     static const uint32_t mask[3] = {0x7FFu, 0x7FFu, 0x3FFu};
+    if (n <= 32) { /* a few keys: insertion sort, descending */
+        for (int i = 1; i < n; i++) {
+            uint32_t k = keys[i];
+            int j = i;
+            for (; j > 0 && keys[j - 1] < k; j--)
+                keys[j] = keys[j - 1];
+            keys[j] = k;
+        }
+        uint32_t ans = keys[kth];
+        int lo = kth, hi = kth;
+        while (lo > 0 && keys[lo - 1] == ans)
+            lo--;
+        while (hi + 1 < n && keys[hi + 1] == ans)
+            hi++;
+        *ngt = lo;
+        *neq = hi - lo + 1;
+        return ans;
+    }
     uint32_t hist[2048];
-    int n = 0;
-    for (int j = 0; j < n0; j++)
-        tmp[n++] = score_key(p0[j]);
-    for (int j = 0; j < n1; j++)
-        tmp[n++] = score_key(p1[j]);
     int above = 0; /* keys known to be greater than the answer */
     uint32_t prefix = 0;
     for (int lv = 0; lv < 3; lv++) {
         int sh = shift[lv];
-        uint32_t mk = mask[lv];
+        uint32_t mk = mask[lv], top = 0;
         memset(hist, 0, (mk + 1) * sizeof *hist);
-        for (int j = 0; j < n; j++)
-            hist[(tmp[j] >> sh) & mk]++;
-        int bk = (int)mk, acc = 0;
+        for (int j = 0; j < n; j++) {
+            uint32_t b = (keys[j] >> sh) & mk;
+            hist[b]++;
+            top = b > top ? b : top;
+        }
+        int bk = (int)top, acc = 0; /* from the highest non-empty bucket down */
         for (; bk > 0; bk--) {
             if (above + acc + (int)hist[bk] > kth)
                 break;
@@ -622,21 +638,132 @@ static float select_kth(const float *p0, int n0, const float *p1, int n1, int kt
         }
         above += acc;
         prefix |= (uint32_t)bk << sh;
-        if (lv == 2)
+        if (lv == 2) {
+            *neq = (int)hist[bk];
             break;
+        }
         int m = 0; /* keep the keys of the chosen bucket */
         for (int j = 0; j < n; j++)
-            if (((tmp[j] >> sh) & mk) == (uint32_t)bk)
-                tmp[m++] = tmp[j];
+            if (((keys[j] >> sh) & mk) == (uint32_t)bk)
+                keys[m++] = keys[j];
         n = m;
     }
     *ngt = above;
-    return key_score(prefix);
+    return prefix;
+}
+
+/* Linear buckets of the score range for the first cut (scores spread over a
+ * few binades, which the float bits' top digits would lump together). */
+#define SEL_NB 4096
+
+static inline int sel_bucket(float v, float mn, float sc)
+{
+    if (v != v)
+        return 0; /* NaN ranks lowest */
+    float t = (v - mn) * sc; /* monotone in v: so is the bucket */
+    return t >= (float)(SEL_NB - 1) ? SEL_NB - 1 : (int)t;
+}
+
+/* The kth largest (0-based) of the concatenation p0[0..n0) p1[0..n1);
+ * *ngt: how many scores are strictly greater, *neq: how many equal it (by
+ * key: -0 = +0, NaN below everything); tmp: n0 + n1 keys. One pass for the
+ * range, one histogram of linear buckets over it, then a radix select among
+ * the few keys of the bucket that holds the answer. */
+static float select_kth(const float *p0, int n0, const float *p1, int n1, int kth, uint32_t *tmp, int *ngt,
+                        int *neq)
+{
+    float mn = INFINITY, mx = -INFINITY;
+    for (int j = 0; j < n0; j++) {
+        mn = p0[j] < mn ? p0[j] : mn;
+        mx = p0[j] > mx ? p0[j] : mx;
+    }
+    for (int j = 0; j < n1; j++) {
+        mn = p1[j] < mn ? p1[j] : mn;
+        mx = p1[j] > mx ? p1[j] : mx;
+    }
+    float sc = (float)(SEL_NB - 1) / (mx - mn);
+    int n = 0, above = 0;
+    if (mx > mn && isfinite(mx - mn) && isfinite(sc) && sc > 0) {
+        uint32_t hist[SEL_NB];
+        memset(hist, 0, sizeof hist);
+        for (int j = 0; j < n0; j++)
+            hist[sel_bucket(p0[j], mn, sc)]++;
+        for (int j = 0; j < n1; j++)
+            hist[sel_bucket(p1[j], mn, sc)]++;
+        int bk = SEL_NB - 1;
+        for (; bk > 0; bk--) {
+            if (above + (int)hist[bk] > kth)
+                break;
+            above += (int)hist[bk];
+        }
+        for (int j = 0; j < n0; j++)
+            if (sel_bucket(p0[j], mn, sc) == bk)
+                tmp[n++] = score_key(p0[j]);
+        for (int j = 0; j < n1; j++)
+            if (sel_bucket(p1[j], mn, sc) == bk)
+                tmp[n++] = score_key(p1[j]);
+    } else { /* no finite spread: rank all the keys */
+        for (int j = 0; j < n0; j++)
+            tmp[n++] = score_key(p0[j]);
+        for (int j = 0; j < n1; j++)
+            tmp[n++] = score_key(p1[j]);
+    }
+    int g;
+    uint32_t key = radix_kth(tmp, n, kth - above, &g, neq);
+    *ngt = above + g;
+    return key_score(key);
+}
+
+/* The same as select_kth, looked for first in the window [est - w, est + w]
+ * (the last step's threshold: the little outputs' distribution moves
+ * slowly): two counts (vectorisable), then the keys inside the window only.
+ * Exact either way: when the counts show the answer is outside, the full
+ * select runs. The window then adapts to hold a few dozen scores. */
+#define SEL_WANT 160
+static float select_kth_win(const float *p0, int n0, const float *p1, int n1, int kth, uint32_t *tmp, int *ngt,
+                            int *neq, float *est, float *w)
+{
+    if (est && *w > 0) {
+        float lo = *est - *w, hi = *est + *w;
+        int cgt = 0, cge = 0;
+        for (int j = 0; j < n0; j++) {
+            cgt += p0[j] > hi;
+            cge += p0[j] >= lo;
+        }
+        for (int j = 0; j < n1; j++) {
+            cgt += p1[j] > hi;
+            cge += p1[j] >= lo;
+        }
+        if (cgt <= kth && kth < cge) {
+            int m = 0;
+            for (int j = 0; j < n0; j++)
+                if (p0[j] >= lo && p0[j] <= hi)
+                    tmp[m++] = score_key(p0[j]);
+            for (int j = 0; j < n1; j++)
+                if (p1[j] >= lo && p1[j] <= hi)
+                    tmp[m++] = score_key(p1[j]);
+            int g;
+            uint32_t key = radix_kth(tmp, m, kth - cgt, &g, neq);
+            *ngt = cgt + g;
+            float th = key_score(key), f = (float)SEL_WANT / (float)(m > 1 ? m : 1);
+            *est = th;
+            *w *= f < 0.5f ? 0.5f : f > 2.0f ? 2.0f : f;
+            return th;
+        }
+    }
+    float th = select_kth(p0, n0, p1, n1, kth, tmp, ngt, neq);
+    if (est) {
+        /* (re)start: a window a few times wider than the last one */
+        float w0 = est && *w > 0 ? *w * 4.0f : fabsf(th) * 0.01f + 1e-3f;
+        *est = th;
+        *w = isfinite(th) && isfinite(w0) ? w0 : 0.0f;
+    }
+    return th;
 }
 
 /* The rule of a group of n rows (scores p0 then p1) of layer l, activation a. */
 static grp_rule group_rule(const dm_dual *d, dm_dual_state *s, int l, dm_act a, const float *p0, int n0,
-                           const float *p1, int n1)
+                           const float *p1, int n1, int win)
 {
     grp_rule r = {RULE_THRESHOLD, 0.0f, 0};
     if (d->cfg.mode == DM_MODE_THRESHOLD) {
@@ -652,10 +779,14 @@ static grp_rule group_rule(const dm_dual *d, dm_dual_state *s, int l, dm_act a, 
         r.kind = RULE_ALL_INS;
         return r;
     }
-    int ngt;
-    r.kind = RULE_TOPK;
-    r.th = select_kth(p0, n0, p1, n1, want - 1, (uint32_t *)s->sel, &ngt);
+    int ngt, neq;
+    int wg = win - 1; /* window slot: 1 and 2 = the step's groups, 0 = none (audit) */
+    r.th = select_kth_win(p0, n0, p1, n1, want - 1, (uint32_t *)s->sel, &ngt, &neq, wg >= 0 ? &s->sel_est[l][wg] : NULL,
+                          wg >= 0 ? &s->sel_w[l][wg] : NULL);
     r.ties = want - ngt;
+    /* every row equal to th is taken (the usual case: th is one row's score):
+     * then it is a plain threshold, th itself included */
+    r.kind = r.ties == neq && r.th == r.th ? RULE_THRESHOLD : RULE_TOPK;
     return r;
 }
 
@@ -702,12 +833,17 @@ static int rule_mark(grp_rule *r, const float *sc, int n, unsigned char *sens)
 
 /* The step's one pass over rows [off, off + n): mark, append the sensitive
  * rows to idx (returns the new count), and take the little value y into g
- * for every row (the exact rows are overwritten afterwards). */
-static int rule_pass(grp_rule *r, const float *sc, const float *y, float *g, int off, int n, unsigned char *sens,
-                     int *idx, int ns, int *nins)
+ * for every row (the exact rows are overwritten afterwards). A threshold
+ * rule goes through the kernels' mark_ge when there are kernels. */
+static int rule_pass(const dm_kernels *kern, grp_rule *r, const float *sc, const float *y, float *g, int off, int n,
+                     unsigned char *sens, int *idx, int ns, int *nins)
 {
     int ins = 0;
-    if (r->kind == RULE_THRESHOLD) {
+    if (r->kind == RULE_THRESHOLD && kern) {
+        int got = kern->mark_ge(sc + off, y + off, r->th, off, n, sens + off, g + off, idx + ns);
+        ns += got;
+        ins = n - got;
+    } else if (r->kind == RULE_THRESHOLD) {
         float th = r->th;
         for (int j = 0; j < n; j++) {
             int in = sc[off + j] >= th;
@@ -750,7 +886,7 @@ static int rule_pass(grp_rule *r, const float *sc, const float *y, float *g, int
 static int mark_group(const dm_dual *d, dm_dual_state *s, int l, dm_act a, int off, int n, unsigned char *sens,
                       const float *score)
 {
-    grp_rule r = group_rule(d, s, l, a, score + off, n, NULL, 0);
+    grp_rule r = group_rule(d, s, l, a, score + off, n, NULL, 0, 0);
     return rule_mark(&r, score + off, n, sens + off);
 }
 
@@ -758,18 +894,18 @@ static int mark_group(const dm_dual *d, dm_dual_state *s, int l, dm_act a, int o
  * (i, f, o ranked jointly in top-k mode), tanh (g); GRU sigmoid (r, z).
  * rule_of[gate] points into rules. */
 static void independent_rules(const dm_dual *d, dm_dual_state *s, int l, const float *sc, grp_rule rules[2],
-                              grp_rule *rule_of[DM_GATES_MAX])
+                              grp_rule *rule_of[DM_GATES_MAX], int win)
 {
     const dm_lm *m = d->big;
     int H = m->nhid;
     if (m->cell == DM_CELL_GRU) {
-        rules[0] = group_rule(d, s, l, DM_ACT_SIGMOID, sc, 2 * H, NULL, 0);
+        rules[0] = group_rule(d, s, l, DM_ACT_SIGMOID, sc, 2 * H, NULL, 0, win);
         rule_of[0] = rule_of[1] = &rules[0];
         rule_of[2] = rule_of[3] = NULL;
         return;
     }
-    rules[0] = group_rule(d, s, l, DM_ACT_SIGMOID, sc, 2 * H, sc + 3 * H, H);
-    rules[1] = group_rule(d, s, l, DM_ACT_TANH, sc + 2 * H, H, NULL, 0);
+    rules[0] = group_rule(d, s, l, DM_ACT_SIGMOID, sc, 2 * H, sc + 3 * H, H, win);
+    rules[1] = group_rule(d, s, l, DM_ACT_TANH, sc + 2 * H, H, NULL, 0, win ? 2 : 0);
     rule_of[0] = rule_of[1] = rule_of[3] = &rules[0];
     rule_of[2] = &rules[1];
 }
@@ -780,7 +916,7 @@ static void mark_independent(const dm_dual *d, dm_dual_state *s, int l, unsigned
     const dm_lm *m = d->big;
     int H = m->nhid, ng = m->cell == DM_CELL_LSTM ? 4 : 2;
     grp_rule rules[2], *rule_of[DM_GATES_MAX];
-    independent_rules(d, s, l, sc, rules, rule_of);
+    independent_rules(d, s, l, sc, rules, rule_of, 0);
     for (int gi = 0; gi < ng; gi++) /* row order: ties are taken in the order of the joint list */
         rule_mark(rule_of[gi], sc + gi * H, H, sens + gi * H);
 }
@@ -909,10 +1045,10 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
     for (int gi = 0; gi < first_groups; gi++)
         score_rows(dm_gate_act(m, gi), d->cfg.policy, y + gi * H, d->sigma[l] + gi * H, sc + gi * H, H);
     grp_rule rules[2], *rule_of[DM_GATES_MAX];
-    independent_rules(d, s, l, sc, rules, rule_of);
+    independent_rules(d, s, l, sc, rules, rule_of, 1);
     int *idx = s->idx, ns = 0;
     for (int gi = 0; gi < first_groups; gi++)
-        ns = rule_pass(rule_of[gi], sc, y, g, gi * H, H, sens, idx, ns, &nins[gi]);
+        ns = rule_pass(d->kern, rule_of[gi], sc, y, g, gi * H, H, sens, idx, ns, &nins[gi]);
     float *rb = s->rowbuf;
     if (gin) {
         exact_rows(d, L->w + in, L->ld, H, idx, ns, h, rb);
@@ -930,8 +1066,8 @@ static void dual_layer_step(const dm_dual *d, dm_dual_state *s, int l, const flo
             sc[2 * H + j] = score_of(DM_ACT_TANH, d->cfg.policy, y[2 * H + j] + r * y[3 * H + j],
                                      n_sigma(d->sigma[l], H, j, r));
         }
-        grp_rule rn = group_rule(d, s, l, DM_ACT_TANH, sc + 2 * H, H, NULL, 0);
-        ns = rule_pass(&rn, sc, y, g, 2 * H, H, sens, idx, 0, &nins[2]);
+        grp_rule rn = group_rule(d, s, l, DM_ACT_TANH, sc + 2 * H, H, NULL, 0, 2);
+        ns = rule_pass(d->kern, &rn, sc, y, g, 2 * H, H, sens, idx, 0, &nins[2]);
         for (int j = 0; j < H; j++)
             ghn[j] = y[3 * H + j];
         /* sensitive n rows: both parts exactly (the input part batched already on the sequence path) */

@@ -165,6 +165,9 @@ typedef struct dm_dual_state {
     int prof;             /* accumulate phase times into prof_s */
     double prof_s[4];     /* seconds: little module (projection included), masks + big rows,
                              epilogue (cell update, stats), projection alone */
+    /* top-k: a window around the last step's threshold per layer and group
+     * (w <= 0: none yet), where the next threshold is looked for first */
+    float sel_est[DM_LM_MAX_LAYERS][2], sel_w[DM_LM_MAX_LAYERS][2];
 } dm_dual_state;
 
 int dm_dual_state_init(dm_dual_state *s, const dm_dual *d, dm_err *err);

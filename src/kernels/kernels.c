@@ -439,6 +439,20 @@ static void gru_cell_ref(const float *g, const float *ghn, int H, float *h)
     }
 }
 
+static int mark_ge_ref(const float *sc, const float *y, float th, int off, int n, unsigned char *sens, float *g,
+                       int *idx)
+{
+    int ns = 0;
+    for (int j = 0; j < n; j++) {
+        int in = sc[j] >= th;
+        sens[j] = (unsigned char)!in;
+        g[j] = y[j];
+        if (!in)
+            idx[ns++] = off + j;
+    }
+    return ns;
+}
+
 /* ---- AVX2 + FMA --------------------------------------------------------- */
 
 /* bit_table[b][i] = bit i of b, as 0.0f / 1.0f (8 KB; proj_avx2). */
@@ -991,6 +1005,25 @@ T_AVX2 static void gru_cell_avx2(const float *g, const float *ghn, int H, float 
     }
 }
 
+T_AVX2 static int mark_ge_avx2(const float *sc, const float *y, float th, int off, int n, unsigned char *sens,
+                                float *g, int *idx)
+{
+    const __m256 t = _mm256_set1_ps(th);
+    int ns = 0, j = 0;
+    for (; j + 8 <= n; j += 8) {
+        /* _CMP_NGE_UQ: not (sc >= th), true for NaN: the sensitive rows */
+        unsigned m = (unsigned)_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(sc + j), t, _CMP_NGE_UQ));
+        _mm256_storeu_ps(g + j, _mm256_loadu_ps(y + j));
+        for (int i = 0; i < 8; i++)
+            sens[j + i] = (unsigned char)(m >> i & 1);
+        while (m) {
+            idx[ns++] = off + j + __builtin_ctz(m);
+            m &= m - 1;
+        }
+    }
+    return ns + mark_ge_ref(sc + j, y + j, th, off + j, n - j, sens + j, g + j, idx + ns);
+}
+
 /* ---- AVX-512 F/BW/VL/VNNI ----------------------------------------------- */
 
 #define RG5_STEP4(c)                                                                            \
@@ -1388,14 +1421,32 @@ T_AVX512 static void gru_cell_avx512(const float *g, const float *ghn, int H, fl
     }
 }
 
+T_AVX512 static int mark_ge_avx512(const float *sc, const float *y, float th, int off, int n,
+                                    unsigned char *sens, float *g, int *idx)
+{
+    const __m512 t = _mm512_set1_ps(th);
+    const __m512i iota = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    const __m128i one = _mm_set1_epi8(1);
+    int ns = 0;
+    for (int j = 0; j < n; j += 16) {
+        __mmask16 m = n - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (n - j)) - 1);
+        __mmask16 s = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, sc + j), t, _CMP_NGE_UQ);
+        _mm512_mask_storeu_ps(g + j, m, _mm512_maskz_loadu_ps(m, y + j));
+        _mm_mask_storeu_epi8(sens + j, m, _mm_maskz_mov_epi8(s, one));
+        _mm512_mask_compressstoreu_epi32(idx + ns, s, _mm512_add_epi32(iota, _mm512_set1_epi32(off + j)));
+        ns += __builtin_popcount(s);
+    }
+    return ns;
+}
+
 /* ---- dispatch ----------------------------------------------------------- */
 
 static const dm_kernels k_ref = { "ref", rows_gemv_ref, proj_ref, qgemv_ref, quant_in_ref, lstm_cell_ref,
-                                  gru_cell_ref };
+                                  gru_cell_ref, mark_ge_ref };
 static const dm_kernels k_avx2 = { "avx2", rows_gemv_avx2, proj_avx2, qgemv_avx2, quant_in_avx2, lstm_cell_avx2,
-                                   gru_cell_avx2 };
+                                   gru_cell_avx2, mark_ge_avx2 };
 static const dm_kernels k_avx512 = { "avx512", rows_gemv_avx512, proj_avx512, qgemv_avx512,
-                                     quant_in_avx512, lstm_cell_avx512, gru_cell_avx512 };
+                                     quant_in_avx512, lstm_cell_avx512, gru_cell_avx512, mark_ge_avx512 };
 
 static int cpu_avx2(void)
 {

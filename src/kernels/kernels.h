@@ -63,7 +63,6 @@ typedef struct dm_kproj {
 
 int dm_kproj_pack(dm_kproj *p, const dm_proj *src, dm_err *err);
 void dm_kproj_free(dm_kproj *p);
-
 typedef struct dm_kernels {
     const char *name; /* "ref", "avx2", "avx512" */
     void (*rows_gemv)(const float *W, size_t ld, int cols, const int *rows, int nrows, const float *x, float *y);
@@ -78,6 +77,13 @@ typedef struct dm_kernels {
      * polynomial exp, |error| of h and c within the bound in kernels.c. */
     void (*lstm_cell)(const float *g, int H, float *h, float *c);
     void (*gru_cell)(const float *g, const float *ghn, int H, float *h);
+    /* The marking pass of a threshold rule over n rows: row j is insensitive
+     * iff sc[j] >= th (NaN: sensitive); sens[j] = !insensitive, g[j] = y[j]
+     * (the exact rows are written later), and the sensitive rows' numbers
+     * off + j are appended to idx in order; returns how many. Exact (the
+     * same comparisons) in every variant. */
+    int (*mark_ge)(const float *sc, const float *y, float th, int off, int n, unsigned char *sens, float *g,
+                   int *idx);
 } dm_kernels;
 
 /* NULL when the CPU (or the build) lacks the variant. */
