@@ -30,6 +30,7 @@
 #include "eval.h"
 #include "lm.h"
 #include "models.h"
+#include "session.h"
 #include "shell.h"
 #include "store.h"
 #include "vocab.h"
@@ -784,39 +785,7 @@ static void close_store(void)
     g_store = NULL;
 }
 
-static void cpu_model(char *out, size_t n)
-{
-    snprintf(out, n, "unknown");
-    FILE *f = fopen("/proc/cpuinfo", "r");
-    if (!f)
-        return;
-    char line[512];
-    while (fgets(line, sizeof line, f))
-        if (strncmp(line, "model name", 10) == 0) {
-            char *c = strchr(line, ':');
-            if (c) {
-                c++;
-                while (*c == ' ')
-                    c++;
-                c[strcspn(c, "\n")] = '\0';
-                snprintf(out, n, "%s", c);
-            }
-            break;
-        }
-    fclose(f);
-}
-
 /* Save a dual-module evaluation; returns the run id, 0 when not saved (--no-store), -1 on error. */
-/* Copy a string, truncating to fit (store fields are fixed-size). */
-static void setstr(char *dst, size_t n, const char *src)
-{
-    size_t l = strlen(src);
-    if (l >= n)
-        l = n - 1;
-    memcpy(dst, src, l);
-    dst[l] = '\0';
-}
-
 static int64_t save_dual_run(const opts *o, const loaded *L, const dm_dual *d, const dm_dual_result *r,
                              const char *split, const dm_corpus *c, dm_lm_path path)
 {
@@ -830,70 +799,17 @@ static int64_t save_dual_run(const opts *o, const loaded *L, const dm_dual *d, c
         }
         atexit(close_store);
     }
-    const dm_lm *m = d->big;
     dm_run *run = calloc(1, sizeof *run);
     if (!run) {
         fprintf(stderr, "%s: run not saved: out of memory\n", prog);
         return -1;
     }
-    setstr(run->model, sizeof run->model, L->ref.name);
-    setstr(run->model_path, sizeof run->model_path, L->ref.file);
-    snprintf(run->model_hash, sizeof run->model_hash, "%016llx", (unsigned long long)m->file_hash);
-    setstr(run->arch, sizeof run->arch, dm_cell_name(m->cell));
-    run->layers = m->nlayers;
-    run->hidden = m->nhid;
-    setstr(run->split, sizeof run->split, split ? split : (o->data ? o->data : ""));
-    /* the data actually evaluated: file bytes read, and the token count (a --limit changes it) */
-    uint64_t sh = dm_fnv1a(c->hash, &c->n, sizeof c->n);
-    snprintf(run->split_hash, sizeof run->split_hash, "%016llx", (unsigned long long)sh);
-    run->tokens = c->n;
-    run->ratio = d->cfg.ratio;
-    run->bits = d->cfg.bits;
-    run->k = d->k;
-    run->eps = d->cfg.k ? NAN : d->cfg.eps;
-    run->seed = d->cfg.seed;
-    setstr(run->mode, sizeof run->mode, dm_mode_name(d->cfg.mode));
-    setstr(run->policy, sizeof run->policy, dm_policy_name(d->cfg.policy));
-    setstr(run->proj, sizeof run->proj, dm_proj_name(d->cfg.proj));
-    setstr(run->path, sizeof run->path, dm_path_name(path));
-    run->threads = o->threads;
-    setstr(run->kernels, sizeof run->kernels, d->kern ? d->kern->name : "none");
-    run->audit = o->audit;
-    setstr(run->metric, sizeof run->metric, dm_metric_name(r->dual.metric));
-    run->value = r->dual.value;
-    run->value_se = r->dual.se;
-    run->dense_value = r->dense.value;
-    run->delta = r->dual.value - r->dense.value;
-    run->delta_pct = 100.0 * run->delta / r->dense.value;
-    run->kld = r->kld;
-    run->top1_agree = r->top1_agree;
-    run->ratio_achieved = dm_stats_ratio(&r->stats, -1, -1);
-    run->bytes_ratio = bytes_ratio(&r->stats, 0);
-    run->little_bytes = (double)dm_dual_little_bytes(d);
-    double mse = 0;
-    for (int l = 0; l < m->nlayers; l++)
-        mse += d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : 0;
-    run->fit_rel_mse = mse / m->nlayers;
-    run->speedup = run->speedup_min = run->speedup_max = run->speedup_e2e = NAN;
-    run->seconds = r->dual.seconds;
-    setstr(run->status, sizeof run->status, r->dual.cancelled ? "cancelled" : "done");
-    run->partial = r->dual.cancelled;
-    setstr(run->git_rev, sizeof run->git_rev, DM_GIT_REV);
-    setstr(run->build_flags, sizeof run->build_flags, DM_BUILD_FLAGS);
-    cpu_model(run->cpu, sizeof run->cpu);
-    setstr(run->version, sizeof run->version, PACKAGE_VERSION);
-    run->nlayers = m->nlayers < DM_STORE_MAX_LAYERS ? m->nlayers : DM_STORE_MAX_LAYERS;
-    for (int l = 0; l < run->nlayers; l++) {
-        dm_run_layer *rl = &run->layer[l];
-        rl->layer = l;
-        rl->ratio_achieved = dm_stats_ratio(&r->stats, l, -1);
-        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
-            rl->gate_ratio[g] = g < m->gates ? dm_stats_ratio(&r->stats, l, g) : NAN;
-        rl->fit_mse = d->little[l].mse;
-        rl->fit_rel_mse = d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : NAN;
-        rl->recall = o->audit ? dm_stats_recall(&r->stats, l, -1) : NAN;
-        rl->false_insensitive = o->audit ? dm_stats_false_insens(&r->stats, l, -1) : NAN;
-    }
+    dm_run_source src = {.model_name = L->ref.name, .model_file = L->ref.file, .dual = d, .corpus = c,
+                         .split = split ? split : (o->data ? o->data : ""), .path = path, .threads = o->threads,
+                         .audit = o->audit, .git_rev = DM_GIT_REV, .build_flags = DM_BUILD_FLAGS,
+                         .version = PACKAGE_VERSION};
+    dm_run_describe(run, &src);
+    dm_run_results(run, d, r, o->audit, NULL);
     int64_t id = -1;
     if (dm_store_add(g_store, run, &err))
         fprintf(stderr, "%s: run not saved: %s\n", prog, err.msg);

@@ -460,48 +460,52 @@ static int prepare(dm_session *s, const dm_settings *c, dm_err *err)
 
 /* ---- the run record ---- */
 
+void dm_cpu_model(char *out, size_t n)
+{
+    cpu_model(out, n);
+}
+
+void dm_run_describe(dm_run *r, const dm_run_source *src)
+{
+    const dm_dual *d = src->dual;
+    const dm_lm *m = d->big;
+    setstr(r->model, sizeof r->model, src->model_name);
+    setstr(r->model_path, sizeof r->model_path, src->model_file);
+    snprintf(r->model_hash, sizeof r->model_hash, "%016llx", (unsigned long long)m->file_hash);
+    setstr(r->arch, sizeof r->arch, dm_cell_name(m->cell));
+    r->layers = m->nlayers;
+    r->hidden = m->nhid;
+    setstr(r->split, sizeof r->split, src->split);
+    /* the data actually evaluated: file bytes read, and the token count (a limit changes it) */
+    uint64_t sh = dm_fnv1a(src->corpus->hash, &src->corpus->n, sizeof src->corpus->n);
+    snprintf(r->split_hash, sizeof r->split_hash, "%016llx", (unsigned long long)sh);
+    r->tokens = src->corpus->n;
+    r->ratio = d->cfg.ratio;
+    r->bits = d->cfg.bits;
+    r->k = d->k;
+    r->eps = d->cfg.k ? NAN : d->cfg.eps;
+    r->seed = d->cfg.seed;
+    setstr(r->mode, sizeof r->mode, dm_mode_name(d->cfg.mode));
+    setstr(r->policy, sizeof r->policy, dm_policy_name(d->cfg.policy));
+    setstr(r->proj, sizeof r->proj, dm_proj_name(d->cfg.proj));
+    setstr(r->path, sizeof r->path, dm_path_name(src->path));
+    r->threads = src->threads;
+    setstr(r->kernels, sizeof r->kernels, d->kern ? d->kern->name : "none");
+    r->audit = src->audit;
+    setstr(r->git_rev, sizeof r->git_rev, src->git_rev ? src->git_rev : "");
+    setstr(r->build_flags, sizeof r->build_flags, src->build_flags ? src->build_flags : "");
+    setstr(r->version, sizeof r->version, src->version ? src->version : "");
+    cpu_model(r->cpu, sizeof r->cpu);
+}
+
 static double bytes_ratio(const dm_dual_stats *st)
 {
     return st->dense_bytes > 0 ? (st->big_bytes + st->little_bytes) / st->dense_bytes : NAN;
 }
 
-/* Knobs and provenance of the run (before it ran: for find_same too). */
-static void run_knobs(dm_session *s, const dm_settings *c, int k, dm_run *r)
+void dm_run_results(dm_run *r, const dm_dual *d, const dm_dual_result *res, int audit, const dm_dual_bench *b)
 {
-    const dm_lm *m = &s->lm;
-    setstr(r->model, sizeof r->model, s->ref.name);
-    setstr(r->model_path, sizeof r->model_path, s->ref.file);
-    snprintf(r->model_hash, sizeof r->model_hash, "%016llx", (unsigned long long)m->file_hash);
-    setstr(r->arch, sizeof r->arch, dm_cell_name(m->cell));
-    r->layers = m->nlayers;
-    r->hidden = m->nhid;
-    setstr(r->split, sizeof r->split, c->split);
-    uint64_t sh = dm_fnv1a(s->corpus.hash, &s->corpus.n, sizeof s->corpus.n);
-    snprintf(r->split_hash, sizeof r->split_hash, "%016llx", (unsigned long long)sh);
-    r->tokens = s->corpus.n;
-    r->ratio = c->ratio;
-    r->bits = c->bits;
-    r->k = k;
-    r->eps = c->k ? NAN : c->eps;
-    r->seed = (uint64_t)c->seed;
-    setstr(r->mode, sizeof r->mode, dm_mode_name((dm_mode)c->mode));
-    setstr(r->policy, sizeof r->policy, dm_policy_name((dm_policy)c->policy));
-    setstr(r->proj, sizeof r->proj, dm_proj_name((dm_proj_kind)c->proj));
-    setstr(r->path, sizeof r->path, dm_path_name((dm_lm_path)c->path));
-    r->threads = c->threads;
-    setstr(r->kernels, sizeof r->kernels, kernels_of(c)->name);
-    r->audit = c->audit;
-    setstr(r->git_rev, sizeof r->git_rev, s->git_rev);
-    setstr(r->build_flags, sizeof r->build_flags, s->build_flags);
-    setstr(r->cpu, sizeof r->cpu, s->cpu);
-    setstr(r->version, sizeof r->version, s->version);
-}
-
-static void run_results(dm_session *s, const dm_settings *c, const dm_dual_result *res, const dm_dual_bench *b,
-                        int measured, dm_run *r)
-{
-    const dm_dual *d = &s->dual;
-    const dm_lm *m = &s->lm;
+    const dm_lm *m = d->big;
     setstr(r->metric, sizeof r->metric, dm_metric_name(res->dual.metric));
     r->value = res->dual.value;
     r->value_se = res->dual.se;
@@ -517,7 +521,7 @@ static void run_results(dm_session *s, const dm_settings *c, const dm_dual_resul
     for (int l = 0; l < m->nlayers; l++)
         mse += d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : 0;
     r->fit_rel_mse = mse / m->nlayers;
-    if (measured) {
+    if (b) {
         r->speedup_min = b->sp[0];
         r->speedup = b->sp[1];
         r->speedup_max = b->sp[2];
@@ -528,7 +532,8 @@ static void run_results(dm_session *s, const dm_settings *c, const dm_dual_resul
     r->seconds = res->dual.seconds;
     setstr(r->status, sizeof r->status, res->dual.cancelled ? "cancelled" : "done");
     r->partial = res->dual.cancelled;
-    r->tokens = res->dual.cancelled ? res->dual.items : s->corpus.n;
+    if (res->dual.cancelled)
+        r->tokens = res->dual.items;
     r->nlayers = m->nlayers < DM_STORE_MAX_LAYERS ? m->nlayers : DM_STORE_MAX_LAYERS;
     for (int l = 0; l < r->nlayers; l++) {
         dm_run_layer *rl = &r->layer[l];
@@ -538,9 +543,19 @@ static void run_results(dm_session *s, const dm_settings *c, const dm_dual_resul
             rl->gate_ratio[g] = g < m->gates ? dm_stats_ratio(&res->stats, l, g) : NAN;
         rl->fit_mse = d->little[l].mse;
         rl->fit_rel_mse = d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : NAN;
-        rl->recall = c->audit ? dm_stats_recall(&res->stats, l, -1) : NAN;
-        rl->false_insensitive = c->audit ? dm_stats_false_insens(&res->stats, l, -1) : NAN;
+        rl->recall = audit ? dm_stats_recall(&res->stats, l, -1) : NAN;
+        rl->false_insensitive = audit ? dm_stats_false_insens(&res->stats, l, -1) : NAN;
     }
+}
+
+/* Knobs and provenance of a run of settings c on the prepared dual module. */
+static void run_knobs(dm_session *s, const dm_settings *c, dm_run *r)
+{
+    dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .dual = &s->dual,
+                         .corpus = &s->corpus, .split = c->split, .path = (dm_lm_path)c->path,
+                         .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
+                         .build_flags = s->build_flags, .version = s->version};
+    dm_run_describe(r, &src);
 }
 
 /* ---- the store ---- */
@@ -574,7 +589,7 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
     dm_run *r = calloc(1, sizeof *r);
     if (!r)
         return dm_errf(err, "out of memory");
-    run_knobs(s, c, s->dual.k, r);
+    run_knobs(s, c, r);
     pthread_mutex_lock(&s->store_mu);
     int rc = dm_store_find_same(st, r, id, err);
     pthread_mutex_unlock(&s->store_mu);
@@ -703,7 +718,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
         setstr(sn.gate_name[g], sizeof sn.gate_name[g], dm_gate_name(m, g));
     sn.little_bytes = (double)dm_dual_little_bytes(&s->dual);
     sn.total = s->corpus.n - 1;
-    run_knobs(s, c, s->dual.k, run);
+    run_knobs(s, c, run);
     if (cancel && *cancel)
         goto cancelled_early;
     dm_dual_bench b;
@@ -735,7 +750,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     sn.eta_s = 0;
     snap_quality(&sn, res);
     snap_stats(s, &sn, &res->stats, c->audit);
-    run_results(s, c, res, &b, measured, run);
+    dm_run_results(run, &s->dual, res, c->audit, measured ? &b : NULL);
     /* stored: every completed run, and a run cancelled by the user (status
      * cancelled, partial); not one cancelled because a newer request replaced it */
     if (c->store && !s->no_store && !(res->dual.cancelled && superseded(s))) {
