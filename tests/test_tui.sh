@@ -133,8 +133,10 @@ wait_for() {
 }
 figure() { capture; grep -Eo 'achieved ratio [0-9.]+%' "$tmp/pane.txt" | head -1; }
 if command -v tmux >/dev/null 2>&1; then
+    # the wrapper records the exit status and the terminal modes afterwards (it outlives a Ctrl-C)
     cat >"$tmp/tui.sh" <<EOS
 #!/bin/sh
+trap : INT
 cd "$tmp"
 "$dm" --db "$tmp/tmux.db"
 echo \$? >"$tmp/tmux.exit"
@@ -178,8 +180,20 @@ EOS
     got=$("$dm" --db "$tmp/tmux.db" --format csv -c "sql select count(*) from runs where status = 'done' and ratio = 0.51" 2>/dev/null | sed -n 2p)
     if [ "$got" = 1 ]; then ok "tmux: the run after the slider move is in the store"; else
         echo "# expected 1 done run at ratio 0.51, got '$got'" >"$tmp/err"; notok "tmux: the run after the slider move is in the store"; fi
+    # Ctrl-C in the middle of a run: status 130, the terminal restored
+    rm -f "$tmp/tmux.exit" "$tmp/tmux.stty"
+    tmux -L "$sock" kill-session -t dmtui 2>/dev/null
+    tmux -L "$sock" -f /dev/null new-session -d -s dmtui -x 80 -y 24 "sh '$tmp/tui.sh'"
+    wait_for 30 "ratio .*%" >/dev/null
+    tmux -L "$sock" send-keys -t dmtui C-c
+    i=0
+    while [ ! -s "$tmp/tmux.exit" ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
+    if [ "$(cat "$tmp/tmux.exit" 2>/dev/null)" = 130 ]; then ok "tmux: Ctrl-C quits with status 130"; else
+        capture; cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: Ctrl-C quits with status 130"; fi
+    sleep 0.3
+    has "tmux: the terminal is restored after Ctrl-C" "$tmp/tmux.stty" "[^-]icanon.*[^-]echo "
 else
-    for i in 1 2 3 4 5 6 7 8 9; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
+    for i in 1 2 3 4 5 6 7 8 9 10 11; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
 fi
 
 echo "1..$n"

@@ -850,6 +850,9 @@ static void render_header(tui *t)
     /* the data text counts tokens with plain digits; group them */
     char dbuf[1200];
     snprintf(dbuf, sizeof dbuf, "%s", data);
+    char *limited = strstr(dbuf, " (limited)");
+    if (limited && lim[0])
+        *limited = '\0';
     char *comma = strstr(dbuf, ", ");
     if (comma) {
         long ntok = strtol(comma + 2, NULL, 10);
@@ -1592,6 +1595,7 @@ static const struct key_help {
     {"Left Right", "move the focused slider; Shift+arrow or PgUp/PgDn: big step; Home/End: the ends"},
     {"Up Down Tab", "move the focus between the sliders (mouse: click or drag on a slider)"},
     {"e", "little dimension: an explicit k, or eps (k from the Johnson-Lindenstrauss bound)"},
+    {"a", "audit on/off: also run the big module fully and show the mask recall per layer"},
     {"Enter s", "run the current settings again"},
     {"c", "cancel the running evaluation or command"},
     {": /", "command prompt: Tab completes, Up/Down history, Esc leaves"},
@@ -2511,6 +2515,9 @@ static void main_key(tui *t, key_ev ev)
     case 'e':
         toggle_dim(t);
         break;
+    case 'a':
+        want_set(t, "audit", t->want.audit ? "off" : "on");
+        break;
     case '\n':
     case '\r':
     case KEV(KEY_ENTER):
@@ -2727,7 +2734,7 @@ static void on_quit_signal(int sig)
     if (sig == SIGINT)
         g_sigint = 1;
     else
-        g_sigterm = 1;
+        g_sigterm = sig;
 }
 
 static void on_fatal_signal(int sig)
@@ -2841,16 +2848,20 @@ static void screen_close(tui *t)
 /* One tick: signals, the snapshot, pending changes, redraw. */
 static void tick(tui *t)
 {
-    if (g_sigterm)
+    if (g_sigterm) {
         t->quit = 1;
+        t->status = 128 + g_sigterm;
+    }
     if (g_sigint) {
         g_sigint = 0;
         if (t->prompt != P_NONE)
             prompt_close(t);
         else if (command_running())
             cancel_command(t);
-        else
+        else {
             t->quit = 1;
+            t->status = 128 + SIGINT;
+        }
     }
     poll_command(t);
     poll_snapshot(t);
@@ -3172,9 +3183,10 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
         run_command(t, o2.commands);
     if (!t->headless && !o2.no_start && !dm_session_busy(s))
         start_run(t);
-    if (t->headless)
-        t->status = headless_loop(t) ? 1 : 0;
-    else
+    if (t->headless) {
+        if (headless_loop(t))
+            t->status = 1;
+    } else
         interactive_loop(t);
     if (t->prompt != P_NONE)
         prompt_close(t);
@@ -3189,13 +3201,23 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
     }
     screen_close(t);
     restore_signals();
-    /* stop the engine after the terminal is back (the cancelled run is stored as such) */
-    if (dm_session_busy(s))
-        dm_session_cancel(s);
-    dm_session_wait(s);
     if (t->script_err[0])
         fprintf(stderr, "dualmod: %s\n", t->script_err);
     int status = t->status;
+    /* stop the engine after the terminal is back (a run cancelled during its evaluation is stored
+     * as such). Fitting and timing do not look at the cancel flag: rather than keep the user
+     * waiting for them, leave after a short grace period. */
+    if (dm_session_busy(s)) {
+        dm_session_cancel(s);
+        double t0 = now_s();
+        while (dm_session_busy(s) && now_s() - t0 < 2.0)
+            sleep_ms(10);
+        if (dm_session_busy(s)) { /* the history file is written line by line already */
+            fflush(NULL);
+            _exit(status);
+        }
+    }
+    dm_session_wait(s);
     for (int i = 0; i < t->nlog; i++)
         free(t->log[i].text);
     free(t->log);
