@@ -796,6 +796,97 @@ Test(kernels, cell_epilogues_against_ref)
     cr_assert_eq(bad, 0, "%d cell epilogue mismatches (see the log)", bad);
 }
 
+/* ---- threading over row blocks ------------------------------------------ */
+
+static void count_parts(void *arg, int i, int n)
+{
+    int *hits = arg;
+    __atomic_fetch_add(&hits[i], 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&hits[DM_PAR_MAX + n], 1, __ATOMIC_RELAXED);
+}
+
+Test(kernels, par_run_and_ranges)
+{
+    for (int n = 1; n <= 5; n++) {
+        for (int rep = 0; rep < 50; rep++) { /* back-to-back jobs: spinning and sleeping workers */
+            int hits[2 * DM_PAR_MAX + 1] = {0};
+            dm_par_run(n, count_parts, hits);
+            for (int i = 0; i < n; i++)
+                cr_assert_eq(hits[i], 1, "n %d part %d ran %d times", n, i, hits[i]);
+            cr_assert_eq(hits[DM_PAR_MAX + n], n, "n %d: parts saw another n", n);
+        }
+    }
+    /* ranges tile [0, total) in order, cut on multiples of align */
+    static const int totals[] = { 0, 1, 3, 4, 5, 17, 100, 6001 };
+    for (int t = 0; t < NELEM(totals); t++)
+        for (int n = 1; n <= 7; n++) {
+            int prev = 0;
+            for (int i = 0; i < n; i++) {
+                int lo, hi;
+                dm_par_range(totals[t], 4, i, n, &lo, &hi);
+                cr_assert_eq(lo, prev, "total %d n %d part %d", totals[t], n, i);
+                cr_assert(hi >= lo && (hi % 4 == 0 || hi == totals[t]));
+                prev = hi;
+            }
+            cr_assert_eq(prev, totals[t]);
+        }
+}
+
+/* The threaded kernels compute every row with the same code: bit-identical. */
+Test(kernels, par_kernels_bit_identical)
+{
+    trng_seed(71);
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    dm_err err;
+    const int R = 203, C = 131;
+    float *W = malloc(sizeof(float) * R * C), *x = malloc(sizeof(float) * C);
+    float *y1 = malloc(sizeof(float) * R), *y2 = malloc(sizeof(float) * R);
+    int *rows = malloc(sizeof(int) * R);
+    int16_t *q = malloc(sizeof(int16_t) * R * C);
+    float *ws = malloc(sizeof(float) * R), *b = malloc(sizeof(float) * R);
+    int8_t *xq = malloc((size_t)C);
+    cr_assert(W && x && y1 && y2 && rows && q && ws && b && xq);
+    for (int i = 0; i < R * C; i++) {
+        W[i] = frand();
+        q[i] = (int16_t)irand(-7, 7);
+    }
+    for (int c = 0; c < C; c++) {
+        x[c] = frand();
+        xq[c] = (int8_t)irand(-127, 127);
+    }
+    for (int r = 0; r < R; r++) {
+        rows[r] = irand(0, R - 1);
+        ws[r] = (float)uniform();
+        b[r] = frand();
+    }
+    dm_qmat m;
+    cr_assert_eq(dm_qmat_pack(&m, q, R, C, 4, ws, b, &err), 0, "%s", err.msg);
+    for (int t = 0; t < nk; t++)
+        for (int n = 1; n <= 4; n++)
+            for (int nr = 0; nr <= R; nr += nr < 40 ? 13 : 81) {
+                ks[t]->rows_gemv(W, C, C, rows, nr, x, y1);
+                dm_par_rows_gemv(ks[t], n, W, C, C, rows, nr, x, y2);
+                if (nr && memcmp(y1, y2, sizeof(float) * nr) && bad++ < 3)
+                    cr_log_error("rows_gemv %s %d threads, %d rows: differs", ks[t]->name, n, nr);
+                ks[t]->qgemv(&m, xq, 0.01f, y1);
+                dm_par_qgemv(ks[t], n, &m, xq, 0.01f, y2);
+                if (memcmp(y1, y2, sizeof(float) * R) && bad++ < 3)
+                    cr_log_error("qgemv %s %d threads: differs", ks[t]->name, n);
+            }
+    dm_qmat_free(&m);
+    free(W);
+    free(x);
+    free(y1);
+    free(y2);
+    free(rows);
+    free(q);
+    free(ws);
+    free(b);
+    free(xq);
+    cr_assert_eq(bad, 0, "%d threaded mismatches (see the log)", bad);
+}
+
 /* ---- marking pass ------------------------------------------------------- */
 
 Test(kernels, mark_ge_identical)

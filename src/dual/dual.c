@@ -949,17 +949,79 @@ static void add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int
         g->dot_pre += dot, g->nd_pre += na, g->nb_pre += nb;
 }
 
+/* Threads for the kernels' row blocks: as many as OpenBLAS has been given
+ * (dm_blas_set_threads, --threads), so dense and dual steps run with the
+ * same thread count. */
+static int kernel_threads(void)
+{
+    int n = openblas_get_num_threads();
+    return n < 1 ? 1 : n;
+}
+
 /* y[i] = W[rows[i], 0:cols] . v: the chosen kernels, or one BLAS dot per row
  * (the paper's way) on the reference path. */
 static void exact_rows(const dm_dual *d, const float *W, int ld, int cols, const int *rows, int n, const float *v,
                        float *y)
 {
     if (d->kern) {
-        d->kern->rows_gemv(W, (size_t)ld, cols, rows, n, v, y);
+        dm_par_rows_gemv(d->kern, kernel_threads(), W, (size_t)ld, cols, rows, n, v, y);
         return;
     }
     for (int i = 0; i < n; i++)
         y[i] = cblas_sdot(cols, W + (size_t)rows[i] * ld, 1, v, 1);
+}
+
+/* Projection rows per chunk, and how many bytes of the little weights the
+ * chunked projection prefetches (in all, split over the threads). */
+#define PROJ_CHUNK 32
+#define PROJ_PF_BYTES (768 * 1024)
+
+typedef struct proj_job {
+    const dm_dual *d;
+    int l;
+    const float *x, *h;
+    float *v;
+} proj_job;
+
+/* Part i of n of the packed SRP projection: a share of the 2k output rows
+ * (x stream then h stream), computed in chunks; the projection is
+ * compute-bound, so after each chunk the part prefetches the next slice of
+ * the head of the little weights *it* will read in the GEMV (the same row
+ * split as dm_par_qgemv), and the memory streams while the projection
+ * computes. */
+static void proj_part(void *arg, int i, int n)
+{
+    const proj_job *j = arg;
+    const dm_dual *d = j->d;
+    const dm_little *L = &d->little[j->l];
+    int k = L->k, lo, hi;
+    dm_par_range(2 * k, PROJ_CHUNK, i, n, &lo, &hi);
+    const unsigned char *pf = NULL;
+    size_t pf_end = 0, pos = 0;
+    if (L->bits) {
+        const dm_qmat *q = &d->qm[j->l];
+        int r0, r1;
+        dm_par_range(q->rows, 4, i, n, &r0, &r1);
+        pf = q->data + (size_t)r0 * q->row_bytes;
+        pf_end = (size_t)(r1 - r0) * q->row_bytes;
+    } else if (i == 0) {
+        pf = (const unsigned char *)L->wq;
+        pf_end = (size_t)L->rows * 2 * k * sizeof(float);
+    }
+    if (pf_end > PROJ_PF_BYTES / (size_t)n)
+        pf_end = PROJ_PF_BYTES / (size_t)n;
+    int nch = (hi - lo + PROJ_CHUNK - 1) / PROJ_CHUNK;
+    size_t per = nch ? (pf_end / (size_t)nch + 63) & ~(size_t)63 : 0;
+    for (int r = lo; r < hi;) {
+        int st = r >= k, j0 = r - st * k, cnt = hi - r < PROJ_CHUNK ? hi - r : PROJ_CHUNK;
+        if (j0 + cnt > k) /* a chunk never straddles the two streams */
+            cnt = k - j0;
+        dm_kproj part = dm_kproj_rows(st ? &d->kph[j->l] : &d->kpx[j->l], j0, cnt);
+        d->kern->proj(&part, st ? j->h : j->x, j->v + r);
+        r += cnt;
+        for (size_t e = pos + per; pos < e && pos < pf_end; pos += 64)
+            __builtin_prefetch(pf + pos, 0, 2);
+    }
 }
 
 /* The little module's outputs: dm_little_forward on the reference path; with
@@ -972,12 +1034,12 @@ static void little_run(const dm_dual *d, dm_dual_state *s, int l, const float *x
         dm_little_forward(L, x, h, s->scratch, y);
         return;
     }
-    int k = L->k;
+    int k = L->k, nt = kernel_threads();
     float *v = s->scratch;
     double t0 = s->prof ? dm_now() : 0;
     if (L->px.kind == DM_PROJ_SRP) {
-        d->kern->proj(&d->kpx[l], x, v);
-        d->kern->proj(&d->kph[l], h, v + k);
+        proj_job j = {d, l, x, h, v};
+        dm_par_run(nt, proj_part, &j);
     } else {
         dm_proj_apply(&L->px, x, v);
         dm_proj_apply(&L->ph, h, v + k);
@@ -990,7 +1052,7 @@ static void little_run(const dm_dual *d, dm_dual_state *s, int l, const float *x
         return;
     }
     float xs = d->kern->quant_in(v, 2 * k, s->xq);
-    d->kern->qgemv(&d->qm[l], s->xq, xs, y);
+    dm_par_qgemv(d->kern, nt, &d->qm[l], s->xq, xs, y);
 }
 
 int dm_dual_use_kernels(dm_dual *d, const dm_kernels *k, dm_err *err)

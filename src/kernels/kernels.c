@@ -82,6 +82,9 @@
 
 #include <assert.h>
 #include <immintrin.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
 #include <limits.h>
 #include <math.h>
 #include <stdalign.h>
@@ -298,6 +301,16 @@ void dm_kproj_free(dm_kproj *p)
         return;
     dm_free(p->data);
     memset(p, 0, sizeof *p);
+}
+
+dm_kproj dm_kproj_rows(const dm_kproj *p, int j0, int n)
+{
+    dm_kproj v = *p;
+    size_t ng = ((size_t)p->d + PGRP - 1) / PGRP;
+    v.k = n;
+    v.data = (uint32_t *)p->data + (size_t)j0 * ng;
+    v.bytes = sizeof(uint32_t) * ng * (size_t)n + sizeof(float);
+    return v;
 }
 
 /* ---- reference kernels -------------------------------------------------- */
@@ -1437,6 +1450,189 @@ T_AVX512 static int mark_ge_avx512(const float *sc, const float *y, float th, in
         ns += __builtin_popcount(s);
     }
     return ns;
+}
+
+/* ---- threading over row blocks ----------------------------------------- */
+
+/* Workers wait for a new job generation: spinning (with pause) for up to
+ * PAR_SPIN_NS after the last one, then on a condition variable. The caller
+ * publishes fn/arg/n, bumps gen, wakes sleepers, runs part 0 and spins until
+ * every worker has reported. */
+#define PAR_SPIN_NS 300000L
+
+static struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int started;           /* workers running */
+    int failed;            /* pthread_create failed: run inline */
+    atomic_uint gen;       /* job generation */
+    atomic_int pending;    /* workers still on the current job */
+    atomic_int sleepers;
+    atomic_int busy;       /* a caller owns the pool (others run inline) */
+    unsigned gen0[DM_PAR_MAX]; /* gen when worker i was created */
+    dm_par_fn fn;
+    void *arg;
+    int n;
+} par = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+static long par_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+static void *par_worker(void *p)
+{
+    int id = (int)(intptr_t)p;
+    unsigned seen = par.gen0[id];
+    for (;;) {
+        long t0 = par_ns();
+        unsigned g;
+        int spins = 0;
+        while ((g = atomic_load_explicit(&par.gen, memory_order_acquire)) == seen) {
+            _mm_pause();
+            if (++spins % 256 == 0 && par_ns() - t0 > PAR_SPIN_NS) {
+                pthread_mutex_lock(&par.mu);
+                atomic_fetch_add(&par.sleepers, 1);
+                while ((g = atomic_load_explicit(&par.gen, memory_order_acquire)) == seen)
+                    pthread_cond_wait(&par.cv, &par.mu);
+                atomic_fetch_sub(&par.sleepers, 1);
+                pthread_mutex_unlock(&par.mu);
+                break;
+            }
+        }
+        seen = g;
+        if (id < par.n)
+            par.fn(par.arg, id, par.n);
+        atomic_fetch_sub_explicit(&par.pending, 1, memory_order_release);
+    }
+    return NULL;
+}
+
+static int par_start(int want)
+{
+    pthread_mutex_lock(&par.mu);
+    while (!par.failed && par.started < want) {
+        pthread_t t;
+        pthread_attr_t a;
+        pthread_attr_init(&a);
+        pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+        par.gen0[par.started + 1] = atomic_load(&par.gen);
+        if (pthread_create(&t, &a, par_worker, (void *)(intptr_t)(par.started + 1)) != 0)
+            par.failed = 1;
+        else
+            par.started++;
+        pthread_attr_destroy(&a);
+    }
+    int have = par.started;
+    pthread_mutex_unlock(&par.mu);
+    return have;
+}
+
+void dm_par_run(int n, dm_par_fn fn, void *arg)
+{
+    if (n > DM_PAR_MAX)
+        n = DM_PAR_MAX;
+    if (n > 1 && atomic_exchange(&par.busy, 1)) /* another thread is using the pool */
+        n = 1;
+    else if (n > 1) {
+        int have = par_start(n - 1);
+        if (have + 1 < n)
+            n = have + 1;
+        if (n <= 1)
+            atomic_store(&par.busy, 0);
+    }
+    if (n <= 1) {
+        fn(arg, 0, 1);
+        return;
+    }
+    par.fn = fn;
+    par.arg = arg;
+    par.n = n;
+    /* every started worker takes the job (those with id >= n only report) */
+    atomic_store_explicit(&par.pending, par.started, memory_order_relaxed);
+    atomic_fetch_add_explicit(&par.gen, 1, memory_order_release);
+    if (atomic_load(&par.sleepers) > 0) {
+        pthread_mutex_lock(&par.mu);
+        pthread_cond_broadcast(&par.cv);
+        pthread_mutex_unlock(&par.mu);
+    }
+    fn(arg, 0, n);
+    while (atomic_load_explicit(&par.pending, memory_order_acquire) > 0)
+        _mm_pause();
+    atomic_store(&par.busy, 0);
+}
+
+/* Part i of n of [0, total), boundaries on multiples of align. */
+void dm_par_range(int total, int align, int i, int n, int *lo, int *hi)
+{
+    int blocks = (total + align - 1) / align;
+    int b0 = (int)((long)blocks * i / n), b1 = (int)((long)blocks * (i + 1) / n);
+    *lo = b0 * align < total ? b0 * align : total;
+    *hi = b1 * align < total ? b1 * align : total;
+}
+
+typedef struct {
+    const dm_kernels *k;
+    const float *W, *x;
+    size_t ld;
+    int cols, nrows;
+    const int *rows;
+    float *y;
+} par_rows_job;
+
+static void par_rows_part(void *p, int i, int n)
+{
+    par_rows_job *j = p;
+    int lo, hi;
+    dm_par_range(j->nrows, 4, i, n, &lo, &hi);
+    if (hi > lo)
+        j->k->rows_gemv(j->W, j->ld, j->cols, j->rows + lo, hi - lo, j->x, j->y + lo);
+}
+
+void dm_par_rows_gemv(const dm_kernels *k, int n, const float *W, size_t ld, int cols, const int *rows,
+                      int nrows, const float *x, float *y)
+{
+    if (n <= 1 || nrows < 8 * n) {
+        k->rows_gemv(W, ld, cols, rows, nrows, x, y);
+        return;
+    }
+    par_rows_job j = { k, W, x, ld, cols, nrows, rows, y };
+    dm_par_run(n, par_rows_part, &j);
+}
+
+typedef struct {
+    const dm_kernels *k;
+    const dm_qmat *m;
+    const int8_t *xq;
+    float xscale;
+    float *y;
+} par_q_job;
+
+static void par_q_part(void *p, int i, int n)
+{
+    par_q_job *j = p;
+    int lo, hi;
+    dm_par_range(j->m->rows, 4, i, n, &lo, &hi);
+    if (hi <= lo)
+        return;
+    dm_qmat v = *j->m; /* a view of rows [lo, hi) */
+    v.rows = hi - lo;
+    v.data = j->m->data + (size_t)lo * j->m->row_bytes;
+    v.wscale = j->m->wscale + lo;
+    v.bias = j->m->bias + lo;
+    j->k->qgemv(&v, j->xq, j->xscale, j->y + lo);
+}
+
+void dm_par_qgemv(const dm_kernels *k, int n, const dm_qmat *m, const int8_t *xq, float xscale, float *y)
+{
+    if (n <= 1 || m->rows < 16 * n) {
+        k->qgemv(m, xq, xscale, y);
+        return;
+    }
+    par_q_job j = { k, m, xq, xscale, y };
+    dm_par_run(n, par_q_part, &j);
 }
 
 /* ---- dispatch ----------------------------------------------------------- */

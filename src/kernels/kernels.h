@@ -63,6 +63,10 @@ typedef struct dm_kproj {
 
 int dm_kproj_pack(dm_kproj *p, const dm_proj *src, dm_err *err);
 void dm_kproj_free(dm_kproj *p);
+/* A view of rows [j0, j0 + n) of p sharing its data (for running the
+ * projection in chunks); never pass it to dm_kproj_free. */
+dm_kproj dm_kproj_rows(const dm_kproj *p, int j0, int n);
+
 typedef struct dm_kernels {
     const char *name; /* "ref", "avx2", "avx512" */
     void (*rows_gemv)(const float *W, size_t ld, int cols, const int *rows, int nrows, const float *x, float *y);
@@ -85,6 +89,27 @@ typedef struct dm_kernels {
     int (*mark_ge)(const float *sc, const float *y, float th, int off, int n, unsigned char *sens, float *g,
                    int *idx);
 } dm_kernels;
+
+/* Threading over row blocks. A small pool of persistent workers (created on
+ * first use, at most DM_PAR_MAX - 1); dm_par_run(n, fn, arg) calls
+ * fn(arg, i, n) for i = 0..n-1, part 0 on the calling thread, and returns
+ * when all are done. Workers spin briefly after a job (the next one in a
+ * step comes within microseconds), then sleep. Not reentrant: one caller
+ * thread at a time. n <= 1 (or a pool that failed to start) runs fn(arg, 0,
+ * 1) inline. */
+#define DM_PAR_MAX 16
+typedef void (*dm_par_fn)(void *arg, int part, int nparts);
+void dm_par_run(int n, dm_par_fn fn, void *arg);
+
+/* Part i of n of [0, total), cut on multiples of align: the split the
+ * dm_par_ kernels use. */
+void dm_par_range(int total, int align, int i, int n, int *lo, int *hi);
+
+/* The kernels split over n threads (results identical to the one-thread
+ * call: the same rows computed by the same code). */
+void dm_par_rows_gemv(const dm_kernels *k, int n, const float *W, size_t ld, int cols, const int *rows,
+                      int nrows, const float *x, float *y);
+void dm_par_qgemv(const dm_kernels *k, int n, const dm_qmat *m, const int8_t *xq, float xscale, float *y);
 
 /* NULL when the CPU (or the build) lacks the variant. */
 const dm_kernels *dm_kernels_get(dm_kvariant v);
