@@ -824,11 +824,13 @@ static void render_header(tui *t)
     fmt_count(params, sizeof params, m->params);
     fmt_bytes(bytes, sizeof bytes, m->bytes);
     fill_row(t, 0, R_HEADER);
+    int left;
+    const char *prog = COLS >= 90 ? " dualmod " : "";
     if (m->name[0])
-        putf(t, 0, 0, COLS, R_HEADER, " dualmod %s %s %s %s %s %s params %s %s", t->g->vline, m->name, t->g->vline,
-             m->arch, t->g->vline, params, t->g->vline, bytes);
+        left = putf(t, 0, 0, COLS, R_HEADER, "%s%s %s %s %s %s %s params %s %s", prog, COLS >= 90 ? t->g->vline : "",
+                    m->name, t->g->vline, m->arch, t->g->vline, params, t->g->vline, bytes);
     else
-        putf(t, 0, 0, COLS, R_HEADER, " dualmod %s no model loaded (:load MODEL)", t->g->vline);
+        left = putf(t, 0, 0, COLS, R_HEADER, " dualmod %s no model loaded (:load MODEL)", t->g->vline);
     /* state at the right */
     char st[64];
     if (t->pending && busy_state(t->snap.state))
@@ -838,7 +840,7 @@ static void render_header(tui *t)
     else
         snprintf(st, sizeof st, "%s ", dm_run_state_name(t->snap.state));
     int w = uwidth(st);
-    if (COLS - w > 40)
+    if (left + 1 + w <= COLS)
         put_w(t, 0, COLS - w, w, R_HEADER, st);
     char lim[48] = "";
     if (t->want.limit > 0) {
