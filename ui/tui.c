@@ -563,8 +563,6 @@ static void slider_set_num(tui *t, const dm_setting_def *d, double v)
         snprintf(buf, sizeof buf, "%ld", (long)llround(v));
     else
         snprintf(buf, sizeof buf, "%.*f", step_decimals(step), v);
-    char cur[64];
-    dm_settings_get(&t->want, d->id, cur, sizeof cur);
     if (fabs(dm_settings_num(&t->want, d->id) - v) < 1e-12)
         return;
     want_set(t, d->name, buf);
@@ -1395,6 +1393,20 @@ static void put_cp(const tui *t, int y, int x, enum role r, unsigned cp)
     mvadd_wch(y, x, &cc);
 }
 
+/* The runs listed beside the plot (front and current, newest first): their
+ * count, and the id of entry `want` in *id when id is non-NULL. */
+static int pareto_list(const tui *t, int64_t *id, int want)
+{
+    int n = 0;
+    for (int i = t->npts - 1; i >= 0; i--)
+        if (t->pts[i].front || t->pts[i].current) {
+            if (id && n == want)
+                *id = t->pts[i].id;
+            n++;
+        }
+    return n;
+}
+
 static void render_pareto(tui *t)
 {
     render_header(t);
@@ -1557,18 +1569,26 @@ static void render_pareto(tui *t)
         nf += t->pts[i].front;
     putf(t, ly++, lx, listw, R_DIM, "%d runs, %d on the front", t->npts, nf);
     putf(t, ly++, lx, listw, R_HEADER, "%-6s %8s %8s", "run", "loss", "speedup");
-    int shown = 0;
+    int shown = 0, nlist = pareto_list(t, NULL, 0);
+    if (t->pareto_sel >= nlist)
+        t->pareto_sel = nlist - 1;
+    if (t->pareto_sel < 0)
+        t->pareto_sel = 0;
+    int skip = t->pareto_sel - (bottom - ly) + 1; /* keep the selection visible */
     for (int i = t->npts - 1; i >= 0 && ly < bottom; i--) {
         const dm_pareto_pt *p = &t->pts[i];
         if (!p->front && !p->current)
             continue;
-        char idb[24];
+        if (skip-- > 0) {
+            shown++;
+            continue;
+        }
+        char idb[64];
         snprintf(idb, sizeof idb, "%s#%lld", p->current ? t->g->current : p->front ? t->g->front : " ", (long long)p->id);
-        putf(t, ly++, lx, listw, p->current ? R_CURRENT : R_FRONT, "%-6s %+7.2f%% %7.2f%s", idb, p->loss_pct,
-             p->speedup, t->g->times);
+        enum role r = shown == t->pareto_sel ? R_SEL : p->current ? R_CURRENT : R_FRONT;
+        putf(t, ly++, lx, listw, r, "%-6s %+7.2f%% %7.2f%s", idb, p->loss_pct, p->speedup, t->g->times);
         shown++;
     }
-    (void)shown;
     render_messages(t, bottom, msg_rows());
 #undef DOT_X
 #undef DOT_Y
@@ -1603,7 +1623,8 @@ static const struct key_help {
     {": /", "command prompt: Tab completes, Up/Down history, Esc leaves"},
     {"r", "runs of this model: Up/Down select, Left/Right sort column, o order, / filter (where words), "
           "F clear the filter, Space mark, d diff two marked runs, Enter show a run"},
-    {"p", "Pareto view: quality loss against measured speedup, the front highlighted"},
+    {"p", "Pareto view: quality loss against measured speedup, the front highlighted; Up/Down select a run "
+          "of the list, Enter show it"},
     {"m", "messages: the output of commands"},
     {"? q", "this help; quit (asks while a run is busy)"},
 };
@@ -1814,7 +1835,7 @@ static void render_status(tui *t)
     static const char *hints[] = {
         [V_MAIN] = "<-/-> adjust  Up/Down focus  Enter run  : cmd  r runs  p Pareto  ? help  q quit",
         [V_RUNS] = "Enter show  Space mark  d diff  Left/Right sort  o order  / filter  q back",
-        [V_PARETO] = "q back  r runs  m messages  : command  ? help",
+        [V_PARETO] = "Up/Down select  Enter show  q back  r runs  m messages  : command  ? help",
         [V_HELP] = "Up/Down scroll  q close",
         [V_LOG] = "Up/Down PgUp/PgDn scroll  q back",
     };
@@ -2642,7 +2663,17 @@ static void key_event(tui *t, key_ev ev)
     case V_PARETO:
         if (ev == 'q' || ev == 27)
             set_view(t, V_MAIN);
-        else
+        else if (ev == KEV(KEY_UP) || ev == 'k') {
+            if (t->pareto_sel > 0)
+                t->pareto_sel--;
+        } else if (ev == KEV(KEY_DOWN) || ev == 'j') {
+            if (t->pareto_sel + 1 < pareto_list(t, NULL, 0))
+                t->pareto_sel++;
+        } else if (ev == '\r' || ev == '\n' || ev == KEV(KEY_ENTER)) {
+            int64_t id = 0;
+            pareto_list(t, &id, t->pareto_sel);
+            runs_show(t, id);
+        } else
             global_key(t, ev);
         break;
     case V_HELP:
