@@ -187,7 +187,7 @@ static json_t *json_cell(const char *s, int numeric)
 static const char *human_cell(const dm_table *t, int r, int c, char *buf, size_t n)
 {
     const char *v = r < 0 ? t->cols[c] : dm_table_get(t, r, c);
-    if (r < 0 || !v || !t->numeric[c] || strlen(v) <= 9 || !strpbrk(v, ".eE"))
+    if (r < 0 || !v || strlen(v) <= 9 || !strpbrk(v, ".eE") || strchr(v, ':'))
         return v;
     char *end;
     double x = strtod(v, &end);
