@@ -895,3 +895,44 @@ Test(little, row_mse_matches_direct_pass)
     dm_moments_free(&m);
     layer_free(&ly);
 }
+
+/* The batched forward (calibration) equals the per-step reference within float rounding. */
+Test(little, forward_batch_matches_forward)
+{
+    dm_err err = {{0}};
+    layer ly;
+    layer_make(&ly, 24, 20, 37, 300, 77, 0.3);
+    const int sizes[] = {300};
+    dm_moments m;
+    moments_of(&m, &ly, 0, ly.T, sizes, 1);
+    const int bits[] = {0, 8, 4, 2, 16};
+    for (size_t b = 0; b < sizeof bits / sizeof bits[0]; b++) {
+        dm_little L;
+        cr_assert_eq(dm_little_fit(&L, &m, 7, DM_PROJ_SRP, 3, 0.01, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_little_quantize(&L, bits[b], &m, &err), 0, "%s", err.msg);
+        const int T = 300, ld = 24 + 20 + 3; /* a stride wider than the row */
+        float *xh = calloc((size_t)T * ld, sizeof(float)), *yb = calloc((size_t)T * 37, sizeof(float));
+        float scratch[14], y[37];
+        cr_assert(xh && yb);
+        for (int t = 0; t < T; t++) {
+            memcpy(xh + (size_t)t * ld, ly.X + (size_t)t * 24, 24 * sizeof(float));
+            memcpy(xh + (size_t)t * ld + 24, ly.H + (size_t)t * 20, 20 * sizeof(float));
+        }
+        cr_assert_eq(dm_little_forward_batch(&L, xh, ld, T, yb, &err), 0, "%s", err.msg);
+        for (int t = 0; t < T; t++) {
+            dm_little_forward(&L, ly.X + (size_t)t * 24, ly.H + (size_t)t * 20, scratch, y);
+            for (int r = 0; r < 37; r++) {
+                double mag = fabs(L.bias[r]);
+                for (int j = 0; j < 14; j++)
+                    mag += fabs(L.wq[r * 14 + j]) * fabs(scratch[j]);
+                cr_assert(fabs(yb[(size_t)t * 37 + r] - y[r]) <= 1e-5 * fmax(mag, 1e-3), "bits %d t %d r %d: %g vs %g",
+                          bits[b], t, r, (double)yb[(size_t)t * 37 + r], (double)y[r]);
+            }
+        }
+        free(xh);
+        free(yb);
+        dm_little_free(&L);
+    }
+    dm_moments_free(&m);
+    layer_free(&ly);
+}

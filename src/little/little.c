@@ -1090,3 +1090,46 @@ void dm_little_forward(const dm_little *L, const float *x, const float *h, float
         out[r] = (float)s;
     }
 }
+
+int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err)
+{
+    if (T <= 0)
+        return 0;
+    const int k = L->k, n2 = 2 * k;
+    enum { TB = 512 };
+    int tb = T < TB ? T : TB;
+    float *V = dm_alloc(sizeof(float) * (size_t)tb * (size_t)n2);
+    if (!V)
+        return dm_errf(err, "little forward: out of memory (%d x %d)", tb, n2);
+    for (int t0 = 0; t0 < T; t0 += tb) {
+        int nt = T - t0 < tb ? T - t0 : tb;
+        for (int t = 0; t < nt; t++) {
+            const float *x = xh + (size_t)(t0 + t) * (size_t)ld;
+            float *v = V + (size_t)t * n2;
+            dm_proj_apply(&L->px, x, v);
+            dm_proj_apply(&L->ph, x + L->in, v + k);
+            if (L->bits != 0) { /* the run-time 8-bit input quantization, as dm_little_forward */
+                float mx = 0.0f;
+                for (int j = 0; j < n2; j++)
+                    if (fabsf(v[j]) > mx)
+                        mx = fabsf(v[j]);
+                if (mx > 0.0f) {
+                    float s = mx / 127.0f;
+                    for (int j = 0; j < n2; j++) {
+                        float qv = roundf(v[j] / s);
+                        qv = qv > 127.0f ? 127.0f : qv < -127.0f ? -127.0f : qv;
+                        v[j] = qv * s;
+                    }
+                }
+            }
+        }
+        float *Y = out + (size_t)t0 * (size_t)L->rows;
+        for (int t = 0; t < nt; t++)
+            memcpy(Y + (size_t)t * L->rows, L->bias, sizeof(float) * (size_t)L->rows);
+        /* Y (nt x rows) += V (nt x n2) . wq^T (n2 x rows) */
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nt, L->rows, n2, 1.0f, V, n2, L->wq, n2, 1.0f, Y,
+                    L->rows);
+    }
+    dm_free(V);
+    return 0;
+}

@@ -136,5 +136,12 @@ size_t dm_little_bytes(const dm_little *L);
  * Qin is the run-time 8-bit input quantization (identity when FP32).
  * scratch holds at least 2k floats. */
 void dm_little_forward(const dm_little *L, const float *x, const float *h, float *scratch, float *out);
+/* The same for T inputs at once: row t of xh (stride ld floats) is
+ * [x ; h] (in + hid values); out is T x rows. The products are summed by
+ * one SGEMM in float instead of per-row doubles: equal to dm_little_forward
+ * within float rounding (|diff| <= 1e-5 relative to the row's sum of
+ * |w| |v|, see tests/test_little.c). For calibrating thresholds over
+ * thousands of steps. Returns -1 (err) when out of memory. */
+int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err);
 
 #endif
