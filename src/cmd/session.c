@@ -882,7 +882,11 @@ int dm_session_query(dm_session *s, const char *sql, dm_table *out, dm_err *err)
     if (!st)
         return -1;
     table_fill f = {out};
-    if (dm_store_query(st, sql, fill_row, &f, err))
+    /* the UI thread, a command thread and the worker share the store */
+    pthread_mutex_lock(&s->store_mu);
+    int rc = dm_store_query(st, sql, fill_row, &f, err);
+    pthread_mutex_unlock(&s->store_mu);
+    if (rc)
         return -1;
     dm_table_guess_numeric(out);
     return 0;
