@@ -1393,18 +1393,35 @@ static void put_cp(const tui *t, int y, int x, enum role r, unsigned cp)
     mvadd_wch(y, x, &cc);
 }
 
-/* The runs listed beside the plot (front and current, newest first): their
- * count, and the id of entry `want` in *id when id is non-NULL. */
-static int pareto_list(const tui *t, int64_t *id, int want)
+/* The runs listed beside the plot: the front and the current run, by
+ * speedup. Fills idx (indices into t->pts; may be NULL) and returns the count. */
+static int pareto_list(const tui *t, int *idx)
 {
     int n = 0;
-    for (int i = t->npts - 1; i >= 0; i--)
-        if (t->pts[i].front || t->pts[i].current) {
-            if (id && n == want)
-                *id = t->pts[i].id;
-            n++;
+    for (int i = 0; i < t->npts; i++) {
+        if (!t->pts[i].front && !t->pts[i].current)
+            continue;
+        if (idx) { /* insertion by speedup, then id */
+            int j = n;
+            while (j > 0 && (t->pts[idx[j - 1]].speedup > t->pts[i].speedup ||
+                             (t->pts[idx[j - 1]].speedup == t->pts[i].speedup && t->pts[idx[j - 1]].id > t->pts[i].id))) {
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            idx[j] = i;
         }
+        n++;
+    }
     return n;
+}
+
+static int64_t pareto_selected_id(const tui *t)
+{
+    int *idx = malloc(sizeof(int) * (size_t)(t->npts + 1));
+    int n = idx ? pareto_list(t, idx) : 0;
+    int64_t id = t->pareto_sel >= 0 && t->pareto_sel < n ? t->pts[idx[t->pareto_sel]].id : 0;
+    free(idx);
+    return id;
 }
 
 static void render_pareto(tui *t)
@@ -1569,26 +1586,23 @@ static void render_pareto(tui *t)
         nf += t->pts[i].front;
     putf(t, ly++, lx, listw, R_DIM, "%d runs, %d on the front", t->npts, nf);
     putf(t, ly++, lx, listw, R_HEADER, "%-6s %8s %8s", "run", "loss", "speedup");
-    int shown = 0, nlist = pareto_list(t, NULL, 0);
+    int *idx = malloc(sizeof(int) * (size_t)(t->npts + 1));
+    int nlist = idx ? pareto_list(t, idx) : 0;
     if (t->pareto_sel >= nlist)
         t->pareto_sel = nlist - 1;
     if (t->pareto_sel < 0)
         t->pareto_sel = 0;
-    int skip = t->pareto_sel - (bottom - ly) + 1; /* keep the selection visible */
-    for (int i = t->npts - 1; i >= 0 && ly < bottom; i--) {
-        const dm_pareto_pt *p = &t->pts[i];
-        if (!p->front && !p->current)
-            continue;
-        if (skip-- > 0) {
-            shown++;
-            continue;
-        }
+    int first = t->pareto_sel - (bottom - ly) + 1; /* keep the selection visible */
+    if (first < 0)
+        first = 0;
+    for (int k = first; k < nlist && ly < bottom; k++) {
+        const dm_pareto_pt *p = &t->pts[idx[k]];
         char idb[64];
         snprintf(idb, sizeof idb, "%s#%lld", p->current ? t->g->current : p->front ? t->g->front : " ", (long long)p->id);
-        enum role r = shown == t->pareto_sel ? R_SEL : p->current ? R_CURRENT : R_FRONT;
+        enum role r = k == t->pareto_sel ? R_SEL : p->current ? R_CURRENT : R_FRONT;
         putf(t, ly++, lx, listw, r, "%-6s %+7.2f%% %7.2f%s", idb, p->loss_pct, p->speedup, t->g->times);
-        shown++;
     }
+    free(idx);
     render_messages(t, bottom, msg_rows());
 #undef DOT_X
 #undef DOT_Y
@@ -2667,12 +2681,10 @@ static void key_event(tui *t, key_ev ev)
             if (t->pareto_sel > 0)
                 t->pareto_sel--;
         } else if (ev == KEV(KEY_DOWN) || ev == 'j') {
-            if (t->pareto_sel + 1 < pareto_list(t, NULL, 0))
+            if (t->pareto_sel + 1 < pareto_list(t, NULL))
                 t->pareto_sel++;
         } else if (ev == '\r' || ev == '\n' || ev == KEV(KEY_ENTER)) {
-            int64_t id = 0;
-            pareto_list(t, &id, t->pareto_sel);
-            runs_show(t, id);
+            runs_show(t, pareto_selected_id(t));
         } else
             global_key(t, ev);
         break;
