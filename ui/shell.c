@@ -267,22 +267,25 @@ static void usage(FILE *f)
             "       dualmod [OPTIONS] -f FILE              run a script ('-' = standard input)\n"
             "       COMMANDS | dualmod [OPTIONS]           commands from standard input\n"
             "       dualmod shell [OPTIONS]                readline command shell\n"
-            "       dualmod tui [MODEL] [OPTIONS]          the TUI\n"
+            "       dualmod tui [MODEL] [-c CMDS] [OPTIONS] the TUI (CMDS run before the first evaluation)\n"
             "       dualmod eval|info|bench|little|study ... (see dualmod --help)\n"
             "Options: --db PATH, --no-store, --format table|csv|json, -q/--quiet, --vocab FILE,\n"
-            "         --headless [--size COLSxROWS] [--script FILE] (TUI tests), --no-color, --man\n"
+            "         --headless [--size COLSxROWS] [--script FILE] (TUI tests), --no-color, --ascii,\n"
+            "         --no-start (the TUI waits for Enter), --man\n"
             "Inside: 'help' lists commands and settings; 'help NAME' explains one.\n");
 }
 
 int dm_front_main(int argc, char **argv)
 {
-    enum { O_DB = 300, O_NO_STORE, O_FORMAT, O_VOCAB, O_MAN, O_HEADLESS, O_SIZE, O_SCRIPT, O_NO_COLOR };
+    enum { O_DB = 300, O_NO_STORE, O_FORMAT, O_VOCAB, O_MAN, O_HEADLESS, O_SIZE, O_SCRIPT, O_NO_COLOR, O_ASCII,
+           O_NO_START };
     static const struct option lo[] = {
         {"db", required_argument, 0, O_DB},         {"no-store", no_argument, 0, O_NO_STORE},
         {"format", required_argument, 0, O_FORMAT}, {"vocab", required_argument, 0, O_VOCAB},
         {"man", no_argument, 0, O_MAN},             {"headless", no_argument, 0, O_HEADLESS},
         {"size", required_argument, 0, O_SIZE},     {"script", required_argument, 0, O_SCRIPT},
         {"no-color", no_argument, 0, O_NO_COLOR},   {"quiet", no_argument, 0, 'q'},
+        {"ascii", no_argument, 0, O_ASCII},         {"no-start", no_argument, 0, O_NO_START},
         {"help", no_argument, 0, 'h'},              {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0}};
     const char *cmds = NULL, *file = NULL, *db = NULL, *format = NULL, *vocab = NULL;
@@ -320,6 +323,8 @@ int dm_front_main(int argc, char **argv)
             break;
         case O_SCRIPT: to.script = optarg; break;
         case O_NO_COLOR: to.no_color = 1; break;
+        case O_ASCII: to.ascii = 1; break;
+        case O_NO_START: to.no_start = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 0;
         case ':': fprintf(stderr, "dualmod: option '%s' needs an argument\n", argv[optind - 1]); return 2;
@@ -348,8 +353,12 @@ int dm_front_main(int argc, char **argv)
         fprintf(stderr, "dualmod: give -c or -f, not both\n");
         return 2;
     }
-    if ((cmds || file) && mode) {
-        fprintf(stderr, "dualmod: -c/-f run commands without %s\n", mode);
+    if (file && mode) {
+        fprintf(stderr, "dualmod: -f runs a script without %s (the TUI takes --script for headless tests)\n", mode);
+        return 2;
+    }
+    if (cmds && mode && strcmp(mode, "tui")) {
+        fprintf(stderr, "dualmod: -c runs commands without %s\n", mode);
         return 2;
     }
     int tui = (mode && strcmp(mode, "tui") == 0) ||
@@ -392,6 +401,7 @@ int dm_front_main(int argc, char **argv)
         to.history = hist[0] ? hist : NULL;
         if (getenv("NO_COLOR") && getenv("NO_COLOR")[0])
             to.no_color = 1;
+        to.commands = cmds; /* dualmod tui -c 'set ratio 0.3': run before the first evaluation */
         signal(SIGINT, SIG_DFL); /* the TUI handles its own keys and signals */
         status = dm_tui_run(s, &to);
     } else if (mode) { /* shell */

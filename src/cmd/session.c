@@ -348,6 +348,8 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     o->bytes = (double)s->lm.file_bytes;
     o->nlayers = s->lm.nlayers;
     o->ngates = s->lm.gates;
+    for (int g = 0; g < s->lm.gates && g < DM_SNAP_GATES; g++)
+        setstr(o->gate_name[g], sizeof o->gate_name[g], dm_gate_name(&s->lm, g));
     o->hidden = s->lm.nhid;
     pthread_mutex_lock(&s->mu);
     long cn = s->corpus_n;
@@ -375,7 +377,8 @@ static int resolve_split(dm_session *s, const dm_settings *c, char *path, size_t
     return 0;
 }
 
-static int prepare(dm_session *s, const dm_settings *c, dm_err *err)
+/* The data split of settings c (cached by path and limit). */
+static int prepare_data(dm_session *s, const dm_settings *c, dm_err *err)
 {
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
@@ -400,6 +403,19 @@ static int prepare(dm_session *s, const dm_settings *c, dm_err *err)
         setstr(s->corpus_path, sizeof s->corpus_path, path);
         s->corpus_limit = c->limit;
     }
+    return 0;
+}
+
+#define CANCELLED(cancel) ((cancel) && *(cancel))
+
+/* Data, fit data and the dual module of settings c. Returns 1 when *cancel
+ * was raised between the (uninterruptible) steps. */
+static int prepare(dm_session *s, const dm_settings *c, const volatile int *cancel, dm_err *err)
+{
+    if (prepare_data(s, c, err))
+        return -1;
+    if (CANCELLED(cancel))
+        return 1;
     if (!s->have_fd) {
         char tpath[DM_PATH_MAX];
         if (!s->lm.dataset[0])
@@ -435,6 +451,8 @@ static int prepare(dm_session *s, const dm_settings *c, dm_err *err)
         return -1;
     int rebuild = !s->have_dual || s->dual_bits != c->bits || s->dual_k != c->k || s->dual_proj != c->proj ||
                   s->dual_policy != c->policy || s->dual_seed != c->seed || (c->k == 0 && s->dual_eps != c->eps);
+    if (CANCELLED(cancel))
+        return 1;
     if (rebuild) {
         drop_dual(s);
         if (dm_dual_build(&s->dual, &s->lm, &s->fd, &cfg, err)) {
@@ -446,6 +464,8 @@ static int prepare(dm_session *s, const dm_settings *c, dm_err *err)
         s->dual_seed = c->seed, s->dual_eps = c->eps;
         s->dual_kernels = -1;
     }
+    if (CANCELLED(cancel))
+        return 1;
     if (s->dual_kernels != c->kernels) {
         if (dm_dual_use_kernels(&s->dual, kernels_of(c), err))
             return -1;
@@ -558,6 +578,32 @@ static void run_knobs(dm_session *s, const dm_settings *c, dm_run *r)
     dm_run_describe(r, &src);
 }
 
+/* The same knobs from the settings alone (k resolved without building):
+ * what dm_run_describe gives once the module is built, for find_same. */
+static int settings_knobs(dm_session *s, const dm_settings *c, dm_run *r, dm_err *err)
+{
+    dm_dual_cfg cfg;
+    dm_dual_cfg_default(&cfg);
+    cfg.ratio = c->ratio, cfg.bits = c->bits, cfg.k = c->k, cfg.eps = c->eps, cfg.seed = (uint64_t)c->seed;
+    cfg.proj = (dm_proj_kind)c->proj, cfg.policy = (dm_policy)c->policy, cfg.mode = (dm_mode)c->mode;
+    int k;
+    if (dm_dual_cfg_check(&cfg, &s->lm, &k, err))
+        return -1;
+    dm_dual shell; /* only the fields dm_run_describe reads */
+    memset(&shell, 0, sizeof shell);
+    shell.big = &s->lm;
+    shell.cfg = cfg;
+    shell.k = k;
+    dm_kernels kn = *kernels_of(c);
+    shell.kern = &kn;
+    dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .dual = &shell,
+                         .corpus = &s->corpus, .split = c->split, .path = (dm_lm_path)c->path,
+                         .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
+                         .build_flags = s->build_flags, .version = s->version};
+    dm_run_describe(r, &src);
+    return 0;
+}
+
 /* ---- the store ---- */
 
 dm_store *dm_session_store(dm_session *s, dm_err *err)
@@ -581,7 +627,7 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
 {
     const dm_settings *c = &s->set;
     join_worker(s);
-    if (prepare(s, c, err))
+    if (prepare_data(s, c, err)) /* the data hash; nothing is fitted or built */
         return -1;
     dm_store *st = dm_session_store(s, err);
     if (!st)
@@ -589,7 +635,10 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
     dm_run *r = calloc(1, sizeof *r);
     if (!r)
         return dm_errf(err, "out of memory");
-    run_knobs(s, c, r);
+    if (settings_knobs(s, c, r, err)) {
+        free(r);
+        return -1;
+    }
     pthread_mutex_lock(&s->store_mu);
     int rc = dm_store_find_same(st, r, id, err);
     pthread_mutex_unlock(&s->store_mu);
@@ -600,7 +649,7 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
 int dm_session_bench(dm_session *s, int steps, int cold, dm_dual_bench *b, dm_err *err)
 {
     join_worker(s);
-    if (prepare(s, &s->set, err))
+    if (prepare(s, &s->set, NULL, err))
         return -1;
     return dm_bench_dual(&s->dual, steps, cold, b, err);
 }
@@ -661,6 +710,18 @@ static void snap_quality(dm_snapshot *sn, const dm_dual_result *r)
     sn->top1_agree = r->top1_agree;
 }
 
+#define QUICK_PAIRS 40
+
+static void snap_speed(dm_snapshot *sn, const dm_dual_bench *b)
+{
+    sn->speedup_min = b->sp[0];
+    sn->speedup = b->sp[1];
+    sn->speedup_max = b->sp[2];
+    sn->speedup_e2e = b->sp_e2e[1];
+    sn->speed_limit = b->limit;
+    sn->pairs = b->steps;
+}
+
 static __thread dm_snapshot *cur_snap; /* the run's snapshot under construction (worker or caller thread) */
 
 static void on_progress(const dm_eval_result *partial, long total, void *ud)
@@ -708,8 +769,11 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
         dm_errf(err, "out of memory");
         goto fail;
     }
-    if (prepare(s, c, err))
+    int pr = prepare(s, c, cancel, err);
+    if (pr < 0)
         goto fail;
+    if (pr > 0)
+        goto cancelled_early;
     const dm_lm *m = &s->lm;
     sn.k = s->dual.k;
     sn.nlayers = m->nlayers < DM_SNAP_LAYERS ? m->nlayers : DM_SNAP_LAYERS;
@@ -724,17 +788,15 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     dm_dual_bench b;
     memset(&b, 0, sizeof b);
     int measured = 0;
-    if (c->speed > 0) {
+    /* a first estimate from a few pairs (the quality figures should not wait
+     * for the timing); the full count of pairs is timed after the evaluation */
+    int quick = c->speed > QUICK_PAIRS ? QUICK_PAIRS : (int)c->speed;
+    if (quick > 0) {
         phase(s, &sn, DM_RUN_SPEED, "timing interleaved dense/dual steps", user, ud);
-        if (dm_bench_dual(&s->dual, (int)c->speed, 0, &b, err))
+        if (dm_bench_dual(&s->dual, quick, 0, &b, err))
             goto fail;
         measured = 1;
-        sn.speedup_min = b.sp[0];
-        sn.speedup = b.sp[1];
-        sn.speedup_max = b.sp[2];
-        sn.speedup_e2e = b.sp_e2e[1];
-        sn.speed_limit = b.limit;
-        sn.pairs = b.steps;
+        snap_speed(&sn, &b);
     }
     if (cancel && *cancel)
         goto cancelled_early;
@@ -744,6 +806,12 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
                        .progress_every_s = 0.2, .cancel = cancel};
     if (dm_eval_lm_dual(&s->dual, &s->corpus, &eo, c->audit, res, err))
         goto fail;
+    if (!res->dual.cancelled && c->speed > quick) {
+        phase(s, &sn, DM_RUN_SPEED, "timing interleaved dense/dual steps (all pairs)", user, ud);
+        if (dm_bench_dual(&s->dual, (int)c->speed, 0, &b, err))
+            goto fail;
+        snap_speed(&sn, &b);
+    }
     sn.done = res->dual.cancelled ? res->dual.items : sn.total;
     sn.elapsed_s = res->dual.seconds;
     sn.items_per_s = res->dual.items_per_s;

@@ -6,9 +6,11 @@
  * change; a ratio or mode change is instant), the run store (opened on
  * first use) and at most one evaluation running in a worker thread.
  *
- * A run = build what is needed, time interleaved dense/dual step pairs for
- * the speedup (setting `speed`), evaluate dense and dual side by side over
- * the split, store the run. Progress is published as immutable snapshots:
+ * A run = build what is needed, time a few interleaved dense/dual step
+ * pairs for a first speedup estimate, evaluate dense and dual side by side
+ * over the split, time the full count of pairs (setting `speed`), store the
+ * run. The fit and build steps cannot be interrupted inside; the cancel flag
+ * is checked between them. Progress is published as immutable snapshots:
  * dm_session_snapshot copies the latest one under a lock held only for the
  * copy, so a UI never waits on the engine. Cancelling stops the run at the
  * next step; a run the user cancels (dm_session_cancel, the cancel flag of
@@ -109,6 +111,7 @@ typedef struct dm_model_info {
     double bytes;
     int threads;
     int nlayers, ngates, hidden;
+    char gate_name[DM_SNAP_GATES][4]; /* i f g o (LSTM), r z n (GRU) */
 } dm_model_info;
 void dm_session_info(dm_session *s, dm_model_info *out);
 
