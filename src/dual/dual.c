@@ -972,9 +972,11 @@ static void exact_rows(const dm_dual *d, const float *W, int ld, int cols, const
 }
 
 /* Projection rows per chunk, and how many bytes of the little weights the
- * chunked projection prefetches (in all, split over the threads). */
+ * chunked projection prefetches (in all, split over the threads: at most
+ * PROJ_PF_BYTES, at most PROJ_PF_RATIO times the projection's bytes). */
 #define PROJ_CHUNK 32
 #define PROJ_PF_BYTES (768 * 1024)
+#define PROJ_PF_RATIO 3
 
 typedef struct proj_job {
     const dm_dual *d;
@@ -1008,8 +1010,13 @@ static void proj_part(void *arg, int i, int n)
         pf = (const unsigned char *)L->wq;
         pf_end = (size_t)L->rows * 2 * k * sizeof(float);
     }
-    if (pf_end > PROJ_PF_BYTES / (size_t)n)
-        pf_end = PROJ_PF_BYTES / (size_t)n;
+    /* no more than the projection's compute time can cover (measured: a
+     * few times its packed bytes; more only stretches the projection) */
+    size_t cap = PROJ_PF_RATIO * (d->kpx[j->l].bytes + d->kph[j->l].bytes);
+    if (cap > PROJ_PF_BYTES)
+        cap = PROJ_PF_BYTES;
+    if (pf_end > cap / (size_t)n)
+        pf_end = cap / (size_t)n;
     int nch = (hi - lo + PROJ_CHUNK - 1) / PROJ_CHUNK;
     size_t per = nch ? (pf_end / (size_t)nch + 63) & ~(size_t)63 : 0;
     for (int r = lo; r < hi;) {

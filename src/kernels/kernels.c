@@ -1455,31 +1455,61 @@ T_AVX512 static int mark_ge_avx512(const float *sc, const float *y, float th, in
 /* ---- threading over row blocks ----------------------------------------- */
 
 /* Workers wait for a new job generation: spinning (with pause) for up to
- * PAR_SPIN_NS after the last one, then on a condition variable. The caller
- * publishes fn/arg/n, bumps gen, wakes sleepers, runs part 0 and spins until
- * every worker has reported. */
+ * PAR_SPIN_NS after the last one, then on a condition variable. Parts are
+ * claimed, not assigned: claim packs (generation << 32 | next part) and
+ * every thread, the caller included, takes parts by compare-and-swap until
+ * none is left; the caller then waits only for parts already taken. So a
+ * worker the OS does not schedule in time (a busy machine) costs nothing:
+ * the caller runs its parts, and the late worker finds none left. A claim
+ * succeeds only while its generation's parts remain, and the caller
+ * publishes the next job (fn, arg, n, then claim with release) only after
+ * every part of this one has finished and claims are closed (index
+ * PAR_DONE), so a successful claim always reads its own job's fn, arg, n. */
 #define PAR_SPIN_NS 300000L
+#define PAR_DONE 0xFFFFFFFFu /* claim index between jobs: nothing to take */
 
 static struct {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     int started;           /* workers running */
     int failed;            /* pthread_create failed: run inline */
-    atomic_uint gen;       /* job generation */
-    atomic_int pending;    /* workers still on the current job */
+    atomic_uint gen;       /* job generation (wakes the workers) */
+    _Atomic uint64_t claim; /* gen << 32 | next part to take */
+    atomic_int finished;   /* parts of the current job done */
     atomic_int sleepers;
     atomic_int busy;       /* a caller owns the pool (others run inline) */
     unsigned gen0[DM_PAR_MAX]; /* gen when worker i was created */
-    dm_par_fn fn;
-    void *arg;
-    int n;
-} par = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+    /* the job; atomic (relaxed) because a late claimer may read them while
+     * the caller writes the next job's (its claim then fails) */
+    _Atomic(dm_par_fn) fn;
+    _Atomic(void *) arg;
+    atomic_int n;
+} par = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER, .claim = PAR_DONE };
 
 static long par_ns(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (long)t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+/* Take and run parts of the current job until none is left. */
+static void par_take(void)
+{
+    for (;;) {
+        uint64_t v = atomic_load_explicit(&par.claim, memory_order_acquire);
+        int n = atomic_load_explicit(&par.n, memory_order_relaxed);
+        dm_par_fn fn = atomic_load_explicit(&par.fn, memory_order_relaxed);
+        void *arg = atomic_load_explicit(&par.arg, memory_order_relaxed);
+        uint32_t i = (uint32_t)v;
+        if (i >= (uint32_t)n)
+            return;
+        if (!atomic_compare_exchange_weak_explicit(&par.claim, &v, v + 1, memory_order_acq_rel,
+                                                   memory_order_acquire))
+            continue;
+        fn(arg, (int)i, n);
+        atomic_fetch_add_explicit(&par.finished, 1, memory_order_release);
+    }
 }
 
 static void *par_worker(void *p)
@@ -1503,9 +1533,7 @@ static void *par_worker(void *p)
             }
         }
         seen = g;
-        if (id < par.n)
-            par.fn(par.arg, id, par.n);
-        atomic_fetch_sub_explicit(&par.pending, 1, memory_order_release);
+        par_take();
     }
     return NULL;
 }
@@ -1547,20 +1575,24 @@ void dm_par_run(int n, dm_par_fn fn, void *arg)
         fn(arg, 0, 1);
         return;
     }
-    par.fn = fn;
-    par.arg = arg;
-    par.n = n;
-    /* every started worker takes the job (those with id >= n only report) */
-    atomic_store_explicit(&par.pending, par.started, memory_order_relaxed);
-    atomic_fetch_add_explicit(&par.gen, 1, memory_order_release);
+    /* claims are closed (PAR_DONE) between jobs: publish this one, open its
+     * claims, then wake the workers */
+    atomic_store_explicit(&par.fn, fn, memory_order_relaxed);
+    atomic_store_explicit(&par.arg, arg, memory_order_relaxed);
+    atomic_store_explicit(&par.n, n, memory_order_relaxed);
+    atomic_store_explicit(&par.finished, 0, memory_order_relaxed);
+    unsigned g = atomic_load_explicit(&par.gen, memory_order_relaxed) + 1;
+    atomic_store_explicit(&par.claim, (uint64_t)g << 32, memory_order_release);
+    atomic_store_explicit(&par.gen, g, memory_order_release);
     if (atomic_load(&par.sleepers) > 0) {
         pthread_mutex_lock(&par.mu);
         pthread_cond_broadcast(&par.cv);
         pthread_mutex_unlock(&par.mu);
     }
-    fn(arg, 0, n);
-    while (atomic_load_explicit(&par.pending, memory_order_acquire) > 0)
+    par_take();
+    while (atomic_load_explicit(&par.finished, memory_order_acquire) < n)
         _mm_pause();
+    atomic_store_explicit(&par.claim, (uint64_t)g << 32 | PAR_DONE, memory_order_release);
     atomic_store(&par.busy, 0);
 }
 
