@@ -363,6 +363,9 @@ int dm_dual_set_ratio(dm_dual *d, double ratio, dm_err *err)
     return 0;
 }
 
+/* Calibration steps scored per GEMM block. */
+#define CAL_BLOCK 512
+
 int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dual_cfg *cfg, dm_err *err)
 {
     memset(d, 0, sizeof *d);
@@ -376,9 +379,10 @@ int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dua
     d->k = k;
     double t0 = dm_now();
     int H = m->nhid, R = dm_lm_pre_rows(m);
-    float *v = malloc((size_t)2 * k * sizeof(float)), *y = malloc((size_t)R * sizeof(float));
-    if (!v || !y) {
-        free(v), free(y);
+    float *y = malloc((size_t)R * sizeof(float));
+    float *yb = malloc((size_t)CAL_BLOCK * R * sizeof(float));
+    if (!y || !yb) {
+        free(y), free(yb);
         return dm_errf(err, "out of memory");
     }
     for (int l = 0; l < m->nlayers; l++) {
@@ -413,9 +417,16 @@ int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dua
                 goto fail;
             }
         }
+        /* the little outputs of the calibration steps, a block at a time by one GEMM */
         for (int t = 0; t < fd->ncal; t++) {
-            const float *xh = fd->cal_xh[l] + (size_t)t * m->layer[l].ld;
-            dm_little_forward(&d->little[l], xh, xh + m->layer[l].in, v, y);
+            int tb = t % CAL_BLOCK;
+            if (tb == 0) {
+                int nb = fd->ncal - t < CAL_BLOCK ? fd->ncal - t : CAL_BLOCK;
+                if (dm_little_forward_batch(&d->little[l], fd->cal_xh[l] + (size_t)t * m->layer[l].ld,
+                                            m->layer[l].ld, nb, yb, err))
+                    goto fail;
+            }
+            memcpy(y, yb + (size_t)tb * R, (size_t)R * sizeof(float));
             for (int g = 0; g < m->gates; g++) {
                 dm_act a = dm_gate_act(m, g);
                 for (int j = 0; j < H; j++) {
@@ -435,13 +446,13 @@ int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dua
                 qsort(d->cal[l][a], (size_t)cnt[a], sizeof(float), cmp_float);
         }
     }
-    free(v), free(y);
+    free(y), free(yb);
     if (dm_dual_set_ratio(d, cfg->ratio, err))
         goto fail2;
     d->fit_seconds = dm_now() - t0;
     return 0;
 fail:
-    free(v), free(y);
+    free(y), free(yb);
 fail2:
     dm_dual_free(d);
     return -1;
