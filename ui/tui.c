@@ -864,8 +864,18 @@ static void render_header(tui *t)
             snprintf(comma, sizeof dbuf - (size_t)(comma - dbuf), ", %s%s", c, tail);
         }
     }
-    putf(t, 1, 0, COLS, R_NORMAL, " data %s%s %s kernels %s %s threads %d %s store %s", dbuf, lim, t->g->vline,
-         m->kernels, t->g->vline, m->threads, t->g->vline, t->want.store ? "on" : "off");
+    /* at 80 columns the limit is dropped when the token count already shows it */
+    char line[1600];
+    for (int pass = 0; pass < 2; pass++) {
+        snprintf(line, sizeof line, " data %s%s %s kernels %s %s threads %d %s store %s", dbuf, pass ? "" : lim,
+                 t->g->vline, m->kernels, t->g->vline, m->threads, t->g->vline, t->want.store ? "on" : "off");
+        int width = 0;
+        for (const char *p = line; *p; p++)
+            width += ((unsigned char)*p & 0xC0) != 0x80;
+        if (width <= COLS || !lim[0] || !comma)
+            break;
+    }
+    putf(t, 1, 0, COLS, R_NORMAL, "%s", line);
 }
 
 /* A horizontal bar of w cells filled to fraction f (eighths in UTF-8). */
