@@ -156,22 +156,32 @@ static int on_rl_signal(void)
 
 static dm_session *g_sess;
 
+/* Readline completion shared by the shell and the TUI's prompt: candidates
+ * from the command tables (prefix-filtered, without repeats) for the line
+ * up to the cursor. */
 typedef struct cands {
     char **v;
     int n, cap;
+    const char *prefix;
 } cands;
 
-static void add_cand(void *ud, const char *c)
+static void add_cand(void *ud, const char *cand)
 {
     cands *C = ud;
+    if (strncmp(cand, C->prefix, strlen(C->prefix)) != 0)
+        return;
+    for (int i = 0; i < C->n; i++)
+        if (strcmp(C->v[i], cand) == 0)
+            return;
     if (C->n + 2 > C->cap) {
-        C->cap = C->cap ? 2 * C->cap : 16;
-        char **nv = realloc(C->v, sizeof *nv * (size_t)C->cap);
+        int nc = C->cap ? 2 * C->cap : 16;
+        char **nv = realloc(C->v, sizeof *nv * (size_t)nc);
         if (!nv)
             return;
         C->v = nv;
+        C->cap = nc;
     }
-    C->v[C->n++] = strdup(c);
+    C->v[C->n++] = strdup(cand);
     C->v[C->n] = NULL;
 }
 
@@ -188,27 +198,41 @@ static char *cand_gen(const char *text, int state)
     return NULL;
 }
 
-static char **complete(const char *text, int start, int end)
+char **dm_rl_completion(dm_session *s, const char *text, int end, int file_fallback)
 {
-    (void)end;
     for (int i = 0; i < g_cands.n; i++)
         free(g_cands.v[i]);
     g_cands.n = 0;
-    char *before = malloc((size_t)start + strlen(text) + 1);
+    g_cands.prefix = text;
+    rl_attempted_completion_over = 1;
+    char *before = strndup(rl_line_buffer, (size_t)end);
     if (!before)
         return NULL;
-    memcpy(before, rl_line_buffer, (size_t)start);
-    strcpy(before + start, text);
-    dm_complete kind = dm_cmd_complete(g_sess, before, add_cand, &g_cands);
+    dm_complete kind = dm_cmd_complete(s, before, add_cand, &g_cands);
     free(before);
-    if (g_cands.n == 0 && kind == DM_C_FILE) {
+    if (g_cands.n == 0 && kind == DM_C_FILE && file_fallback) {
         rl_attempted_completion_over = 0; /* readline completes file names */
         return NULL;
     }
-    rl_attempted_completion_over = 1;
     if (g_cands.n == 0)
         return NULL;
     return rl_completion_matches(text, cand_gen);
+}
+
+void dm_rl_completion_free(void)
+{
+    for (int i = 0; i < g_cands.n; i++)
+        free(g_cands.v[i]);
+    free(g_cands.v);
+    memset(&g_cands, 0, sizeof g_cands);
+}
+
+static dm_session *g_sess;
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)start;
+    return dm_rl_completion(g_sess, text, end, 1);
 }
 
 static int shell_loop(dm_session *s, dm_cmd_io *io)
@@ -250,9 +274,7 @@ static int shell_loop(dm_session *s, dm_cmd_io *io)
     }
     if (hist[0])
         history_truncate_file(hist, 2000);
-    for (int i = 0; i < g_cands.n; i++)
-        free(g_cands.v[i]);
-    free(g_cands.v);
+    dm_rl_completion_free();
     (void)status;
     return 0; /* an interactive session's errors were shown as they happened */
 }

@@ -13,4 +13,11 @@ int dm_front_main(int argc, char **argv);
  * ~/.local/state/dualmod/history), its directory created; "" if unknown. */
 void dm_history_path(char *out, size_t n);
 
+/* Readline's attempted-completion function body for a command line: the
+ * candidates for the word ending at end (readline's arguments); with
+ * file_fallback readline completes file names where a file is expected. */
+typedef struct dm_session dm_session;
+char **dm_rl_completion(dm_session *s, const char *text, int end, int file_fallback);
+void dm_rl_completion_free(void);
+
 #endif

@@ -64,6 +64,7 @@
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
 #endif
+#include "shell.h"
 #include "tui.h"
 
 #include <ctype.h>
@@ -2180,62 +2181,14 @@ static void rl_line_cb(char *line)
     t->rl_line = line;
 }
 
-typedef struct cands {
-    char **v;
-    int n, cap;
-    const char *prefix;
-} cands;
-
-static void add_cand(void *ud, const char *cand)
-{
-    cands *c = ud;
-    if (strncmp(cand, c->prefix, strlen(c->prefix)) != 0)
-        return;
-    for (int i = 0; i < c->n; i++)
-        if (strcmp(c->v[i], cand) == 0)
-            return;
-    if (c->n == c->cap) {
-        int nc = c->cap ? c->cap * 2 : 16;
-        char **nv = realloc(c->v, sizeof(char *) * (size_t)nc);
-        if (!nv)
-            return;
-        c->v = nv;
-        c->cap = nc;
-    }
-    c->v[c->n++] = strdup(cand);
-}
-
-static cands g_cands;
-static int g_cand_i;
-
-static char *cand_gen(const char *text, int state)
-{
-    (void)text;
-    if (state == 0)
-        g_cand_i = 0;
-    if (g_cand_i < g_cands.n)
-        return strdup(g_cands.v[g_cand_i++]);
-    return NULL;
-}
-
 static char **rl_complete_cb(const char *text, int start, int end)
 {
     (void)start;
-    for (int i = 0; i < g_cands.n; i++)
-        free(g_cands.v[i]);
-    g_cands.n = 0;
-    g_cands.prefix = text;
-    rl_attempted_completion_over = 1;
-    if (!g_tui || g_tui->prompt != P_CMD)
+    if (!g_tui || g_tui->prompt != P_CMD) {
+        rl_attempted_completion_over = 1;
         return NULL;
-    char *before = strndup(rl_line_buffer, (size_t)end);
-    if (!before)
-        return NULL;
-    dm_cmd_complete(g_tui->s, before, add_cand, &g_cands);
-    free(before);
-    if (g_cands.n == 0)
-        return NULL;
-    return rl_completion_matches(text, cand_gen);
+    }
+    return dm_rl_completion(g_tui->s, text, end, 0);
 }
 
 static void rl_display_matches_cb(char **matches, int n, int maxlen)
@@ -3285,10 +3238,7 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
     if (t->runs_ok)
         dm_table_free(&t->runs);
     free(t->pts);
-    for (int i = 0; i < g_cands.n; i++)
-        free(g_cands.v[i]);
-    free(g_cands.v);
-    memset(&g_cands, 0, sizeof g_cands);
+    dm_rl_completion_free();
     if (t->devnull)
         fclose(t->devnull);
     g_tui = NULL;
