@@ -1185,8 +1185,6 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     }
     dm_table o;
     char title[256];
-    snprintf(title, sizeof title, "Pareto front: %s %s, %s %s (%d of %d runs%s)", xd < 0 ? "lower" : "higher", xn,
-             yd < 0 ? "lower" : "higher", yn, 0, n, where ? "" : dm_session_loaded(c->s) ? ", this model and split" : "");
     dm_table_init(&o, NULL);
     const char *cols[] = {"id", "model", "split", "ratio", "bits", "k", "mode", "value"};
     for (int i = 0; i < 8; i++)
@@ -1540,10 +1538,7 @@ static int split_statements(const char *line, char ***out, int *n)
             break;
         }
     }
-    /* st[0] owns the copy */
-    if (k && st[0] != copy) {
-        /* not possible: the first statement starts at copy */
-    }
+    /* st[0] is copy itself: the caller frees both */
     *out = st;
     *n = k;
     return 0;
