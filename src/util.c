@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 int dm_errf(dm_err *err, const char *fmt, ...)
 {
@@ -140,4 +142,50 @@ uint16_t dm_f32_to_bf16(float f)
         return (uint16_t)((u >> 16) | 0x40);
     u += 0x7fff + ((u >> 16) & 1);
     return (uint16_t)(u >> 16);
+}
+
+int dm_mkdir_p(const char *dir)
+{
+    char buf[4096];
+    if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0755) && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+int dm_u8width(const char *s)
+{
+    int w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+void dm_sql_quote(char *out, size_t n, const char *s)
+{
+    if (n < 3) {
+        if (n)
+            out[0] = '\0';
+        return;
+    }
+    size_t j = 0;
+    out[j++] = '\'';
+    for (; *s && j + 3 < n; s++) {
+        if (*s == '\'') {
+            if (j + 4 >= n)
+                break;
+            out[j++] = '\'';
+        }
+        out[j++] = *s;
+    }
+    out[j++] = '\'';
+    out[j] = '\0';
 }

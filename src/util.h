@@ -36,6 +36,16 @@ double dm_now(void);
 #define DM_FNV_INIT 0xcbf29ce484222325ULL
 uint64_t dm_fnv1a(uint64_t h, const void *data, size_t n);
 
+/* mkdir -p: create dir and its missing parents (mode 0755). 0, or -1 with errno. */
+int dm_mkdir_p(const char *dir);
+
+/* Display columns of UTF-8 text, counting code points (the program's glyphs
+ * are all one column wide). */
+int dm_u8width(const char *s);
+
+/* s as an SQL string literal ('...' with quotes doubled) into out; cut to fit n. */
+void dm_sql_quote(char *out, size_t n, const char *s);
+
 /* Half-precision conversions (IEEE binary16 and bfloat16), exact. */
 float dm_f16_to_f32(uint16_t h);
 uint16_t dm_f32_to_f16(float f); /* round to nearest even */

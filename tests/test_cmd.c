@@ -16,6 +16,7 @@
 #include "session.h"
 #include "store.h"
 #include "table.h"
+#include "util.h"
 
 static char tmpdir[256];
 static dm_session *S;
@@ -583,4 +584,16 @@ Test(cmd, worker_runs_restarts_and_stores, .timeout = 600)
     cr_expect_eq(exec("sql select status, partial, tokens < 40000 from runs order by id desc limit 1"), 0);
     cr_expect_str_eq(outbuf, "status,partial,tokens < 40000\ncancelled,1,1\n");
     done();
+}
+
+Test(cmd, sql_quote_and_width)
+{
+    char q[16];
+    dm_sql_quote(q, sizeof q, "it's");
+    cr_expect_str_eq(q, "'it''s'");
+    dm_sql_quote(q, 8, "abcdefghij"); /* cut to fit, still a closed literal */
+    cr_expect_str_eq(q, "'abcd'");
+    dm_sql_quote(q, 7, "ab'cd");
+    cr_expect_str_eq(q, "'ab'");   /* a doubled quote is never split */
+    cr_expect_eq(dm_u8width("ratio █▌ 50%"), 12);
 }

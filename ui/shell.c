@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -32,6 +31,7 @@
 #include "cmd.h"
 #include "session.h"
 #include "tui.h"
+#include "util.h"
 
 static volatile sig_atomic_t g_cancel;
 static volatile sig_atomic_t g_at_prompt;
@@ -72,20 +72,6 @@ static int term_width(void)
     return c && atoi(c) > 0 ? atoi(c) : 100;
 }
 
-static int mkdir_p(const char *dir)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", dir);
-    for (char *p = buf + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(buf, 0755) && errno != EEXIST)
-                return -1;
-            *p = '/';
-        }
-    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
-}
-
 void dm_history_path(char *out, size_t n)
 {
     const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
@@ -98,7 +84,7 @@ void dm_history_path(char *out, size_t n)
         out[0] = '\0';
         return;
     }
-    if (mkdir_p(dir)) {
+    if (dm_mkdir_p(dir)) {
         out[0] = '\0';
         return;
     }

@@ -93,6 +93,7 @@
 #include "cmd.h"
 #include "session.h"
 #include "table.h"
+#include "util.h"
 
 #define TICK_MS 100
 #define LOG_MAX 4000
@@ -281,15 +282,6 @@ static attr_t attr(const tui *t, enum role r)
     return roles[r].mono_attr;
 }
 
-/* Display columns of UTF-8 text (our glyphs are all one column wide). */
-static int uwidth(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}
 
 /* Draw s at (y, x) with at most w columns. Returns the columns drawn. */
 static int put_w(const tui *t, int y, int x, int w, enum role r, const char *s)
@@ -696,19 +688,6 @@ static void refresh_info(tui *t)
         dm_session_info(t->s, &t->info);
 }
 
-static void sql_quote(char *out, size_t n, const char *s)
-{
-    size_t j = 0;
-    out[j++] = '\'';
-    for (; *s && j + 3 < n; s++) {
-        if (*s == '\'')
-            out[j++] = '\'';
-        out[j++] = *s;
-    }
-    out[j++] = '\'';
-    out[j] = '\0';
-}
-
 static const char *runs_sort_name(const tui *t)
 {
     if (t->runs_ok && t->sort_col >= 0 && t->sort_col < t->runs.ncol)
@@ -721,7 +700,7 @@ static const char *runs_sort_name(const tui *t)
 static void runs_filter_text(const tui *t, const char *sort, char *out, size_t n)
 {
     char q[600];
-    sql_quote(q, sizeof q, t->info.name);
+    dm_sql_quote(q, sizeof q, t->info.name);
     const char *f = t->filter;
     if (strncasecmp(f, "where ", 6) == 0)
         f += 6;
@@ -838,7 +817,7 @@ static void render_header(tui *t)
         snprintf(st, sizeof st, "%s %s ", t->g->bullet, dm_run_state_name(t->snap.state));
     else
         snprintf(st, sizeof st, "%s ", dm_run_state_name(t->snap.state));
-    int w = uwidth(st);
+    int w = dm_u8width(st);
     if (left + 1 + w <= COLS)
         put_w(t, 0, COLS - w, w, R_HEADER, st);
     char lim[48] = "";
@@ -870,10 +849,7 @@ static void render_header(tui *t)
     for (int pass = 0; pass < 2; pass++) {
         snprintf(line, sizeof line, " data %s%s %s kernels %s %s threads %d %s store %s", dbuf, pass ? "" : lim,
                  t->g->vline, m->kernels, t->g->vline, m->threads, t->g->vline, t->want.store ? "on" : "off");
-        int width = 0;
-        for (const char *p = line; *p; p++)
-            width += ((unsigned char)*p & 0xC0) != 0x80;
-        if (width <= COLS || !lim[0] || !comma)
+        if (dm_u8width(line) <= COLS || !lim[0] || !comma)
             break;
     }
     putf(t, 1, 0, COLS, R_NORMAL, "%s", line);
@@ -1031,7 +1007,7 @@ static void render_live(tui *t, int y)
         snprintf(eta, sizeof eta, "%s", g->dash);
     char tail[200];
     snprintf(tail, sizeof tail, " %s/%s  %s  ETA %s", done, total, rate, eta);
-    int bw = COLS - 2 - uwidth(tail) - 2;
+    int bw = COLS - 2 - dm_u8width(tail) - 2;
     if (bw > 60)
         bw = 60;
     if (bw < 10)
@@ -1076,7 +1052,7 @@ static void render_live(tui *t, int y)
             putf(t, y + 4, x, COLS - x, sr, "%s %s%s%s", g->bullet, s->phase,
                  s->state == DM_RUN_DONE && s->elapsed_s > 0 ? " in " : "", s->state == DM_RUN_DONE && s->elapsed_s > 0 ? el : "");
         if (idbuf[0]) {
-            int w = uwidth(idbuf);
+            int w = dm_u8width(idbuf);
             put_w(t, y + 4, COLS - w - 1, w, R_DIM, idbuf);
         }
     }
@@ -1165,11 +1141,11 @@ static void fmt_cell(const dm_table *tb, int col, const char *raw, char *out, si
 
 static int col_width(const tui *t, const dm_table *tb, int c, int r0, int r1)
 {
-    int w = uwidth(tb->cols[c]) + 1;
+    int w = dm_u8width(tb->cols[c]) + 1;
     for (int r = r0; r < r1 && r < tb->nrow; r++) {
         char buf[256];
         fmt_cell(tb, c, dm_table_get(tb, r, c), buf, sizeof buf);
-        int cw = uwidth(buf);
+        int cw = dm_u8width(buf);
         if (cw > w)
             w = cw;
     }
@@ -1248,7 +1224,7 @@ static void draw_table(tui *t, int y, int h, const int *cols, int ncols, int top
         char hd[64];
         snprintf(hd, sizeof hd, "%s%s", tb->cols[c], c == t->sort_col && keep >= 0 ? (t->sort_desc ? t->g->down : t->g->up) : "");
         int num = tb->numeric && tb->numeric[c];
-        int hw = uwidth(hd);
+        int hw = dm_u8width(hd);
         int pad = num && hw < w[i] ? w[i] - hw : 0;
         put_w(t, y, x + pad, COLS - x - pad, R_HEADER, hd);
         x += w[i] + 1;
@@ -1271,7 +1247,7 @@ static void draw_table(tui *t, int y, int h, const int *cols, int ncols, int top
             char buf[256];
             fmt_cell(tb, c, dm_table_get(tb, r, c), buf, sizeof buf);
             int num = tb->numeric && tb->numeric[c];
-            int cw = uwidth(buf);
+            int cw = dm_u8width(buf);
             if (cw > w[i])
                 cw = w[i];
             int pad = num ? w[i] - cw : 0;
@@ -1829,7 +1805,7 @@ static void render_status(tui *t)
     clrtoeol();
     if (t->prompt != P_NONE) {
         const char *pr = t->prompt == P_CMD ? ":" : "filter: where ";
-        int pw = uwidth(pr);
+        int pw = dm_u8width(pr);
         put_w(t, y, 0, COLS, R_CMD, pr);
         const char *buf = rl_line_buffer ? rl_line_buffer : "";
         /* the cursor column = characters before rl_point */

@@ -1137,15 +1137,10 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     if (!where && dm_session_loaded(c->s)) {
         dm_model_info mi;
         dm_session_info(c->s, &mi);
-        char sp[1100];
-        size_t j = 0;
-        for (const char *p = dm_session_settings(c->s)->split; *p && j + 2 < sizeof sp; p++) {
-            if (*p == '\'')
-                sp[j++] = '\'';
-            sp[j++] = *p;
-        }
-        sp[j] = '\0';
-        snprintf(scope, sizeof scope, "model = '%s' AND split = '%s'", mi.name, sp);
+        char sp[1100], mn[600];
+        dm_sql_quote(sp, sizeof sp, dm_session_settings(c->s)->split);
+        dm_sql_quote(mn, sizeof mn, mi.name);
+        snprintf(scope, sizeof scope, "model = %s AND split = %s", mn, sp);
     }
     size_t ql = 1024 + strlen(scope) + (where ? strlen(where) : 0);
     char *sql = malloc(ql);

@@ -1019,20 +1019,6 @@ int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *er
     return rc;
 }
 
-static void sql_quote(char *out, size_t n, const char *s)
-{
-    size_t j = 0;
-    if (j + 1 < n)
-        out[j++] = '\'';
-    for (; *s && j + 3 < n; s++) {
-        if (*s == '\'')
-            out[j++] = '\'';
-        out[j++] = *s;
-    }
-    out[j++] = '\'';
-    out[j] = '\0';
-}
-
 int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
 {
     *pts = NULL;
@@ -1040,7 +1026,7 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
     if (!s->loaded)
         return dm_errf(err, "no model loaded");
     char split[2100], sql[4096];
-    sql_quote(split, sizeof split, s->set.split);
+    dm_sql_quote(split, sizeof split, s->set.split);
     snprintf(sql, sizeof sql,
              "SELECT r.id, CASE WHEN lower(r.metric) IN ('bleu','accuracy') THEN -r.delta_pct ELSE r.delta_pct END, "
              "r.speedup, r.ratio, r.bits, r.k, r.mode FROM runs r JOIN models m ON m.id = r.model_id "

@@ -1,6 +1,7 @@
 /* table.c - result tables rendered as a human table, CSV or JSON. */
 #define _POSIX_C_SOURCE 200809L
 #include "table.h"
+#include "util.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -138,16 +139,6 @@ void dm_table_guess_numeric(dm_table *t)
     }
 }
 
-/* Display width of UTF-8 text (code points; the tables hold no wide glyphs). */
-static int u8width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            w++;
-    return w;
-}
-
 static void csv_cell(FILE *out, const char *s)
 {
     if (!s)
@@ -205,8 +196,8 @@ static void print_human(const dm_table *t, FILE *out, int width)
     if (t->vertical) {
         int kw = 0;
         for (int c = 0; c < t->ncol; c++)
-            if (u8width(t->cols[c]) > kw)
-                kw = u8width(t->cols[c]);
+            if (dm_u8width(t->cols[c]) > kw)
+                kw = dm_u8width(t->cols[c]);
         for (int r = 0; r < t->nrow; r++) {
             if (r)
                 fputc('\n', out);
@@ -227,10 +218,10 @@ static void print_human(const dm_table *t, FILE *out, int width)
     if (!w)
         abort();
     for (int c = 0; c < t->ncol; c++) {
-        w[c] = u8width(t->cols[c]);
+        w[c] = dm_u8width(t->cols[c]);
         for (int r = 0; r < t->nrow; r++) {
             const char *v = human_cell(t, r, c, hb, sizeof hb);
-            int l = v ? u8width(v) : 0;
+            int l = v ? dm_u8width(v) : 0;
             if (l > w[c])
                 w[c] = l;
         }
@@ -254,7 +245,7 @@ static void print_human(const dm_table *t, FILE *out, int width)
                 const char *v = human_cell(t, r, c, hb, sizeof hb);
                 if (!v)
                     v = "";
-                int l = u8width(v);
+                int l = dm_u8width(v);
                 if (c)
                     fputs("  ", out);
                 if (l > w[c]) {

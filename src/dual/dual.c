@@ -4,13 +4,11 @@
 #include "dual.h"
 
 #include <cblas.h>
-#include <errno.h>
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "safetensors.h"
 
@@ -219,20 +217,6 @@ fail:
     return -1;
 }
 
-static int mkdir_p(const char *path)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(buf, 0755) && errno != EEXIST)
-                return -1;
-            *p = '/';
-        }
-    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
-}
-
 static void default_cache_dir(char *out, size_t n)
 {
     const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -300,7 +284,7 @@ int dm_fitdata_cached(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train, lo
         return -1;
     fd->data_hash = dh;
     /* save; a failure to cache is not an error for the caller */
-    if (mkdir_p(dir) == 0) {
+    if (dm_mkdir_p(dir) == 0) {
         dm_st_wtensor w[DM_LM_MAX_LAYERS];
         char names[DM_LM_MAX_LAYERS][32];
         int okw = 1;
