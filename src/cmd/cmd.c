@@ -727,13 +727,8 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (!r)
         return fail(c, "out of memory");
     int stream = c->fmt == DM_FMT_CSV; /* CSV rows are printed as they come */
-    if (stream) {
-        dm_table hdr;
-        dm_table_init(&hdr, NULL);
-        run_table(&hdr);
-        dm_table_print(&hdr, DM_FMT_CSV, c->io->out, 0);
-        dm_table_free(&hdr);
-    }
+    if (stream)
+        dm_table_csv_row(&t, -1, c->io->out);
     for (long n = 0; n < total && rc == 0; n++) {
         for (int i = 0; i < nd; i++)
             if (dm_session_set(c->s, dims[i].def->name, dims[i].vals[idx[i]], 0, &c->err)) {
@@ -775,21 +770,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         }
         done++;
         if (stream) {
-            dm_table one;
-            dm_table_init(&one, NULL);
-            run_table(&one);
-            dm_table_row(&one);
-            for (int col = 0; col < t.ncol; col++)
-                dm_table_set(&one, col, dm_table_get(&t, t.nrow - 1, col));
-            /* body only */
-            FILE *o = c->io->out;
-            for (int col = 0; col < one.ncol; col++) {
-                const char *v = dm_table_get(&one, 0, col);
-                fprintf(o, "%s%s", col ? "," : "", v ? v : "");
-            }
-            fputc('\n', o);
-            fflush(o);
-            dm_table_free(&one);
+            dm_table_csv_row(&t, t.nrow - 1, c->io->out);
         } else if (c->io->progress && !c->io->quiet && c->io->msg) {
             const char *v = dm_table_get(&t, t.nrow - 1, RC_DPCT), *sp = dm_table_get(&t, t.nrow - 1, RC_SPEEDUP);
             fprintf(c->io->msg, "%s", label);

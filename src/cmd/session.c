@@ -82,7 +82,7 @@ static void setstr(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-static void cpu_model(char *out, size_t n)
+void dm_cpu_model(char *out, size_t n)
 {
     snprintf(out, n, "unknown");
     FILE *f = fopen("/proc/cpuinfo", "r");
@@ -137,7 +137,7 @@ int dm_session_new(dm_session **out, const dm_session_opts *o, dm_err *err)
         setstr(s->vocab_override, sizeof s->vocab_override, o->vocab);
     setstr(s->git_rev, sizeof s->git_rev, "unknown");
     setstr(s->version, sizeof s->version, "unknown");
-    cpu_model(s->cpu, sizeof s->cpu);
+    dm_cpu_model(s->cpu, sizeof s->cpu);
     pthread_mutex_init(&s->mu, NULL);
     pthread_mutex_init(&s->store_mu, NULL);
     pthread_cond_init(&s->wake, NULL);
@@ -480,11 +480,6 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
 
 /* ---- the run record ---- */
 
-void dm_cpu_model(char *out, size_t n)
-{
-    cpu_model(out, n);
-}
-
 void dm_run_describe(dm_run *r, const dm_run_source *src)
 {
     const dm_dual *d = src->dual;
@@ -515,7 +510,7 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     setstr(r->git_rev, sizeof r->git_rev, src->git_rev ? src->git_rev : "");
     setstr(r->build_flags, sizeof r->build_flags, src->build_flags ? src->build_flags : "");
     setstr(r->version, sizeof r->version, src->version ? src->version : "");
-    cpu_model(r->cpu, sizeof r->cpu);
+    dm_cpu_model(r->cpu, sizeof r->cpu);
 }
 
 static double bytes_ratio(const dm_dual_stats *st)

@@ -280,23 +280,22 @@ static void print_human(const dm_table *t, FILE *out, int width)
     free(w);
 }
 
+void dm_table_csv_row(const dm_table *t, int row, FILE *out)
+{
+    for (int c = 0; c < t->ncol; c++) {
+        if (c)
+            fputc(',', out);
+        csv_cell(out, row < 0 ? t->cols[c] : dm_table_get(t, row, c));
+    }
+    fputc('\n', out);
+    fflush(out);
+}
+
 void dm_table_print(const dm_table *t, dm_format f, FILE *out, int width)
 {
     if (f == DM_FMT_CSV) {
-        for (int c = 0; c < t->ncol; c++) {
-            if (c)
-                fputc(',', out);
-            csv_cell(out, t->cols[c]);
-        }
-        fputc('\n', out);
-        for (int r = 0; r < t->nrow; r++) {
-            for (int c = 0; c < t->ncol; c++) {
-                if (c)
-                    fputc(',', out);
-                csv_cell(out, dm_table_get(t, r, c));
-            }
-            fputc('\n', out);
-        }
+        for (int r = -1; r < t->nrow; r++)
+            dm_table_csv_row(t, r, out);
     } else if (f == DM_FMT_JSON) {
         json_t *arr = json_array();
         for (int r = 0; r < t->nrow; r++) {

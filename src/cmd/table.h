@@ -37,6 +37,10 @@ int dm_table_find_col(const dm_table *t, const char *name); /* -1 if absent */
 /* Mark as numeric every column whose non-empty cells all parse as numbers. */
 void dm_table_guess_numeric(dm_table *t);
 
+/* One CSV line: the header (row -1) or a row, quoted as dm_table_print
+ * quotes it; flushed (for rows printed as they are made). */
+void dm_table_csv_row(const dm_table *t, int row, FILE *out);
+
 /* Render. width: terminal columns for the human form (0 = unlimited). */
 void dm_table_print(const dm_table *t, dm_format f, FILE *out, int width);
 
