@@ -273,8 +273,8 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     /* recurrent layers only, with phase profiling of the dual side */
     dm_dual_stats st;
     memset(&st, 0, sizeof st);
-    qs.prof = 1;
-    memset(qs.prof_s, 0, sizeof qs.prof_s);
+    qs.es.prof = 1;
+    memset(qs.es.prof_s, 0, sizeof qs.es.prof_s);
     double dense_sum = 0;
     for (int i = 0; i < steps; i++) {
         int tk = toks[(i + 20) & 4095];
@@ -291,7 +291,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         pr[i] = td[i] / tq[i];
         dense_sum += td[i];
     }
-    qs.prof = 0;
+    qs.es.prof = 0;
     pair_quantiles(pr, steps, o->sp);
     o->dense_ms = median_of(td, steps);
     o->dual_ms = median_of(tq, steps);
@@ -303,10 +303,10 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     o->limit = o->dual_bytes > 0 ? o->dense_bytes / o->dual_bytes : 0;
     double dense_s = dense_sum / 1e3;
     if (dense_s > 0) {
-        o->share[0] = qs.prof_s[3] / dense_s;
-        o->share[1] = (qs.prof_s[0] - qs.prof_s[3]) / dense_s;
-        o->share[2] = qs.prof_s[1] / dense_s;
-        o->share[3] = qs.prof_s[2] / dense_s;
+        o->share[0] = qs.es.prof_s[3] / dense_s;
+        o->share[1] = (qs.es.prof_s[0] - qs.es.prof_s[3]) / dense_s;
+        o->share[2] = qs.es.prof_s[1] / dense_s;
+        o->share[3] = qs.es.prof_s[2] / dense_s;
     }
     /* end to end, with the decoder */
     for (int i = 0; i < steps; i++) {

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "dual.h"
+#include "lm_dual.h"
 #include "lm.h"
 #include "util.h"
 
@@ -36,20 +36,7 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *out, dm_
 
 /* ---- dual-module benchmark ---- */
 
-typedef struct dm_dual_bench {
-    double ratio;           /* requested */
-    double achieved;        /* measured over the timed steps */
-    int steps, cold;
-    double dense_ms, dual_ms;     /* recurrent layers: medians of the step times */
-    double sp[3];                 /* per-pair speedup dense/dual: min, median, max */
-    double dense_e2e_ms, dual_e2e_ms; /* with the decoder */
-    double sp_e2e[3];
-    double dense_bytes, dual_bytes;   /* weight bytes per step, recurrent layers (dual: big rows + little) */
-    double little_bytes;
-    double bytes_ratio;     /* dual_bytes / dense_bytes */
-    double limit;           /* dense_bytes / dual_bytes: the memory-bound speedup limit */
-    double share[4];        /* dual phase time / dense time: projection, little GEMV, big rows (+ masks), epilogue */
-} dm_dual_bench;
+/* dm_dual_bench: see family.h */
 
 /* Dense and dual steps on the same token stream, interleaved A B A B in this
  * process after a warm-up; per-pair speedups. cold: flush the caches before

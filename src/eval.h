@@ -51,6 +51,8 @@ typedef struct dm_eval_opts {
     void *progress_ud;
     double progress_every_s;     /* default 0.2 s */
     const volatile int *cancel;  /* may be NULL */
+    int streams;                 /* quality path: N > 1 contiguous streams evaluated together
+                                    (PyTorch's batchify); 0 or 1: one stream, batch 1 */
 } dm_eval_opts;
 
 /* Perplexity of the token stream from a zero state: token 0 is context

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dual.h"
+#include "lm_dual.h"
 #include "lm.h"
 
 #define V 60
@@ -109,7 +109,7 @@ static void ratio_one_is_little(dm_cell cell, dm_mode mode)
         for (int l = 0; l < m.nlayers; l++) {
             float *xh = s.xh[l];
             memcpy(xh, x, (size_t)m.layer[l].in * sizeof(float));
-            dm_little_forward(&d.little[l], xh, xh + m.layer[l].in, scr, y);
+            dm_little_forward(dm_dual_little(&d, l), xh, scr, y);
             memcpy(s.gates, y, (size_t)m.gates * H * sizeof(float));
             if (cell == DM_CELL_GRU)
                 memcpy(s.ghn, y + 3 * H, (size_t)H * sizeof(float));
@@ -149,9 +149,9 @@ static void calibration_hits(dm_cell cell)
         /* the scores the thresholds came from: count those at or above theta */
         for (int l = 0; l < m.nlayers; l++)
             for (int a = 0; a < DM_ACT_COUNT; a++) {
-                long n = d.ncal[l][a], ins = 0;
+                long n = d.eng.s[l].ncal[a], ins = 0;
                 for (long i = 0; i < n; i++)
-                    ins += d.cal[l][a][i] >= d.theta[l][a];
+                    ins += d.eng.s[l].cal[a][i] >= d.eng.s[l].theta[a];
                 if (n)
                     cr_assert_float_eq((double)ins / n, r, 0.01, "layer %d act %d: %.4f vs %.2f", l, a, (double)ins / n, r);
             }
@@ -345,3 +345,79 @@ static void kernels_match_reference(dm_cell cell)
 
 Test(dual, kernels_match_reference_lstm) { kernels_match_reference(DM_CELL_LSTM); }
 Test(dual, kernels_match_reference_gru) { kernels_match_reference(DM_CELL_GRU); }
+
+/* ---- the quality path over N streams, against PyTorch's batched evaluate ---- */
+
+#include <jansson.h>
+
+#include "testutil.h"
+
+static void streams_vs_torch(const char *name)
+{
+    char path[4096];
+    dm_err err;
+    snprintf(path, sizeof path, "%s/tests/fixtures/batched_expect.json", test_srcdir());
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    cr_assert(root, "%s: %s", path, je.text);
+    json_t *mine = json_object_get(root, name), *jids = json_object_get(mine, "ids");
+    dm_corpus c = {0};
+    c.n = (long)json_array_size(jids);
+    c.ids = malloc(sizeof(int) * (size_t)c.n);
+    for (long i = 0; i < c.n; i++)
+        c.ids[i] = (int)json_integer_value(json_array_get(jids, (size_t)i));
+    dm_lm m;
+    snprintf(path, sizeof path, "%s/tests/fixtures/%s_model.safetensors", test_srcdir(), name);
+    cr_assert_eq(dm_lm_load(&m, path, &err), 0, "%s", err.msg);
+    dm_fitdata fd;
+    cr_assert_eq(dm_fitdata_collect(&fd, &m, c.ids, c.n, 200, &err), 0, "%s", err.msg);
+    const char *ns[] = {"1", "4", "7"};
+    for (int i = 0; i < 3; i++) {
+        int N = atoi(ns[i]);
+        double want = json_real_value(json_object_get(json_object_get(mine, "ppl"), ns[i]));
+        dm_dual d;
+        dm_dual_cfg cf = cfg_of(0.0, 8, 4, DM_MODE_TOPK);
+        cr_assert_eq(dm_dual_build(&d, &m, &fd, &cf, &err), 0, "%s", err.msg);
+        dm_eval_opts o = {.streams = N};
+        dm_dual_result r;
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 0, &r, &err), 0, "%s", err.msg);
+        cr_expect(fabs(r.dense.value / want - 1) < 1e-4, "%s, %d streams: dense %.6f, PyTorch %.6f", name, N,
+                  r.dense.value, want);
+        /* ratio 0: the streams' quality path merges exactly the dense rows (one stream: the batch-1
+         * step against the whole-sequence dense path, equal up to summation order) */
+        if (N > 1)
+            cr_expect_eq(r.dual.value, r.dense.value, "%s, %d streams, ratio 0: dual %.9g dense %.9g", name, N,
+                         r.dual.value, r.dense.value);
+        else
+            cr_expect(fabs(r.dual.value / r.dense.value - 1) < 1e-6, "%s, one stream, ratio 0: %.9g vs %.9g", name,
+                      r.dual.value, r.dense.value);
+        cr_expect_eq(r.top1_agree, 1.0);
+        if (N > 1) {
+            cr_expect_eq(r.dense.predictions, (long)N * (c.n / N - 1), "N (L - 1) predictions");
+            /* top-k at 0.5: exactly round(r n) rows per activation group, every step of every stream */
+            cr_assert_eq(dm_dual_set_ratio(&d, 0.5, &err), 0);
+            cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 1, &r, &err), 0, "%s", err.msg);
+            int H = m.nhid;
+            for (int l = 0; l < m.nlayers; l++) {
+                long steps = r.stats.gate[l][0].total / H;
+                long sig = 0;
+                for (int g = 0; g < m.gates; g++)
+                    sig += dm_gate_act(&m, g) == DM_ACT_SIGMOID ? r.stats.gate[l][g].insens : 0;
+                long nsig = (m.gates - 1) * H;
+                cr_expect_eq(sig, lround(0.5 * nsig) * steps, "layer %d sigmoid rows", l);
+                cr_expect_eq(r.stats.gate[l][2].insens, lround(0.5 * H) * steps, "layer %d tanh rows", l);
+            }
+            cr_expect(r.dual.value != r.dense.value && fabs(r.dual.value / r.dense.value - 1) < 0.5,
+                      "ratio 0.5 moves the perplexity a little: %g vs %g", r.dual.value, r.dense.value);
+            cr_expect(dm_stats_recall(&r.stats, -1, -1) > 0.5, "audit on the quality path");
+        }
+        dm_dual_free(&d);
+    }
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+    free(c.ids);
+    json_decref(root);
+}
+
+Test(dual, streams_match_pytorch_batched_lstm) { streams_vs_torch("lstm"); }
+Test(dual, streams_match_pytorch_batched_gru) { streams_vs_torch("gru"); }

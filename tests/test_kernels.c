@@ -622,13 +622,16 @@ Test(kernels, qgemv_matches_little_forward)
         int bits = bits_list[bi], qm = qmax_of(bits);
         dm_little L;
         memset(&L, 0, sizeof L);
-        L.in = in;
-        L.hid = hid;
+        L.ns = 2;
+        L.dim[0] = in;
+        L.dim[1] = hid;
+        L.in = in + hid;
         L.rows = rows;
         L.k = k;
+        L.kk = n2;
         L.bits = bits;
-        cr_assert_eq(dm_proj_srp(&L.px, k, in, 77 + (uint64_t)bits, &err), 0, "%s", err.msg);
-        cr_assert_eq(dm_proj_srp(&L.ph, k, hid, 99 + (uint64_t)bits, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_proj_srp(&L.proj[0], k, in, 77 + (uint64_t)bits, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_proj_srp(&L.proj[1], k, hid, 99 + (uint64_t)bits, &err), 0, "%s", err.msg);
         int16_t *q = malloc(sizeof(int16_t) * (size_t)rows * n2);
         L.qscale = malloc(sizeof(float) * rows);
         L.wq = malloc(sizeof(float) * (size_t)rows * n2);
@@ -651,12 +654,17 @@ Test(kernels, qgemv_matches_little_forward)
             x[c] = frand();
         for (int c = 0; c < hid; c++)
             h[c] = frand();
-        dm_little_forward(&L, x, h, scratch, out);
+        float *u = malloc(sizeof(float) * (size_t)(in + hid));
+        cr_assert(u);
+        memcpy(u, x, sizeof(float) * in);
+        memcpy(u + in, h, sizeof(float) * hid);
+        dm_little_forward(&L, u, scratch, out);
+        free(u);
 
         dm_kproj kx, kh;
         dm_qmat m;
-        cr_assert_eq(dm_kproj_pack(&kx, &L.px, &err), 0, "%s", err.msg);
-        cr_assert_eq(dm_kproj_pack(&kh, &L.ph, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_kproj_pack(&kx, &L.proj[0], &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_kproj_pack(&kh, &L.proj[1], &err), 0, "%s", err.msg);
         cr_assert_eq(dm_qmat_pack(&m, q, rows, n2, bits, L.qscale, L.bias, &err), 0, "%s", err.msg);
         ks[0]->proj(&kx, x, v);
         ks[0]->proj(&kh, h, v + k);
@@ -675,8 +683,8 @@ Test(kernels, qgemv_matches_little_forward)
         dm_kproj_free(&kx);
         dm_kproj_free(&kh);
         dm_qmat_free(&m);
-        dm_proj_free(&L.px);
-        dm_proj_free(&L.ph);
+        dm_proj_free(&L.proj[0]);
+        dm_proj_free(&L.proj[1]);
         free(q);
         free(L.qscale);
         free(L.wq);

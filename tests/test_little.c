@@ -66,6 +66,35 @@ static void layer_make(layer *ly, int in, int hid, int rows, int T, uint64_t see
     free(b);
 }
 
+/* Two-stream call sites (x, h) over the N-stream API: u = [x ; h]. */
+static int moments_init2(dm_moments *m, int in, int hid, int rows, dm_err *err)
+{
+    int dims[2] = {in, hid};
+    return dm_moments_init(m, 2, dims, rows, err);
+}
+
+static int moments_add2(dm_moments *m, const float *X, const float *H, const float *Y, int T, dm_err *err)
+{
+    int in = m->dim[0], hid = m->dim[1];
+    float *U = malloc(sizeof(float) * (size_t)(T > 0 ? T : 1) * (size_t)(in + hid));
+    for (int t = 0; t < T; t++) {
+        memcpy(U + (size_t)t * (in + hid), X + (size_t)t * in, sizeof(float) * (size_t)in);
+        memcpy(U + (size_t)t * (in + hid) + in, H + (size_t)t * hid, sizeof(float) * (size_t)hid);
+    }
+    int rc = dm_moments_add(m, U, (size_t)(in + hid), Y, T, err);
+    free(U);
+    return rc;
+}
+
+static void little_forward2(const dm_little *L, const float *x, const float *h, float *scratch, float *out)
+{
+    float *u = malloc(sizeof(float) * (size_t)(L->dim[0] + L->dim[1]));
+    memcpy(u, x, sizeof(float) * (size_t)L->dim[0]);
+    memcpy(u + L->dim[0], h, sizeof(float) * (size_t)L->dim[1]);
+    dm_little_forward(L, u, scratch, out);
+    free(u);
+}
+
 static void layer_free(layer *ly)
 {
     free(ly->X);
@@ -78,13 +107,13 @@ static void moments_of(dm_moments *m, const layer *ly, int t0, int t1, const int
                        int nsizes)
 {
     dm_err err = {{0}};
-    cr_assert_eq(dm_moments_init(m, ly->in, ly->hid, ly->rows, &err), 0, "%s", err.msg);
+    cr_assert_eq(moments_init2(m, ly->in, ly->hid, ly->rows, &err), 0, "%s", err.msg);
     int t = t0, i = 0;
     while (t < t1) {
         int n = sizes[i++ % nsizes];
         if (n > t1 - t)
             n = t1 - t;
-        cr_assert_eq(dm_moments_add(m, ly->X + (size_t)t * ly->in, ly->H + (size_t)t * ly->hid,
+        cr_assert_eq(moments_add2(m, ly->X + (size_t)t * ly->in, ly->H + (size_t)t * ly->hid,
                                     ly->Y + (size_t)t * ly->rows, n, &err),
                      0, "%s", err.msg);
         t += n;
@@ -111,7 +140,7 @@ static void project_u(const double *Px, const double *Ph, int k, const layer *ly
 static double mse_direct(const dm_little *L, const layer *ly, int t0, int t1)
 {
     int k = L->k, K = 2 * k + 1;
-    double *Px = dm_proj_to_dense(&L->px), *Ph = dm_proj_to_dense(&L->ph);
+    double *Px = dm_proj_to_dense(&L->proj[0]), *Ph = dm_proj_to_dense(&L->proj[1]);
     double *uq = malloc(sizeof(double) * K);
     cr_assert(Px && Ph && uq);
     double sse = 0.0;
@@ -171,7 +200,7 @@ static void gauss_solve(int n, double *A, double *b)
 static void reference_fit(const dm_little *L, const layer *ly, double lambda, double *ref)
 {
     int k = L->k, K = 2 * k + 1;
-    double *Px = dm_proj_to_dense(&L->px), *Ph = dm_proj_to_dense(&L->ph);
+    double *Px = dm_proj_to_dense(&L->proj[0]), *Ph = dm_proj_to_dense(&L->proj[1]);
     double *A = calloc((size_t)K * K, sizeof(double)), *A2 = malloc(sizeof(double) * K * K);
     double *Bm = calloc((size_t)ly->rows * K, sizeof(double)), *uq = malloc(sizeof(double) * K);
     cr_assert(Px && Ph && A && A2 && Bm && uq);
@@ -408,7 +437,7 @@ static void check_fit_vs_direct(dm_proj_kind kind, uint64_t seed, double lambda)
     float scratch[6], out[6];
     double sse = 0.0, ysum[6] = {0}, ysq[6] = {0};
     for (int t = 0; t < ly.T; t++) {
-        dm_little_forward(&L, ly.X + t * 7, ly.H + t * 5, scratch, out);
+        little_forward2(&L, ly.X + t * 7, ly.H + t * 5, scratch, out);
         for (int r = 0; r < 6; r++) {
             double y = ly.Y[t * 6 + r];
             sse += (y - out[r]) * (y - out[r]);
@@ -563,7 +592,7 @@ Test(little, bytes_and_forward_input_quantization)
     moments_of(&m, &ly, 0, ly.T, sizes, 1);
     dm_little L;
     cr_assert_eq(dm_little_fit(&L, &m, 3, DM_PROJ_SRP, 9, 0.01, &err), 0, "%s", err.msg);
-    size_t proj = dm_proj_bytes(&L.px) + dm_proj_bytes(&L.ph);
+    size_t proj = dm_proj_bytes(&L.proj[0]) + dm_proj_bytes(&L.proj[1]);
     cr_expect_eq(dm_little_bytes(&L), 5 * 6 * 4 + 5 * 4 + proj);
     cr_assert_eq(dm_little_quantize(&L, 8, &m, &err), 0, "%s", err.msg);
     cr_expect_eq(dm_little_bytes(&L), 5 * 6 + 5 * 4 + 5 * 4 + proj);
@@ -574,15 +603,15 @@ Test(little, bytes_and_forward_input_quantization)
     /* forward with 8-bit input quantization, checked by hand */
     float v[6], scratch[6], out[5];
     const float *x = ly.X + 10, *h = ly.H + 8;
-    dm_proj_apply(&L.px, x, v);
-    dm_proj_apply(&L.ph, h, v + 3);
+    dm_proj_apply(&L.proj[0], x, v);
+    dm_proj_apply(&L.proj[1], h, v + 3);
     float mx = 0.0f;
     for (int j = 0; j < 6; j++)
         mx = fmaxf(mx, fabsf(v[j]));
     float s = mx / 127.0f;
     for (int j = 0; j < 6; j++)
         v[j] = roundf(v[j] / s) * s;
-    dm_little_forward(&L, x, h, scratch, out);
+    little_forward2(&L, x, h, scratch, out);
     for (int r = 0; r < 5; r++) {
         double want = L.bias[r];
         for (int j = 0; j < 6; j++)
@@ -593,8 +622,8 @@ Test(little, bytes_and_forward_input_quantization)
 
     dm_little P;
     cr_assert_eq(dm_little_fit(&P, &m, 3, DM_PROJ_PCA, 0, 0.01, &err), 0, "%s", err.msg);
-    cr_expect_eq(dm_proj_bytes(&P.px), (size_t)3 * 10 * 4);
-    cr_expect_eq(dm_proj_bytes(&P.ph), (size_t)3 * 8 * 4);
+    cr_expect_eq(dm_proj_bytes(&P.proj[0]), (size_t)3 * 10 * 4);
+    cr_expect_eq(dm_proj_bytes(&P.proj[1]), (size_t)3 * 8 * 4);
     dm_little_free(&P);
     dm_little_free(&L);
     dm_moments_free(&m);
@@ -649,19 +678,19 @@ Test(little, moments_save_load)
 
     dm_moments a = {0}; /* zeroed: allocated from the file */
     cr_assert_eq(dm_moments_load(&a, path, &err), 0, "%s", err.msg);
-    cr_expect(a.in == 4 && a.hid == 3 && a.rows == 2 && a.D == 8 && a.n == 50);
+    cr_expect(a.dim[0] == 4 && a.dim[1] == 3 && a.rows == 2 && a.D == 8 && a.n == 50);
     cr_expect_eq(memcmp(a.G, m.G, sizeof(double) * 64), 0);
     cr_expect_eq(memcmp(a.C, m.C, sizeof(double) * 16), 0);
     cr_expect_eq(memcmp(a.ysq, m.ysq, sizeof(double) * 2), 0);
 
     dm_moments b; /* initialised: sizes must match */
-    cr_assert_eq(dm_moments_init(&b, 4, 3, 2, &err), 0, "%s", err.msg);
+    cr_assert_eq(moments_init2(&b, 4, 3, 2, &err), 0, "%s", err.msg);
     cr_assert_eq(dm_moments_load(&b, path, &err), 0, "%s", err.msg);
     cr_expect_eq(memcmp(b.G, m.G, sizeof(double) * 64), 0);
     dm_moments c;
-    cr_assert_eq(dm_moments_init(&c, 4, 3, 5, &err), 0, "%s", err.msg);
+    cr_assert_eq(moments_init2(&c, 4, 3, 5, &err), 0, "%s", err.msg);
     cr_expect_eq(dm_moments_load(&c, path, &err), -1);
-    cr_expect(strstr(err.msg, path) && strstr(err.msg, "expected in 4, hid 3, rows 5"),
+    cr_expect(strstr(err.msg, path) && strstr(err.msg, "expected sizes 4+3, rows 5"),
               "message: %s", err.msg);
     cr_expect_eq(c.rows, 5, "m changed on failure");
     dm_moments_free(&c);
@@ -802,11 +831,11 @@ Test(little, bad_arguments)
     moments_of(&m, &ly, 0, ly.T, sizes, 1);
     dm_little L;
     cr_expect_eq(dm_little_fit(&L, &m, 5, DM_PROJ_SRP, 1, 0.1, &err), -1);
-    cr_expect(strstr(err.msg, "h stream") && strstr(err.msg, "k 5 is larger than the input size 4"),
+    cr_expect(strstr(err.msg, "stream 1") && strstr(err.msg, "k 5 is larger than the input size 4"),
               "message: %s", err.msg);
     cr_expect_null(L.w);
     cr_expect_eq(dm_little_fit(&L, &m, 5, DM_PROJ_PCA, 1, 0.1, &err), -1);
-    cr_expect(strstr(err.msg, "k 5 is larger than the h stream size 4"), "message: %s", err.msg);
+    cr_expect(strstr(err.msg, "k 5 is larger than the input size 4 of stream 1"), "message: %s", err.msg);
     cr_expect_eq(dm_little_fit(&L, &m, 2, DM_PROJ_SRP, 1, -1.0, &err), -1);
     cr_expect(strstr(err.msg, "lambda -1"), "message: %s", err.msg);
     cr_expect_eq(dm_proj_pca(&p, &m, 2, 2, &err), -1);
@@ -823,17 +852,17 @@ Test(little, bad_arguments)
     /* non-finite input */
     float x[6] = {0}, h[4] = {0}, y[3] = {0};
     h[2] = NAN;
-    cr_expect_eq(dm_moments_add(&m, x, h, y, 1, &err), -1);
-    cr_expect(strstr(err.msg, "H[0][2]"), "message: %s", err.msg);
+    cr_expect_eq(moments_add2(&m, x, h, y, 1, &err), -1);
+    cr_expect(strstr(err.msg, "stream 1, value 2"), "message: %s", err.msg);
     cr_expect_eq(m.n, 40);
     dm_moments_free(&m);
 
     /* inputs all zero: the projected normal equations are singular */
     dm_moments z;
-    cr_assert_eq(dm_moments_init(&z, 6, 4, 3, &err), 0, "%s", err.msg);
+    cr_assert_eq(moments_init2(&z, 6, 4, 3, &err), 0, "%s", err.msg);
     h[2] = 0.0f;
     for (int t = 0; t < 5; t++)
-        cr_assert_eq(dm_moments_add(&z, x, h, y, 1, &err), 0, "%s", err.msg);
+        cr_assert_eq(moments_add2(&z, x, h, y, 1, &err), 0, "%s", err.msg);
     cr_expect_eq(dm_little_fit(&L, &z, 2, DM_PROJ_SRP, 1, 0.0, &err), -1);
     cr_expect(strstr(err.msg, "normal equations not positive definite") &&
                   strstr(err.msg, "n = 5"),
@@ -845,16 +874,16 @@ Test(little, bad_arguments)
     dm_moments m2;
     moments_of(&m2, &l2, 0, l2.T, sizes, 1);
     cr_expect_eq(dm_little_fit(&L, &m2, 3, DM_PROJ_SRP, 77, 0.0, &err), -1);
-    cr_expect(strstr(err.msg, "row 0 of the h projection is empty"), "message: %s", err.msg);
+    cr_expect(strstr(err.msg, "row 0 of the projection of stream 1 is empty"), "message: %s", err.msg);
     dm_moments_free(&m2);
     layer_free(&l2);
     dm_moments e;
-    cr_assert_eq(dm_moments_init(&e, 6, 4, 3, &err), 0, "%s", err.msg);
+    cr_assert_eq(moments_init2(&e, 6, 4, 3, &err), 0, "%s", err.msg);
     cr_expect_eq(dm_little_fit(&L, &e, 2, DM_PROJ_SRP, 1, 0.0, &err), -1);
     cr_expect(strstr(err.msg, "no samples"), "message: %s", err.msg);
     dm_moments_free(&e);
-    cr_expect_eq(dm_moments_init(&e, 0, 4, 3, &err), -1);
-    cr_expect(strstr(err.msg, "in 0"), "message: %s", err.msg);
+    cr_expect_eq(moments_init2(&e, 0, 4, 3, &err), -1);
+    cr_expect(strstr(err.msg, "stream 0 has size 0"), "message: %s", err.msg);
     layer_free(&ly);
 }
 
@@ -872,7 +901,7 @@ Test(little, row_mse_matches_direct_pass)
     cr_assert_eq(dm_little_quantize(&L, 4, &m, &err), 0, "%s", err.msg);
     double rows[5], mean = 0;
     cr_assert_eq(dm_little_row_mse(&L, &m, rows, &err), 0, "%s", err.msg);
-    double *Px = dm_proj_to_dense(&L.px), *Ph = dm_proj_to_dense(&L.ph);
+    double *Px = dm_proj_to_dense(&L.proj[0]), *Ph = dm_proj_to_dense(&L.proj[1]);
     int k = L.k;
     double uq[9];
     for (int r = 0; r < 5; r++) {
@@ -920,7 +949,7 @@ Test(little, forward_batch_matches_forward)
         }
         cr_assert_eq(dm_little_forward_batch(&L, xh, ld, T, yb, &err), 0, "%s", err.msg);
         for (int t = 0; t < T; t++) {
-            dm_little_forward(&L, ly.X + (size_t)t * 24, ly.H + (size_t)t * 20, scratch, y);
+            little_forward2(&L, ly.X + (size_t)t * 24, ly.H + (size_t)t * 20, scratch, y);
             for (int r = 0; r < 37; r++) {
                 double mag = fabs(L.bias[r]);
                 for (int j = 0; j < 14; j++)

@@ -26,7 +26,8 @@
 
 #include "bench.h"
 #include "corpus.h"
-#include "dual.h"
+#include "lm_dual.h"
+#include "rnnlm.h"
 #include "eval.h"
 #include "lm.h"
 #include "models.h"
@@ -677,7 +678,7 @@ static int prepare_fitdata(const opts *o, const loaded *L, dm_fitdata *fd)
         return die(err.msg);
     if (!o->quiet && isatty(2))
         fprintf(stderr, "little module: moments over %ld training tokens (cached after the first time)...\n", train.n);
-    int rc = dm_fitdata_cached(fd, &L->lm, &train, nfit, ncal, NULL, &err);
+    int rc = dm_fitdata_cached_lm(fd, &L->lm, &train, nfit, ncal, NULL, &err);
     dm_corpus_free(&train);
     if (rc)
         return die(err.msg);
@@ -742,12 +743,12 @@ static json_t *dual_json(const dm_dual *d, const dm_dual_result *r, const char *
     json_t *layers = json_array();
     for (int l = 0; l < m->nlayers; l++) {
         json_t *lj = json_pack("{s:i, s:f, s:f, s:f}", "layer", l, "ratio_achieved", dm_stats_ratio(&r->stats, l, -1),
-                               "fit_mse", d->little[l].mse, "fit_rel_mse",
-                               d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : 0.0);
+                               "fit_mse", dm_dual_little(d, l)->mse, "fit_rel_mse",
+                               dm_dual_little(d, l)->var > 0 ? dm_dual_little(d, l)->mse / dm_dual_little(d, l)->var : 0.0);
         json_t *gates = json_object();
         for (int g = 0; g < m->gates; g++) {
             json_t *gj = json_pack("{s:f, s:f}", "ratio_achieved", dm_stats_ratio(&r->stats, l, g), "theta",
-                                   (double)d->theta[l][dm_gate_act(m, g)]);
+                                   (double)d->eng.s[l].theta[dm_gate_act(m, g)]);
             if (audit) {
                 json_object_set_new(gj, "recall", json_real(dm_stats_recall(&r->stats, l, g)));
                 json_object_set_new(gj, "false_insensitive", json_real(dm_stats_false_insens(&r->stats, l, g)));
@@ -804,12 +805,23 @@ static int64_t save_dual_run(const opts *o, const loaded *L, const dm_dual *d, c
         fprintf(stderr, "%s: run not saved: out of memory\n", prog);
         return -1;
     }
-    dm_run_source src = {.model_name = L->ref.name, .model_file = L->ref.file, .dual = d, .corpus = c,
-                         .split = split ? split : (o->data ? o->data : ""), .path = path, .threads = o->threads,
-                         .audit = o->audit, .git_rev = DM_GIT_REV, .build_flags = DM_BUILD_FLAGS,
-                         .version = PACKAGE_VERSION};
+    /* the record's view of this model and data (as the session holds them) */
+    dm_rnnlm *net = calloc(1, sizeof *net);
+    if (!net) {
+        free(run);
+        fprintf(stderr, "%s: run not saved: out of memory\n", prog);
+        return -1;
+    }
+    net->lm = L->lm;
+    dm_rnnlm_describe(net);
+    dm_data data = {.fam = net->base.fam, .items = c->n, .scored = c->n - 1, .hash = c->hash};
+    dm_run_source src = {.model_name = L->ref.name, .model_file = L->ref.file, .net = &net->base, .eng = &d->eng,
+                         .data = &data, .split = split ? split : (o->data ? o->data : ""), .path = path,
+                         .threads = o->threads, .audit = o->audit, .git_rev = DM_GIT_REV,
+                         .build_flags = DM_BUILD_FLAGS, .version = PACKAGE_VERSION};
     dm_run_describe(run, &src);
-    dm_run_results(run, d, r, o->audit, NULL);
+    dm_run_results(run, &net->base, &d->eng, r, o->audit, NULL);
+    free(net);
     int64_t id = -1;
     if (dm_store_add(g_store, run, &err))
         fprintf(stderr, "%s: run not saved: %s\n", prog, err.msg);
@@ -855,7 +867,7 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
         json_t *j = dual_json(&d, &r, L->ref.name, split, datapath, o->audit);
         json_object_set_new(j, "path", json_string(dm_path_name(o->path)));
         json_object_set_new(j, "run_id", run_id > 0 ? json_integer(run_id) : json_null());
-        json_object_set_new(j, "kernels", json_string(d.kern ? d.kern->name : "none"));
+        json_object_set_new(j, "kernels", json_string(d.eng.kern ? d.eng.kern->name : "none"));
         print_json(j);
         json_decref(j);
     } else if (o->fmt == FMT_CSV) {
@@ -872,9 +884,9 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
         printf("model       %s  (%s)\n", L->ref.name, arch);
         printf("data        %s  (%ld tokens, %ld predictions)\n", split ? split : datapath, c->n, r.dual.predictions);
         printf("little      %s\n", lit);
-        printf("fit         %ld training tokens%s; relative MSE", fd.fit_tokens, fd.from_cache ? " (moments from cache)" : "");
+        printf("fit         %ld training tokens%s; relative MSE", fd.fit_items, fd.from_cache ? " (moments from cache)" : "");
         for (int l = 0; l < m->nlayers; l++)
-            printf(" l%d %.3f", l, d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0);
+            printf(" l%d %.3f", l, dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0);
         printf("; built in %.2f s\n", d.fit_seconds);
         printf("policy      %s regions, %s ratio control%s\n", dm_policy_name(d.cfg.policy), dm_mode_name(d.cfg.mode),
                d.cfg.mode == DM_MODE_THRESHOLD ? " (thresholds from training-split quantiles)" : " (exact top-k per step)");
@@ -914,7 +926,7 @@ static int cmd_eval_dual(opts *o, loaded *L, const char *split, const char *data
         else
             printf("path        streaming (batch 1); the dense figures come from the whole-sequence path on the same stream\n");
         printf("time        %.1f s (%.0f tokens/s, dense and dual together; %s kernels)\n", r.dual.seconds,
-               r.dual.items_per_s, d.kern ? d.kern->name : "reference");
+               r.dual.items_per_s, d.eng.kern ? d.eng.kern->name : "reference");
         if (run_id > 0)
             printf("saved       run %lld in %s\n", (long long)run_id, dm_store_path(g_store));
     }
@@ -948,13 +960,13 @@ static int cmd_little(opts *o)
         json_t *j = json_pack("{s:s, s:i, s:i, s:s, s:I, s:I, s:I, s:b, s:f, s:f}", "model", L.ref.name, "k", d.k, "bits",
                               d.cfg.bits, "proj", dm_proj_name(d.cfg.proj), "little_bytes",
                               (json_int_t)dm_dual_little_bytes(&d), "dense_rnn_bytes", (json_int_t)dm_lm_rnn_bytes(&L.lm),
-                              "fit_tokens", (json_int_t)fd.fit_tokens, "moments_cached", fd.from_cache, "collect_seconds",
+                              "fit_tokens", (json_int_t)fd.fit_items, "moments_cached", fd.from_cache, "collect_seconds",
                               fd.seconds, "build_seconds", d.fit_seconds);
         json_t *layers = json_array();
         for (int l = 0; l < L.lm.nlayers; l++)
-            json_array_append_new(layers, json_pack("{s:i, s:f, s:f, s:f, s:I}", "layer", l, "mse", d.little[l].mse,
-                                                    "mse_fp32", d.little[l].mse_fp32, "rel_mse",
-                                                    d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0, "bytes",
+            json_array_append_new(layers, json_pack("{s:i, s:f, s:f, s:f, s:I}", "layer", l, "mse", dm_dual_little(&d, l)->mse,
+                                                    "mse_fp32", dm_dual_little(&d, l)->mse_fp32, "rel_mse",
+                                                    dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0, "bytes",
                                                     (json_int_t)dm_dual_layer_little_bytes(&d, l)));
         json_object_set_new(j, "layers", layers);
         print_json(j);
@@ -964,15 +976,15 @@ static int cmd_little(opts *o)
         describe_little(&d, lit, sizeof lit);
         printf("model       %s\n", L.ref.name);
         printf("little      %s\n", lit);
-        printf("data        %ld training tokens, %d calibration steps; moments %s\n", fd.fit_tokens, fd.ncal,
+        printf("data        %ld training tokens, %d calibration steps; moments %s\n", fd.fit_items, fd.ncal,
                fd.from_cache ? "loaded from the cache" : "collected now and cached");
         if (!fd.from_cache)
             printf("collect     %.2f s (one pass of the big model over the training slice)\n", fd.seconds);
         printf("build       %.2f s (projection, ridge solve, quantization, calibration)\n", d.fit_seconds);
         printf("%-8s %12s %12s %10s %12s\n", "layer", "MSE", "MSE FP32", "rel MSE", "bytes");
         for (int l = 0; l < L.lm.nlayers; l++)
-            printf("%-8d %12.5f %12.5f %10.4f %12zu\n", l, d.little[l].mse, d.little[l].mse_fp32,
-                   d.little[l].var > 0 ? d.little[l].mse / d.little[l].var : 0.0, dm_dual_layer_little_bytes(&d, l));
+            printf("%-8d %12.5f %12.5f %10.4f %12zu\n", l, dm_dual_little(&d, l)->mse, dm_dual_little(&d, l)->mse_fp32,
+                   dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0, dm_dual_layer_little_bytes(&d, l));
     }
     dm_dual_free(&d);
     dm_fitdata_free(&fd);
@@ -1161,7 +1173,7 @@ static int cmd_study(opts *o, const char *which)
         rows[i].k = d.k;
         double mse = 0, var = 0;
         for (int l = 0; l < m->nlayers; l++)
-            mse += d.little[l].mse, var += d.little[l].var;
+            mse += dm_dual_little(&d, l)->mse, var += dm_dual_little(&d, l)->var;
         rows[i].rel_mse = var > 0 ? mse / var : 0;
         rows[i].little_bytes = dm_dual_little_bytes(&d);
         if (rc == 0 && save_dual_run(o, &L, &d, &rows[i].r, split, &c, DM_PATH_STREAM) < 0)

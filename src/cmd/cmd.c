@@ -218,6 +218,7 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
     case DM_S_POLICY: s->policy = idx; break;
     case DM_S_PROJ: s->proj = idx; break;
     case DM_S_PATH: s->path = idx; break;
+    case DM_S_STREAMS: s->streams = (int)x; break;
     case DM_S_THREADS: s->threads = (int)x; break;
     case DM_S_KERNELS: s->kernels = idx; break;
     case DM_S_AUDIT: s->audit = idx == 0; break;
@@ -258,6 +259,7 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_POLICY: snprintf(out, n, "%s", choice(d->choices, s->policy)); break;
     case DM_S_PROJ: snprintf(out, n, "%s", choice(d->choices, s->proj)); break;
     case DM_S_PATH: snprintf(out, n, "%s", choice(d->choices, s->path)); break;
+    case DM_S_STREAMS: snprintf(out, n, "%d", s->streams); break;
     case DM_S_THREADS: snprintf(out, n, "%d", s->threads); break;
     case DM_S_KERNELS: snprintf(out, n, "%s", choice(d->choices, s->kernels)); break;
     case DM_S_AUDIT: snprintf(out, n, "%s", s->audit ? "on" : "off"); break;
@@ -282,6 +284,7 @@ double dm_settings_num(const dm_settings *s, dm_setting_id id)
     case DM_S_POLICY: return s->policy;
     case DM_S_PROJ: return s->proj;
     case DM_S_PATH: return s->path;
+    case DM_S_STREAMS: return s->streams;
     case DM_S_THREADS: return s->threads;
     case DM_S_KERNELS: return s->kernels;
     case DM_S_AUDIT: return s->audit;

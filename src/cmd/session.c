@@ -10,14 +10,10 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "bench.h"
-#include "corpus.h"
-#include "dual.h"
 #include "eval.h"
+#include "family.h"
 #include "kernels.h"
-#include "lm.h"
 #include "models.h"
-#include "vocab.h"
 
 #define FIT_TOKENS 60000
 #define CALIB_TOKENS 4000
@@ -31,19 +27,18 @@ struct dm_session {
     /* the model */
     int loaded;
     dm_model_ref ref;
-    dm_lm lm;
-    dm_vocab vocab;
+    dm_net *net;         /* of its family (family.h) */
     /* the data being evaluated (keyed by path and limit) */
     int have_corpus;
     char corpus_path[DM_PATH_MAX];
     long corpus_limit;
-    dm_corpus corpus;
+    dm_data *data;
     /* little-module fit data (per model) */
     int have_fd;
     dm_fitdata fd;
-    /* the dual module (keyed by its build knobs) */
+    /* the dual-module engine on the network's sites (keyed by its build knobs) */
     int have_dual;
-    dm_dual dual;
+    dm_engine eng;
     int dual_bits, dual_k, dual_proj, dual_policy;
     double dual_eps;
     long dual_seed;
@@ -160,7 +155,7 @@ void dm_session_set_build(dm_session *s, const char *git_rev, const char *build_
 static void drop_dual(dm_session *s)
 {
     if (s->have_dual)
-        dm_dual_free(&s->dual);
+        dm_engine_free(&s->eng);
     s->have_dual = 0;
 }
 
@@ -171,12 +166,12 @@ static void drop_model(dm_session *s)
         dm_fitdata_free(&s->fd);
     s->have_fd = 0;
     if (s->have_corpus)
-        dm_corpus_free(&s->corpus);
+        s->net->fam->close(s->data);
+    s->data = NULL;
     s->have_corpus = 0;
-    if (s->loaded) {
-        dm_lm_free(&s->lm);
-        dm_vocab_free(&s->vocab);
-    }
+    if (s->loaded)
+        dm_net_free(s->net);
+    s->net = NULL;
     s->loaded = 0;
 }
 
@@ -254,28 +249,15 @@ int dm_session_load(dm_session *s, const char *spec, dm_err *err)
 {
     join_worker(s);
     dm_model_ref ref;
-    dm_lm lm;
-    dm_vocab voc;
+    dm_net *net;
     if (dm_model_resolve(spec, s->vocab_override[0] ? s->vocab_override : NULL, &ref, err))
         return -1;
-    if (dm_lm_load(&lm, ref.file, err))
+    if (dm_net_load(ref.file, ref.vocab, &net, err))
         return -1;
-    if (dm_vocab_load(&voc, ref.vocab, err)) {
-        dm_lm_free(&lm);
-        return dm_err_prefix(err, "model %s: ", ref.name);
-    }
-    if (voc.n != lm.ntoken) {
-        dm_errf(err, "%s has %d tokens but the model %s has a %d-token vocabulary", ref.vocab, voc.n, ref.file,
-                lm.ntoken);
-        dm_vocab_free(&voc);
-        dm_lm_free(&lm);
-        return -1;
-    }
     /* the new model replaces the old one only now that it loaded */
     drop_model(s);
     s->ref = ref;
-    s->lm = lm;
-    s->vocab = voc;
+    s->net = net;
     s->loaded = 1;
     setstr(s->set.model, sizeof s->set.model, spec);
     pthread_mutex_lock(&s->mu);
@@ -321,11 +303,6 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
 
 /* ---- model information ---- */
 
-static void describe_arch(const dm_lm *m, char *out, size_t n)
-{
-    snprintf(out, n, "%dx%d %s%s", m->nlayers, m->nhid, dm_cell_name(m->cell), m->tied ? ", tied" : "");
-}
-
 static const dm_kernels *kernels_of(const dm_settings *c)
 {
     static const dm_kvariant kv[] = {DM_KV_REF, DM_KV_REF, DM_KV_AVX2, DM_KV_AVX512};
@@ -343,14 +320,15 @@ void dm_session_info(dm_session *s, dm_model_info *o)
         return;
     setstr(o->name, sizeof o->name, s->ref.name);
     setstr(o->file, sizeof o->file, s->ref.file);
-    describe_arch(&s->lm, o->arch, sizeof o->arch);
-    o->params = (long)s->lm.nparams;
-    o->bytes = (double)s->lm.file_bytes;
-    o->nlayers = s->lm.nlayers;
-    o->ngates = s->lm.gates;
-    for (int g = 0; g < s->lm.gates && g < DM_SNAP_GATES; g++)
-        setstr(o->gate_name[g], sizeof o->gate_name[g], dm_gate_name(&s->lm, g));
-    o->hidden = s->lm.nhid;
+    const dm_net *net = s->net;
+    setstr(o->arch, sizeof o->arch, net->arch);
+    o->params = (long)net->params;
+    o->bytes = net->file_bytes;
+    o->nlayers = net->nsites;
+    o->ngates = net->site[0].ngroups;
+    for (int g = 0; g < o->ngates && g < DM_SNAP_GATES; g++)
+        setstr(o->gate_name[g], sizeof o->gate_name[g], net->site[0].group[g].name);
+    o->hidden = net->hidden;
     pthread_mutex_lock(&s->mu);
     long cn = s->corpus_n;
     pthread_mutex_unlock(&s->mu);
@@ -366,10 +344,10 @@ static int resolve_split(dm_session *s, const dm_settings *c, char *path, size_t
 {
     const char *sp = c->split;
     if (strcmp(sp, "valid") == 0 || strcmp(sp, "test") == 0 || strcmp(sp, "train") == 0) {
-        if (!s->lm.dataset[0])
+        if (!s->net->dataset[0])
             return dm_errf(err, "model %s names no dataset in its metadata, so split '%s' is unknown: set split to a text file",
                            s->ref.name, sp);
-        return dm_data_resolve(s->lm.dataset, sp, path, n, err);
+        return dm_data_resolve(s->net->dataset, sp, path, n, err);
     }
     if (access(sp, R_OK) != 0)
         return dm_errf(err, "split '%s': not valid, test or train, and no readable file of that name", sp);
@@ -386,19 +364,15 @@ static int prepare_data(dm_session *s, const dm_settings *c, dm_err *err)
     if (resolve_split(s, c, path, sizeof path, err))
         return -1;
     if (!s->have_corpus || strcmp(path, s->corpus_path) || s->corpus_limit != c->limit) {
-        dm_corpus nc;
-        if (dm_corpus_load(&nc, path, &s->vocab, c->limit, err))
+        dm_data *nd;
+        if (s->net->fam->open(s->net, path, c->limit, &nd, err))
             return -1;
-        if (nc.n < 2) {
-            dm_corpus_free(&nc);
-            return dm_errf(err, "%s: fewer than 2 tokens to evaluate", path);
-        }
         if (s->have_corpus)
-            dm_corpus_free(&s->corpus);
-        s->corpus = nc;
+            s->net->fam->close(s->data);
+        s->data = nd;
         s->have_corpus = 1;
         pthread_mutex_lock(&s->mu);
-        s->corpus_n = nc.n;
+        s->corpus_n = nd->items;
         pthread_mutex_unlock(&s->mu);
         setstr(s->corpus_path, sizeof s->corpus_path, path);
         s->corpus_limit = c->limit;
@@ -418,20 +392,20 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
         return 1;
     if (!s->have_fd) {
         char tpath[DM_PATH_MAX];
-        if (!s->lm.dataset[0])
+        if (!s->net->dataset[0])
             return dm_errf(err, "model %s names no dataset, so its training text (to fit the little module) is unknown",
                            s->ref.name);
-        if (dm_data_resolve(s->lm.dataset, "train", tpath, sizeof tpath, err))
+        if (dm_data_resolve(s->net->dataset, "train", tpath, sizeof tpath, err))
             return dm_err_prefix(err, "the little module is fitted on the training split: ");
-        dm_corpus train;
-        if (dm_corpus_load(&train, tpath, &s->vocab, FIT_TOKENS, err))
+        dm_data *train;
+        if (s->net->fam->open(s->net, tpath, FIT_TOKENS, &train, err))
             return -1;
         /* a one-time cost per model (then cached on disk): use every core */
         long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
         dm_blas_set_threads(ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1);
-        int rc = dm_fitdata_cached(&s->fd, &s->lm, &train, FIT_TOKENS, CALIB_TOKENS, NULL, err);
+        int rc = s->net->fam->fit(s->net, train, FIT_TOKENS, CALIB_TOKENS, &s->fd, err);
         dm_blas_set_threads(c->threads);
-        dm_corpus_free(&train);
+        s->net->fam->close(train);
         if (rc)
             return -1;
         s->have_fd = 1;
@@ -447,7 +421,7 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
     cfg.policy = (dm_policy)c->policy;
     cfg.mode = (dm_mode)c->mode;
     int k;
-    if (dm_dual_cfg_check(&cfg, &s->lm, &k, err))
+    if (dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
         return -1;
     int rebuild = !s->have_dual || s->dual_bits != c->bits || s->dual_k != c->k || s->dual_proj != c->proj ||
                   s->dual_policy != c->policy || s->dual_seed != c->seed || (c->k == 0 && s->dual_eps != c->eps);
@@ -455,8 +429,7 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
         return 1;
     if (rebuild) {
         drop_dual(s);
-        if (dm_dual_build(&s->dual, &s->lm, &s->fd, &cfg, err)) {
-            dm_dual_free(&s->dual);
+        if (dm_engine_build(&s->eng, s->net->site, s->net->nsites, &s->fd, &cfg, err)) {
             return -1;
         }
         s->have_dual = 1;
@@ -467,12 +440,12 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
     if (CANCELLED(cancel))
         return 1;
     if (s->dual_kernels != c->kernels) {
-        if (dm_dual_use_kernels(&s->dual, kernels_of(c), err))
+        if (dm_engine_use_kernels(&s->eng, kernels_of(c), err))
             return -1;
         s->dual_kernels = c->kernels;
     }
-    s->dual.cfg.mode = (dm_mode)c->mode;
-    if (dm_dual_set_ratio(&s->dual, c->ratio, err))
+    s->eng.cfg.mode = (dm_mode)c->mode;
+    if (dm_engine_set_ratio(&s->eng, c->ratio, err))
         return -1;
     dm_blas_set_threads(c->threads);
     return 0;
@@ -482,30 +455,31 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
 
 void dm_run_describe(dm_run *r, const dm_run_source *src)
 {
-    const dm_dual *d = src->dual;
-    const dm_lm *m = d->big;
+    const dm_engine *e = src->eng;
+    const dm_net *m = src->net;
     setstr(r->model, sizeof r->model, src->model_name);
     setstr(r->model_path, sizeof r->model_path, src->model_file);
     snprintf(r->model_hash, sizeof r->model_hash, "%016llx", (unsigned long long)m->file_hash);
-    setstr(r->arch, sizeof r->arch, dm_cell_name(m->cell));
-    r->layers = m->nlayers;
-    r->hidden = m->nhid;
+    setstr(r->arch, sizeof r->arch, m->kind);
+    r->layers = m->layers;
+    r->hidden = m->hidden;
     setstr(r->split, sizeof r->split, src->split);
-    /* the data actually evaluated: file bytes read, and the token count (a limit changes it) */
-    uint64_t sh = dm_fnv1a(src->corpus->hash, &src->corpus->n, sizeof src->corpus->n);
+    /* the data actually evaluated: file bytes read, and the item count (a limit changes it) */
+    long items = src->data->items;
+    uint64_t sh = dm_fnv1a(src->data->hash, &items, sizeof items);
     snprintf(r->split_hash, sizeof r->split_hash, "%016llx", (unsigned long long)sh);
-    r->tokens = src->corpus->n;
-    r->ratio = d->cfg.ratio;
-    r->bits = d->cfg.bits;
-    r->k = d->k;
-    r->eps = d->cfg.k ? NAN : d->cfg.eps;
-    r->seed = d->cfg.seed;
-    setstr(r->mode, sizeof r->mode, dm_mode_name(d->cfg.mode));
-    setstr(r->policy, sizeof r->policy, dm_policy_name(d->cfg.policy));
-    setstr(r->proj, sizeof r->proj, dm_proj_name(d->cfg.proj));
+    r->tokens = items;
+    r->ratio = e->cfg.ratio;
+    r->bits = e->cfg.bits;
+    r->k = e->k;
+    r->eps = e->cfg.k ? NAN : e->cfg.eps;
+    r->seed = e->cfg.seed;
+    setstr(r->mode, sizeof r->mode, dm_mode_name(e->cfg.mode));
+    setstr(r->policy, sizeof r->policy, dm_policy_name(e->cfg.policy));
+    setstr(r->proj, sizeof r->proj, dm_proj_name(e->cfg.proj));
     setstr(r->path, sizeof r->path, dm_path_name(src->path));
     r->threads = src->threads;
-    setstr(r->kernels, sizeof r->kernels, d->kern ? d->kern->name : "none");
+    setstr(r->kernels, sizeof r->kernels, e->kern ? e->kern->name : "none");
     r->audit = src->audit;
     setstr(r->git_rev, sizeof r->git_rev, src->git_rev ? src->git_rev : "");
     setstr(r->build_flags, sizeof r->build_flags, src->build_flags ? src->build_flags : "");
@@ -518,10 +492,10 @@ static double bytes_ratio(const dm_dual_stats *st)
     return st->dense_bytes > 0 ? (st->big_bytes + st->little_bytes) / st->dense_bytes : NAN;
 }
 
-void dm_run_results(dm_run *r, const dm_dual *d, const dm_dual_result *res, int audit, const dm_dual_bench *b)
+void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_dual_result *res, int audit,
+                    const dm_dual_bench *b)
 {
-    const dm_lm *m = d->big;
-    setstr(r->metric, sizeof r->metric, dm_metric_name(res->dual.metric));
+    setstr(r->metric, sizeof r->metric, net->fam->metric);
     r->value = res->dual.value;
     r->value_se = res->dual.se;
     r->dense_value = res->dense.value;
@@ -531,11 +505,11 @@ void dm_run_results(dm_run *r, const dm_dual *d, const dm_dual_result *res, int 
     r->top1_agree = res->top1_agree;
     r->ratio_achieved = dm_stats_ratio(&res->stats, -1, -1);
     r->bytes_ratio = bytes_ratio(&res->stats);
-    r->little_bytes = (double)dm_dual_little_bytes(d);
+    r->little_bytes = (double)dm_engine_little_bytes(e);
     double mse = 0;
-    for (int l = 0; l < m->nlayers; l++)
-        mse += d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : 0;
-    r->fit_rel_mse = mse / m->nlayers;
+    for (int l = 0; l < e->nsites; l++)
+        mse += e->s[l].little.var > 0 ? e->s[l].little.mse / e->s[l].little.var : 0;
+    r->fit_rel_mse = mse / e->nsites;
     if (b) {
         r->speedup_min = b->sp[0];
         r->speedup = b->sp[1];
@@ -549,15 +523,16 @@ void dm_run_results(dm_run *r, const dm_dual *d, const dm_dual_result *res, int 
     r->partial = res->dual.cancelled;
     if (res->dual.cancelled)
         r->tokens = res->dual.items;
-    r->nlayers = m->nlayers < DM_STORE_MAX_LAYERS ? m->nlayers : DM_STORE_MAX_LAYERS;
+    r->nlayers = e->nsites < DM_STORE_MAX_LAYERS ? e->nsites : DM_STORE_MAX_LAYERS;
     for (int l = 0; l < r->nlayers; l++) {
         dm_run_layer *rl = &r->layer[l];
+        const dm_little *L = &e->s[l].little;
         rl->layer = l;
         rl->ratio_achieved = dm_stats_ratio(&res->stats, l, -1);
         for (int g = 0; g < DM_STORE_MAX_GATES; g++)
-            rl->gate_ratio[g] = g < m->gates ? dm_stats_ratio(&res->stats, l, g) : NAN;
-        rl->fit_mse = d->little[l].mse;
-        rl->fit_rel_mse = d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : NAN;
+            rl->gate_ratio[g] = g < e->s[l].site.ngroups ? dm_stats_ratio(&res->stats, l, g) : NAN;
+        rl->fit_mse = L->mse;
+        rl->fit_rel_mse = L->var > 0 ? L->mse / L->var : NAN;
         rl->recall = audit ? dm_stats_recall(&res->stats, l, -1) : NAN;
         rl->false_insensitive = audit ? dm_stats_false_insens(&res->stats, l, -1) : NAN;
     }
@@ -566,8 +541,8 @@ void dm_run_results(dm_run *r, const dm_dual *d, const dm_dual_result *res, int 
 /* Knobs and provenance of a run of settings c on the prepared dual module. */
 static void run_knobs(dm_session *s, const dm_settings *c, dm_run *r)
 {
-    dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .dual = &s->dual,
-                         .corpus = &s->corpus, .split = c->split, .path = (dm_lm_path)c->path,
+    dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .net = s->net, .eng = &s->eng,
+                         .data = s->data, .split = c->split, .path = (dm_lm_path)c->path,
                          .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
                          .build_flags = s->build_flags, .version = s->version};
     dm_run_describe(r, &src);
@@ -582,17 +557,15 @@ static int settings_knobs(dm_session *s, const dm_settings *c, dm_run *r, dm_err
     cfg.ratio = c->ratio, cfg.bits = c->bits, cfg.k = c->k, cfg.eps = c->eps, cfg.seed = (uint64_t)c->seed;
     cfg.proj = (dm_proj_kind)c->proj, cfg.policy = (dm_policy)c->policy, cfg.mode = (dm_mode)c->mode;
     int k;
-    if (dm_dual_cfg_check(&cfg, &s->lm, &k, err))
+    if (dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
         return -1;
-    dm_dual shell; /* only the fields dm_run_describe reads */
+    dm_engine shell; /* only the fields dm_run_describe reads */
     memset(&shell, 0, sizeof shell);
-    shell.big = &s->lm;
     shell.cfg = cfg;
     shell.k = k;
-    dm_kernels kn = *kernels_of(c);
-    shell.kern = &kn;
-    dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .dual = &shell,
-                         .corpus = &s->corpus, .split = c->split, .path = (dm_lm_path)c->path,
+    shell.kern = kernels_of(c);
+    dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .net = s->net, .eng = &shell,
+                         .data = s->data, .split = c->split, .path = (dm_lm_path)c->path,
                          .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
                          .build_flags = s->build_flags, .version = s->version};
     dm_run_describe(r, &src);
@@ -646,10 +619,10 @@ int dm_session_bench(dm_session *s, int steps, int cold, dm_dual_bench *b, dm_er
     join_worker(s);
     if (prepare(s, &s->set, NULL, err))
         return -1;
-    return dm_bench_dual(&s->dual, steps, cold, b, err);
+    return s->net->fam->bench(s->net, &s->eng, steps, cold, b, err);
 }
 
-int dm_session_k(const dm_session *s) { return s->have_dual ? s->dual.k : 0; }
+int dm_session_k(const dm_session *s) { return s->have_dual ? s->eng.k : 0; }
 
 /* ---- running ---- */
 
@@ -683,12 +656,11 @@ static void publish(dm_session *s, const dm_snapshot *sn)
 
 static void snap_stats(dm_session *s, dm_snapshot *sn, const dm_dual_stats *st, int audit)
 {
-    const dm_lm *m = &s->lm;
     sn->ratio_achieved = dm_stats_ratio(st, -1, -1);
     sn->bytes_ratio = bytes_ratio(st);
     for (int l = 0; l < sn->nlayers; l++) {
         sn->layer_ratio[l] = dm_stats_ratio(st, l, -1);
-        for (int g = 0; g < sn->ngates && g < m->gates; g++)
+        for (int g = 0; g < sn->ngates && g < s->net->site[l].ngroups; g++)
             sn->gate_ratio[l][g] = dm_stats_ratio(st, l, g);
         sn->recall[l] = audit ? dm_stats_recall(st, l, -1) : NAN;
     }
@@ -754,7 +726,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     sn.run_seq = ++s->run_seq;
     pthread_mutex_unlock(&s->mu);
     sn.cfg = *c;
-    setstr(sn.metric, sizeof sn.metric, dm_metric_name(DM_METRIC_PPL));
+    setstr(sn.metric, sizeof sn.metric, s->net ? s->net->fam->metric : dm_metric_name(DM_METRIC_PPL));
     cur_snap = &sn;
     phase(s, &sn, DM_RUN_PREPARING, "loading data, fitting the little module", user, ud);
     int rc = -1;
@@ -769,14 +741,14 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
         goto fail;
     if (pr > 0)
         goto cancelled_early;
-    const dm_lm *m = &s->lm;
-    sn.k = s->dual.k;
-    sn.nlayers = m->nlayers < DM_SNAP_LAYERS ? m->nlayers : DM_SNAP_LAYERS;
-    sn.ngates = m->gates < DM_SNAP_GATES ? m->gates : DM_SNAP_GATES;
+    const dm_net *m = s->net;
+    sn.k = s->eng.k;
+    sn.nlayers = m->nsites < DM_SNAP_LAYERS ? m->nsites : DM_SNAP_LAYERS;
+    sn.ngates = m->site[0].ngroups < DM_SNAP_GATES ? m->site[0].ngroups : DM_SNAP_GATES;
     for (int g = 0; g < sn.ngates; g++)
-        setstr(sn.gate_name[g], sizeof sn.gate_name[g], dm_gate_name(m, g));
-    sn.little_bytes = (double)dm_dual_little_bytes(&s->dual);
-    sn.total = s->corpus.n - 1;
+        setstr(sn.gate_name[g], sizeof sn.gate_name[g], m->site[0].group[g].name);
+    sn.little_bytes = (double)dm_engine_little_bytes(&s->eng);
+    sn.total = c->streams > 1 ? c->streams * (s->data->items / c->streams - 1) : s->data->scored;
     run_knobs(s, c, run);
     if (cancel && *cancel)
         goto cancelled_early;
@@ -788,7 +760,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     int quick = c->speed > QUICK_PAIRS ? QUICK_PAIRS : (int)c->speed;
     if (quick > 0) {
         phase(s, &sn, DM_RUN_SPEED, "timing interleaved dense/dual steps", user, ud);
-        if (dm_bench_dual(&s->dual, quick, 0, &b, err))
+        if (m->fam->bench(m, &s->eng, quick, 0, &b, err))
             goto fail;
         measured = 1;
         snap_speed(&sn, &b);
@@ -798,12 +770,12 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     phase(s, &sn, DM_RUN_EVAL, "evaluating dense and dual side by side", user, ud);
     run_ctx x = {s, c, res, user, ud};
     dm_eval_opts eo = {.path = (dm_lm_path)c->path, .progress = on_progress, .progress_ud = &x,
-                       .progress_every_s = 0.2, .cancel = cancel};
-    if (dm_eval_lm_dual(&s->dual, &s->corpus, &eo, c->audit, res, err))
+                       .progress_every_s = 0.2, .cancel = cancel, .streams = c->streams};
+    if (m->fam->eval(m, &s->eng, s->data, &eo, c->audit, res, err))
         goto fail;
     if (!res->dual.cancelled && c->speed > quick) {
         phase(s, &sn, DM_RUN_SPEED, "timing interleaved dense/dual steps (all pairs)", user, ud);
-        if (dm_bench_dual(&s->dual, (int)c->speed, 0, &b, err))
+        if (m->fam->bench(m, &s->eng, (int)c->speed, 0, &b, err))
             goto fail;
         snap_speed(&sn, &b);
     }
@@ -813,7 +785,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     sn.eta_s = 0;
     snap_quality(&sn, res);
     snap_stats(s, &sn, &res->stats, c->audit);
-    dm_run_results(run, &s->dual, res, c->audit, measured ? &b : NULL);
+    dm_run_results(run, m, &s->eng, res, c->audit, measured ? &b : NULL);
     /* stored: every completed run, and a run cancelled by the user (status
      * cancelled, partial); not one cancelled because a newer request replaced it */
     if (c->store && !s->no_store && !(res->dual.cancelled && superseded(s))) {
@@ -1027,7 +999,7 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
              "r.speedup, r.ratio, r.bits, r.k, r.mode FROM runs r JOIN models m ON m.id = r.model_id "
              "WHERE m.hash = '%016llx' AND r.split = %s AND r.status = 'done' AND r.speedup IS NOT NULL "
              "AND r.delta_pct IS NOT NULL ORDER BY r.id",
-             (unsigned long long)s->lm.file_hash, split);
+             (unsigned long long)s->net->file_hash, split);
     dm_table t;
     dm_table_init(&t, NULL);
     if (dm_session_query(s, sql, &t, err)) {
@@ -1044,7 +1016,7 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
     cfg.k = s->set.k;
     cfg.eps = s->set.eps;
     int kcur = 0;
-    dm_dual_cfg_check(&cfg, &s->lm, &kcur, err);
+    dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &kcur, err);
     for (int i = 0; i < t.nrow; i++) {
         p[i].id = atoll(dm_table_get(&t, i, 0));
         p[i].loss_pct = atof(dm_table_get(&t, i, 1));

@@ -30,9 +30,7 @@
 
 #include <stdint.h>
 
-#include "bench.h"
-#include "corpus.h"
-#include "dual.h"
+#include "family.h"
 #include "eval.h"
 #include "cmd.h"
 #include "store.h"
@@ -174,8 +172,9 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err);
  * stores one (the session, the classic eval and study subcommands). */
 typedef struct dm_run_source {
     const char *model_name, *model_file;
-    const dm_dual *dual;        /* built, with the ratio and mode evaluated */
-    const dm_corpus *corpus;    /* the data evaluated */
+    const dm_net *net;
+    const dm_engine *eng;       /* built, with the ratio and mode evaluated */
+    const dm_data *data;        /* the data evaluated */
     const char *split;          /* its name or file */
     dm_lm_path path;
     int threads, audit;
@@ -184,7 +183,8 @@ typedef struct dm_run_source {
 /* Knobs, data and provenance (before the run: enough for find_same). */
 void dm_run_describe(dm_run *r, const dm_run_source *src);
 /* Metrics, achieved ratios, speed (b NULL: not measured) and status. */
-void dm_run_results(dm_run *r, const dm_dual *d, const dm_dual_result *res, int audit, const dm_dual_bench *b);
+void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_dual_result *res, int audit,
+                    const dm_dual_bench *b);
 /* The CPU model from /proc/cpuinfo ("unknown" elsewhere). */
 void dm_cpu_model(char *out, size_t n);
 

@@ -6,7 +6,7 @@
  *     rand()), stored as CSR rows of signs; and the data-aware PCA projection
  *     (top-k eigenvectors of a stream's centred covariance, LAPACK dsyevr),
  *     stored dense;
- *   - moments: G = sum u u^T and C = sum y u^T with u = [x; h; 1], gathered
+ *   - moments: G = sum u u^T and C = sum y u^T with u = [s_0; s_1; ...; 1], gathered
  *     in double with BLAS (dsyrk, dgemm) over chunks of samples, saved to and
  *     loaded from a small little-endian binary file;
  *   - the module: closed-form ridge least squares in the projected space
@@ -23,9 +23,10 @@
  * (dm_proj_srp, dm_proj_pca, dm_moments_init, dm_little_fit) overwrite their
  * output without freeing it: free a previous value first.
  *
- * Seeds: an SRP fit with seed s draws Px from s and Ph from
- * s + 0x9e3779b97f4a7c15 (recorded in px.seed / ph.seed), so the two streams
- * never share a projection even when in == hid. */
+ * Seeds: an SRP fit with seed s draws stream i's projection from
+ * s + i * 0x9e3779b97f4a7c15 (recorded in proj[i].seed), so two streams
+ * never share a projection even when their sizes agree (for a cell: x from
+ * s, h from s + 0x9e3779b97f4a7c15, as before N-stream modules). */
 #define _POSIX_C_SOURCE 200809L
 #include "little.h"
 
@@ -56,8 +57,9 @@ extern void dposv_(const char *uplo, const int *n, const int *nrhs, double *a, c
 #define MSE_CHUNK 512
 
 #define MOMENTS_MAGIC "DMMOMNT\n"
-#define MOMENTS_VERSION 1u
-#define MOMENTS_HEADER 48 /* magic 8, version 4, in/hid/rows/D 4 x 4, n 8, pad 12 */
+#define MOMENTS_VERSION 2u
+#define MOMENTS_HEADER 48 /* v2: magic 8, version 4, ns/rows/D 3 x 4, n 8, dims 4 x 4 (v1: in/hid/rows/D, n, pad) */
+#define SEED_STEP 0x9e3779b97f4a7c15ULL
 
 /* ---- PRNG: splitmix64 seeds xoshiro256** -------------------------------- */
 
@@ -240,26 +242,31 @@ size_t dm_proj_bytes(const dm_proj *p)
 
 /* ---- moments ------------------------------------------------------------ */
 
-int dm_moments_init(dm_moments *m, int in, int hid, int rows, dm_err *err)
+int dm_moments_init(dm_moments *m, int ns, const int *dims, int rows, dm_err *err)
 {
     memset(m, 0, sizeof *m);
-    if (in < 1 || hid < 1 || rows < 1)
-        return dm_errf(err, "moments: sizes in %d, hid %d, rows %d (expected all at least 1)",
-                       in, hid, rows);
-    if ((long long)in + hid + 1 > 46340)
-        return dm_errf(err, "moments: in %d + hid %d + 1 is too large for a D x D matrix", in,
-                       hid);
-    int D = in + hid + 1;
-    m->in = in;
-    m->hid = hid;
+    if (ns < 1 || ns > DM_MAX_STREAMS)
+        return dm_errf(err, "moments: %d input streams (expected 1..%d)", ns, DM_MAX_STREAMS);
+    long long D = 1;
+    for (int s = 0; s < ns; s++) {
+        if (dims[s] < 1 || rows < 1)
+            return dm_errf(err, "moments: stream %d has size %d, rows %d (expected all at least 1)", s,
+                           dims[s], rows);
+        m->off[s] = (int)(D - 1);
+        m->dim[s] = dims[s];
+        D += dims[s];
+        if (D > 46340)
+            return dm_errf(err, "moments: inputs of %lld values are too many for a D x D matrix", D - 1);
+    }
+    m->ns = ns;
     m->rows = rows;
-    m->D = D;
+    m->D = (int)D;
     m->G = dm_alloc(sizeof(double) * (size_t)D * (size_t)D);
     m->C = dm_alloc(sizeof(double) * (size_t)rows * (size_t)D);
     m->ysq = dm_alloc(sizeof(double) * (size_t)rows);
     if (!m->G || !m->C || !m->ysq) {
         dm_moments_free(m);
-        return dm_errf(err, "moments: out of memory (D %d, rows %d)", D, rows);
+        return dm_errf(err, "moments: out of memory (D %lld, rows %d)", D, rows);
     }
     return 0;
 }
@@ -284,8 +291,7 @@ static int check_finite(const float *a, int T, int cols, const char *name, dm_er
     return 0;
 }
 
-int dm_moments_add(dm_moments *m, const float *X, const float *H, const float *Y, int T,
-                   dm_err *err)
+int dm_moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, int T, dm_err *err)
 {
     if (!m || !m->G)
         return dm_errf(err, "moments add: moments not initialised");
@@ -293,33 +299,38 @@ int dm_moments_add(dm_moments *m, const float *X, const float *H, const float *Y
         return dm_errf(err, "moments add: T %d (expected at least 0)", T);
     if (T == 0)
         return 0;
-    if (!X || !H || !Y)
-        return dm_errf(err, "moments add: NULL %s", !X ? "X" : !H ? "H" : "Y");
-    if (check_finite(X, T, m->in, "X", err) || check_finite(H, T, m->hid, "H", err) ||
-        check_finite(Y, T, m->rows, "Y", err))
+    if (!U || !Y)
+        return dm_errf(err, "moments add: NULL %s", !U ? "U" : "Y");
+    const int D = m->D, rows = m->rows;
+    for (int t = 0; t < T; t++)
+        for (int j = 0; j < D - 1; j++)
+            if (!isfinite(U[(size_t)t * ldu + j])) {
+                int st = m->ns - 1;
+                while (st > 0 && j < m->off[st])
+                    st--;
+                return dm_errf(err, "moments add: sample %d, stream %d, value %d is %g (expected a finite value)",
+                               t, st, j - m->off[st], (double)U[(size_t)t * ldu + j]);
+            }
+    if (check_finite(Y, T, m->rows, "Y", err))
         return -1;
 
-    const int D = m->D, in = m->in, hid = m->hid, rows = m->rows;
     int tb = T < ADD_CHUNK ? T : ADD_CHUNK;
-    double *U = dm_alloc(sizeof(double) * (size_t)tb * (size_t)D);
+    double *Ud = dm_alloc(sizeof(double) * (size_t)tb * (size_t)D);
     double *Yd = dm_alloc(sizeof(double) * (size_t)tb * (size_t)rows);
-    if (!U || !Yd) {
-        dm_free(U);
+    if (!Ud || !Yd) {
+        dm_free(Ud);
         dm_free(Yd);
         return dm_errf(err, "moments add: out of memory (chunk %d x %d)", tb, D);
     }
     for (int t0 = 0; t0 < T; t0 += tb) {
         int nt = T - t0 < tb ? T - t0 : tb;
         for (int t = 0; t < nt; t++) {
-            const float *x = X + (size_t)(t0 + t) * in;
-            const float *h = H + (size_t)(t0 + t) * hid;
+            const float *x = U + (size_t)(t0 + t) * ldu;
             const float *y = Y + (size_t)(t0 + t) * rows;
-            double *u = U + (size_t)t * D;
+            double *u = Ud + (size_t)t * D;
             double *yd = Yd + (size_t)t * rows;
-            for (int j = 0; j < in; j++)
+            for (int j = 0; j < D - 1; j++)
                 u[j] = x[j];
-            for (int j = 0; j < hid; j++)
-                u[in + j] = h[j];
             u[D - 1] = 1.0;
             for (int r = 0; r < rows; r++) {
                 yd[r] = y[r];
@@ -327,22 +338,24 @@ int dm_moments_add(dm_moments *m, const float *X, const float *H, const float *Y
             }
         }
         /* upper triangle of G += U^T U; C += Yd^T U */
-        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, D, nt, 1.0, U, D, 1.0, m->G, D);
-        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, D, nt, 1.0, Yd, rows, U, D,
+        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, D, nt, 1.0, Ud, D, 1.0, m->G, D);
+        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, D, nt, 1.0, Yd, rows, Ud, D,
                     1.0, m->C, D);
     }
     for (int i = 0; i < D; i++)
         for (int j = 0; j < i; j++)
             m->G[(size_t)i * D + j] = m->G[(size_t)j * D + i];
     m->n += T;
-    dm_free(U);
+    dm_free(Ud);
     dm_free(Yd);
     return 0;
 }
 
-/* File: magic "DMMOMNT\n", u32 version, u32 in, hid, rows, D, u64 n, 12
- * zero bytes (header of 48 bytes), then G (D x D), C (rows x D), ysq (rows)
- * as little-endian IEEE doubles. Written to PATH.tmp, then renamed. */
+/* File: magic "DMMOMNT\n", u32 version 2, u32 ns, rows, D, u64 n, u32
+ * dims[4] (zero past ns) (header of 48 bytes), then G (D x D), C (rows x D),
+ * ysq (rows) as little-endian IEEE doubles. Written to PATH.tmp, then
+ * renamed. Version 1 (read only): u32 in, hid, rows, D, u64 n, 12 zero
+ * bytes: two streams. */
 
 static void put_u32(unsigned char *b, uint32_t v)
 {
@@ -426,11 +439,12 @@ int dm_moments_save(const dm_moments *m, const char *path, dm_err *err)
     unsigned char h[MOMENTS_HEADER] = {0};
     memcpy(h, MOMENTS_MAGIC, 8);
     put_u32(h + 8, MOMENTS_VERSION);
-    put_u32(h + 12, (uint32_t)m->in);
-    put_u32(h + 16, (uint32_t)m->hid);
-    put_u32(h + 20, (uint32_t)m->rows);
-    put_u32(h + 24, (uint32_t)m->D);
-    put_u64(h + 28, (uint64_t)m->n);
+    put_u32(h + 12, (uint32_t)m->ns);
+    put_u32(h + 16, (uint32_t)m->rows);
+    put_u32(h + 20, (uint32_t)m->D);
+    put_u64(h + 24, (uint64_t)m->n);
+    for (int s = 0; s < m->ns; s++)
+        put_u32(h + 32 + 4 * s, (uint32_t)m->dim[s]);
     size_t D = (size_t)m->D, rows = (size_t)m->rows;
     int bad = fwrite(h, 1, sizeof h, fp) != sizeof h || write_doubles(fp, m->G, D * D) ||
               write_doubles(fp, m->C, rows * D) || write_doubles(fp, m->ysq, rows);
@@ -479,36 +493,59 @@ int dm_moments_load(dm_moments *m, const char *path, dm_err *err)
         dm_errf(err, "%s: not a dualmod moments file (bad magic)", path);
         goto fail;
     }
-    uint32_t ver = get_u32(h + 8);
-    if (ver != MOMENTS_VERSION) {
-        dm_errf(err, "%s: moments file version %u (expected %u)", path, ver, MOMENTS_VERSION);
+    uint32_t ver = get_u32(h + 8), ns, rows, D, dims[DM_MAX_STREAMS] = {0};
+    uint64_t n;
+    if (ver == 1) {
+        ns = 2;
+        dims[0] = get_u32(h + 12), dims[1] = get_u32(h + 16);
+        rows = get_u32(h + 20), D = get_u32(h + 24), n = get_u64(h + 28);
+    } else if (ver == MOMENTS_VERSION) {
+        ns = get_u32(h + 12), rows = get_u32(h + 16), D = get_u32(h + 20), n = get_u64(h + 24);
+        for (uint32_t s = 0; s < ns && s < DM_MAX_STREAMS; s++)
+            dims[s] = get_u32(h + 32 + 4 * s);
+    } else {
+        dm_errf(err, "%s: moments file version %u (expected 1 or %u)", path, ver, MOMENTS_VERSION);
         goto fail;
     }
-    uint32_t in = get_u32(h + 12), hid = get_u32(h + 16), rows = get_u32(h + 20),
-             D = get_u32(h + 24);
-    uint64_t n = get_u64(h + 28);
-    if (in < 1 || hid < 1 || rows < 1 || in > 46340 || hid > 46340 || rows > (1u << 28) ||
-        D != in + hid + 1) {
-        dm_errf(err, "%s: bad sizes in %u, hid %u, rows %u, D %u (expected D = in + hid + 1)",
-                path, in, hid, rows, D);
+    uint64_t dsum = 1;
+    int bad = ns < 1 || ns > DM_MAX_STREAMS || rows < 1 || rows > (1u << 28);
+    for (uint32_t s = 0; !bad && s < ns; s++) {
+        bad = dims[s] < 1 || dims[s] > 46340;
+        dsum += dims[s];
+    }
+    if (bad || D != dsum || D > 46340) {
+        dm_errf(err, "%s: bad sizes: %u stream(s), rows %u, D %u (expected 1..%d streams and D = 1 + their sizes)",
+                path, ns, rows, D, DM_MAX_STREAMS);
         goto fail;
     }
     if (n > (uint64_t)LONG_MAX) {
         dm_errf(err, "%s: bad sample count %llu", path, (unsigned long long)n);
         goto fail;
     }
-    if (m->G && (m->in != (int)in || m->hid != (int)hid || m->rows != (int)rows)) {
-        dm_errf(err, "%s: sizes in %u, hid %u, rows %u (expected in %d, hid %d, rows %d)",
-                path, in, hid, rows, m->in, m->hid, m->rows);
-        goto fail;
+    if (m->G) {
+        int same = m->ns == (int)ns && m->rows == (int)rows;
+        for (uint32_t s = 0; same && s < ns; s++)
+            same = m->dim[s] == (int)dims[s];
+        if (!same) {
+            char got[64] = "", want[64] = "";
+            for (uint32_t s = 0; s < ns; s++)
+                snprintf(got + strlen(got), sizeof got - strlen(got), "%s%u", s ? "+" : "", dims[s]);
+            for (int s = 0; s < m->ns; s++)
+                snprintf(want + strlen(want), sizeof want - strlen(want), "%s%d", s ? "+" : "", m->dim[s]);
+            dm_errf(err, "%s: sizes %s, rows %u (expected sizes %s, rows %d)", path, got, rows, want, m->rows);
+            goto fail;
+        }
     }
     long long want = MOMENTS_HEADER + 8LL * ((long long)D * D + (long long)rows * D + rows);
     if (flen != want) {
-        dm_errf(err, "%s: %s: %lld bytes (expected %lld for in %u, hid %u, rows %u)", path,
-                flen < want ? "truncated" : "trailing data", flen, want, in, hid, rows);
+        dm_errf(err, "%s: %s: %lld bytes (expected %lld for D %u, rows %u)", path,
+                flen < want ? "truncated" : "trailing data", flen, want, D, rows);
         goto fail;
     }
-    if (dm_moments_init(&t, (int)in, (int)hid, (int)rows, err) != 0) {
+    int idims[DM_MAX_STREAMS];
+    for (uint32_t s = 0; s < ns; s++)
+        idims[s] = (int)dims[s];
+    if (dm_moments_init(&t, (int)ns, idims, (int)rows, err) != 0) {
         dm_err_prefix(err, "%s", path);
         goto fail;
     }
@@ -535,15 +572,16 @@ int dm_proj_pca(dm_proj *p, const dm_moments *m, int stream, int k, dm_err *err)
     memset(p, 0, sizeof *p);
     if (!m || !m->G)
         return dm_errf(err, "pca projection: moments not initialised");
-    if (stream != 0 && stream != 1)
-        return dm_errf(err, "pca projection: stream %d (expected 0 for x or 1 for h)", stream);
-    const char *sname = stream == 0 ? "x" : "h";
-    int ds = stream == 0 ? m->in : m->hid, off = stream == 0 ? 0 : m->in, D = m->D;
+    if (stream < 0 || stream >= m->ns)
+        return dm_errf(err, "pca projection: stream %d (expected 0..%d)", stream, m->ns - 1);
+    char sname[16];
+    snprintf(sname, sizeof sname, "%d", stream);
+    int ds = m->dim[stream], off = m->off[stream], D = m->D;
     if (k < 1)
         return dm_errf(err, "pca projection: k %d (expected at least 1)", k);
     if (k > ds)
-        return dm_errf(err, "pca projection: k %d is larger than the %s stream size %d", k,
-                       sname, ds);
+        return dm_errf(err, "pca projection: k %d is larger than the input size %d of stream %s", k, ds,
+                       sname);
     if (m->n < 1)
         return dm_errf(err, "pca projection: the moments hold no samples");
 
@@ -585,7 +623,7 @@ int dm_proj_pca(dm_proj *p, const dm_moments *m, int stream, int k, dm_err *err)
     dsyevr_("V", "I", "U", &N, a, &N, &vl, &vu, &il, &iu, &abstol, &found, w, z, &N, isuppz,
             work, &lwork, iwork, &liwork, &info, 1, 1, 1);
     if (info != 0 || found != k) {
-        dm_errf(err, "pca projection: eigensolver failed on the %s stream (info %d, %d of %d "
+        dm_errf(err, "pca projection: eigensolver failed on stream %s (info %d, %d of %d "
                 "eigenvectors)", sname, info, found, k);
         goto out;
     }
@@ -629,8 +667,8 @@ void dm_little_free(dm_little *L)
 {
     if (!L)
         return;
-    dm_proj_free(&L->px);
-    dm_proj_free(&L->ph);
+    for (int s = 0; s < DM_MAX_STREAMS; s++)
+        dm_proj_free(&L->proj[s]);
     dm_free(L->w);
     dm_free(L->bias);
     dm_free(L->q);
@@ -655,56 +693,67 @@ static void fingerprint(const dm_moments *m, double fp[3])
     fp[2] = y;
 }
 
-/* A = Q G Q^T ((2k+1)^2) and B = C Q^T (rows x (2k+1)) for Q = diag(Px, Ph,
- * 1), using the block structure: only the x and h blocks are multiplied. */
-static int project_moments(const dm_proj *px, const dm_proj *ph, const dm_moments *m,
-                           double **Aout, double **Bout, dm_err *err)
+/* A = Q G Q^T ((kk+1)^2) and B = C Q^T (rows x (kk+1)) for Q = diag(P_0,
+ * ..., P_(ns-1), 1), using the block structure: only the stream blocks are
+ * multiplied (one GEMM per block, so a two-stream module gets exactly the
+ * products it got before N streams). */
+static int project_moments(const dm_proj *P, const dm_moments *m, double **Aout, double **Bout, dm_err *err)
 {
-    const int k = px->k, K = 2 * k + 1, in = m->in, hid = m->hid, D = m->D, rows = m->rows;
-    double *Px = dm_proj_to_dense(px), *Ph = dm_proj_to_dense(ph);
+    const int ns = m->ns, k = P[0].k, kk = ns * k, K = kk + 1, D = m->D, rows = m->rows;
+    double *Pd[DM_MAX_STREAMS] = {0};
     double *QG = dm_alloc(sizeof(double) * (size_t)K * D);
     double *A = dm_alloc(sizeof(double) * (size_t)K * K);
     double *B = dm_alloc(sizeof(double) * (size_t)rows * K);
-    if (!Px || !Ph || !QG || !A || !B) {
-        free(Px);
-        free(Ph);
+    int oom = !QG || !A || !B;
+    for (int s = 0; s < ns; s++)
+        oom |= !(Pd[s] = dm_proj_to_dense(&P[s]));
+    if (oom) {
+        for (int s = 0; s < ns; s++)
+            free(Pd[s]);
         dm_free(QG);
         dm_free(A);
         dm_free(B);
-        return dm_errf(err, "out of memory projecting the moments (k %d, D %d, rows %d)", k, D,
-                       rows);
+        return dm_errf(err, "out of memory projecting the moments (k %d, D %d, rows %d)", k, D, rows);
     }
-    /* QG rows 0..k-1 = Px G[x, :], rows k..2k-1 = Ph G[h, :], row 2k = G[D-1, :] */
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, k, D, in, 1.0, Px, in, m->G, D, 0.0,
-                QG, D);
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, k, D, hid, 1.0, Ph, hid,
-                m->G + (size_t)in * D, D, 0.0, QG + (size_t)k * D, D);
-    memcpy(QG + (size_t)2 * k * D, m->G + (size_t)(D - 1) * D, sizeof(double) * D);
+    /* QG rows s k .. (s+1) k - 1 = P_s G[stream s, :], row kk = G[D-1, :] */
+    for (int s = 0; s < ns; s++)
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, k, D, m->dim[s], 1.0, Pd[s], m->dim[s],
+                    m->G + (size_t)m->off[s] * D, D, 0.0, QG + (size_t)s * k * D, D);
+    memcpy(QG + (size_t)kk * D, m->G + (size_t)(D - 1) * D, sizeof(double) * D);
     /* A = QG Q^T, column blocks likewise */
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, K, k, in, 1.0, QG, D, Px, in, 0.0, A,
-                K);
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, K, k, hid, 1.0, QG + in, D, Ph, hid,
-                0.0, A + k, K);
+    for (int s = 0; s < ns; s++)
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, K, k, m->dim[s], 1.0, QG + m->off[s], D, Pd[s],
+                    m->dim[s], 0.0, A + (size_t)s * k, K);
     for (int i = 0; i < K; i++)
-        A[(size_t)i * K + 2 * k] = QG[(size_t)i * D + D - 1];
+        A[(size_t)i * K + kk] = QG[(size_t)i * D + D - 1];
     for (int i = 0; i < K; i++) /* exact symmetry */
         for (int j = 0; j < i; j++) {
             double v = 0.5 * (A[(size_t)i * K + j] + A[(size_t)j * K + i]);
             A[(size_t)i * K + j] = A[(size_t)j * K + i] = v;
         }
     /* B = C Q^T */
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, k, in, 1.0, m->C, D, Px, in, 0.0,
-                B, K);
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, k, hid, 1.0, m->C + in, D, Ph,
-                hid, 0.0, B + k, K);
+    for (int s = 0; s < ns; s++)
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, k, m->dim[s], 1.0, m->C + m->off[s], D, Pd[s],
+                    m->dim[s], 0.0, B + (size_t)s * k, K);
     for (int r = 0; r < rows; r++)
-        B[(size_t)r * K + 2 * k] = m->C[(size_t)r * D + D - 1];
-    free(Px);
-    free(Ph);
+        B[(size_t)r * K + kk] = m->C[(size_t)r * D + D - 1];
+    for (int s = 0; s < ns; s++)
+        free(Pd[s]);
     dm_free(QG);
     *Aout = A;
     *Bout = B;
     return 0;
+}
+
+/* Do the moments m have the module's streams and rows? */
+static int same_shape(const dm_little *L, const dm_moments *m)
+{
+    if (!m->G || m->ns != L->ns || m->rows != L->rows)
+        return 0;
+    for (int s = 0; s < m->ns; s++)
+        if (m->dim[s] != L->dim[s])
+            return 0;
+    return 1;
 }
 
 /* Sum over rows and samples of (y - a.Qu)^2 with a_r = [wq_r, bias_r]:
@@ -721,7 +770,7 @@ static double sse_from(const dm_little *L, const double *A, const double *B, dou
 
 static double sse_rows(const dm_little *L, const double *A, const double *B, double ysq_sum, double *row_sse)
 {
-    const int k = L->k, K = 2 * k + 1, rows = L->rows;
+    const int kk = L->kk, K = kk + 1, rows = L->rows;
     int rb = rows < MSE_CHUNK ? rows : MSE_CHUNK;
     double *Wa = dm_alloc(sizeof(double) * (size_t)rb * K);
     double *M = dm_alloc(sizeof(double) * (size_t)rb * K);
@@ -734,11 +783,11 @@ static double sse_rows(const dm_little *L, const double *A, const double *B, dou
     for (int r0 = 0; r0 < rows; r0 += rb) {
         int nr = rows - r0 < rb ? rows - r0 : rb;
         for (int r = 0; r < nr; r++) {
-            const float *wr = L->wq + (size_t)(r0 + r) * 2 * k;
+            const float *wr = L->wq + (size_t)(r0 + r) * kk;
             double *a = Wa + (size_t)r * K;
-            for (int j = 0; j < 2 * k; j++)
+            for (int j = 0; j < kk; j++)
                 a[j] = wr[j];
-            a[2 * k] = L->bias[r0 + r];
+            a[kk] = L->bias[r0 + r];
         }
         cblas_dsymm(CblasRowMajor, CblasRight, CblasUpper, nr, K, 1.0, A, K, Wa, K, 0.0, M, K);
         for (int r = 0; r < nr; r++) {
@@ -784,7 +833,7 @@ double dm_little_mse(const dm_little *L, const dm_moments *m)
     long n;
     int cached = 1;
     if (m) {
-        if (!m->G || m->in != L->in || m->hid != L->hid || m->rows != L->rows)
+        if (!same_shape(L, m))
             return NAN;
         double fp[3];
         fingerprint(m, fp);
@@ -795,7 +844,7 @@ double dm_little_mse(const dm_little *L, const dm_moments *m)
         n = L->pm_n;
     } else {
         double *A, *B, ysq = 0.0;
-        if (project_moments(&L->px, &L->ph, m, &A, &B, NULL) != 0)
+        if (project_moments(L->proj, m, &A, &B, NULL) != 0)
             return NAN;
         for (int r = 0; r < m->rows; r++)
             ysq += m->ysq[r];
@@ -837,38 +886,33 @@ int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, u
     if (m->n < 1)
         return dm_errf(err, "little fit: the moments hold no samples");
 
-    const int rows = m->rows, K = 2 * k + 1;
+    const int ns = m->ns, rows = m->rows, kk = ns * k, K = kk + 1;
     double *A = NULL, *B = NULL, *Ar = NULL, *X = NULL;
-    L->in = m->in;
-    L->hid = m->hid;
+    L->ns = ns;
+    L->in = m->D - 1;
+    for (int s = 0; s < ns; s++)
+        L->dim[s] = m->dim[s];
     L->rows = rows;
     L->k = k;
+    L->kk = kk;
     L->bits = 0;
     L->lambda = lambda;
-    if (kind == DM_PROJ_SRP) {
-        /* the h stream gets its own stream of the generator: seed + golden ratio */
-        if (dm_proj_srp(&L->px, k, m->in, seed, err) != 0) {
-            dm_err_prefix(err, "little fit (x stream)");
-            goto fail;
-        }
-        if (dm_proj_srp(&L->ph, k, m->hid, seed + 0x9e3779b97f4a7c15ULL, err) != 0) {
-            dm_err_prefix(err, "little fit (h stream)");
-            goto fail;
-        }
-    } else {
-        if (dm_proj_pca(&L->px, m, 0, k, err) != 0 || dm_proj_pca(&L->ph, m, 1, k, err) != 0) {
-            dm_err_prefix(err, "little fit");
+    for (int s = 0; s < ns; s++) {
+        /* each stream its own stream of the generator: seed + s * golden ratio */
+        if (kind == DM_PROJ_SRP ? dm_proj_srp(&L->proj[s], k, m->dim[s], seed + (uint64_t)s * SEED_STEP, err)
+                                : dm_proj_pca(&L->proj[s], m, s, k, err)) {
+            dm_err_prefix(err, "little fit (stream %d)", s);
             goto fail;
         }
     }
-    if (project_moments(&L->px, &L->ph, m, &A, &B, err) != 0) {
+    if (project_moments(L->proj, m, &A, &B, err) != 0) {
         dm_err_prefix(err, "little fit");
         goto fail;
     }
     Ar = dm_alloc(sizeof(double) * (size_t)K * K);
     X = dm_alloc(sizeof(double) * (size_t)rows * K);
-    L->w = dm_alloc(sizeof(float) * (size_t)rows * 2 * k);
-    L->wq = dm_alloc(sizeof(float) * (size_t)rows * 2 * k);
+    L->w = dm_alloc(sizeof(float) * (size_t)rows * kk);
+    L->wq = dm_alloc(sizeof(float) * (size_t)rows * kk);
     L->bias = dm_alloc(sizeof(float) * (size_t)rows);
     if (!Ar || !X || !L->w || !L->wq || !L->bias) {
         dm_errf(err, "little fit: out of memory (rows %d, k %d)", rows, k);
@@ -876,10 +920,10 @@ int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, u
     }
     memcpy(Ar, A, sizeof(double) * (size_t)K * K);
     double tr = 0.0;
-    for (int i = 0; i < 2 * k; i++)
+    for (int i = 0; i < kk; i++)
         tr += A[(size_t)i * K + i];
-    double ridge = lambda * tr / (2.0 * k);
-    for (int i = 0; i < 2 * k; i++)
+    double ridge = lambda * tr / (double)kk;
+    for (int i = 0; i < kk; i++)
         Ar[(size_t)i * K + i] += ridge;
     /* Ar symmetric, so row- and column-major agree; B row-major (rows x K) is
      * B^T column-major with ld K: solve Ar X^T = B^T in place. */
@@ -888,12 +932,12 @@ int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, u
     dposv_("U", &K, &rows, Ar, &K, X, &K, &info, 1);
     if (info != 0) {
         int er = -1, es = 0;
-        for (int st = 0; st < 2 && er < 0; st++)
-            er = empty_row(st ? &L->ph : &L->px), es = st;
+        for (int st = 0; st < ns && er < 0; st++)
+            er = empty_row(&L->proj[st]), es = st;
         if (info > 0 && er >= 0)
             dm_errf(err, "little fit: normal equations not positive definite (layer too small "
-                    "a sample? n = %ld; row %d of the %s projection is empty, lambda > 0 "
-                    "would regularise it)", m->n, er, es ? "h" : "x");
+                    "a sample? n = %ld; row %d of the projection of stream %d is empty, lambda > 0 "
+                    "would regularise it)", m->n, er, es);
         else if (info > 0)
             dm_errf(err, "little fit: normal equations not positive definite (layer too small "
                     "a sample? n = %ld)", m->n);
@@ -902,14 +946,14 @@ int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, u
         goto fail;
     }
     for (int r = 0; r < rows; r++) {
-        for (int j = 0; j < 2 * k; j++)
-            L->w[(size_t)r * 2 * k + j] = (float)X[(size_t)r * K + j];
-        L->bias[r] = (float)X[(size_t)r * K + 2 * k];
+        for (int j = 0; j < kk; j++)
+            L->w[(size_t)r * kk + j] = (float)X[(size_t)r * K + j];
+        L->bias[r] = (float)X[(size_t)r * K + kk];
     }
     dm_free(X);
     dm_free(Ar);
     X = Ar = NULL;
-    memcpy(L->wq, L->w, sizeof(float) * (size_t)rows * 2 * k);
+    memcpy(L->wq, L->w, sizeof(float) * (size_t)rows * kk);
 
     L->pm_A = A;
     L->pm_B = B;
@@ -976,11 +1020,11 @@ int dm_little_quantize(dm_little *L, int bits, const dm_moments *m, dm_err *err)
         return dm_errf(err, "little quantize: bits %d: expected 1..16, or 0 for FP32", bits);
     if (!L || !L->w)
         return dm_errf(err, "little quantize: module not fitted");
-    if (m && (!m->G || m->in != L->in || m->hid != L->hid || m->rows != L->rows))
-        return dm_errf(err, "little quantize: moments of in %d, hid %d, rows %d do not match "
-                       "the module (in %d, hid %d, rows %d)", m->in, m->hid, m->rows, L->in,
-                       L->hid, L->rows);
-    const int rows = L->rows, n2 = 2 * L->k;
+    if (m && !same_shape(L, m))
+        return dm_errf(err, "little quantize: moments of %d stream(s), D %d, rows %d do not match "
+                       "the module (%d stream(s), D %d, rows %d)", m->ns, m->D, m->rows, L->ns,
+                       L->in + 1, L->rows);
+    const int rows = L->rows, n2 = L->kk;
     if (bits == 0) {
         dm_free(L->q);
         dm_free(L->qscale);
@@ -999,7 +1043,7 @@ int dm_little_quantize(dm_little *L, int bits, const dm_moments *m, dm_err *err)
                 L->q = NULL;
                 L->qscale = NULL;
             }
-            return dm_errf(err, "little quantize: out of memory (rows %d, 2k %d)", rows, n2);
+            return dm_errf(err, "little quantize: out of memory (rows %d, kk %d)", rows, n2);
         }
         int qmax = (1 << (bits - 1)) - 1;
         for (int r = 0; r < rows; r++) {
@@ -1043,45 +1087,50 @@ int dm_little_quantize(dm_little *L, int bits, const dm_moments *m, dm_err *err)
     return 0;
 }
 
-/* Weight rows are byte-aligned: rows * ceil(2k * bits / 8). */
+/* Weight rows are byte-aligned: rows * ceil(kk * bits / 8). */
 size_t dm_little_bytes(const dm_little *L)
 {
-    size_t rows = (size_t)L->rows, n2 = 2 * (size_t)L->k, b;
+    size_t rows = (size_t)L->rows, n2 = (size_t)L->kk, b;
     if (L->bits == 0)
         b = rows * n2 * sizeof(float);
     else
         b = rows * ((n2 * (size_t)L->bits + 7) / 8) + rows * sizeof(float);
-    return b + rows * sizeof(float) + dm_proj_bytes(&L->px) + dm_proj_bytes(&L->ph);
+    b += rows * sizeof(float);
+    for (int s = 0; s < L->ns; s++)
+        b += dm_proj_bytes(&L->proj[s]);
+    return b;
 }
 
-/* v = [Px x; Ph h] (float); unless FP32, v is quantized with one symmetric
- * scale s = max|v| / 127 over all 2k entries and dequantized back
- * (round(v / s) * s). Each output accumulates wq . v in double, plus bias,
- * rounded once to float. */
-void dm_little_forward(const dm_little *L, const float *x, const float *h, float *scratch,
-                       float *out)
+/* v = [P_0 s_0; P_1 s_1; ...] (float); unless FP32, v is quantized with one
+ * symmetric scale s = max|v| / 127 over all kk entries and dequantized back
+ * (round(v / s) * s). */
+static void project_input(const dm_little *L, const float *u, float *v)
 {
-    const int k = L->k, n2 = 2 * k;
-    float *v = scratch;
-    dm_proj_apply(&L->px, x, v);
-    dm_proj_apply(&L->ph, h, v + k);
-    if (L->bits != 0) {
-        float mx = 0.0f;
-        for (int j = 0; j < n2; j++)
-            if (fabsf(v[j]) > mx)
-                mx = fabsf(v[j]);
-        if (mx > 0.0f) {
-            float s = mx / 127.0f;
-            for (int j = 0; j < n2; j++) {
-                float qv = roundf(v[j] / s);
-                if (qv > 127.0f)
-                    qv = 127.0f;
-                if (qv < -127.0f)
-                    qv = -127.0f;
-                v[j] = qv * s;
-            }
+    const int k = L->k, n2 = L->kk;
+    for (int s = 0, off = 0; s < L->ns; off += L->dim[s], s++)
+        dm_proj_apply(&L->proj[s], u + off, v + (size_t)s * k);
+    if (L->bits == 0)
+        return;
+    float mx = 0.0f;
+    for (int j = 0; j < n2; j++)
+        if (fabsf(v[j]) > mx)
+            mx = fabsf(v[j]);
+    if (mx > 0.0f) {
+        float sc = mx / 127.0f;
+        for (int j = 0; j < n2; j++) {
+            float qv = roundf(v[j] / sc);
+            qv = qv > 127.0f ? 127.0f : qv < -127.0f ? -127.0f : qv;
+            v[j] = qv * sc;
         }
     }
+}
+
+/* Each output accumulates wq . v in double, plus bias, rounded once to float. */
+void dm_little_forward(const dm_little *L, const float *u, float *scratch, float *out)
+{
+    const int n2 = L->kk;
+    float *v = scratch;
+    project_input(L, u, v);
     for (int r = 0; r < L->rows; r++) {
         const float *w = L->wq + (size_t)r * n2;
         double s = L->bias[r];
@@ -1095,7 +1144,7 @@ int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, 
 {
     if (T <= 0)
         return 0;
-    const int k = L->k, n2 = 2 * k;
+    const int n2 = L->kk;
     enum { TB = 512 };
     int tb = T < TB ? T : TB;
     float *V = dm_alloc(sizeof(float) * (size_t)tb * (size_t)n2);
@@ -1103,26 +1152,8 @@ int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, 
         return dm_errf(err, "little forward: out of memory (%d x %d)", tb, n2);
     for (int t0 = 0; t0 < T; t0 += tb) {
         int nt = T - t0 < tb ? T - t0 : tb;
-        for (int t = 0; t < nt; t++) {
-            const float *x = xh + (size_t)(t0 + t) * (size_t)ld;
-            float *v = V + (size_t)t * n2;
-            dm_proj_apply(&L->px, x, v);
-            dm_proj_apply(&L->ph, x + L->in, v + k);
-            if (L->bits != 0) { /* the run-time 8-bit input quantization, as dm_little_forward */
-                float mx = 0.0f;
-                for (int j = 0; j < n2; j++)
-                    if (fabsf(v[j]) > mx)
-                        mx = fabsf(v[j]);
-                if (mx > 0.0f) {
-                    float s = mx / 127.0f;
-                    for (int j = 0; j < n2; j++) {
-                        float qv = roundf(v[j] / s);
-                        qv = qv > 127.0f ? 127.0f : qv < -127.0f ? -127.0f : qv;
-                        v[j] = qv * s;
-                    }
-                }
-            }
-        }
+        for (int t = 0; t < nt; t++)
+            project_input(L, xh + (size_t)(t0 + t) * (size_t)ld, V + (size_t)t * n2);
         float *Y = out + (size_t)t0 * (size_t)L->rows;
         for (int t = 0; t < nt; t++)
             memcpy(Y + (size_t)t * L->rows, L->bias, sizeof(float) * (size_t)L->rows);

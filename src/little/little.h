@@ -1,18 +1,18 @@
 /* little.h - the little module of dual-module inference (PAPER.md, DESIGN.md 5).
  *
- * For a layer whose big module computes pre-activations y = W [x; h] + b
- * (rows outputs, inputs x of size `in` and h of size `hid`), the little
- * module approximates y as
- *     y~ = Wl [Px x ; Ph h] + bl          (Wl: rows x 2k)
- * where Px (k x in) and Ph (k x hid) are projections of the two input
- * streams to the same k: the paper's sparse random projection (SRP,
+ * For a layer whose big module computes pre-activations y = W u + b from
+ * S input streams u = [s_0; s_1; ...; s_(S-1)] (1 <= S <= DM_MAX_STREAMS:
+ * an LSTM/GRU cell has two, x and h; a convolution or a linear layer one),
+ * the little module approximates y as
+ *     y~ = Wl [P_0 s_0 ; ... ; P_(S-1) s_(S-1)] + bl      (Wl: rows x S k)
+ * where P_s (k x dim_s) projects stream s to the same k: the paper's sparse random projection (SRP,
  * Achlioptas: entries sqrt(3/k) * {+1 w.p. 1/6, 0 w.p. 2/3, -1 w.p. 1/6},
  * so E||P v||^2 = ||v||^2) or a data-aware PCA projection (the top-k
  * eigenvectors of each stream's centred covariance; dense).
  *
  * Fitting is closed-form ridge least squares from second moments gathered
- * once over data: with u = [x; h; 1] (D = in + hid + 1), G = sum u u^T and
- * C = sum y u^T, and Q = diag(Px, Ph, 1), the optimum of the paper's MSE loss
+ * once over data: with u = [s_0; ...; 1] (D = sum dim_s + 1), G = sum u u^T and
+ * C = sum y u^T, and Q = diag(P_0, ..., 1), the optimum of the paper's MSE loss
  * is  [Wl | bl] = (C Q^T)(Q G Q^T + lambda I)^-1  (bias not regularised).
  * Changing k, the seed or the projection needs no new pass over data.
  *
@@ -34,6 +34,8 @@
 typedef enum dm_proj_kind { DM_PROJ_SRP = 0, DM_PROJ_PCA = 1 } dm_proj_kind;
 
 const char *dm_proj_name(dm_proj_kind k); /* "srp", "pca" */
+
+#define DM_MAX_STREAMS 4
 
 /* k from the Johnson-Lindenstrauss bound, k = floor(4 ln n / (eps^2/2 - eps^3/3)),
  * n = total gate rows; eps in (0, 1). n = 6000: eps 0.5 -> 417, 0.3 -> 966, 0.7 -> 266. */
@@ -62,54 +64,64 @@ size_t dm_proj_bytes(const dm_proj *p); /* bytes read per application */
 
 /* Second moments of one layer's inputs and targets. */
 typedef struct dm_moments {
-    int in, hid, rows, D; /* D = in + hid + 1 */
+    int ns;                   /* input streams */
+    int dim[DM_MAX_STREAMS];  /* their sizes */
+    int off[DM_MAX_STREAMS];  /* offset of stream s in u */
+    int rows, D;              /* D = sum of dims + 1 */
     long n;               /* samples */
     double *G;            /* D x D, full symmetric, sum u u^T */
     double *C;            /* rows x D, sum y u^T */
     double *ysq;          /* rows: sum y^2 */
 } dm_moments;
 
-int dm_moments_init(dm_moments *m, int in, int hid, int rows, dm_err *err);
+int dm_moments_init(dm_moments *m, int ns, const int *dims, int rows, dm_err *err);
 void dm_moments_free(dm_moments *m);
-/* Add T samples: X is T x in, H is T x hid, Y is T x rows (row-major). */
-int dm_moments_add(dm_moments *m, const float *X, const float *H, const float *Y, int T, dm_err *err);
+/* Add T samples: row t of U (stride ldu floats) holds the streams one after
+ * another (D - 1 values), Y is T x rows (row-major). */
+int dm_moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, int T, dm_err *err);
 /* Save to / load from a file (for the cache); load checks the sizes.
  * Load into a dm_moments that is either zeroed (it is then allocated with the
- * file's sizes) or initialised by dm_moments_init (the file's in, hid and
- * rows must then match; m is left untouched on failure). */
+ * file's sizes) or initialised by dm_moments_init (the file's streams and
+ * rows must then match; m is left untouched on failure). Version-1 files
+ * (two streams, written before N-stream modules) load as two streams. */
 int dm_moments_save(const dm_moments *m, const char *path, dm_err *err);
 int dm_moments_load(dm_moments *m, const char *path, dm_err *err);
 
-/* PCA projection of stream s (0 = x, 1 = h) from the moments: top-k
- * eigenvectors of the centred covariance of that stream. */
+/* PCA projection of stream s (0 .. ns-1; for a cell 0 = x, 1 = h) from the
+ * moments: top-k eigenvectors of the centred covariance of that stream. */
 int dm_proj_pca(dm_proj *p, const dm_moments *m, int stream, int k, dm_err *err);
 
 typedef struct dm_little {
-    int in, hid, rows, k;
+    int ns;                   /* input streams */
+    int dim[DM_MAX_STREAMS];  /* their sizes */
+    int in;                   /* sum of dims: the length of u */
+    int rows, k;
+    int kk;                   /* ns * k: the projected length */
     int bits;            /* 0 = FP32, else 1..16 */
-    dm_proj px, ph;
+    dm_proj proj[DM_MAX_STREAMS];
     double lambda;       /* ridge strength used (relative, see dm_little_fit) */
-    float *w;            /* rows x 2k fitted FP32 weights */
+    float *w;            /* rows x kk fitted FP32 weights */
     float *bias;         /* rows */
-    int16_t *q;          /* rows x 2k quantized integers (NULL when FP32) */
+    int16_t *q;          /* rows x kk quantized integers (NULL when FP32) */
     float *qscale;       /* rows: w ~ q * qscale */
-    float *wq;           /* rows x 2k weights used at run time (== w when FP32) */
+    float *wq;           /* rows x kk weights used at run time (== w when FP32) */
     double mse;          /* mean squared error per output on the fitting data (with wq) */
     double var;          /* mean variance of the targets (so rel = mse / var) */
     double mse_fp32;     /* the same with the unquantized w */
     /* Private, owned (set by dm_little_fit; read by dm_little_mse and
      * dm_little_quantize): the projected moments of the fitting data, so
      * the MSE of new weights needs no refit. */
-    double *pm_A;        /* (2k+1)^2: Q G Q^T, no ridge */
-    double *pm_B;        /* rows x (2k+1): C Q^T */
+    double *pm_A;        /* (kk+1)^2: Q G Q^T, no ridge */
+    double *pm_B;        /* rows x (kk+1): C Q^T */
     double pm_ysq;       /* sum over rows of ysq */
     long pm_n;           /* samples */
     double pm_fp[3];     /* fingerprint of those moments: sums of G, C, ysq */
 } dm_little;
 
 /* Fit from moments. lambda is relative: the ridge term is
- * lambda * trace(Q G Q^T restricted to the 2k projected dims) / (2k) * I.
- * kind SRP uses seed; kind PCA derives both projections from m. The module
+ * lambda * trace(Q G Q^T restricted to the kk projected dims) / kk * I.
+ * kind SRP draws stream s's projection from seed + s * 0x9e3779b97f4a7c15
+ * (so streams never share one); kind PCA derives each from m. The module
  * is left FP32 (bits 0); call dm_little_quantize to change that. */
 int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, uint64_t seed,
                   double lambda, dm_err *err);
@@ -129,15 +141,16 @@ double dm_little_mse(const dm_little *L, const dm_moments *m);
  * fitted on (out: rows values). */
 int dm_little_row_mse(const dm_little *L, const dm_moments *m, double *out, dm_err *err);
 /* Bytes of the little module read per step: weights at their bit width
- * (+ per-row scales and bias) plus both projections. */
+ * (+ per-row scales and bias) plus the projections. */
 size_t dm_little_bytes(const dm_little *L);
 
-/* Reference forward: out[rows] = wq [Qin(Px x) ; Qin(Ph h)] + bias, where
- * Qin is the run-time 8-bit input quantization (identity when FP32).
- * scratch holds at least 2k floats. */
-void dm_little_forward(const dm_little *L, const float *x, const float *h, float *scratch, float *out);
-/* The same for T inputs at once: row t of xh (stride ld floats) is
- * [x ; h] (in + hid values); out is T x rows. The products are summed by
+/* Reference forward: out[rows] = wq Qin([P_0 s_0 ; ...]) + bias for u =
+ * [s_0; s_1; ...] (L->in floats), where Qin is the run-time 8-bit input
+ * quantization over all kk values (identity when FP32). scratch holds at
+ * least kk floats. */
+void dm_little_forward(const dm_little *L, const float *u, float *scratch, float *out);
+/* The same for T inputs at once: row t of xh (stride ld floats) is u
+ * (L->in values); out is T x rows. The products are summed by
  * one SGEMM in float instead of per-row doubles: equal to dm_little_forward
  * within float rounding (|diff| <= 1e-5 relative to the row's sum of
  * |w| |v|, see tests/test_little.c). For calibrating thresholds over

@@ -11,6 +11,7 @@
  * ntoken, emsize, nhid, nlayers and tied, when present, must agree. */
 #define _POSIX_C_SOURCE 200809L
 #include "lm.h"
+#include "cell.h"
 
 #include <cblas.h>
 #include <errno.h>
@@ -23,7 +24,6 @@
 
 const char *dm_cell_name(dm_cell c) { return c == DM_CELL_LSTM ? "LSTM" : "GRU"; }
 
-static float sigmoidf(float x) { return 1.0f / (1.0f + expf(-x)); }
 
 void dm_lm_free(dm_lm *m)
 {
@@ -470,22 +470,10 @@ const float *dm_lm_state_h(const dm_lm_state *s, const dm_lm *m, int l)
  * ghn = W_hn h + b_hn. */
 void dm_lm_cell_update(const dm_lm *m, float *g, const float *ghn, float *h, float *c)
 {
-    int H = m->nhid;
-    if (m->cell == DM_CELL_LSTM) {
-        for (int j = 0; j < H; j++) {
-            float i = sigmoidf(g[j]), f = sigmoidf(g[H + j]);
-            float gg = tanhf(g[2 * H + j]), o = sigmoidf(g[3 * H + j]);
-            float cn = f * c[j] + i * gg;
-            c[j] = cn;
-            h[j] = o * tanhf(cn);
-        }
-    } else {
-        for (int j = 0; j < H; j++) {
-            float r = sigmoidf(g[j]), z = sigmoidf(g[H + j]);
-            float n = tanhf(g[2 * H + j] + r * ghn[j]);
-            h[j] = (1.0f - z) * n + z * h[j];
-        }
-    }
+    if (m->cell == DM_CELL_LSTM)
+        dm_lstm_cell_ref(g, m->nhid, h, c);
+    else
+        dm_gru_cell_ref(g, ghn, m->nhid, h);
 }
 
 void dm_lm_layer_step(const dm_lm *m, dm_lm_state *s, int l, const float *x)

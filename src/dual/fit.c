@@ -1,0 +1,475 @@
+/* fit.c - building the dual-module engine: settings, fitting data (and their
+ * cache), the little modules, calibration and thresholds (see dual.h). */
+#define _DEFAULT_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "safetensors.h"
+
+const char *dm_act_name(dm_act a)
+{
+    static const char *const n[] = {"sigmoid", "tanh", "relu"};
+    return n[a];
+}
+
+const char *dm_policy_name(dm_policy p)
+{
+    static const char *const n[] = {"paper", "symmetric", "error"};
+    return n[p];
+}
+const char *dm_mode_name(dm_mode m) { return m == DM_MODE_THRESHOLD ? "threshold" : "topk"; }
+
+int dm_policy_parse(const char *s, dm_policy *out)
+{
+    if (strcmp(s, "paper") == 0)
+        *out = DM_POLICY_PAPER;
+    else if (strcmp(s, "symmetric") == 0)
+        *out = DM_POLICY_SYMMETRIC;
+    else if (strcmp(s, "error") == 0)
+        *out = DM_POLICY_ERROR;
+    else
+        return -1;
+    return 0;
+}
+
+int dm_mode_parse(const char *s, dm_mode *out)
+{
+    if (strcmp(s, "threshold") == 0 || strcmp(s, "calibrated") == 0)
+        *out = DM_MODE_THRESHOLD;
+    else if (strcmp(s, "topk") == 0 || strcmp(s, "top-k") == 0)
+        *out = DM_MODE_TOPK;
+    else
+        return -1;
+    return 0;
+}
+
+int dm_proj_parse(const char *s, dm_proj_kind *out)
+{
+    if (strcmp(s, "srp") == 0)
+        *out = DM_PROJ_SRP;
+    else if (strcmp(s, "pca") == 0)
+        *out = DM_PROJ_PCA;
+    else
+        return -1;
+    return 0;
+}
+
+void dm_dual_cfg_default(dm_dual_cfg *c)
+{
+    memset(c, 0, sizeof *c);
+    c->ratio = 0.5;
+    c->bits = 8;
+    c->k = 0;
+    c->eps = 0.5;
+    c->seed = 1;
+    c->proj = DM_PROJ_SRP;
+    c->policy = DM_POLICY_PAPER;
+    c->mode = DM_MODE_THRESHOLD;
+    c->lambda = 1e-4;
+}
+
+int dm_dual_cfg_check_sites(const dm_dual_cfg *c, const dm_site *sites, int nsites, int *k_out, dm_err *err)
+{
+    if (!(c->ratio >= 0.0 && c->ratio <= 1.0))
+        return dm_errf(err, "ratio %g is outside [0, 1] (the fraction of outputs taken from the little module)",
+                       c->ratio);
+    if (c->bits < 0 || c->bits > 16)
+        return dm_errf(err, "bits %d: expected 1..16, or 0 for FP32", c->bits);
+    if (!(c->lambda >= 0.0))
+        return dm_errf(err, "ridge lambda %g must be >= 0", c->lambda);
+    if (nsites < 1)
+        return dm_errf(err, "the network has no dual-module site");
+    if (nsites > DM_DUAL_MAX_SITES)
+        return dm_errf(err, "the network has %d dual-module sites (at most %d)", nsites, DM_DUAL_MAX_SITES);
+    int maxk = dm_site_min_dim(&sites[0]), rows = sites[0].orows;
+    for (int i = 1; i < nsites; i++) {
+        int d = dm_site_min_dim(&sites[i]);
+        maxk = d < maxk ? d : maxk;
+        rows = sites[i].orows > rows ? sites[i].orows : rows;
+    }
+    int k = c->k;
+    if (k == 0) {
+        if (dm_jl_k(rows, c->eps, &k, err))
+            return -1;
+        if (k > maxk)
+            return dm_errf(err,
+                           "eps %g gives k %d (JL bound for %d gate rows), larger than the input size %d; "
+                           "use a larger eps or give k",
+                           c->eps, k, rows, maxk);
+    } else if (k < 1 || k > maxk) {
+        return dm_errf(err, "k %d is outside 1..%d (the smallest input of the model's layers)", k, maxk);
+    }
+    *k_out = k;
+    return 0;
+}
+
+/* ---- fitting data ---- */
+
+void dm_fitdata_free(dm_fitdata *fd)
+{
+    for (int i = 0; i < fd->nsites; i++) {
+        if (fd->mom)
+            dm_moments_free(&fd->mom[i]);
+        if (fd->cal_u)
+            dm_free(fd->cal_u[i]);
+    }
+    free(fd->mom);
+    free(fd->cal_u);
+    memset(fd, 0, sizeof *fd);
+}
+
+int dm_fitdata_init(dm_fitdata *fd, const dm_site *sites, int nsites, int ncal, dm_err *err)
+{
+    memset(fd, 0, sizeof *fd);
+    fd->mom = calloc((size_t)(nsites > 0 ? nsites : 1), sizeof *fd->mom);
+    fd->cal_u = calloc((size_t)(nsites > 0 ? nsites : 1), sizeof *fd->cal_u);
+    if (!fd->mom || !fd->cal_u) {
+        free(fd->mom), free(fd->cal_u);
+        memset(fd, 0, sizeof *fd);
+        return dm_errf(err, "out of memory for fitting data");
+    }
+    fd->nsites = nsites;
+    fd->ncal = ncal;
+    for (int i = 0; i < nsites; i++) {
+        if (dm_moments_init(&fd->mom[i], sites[i].ns, sites[i].dim, sites[i].lrows, err)) {
+            dm_err_prefix(err, "site %s", sites[i].name);
+            goto fail;
+        }
+        if (ncal > 0 && !(fd->cal_u[i] = dm_alloc((size_t)ncal * sites[i].in * sizeof(float)))) {
+            dm_errf(err, "out of memory for calibration inputs");
+            goto fail;
+        }
+    }
+    return 0;
+fail:
+    dm_fitdata_free(fd);
+    return -1;
+}
+
+static void default_cache_dir(char *out, size_t n)
+{
+    const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (x && *x)
+        snprintf(out, n, "%s/dualmod", x);
+    else
+        snprintf(out, n, "%s/.cache/dualmod", home && *home ? home : "/tmp");
+}
+
+/* Do the moments fit the site? */
+static int moments_fit(const dm_moments *m, const dm_site *s)
+{
+    if (m->ns != s->ns || m->rows != s->lrows)
+        return 0;
+    for (int i = 0; i < s->ns; i++)
+        if (m->dim[i] != s->dim[i])
+            return 0;
+    return 1;
+}
+
+/* Files: DIR/moments-l<i>.bin per site and DIR/cal.safetensors with one
+ * tensor cal_xh_l<i> (ncal x site.in) per site (names kept from the
+ * language-model-only cache, so existing caches stay valid). */
+static int cache_load(dm_fitdata *fd, const char *dir, const dm_site *sites, int nsites, int ncal)
+{
+    char p[2560];
+    snprintf(p, sizeof p, "%s/cal.safetensors", dir);
+    dm_st_file f;
+    dm_err e2;
+    if (dm_st_open(&f, p, &e2) != 0)
+        return -1;
+    int ok = 1;
+    memset(fd, 0, sizeof *fd);
+    if (nsites < 1)
+        return -1;
+    fd->mom = calloc((size_t)nsites, sizeof *fd->mom);
+    fd->cal_u = calloc((size_t)nsites, sizeof *fd->cal_u);
+    fd->nsites = nsites;
+    ok = fd->mom && fd->cal_u;
+    for (int i = 0; ok && i < nsites; i++) {
+        char mp[2560], name[32];
+        snprintf(mp, sizeof mp, "%s/moments-l%d.bin", dir, i);
+        if (dm_moments_load(&fd->mom[i], mp, &e2) || !moments_fit(&fd->mom[i], &sites[i])) {
+            ok = 0;
+            break;
+        }
+        snprintf(name, sizeof name, "cal_xh_l%d", i);
+        const dm_st_tensor *t = dm_st_find(&f, name);
+        if (!t || t->dtype != DM_DT_F32 || t->ndim != 2 || t->shape[0] != ncal || t->shape[1] != sites[i].in ||
+            !(fd->cal_u[i] = dm_alloc(t->nbytes ? t->nbytes : 1)))
+            ok = 0;
+        else
+            memcpy(fd->cal_u[i], t->data, t->nbytes);
+    }
+    dm_st_close(&f);
+    if (!ok) {
+        if (!fd->mom || !fd->cal_u)
+            fd->nsites = 0;
+        dm_fitdata_free(fd);
+        return -1;
+    }
+    fd->ncal = ncal;
+    return 0;
+}
+
+static void cache_save(const dm_fitdata *fd, const char *dir, const dm_site *sites)
+{
+    if (dm_mkdir_p(dir) != 0)
+        return;
+    dm_err e2;
+    dm_st_wtensor *w = calloc((size_t)fd->nsites, sizeof *w);
+    char(*names)[32] = calloc((size_t)fd->nsites, sizeof *names);
+    int okw = w && names;
+    for (int i = 0; okw && i < fd->nsites; i++) {
+        char mp[2560];
+        snprintf(mp, sizeof mp, "%s/moments-l%d.bin", dir, i);
+        if (dm_moments_save(&fd->mom[i], mp, &e2))
+            okw = 0;
+        snprintf(names[i], sizeof names[i], "cal_xh_l%d", i);
+        w[i] = (dm_st_wtensor){.name = names[i], .dtype = DM_DT_F32, .ndim = 2, .shape = {fd->ncal, sites[i].in},
+                               .data = fd->cal_u[i]};
+    }
+    if (okw) {
+        char p[2560];
+        snprintf(p, sizeof p, "%s/cal.safetensors", dir);
+        dm_st_write(p, w, fd->nsites, NULL, 0, &e2);
+    }
+    free(w);
+    free(names);
+}
+
+int dm_fitdata_cached(dm_fitdata *fd, const dm_site *sites, int nsites, uint64_t model_hash, uint64_t data_hash,
+                      long n_fit, int ncal, dm_fit_collect_fn collect, void *ud, const char *cache_dir,
+                      dm_err *err)
+{
+    char base[2048], dir[2304];
+    if (cache_dir)
+        snprintf(base, sizeof base, "%s", cache_dir);
+    else
+        default_cache_dir(base, sizeof base);
+    /* the key: model file, fitting data, slice sizes, format version */
+    snprintf(dir, sizeof dir, "%s/fit-v1-%016llx-%016llx-%ld-%d", base, (unsigned long long)model_hash,
+             (unsigned long long)data_hash, n_fit, ncal);
+    if (cache_load(fd, dir, sites, nsites, ncal) == 0) {
+        fd->fit_items = n_fit;
+        fd->model_hash = model_hash;
+        fd->data_hash = data_hash;
+        fd->from_cache = 1;
+        return 0;
+    }
+    double t0 = dm_now();
+    if (dm_fitdata_init(fd, sites, nsites, ncal, err))
+        return -1;
+    if (collect(fd, ud, err)) {
+        dm_fitdata_free(fd);
+        return -1;
+    }
+    fd->fit_items = n_fit;
+    fd->model_hash = model_hash;
+    fd->data_hash = data_hash;
+    fd->seconds = dm_now() - t0;
+    cache_save(fd, dir, sites);
+    return 0;
+}
+
+/* ---- building ---- */
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+void dm_engine_free(dm_engine *e)
+{
+    for (int i = 0; e->s && i < e->nsites; i++) {
+        dm_engine_site *es = &e->s[i];
+        dm_qmat_free(&es->qm);
+        for (int q = 0; q < DM_MAX_STREAMS; q++)
+            dm_kproj_free(&es->kp[q]);
+        dm_little_free(&es->little);
+        dm_free(es->sigma);
+        for (int a = 0; a < DM_ACT_COUNT; a++)
+            free(es->cal[a]);
+    }
+    free(e->s);
+    memset(e, 0, sizeof *e);
+}
+
+int dm_engine_set_ratio(dm_engine *e, double ratio, dm_err *err)
+{
+    if (!(ratio >= 0.0 && ratio <= 1.0))
+        return dm_errf(err, "ratio %g is outside [0, 1]", ratio);
+    e->cfg.ratio = ratio;
+    for (int i = 0; i < e->nsites; i++)
+        for (int a = 0; a < DM_ACT_COUNT; a++) {
+            dm_engine_site *es = &e->s[i];
+            long n = es->ncal[a];
+            if (n == 0 || ratio <= 0.0) {
+                es->theta[a] = INFINITY;
+            } else if (ratio >= 1.0) {
+                es->theta[a] = -INFINITY;
+            } else {
+                /* insensitive iff score >= theta: the top round(ratio * n) calibration scores */
+                long want = (long)llround(ratio * (double)n);
+                es->theta[a] = want <= 0 ? INFINITY : es->cal[a][n - want];
+            }
+        }
+    return 0;
+}
+
+/* Calibration steps scored per GEMM block. */
+#define CAL_BLOCK 512
+
+/* Fit, quantize and calibrate the little module of one site. */
+static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
+{
+    dm_engine_site *es = &e->s[i];
+    const dm_site *st = &es->site;
+    const dm_dual_cfg *cfg = &e->cfg;
+    int R = st->lrows;
+    if (dm_little_fit(&es->little, &fd->mom[i], e->k, cfg->proj, cfg->seed + (uint64_t)i * 7919, cfg->lambda,
+                      err) ||
+        dm_little_quantize(&es->little, cfg->bits, &fd->mom[i], err))
+        return dm_err_prefix(err, "layer %d", i);
+    /* per-row RMS error of the little module on its fitting data */
+    double *rm = malloc((size_t)R * sizeof(double));
+    es->sigma = dm_alloc((size_t)R * sizeof(float));
+    if (!rm || !es->sigma) {
+        free(rm);
+        return dm_errf(err, "out of memory");
+    }
+    if (dm_little_row_mse(&es->little, &fd->mom[i], rm, err)) {
+        free(rm);
+        return -1;
+    }
+    for (int r = 0; r < R; r++)
+        es->sigma[r] = (float)sqrt(rm[r]);
+    free(rm);
+    const float *sg = es->sigma;
+    /* calibration scores of the little outputs, per activation type */
+    long per[DM_ACT_COUNT] = {0}, cnt[DM_ACT_COUNT] = {0};
+    for (int g = 0; g < st->ngroups; g++)
+        per[st->group[g].act] += st->group[g].n;
+    for (int a = 0; a < DM_ACT_COUNT; a++)
+        if (per[a] && !(es->cal[a] = malloc((size_t)fd->ncal * per[a] * sizeof(float))))
+            return dm_errf(err, "out of memory for calibration");
+    float *yb = malloc((size_t)CAL_BLOCK * R * sizeof(float));
+    if (!yb)
+        return dm_errf(err, "out of memory");
+    /* the little outputs of the calibration steps, a block at a time by one GEMM */
+    for (int t = 0; t < fd->ncal; t++) {
+        int tb = t % CAL_BLOCK;
+        if (tb == 0) {
+            int nb = fd->ncal - t < CAL_BLOCK ? fd->ncal - t : CAL_BLOCK;
+            if (dm_little_forward_batch(&es->little, fd->cal_u[i] + (size_t)t * st->in, st->in, nb, yb, err)) {
+                free(yb);
+                return -1;
+            }
+        }
+        const float *y = yb + (size_t)tb * R;
+        for (int g = 0; g < st->ngroups; g++) {
+            const dm_site_group *gr = &st->group[g];
+            dm_act a = gr->act;
+            for (int j = 0; j < gr->n; j++) {
+                float pre = y[gr->off + j], sig = sg[gr->off + j];
+                if (gr->late) /* e.g. GRU n = n_x + r * n_h, r from the little module */
+                    st->ops->late_pre(st, g, j, y, y, sg, &pre, &sig);
+                es->cal[a][cnt[a]++] = dm_score_of(a, cfg->policy, pre, sig);
+            }
+        }
+    }
+    free(yb);
+    for (int a = 0; a < DM_ACT_COUNT; a++) {
+        es->ncal[a] = cnt[a];
+        if (cnt[a])
+            qsort(es->cal[a], (size_t)cnt[a], sizeof(float), cmp_float);
+    }
+    return 0;
+}
+
+int dm_engine_build(dm_engine *e, const dm_site *sites, int nsites, const dm_fitdata *fd, const dm_dual_cfg *cfg,
+                    dm_err *err)
+{
+    memset(e, 0, sizeof *e);
+    int k;
+    if (dm_dual_cfg_check_sites(cfg, sites, nsites, &k, err))
+        return -1;
+    if (fd->nsites != nsites)
+        return dm_errf(err, "fitting data has %d layers, the model %d", fd->nsites, nsites);
+    for (int i = 0; i < nsites; i++)
+        if (!moments_fit(&fd->mom[i], &sites[i]))
+            return dm_errf(err, "fitting data of site %s do not match its shape", sites[i].name);
+    if (!(e->s = calloc((size_t)(nsites > 0 ? nsites : 1), sizeof *e->s)))
+        return dm_errf(err, "out of memory");
+    e->nsites = nsites;
+    e->cfg = *cfg;
+    e->k = k;
+    double t0 = dm_now();
+    for (int i = 0; i < nsites; i++) {
+        e->s[i].site = sites[i];
+        const dm_site *st = &sites[i];
+        e->max_lrows = st->lrows > e->max_lrows ? st->lrows : e->max_lrows;
+        e->max_orows = st->orows > e->max_orows ? st->orows : e->max_orows;
+        e->max_kk = st->ns * k > e->max_kk ? st->ns * k : e->max_kk;
+    }
+    for (int i = 0; i < nsites; i++)
+        if (build_site(e, i, fd, err))
+            goto fail;
+    if (dm_engine_set_ratio(e, cfg->ratio, err))
+        goto fail;
+    e->fit_seconds = dm_now() - t0;
+    return 0;
+fail:
+    dm_engine_free(e);
+    return -1;
+}
+
+size_t dm_engine_site_little_bytes(const dm_engine *e, int si)
+{
+    const dm_engine_site *es = &e->s[si];
+    const dm_little *L = &es->little;
+    if (!e->kern)
+        return dm_little_bytes(L);
+    /* what the kernels read: packed weights (+ scales, bias) or FP32 weights, and the projections */
+    size_t b = L->bits ? dm_qmat_bytes(&es->qm) : (size_t)L->rows * ((size_t)L->kk + 1) * sizeof(float);
+    for (int q = 0; q < L->ns; q++)
+        b += L->proj[q].kind == DM_PROJ_SRP ? es->kp[q].bytes : dm_proj_bytes(&L->proj[q]);
+    return b;
+}
+
+size_t dm_engine_little_bytes(const dm_engine *e)
+{
+    size_t b = 0;
+    for (int i = 0; i < e->nsites; i++)
+        b += dm_engine_site_little_bytes(e, i);
+    return b;
+}
+
+int dm_engine_use_kernels(dm_engine *e, const dm_kernels *k, dm_err *err)
+{
+    for (int i = 0; i < e->nsites; i++) {
+        dm_qmat_free(&e->s[i].qm);
+        for (int q = 0; q < DM_MAX_STREAMS; q++)
+            dm_kproj_free(&e->s[i].kp[q]);
+    }
+    e->kern = NULL;
+    if (!k)
+        return 0;
+    for (int i = 0; i < e->nsites; i++) {
+        dm_engine_site *es = &e->s[i];
+        const dm_little *L = &es->little;
+        if (L->bits && dm_qmat_pack(&es->qm, L->q, L->rows, L->kk, L->bits, L->qscale, L->bias, err))
+            return dm_err_prefix(err, "layer %d little weights", i);
+        if (L->proj[0].kind == DM_PROJ_SRP)
+            for (int q = 0; q < L->ns; q++)
+                if (dm_kproj_pack(&es->kp[q], &L->proj[q], err))
+                    return dm_err_prefix(err, "layer %d projection", i);
+    }
+    e->kern = k;
+    return 0;
+}

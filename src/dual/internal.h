@@ -1,0 +1,43 @@
+/* internal.h - what the engine's files (select.c, fit.c, step.c) and the
+ * site kinds (sites.c) share; not for use outside src/dual. */
+#ifndef DM_DUAL_INTERNAL_H
+#define DM_DUAL_INTERNAL_H
+
+#include "dual.h"
+
+/* ---- ratio control (select.c) ---- */
+
+enum { DM_RULE_THRESHOLD, DM_RULE_TOPK, DM_RULE_ALL_SENS, DM_RULE_ALL_INS };
+typedef struct dm_rule {
+    int kind;
+    float th;
+    int ties; /* top-k: rows equal to th still to take */
+} dm_rule;
+
+/* A list of row segments ranked as one list in row order. */
+typedef struct dm_segs {
+    int n;
+    const float *p[DM_SITE_MAX_GROUPS];
+    int len[DM_SITE_MAX_GROUPS];
+} dm_segs;
+
+/* The rule of activation a of site si over the scores in sg. win: look for
+ * the top-k threshold first around the last step's (the step's own
+ * selections; 0 for audit oracles, which must not move the window). */
+dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, const dm_segs *sg, int win);
+/* sens[j] = !insensitive for n rows; returns the number made insensitive. */
+int dm_rule_mark(dm_rule *r, const float *sc, int n, unsigned char *sens);
+/* The step's one pass over rows [off, off + n): mark, append the sensitive
+ * rows to idx (returns the new count), take the little value y into g for
+ * every row (the exact rows are overwritten afterwards); *nins += rows made
+ * insensitive. */
+int dm_rule_pass(const dm_kernels *kern, dm_rule *r, const float *sc, const float *y, float *g, int off, int n,
+                 unsigned char *sens, int *idx, int ns, int *nins);
+
+/* ---- exact rows (step.c) ---- */
+
+/* y[i] = W[rows[i], 0:cols] . v: the chosen kernels, or one BLAS dot per row. */
+void dm_exact_rows(const dm_engine *e, const float *W, int ld, int cols, const int *rows, int n, const float *v,
+                   float *y);
+
+#endif

@@ -1,0 +1,323 @@
+/* select.c - ratio control of the dual-module engine: which rows of a
+ * site's step are insensitive (see dual.h and internal.h). */
+#define _DEFAULT_SOURCE
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- ratio control ----
+ *
+ * A group's rule: calibrated threshold (insensitive iff score >= th), or
+ * top-k: the want = round(r n) highest scores, i.e. every score above the
+ * want-th largest th, then the first rows (in row order) whose score equals
+ * th until want is reached. The want-th largest comes from a radix select
+ * on order-preserving integer keys of the scores (three histogram passes of
+ * 11, 11 and 10 bits over a group that is at most a few thousand rows, no
+ * sorting, no data-dependent swaps); a group may be made of several segments
+ * (the LSTM sigmoid group i, f, o: rows [0, 2H) and [3H, 4H)), ranked as one
+ * list in row order. NaN scores rank below everything and never equal th, so
+ * a NaN row stays sensitive (computed exactly). */
+
+
+/* Order-preserving key: a > b (floats, not NaN) iff key(a) > key(b); -0 and
+ * +0 share a key; NaN maps to 0, below every number. */
+static inline uint32_t score_key(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    if ((u & 0x7FFFFFFFu) > 0x7F800000u)
+        return 0;
+    if (u == 0x80000000u)
+        u = 0;
+    return u & 0x80000000u ? ~u : u | 0x80000000u;
+}
+
+static inline float key_score(uint32_t k)
+{
+    uint32_t u = k & 0x80000000u ? k & 0x7FFFFFFFu : ~k;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+/* The kth largest (0-based) of keys[0..n) by radix select (reorders keys);
+ * *ngt: how many are strictly greater, *neq: how many equal it. */
+static uint32_t radix_kth(uint32_t *keys, int n, int kth, int *ngt, int *neq)
+{
+    static const int shift[3] = {21, 10, 0};
+    static const uint32_t mask[3] = {0x7FFu, 0x7FFu, 0x3FFu};
+    if (n <= 32) { /* a few keys: insertion sort, descending */
+        for (int i = 1; i < n; i++) {
+            uint32_t k = keys[i];
+            int j = i;
+            for (; j > 0 && keys[j - 1] < k; j--)
+                keys[j] = keys[j - 1];
+            keys[j] = k;
+        }
+        uint32_t ans = keys[kth];
+        int lo = kth, hi = kth;
+        while (lo > 0 && keys[lo - 1] == ans)
+            lo--;
+        while (hi + 1 < n && keys[hi + 1] == ans)
+            hi++;
+        *ngt = lo;
+        *neq = hi - lo + 1;
+        return ans;
+    }
+    uint32_t hist[2048];
+    int above = 0; /* keys known to be greater than the answer */
+    uint32_t prefix = 0;
+    for (int lv = 0; lv < 3; lv++) {
+        int sh = shift[lv];
+        uint32_t mk = mask[lv], top = 0;
+        memset(hist, 0, (mk + 1) * sizeof *hist);
+        for (int j = 0; j < n; j++) {
+            uint32_t b = (keys[j] >> sh) & mk;
+            hist[b]++;
+            top = b > top ? b : top;
+        }
+        int bk = (int)top, acc = 0; /* from the highest non-empty bucket down */
+        for (; bk > 0; bk--) {
+            if (above + acc + (int)hist[bk] > kth)
+                break;
+            acc += (int)hist[bk];
+        }
+        above += acc;
+        prefix |= (uint32_t)bk << sh;
+        if (lv == 2) {
+            *neq = (int)hist[bk];
+            break;
+        }
+        int m = 0; /* keep the keys of the chosen bucket */
+        for (int j = 0; j < n; j++)
+            if (((keys[j] >> sh) & mk) == (uint32_t)bk)
+                keys[m++] = keys[j];
+        n = m;
+    }
+    *ngt = above;
+    return prefix;
+}
+
+/* Linear buckets of the score range for the first cut (scores spread over a
+ * few binades, which the float bits' top digits would lump together). */
+#define SEL_NB 4096
+
+static inline int sel_bucket(float v, float mn, float sc)
+{
+    if (v != v)
+        return 0; /* NaN ranks lowest */
+    float t = (v - mn) * sc; /* monotone in v: so is the bucket */
+    return t >= (float)(SEL_NB - 1) ? SEL_NB - 1 : (int)t;
+}
+
+/* The kth largest (0-based) of the concatenated segments sg; *ngt: how
+ * many scores are strictly greater, *neq: how many equal it (by key: -0 =
+ * +0, NaN below everything); tmp: as many keys as scores. One pass for the
+ * range, one histogram of linear buckets over it, then a radix select among
+ * the few keys of the bucket that holds the answer. */
+static float select_kth(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int *neq)
+{
+    float mn = INFINITY, mx = -INFINITY;
+    for (int q = 0; q < sg->n; q++) {
+        const float *p = sg->p[q];
+        for (int j = 0; j < sg->len[q]; j++) {
+            mn = p[j] < mn ? p[j] : mn;
+            mx = p[j] > mx ? p[j] : mx;
+        }
+    }
+    float sc = (float)(SEL_NB - 1) / (mx - mn);
+    int n = 0, above = 0;
+    if (mx > mn && isfinite(mx - mn) && isfinite(sc) && sc > 0) {
+        uint32_t hist[SEL_NB];
+        memset(hist, 0, sizeof hist);
+        for (int q = 0; q < sg->n; q++)
+            for (int j = 0; j < sg->len[q]; j++)
+                hist[sel_bucket(sg->p[q][j], mn, sc)]++;
+        int bk = SEL_NB - 1;
+        for (; bk > 0; bk--) {
+            if (above + (int)hist[bk] > kth)
+                break;
+            above += (int)hist[bk];
+        }
+        for (int q = 0; q < sg->n; q++)
+            for (int j = 0; j < sg->len[q]; j++)
+                if (sel_bucket(sg->p[q][j], mn, sc) == bk)
+                    tmp[n++] = score_key(sg->p[q][j]);
+    } else { /* no finite spread: rank all the keys */
+        for (int q = 0; q < sg->n; q++)
+            for (int j = 0; j < sg->len[q]; j++)
+                tmp[n++] = score_key(sg->p[q][j]);
+    }
+    int g;
+    uint32_t key = radix_kth(tmp, n, kth - above, &g, neq);
+    *ngt = above + g;
+    return key_score(key);
+}
+
+/* The same as select_kth, looked for first in the window [est - w, est + w]
+ * (the last step's threshold: the little outputs' distribution moves
+ * slowly): two counts (vectorisable), then the keys inside the window only.
+ * Exact either way: when the counts show the answer is outside, the full
+ * select runs. The window then adapts to hold a few dozen scores. */
+#define SEL_WANT 160
+static float select_kth_win(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int *neq, float *est, float *w)
+{
+    if (est && *w > 0) {
+        float lo = *est - *w, hi = *est + *w;
+        int cgt = 0, cge = 0;
+        for (int q = 0; q < sg->n; q++) {
+            const float *p = sg->p[q];
+            for (int j = 0; j < sg->len[q]; j++) {
+                cgt += p[j] > hi;
+                cge += p[j] >= lo;
+            }
+        }
+        if (cgt <= kth && kth < cge) {
+            int m = 0;
+            for (int q = 0; q < sg->n; q++) {
+                const float *p = sg->p[q];
+                for (int j = 0; j < sg->len[q]; j++)
+                    if (p[j] >= lo && p[j] <= hi)
+                        tmp[m++] = score_key(p[j]);
+            }
+            int g;
+            uint32_t key = radix_kth(tmp, m, kth - cgt, &g, neq);
+            *ngt = cgt + g;
+            float th = key_score(key), f = (float)SEL_WANT / (float)(m > 1 ? m : 1);
+            *est = th;
+            *w *= f < 0.5f ? 0.5f : f > 2.0f ? 2.0f : f;
+            return th;
+        }
+    }
+    float th = select_kth(sg, kth, tmp, ngt, neq);
+    if (est) {
+        /* (re)start: a window a few times wider than the last one */
+        float w0 = est && *w > 0 ? *w * 4.0f : fabsf(th) * 0.01f + 1e-3f;
+        *est = th;
+        *w = isfinite(th) && isfinite(w0) ? w0 : 0.0f;
+    }
+    return th;
+}
+
+dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, const dm_segs *sg, int win)
+{
+    dm_rule r = {DM_RULE_THRESHOLD, 0.0f, 0};
+    if (e->cfg.mode == DM_MODE_THRESHOLD) {
+        r.th = e->s[si].theta[a];
+        return r;
+    }
+    int n = 0;
+    for (int q = 0; q < sg->n; q++)
+        n += sg->len[q];
+    int want = (int)llround(e->cfg.ratio * n);
+    if (want <= 0) {
+        r.kind = DM_RULE_ALL_SENS;
+        return r;
+    }
+    if (want >= n) {
+        r.kind = DM_RULE_ALL_INS;
+        return r;
+    }
+    int ngt, neq;
+    r.th = select_kth_win(sg, want - 1, (uint32_t *)s->sel, &ngt, &neq, win ? &s->sel_est[si][a] : NULL,
+                          win ? &s->sel_w[si][a] : NULL);
+    r.ties = want - ngt;
+    /* every row equal to th is taken (the usual case: th is one row's score):
+     * then it is a plain threshold, th itself included */
+    r.kind = r.ties == neq && r.th == r.th ? DM_RULE_THRESHOLD : DM_RULE_TOPK;
+    return r;
+}
+
+static inline int rule_insens(dm_rule *r, float v)
+{
+    switch (r->kind) {
+    case DM_RULE_THRESHOLD:
+        return v >= r->th;
+    case DM_RULE_TOPK:
+        if (v > r->th)
+            return 1;
+        if (v == r->th && r->ties > 0) {
+            r->ties--;
+            return 1;
+        }
+        return 0;
+    case DM_RULE_ALL_SENS:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+int dm_rule_mark(dm_rule *r, const float *sc, int n, unsigned char *sens)
+{
+    int ins = 0;
+    if (r->kind == DM_RULE_THRESHOLD) {
+        float th = r->th;
+        for (int j = 0; j < n; j++) {
+            int in = sc[j] >= th;
+            sens[j] = (unsigned char)!in;
+            ins += in;
+        }
+        return ins;
+    }
+    for (int j = 0; j < n; j++) {
+        int in = rule_insens(r, sc[j]);
+        sens[j] = (unsigned char)!in;
+        ins += in;
+    }
+    return ins;
+}
+
+/* The step's one pass over rows [off, off + n): mark, append the sensitive
+ * rows to idx (returns the new count), and take the little value y into g
+ * for every row (the exact rows are overwritten afterwards). A threshold
+ * rule goes through the kernels' mark_ge when there are kernels. */
+int dm_rule_pass(const dm_kernels *kern, dm_rule *r, const float *sc, const float *y, float *g, int off, int n,
+                     unsigned char *sens, int *idx, int ns, int *nins)
+{
+    int ins = 0;
+    if (r->kind == DM_RULE_THRESHOLD && kern) {
+        int got = kern->mark_ge(sc + off, y + off, r->th, off, n, sens + off, g + off, idx + ns);
+        ns += got;
+        ins = n - got;
+    } else if (r->kind == DM_RULE_THRESHOLD) {
+        float th = r->th;
+        for (int j = 0; j < n; j++) {
+            int in = sc[off + j] >= th;
+            sens[off + j] = (unsigned char)!in;
+            idx[ns] = off + j;
+            ns += !in;
+            ins += in;
+            g[off + j] = y[off + j];
+        }
+    } else if (r->kind == DM_RULE_TOPK) {
+        float th = r->th;
+        int ties = r->ties;
+        for (int j = 0; j < n; j++) { /* branch-free: the marks are unpredictable */
+            float v = sc[off + j];
+            int eq = (v == th) & (ties > 0);
+            int in = (v > th) | eq;
+            ties -= eq;
+            sens[off + j] = (unsigned char)!in;
+            idx[ns] = off + j;
+            ns += !in;
+            ins += in;
+            g[off + j] = y[off + j];
+        }
+        r->ties = ties;
+    } else {
+        int in = r->kind == DM_RULE_ALL_INS;
+        memset(sens + off, !in, (size_t)n);
+        memcpy(g + off, y + off, (size_t)n * sizeof(float));
+        if (!in)
+            for (int j = 0; j < n; j++)
+                idx[ns++] = off + j;
+        ins = in ? n : 0;
+    }
+    *nins += ins;
+    return ns;
+}
+

@@ -1,0 +1,430 @@
+/* step.c - one step of a dual-module site: the little module, the region
+ * test, the exact sensitive rows, audit and statistics (see dual.h). */
+#define _DEFAULT_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#include <cblas.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void dm_engine_state_free(dm_engine_state *s)
+{
+    dm_free(s->ylit);
+    dm_free(s->exact);
+    dm_free(s->pre);
+    dm_free(s->score);
+    dm_free(s->sel);
+    dm_free(s->sens);
+    dm_free(s->oracle);
+    dm_free(s->scratch);
+    dm_free(s->ca);
+    dm_free(s->cb);
+    dm_free(s->idx);
+    dm_free(s->rowbuf);
+    dm_free(s->xq);
+    free(s->sel_est);
+    free(s->sel_w);
+    memset(s, 0, sizeof *s);
+}
+
+int dm_engine_state_init(dm_engine_state *s, const dm_engine *e, dm_err *err)
+{
+    memset(s, 0, sizeof *s);
+    size_t R = (size_t)(e->max_lrows > e->max_orows ? e->max_lrows : e->max_orows);
+    s->ylit = dm_alloc(R * sizeof(float));
+    s->exact = dm_alloc(R * sizeof(float));
+    s->pre = dm_alloc(R * sizeof(float));
+    s->score = dm_alloc(R * sizeof(float));
+    s->sel = dm_alloc(R * sizeof(float));
+    s->sens = dm_alloc(R);
+    s->oracle = dm_alloc(R);
+    s->scratch = dm_alloc((size_t)e->max_kk * sizeof(float) + 64);
+    s->ca = dm_alloc(R * sizeof(float));
+    s->cb = dm_alloc(R * sizeof(float));
+    s->idx = dm_alloc(R * sizeof(int));
+    s->rowbuf = dm_alloc(R * sizeof(float));
+    s->xq = dm_alloc((size_t)e->max_kk + 64);
+    s->nsites = e->nsites;
+    s->sel_est = calloc((size_t)(e->nsites > 0 ? e->nsites : 1), sizeof *s->sel_est);
+    s->sel_w = calloc((size_t)(e->nsites > 0 ? e->nsites : 1), sizeof *s->sel_w);
+    if (!s->idx || !s->rowbuf || !s->xq || !s->ca || !s->cb || !s->ylit || !s->exact || !s->pre || !s->score ||
+        !s->sel || !s->sens || !s->oracle || !s->scratch || !s->sel_est || !s->sel_w) {
+        dm_engine_state_free(s);
+        return dm_errf(err, "out of memory for the dual-module state");
+    }
+    return 0;
+}
+
+/* Threads for the kernels' row blocks: as many as OpenBLAS has been given
+ * (--threads), so dense and dual steps run with the same thread count. */
+static int kernel_threads(void)
+{
+    int n = openblas_get_num_threads();
+    return n < 1 ? 1 : n;
+}
+
+void dm_exact_rows(const dm_engine *e, const float *W, int ld, int cols, const int *rows, int n, const float *v,
+                   float *y)
+{
+    if (e->kern) {
+        dm_par_rows_gemv(e->kern, kernel_threads(), W, (size_t)ld, cols, rows, n, v, y);
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        y[i] = cblas_sdot(cols, W + (size_t)rows[i] * ld, 1, v, 1);
+}
+
+/* Projection rows per chunk, and how many bytes of the little weights the
+ * chunked projection prefetches (in all, split over the threads: at most
+ * PROJ_PF_BYTES, at most PROJ_PF_RATIO times the projection's bytes). */
+#define PROJ_CHUNK 32
+#define PROJ_PF_BYTES (768 * 1024)
+#define PROJ_PF_RATIO 3
+
+typedef struct proj_job {
+    const dm_engine *e;
+    int si;
+    const float *u;
+    float *v;
+} proj_job;
+
+/* Part i of n of the packed SRP projection: a share of the ns*k output rows
+ * (stream after stream), computed in chunks; the projection is
+ * compute-bound, so after each chunk the part prefetches the next slice of
+ * the head of the little weights *it* will read in the GEMV (the same row
+ * split as dm_par_qgemv), and the memory streams while the projection
+ * computes. */
+static void proj_part(void *arg, int i, int n)
+{
+    const proj_job *j = arg;
+    const dm_engine_site *es = &j->e->s[j->si];
+    const dm_little *L = &es->little;
+    int k = L->k, lo, hi;
+    dm_par_range(L->kk, PROJ_CHUNK, i, n, &lo, &hi);
+    const unsigned char *pf = NULL;
+    size_t pf_end = 0, pos = 0;
+    if (L->bits) {
+        const dm_qmat *q = &es->qm;
+        int r0, r1;
+        dm_par_range(q->rows, 4, i, n, &r0, &r1);
+        pf = q->data + (size_t)r0 * q->row_bytes;
+        pf_end = (size_t)(r1 - r0) * q->row_bytes;
+    } else if (i == 0) {
+        pf = (const unsigned char *)L->wq;
+        pf_end = (size_t)L->rows * L->kk * sizeof(float);
+    }
+    /* no more than the projection's compute time can cover (measured: a
+     * few times its packed bytes; more only stretches the projection) */
+    size_t pbytes = 0;
+    for (int q = 0; q < L->ns; q++)
+        pbytes += es->kp[q].bytes;
+    size_t cap = PROJ_PF_RATIO * pbytes;
+    if (cap > PROJ_PF_BYTES)
+        cap = PROJ_PF_BYTES;
+    if (pf_end > cap / (size_t)n)
+        pf_end = cap / (size_t)n;
+    int nch = (hi - lo + PROJ_CHUNK - 1) / PROJ_CHUNK;
+    size_t per = nch ? (pf_end / (size_t)nch + 63) & ~(size_t)63 : 0;
+    for (int r = lo; r < hi;) {
+        int st = r / k, j0 = r - st * k, cnt = hi - r < PROJ_CHUNK ? hi - r : PROJ_CHUNK;
+        if (j0 + cnt > k) /* a chunk never straddles two streams */
+            cnt = k - j0;
+        int off = 0;
+        for (int q = 0; q < st; q++)
+            off += L->dim[q];
+        dm_kproj part = dm_kproj_rows(&es->kp[st], j0, cnt);
+        j->e->kern->proj(&part, j->u + off, j->v + r);
+        r += cnt;
+        for (size_t e = pos + per; pos < e && pos < pf_end; pos += 64)
+            __builtin_prefetch(pf + pos, 0, 2);
+    }
+}
+
+/* The little module's outputs: dm_little_forward on the reference path; with
+ * kernels, the packed projection, 8-bit input and packed quantized GEMV (or
+ * BLAS on the FP32 weights when the module is FP32 or its projection dense). */
+static void little_run(const dm_engine *e, dm_engine_state *s, int si, const float *u, float *y)
+{
+    const dm_little *L = &e->s[si].little;
+    if (!e->kern) {
+        dm_little_forward(L, u, s->scratch, y);
+        return;
+    }
+    int k = L->k, nt = kernel_threads();
+    float *v = s->scratch;
+    double t0 = s->prof ? dm_now() : 0;
+    if (L->proj[0].kind == DM_PROJ_SRP) {
+        proj_job j = {e, si, u, v};
+        dm_par_run(nt, proj_part, &j);
+    } else {
+        for (int q = 0, off = 0; q < L->ns; off += L->dim[q], q++)
+            dm_proj_apply(&L->proj[q], u + off, v + (size_t)q * k);
+    }
+    if (s->prof)
+        s->prof_s[3] += dm_now() - t0; /* projection share, inside the little module's time */
+    if (L->bits == 0) {
+        memcpy(y, L->bias, (size_t)L->rows * sizeof(float));
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, L->rows, L->kk, 1.0f, L->wq, L->kk, v, 1, 1.0f, y, 1);
+        return;
+    }
+    float xs = e->kern->quant_in(v, L->kk, s->xq);
+    dm_par_qgemv(e->kern, nt, &e->s[si].qm, s->xq, xs, y);
+}
+
+/* Scores of n rows of one activation type (sig: the rows' RMS fit errors). */
+static void score_rows(dm_act a, dm_policy p, const float *y, const float *sig, float *sc, int n)
+{
+    if (p == DM_POLICY_ERROR) {
+        for (int j = 0; j < n; j++)
+            sc[j] = dm_score_of(a, p, y[j], sig[j]);
+    } else if (a == DM_ACT_TANH || (a == DM_ACT_SIGMOID && p == DM_POLICY_SYMMETRIC)) {
+        for (int j = 0; j < n; j++)
+            sc[j] = fabsf(y[j]);
+    } else {
+        for (int j = 0; j < n; j++)
+            sc[j] = -y[j];
+    }
+}
+
+/* The segments of the early (not late) groups of activation a, in row
+ * order, adjacent ones merged. */
+static void early_segs(const dm_site *st, dm_act a, const float *sc, dm_segs *sg)
+{
+    sg->n = 0;
+    int end = -1;
+    for (int g = 0; g < st->ngroups; g++) {
+        const dm_site_group *gr = &st->group[g];
+        if (gr->late || gr->act != a)
+            continue;
+        if (sg->n > 0 && gr->off == end) {
+            sg->len[sg->n - 1] += gr->n;
+        } else {
+            sg->p[sg->n] = sc + gr->off;
+            sg->len[sg->n++] = gr->n;
+        }
+        end = gr->off + gr->n;
+    }
+}
+
+/* The rules of the early groups, one per activation present (win: see dm_group_rule). */
+static void early_rules(const dm_engine *e, dm_engine_state *s, int si, const float *sc, dm_rule rules[DM_ACT_COUNT],
+                        int win)
+{
+    const dm_site *st = &e->s[si].site;
+    for (int a = 0; a < DM_ACT_COUNT; a++) {
+        dm_segs sg;
+        early_segs(st, (dm_act)a, sc, &sg);
+        if (sg.n)
+            rules[a] = dm_group_rule(e, s, si, (dm_act)a, &sg, win);
+    }
+}
+
+void dm_stats_add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int post, dm_act act)
+{
+    double dot = 0, na = 0, nb = 0;
+    for (int j = 0; j < n; j++) {
+        double x = post ? dm_act_apply(act, a[j]) : a[j], y = post ? dm_act_apply(act, b[j]) : b[j];
+        dot += x * y, na += x * x, nb += y * y;
+    }
+    if (post)
+        g->dot_post += dot, g->nd_post += na, g->nb_post += nb;
+    else
+        g->dot_pre += dot, g->nd_pre += na, g->nb_pre += nb;
+}
+
+/* Audit: the same rules applied to the exact pre-activations (the oracle
+ * mask), its agreement with the step's, and the cosine similarity of the
+ * pre-activations used with the exact ones. */
+static void audit_site(const dm_engine *e, dm_engine_state *s, int si, const dm_site_io *io, dm_dual_stats *stats)
+{
+    const dm_engine_site *es = &e->s[si];
+    const dm_site *st = &es->site;
+    const float *ex = s->exact, *g = io->g;
+    float *xsc = s->pre;
+    unsigned char *om = s->oracle;
+    for (int gi = 0; gi < st->ngroups; gi++) {
+        const dm_site_group *gr = &st->group[gi];
+        for (int j = 0; j < gr->n; j++) {
+            int r = gr->off + j;
+            float pre = ex[r], sig = es->sigma[r];
+            if (gr->late)
+                st->ops->late_pre(st, gi, j, ex, ex, es->sigma, &pre, &sig);
+            xsc[r] = dm_score_of(gr->act, e->cfg.policy, pre, sig);
+        }
+    }
+    dm_rule rules[DM_ACT_COUNT];
+    early_rules(e, s, si, xsc, rules, 0);
+    for (int gi = 0; gi < st->ngroups; gi++) { /* row order: ties are taken in the order of the joint list */
+        const dm_site_group *gr = &st->group[gi];
+        if (!gr->late)
+            dm_rule_mark(&rules[gr->act], xsc + gr->off, gr->n, om + gr->off);
+    }
+    for (int gi = 0; gi < st->ngroups; gi++) {
+        const dm_site_group *gr = &st->group[gi];
+        if (!gr->late)
+            continue;
+        dm_segs sg = {1, {xsc + gr->off}, {gr->n}};
+        dm_rule r = dm_group_rule(e, s, si, gr->act, &sg, 0);
+        dm_rule_mark(&r, xsc + gr->off, gr->n, om + gr->off);
+    }
+    for (int gi = 0; gi < st->ngroups; gi++) {
+        const dm_site_group *gr = &st->group[gi];
+        dm_gate_stats *gs = &stats->gate[si][gi];
+        for (int j = 0; j < gr->n; j++) {
+            int r = gr->off + j;
+            gs->oracle_insens += !om[r];
+            gs->both_insens += !om[r] && !s->sens[r];
+        }
+        /* cosine similarity of the pre-activations (a late group: its full pre-activation) */
+        float *a = s->ca, *b = s->cb;
+        for (int j = 0; j < gr->n; j++) {
+            int r = gr->off + j;
+            if (gr->late) {
+                float sig;
+                a[j] = st->ops->late_final(st, gi, j, g, io->aux);
+                st->ops->late_pre(st, gi, j, ex, ex, es->sigma, &b[j], &sig);
+            } else {
+                a[j] = g[r];
+                b[j] = ex[r];
+            }
+        }
+        dm_stats_add_cos(gs, a, b, gr->n, 0, gr->act);
+        dm_stats_add_cos(gs, a, b, gr->n, 1, gr->act);
+    }
+}
+
+/* The step; with yl and ex given (the quality path), the little outputs and
+ * the exact little-layout pre-activations come from the caller instead of
+ * the little module and the row-subset kernels. */
+static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io *io, const float *yl,
+                      const float *ex, int audit, dm_dual_stats *stats)
+{
+    const dm_engine_site *es = &e->s[si];
+    const dm_site *st = &es->site;
+    const float *u = io->u;
+    float *g = io->g;
+    int d0 = st->dim[0];
+    /* 1. the little module */
+    double tp0 = s->prof ? dm_now() : 0;
+    if (!yl)
+        little_run(e, s, si, u, s->ylit);
+    double tp1 = s->prof ? dm_now() : 0;
+    if (audit && ex)
+        memcpy(s->exact, ex, (size_t)st->lrows * sizeof(float));
+    else if (audit)
+        st->ops->exact_pre(st, u, st->in, 1, s->exact);
+    const float *y = yl ? yl : s->ylit;
+    float *sc = s->score;
+    unsigned char *sens = s->sens;
+    int nins[DM_SITE_MAX_GROUPS] = {0};
+    /* 2-3. the early groups: scores, the rules, then one pass that marks the
+     * rows, lists the sensitive ones and takes the little values (exact rows
+     * overwrite them) */
+    for (int gi = 0; gi < st->ngroups; gi++) {
+        const dm_site_group *gr = &st->group[gi];
+        if (!gr->late)
+            score_rows(gr->act, e->cfg.policy, y + gr->off, es->sigma + gr->off, sc + gr->off, gr->n);
+    }
+    dm_rule rules[DM_ACT_COUNT];
+    early_rules(e, s, si, sc, rules, 1);
+    int *idx = s->idx, ns = 0;
+    for (int gi = 0; gi < st->ngroups; gi++) {
+        const dm_site_group *gr = &st->group[gi];
+        if (!gr->late)
+            ns = dm_rule_pass(e->kern, &rules[gr->act], sc, y, g, gr->off, gr->n, sens, idx, ns, &nins[gi]);
+    }
+    float *rb = s->rowbuf;
+    if (ex) { /* computed already (every row) */
+        for (int i = 0; i < ns; i++)
+            g[idx[i]] = ex[idx[i]];
+    } else if (io->gin) { /* the first stream's part is batched already: add the others */
+        dm_exact_rows(e, st->w + d0, st->ld, st->in - d0, idx, ns, u + d0, rb);
+        for (int i = 0; i < ns; i++)
+            g[idx[i]] = io->gin[idx[i]] + rb[i];
+    } else {
+        dm_exact_rows(e, st->w, st->ld, st->in, idx, ns, u, rb);
+        for (int i = 0; i < ns; i++)
+            g[idx[i]] = rb[i] + st->bias[idx[i]];
+    }
+    /* 4. late groups, with the final values of the others */
+    if (st->ops->late_step)
+        st->ops->late_step(e, s, si, io, y, ex, nins);
+    double tp2 = s->prof ? dm_now() : 0;
+    if (stats) {
+        long nsens = 0;
+        for (int gi = 0; gi < st->ngroups; gi++) {
+            stats->gate[si][gi].total += st->group[gi].n;
+            stats->gate[si][gi].insens += nins[gi];
+            nsens += st->group[gi].n - nins[gi];
+        }
+        /* with gin the first stream's part is read by the batched GEMM either way: count the others */
+        int cols = io->gin ? st->in - d0 : st->in;
+        stats->big_bytes += (double)nsens * cols * sizeof(float);
+        stats->dense_bytes += (double)st->orows * cols * sizeof(float);
+        stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
+        if (audit)
+            audit_site(e, s, si, io, stats);
+    }
+    st->ops->epilogue(st, e->kern, io);
+    if (s->prof) {
+        double tp3 = dm_now();
+        s->prof_s[0] += tp1 - tp0; /* little module: projection + little GEMV (projection also in [3]) */
+        s->prof_s[1] += tp2 - tp1; /* masks + sensitive big rows */
+        s->prof_s[2] += tp3 - tp2; /* statistics, audit, epilogue */
+    }
+}
+
+void dm_engine_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io *io, int audit, dm_dual_stats *stats)
+{
+    site_step(e, s, si, io, NULL, NULL, audit, stats);
+}
+
+void dm_engine_merge(const dm_engine *e, dm_engine_state *s, int si, const float *y, const float *ex, dm_site_io *io,
+                     int audit, dm_dual_stats *stats)
+{
+    site_step(e, s, si, io, y, ex, audit, stats);
+}
+
+/* ---- summaries ---- */
+
+#define FOR_GATES(s, site, group, body)                                                                      \
+    for (int l_ = 0; l_ < DM_DUAL_MAX_SITES; l_++)                                                           \
+        for (int g_ = 0; g_ < DM_SITE_MAX_GROUPS; g_++)                                                      \
+            if ((site < 0 || site == l_) && (group < 0 || group == g_)) {                                    \
+                const dm_gate_stats *G_ = &(s)->gate[l_][g_];                                                \
+                body;                                                                                        \
+            }
+
+double dm_stats_ratio(const dm_dual_stats *s, int site, int group)
+{
+    double a = 0, b = 0;
+    FOR_GATES(s, site, group, { a += (double)G_->insens; b += (double)G_->total; });
+    return b > 0 ? a / b : 0;
+}
+
+double dm_stats_recall(const dm_dual_stats *s, int site, int group)
+{
+    double a = 0, b = 0;
+    FOR_GATES(s, site, group, { a += (double)G_->both_insens; b += (double)G_->oracle_insens; });
+    return b > 0 ? a / b : NAN;
+}
+
+double dm_stats_false_insens(const dm_dual_stats *s, int site, int group)
+{
+    double a = 0, b = 0;
+    FOR_GATES(s, site, group, { a += (double)(G_->insens - G_->both_insens); b += (double)G_->insens; });
+    return b > 0 ? a / b : NAN;
+}
+
+double dm_stats_cos(const dm_dual_stats *s, int site, int group, int post)
+{
+    double dot = 0, na = 0, nb = 0;
+    FOR_GATES(s, site, group, {
+        dot += post ? G_->dot_post : G_->dot_pre;
+        na += post ? G_->nd_post : G_->nd_pre;
+        nb += post ? G_->nb_post : G_->nb_pre;
+    });
+    return na > 0 && nb > 0 ? dot / sqrt(na * nb) : NAN;
+}

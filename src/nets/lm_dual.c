@@ -1,0 +1,690 @@
+/* lm_dual.c - see lm_dual.h. */
+#define _DEFAULT_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#include "lm_dual.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- sites ---- */
+
+void dm_lm_sites(const dm_lm *m, dm_site *sites)
+{
+    for (int l = 0; l < m->nlayers; l++) {
+        const dm_rnn_layer *L = &m->layer[l];
+        char name[16];
+        snprintf(name, sizeof name, "l%d", l);
+        if (m->cell == DM_CELL_LSTM)
+            dm_site_lstm(&sites[l], name, L->in, L->hid, L->w, L->ld, L->b_sum);
+        else
+            dm_site_gru(&sites[l], name, L->in, L->hid, L->w, L->ld, L->b_sum, L->b_ih, L->b_hh);
+    }
+}
+
+int dm_dual_cfg_check(const dm_dual_cfg *c, const dm_lm *m, int *k_out, dm_err *err)
+{
+    dm_site sites[DM_LM_MAX_LAYERS];
+    dm_lm_sites(m, sites);
+    return dm_dual_cfg_check_sites(c, sites, m->nlayers, k_out, err);
+}
+
+int dm_dual_gates(const dm_lm *m) { return m->gates; }
+
+const char *dm_gate_name(const dm_lm *m, int g)
+{
+    static const char *const lstm[] = {"i", "f", "g", "o"}, *const gru[] = {"r", "z", "n"};
+    return m->cell == DM_CELL_LSTM ? lstm[g] : gru[g];
+}
+
+dm_act dm_gate_act(const dm_lm *m, int g)
+{
+    (void)m;
+    return g == 2 ? DM_ACT_TANH : DM_ACT_SIGMOID;
+}
+
+/* ---- fitting data ---- */
+
+typedef struct collect_job {
+    const dm_lm *m;
+    const int *ids;
+    long n_fit;
+} collect_job;
+
+/* The dense model over the tokens by the whole-sequence path, chunk by
+ * chunk; per layer, the step inputs u = [x ; h_prev] and the little-layout
+ * pre-activations go into the moments. */
+static int collect_lm(dm_fitdata *fd, void *ud, dm_err *err)
+{
+    const collect_job *j = ud;
+    const dm_lm *m = j->m;
+    int chunk = 256, R = dm_lm_pre_rows(m), n_cal = fd->ncal;
+    dm_lm_seq q;
+    float *pre = dm_alloc((size_t)chunk * R * sizeof(float));
+    if (!pre)
+        return dm_errf(err, "out of memory for fitting");
+    if (dm_lm_seq_init(&q, m, chunk, err) || dm_lm_seq_capture(&q, m, err)) {
+        dm_free(pre);
+        dm_lm_seq_free(&q);
+        return -1;
+    }
+    dm_lm_seq_reset(&q, m);
+    int rc = 0;
+    for (long i = 0; i < j->n_fit && !rc; i += chunk) {
+        int n = (int)(j->n_fit - i < chunk ? j->n_fit - i : chunk);
+        dm_lm_seq_run(m, &q, j->ids + i, n);
+        for (int l = 0; l < m->nlayers && !rc; l++) {
+            const dm_rnn_layer *L = &m->layer[l];
+            dm_lm_pre_batch(m, l, q.cap[l], n, pre);
+            rc = dm_moments_add(&fd->mom[l], q.cap[l], (size_t)L->ld, pre, n, err);
+            for (int t = 0; !rc && t < n && i + t < n_cal; t++)
+                memcpy(fd->cal_u[l] + (size_t)(i + t) * L->ld, q.cap[l] + (size_t)t * L->ld,
+                       (size_t)L->ld * sizeof(float));
+        }
+    }
+    dm_lm_seq_free(&q);
+    dm_free(pre);
+    return rc;
+}
+
+int dm_fitdata_collect(dm_fitdata *fd, const dm_lm *m, const int *ids, long n_fit, int n_cal, dm_err *err)
+{
+    memset(fd, 0, sizeof *fd);
+    if (n_fit < 16)
+        return dm_errf(err, "fitting needs at least 16 tokens (got %ld)", n_fit);
+    if (n_cal > n_fit)
+        n_cal = (int)n_fit;
+    double t0 = dm_now();
+    dm_site sites[DM_LM_MAX_LAYERS];
+    dm_lm_sites(m, sites);
+    if (dm_fitdata_init(fd, sites, m->nlayers, n_cal, err))
+        return -1;
+    collect_job j = {m, ids, n_fit};
+    if (collect_lm(fd, &j, err)) {
+        dm_fitdata_free(fd);
+        return -1;
+    }
+    fd->fit_items = n_fit;
+    fd->model_hash = m->file_hash;
+    fd->seconds = dm_now() - t0;
+    return 0;
+}
+
+int dm_fitdata_cached_lm(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train, long n_fit, int n_cal,
+                         const char *cache_dir, dm_err *err)
+{
+    memset(fd, 0, sizeof *fd);
+    if (n_fit > train->n)
+        n_fit = train->n;
+    if (n_fit < 16)
+        return dm_errf(err, "fitting needs at least 16 tokens (got %ld)", n_fit);
+    if (n_cal > n_fit)
+        n_cal = (int)n_fit;
+    dm_site sites[DM_LM_MAX_LAYERS];
+    dm_lm_sites(m, sites);
+    uint64_t dh = dm_fnv1a(DM_FNV_INIT, train->ids, (size_t)n_fit * sizeof(int));
+    collect_job j = {m, train->ids, n_fit};
+    return dm_fitdata_cached(fd, sites, m->nlayers, m->file_hash, dh, n_fit, n_cal, collect_lm, &j, cache_dir, err);
+}
+
+/* ---- building ---- */
+
+int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dual_cfg *cfg, dm_err *err)
+{
+    memset(d, 0, sizeof *d);
+    dm_lm_sites(m, d->site);
+    if (dm_engine_build(&d->eng, d->site, m->nlayers, fd, cfg, err))
+        return -1;
+    d->big = m;
+    d->cfg = *cfg;
+    d->k = d->eng.k;
+    d->fit_seconds = d->eng.fit_seconds;
+    return 0;
+}
+
+void dm_dual_free(dm_dual *d)
+{
+    dm_engine_free(&d->eng);
+    memset(d, 0, sizeof *d);
+}
+
+int dm_dual_use_kernels(dm_dual *d, const dm_kernels *k, dm_err *err) { return dm_engine_use_kernels(&d->eng, k, err); }
+
+int dm_dual_set_ratio(dm_dual *d, double ratio, dm_err *err)
+{
+    if (dm_engine_set_ratio(&d->eng, ratio, err))
+        return -1;
+    d->cfg.ratio = ratio;
+    return 0;
+}
+
+void dm_dual_set_mode(dm_dual *d, dm_mode mode) { d->cfg.mode = d->eng.cfg.mode = mode; }
+
+const dm_little *dm_dual_little(const dm_dual *d, int l) { return &d->eng.s[l].little; }
+
+size_t dm_dual_layer_little_bytes(const dm_dual *d, int l) { return dm_engine_site_little_bytes(&d->eng, l); }
+
+size_t dm_dual_little_bytes(const dm_dual *d) { return dm_engine_little_bytes(&d->eng); }
+
+/* ---- running ---- */
+
+int dm_dual_state_init(dm_dual_state *s, const dm_dual *d, dm_err *err)
+{
+    memset(s, 0, sizeof *s);
+    if (dm_lm_state_init(&s->st, d->big, err))
+        return -1;
+    if (dm_engine_state_init(&s->es, &d->eng, err)) {
+        dm_lm_state_free(&s->st);
+        return -1;
+    }
+    return 0;
+}
+
+void dm_dual_state_free(dm_dual_state *s)
+{
+    dm_lm_state_free(&s->st);
+    dm_engine_state_free(&s->es);
+}
+
+void dm_dual_state_reset(dm_dual_state *s, const dm_dual *d) { dm_lm_state_reset(&s->st, d->big); }
+
+/* Layer l of the step: x is its input (may be the state's own buffer); gin
+ * NULL on the streaming path, else the batched input projections. */
+static void layer_step(const dm_dual *d, dm_dual_state *s, int l, const float *x, const float *gin, int audit,
+                       dm_dual_stats *stats)
+{
+    const dm_rnn_layer *L = &d->big->layer[l];
+    float *xh = s->st.xh[l];
+    if (x != xh)
+        memcpy(xh, x, (size_t)L->in * sizeof(float));
+    dm_site_io io = {.u = xh, .gin = gin, .g = s->st.gates, .aux = s->st.ghn, .h = xh + L->in, .c = s->st.c[l]};
+    dm_engine_step(&d->eng, &s->es, l, &io, audit, stats);
+}
+
+void dm_dual_step_rnn(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats)
+{
+    const dm_lm *m = d->big;
+    const float *x = m->emb + (size_t)token * m->emsize;
+    for (int l = 0; l < m->nlayers; l++) {
+        layer_step(d, s, l, x, NULL, audit, stats);
+        x = s->st.xh[l] + m->layer[l].in;
+    }
+}
+
+void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_dual_stats *stats)
+{
+    const dm_lm *m = d->big;
+    dm_dual_step_rnn(d, s, token, audit, stats);
+    const float *h = dm_lm_state_h(&s->st, m, m->nlayers - 1);
+    memcpy(s->st.logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
+    cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f, s->st.logits,
+                1);
+    if (stats) {
+        stats->dec_bytes += (double)((size_t)m->ntoken * m->nhid + m->ntoken) * sizeof(float);
+        stats->steps++;
+    }
+}
+
+void dm_dual_seq_run(const dm_dual *d, dm_dual_state *s, dm_lm_seq *q, const int *tokens, int n, int audit,
+                     dm_dual_stats *stats)
+{
+    const dm_lm *m = d->big;
+    int E = m->emsize, H = m->nhid;
+    for (int t = 0; t < n; t++)
+        memcpy(q->x + (size_t)t * E, m->emb + (size_t)tokens[t] * E, (size_t)E * sizeof(float));
+    for (int l = 0; l < m->nlayers; l++) {
+        const dm_rnn_layer *L = &m->layer[l];
+        int R = L->rows;
+        dm_lm_input_proj(m, l, q->x, n, q->gin);
+        for (int t = 0; t < n; t++) {
+            layer_step(d, s, l, q->x + (size_t)t * L->in, q->gin + (size_t)t * R, audit, stats);
+            memcpy(q->hout + (size_t)t * H, dm_lm_state_h(&s->st, m, l), (size_t)H * sizeof(float));
+        }
+        memcpy(q->x, q->hout, (size_t)n * H * sizeof(float));
+    }
+    for (int t = 0; t < n; t++)
+        memcpy(q->logits + (size_t)t * m->ntoken, m->dec_b, (size_t)m->ntoken * sizeof(float));
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, m->ntoken, H, 1.0f, q->hout, H, m->dec_w, H, 1.0f,
+                q->logits, m->ntoken);
+    if (stats) {
+        stats->dec_bytes += (double)((size_t)m->ntoken * m->nhid + m->ntoken) * sizeof(float) * n;
+        stats->steps += n;
+    }
+}
+
+/* ---- evaluation ---- */
+
+/* log-softmax of a whole row into out (double) and, when p is not NULL, the
+ * probabilities into p; returns the argmax. */
+static int log_softmax_row(const float *logits, int n, double *out, double *p)
+{
+    float mx = logits[0];
+    int am = 0;
+    for (int i = 1; i < n; i++)
+        if (logits[i] > mx)
+            mx = logits[i], am = i;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        double e = (double)expf(logits[i] - mx);
+        if (p)
+            p[i] = e;
+        sum += e;
+    }
+    double ls = log(sum), inv = 1.0 / sum;
+    for (int i = 0; i < n; i++)
+        out[i] = ((double)logits[i] - (double)mx) - ls;
+    if (p)
+        for (int i = 0; i < n; i++)
+            p[i] *= inv;
+    return am;
+}
+
+int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit, dm_dual_result *r,
+                    dm_err *err)
+{
+    const dm_lm *m = d->big;
+    dm_eval_opts def = {0};
+    if (!o)
+        o = &def;
+    if (o->streams > 1)
+        return dm_eval_lm_dual_streams(d, c, o, audit, r, err);
+    memset(r, 0, sizeof *r);
+    if (c->n < 2)
+        return dm_errf(err, "data has %ld token(s); at least 2 are needed", c->n);
+    for (long i = 0; i < c->n; i++)
+        if (c->ids[i] < 0 || c->ids[i] >= m->ntoken)
+            return dm_errf(err, "token %ld has id %d outside the model's vocabulary of %d", i, c->ids[i],
+                           m->ntoken);
+    /* the dense side runs the whole-sequence path chunk by chunk (same numbers, faster) */
+    enum { CH = 64 };
+    dm_lm_seq dq;
+    dm_dual_state qs;
+    double *lpd = malloc((size_t)m->ntoken * sizeof(double)), *lpq = malloc((size_t)m->ntoken * sizeof(double));
+    double *pd = malloc((size_t)m->ntoken * sizeof(double));
+    if (!lpd || !lpq || !pd) {
+        free(lpd), free(lpq), free(pd);
+        return dm_errf(err, "out of memory");
+    }
+    if (dm_lm_seq_init(&dq, m, CH, err)) {
+        free(lpd), free(lpq), free(pd);
+        return -1;
+    }
+    if (dm_dual_state_init(&qs, d, err)) {
+        dm_lm_seq_free(&dq);
+        free(lpd), free(lpq), free(pd);
+        return -1;
+    }
+    dm_lm_seq qq = {0};
+    int seq = o->path == DM_PATH_SEQ;
+    if (seq && dm_lm_seq_init(&qq, m, CH, err)) {
+        dm_dual_state_free(&qs);
+        dm_lm_seq_free(&dq);
+        free(lpd), free(lpq), free(pd);
+        return -1;
+    }
+    dm_lm_seq_reset(&dq, m);
+    dm_dual_state_reset(&qs, d);
+    dm_nll_acc ad = {0}, aq = {0};
+    double kl = 0;
+    long agree = 0;
+    double every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
+    double t0 = dm_now(), next = t0 + every;
+    long npred = c->n - 1, i = 0;
+    int stop = 0;
+    while (i < npred && !stop) {
+        int n = (int)(npred - i < CH ? npred - i : CH);
+        dm_lm_seq_run(m, &dq, c->ids + i, n);
+        if (seq)
+            dm_dual_seq_run(d, &qs, &qq, c->ids + i, n, audit, &r->stats);
+        for (int t = 0; t < n; t++, i++) {
+            if (!seq)
+                dm_dual_step(d, &qs, c->ids[i], audit, &r->stats);
+            int tgt = c->ids[i + 1];
+            int amd = log_softmax_row(dq.logits + (size_t)t * m->ntoken, m->ntoken, lpd, pd);
+            int amq = log_softmax_row(seq ? qq.logits + (size_t)t * m->ntoken : qs.st.logits, m->ntoken, lpq, NULL);
+            double k = 0;
+            for (int v = 0; v < m->ntoken; v++)
+                k += pd[v] * (lpd[v] - lpq[v]);
+            kl += k;
+            agree += amd == amq;
+            dm_nll_add(&ad, -lpd[tgt]);
+            dm_nll_add(&aq, -lpq[tgt]);
+        }
+        if (o->cancel && *o->cancel) {
+            r->dual.cancelled = r->dense.cancelled = 1;
+            stop = 1;
+        }
+        double now = dm_now();
+        if (o->progress && now >= next) {
+            /* partial figures in *r too (the callback's owner may read them) */
+            dm_nll_result(&aq, &r->dual);
+            dm_nll_result(&ad, &r->dense);
+            r->dual.items = r->dense.items = i;
+            r->dual.seconds = r->dense.seconds = now - t0;
+            r->kld = i ? kl / (double)i : 0;
+            r->top1_agree = i ? (double)agree / (double)i : 0;
+            o->progress(&r->dual, npred, o->progress_ud);
+            next = now + every;
+        }
+    }
+    dm_nll_result(&ad, &r->dense);
+    dm_nll_result(&aq, &r->dual);
+    double secs = dm_now() - t0;
+    r->dense.items = r->dual.items = r->dual.cancelled ? i : c->n;
+    r->dense.seconds = r->dual.seconds = secs;
+    r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)i / secs : 0;
+    r->kld = i ? kl / (double)i : 0;
+    r->top1_agree = i ? (double)agree / (double)i : 0;
+    dm_dual_state_free(&qs);
+    dm_lm_seq_free(&dq);
+    dm_lm_seq_free(&qq);
+    free(lpd), free(lpq), free(pd);
+    return 0;
+}
+
+/* ---- the quality path: N streams ---- */
+
+typedef struct ms_side {
+    float *U[DM_LM_MAX_LAYERS]; /* N x ld: rows [x ; h] of each layer */
+    float *C[DM_LM_MAX_LAYERS]; /* N x H: LSTM cell state */
+    float *logits;              /* N x ntoken */
+} ms_side;
+
+static void ms_free(ms_side *a, int L)
+{
+    for (int l = 0; l < L; l++)
+        dm_free(a->U[l]), dm_free(a->C[l]);
+    dm_free(a->logits);
+}
+
+static int ms_init(ms_side *a, const dm_lm *m, int N)
+{
+    memset(a, 0, sizeof *a);
+    int ok = 1;
+    for (int l = 0; l < m->nlayers; l++) {
+        a->U[l] = dm_alloc((size_t)N * m->layer[l].ld * sizeof(float));
+        a->C[l] = dm_alloc((size_t)N * m->nhid * sizeof(float));
+        ok = ok && a->U[l] && a->C[l];
+        if (ok) {
+            memset(a->U[l], 0, (size_t)N * m->layer[l].ld * sizeof(float));
+            memset(a->C[l], 0, (size_t)N * m->nhid * sizeof(float));
+        }
+    }
+    a->logits = dm_alloc((size_t)N * m->ntoken * sizeof(float));
+    return ok && a->logits ? 0 : -1;
+}
+
+/* The decoder over the N top-layer states (rows of U with stride ld, at off). */
+static void ms_decode(const dm_lm *m, const float *U, int ld, int off, int N, float *logits)
+{
+    for (int j = 0; j < N; j++)
+        memcpy(logits + (size_t)j * m->ntoken, m->dec_b, (size_t)m->ntoken * sizeof(float));
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, m->ntoken, m->nhid, 1.0f, U + off, ld, m->dec_w, m->nhid,
+                1.0f, logits, m->ntoken);
+}
+
+int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit,
+                            dm_dual_result *r, dm_err *err)
+{
+    const dm_lm *m = d->big;
+    const dm_engine *e = &d->eng;
+    int N = o->streams, H = m->nhid, V = m->ntoken, R = dm_lm_pre_rows(m);
+    memset(r, 0, sizeof *r);
+    long L = c->n / N; /* tokens per stream */
+    if (L < 2)
+        return dm_errf(err, "%ld token(s) cut into %d streams leave fewer than 2 per stream; use fewer streams", c->n,
+                       N);
+    for (long i = 0; i < (long)N * L; i++)
+        if (c->ids[i] < 0 || c->ids[i] >= V)
+            return dm_errf(err, "token %ld has id %d outside the model's vocabulary of %d", i, c->ids[i], V);
+    ms_side dn, du;
+    dm_engine_state es;
+    float *Y = dm_alloc((size_t)N * R * sizeof(float)), *EX = dm_alloc((size_t)N * R * sizeof(float));
+    float *g = dm_alloc((size_t)R * sizeof(float)), *aux = dm_alloc((size_t)H * sizeof(float));
+    double *lpd = malloc((size_t)V * sizeof(double)), *lpq = malloc((size_t)V * sizeof(double));
+    double *pd = malloc((size_t)V * sizeof(double));
+    int okd = ms_init(&dn, m, N) == 0, oku = ms_init(&du, m, N) == 0;
+    if (!okd || !oku || !Y || !EX || !g || !aux || !lpd || !lpq || !pd || dm_engine_state_init(&es, e, err)) {
+        ms_free(&dn, m->nlayers), ms_free(&du, m->nlayers);
+        dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux), free(lpd), free(lpq), free(pd);
+        return dm_errf(err, "out of memory for %d streams", N);
+    }
+    dm_nll_acc ad = {0}, aq = {0};
+    double kl = 0, every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
+    double t0 = dm_now(), next = t0 + every;
+    long agree = 0, npred = (long)N * (L - 1), done = 0;
+    int stop = 0;
+    for (long t = 0; t + 1 < L && !stop; t++) {
+        /* inputs: the embeddings of token t of every stream */
+        for (int j = 0; j < N; j++) {
+            const float *x = m->emb + (size_t)c->ids[(long)j * L + t] * m->emsize;
+            memcpy(dn.U[0] + (size_t)j * m->layer[0].ld, x, (size_t)m->emsize * sizeof(float));
+            memcpy(du.U[0] + (size_t)j * m->layer[0].ld, x, (size_t)m->emsize * sizeof(float));
+        }
+        for (int l = 0; l < m->nlayers; l++) {
+            const dm_rnn_layer *Ly = &m->layer[l];
+            const dm_site *st = &d->site[l];
+            int ld = Ly->ld, lastl = l + 1 == m->nlayers;
+            /* dense: every row exactly, the cells' reference update */
+            st->ops->exact_pre(st, dn.U[l], ld, N, EX);
+            for (int j = 0; j < N; j++) {
+                float *pre = EX + (size_t)j * R, *h = dn.U[l] + (size_t)j * ld + Ly->in;
+                memcpy(g, pre, (size_t)R * sizeof(float));
+                dm_lm_cell_update(m, g, pre + 3 * H, h, dn.C[l] + (size_t)j * H);
+                if (!lastl)
+                    memcpy(dn.U[l + 1] + (size_t)j * m->layer[l + 1].ld, h, (size_t)H * sizeof(float));
+            }
+            /* dual: little outputs and exact pre-activations of every row, merged by the region test */
+            if (dm_little_forward_batch(&e->s[l].little, du.U[l], ld, N, Y, err)) {
+                stop = -1;
+                break;
+            }
+            st->ops->exact_pre(st, du.U[l], ld, N, EX);
+            for (int j = 0; j < N; j++) {
+                float *u = du.U[l] + (size_t)j * ld;
+                dm_site_io io = {.u = u, .g = g, .aux = aux, .h = u + Ly->in, .c = du.C[l] + (size_t)j * H};
+                dm_engine_merge(e, &es, l, Y + (size_t)j * R, EX + (size_t)j * R, &io, audit, &r->stats);
+                if (!lastl)
+                    memcpy(du.U[l + 1] + (size_t)j * m->layer[l + 1].ld, u + Ly->in, (size_t)H * sizeof(float));
+            }
+        }
+        if (stop)
+            break;
+        int lt = m->nlayers - 1, ldt = m->layer[lt].ld, off = m->layer[lt].in;
+        ms_decode(m, dn.U[lt], ldt, off, N, dn.logits);
+        ms_decode(m, du.U[lt], ldt, off, N, du.logits);
+        for (int j = 0; j < N; j++) {
+            int tgt = c->ids[(long)j * L + t + 1];
+            int amd = log_softmax_row(dn.logits + (size_t)j * V, V, lpd, pd);
+            int amq = log_softmax_row(du.logits + (size_t)j * V, V, lpq, NULL);
+            double k = 0;
+            for (int v = 0; v < V; v++)
+                k += pd[v] * (lpd[v] - lpq[v]);
+            kl += k;
+            agree += amd == amq;
+            dm_nll_add(&ad, -lpd[tgt]);
+            dm_nll_add(&aq, -lpq[tgt]);
+        }
+        done += N;
+        r->stats.dec_bytes += (double)((size_t)V * H + V) * sizeof(float) * N;
+        r->stats.steps += N;
+        if (o->cancel && *o->cancel) {
+            r->dual.cancelled = r->dense.cancelled = 1;
+            stop = 1;
+        }
+        double now = dm_now();
+        if (o->progress && now >= next) {
+            dm_nll_result(&aq, &r->dual);
+            dm_nll_result(&ad, &r->dense);
+            r->dual.items = r->dense.items = done;
+            r->dual.seconds = r->dense.seconds = now - t0;
+            r->kld = done ? kl / (double)done : 0;
+            r->top1_agree = done ? (double)agree / (double)done : 0;
+            o->progress(&r->dual, npred, o->progress_ud);
+            next = now + every;
+        }
+    }
+    int rc = stop < 0 ? -1 : 0;
+    dm_nll_result(&ad, &r->dense);
+    dm_nll_result(&aq, &r->dual);
+    double secs = dm_now() - t0;
+    r->dense.items = r->dual.items = r->dual.cancelled ? done : (long)N * L;
+    r->dense.seconds = r->dual.seconds = secs;
+    r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)done / secs : 0;
+    r->kld = done ? kl / (double)done : 0;
+    r->top1_agree = done ? (double)agree / (double)done : 0;
+    dm_engine_state_free(&es);
+    ms_free(&dn, m->nlayers), ms_free(&du, m->nlayers);
+    dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux), free(lpd), free(lpq), free(pd);
+    return rc;
+}
+
+/* k-th largest (0-based) of v[0..n) without reordering v: copies into tmp. */
+static float kth_largest(const float *v, int n, int kth, float *tmp)
+{
+    memcpy(tmp, v, (size_t)n * sizeof(float));
+    int lo = 0, hi = n - 1, want = kth;
+    while (lo < hi) {
+        float piv = tmp[(lo + hi) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (tmp[i] > piv)
+                i++;
+            while (tmp[j] < piv)
+                j--;
+            if (i <= j) {
+                float t = tmp[i];
+                tmp[i] = tmp[j];
+                tmp[j] = t;
+                i++, j--;
+            }
+        }
+        if (want <= j)
+            hi = j;
+        else if (want >= i)
+            lo = i;
+        else
+            break;
+    }
+    return tmp[want];
+}
+
+/* ---- noise study (PAPER.md Table 1) ---- */
+
+static double gauss(uint64_t *s)
+{
+    uint64_t a = (*s ^= *s << 13, *s ^= *s >> 7, *s ^= *s << 17);
+    uint64_t b = (*s ^= *s << 13, *s ^= *s >> 7, *s ^= *s << 17);
+    double u1 = ((double)(a >> 11) + 0.5) / 9007199254740992.0, u2 = (double)(b >> 11) / 9007199254740992.0;
+    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+
+int dm_eval_lm_noise(const dm_lm *m, const dm_corpus *c, int half, double beta, dm_policy policy, uint64_t seed,
+                     const dm_eval_opts *o, dm_eval_result *r, dm_dual_stats *st, dm_err *err)
+{
+    dm_eval_opts def = {0};
+    if (!o)
+        o = &def;
+    memset(r, 0, sizeof *r);
+    memset(st, 0, sizeof *st);
+    if (c->n < 2)
+        return dm_errf(err, "data has %ld token(s); at least 2 are needed", c->n);
+    int H = m->nhid, R = dm_lm_pre_rows(m);
+    dm_lm_state s;
+    if (dm_lm_state_init(&s, m, err))
+        return -1;
+    float *pre = dm_alloc((size_t)R * sizeof(float)), *clean = dm_alloc((size_t)R * sizeof(float));
+    float *sc = dm_alloc((size_t)H * sizeof(float)), *tmp = dm_alloc((size_t)H * sizeof(float));
+    float *a = dm_alloc((size_t)H * sizeof(float)), *b = dm_alloc((size_t)H * sizeof(float));
+    double *nz = malloc((size_t)H * sizeof(double));
+    if (!pre || !clean || !sc || !tmp || !a || !b || !nz) {
+        dm_free(pre), dm_free(clean), dm_free(sc), dm_free(tmp), dm_free(a), dm_free(b), free(nz);
+        dm_lm_state_free(&s);
+        return dm_errf(err, "out of memory");
+    }
+    dm_lm_state_reset(&s, m);
+    uint64_t rng = seed * 0x9e3779b97f4a7c15ULL + 12345;
+    dm_nll_acc ac = {0};
+    double t0 = dm_now(), next = t0 + (o->progress_every_s > 0 ? o->progress_every_s : 0.2);
+    long npred = c->n - 1, i;
+    for (i = 0; i < npred; i++) {
+        const float *x = m->emb + (size_t)c->ids[i] * m->emsize;
+        for (int l = 0; l < m->nlayers; l++) {
+            const dm_rnn_layer *L = &m->layer[l];
+            float *xh = s.xh[l];
+            memcpy(xh, x, (size_t)L->in * sizeof(float));
+            dm_lm_pre_batch(m, l, xh, 1, pre);
+            memcpy(clean, pre, (size_t)R * sizeof(float));
+            for (int g = 0; g < m->gates; g++) {
+                dm_act act = dm_gate_act(m, g);
+                float *p = pre + (size_t)g * H;
+                /* the gate's own pre-activation (GRU n: nx + r * nh with the clean r) */
+                for (int j = 0; j < H; j++) {
+                    float v = p[j];
+                    if (m->cell == DM_CELL_GRU && g == 2)
+                        v = clean[2 * H + j] + dm_act_apply(DM_ACT_SIGMOID, clean[j]) * clean[3 * H + j];
+                    a[j] = v;
+                    sc[j] = dm_score_of(act, policy, v, 1.0f);
+                }
+                float med = kth_largest(sc, H, H / 2 - 1 < 0 ? 0 : H / 2 - 1, tmp);
+                double nn = 0, pn = 0;
+                int cnt = 0;
+                for (int j = 0; j < H; j++) {
+                    pn += (double)a[j] * a[j];
+                    int insens = sc[j] >= med && cnt < H / 2;
+                    if (insens)
+                        cnt++;
+                    nz[j] = 0;
+                    if (insens == half) {
+                        nz[j] = gauss(&rng);
+                        nn += nz[j] * nz[j];
+                    }
+                }
+                double scale = nn > 0 ? beta * sqrt(pn) / sqrt(nn) : 0;
+                for (int j = 0; j < H; j++) {
+                    p[j] += (float)(nz[j] * scale);
+                    b[j] = a[j] + (float)(nz[j] * scale);
+                }
+                dm_gate_stats *gs = &st->gate[l][g];
+                gs->total += H;
+                dm_stats_add_cos(gs, b, a, H, 0, act);
+                dm_stats_add_cos(gs, b, a, H, 1, act);
+            }
+            float *g = s.gates;
+            memcpy(g, pre, (size_t)m->gates * H * sizeof(float));
+            if (m->cell == DM_CELL_GRU)
+                memcpy(s.ghn, pre + 3 * H, (size_t)H * sizeof(float));
+            dm_lm_cell_update(m, g, s.ghn, xh + L->in, s.c[l]);
+            x = xh + L->in;
+        }
+        const float *h = dm_lm_state_h(&s, m, m->nlayers - 1);
+        memcpy(s.logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f, s.logits, 1);
+        double lp = dm_log_softmax_at(s.logits, m->ntoken, c->ids[i + 1]);
+        dm_nll_add(&ac, -lp);
+        if ((i & 63) == 63) {
+            if (o->cancel && *o->cancel) {
+                r->cancelled = 1;
+                i++;
+                break;
+            }
+            double now = dm_now();
+            if (o->progress && now >= next) {
+                dm_nll_result(&ac, r);
+                r->items = i + 1;
+                r->seconds = now - t0;
+                o->progress(r, npred, o->progress_ud);
+                next = now + 0.2;
+            }
+        }
+    }
+    dm_nll_result(&ac, r);
+    r->items = r->cancelled ? i : c->n;
+    r->seconds = dm_now() - t0;
+    r->items_per_s = r->seconds > 0 ? (double)i / r->seconds : 0;
+    dm_free(pre), dm_free(clean), dm_free(sc), dm_free(tmp), dm_free(a), dm_free(b), free(nz);
+    dm_lm_state_free(&s);
+    return 0;
+}
