@@ -451,11 +451,19 @@ Test(cmd, show_diff_best_pareto_export_import)
         r.delta_pct = pts[i][1];
         r.speedup = pts[i][2];
         r.speedup_min = r.speedup_max = r.speedup_e2e = NAN;
-        r.nlayers = 1;
-        r.layer[0].ratio_achieved = pts[i][0];
-        for (int g = 0; g < 4; g++)
-            r.layer[0].gate_ratio[g] = pts[i][0];
-        r.layer[0].recall = r.layer[0].false_insensitive = NAN;
+        r.nsites = 1;
+        snprintf(r.site[0].name, sizeof r.site[0].name, "l0");
+        snprintf(r.site[0].kind, sizeof r.site[0].kind, "lstm");
+        r.site[0].ratio_achieved = pts[i][0];
+        r.site[0].fit_mse = r.site[0].fit_rel_mse = NAN;
+        r.ngroups = 4;
+        for (int g = 0; g < 4; g++) {
+            r.group[g].site = 0;
+            snprintf(r.group[g].name, sizeof r.group[g].name, "%c", "ifgo"[g]);
+            r.group[g].ratio_achieved = pts[i][0];
+            r.group[g].recall = r.group[g].false_insensitive = NAN;
+        }
+        r.site[0].recall = r.site[0].false_insensitive = NAN;
         cr_assert_eq(dm_store_add(st, &r, &err), 0, "%s", err.msg);
         ids[i] = r.id;
     }

@@ -127,19 +127,27 @@ static void fill_run(dm_run *r, int v)
     snprintf(r->build_flags, sizeof r->build_flags, "-O2 -march=native");
     snprintf(r->cpu, sizeof r->cpu, "Test CPU @ 3.0GHz");
     snprintf(r->version, sizeof r->version, "0.1.0");
-    r->nlayers = 2;
+    snprintf(r->family, sizeof r->family, "rnnlm");
+    /* two sites: the first with three groups, the second with four */
+    r->nsites = 2;
     for (int l = 0; l < 2; l++) {
-        dm_run_layer *ly = &r->layer[l];
-        ly->layer = l;
-        ly->ratio_achieved = 0.49 + 0.01 * l;
-        ly->gate_ratio[0] = 0.3;
-        ly->gate_ratio[1] = 0.4;
-        ly->gate_ratio[2] = 0.5 + l;
-        ly->gate_ratio[3] = l ? 0.6 : NAN;
-        ly->fit_mse = 1e-3 * (l + 1);
-        ly->fit_rel_mse = 0.03;
-        ly->recall = l ? 0.99 : NAN;
-        ly->false_insensitive = l ? 0.002 : NAN;
+        dm_run_site *si = &r->site[l];
+        snprintf(si->name, sizeof si->name, "l%d", l);
+        snprintf(si->kind, sizeof si->kind, "lstm");
+        si->ratio_achieved = 0.49 + 0.01 * l;
+        si->fit_mse = 1e-3 * (l + 1);
+        si->fit_rel_mse = 0.03;
+        si->recall = l ? 0.99 : NAN;
+        si->false_insensitive = l ? 0.002 : NAN;
+        const double gate_ratio[4] = {0.3, 0.4, 0.5 + l, 0.6};
+        for (int g = 0; g < 3 + l; g++) {
+            dm_run_group *gr = &r->group[r->ngroups++];
+            gr->site = l;
+            snprintf(gr->name, sizeof gr->name, "%c", "ifgo"[g]);
+            gr->ratio_achieved = gate_ratio[g];
+            gr->recall = l ? 0.98 + 0.001 * g : NAN;
+            gr->false_insensitive = l ? 0.001 * g : NAN;
+        }
     }
 }
 
@@ -201,17 +209,26 @@ static void expect_same_run(const dm_run *a, const dm_run *b)
     EQ_S(cpu);
     EQ_S(version);
     EQ_S(created);
-    EQ_I(nlayers);
-    for (int l = 0; l < a->nlayers && l < b->nlayers; l++) {
-        const dm_run_layer *x = &a->layer[l], *y = &b->layer[l];
-        cr_expect_eq(y->layer, x->layer, "layer %d", l);
-        cr_expect(same_double(y->ratio_achieved, x->ratio_achieved), "layer %d ratio_achieved", l);
-        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
-            cr_expect(same_double(y->gate_ratio[g], x->gate_ratio[g]), "layer %d gate %d", l, g);
-        cr_expect(same_double(y->fit_mse, x->fit_mse), "layer %d fit_mse", l);
-        cr_expect(same_double(y->fit_rel_mse, x->fit_rel_mse), "layer %d fit_rel_mse", l);
-        cr_expect(same_double(y->recall, x->recall), "layer %d recall", l);
-        cr_expect(same_double(y->false_insensitive, x->false_insensitive), "layer %d false_insensitive", l);
+    EQ_S(family);
+    EQ_I(nsites);
+    for (int l = 0; l < a->nsites && l < b->nsites; l++) {
+        const dm_run_site *x = &a->site[l], *y = &b->site[l];
+        cr_expect_str_eq(y->name, x->name, "site %d", l);
+        cr_expect_str_eq(y->kind, x->kind, "site %d", l);
+        cr_expect(same_double(y->ratio_achieved, x->ratio_achieved), "site %d ratio_achieved", l);
+        cr_expect(same_double(y->fit_mse, x->fit_mse), "site %d fit_mse", l);
+        cr_expect(same_double(y->fit_rel_mse, x->fit_rel_mse), "site %d fit_rel_mse", l);
+        cr_expect(same_double(y->recall, x->recall), "site %d recall", l);
+        cr_expect(same_double(y->false_insensitive, x->false_insensitive), "site %d false_insensitive", l);
+    }
+    EQ_I(ngroups);
+    for (int g = 0; g < a->ngroups && g < b->ngroups; g++) {
+        const dm_run_group *x = &a->group[g], *y = &b->group[g];
+        cr_expect_eq(y->site, x->site, "group %d", g);
+        cr_expect_str_eq(y->name, x->name, "group %d", g);
+        cr_expect(same_double(y->ratio_achieved, x->ratio_achieved), "group %d ratio_achieved", g);
+        cr_expect(same_double(y->recall, x->recall), "group %d recall", g);
+        cr_expect(same_double(y->false_insensitive, x->false_insensitive), "group %d false_insensitive", g);
     }
 }
 
@@ -361,7 +378,7 @@ Test(store, bad_runs_are_refused_whole)
     dm_err err = {{0}};
     dm_run a;
     fill_run(&a, 0);
-    a.nlayers = DM_STORE_MAX_LAYERS + 1;
+    a.nsites = DM_RUN_MAX_SITES + 1;
     cr_assert_eq(dm_store_add(st, &a, &err), -1);
     cr_expect(strstr(err.msg, "layers") != NULL, "%s", err.msg);
     fill_run(&a, 0);
@@ -372,9 +389,9 @@ Test(store, bad_runs_are_refused_whole)
     snprintf(a.status, sizeof a.status, "running");
     cr_assert_eq(dm_store_add(st, &a, &err), -1);
     cr_expect(strstr(err.msg, "status") != NULL, "%s", err.msg);
-    /* a duplicate layer number fails inside the transaction: nothing is kept */
+    /* a duplicate site name fails inside the transaction: nothing is kept */
     fill_run(&a, 0);
-    a.layer[1].layer = 0;
+    snprintf(a.site[1].name, sizeof a.site[1].name, "%s", a.site[0].name);
     cr_assert_eq(dm_store_add(st, &a, &err), -1);
     cr_expect(strstr(err.msg, "runs.db") != NULL, "%s", err.msg);
     cr_expect_eq(query_long(st, "select count(*) from runs"), 0);
@@ -534,12 +551,12 @@ Test(store, run_summary_row)
              "120.0|12.5|12.5|12.5|0.125|0.875|1.5|0.75|done|n\n",
              (long long)a.id);
     cr_expect_str_eq(rs.text, want);
-    /* the column names, in order (schema version 2) */
+    /* the column names, in order (schema version 3) */
     query(st, "select group_concat(name, ',') from pragma_table_info('run_summary')", &rs);
     cr_expect_str_eq(rs.text, "id,created,model,arch,split,tokens,ratio,ratio_achieved,bits,k,eps,seed,mode,policy,"
                               "proj,path,threads,kernels,metric,value,value_se,dense_value,delta,delta_pct,dppl_pct,"
                               "loss_pct,kld,top1_agree,speedup,speedup_min,speedup_max,speedup_e2e,bytes_ratio,"
-                              "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev\n");
+                              "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev,family\n");
     /* BLEU and accuracy: loss is the negated delta, and there is no dppl_pct */
     dm_run b;
     fill_run(&b, 1);
@@ -747,9 +764,9 @@ Test(store, opens_a_version_1_file)
     cr_expect(isnan(r.eps));
     cr_expect(isnan(r.speedup_e2e));
     cr_expect_eq(r.seed, 42);
-    cr_expect_eq(r.nlayers, 1);
-    cr_expect(isnan(r.layer[0].gate_ratio[3]));
-    cr_expect_eq(r.layer[0].gate_ratio[2], 0.4);
+    cr_expect_eq(r.nsites, 1);
+    cr_expect_eq(r.ngroups, 3, "a GRU layer has no 4th gate");
+    cr_expect_eq(r.group[2].ratio_achieved, 0.4);
     cr_expect_eq(query_long(st, "pragma user_version"), DM_STORE_SCHEMA_VERSION);
     /* the views of the newest schema over the old rows */
     cr_expect_eq(query_long(st, "select count(*) from run_summary where id = 7 and dppl_pct = 0.333 and loss_pct = 0.333"), 1);
@@ -931,7 +948,7 @@ Test(store, sql_is_read_only)
     snprintf(want, sizeof want, "%lld|kjv-lstm|done\n", (long long)a.id);
     cr_expect_str_eq(rs.text, want);
     query(st, "pragma table_info(runs)", &rs);
-    cr_expect_eq(rs.n, 42, "runs has %d columns", rs.n);
+    cr_expect_eq(rs.n, 43, "runs has %d columns", rs.n); /* 42 and, since schema 3, family */
     cr_expect(strstr(rs.text, "|delta_pct|REAL|") != NULL, "%s", rs.text);
     query(st, "select name from pragma_table_info('models') where pk", &rs);
     cr_expect_str_eq(rs.text, "id\n");

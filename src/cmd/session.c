@@ -344,6 +344,7 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     setstr(o->name, sizeof o->name, s->ref.name);
     setstr(o->file, sizeof o->file, s->ref.file);
     describe_arch(&s->lm, o->arch, sizeof o->arch);
+    setstr(o->metric, sizeof o->metric, dm_metric_name(DM_METRIC_PPL));
     o->params = (long)s->lm.nparams;
     o->bytes = (double)s->lm.file_bytes;
     o->nlayers = s->lm.nlayers;
@@ -488,6 +489,7 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     setstr(r->model_path, sizeof r->model_path, src->model_file);
     snprintf(r->model_hash, sizeof r->model_hash, "%016llx", (unsigned long long)m->file_hash);
     setstr(r->arch, sizeof r->arch, dm_cell_name(m->cell));
+    setstr(r->family, sizeof r->family, "rnnlm");
     r->layers = m->nlayers;
     r->hidden = m->nhid;
     setstr(r->split, sizeof r->split, src->split);
@@ -516,6 +518,32 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
 static double bytes_ratio(const dm_dual_stats *st)
 {
     return st->dense_bytes > 0 ? (st->big_bytes + st->little_bytes) / st->dense_bytes : NAN;
+}
+
+/* The run's sites and their groups: site i is recurrent layer i ("l<i>",
+ * kind lstm or gru), its groups are the cell's gates. */
+static void fill_sites(dm_run *r, const dm_dual *d, const dm_dual_stats *st, int audit)
+{
+    const dm_lm *m = d->big;
+    r->nsites = r->ngroups = 0;
+    for (int l = 0; l < m->nlayers && l < DM_RUN_MAX_SITES; l++) {
+        dm_run_site *si = &r->site[r->nsites++];
+        snprintf(si->name, sizeof si->name, "l%d", l);
+        setstr(si->kind, sizeof si->kind, m->cell == DM_CELL_LSTM ? "lstm" : "gru");
+        si->ratio_achieved = dm_stats_ratio(st, l, -1);
+        si->fit_mse = d->little[l].mse;
+        si->fit_rel_mse = d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : NAN;
+        si->recall = audit ? dm_stats_recall(st, l, -1) : NAN;
+        si->false_insensitive = audit ? dm_stats_false_insens(st, l, -1) : NAN;
+        for (int g = 0; g < m->gates && r->ngroups < DM_RUN_MAX_GROUPS; g++) {
+            dm_run_group *gr = &r->group[r->ngroups++];
+            gr->site = l;
+            setstr(gr->name, sizeof gr->name, dm_gate_name(m, g));
+            gr->ratio_achieved = dm_stats_ratio(st, l, g);
+            gr->recall = audit ? dm_stats_recall(st, l, g) : NAN;
+            gr->false_insensitive = audit ? dm_stats_false_insens(st, l, g) : NAN;
+        }
+    }
 }
 
 void dm_run_results(dm_run *r, const dm_dual *d, const dm_dual_result *res, int audit, const dm_dual_bench *b)
@@ -549,18 +577,7 @@ void dm_run_results(dm_run *r, const dm_dual *d, const dm_dual_result *res, int 
     r->partial = res->dual.cancelled;
     if (res->dual.cancelled)
         r->tokens = res->dual.items;
-    r->nlayers = m->nlayers < DM_STORE_MAX_LAYERS ? m->nlayers : DM_STORE_MAX_LAYERS;
-    for (int l = 0; l < r->nlayers; l++) {
-        dm_run_layer *rl = &r->layer[l];
-        rl->layer = l;
-        rl->ratio_achieved = dm_stats_ratio(&res->stats, l, -1);
-        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
-            rl->gate_ratio[g] = g < m->gates ? dm_stats_ratio(&res->stats, l, g) : NAN;
-        rl->fit_mse = d->little[l].mse;
-        rl->fit_rel_mse = d->little[l].var > 0 ? d->little[l].mse / d->little[l].var : NAN;
-        rl->recall = audit ? dm_stats_recall(&res->stats, l, -1) : NAN;
-        rl->false_insensitive = audit ? dm_stats_false_insens(&res->stats, l, -1) : NAN;
-    }
+    fill_sites(r, d, &res->stats, audit);
 }
 
 /* Knobs and provenance of a run of settings c on the prepared dual module. */
@@ -1023,8 +1040,9 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
     char split[2100], sql[4096];
     dm_sql_quote(split, sizeof split, s->set.split);
     snprintf(sql, sizeof sql,
-             "SELECT r.id, CASE WHEN lower(r.metric) IN ('bleu','accuracy') THEN -r.delta_pct ELSE r.delta_pct END, "
+             "SELECT r.id, s.loss_pct, " /* the metric's direction is the store's metrics table */
              "r.speedup, r.ratio, r.bits, r.k, r.mode FROM runs r JOIN models m ON m.id = r.model_id "
+             "JOIN run_summary s ON s.id = r.id "
              "WHERE m.hash = '%016llx' AND r.split = %s AND r.status = 'done' AND r.speedup IS NOT NULL "
              "AND r.delta_pct IS NOT NULL ORDER BY r.id",
              (unsigned long long)s->lm.file_hash, split);
