@@ -1384,10 +1384,17 @@ static int migrated_copy(sqlite3 **o, const char *other, int version, dm_err *er
         sqlite3_close(mem);
         return -1;
     }
-    if (sqlite3_exec(mem, "BEGIN", NULL, NULL, NULL) != SQLITE_OK || apply_steps(mem, other, version, err) != 0 ||
-        sqlite3_exec(mem, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        if (!err || !err->msg[0])
-            sql_fail(err, mem, other, "cannot migrate its copy in memory");
+    if (sqlite3_exec(mem, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+        sql_fail(err, mem, other, "cannot migrate its copy in memory");
+        sqlite3_close(mem);
+        return -1;
+    }
+    if (apply_steps(mem, other, version, err) != 0) {
+        sqlite3_close(mem);
+        return -1;
+    }
+    if (sqlite3_exec(mem, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        sql_fail(err, mem, other, "cannot migrate its copy in memory");
         sqlite3_close(mem);
         return -1;
     }

@@ -1,7 +1,10 @@
 /* test_store.c - Criterion tests for db/store.c: round trip of a full run
- * (every field, NaN as NULL), delete with its layers, notes, find_same, the
- * run_summary and pareto_candidates views, opening a version-1 file written
- * with raw SQL (a frozen copy of the v1 schema), refusing newer, foreign and
+ * (every field, NaN as NULL, sites and groups), delete with its sites, notes,
+ * find_same, the run_summary and pareto_candidates views and the metrics
+ * table they take directions from, the site/group caps, opening version-1
+ * and version-2 files written with raw SQL (frozen copies of the released
+ * schemas; the v2 file's run_layers rows become sites and groups), importing
+ * an old file, refusing newer, foreign and
  * damaged files while leaving them byte-identical, read-only sql, two
  * processes writing at once, and import without duplicates. Every test works
  * in its own mkdtemp directory under /tmp, removed afterwards. */
