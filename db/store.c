@@ -11,6 +11,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "store.h"
 
+#include "metric.h"
+
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -153,6 +155,105 @@ static const char schema_v2[] =
     "          <= (CASE WHEN lower(r.metric) IN ('bleu', 'accuracy') THEN -r.delta_pct ELSE r.delta_pct END)\n"
     "      AND (o.speedup > r.speedup OR o.delta_pct <> r.delta_pct));\n";
 
+/* Version 3: direction lives in the file (a metrics table filled from the
+ * C metric table, see fill_metrics); runs gain the network family; the fixed
+ * per-gate columns of run_layers become rows without a cap: run_sites (one
+ * per dual-moduled site) and run_groups (one per output group of a site, in
+ * order). Old layers become sites 'l<N>' of kind lstm/gru (from the model's
+ * arch) with groups i,f,g,o (LSTM) or r,z,n (GRU); every older run was a
+ * language model (family rnnlm). run_layers stays readable as a view. */
+static const char schema_v3[] =
+    "DROP VIEW pareto_candidates;\n"
+    "DROP VIEW run_summary;\n"
+    "CREATE TABLE metrics (\n"
+    "    name             TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,\n"
+    "    key              TEXT NOT NULL DEFAULT '',\n"
+    "    unit             TEXT NOT NULL DEFAULT '',\n"
+    "    item             TEXT NOT NULL DEFAULT '',\n"
+    "    rate             TEXT NOT NULL DEFAULT '',\n"
+    "    higher_is_better INTEGER NOT NULL CHECK (higher_is_better IN (0, 1)),\n"
+    "    has_se           INTEGER NOT NULL DEFAULT 0 CHECK (has_se IN (0, 1))\n"
+    ");\n"
+    "ALTER TABLE runs ADD COLUMN family TEXT NOT NULL DEFAULT '';\n"
+    "UPDATE runs SET family = 'rnnlm';\n"
+    "CREATE TABLE run_sites (\n"
+    "    run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "    site_index        INTEGER NOT NULL,\n"
+    "    site              TEXT NOT NULL,\n"
+    "    kind              TEXT NOT NULL DEFAULT '',\n"
+    "    ratio_achieved    REAL,\n"
+    "    fit_mse           REAL,\n"
+    "    fit_rel_mse       REAL,\n"
+    "    recall            REAL,\n"
+    "    false_insensitive REAL,\n"
+    "    PRIMARY KEY (run_id, site_index),\n"
+    "    UNIQUE (run_id, site)\n"
+    ");\n"
+    "CREATE TABLE run_groups (\n"
+    "    run_id            INTEGER NOT NULL,\n"
+    "    site_index        INTEGER NOT NULL,\n"
+    "    grp_index         INTEGER NOT NULL,\n"
+    "    grp               TEXT NOT NULL,\n"
+    "    ratio_achieved    REAL,\n"
+    "    recall            REAL,\n"
+    "    false_insensitive REAL,\n"
+    "    PRIMARY KEY (run_id, site_index, grp_index),\n"
+    "    UNIQUE (run_id, site_index, grp),\n"
+    "    FOREIGN KEY (run_id, site_index) REFERENCES run_sites(run_id, site_index) ON DELETE CASCADE\n"
+    ");\n"
+    "INSERT INTO run_sites (run_id, site_index, site, kind, ratio_achieved, fit_mse, fit_rel_mse, recall,\n"
+    "                       false_insensitive)\n"
+    "SELECT l.run_id, l.layer, 'l' || l.layer,\n"
+    "       CASE upper(m.arch) WHEN 'LSTM' THEN 'lstm' WHEN 'GRU' THEN 'gru' ELSE lower(m.arch) END,\n"
+    "       l.ratio_achieved, l.fit_mse, l.fit_rel_mse, l.recall, l.false_insensitive\n"
+    "FROM run_layers l JOIN runs r ON r.id = l.run_id JOIN models m ON m.id = r.model_id;\n"
+    "INSERT INTO run_groups (run_id, site_index, grp_index, grp, ratio_achieved)\n"
+    "SELECT l.run_id, l.layer, k.k,\n"
+    "       CASE upper(m.arch) WHEN 'LSTM' THEN substr('ifgo', k.k + 1, 1)\n"
+    "                          WHEN 'GRU' THEN substr('rzn', k.k + 1, 1) ELSE 'gate' || k.k END,\n"
+    "       CASE k.k WHEN 0 THEN l.gate0 WHEN 1 THEN l.gate1 WHEN 2 THEN l.gate2 ELSE l.gate3 END\n"
+    "FROM run_layers l JOIN runs r ON r.id = l.run_id JOIN models m ON m.id = r.model_id\n"
+    "     JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) k\n"
+    "WHERE CASE upper(m.arch) WHEN 'LSTM' THEN k.k < 4 WHEN 'GRU' THEN k.k < 3\n"
+    "      ELSE (CASE k.k WHEN 0 THEN l.gate0 WHEN 1 THEN l.gate1 WHEN 2 THEN l.gate2 ELSE l.gate3 END)\n"
+    "           IS NOT NULL END;\n"
+    "DROP TABLE run_layers;\n"
+    /* the version-2 table, read-only, for queries written against it */
+    "CREATE VIEW run_layers AS\n"
+    "SELECT s.run_id, s.site_index AS layer, s.ratio_achieved,\n"
+    "       (SELECT g.ratio_achieved FROM run_groups g\n"
+    "        WHERE g.run_id = s.run_id AND g.site_index = s.site_index AND g.grp_index = 0) AS gate0,\n"
+    "       (SELECT g.ratio_achieved FROM run_groups g\n"
+    "        WHERE g.run_id = s.run_id AND g.site_index = s.site_index AND g.grp_index = 1) AS gate1,\n"
+    "       (SELECT g.ratio_achieved FROM run_groups g\n"
+    "        WHERE g.run_id = s.run_id AND g.site_index = s.site_index AND g.grp_index = 2) AS gate2,\n"
+    "       (SELECT g.ratio_achieved FROM run_groups g\n"
+    "        WHERE g.run_id = s.run_id AND g.site_index = s.site_index AND g.grp_index = 3) AS gate3,\n"
+    "       s.fit_mse, s.fit_rel_mse, s.recall, s.false_insensitive\n"
+    "FROM run_sites s;\n"
+    /* loss_pct: positive = worse than dense, whichever way the metric goes
+     * (unknown metrics count as lower-is-better) */
+    "CREATE VIEW run_summary AS\n"
+    "SELECT r.id, r.created, m.name AS model, m.arch, r.split, r.tokens, r.ratio, r.ratio_achieved,\n"
+    "       r.bits, r.k, r.eps, r.seed, r.mode, r.policy, r.proj, r.path, r.threads, r.kernels,\n"
+    "       r.metric, r.value, r.value_se, r.dense_value, r.delta, r.delta_pct,\n"
+    "       CASE WHEN lower(r.metric) = 'perplexity' THEN r.delta_pct END AS dppl_pct,\n"
+    "       CASE WHEN mt.higher_is_better THEN -r.delta_pct ELSE r.delta_pct END AS loss_pct,\n"
+    "       r.kld, r.top1_agree, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e,\n"
+    "       r.bytes_ratio, r.little_bytes, r.fit_rel_mse, r.seconds, r.status, r.partial, r.note, r.git_rev,\n"
+    "       r.family\n"
+    "FROM runs r JOIN models m ON m.id = r.model_id LEFT JOIN metrics mt ON mt.name = r.metric COLLATE NOCASE;\n"
+    "CREATE VIEW pareto_candidates AS\n"
+    "SELECT s.* FROM run_summary s JOIN runs r ON r.id = s.id\n"
+    "WHERE r.status = 'done' AND r.speedup IS NOT NULL AND r.delta_pct IS NOT NULL\n"
+    "  AND NOT EXISTS (\n"
+    "    SELECT 1 FROM runs o JOIN run_summary os ON os.id = o.id\n"
+    "    WHERE o.id <> r.id AND o.model_id = r.model_id\n"
+    "      AND o.split = r.split AND o.split_hash = r.split_hash AND o.metric = r.metric\n"
+    "      AND o.status = 'done' AND o.speedup IS NOT NULL AND o.delta_pct IS NOT NULL\n"
+    "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
+    "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
+
 /* Schema steps: migrating from version v applies every step with to > v, in
  * order, in one transaction, then sets user_version. Version 0 is the empty
  * database. A step for version 2 would be e.g.
@@ -164,6 +265,7 @@ static const struct migration {
 } migrations[] = {
     {1, schema_v1},
     {2, schema_v2},
+    {3, schema_v3},
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -196,7 +298,7 @@ static const col run_cols[] = {
     R_(ratio), I_(bits), I_(k), R_(eps), U_(seed), T_(mode), T_(policy), T_(proj), T_(path),
     I_(threads), T_(kernels), I_(audit),
     /* results */
-    T_(metric), R_(value), R_(value_se), R_(dense_value), R_(delta), R_(delta_pct), R_(kld),
+    T_(family), T_(metric), R_(value), R_(value_se), R_(dense_value), R_(delta), R_(delta_pct), R_(kld),
     R_(top1_agree), R_(ratio_achieved), R_(bytes_ratio), R_(little_bytes), R_(fit_rel_mse),
     R_(speedup), R_(speedup_min), R_(speedup_max), R_(speedup_e2e), R_(seconds),
     /* state */
@@ -556,6 +658,62 @@ int dm_store_default_path(char *out, size_t n, dm_err *err)
     return 0;
 }
 
+/* Insert or refresh one metric of the C table in the file's metrics table. */
+static int put_metric(sqlite3 *db, const dm_metric_def *d)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(db,
+                                "INSERT INTO metrics (name, key, unit, item, rate, higher_is_better, has_se) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (name) DO UPDATE SET "
+                                "name = excluded.name, key = excluded.key, unit = excluded.unit, "
+                                "item = excluded.item, rate = excluded.rate, "
+                                "higher_is_better = excluded.higher_is_better, has_se = excluded.has_se",
+                                -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, d->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, d->key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 3, d->unit, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 4, d->item, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 5, d->rate, -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 6, d->higher_is_better != 0);
+        sqlite3_bind_int(s, 7, d->has_se != 0);
+        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* The metrics table from the C metric table (every entry). */
+static int fill_metrics(sqlite3 *db)
+{
+    for (int i = 0; i < DM_METRIC_COUNT; i++)
+        if (put_metric(db, &dm_metric_table[i]) != 0)
+            return -1;
+    return 0;
+}
+
+/* Apply the schema steps after version `from` to db (inside the caller's
+ * transaction), then fill the metrics table. */
+static int apply_steps(sqlite3 *db, const char *path, int from, dm_err *err)
+{
+    for (int i = 0; i < NMIGRATIONS; i++) {
+        if (migrations[i].to <= from)
+            continue;
+        char pragmas[96];
+        snprintf(pragmas, sizeof pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;", APP_ID,
+                 migrations[i].to);
+        if (sqlite3_exec(db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
+            char what[96];
+            snprintf(what, sizeof what, "cannot migrate the schema from version %d to %d", from, migrations[i].to);
+            return sql_fail(err, db, path, what);
+        }
+    }
+    if (fill_metrics(db) != 0)
+        return sql_fail(err, db, path, "cannot fill the metrics table");
+    return 0;
+}
+
 /* Bring db (already inspected as empty or ours at an older version) to the
  * current schema in one transaction. Another process may have done it in the
  * meantime, so the state is read again under the write lock. */
@@ -578,20 +736,9 @@ static int migrate(dm_store *st, dm_err *err)
         rollback(db);
         return refuse(&info, st->path, "choose another file with --db", err);
     }
-    for (int i = 0; i < NMIGRATIONS; i++) {
-        if (migrations[i].to <= from)
-            continue;
-        char pragmas[96];
-        snprintf(pragmas, sizeof pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;", APP_ID,
-                 migrations[i].to);
-        if (sqlite3_exec(db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_exec(db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
-            char what[96];
-            snprintf(what, sizeof what, "cannot migrate the schema from version %d to %d", from, migrations[i].to);
-            sql_fail(err, db, st->path, what);
-            rollback(db);
-            return -1;
-        }
+    if (apply_steps(db, st->path, from, err) != 0) {
+        rollback(db);
+        return -1;
     }
     if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         sql_fail(err, db, st->path, "cannot commit the schema");
@@ -685,8 +832,26 @@ const char *dm_store_path(const dm_store *st)
 
 static int check_run(const dm_run *r, const char *path, dm_err *err)
 {
-    if (r->nlayers < 0 || r->nlayers > DM_STORE_MAX_LAYERS)
-        return dm_errf(err, "%s: run has %d layers; expected 0 to %d", path, r->nlayers, DM_STORE_MAX_LAYERS);
+    if (r->nsites < 0 || r->nsites > DM_RUN_MAX_SITES)
+        return dm_errf(err, "%s: run has %d sites (dual-moduled layers); expected 0 to %d", path, r->nsites,
+                       DM_RUN_MAX_SITES);
+    if (r->ngroups < 0 || r->ngroups > DM_RUN_MAX_GROUPS)
+        return dm_errf(err, "%s: run has %d site groups; expected 0 to %d", path, r->ngroups, DM_RUN_MAX_GROUPS);
+    for (int i = 0; i < r->nsites; i++) {
+        const dm_run_site *si = &r->site[i];
+        if (!si->name[0] || strnlen(si->name, sizeof si->name) == sizeof si->name ||
+            strnlen(si->kind, sizeof si->kind) == sizeof si->kind)
+            return dm_errf(err, "%s: run site %d: expected a name of 1 to %zu bytes and a kind of at most %zu", path,
+                           i, sizeof si->name - 1, sizeof si->kind - 1);
+    }
+    for (int i = 0; i < r->ngroups; i++) {
+        const dm_run_group *g = &r->group[i];
+        if (g->site < 0 || g->site >= r->nsites)
+            return dm_errf(err, "%s: run group %d belongs to site %d; expected a site from 0 to %d", path, i, g->site,
+                           r->nsites - 1);
+        if (!g->name[0] || strnlen(g->name, sizeof g->name) == sizeof g->name)
+            return dm_errf(err, "%s: run group %d: expected a name of 1 to %zu bytes", path, i, sizeof g->name - 1);
+    }
     if (!r->model_hash[0] || strnlen(r->model_hash, sizeof r->model_hash) == sizeof r->model_hash)
         return dm_errf(err, "%s: run has no model hash; expected the hex hash of the model file", path);
     if (!r->model[0])
@@ -765,29 +930,58 @@ static int insert_run(sqlite3 *db, const char *path, dm_run *r, int update_model
     sqlite3_finalize(s);
     *id = sqlite3_last_insert_rowid(db);
 
-    what = "cannot store the run's layers";
+    what = "cannot store the run's sites";
     if (sqlite3_prepare_v2(db,
-                           "INSERT INTO run_layers (run_id, layer, ratio_achieved, gate0, gate1, gate2, gate3, "
-                           "fit_mse, fit_rel_mse, recall, false_insensitive) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                           "INSERT INTO run_sites (run_id, site_index, site, kind, ratio_achieved, fit_mse, "
+                           "fit_rel_mse, recall, false_insensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                            -1, &s, NULL) != SQLITE_OK)
         goto fail;
-    for (int l = 0; l < r->nlayers; l++) {
-        const dm_run_layer *ly = &r->layer[l];
+    for (int i = 0; i < r->nsites; i++) {
+        const dm_run_site *si = &r->site[i];
         sqlite3_reset(s);
         sqlite3_bind_int64(s, 1, *id);
-        sqlite3_bind_int(s, 2, ly->layer);
-        bind_real(s, 3, ly->ratio_achieved);
-        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
-            bind_real(s, 4 + g, ly->gate_ratio[g]);
-        bind_real(s, 8, ly->fit_mse);
-        bind_real(s, 9, ly->fit_rel_mse);
-        bind_real(s, 10, ly->recall);
-        bind_real(s, 11, ly->false_insensitive);
+        sqlite3_bind_int(s, 2, i);
+        bind_text(s, 3, si->name, sizeof si->name);
+        bind_text(s, 4, si->kind, sizeof si->kind);
+        bind_real(s, 5, si->ratio_achieved);
+        bind_real(s, 6, si->fit_mse);
+        bind_real(s, 7, si->fit_rel_mse);
+        bind_real(s, 8, si->recall);
+        bind_real(s, 9, si->false_insensitive);
         if (sqlite3_step(s) != SQLITE_DONE)
             goto fail;
     }
     sqlite3_finalize(s);
+    what = "cannot store the run's site groups";
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO run_groups (run_id, site_index, grp_index, grp, ratio_achieved, recall, "
+                           "false_insensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto fail;
+    for (int i = 0; i < r->ngroups; i++) {
+        const dm_run_group *g = &r->group[i];
+        int gi = 0; /* its position among its site's groups */
+        for (int j = 0; j < i; j++)
+            gi += r->group[j].site == g->site;
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, *id);
+        sqlite3_bind_int(s, 2, g->site);
+        sqlite3_bind_int(s, 3, gi);
+        bind_text(s, 4, g->name, sizeof g->name);
+        bind_real(s, 5, g->ratio_achieved);
+        bind_real(s, 6, g->recall);
+        bind_real(s, 7, g->false_insensitive);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    /* a metric this build knows reaches the file's metrics table (a file
+     * migrated by an older build of the same schema may lack a newer one) */
+    what = "cannot store the run's metric";
+    const dm_metric_def *md = dm_metric_find(r->metric);
+    if (md && put_metric(db, md) != 0)
+        goto fail;
     return 0;
 fail:
     sql_fail(err, db, path, what);
@@ -856,26 +1050,55 @@ static int load_run(sqlite3 *db, const char *path, int64_t id, dm_run *r, dm_err
     sqlite3_finalize(s);
 
     if (sqlite3_prepare_v2(db,
-                           "SELECT layer, ratio_achieved, gate0, gate1, gate2, gate3, fit_mse, fit_rel_mse, "
-                           "recall, false_insensitive FROM run_layers WHERE run_id = ?1 ORDER BY layer",
+                           "SELECT site_index, site, kind, ratio_achieved, fit_mse, fit_rel_mse, recall, "
+                           "false_insensitive FROM run_sites WHERE run_id = ?1 ORDER BY site_index",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_int64(s, 1, id);
+    int site_index[DM_RUN_MAX_SITES]; /* the stored index of each site read */
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (r->nsites == DM_RUN_MAX_SITES) {
+            sqlite3_finalize(s);
+            return dm_errf(err, "%s: run %lld has more than %d sites; this build holds at most %d", path,
+                           (long long)id, DM_RUN_MAX_SITES, DM_RUN_MAX_SITES);
+        }
+        site_index[r->nsites] = sqlite3_column_int(s, 0);
+        dm_run_site *si = &r->site[r->nsites++];
+        col_text(s, 1, si->name, sizeof si->name);
+        col_text(s, 2, si->kind, sizeof si->kind);
+        si->ratio_achieved = col_real(s, 3);
+        si->fit_mse = col_real(s, 4);
+        si->fit_rel_mse = col_real(s, 5);
+        si->recall = col_real(s, 6);
+        si->false_insensitive = col_real(s, 7);
+    }
+    if (rc != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(db,
+                           "SELECT site_index, grp, ratio_achieved, recall, false_insensitive FROM run_groups "
+                           "WHERE run_id = ?1 ORDER BY site_index, grp_index",
                            -1, &s, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_int64(s, 1, id);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (r->nlayers == DM_STORE_MAX_LAYERS) {
+        if (r->ngroups == DM_RUN_MAX_GROUPS) {
             sqlite3_finalize(s);
-            return dm_errf(err, "%s: run %lld has more than %d layers; this build holds at most %d", path,
-                           (long long)id, DM_STORE_MAX_LAYERS, DM_STORE_MAX_LAYERS);
+            return dm_errf(err, "%s: run %lld has more than %d site groups; this build holds at most %d", path,
+                           (long long)id, DM_RUN_MAX_GROUPS, DM_RUN_MAX_GROUPS);
         }
-        dm_run_layer *ly = &r->layer[r->nlayers++];
-        ly->layer = sqlite3_column_int(s, 0);
-        ly->ratio_achieved = col_real(s, 1);
-        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
-            ly->gate_ratio[g] = col_real(s, 2 + g);
-        ly->fit_mse = col_real(s, 6);
-        ly->fit_rel_mse = col_real(s, 7);
-        ly->recall = col_real(s, 8);
-        ly->false_insensitive = col_real(s, 9);
+        int si = sqlite3_column_int(s, 0), at = -1;
+        for (int i = 0; i < r->nsites && at < 0; i++)
+            if (site_index[i] == si)
+                at = i;
+        if (at < 0)
+            continue; /* no such site (cannot happen with foreign keys on) */
+        dm_run_group *g = &r->group[r->ngroups++];
+        g->site = at;
+        col_text(s, 1, g->name, sizeof g->name);
+        g->ratio_achieved = col_real(s, 2);
+        g->recall = col_real(s, 3);
+        g->false_insensitive = col_real(s, 4);
     }
     if (rc != SQLITE_DONE)
         goto fail;
@@ -926,7 +1149,7 @@ fail:
 
 int dm_store_delete(dm_store *st, int64_t id, dm_err *err)
 {
-    /* run_layers go with it (ON DELETE CASCADE); the model row stays */
+    /* its run_sites and run_groups go with it (ON DELETE CASCADE); the model row stays */
     return change_run(st, "DELETE FROM runs WHERE id = ?1", id, NULL, "cannot delete the run", err);
 }
 
@@ -1142,6 +1365,44 @@ static int copy_models(sqlite3 *from, sqlite3 *to, const char *other, const char
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Replace *o (a read-only file of schema `version`) by an in-memory copy
+ * migrated to the current schema; the file is not written. */
+static int migrated_copy(sqlite3 **o, const char *other, int version, dm_err *err)
+{
+    sqlite3 *mem = NULL;
+    if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        sql_fail(err, mem, other, "cannot make a copy in memory to migrate");
+        sqlite3_close(mem);
+        return -1;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(mem, "main", *o, "main");
+    int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+    if (b)
+        sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        sql_fail(err, b ? mem : *o, other, "cannot copy it into memory to migrate");
+        sqlite3_close(mem);
+        return -1;
+    }
+    if (sqlite3_exec(mem, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+        sql_fail(err, mem, other, "cannot migrate its copy in memory");
+        sqlite3_close(mem);
+        return -1;
+    }
+    if (apply_steps(mem, other, version, err) != 0) {
+        sqlite3_close(mem);
+        return -1;
+    }
+    if (sqlite3_exec(mem, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        sql_fail(err, mem, other, "cannot migrate its copy in memory");
+        sqlite3_close(mem);
+        return -1;
+    }
+    sqlite3_close(*o);
+    *o = mem;
+    return 0;
+}
+
 int dm_store_import(dm_store *st, const char *other, int *n, dm_err *err)
 {
     *n = 0;
@@ -1168,8 +1429,6 @@ int dm_store_import(dm_store *st, const char *other, int *n, dm_err *err)
         refuse(&info, other, "nothing imported", err);
         goto fail;
     }
-    /* the runs, models and run_layers tables are the same in versions 1 and 2
-     * (version 2 changed only views): both are read directly */
     if (info.version < 1 || info.version > DM_STORE_SCHEMA_VERSION) {
         dm_errf(err,
                 "%s: written by an older dualmod (schema %d, this build knows %d); open it once with this "
@@ -1177,6 +1436,9 @@ int dm_store_import(dm_store *st, const char *other, int *n, dm_err *err)
                 other, info.version, DM_STORE_SCHEMA_VERSION);
         goto fail;
     }
+    /* an older schema is read through a migrated copy in memory */
+    if (info.version < DM_STORE_SCHEMA_VERSION && migrated_copy(&o, other, info.version, err) != 0)
+        goto fail;
     /* one snapshot of the other file, one transaction here */
     if (sqlite3_exec(o, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         sql_fail(err, o, other, "cannot read");

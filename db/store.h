@@ -6,7 +6,12 @@
  * version in PRAGMA user_version, migrated forward on open (never backward:
  * a newer file is refused). A file that is not a dualmod database (other
  * tables, no dualmod application_id) or is damaged is reported and never
- * written. Every run is stored in one transaction with its per-layer rows.
+ * written. Every run is stored in one transaction with its per-site and
+ * per-group rows (a site is one dual-moduled layer, a group one of its
+ * output groups, e.g. an LSTM gate; the schema has no cap on either, a
+ * dm_run holds at most DM_RUN_MAX_SITES / DM_RUN_MAX_GROUPS). Which way a
+ * metric is better is the metric table's (src/task/metric.h), copied into
+ * the file's `metrics` table that the views join.
  * dm_store_query runs read-only SQL on a separate read-only connection. */
 #ifndef DM_STORE_H
 #define DM_STORE_H
@@ -15,20 +20,30 @@
 
 #include "util.h"
 
-#define DM_STORE_SCHEMA_VERSION 2
-#define DM_STORE_MAX_LAYERS 16
-#define DM_STORE_MAX_GATES 4
+#define DM_STORE_SCHEMA_VERSION 3
+#define DM_RUN_MAX_SITES 128  /* in memory only: the schema has no cap */
+#define DM_RUN_MAX_GROUPS 512
 
 typedef struct dm_store dm_store; /* opaque */
 
-/* One layer of one run. */
-typedef struct dm_run_layer {
-    int layer;
+/* One dual-moduled site of a run (row of run_sites); its index in
+ * dm_run.site is its site_index. */
+typedef struct dm_run_site {
+    char name[48];                    /* unique in the run, e.g. "l0" */
+    char kind[16];                    /* lstm, gru, conv, linear, ... */
     double ratio_achieved;
-    double gate_ratio[DM_STORE_MAX_GATES]; /* NaN where the gate does not exist */
     double fit_mse, fit_rel_mse;
-    double recall, false_insensitive;      /* NaN unless audited */
-} dm_run_layer;
+    double recall, false_insensitive; /* NaN unless audited */
+} dm_run_site;
+
+/* One output group of a site (row of run_groups), e.g. an LSTM gate; the
+ * groups of a site are stored in their order in dm_run.group. */
+typedef struct dm_run_group {
+    int site;                         /* index into dm_run.site */
+    char name[16];                    /* unique in its site, e.g. "i" */
+    double ratio_achieved;
+    double recall, false_insensitive; /* NaN unless audited */
+} dm_run_group;
 
 typedef struct dm_run {
     int64_t id;              /* set by dm_store_add */
@@ -37,6 +52,7 @@ typedef struct dm_run {
     char model_path[1024];
     char model_hash[32];     /* hex of the file hash */
     char arch[16];           /* LSTM, GRU, ... */
+    char family[16];         /* network family, e.g. rnnlm */
     int layers, hidden;
     /* data */
     char split[64];          /* valid/test/train or a file path */
@@ -73,8 +89,10 @@ typedef struct dm_run {
     /* provenance */
     char git_rev[48], build_flags[256], cpu[128], version[32];
     char created[32];        /* ISO 8601 UTC, set by dm_store_add when empty */
-    int nlayers;
-    dm_run_layer layer[DM_STORE_MAX_LAYERS];
+    int nsites;
+    dm_run_site site[DM_RUN_MAX_SITES];
+    int ngroups;
+    dm_run_group group[DM_RUN_MAX_GROUPS];
 } dm_run;
 
 /* Open (creating file and parent directories when absent) and migrate.
@@ -85,9 +103,9 @@ const char *dm_store_path(const dm_store *st);
 /* The default path ($XDG_DATA_HOME/dualmod/runs.db or ~/.local/share/...). */
 int dm_store_default_path(char *out, size_t n, dm_err *err);
 
-/* Store one run and its layers in one transaction; sets r->id. */
+/* Store one run with its sites and groups in one transaction; sets r->id. */
 int dm_store_add(dm_store *st, dm_run *r, dm_err *err);
-/* Load run id (with layers). */
+/* Load run id (with its sites and groups). */
 int dm_store_get(dm_store *st, int64_t id, dm_run *r, dm_err *err);
 int dm_store_delete(dm_store *st, int64_t id, dm_err *err);
 int dm_store_set_note(dm_store *st, int64_t id, const char *note, dm_err *err);

@@ -6,12 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-const char *dm_metric_name(dm_metric m)
-{
-    static const char *const names[] = {"perplexity", "BLEU", "accuracy"};
-    return names[m];
-}
-
 const char *dm_path_name(dm_lm_path p) { return p == DM_PATH_STREAM ? "stream" : "seq"; }
 
 int dm_path_parse(const char *s, dm_lm_path *out)
@@ -29,28 +23,13 @@ void dm_blas_set_threads(int n) { openblas_set_num_threads(n < 1 ? 1 : n); }
 int dm_blas_threads(void) { return openblas_get_num_threads(); }
 const char *dm_blas_config(void) { return openblas_get_config(); }
 
-void dm_nll_add(dm_nll_acc *a, double nll)
-{
-    a->sum += nll;
-    a->sumsq += nll * nll;
-    a->n++;
-}
+void dm_nll_add(dm_nll_acc *a, double nll) { dm_ppl_add(a, nll); }
 
 void dm_nll_result(const dm_nll_acc *a, dm_eval_result *r)
 {
     r->metric = DM_METRIC_PPL;
     r->predictions = a->n;
-    if (a->n == 0) {
-        r->nll = 0;
-        r->value = 1;
-        r->se = 0;
-        return;
-    }
-    r->nll = a->sum / (double)a->n;
-    r->value = exp(r->nll);
-    double var = a->n > 1 ? (a->sumsq - a->sum * a->sum / (double)a->n) / (double)(a->n - 1) : 0;
-    /* delta method, predictions treated as independent (an underestimate for text) */
-    r->se = r->value * sqrt(var > 0 ? var : 0) / sqrt((double)a->n);
+    dm_ppl_result(a, &r->value, &r->se, &r->nll);
 }
 
 int dm_eval_lm(const dm_lm *m, const dm_corpus *c, const dm_eval_opts *o, dm_eval_result *r,

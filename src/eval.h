@@ -10,12 +10,11 @@
 
 #include "corpus.h"
 #include "lm.h"
+#include "metric.h"
 #include "util.h"
 
-typedef enum dm_metric { DM_METRIC_PPL = 0, DM_METRIC_BLEU, DM_METRIC_ACC } dm_metric;
 typedef enum dm_lm_path { DM_PATH_STREAM = 0, DM_PATH_SEQ } dm_lm_path;
 
-const char *dm_metric_name(dm_metric m);   /* "perplexity", ... */
 const char *dm_path_name(dm_lm_path p);    /* "stream", "seq" */
 int dm_path_parse(const char *s, dm_lm_path *out);
 
@@ -31,11 +30,9 @@ typedef struct dm_eval_result {
     int cancelled;       /* stopped early: figures cover what was done */
 } dm_eval_result;
 
-/* Running sums of per-prediction negative log-likelihoods (nats). */
-typedef struct dm_nll_acc {
-    double sum, sumsq;
-    long n;
-} dm_nll_acc;
+/* Running sums of per-prediction negative log-likelihoods (nats): the
+ * perplexity accumulator of the metric table. */
+typedef dm_ppl_acc dm_nll_acc;
 
 void dm_nll_add(dm_nll_acc *a, double nll);
 /* Fill metric, value (perplexity), se (delta method, predictions treated as

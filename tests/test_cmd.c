@@ -425,6 +425,65 @@ Test(cmd, store_commands_on_an_empty_store)
 }
 
 /* A run written through the store API, then read back through the commands. */
+/* A run of model name with metric, delta_pct and speedup (no sites). */
+static int64_t add_metric_run(const char *name, const char *metric, double delta_pct, double speedup)
+{
+    dm_err err;
+    dm_store *st = dm_session_store(S, &err);
+    cr_assert_not_null(st, "%s", err.msg);
+    dm_run *r = calloc(1, sizeof *r);
+    cr_assert_not_null(r);
+    snprintf(r->model, sizeof r->model, "%s", name);
+    snprintf(r->model_hash, sizeof r->model_hash, "%s-hash", name);
+    snprintf(r->split, sizeof r->split, "valid");
+    snprintf(r->metric, sizeof r->metric, "%s", metric);
+    snprintf(r->status, sizeof r->status, "done");
+    r->eps = NAN;
+    r->value = 30 * (1 + delta_pct / 100);
+    r->dense_value = 30;
+    r->delta = r->value - r->dense_value;
+    r->delta_pct = delta_pct;
+    r->speedup = speedup;
+    r->speedup_min = r->speedup_max = r->speedup_e2e = NAN;
+    cr_assert_eq(dm_store_add(st, r, &err), 0, "%s", err.msg);
+    int64_t id = r->id;
+    free(r);
+    return id;
+}
+
+/* best and pareto take the direction of delta and delta_pct from each run's metric */
+Test(cmd, best_and_pareto_follow_the_metric_direction)
+{
+    int64_t bleu_good = add_metric_run("mt", "BLEU", -1.0, 1.2);
+    add_metric_run("mt", "BLEU", -6.0, 1.5);
+    add_metric_run("lm", "perplexity", 6.0, 1.3);
+    int64_t ppl_good = add_metric_run("lm", "perplexity", 1.0, 1.1);
+    char want[64];
+    cr_expect_eq(exec("set format csv; best delta_pct where model = 'mt'"), 0);
+    snprintf(want, sizeof want, "\n%lld,", (long long)bleu_good);
+    cr_expect(strstr(outbuf, want) != NULL, "BLEU: the smallest loss is the highest delta_pct: %s", outbuf);
+    done();
+    cr_expect_eq(exec("set format csv; best delta where model = 'lm'"), 0);
+    snprintf(want, sizeof want, "\n%lld,", (long long)ppl_good);
+    cr_expect(strstr(outbuf, want) != NULL, "perplexity: the lowest delta: %s", outbuf);
+    done();
+    /* an explicit sign still wins: the worst BLEU run */
+    cr_expect_eq(exec("set format csv; best -delta_pct where model = 'mt'"), 0);
+    snprintf(want, sizeof want, "\n%lld,", (long long)bleu_good);
+    cr_expect(strstr(outbuf, want) == NULL, "%s", outbuf);
+    done();
+    /* BLEU: both runs are on the front (better quality vs more speed) */
+    cr_expect_eq(exec("set format csv; pareto delta_pct speedup where model = 'mt'"), 0);
+    int rows = 0;
+    for (char *p = outbuf; *p; p++)
+        rows += *p == '\n';
+    cr_expect_eq(rows, 3, "header + 2 front rows: %s", outbuf);
+    done();
+    cr_expect_eq(exec("set format table; pareto delta_pct speedup where model = 'mt'"), 0);
+    cr_expect(strstr(outbuf, "better delta_pct, higher speedup") != NULL, "%s", outbuf);
+    done();
+}
+
 Test(cmd, show_diff_best_pareto_export_import)
 {
     dm_err err;
@@ -451,11 +510,19 @@ Test(cmd, show_diff_best_pareto_export_import)
         r.delta_pct = pts[i][1];
         r.speedup = pts[i][2];
         r.speedup_min = r.speedup_max = r.speedup_e2e = NAN;
-        r.nlayers = 1;
-        r.layer[0].ratio_achieved = pts[i][0];
-        for (int g = 0; g < 4; g++)
-            r.layer[0].gate_ratio[g] = pts[i][0];
-        r.layer[0].recall = r.layer[0].false_insensitive = NAN;
+        r.nsites = 1;
+        snprintf(r.site[0].name, sizeof r.site[0].name, "l0");
+        snprintf(r.site[0].kind, sizeof r.site[0].kind, "lstm");
+        r.site[0].ratio_achieved = pts[i][0];
+        r.site[0].fit_mse = r.site[0].fit_rel_mse = NAN;
+        r.ngroups = 4;
+        for (int g = 0; g < 4; g++) {
+            r.group[g].site = 0;
+            snprintf(r.group[g].name, sizeof r.group[g].name, "%c", "ifgo"[g]);
+            r.group[g].ratio_achieved = pts[i][0];
+            r.group[g].recall = r.group[g].false_insensitive = NAN;
+        }
+        r.site[0].recall = r.site[0].false_insensitive = NAN;
         cr_assert_eq(dm_store_add(st, &r, &err), 0, "%s", err.msg);
         ids[i] = r.id;
     }

@@ -1,7 +1,10 @@
 /* test_store.c - Criterion tests for db/store.c: round trip of a full run
- * (every field, NaN as NULL), delete with its layers, notes, find_same, the
- * run_summary and pareto_candidates views, opening a version-1 file written
- * with raw SQL (a frozen copy of the v1 schema), refusing newer, foreign and
+ * (every field, NaN as NULL, sites and groups), delete with its sites, notes,
+ * find_same, the run_summary and pareto_candidates views and the metrics
+ * table they take directions from, the site/group caps, opening version-1
+ * and version-2 files written with raw SQL (frozen copies of the released
+ * schemas; the v2 file's run_layers rows become sites and groups), importing
+ * an old file, refusing newer, foreign and
  * damaged files while leaving them byte-identical, read-only sql, two
  * processes writing at once, and import without duplicates. Every test works
  * in its own mkdtemp directory under /tmp, removed afterwards. */
@@ -19,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "metric.h"
 #include "store.h"
 #include "util.h"
 
@@ -127,19 +131,27 @@ static void fill_run(dm_run *r, int v)
     snprintf(r->build_flags, sizeof r->build_flags, "-O2 -march=native");
     snprintf(r->cpu, sizeof r->cpu, "Test CPU @ 3.0GHz");
     snprintf(r->version, sizeof r->version, "0.1.0");
-    r->nlayers = 2;
+    snprintf(r->family, sizeof r->family, "rnnlm");
+    /* two sites: the first with three groups, the second with four */
+    r->nsites = 2;
     for (int l = 0; l < 2; l++) {
-        dm_run_layer *ly = &r->layer[l];
-        ly->layer = l;
-        ly->ratio_achieved = 0.49 + 0.01 * l;
-        ly->gate_ratio[0] = 0.3;
-        ly->gate_ratio[1] = 0.4;
-        ly->gate_ratio[2] = 0.5 + l;
-        ly->gate_ratio[3] = l ? 0.6 : NAN;
-        ly->fit_mse = 1e-3 * (l + 1);
-        ly->fit_rel_mse = 0.03;
-        ly->recall = l ? 0.99 : NAN;
-        ly->false_insensitive = l ? 0.002 : NAN;
+        dm_run_site *si = &r->site[l];
+        snprintf(si->name, sizeof si->name, "l%d", l);
+        snprintf(si->kind, sizeof si->kind, "lstm");
+        si->ratio_achieved = 0.49 + 0.01 * l;
+        si->fit_mse = 1e-3 * (l + 1);
+        si->fit_rel_mse = 0.03;
+        si->recall = l ? 0.99 : NAN;
+        si->false_insensitive = l ? 0.002 : NAN;
+        const double gate_ratio[4] = {0.3, 0.4, 0.5 + l, 0.6};
+        for (int g = 0; g < 3 + l; g++) {
+            dm_run_group *gr = &r->group[r->ngroups++];
+            gr->site = l;
+            snprintf(gr->name, sizeof gr->name, "%c", "ifgo"[g]);
+            gr->ratio_achieved = gate_ratio[g];
+            gr->recall = l ? 0.98 + 0.001 * g : NAN;
+            gr->false_insensitive = l ? 0.001 * g : NAN;
+        }
     }
 }
 
@@ -201,17 +213,26 @@ static void expect_same_run(const dm_run *a, const dm_run *b)
     EQ_S(cpu);
     EQ_S(version);
     EQ_S(created);
-    EQ_I(nlayers);
-    for (int l = 0; l < a->nlayers && l < b->nlayers; l++) {
-        const dm_run_layer *x = &a->layer[l], *y = &b->layer[l];
-        cr_expect_eq(y->layer, x->layer, "layer %d", l);
-        cr_expect(same_double(y->ratio_achieved, x->ratio_achieved), "layer %d ratio_achieved", l);
-        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
-            cr_expect(same_double(y->gate_ratio[g], x->gate_ratio[g]), "layer %d gate %d", l, g);
-        cr_expect(same_double(y->fit_mse, x->fit_mse), "layer %d fit_mse", l);
-        cr_expect(same_double(y->fit_rel_mse, x->fit_rel_mse), "layer %d fit_rel_mse", l);
-        cr_expect(same_double(y->recall, x->recall), "layer %d recall", l);
-        cr_expect(same_double(y->false_insensitive, x->false_insensitive), "layer %d false_insensitive", l);
+    EQ_S(family);
+    EQ_I(nsites);
+    for (int l = 0; l < a->nsites && l < b->nsites; l++) {
+        const dm_run_site *x = &a->site[l], *y = &b->site[l];
+        cr_expect_str_eq(y->name, x->name, "site %d", l);
+        cr_expect_str_eq(y->kind, x->kind, "site %d", l);
+        cr_expect(same_double(y->ratio_achieved, x->ratio_achieved), "site %d ratio_achieved", l);
+        cr_expect(same_double(y->fit_mse, x->fit_mse), "site %d fit_mse", l);
+        cr_expect(same_double(y->fit_rel_mse, x->fit_rel_mse), "site %d fit_rel_mse", l);
+        cr_expect(same_double(y->recall, x->recall), "site %d recall", l);
+        cr_expect(same_double(y->false_insensitive, x->false_insensitive), "site %d false_insensitive", l);
+    }
+    EQ_I(ngroups);
+    for (int g = 0; g < a->ngroups && g < b->ngroups; g++) {
+        const dm_run_group *x = &a->group[g], *y = &b->group[g];
+        cr_expect_eq(y->site, x->site, "group %d", g);
+        cr_expect_str_eq(y->name, x->name, "group %d", g);
+        cr_expect(same_double(y->ratio_achieved, x->ratio_achieved), "group %d ratio_achieved", g);
+        cr_expect(same_double(y->recall, x->recall), "group %d recall", g);
+        cr_expect(same_double(y->false_insensitive, x->false_insensitive), "group %d false_insensitive", g);
     }
 }
 
@@ -361,7 +382,7 @@ Test(store, bad_runs_are_refused_whole)
     dm_err err = {{0}};
     dm_run a;
     fill_run(&a, 0);
-    a.nlayers = DM_STORE_MAX_LAYERS + 1;
+    a.nsites = DM_RUN_MAX_SITES + 1;
     cr_assert_eq(dm_store_add(st, &a, &err), -1);
     cr_expect(strstr(err.msg, "layers") != NULL, "%s", err.msg);
     fill_run(&a, 0);
@@ -372,9 +393,9 @@ Test(store, bad_runs_are_refused_whole)
     snprintf(a.status, sizeof a.status, "running");
     cr_assert_eq(dm_store_add(st, &a, &err), -1);
     cr_expect(strstr(err.msg, "status") != NULL, "%s", err.msg);
-    /* a duplicate layer number fails inside the transaction: nothing is kept */
+    /* a duplicate site name fails inside the transaction: nothing is kept */
     fill_run(&a, 0);
-    a.layer[1].layer = 0;
+    snprintf(a.site[1].name, sizeof a.site[1].name, "%s", a.site[0].name);
     cr_assert_eq(dm_store_add(st, &a, &err), -1);
     cr_expect(strstr(err.msg, "runs.db") != NULL, "%s", err.msg);
     cr_expect_eq(query_long(st, "select count(*) from runs"), 0);
@@ -534,12 +555,12 @@ Test(store, run_summary_row)
              "120.0|12.5|12.5|12.5|0.125|0.875|1.5|0.75|done|n\n",
              (long long)a.id);
     cr_expect_str_eq(rs.text, want);
-    /* the column names, in order (schema version 2) */
+    /* the column names, in order (schema version 3) */
     query(st, "select group_concat(name, ',') from pragma_table_info('run_summary')", &rs);
     cr_expect_str_eq(rs.text, "id,created,model,arch,split,tokens,ratio,ratio_achieved,bits,k,eps,seed,mode,policy,"
                               "proj,path,threads,kernels,metric,value,value_se,dense_value,delta,delta_pct,dppl_pct,"
                               "loss_pct,kld,top1_agree,speedup,speedup_min,speedup_max,speedup_e2e,bytes_ratio,"
-                              "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev\n");
+                              "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev,family\n");
     /* BLEU and accuracy: loss is the negated delta, and there is no dppl_pct */
     dm_run b;
     fill_run(&b, 1);
@@ -747,9 +768,9 @@ Test(store, opens_a_version_1_file)
     cr_expect(isnan(r.eps));
     cr_expect(isnan(r.speedup_e2e));
     cr_expect_eq(r.seed, 42);
-    cr_expect_eq(r.nlayers, 1);
-    cr_expect(isnan(r.layer[0].gate_ratio[3]));
-    cr_expect_eq(r.layer[0].gate_ratio[2], 0.4);
+    cr_expect_eq(r.nsites, 1);
+    cr_expect_eq(r.ngroups, 3, "a GRU layer has no 4th gate");
+    cr_expect_eq(r.group[2].ratio_achieved, 0.4);
     cr_expect_eq(query_long(st, "pragma user_version"), DM_STORE_SCHEMA_VERSION);
     /* the views of the newest schema over the old rows */
     cr_expect_eq(query_long(st, "select count(*) from run_summary where id = 7 and dppl_pct = 0.333 and loss_pct = 0.333"), 1);
@@ -768,6 +789,260 @@ Test(store, opens_a_version_1_file)
     describe(p, d1, sizeof d1);
     describe(fresh, d2, sizeof d2);
     cr_expect_str_eq(d1, d2);
+}
+
+/* What version 2 added to version 1, exactly as released (frozen here). */
+static const char v2_views[] =
+    "DROP VIEW pareto_candidates;\n"
+    "DROP VIEW run_summary;\n"
+    "CREATE VIEW run_summary AS\n"
+    "SELECT r.id, r.created, m.name AS model, m.arch, r.split, r.tokens, r.ratio, r.ratio_achieved,\n"
+    "       r.bits, r.k, r.eps, r.seed, r.mode, r.policy, r.proj, r.path, r.threads, r.kernels,\n"
+    "       r.metric, r.value, r.value_se, r.dense_value, r.delta, r.delta_pct,\n"
+    "       CASE WHEN lower(r.metric) = 'perplexity' THEN r.delta_pct END AS dppl_pct,\n"
+    "       CASE WHEN lower(r.metric) IN ('bleu', 'accuracy') THEN -r.delta_pct ELSE r.delta_pct END AS loss_pct,\n"
+    "       r.kld, r.top1_agree, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e,\n"
+    "       r.bytes_ratio, r.little_bytes, r.fit_rel_mse, r.seconds, r.status, r.partial, r.note, r.git_rev\n"
+    "FROM runs r JOIN models m ON m.id = r.model_id;\n"
+    "CREATE VIEW pareto_candidates AS\n"
+    "SELECT s.* FROM run_summary s JOIN runs r ON r.id = s.id\n"
+    "WHERE r.status = 'done' AND r.speedup IS NOT NULL AND r.delta_pct IS NOT NULL\n"
+    "  AND NOT EXISTS (\n"
+    "    SELECT 1 FROM runs o\n"
+    "    WHERE o.id <> r.id AND o.model_id = r.model_id\n"
+    "      AND o.split = r.split AND o.split_hash = r.split_hash AND o.metric = r.metric\n"
+    "      AND o.status = 'done' AND o.speedup IS NOT NULL AND o.delta_pct IS NOT NULL\n"
+    "      AND o.speedup >= r.speedup\n"
+    "      AND (CASE WHEN lower(r.metric) IN ('bleu', 'accuracy') THEN -o.delta_pct ELSE o.delta_pct END)\n"
+    "          <= (CASE WHEN lower(r.metric) IN ('bleu', 'accuracy') THEN -r.delta_pct ELSE r.delta_pct END)\n"
+    "      AND (o.speedup > r.speedup OR o.delta_pct <> r.delta_pct));\n";
+
+/* One SQL result as text ('|' between fields, '\n' after rows) with plain SQLite. */
+static void raw_rows(const char *path, const char *sql, char *out, size_t n)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    size_t len = 0;
+    out[0] = '\0';
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(s); i++) {
+            const char *v = (const char *)sqlite3_column_text(s, i);
+            len += (size_t)snprintf(out + len, n - len, "%s%s", i ? "|" : "", v ? v : "NULL");
+        }
+        len += (size_t)snprintf(out + len, n - len, "\n");
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
+/* A version-2 file: an LSTM run (2 layers, audited) and a GRU run (1 layer,
+ * BLEU for the sake of the direction), rows in run_layers. */
+static void make_v2_file(const char *p)
+{
+    char sql[sizeof v1_schema + sizeof v2_views + 4096];
+    snprintf(sql, sizeof sql,
+             "BEGIN;\n%s%s"
+             "INSERT INTO models VALUES (1, 'kjv-lstm', '/m/kjv-lstm.safetensors', 'h-lstm', 'LSTM', 2, 400);\n"
+             "INSERT INTO models VALUES (2, 'kjv-gru', '/m/kjv-gru.safetensors', 'h-gru', 'GRU', 1, 256);\n"
+             "INSERT INTO runs (id, model_id, split, split_hash, tokens, ratio, bits, k, seed, mode, policy, proj,"
+             " path, threads, kernels, audit, metric, value, dense_value, delta, delta_pct, speedup, status, note,"
+             " git_rev, created)\n"
+             "  VALUES (3, 1, 'valid', 's1', 2000, 0.5, 8, 128, 1, 'threshold', 'paper', 'srp', 'stream', 1,"
+             " 'avx2', 1, 'perplexity', 130, 120, 10, 8.333, 1.4, 'done', 'lstm v2', 'r2',"
+             " '2024-03-01T00:00:00.000Z'),\n"
+             "         (5, 2, 'valid', 's2', 1000, 0.3, 4, 64, 1, 'threshold', 'paper', 'srp', 'stream', 1,"
+             " 'ref', 0, 'BLEU', 27, 30, -3, -10, 1.2, 'done', 'gru v2', 'r2', '2024-03-02T00:00:00.000Z');\n"
+             "INSERT INTO run_layers VALUES (3, 0, 0.51, 0.1, 0.2, 0.3, 0.4, 0.001, 0.05, 0.97, 0.01);\n"
+             "INSERT INTO run_layers VALUES (3, 1, 0.49, 0.5, 0.6, 0.7, 0.8, 0.002, 0.06, 0.96, 0.02);\n"
+             "INSERT INTO run_layers VALUES (5, 0, 0.31, 0.25, 0.35, 0.45, NULL, 0.003, 0.07, NULL, NULL);\n"
+             "PRAGMA application_id = 1684893540;\n"
+             "PRAGMA user_version = 2;\n"
+             "COMMIT;\n",
+             v1_schema, v2_views);
+    raw_exec(p, sql);
+}
+
+Test(store, opens_a_version_2_file)
+{
+    char p[512], before[8192];
+    tpath(p, sizeof p, "v2.db");
+    make_v2_file(p);
+    const char *layers_sql = "select * from run_layers order by run_id, layer";
+    raw_rows(p, layers_sql, before, sizeof before);
+    cr_assert_eq(strlen(before) > 0, 1);
+
+    dm_store *st = open_store("v2.db");
+    dm_err err = {{0}};
+    cr_expect_eq(query_long(st, "pragma user_version"), DM_STORE_SCHEMA_VERSION);
+    /* every layer is a site, every gate a group, named and kinded from the arch */
+    rows rs;
+    query(st,
+          "select run_id, site_index, site, kind, ratio_achieved, fit_mse, fit_rel_mse, recall, false_insensitive"
+          " from run_sites order by run_id, site_index",
+          &rs);
+    cr_expect_str_eq(rs.text, "3|0|l0|lstm|0.51|0.001|0.05|0.97|0.01\n"
+                              "3|1|l1|lstm|0.49|0.002|0.06|0.96|0.02\n"
+                              "5|0|l0|gru|0.31|0.003|0.07|NULL|NULL\n");
+    query(st,
+          "select run_id, site_index, group_concat(grp || '=' || ratio_achieved, ' ') from"
+          " (select * from run_groups order by run_id, site_index, grp_index) group by run_id, site_index",
+          &rs);
+    cr_expect_str_eq(rs.text, "3|0|i=0.1 f=0.2 g=0.3 o=0.4\n"
+                              "3|1|i=0.5 f=0.6 g=0.7 o=0.8\n"
+                              "5|0|r=0.25 z=0.35 n=0.45\n");
+    cr_expect_eq(query_long(st, "select count(*) from run_groups where recall is not null"), 0);
+    /* the old table is a view now and reads as before */
+    cr_expect_eq(query_long(st, "select count(*) from sqlite_master where name = 'run_layers' and type = 'view'"), 1);
+    query(st, layers_sql, &rs);
+    cr_expect_str_eq(rs.text, before);
+    /* family and the direction of BLEU */
+    cr_expect_eq(query_long(st, "select count(*) from runs where family = 'rnnlm'"), 2);
+    query(st, "select id, loss_pct, coalesce(dppl_pct, '-') from run_summary order by id", &rs);
+    cr_expect_str_eq(rs.text, "3|8.333|8.333\n5|10.0|-\n");
+    /* the runs load through the API */
+    dm_run r;
+    cr_assert_eq(dm_store_get(st, 3, &r, &err), 0, "%s", err.msg);
+    cr_expect_str_eq(r.family, "rnnlm");
+    cr_expect_eq(r.nsites, 2);
+    cr_expect_eq(r.ngroups, 8);
+    cr_expect_str_eq(r.site[1].name, "l1");
+    cr_expect_str_eq(r.site[1].kind, "lstm");
+    cr_expect_eq(r.site[1].recall, 0.96);
+    cr_expect_eq(r.group[7].site, 1);
+    cr_expect_str_eq(r.group[7].name, "o");
+    cr_expect_eq(r.group[7].ratio_achieved, 0.8);
+    cr_assert_eq(dm_store_get(st, 5, &r, &err), 0, "%s", err.msg);
+    cr_expect_eq(r.nsites, 1);
+    cr_expect_eq(r.ngroups, 3);
+    cr_expect_str_eq(r.group[2].name, "n");
+    cr_expect_eq(r.group[2].ratio_achieved, 0.45);
+    /* deleting a migrated run takes its sites and groups */
+    cr_assert_eq(dm_store_delete(st, 3, &err), 0, "%s", err.msg);
+    cr_expect_eq(query_long(st, "select count(*) from run_sites"), 1);
+    cr_expect_eq(query_long(st, "select count(*) from run_groups"), 3);
+    dm_store_close(st);
+
+    /* the migrated file has the same shape as a new one */
+    char fresh[512], d1[16384], d2[16384];
+    dm_store_close(open_store("fresh.db"));
+    tpath(fresh, sizeof fresh, "fresh.db");
+    describe(p, d1, sizeof d1);
+    describe(fresh, d2, sizeof d2);
+    cr_expect_str_eq(d1, d2);
+}
+
+Test(store, imports_a_version_2_file_without_changing_it)
+{
+    char p[512];
+    size_t n0, n1;
+    tpath(p, sizeof p, "old.db");
+    make_v2_file(p);
+    unsigned char *before = slurp(p, &n0);
+    dm_store *st = open_store("runs.db");
+    dm_err err = {{0}};
+    int n = -1;
+    cr_assert_eq(dm_store_import(st, p, &n, &err), 0, "%s", err.msg);
+    cr_expect_eq(n, 2);
+    cr_expect_eq(query_long(st, "select count(*) from run_sites"), 3);
+    cr_expect_eq(query_long(st, "select count(*) from run_groups"), 11);
+    cr_expect_eq(query_long(st, "select count(*) from runs where family = 'rnnlm'"), 2);
+    cr_expect_eq(query_long(st, "select count(*) from run_groups g join runs r on r.id = g.run_id"
+                                " where r.note = 'gru v2' and g.grp in ('r', 'z', 'n')"),
+                 3);
+    cr_assert_eq(dm_store_import(st, p, &n, &err), 0, "%s", err.msg);
+    cr_expect_eq(n, 0, "second import added %d", n);
+    dm_store_close(st);
+    unsigned char *after = slurp(p, &n1);
+    cr_expect(n0 == n1 && memcmp(before, after, n0) == 0, "the imported file changed");
+    free(before);
+    free(after);
+}
+
+Test(store, metrics_table_is_the_c_table)
+{
+    dm_store *st = open_store("runs.db");
+    rows rs;
+    cr_expect_eq(query_long(st, "select count(*) from metrics"), DM_METRIC_COUNT);
+    for (int i = 0; i < DM_METRIC_COUNT; i++) {
+        const dm_metric_def *d = &dm_metric_table[i];
+        char sql[256], want[256];
+        snprintf(sql, sizeof sql,
+                 "select name, key, unit, item, rate, higher_is_better, has_se from metrics where name = '%s'",
+                 d->name);
+        query(st, sql, &rs);
+        snprintf(want, sizeof want, "%s|%s|%s|%s|%s|%d|%d\n", d->name, d->key, d->unit, d->item, d->rate,
+                 d->higher_is_better, d->has_se);
+        cr_expect_str_eq(rs.text, want);
+    }
+    /* the views take the direction from it, whatever the case of the name; unknown metrics count as lower-is-better */
+    add_point(st, "m1", "valid", "accuracy", -2.0, 1.5, "acc");
+    add_point(st, "m1", "valid", "bleu", -4.0, 1.5, "bleu");
+    add_point(st, "m1", "valid", "wer", 3.0, 1.5, "wer");
+    query(st, "select note, loss_pct from run_summary order by id", &rs);
+    cr_expect_str_eq(rs.text, "acc|2.0\nbleu|4.0\nwer|3.0\n");
+    dm_store_close(st);
+}
+
+Test(store, many_sites_and_groups)
+{
+    dm_store *st = open_store("runs.db");
+    dm_err err = {{0}};
+    dm_run *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+    cr_assert(a && b);
+    fill_run(a, 0);
+    /* the most a run holds: 128 sites of 4 groups */
+    a->nsites = DM_RUN_MAX_SITES;
+    a->ngroups = 0;
+    for (int i = 0; i < DM_RUN_MAX_SITES; i++) {
+        dm_run_site *si = &a->site[i];
+        snprintf(si->name, sizeof si->name, "layer%d.conv%d", i / 2, i % 2);
+        snprintf(si->kind, sizeof si->kind, "conv");
+        si->ratio_achieved = i / 256.0;
+        si->fit_mse = si->fit_rel_mse = 0.5;
+        si->recall = si->false_insensitive = NAN;
+        for (int g = 0; g < DM_RUN_MAX_GROUPS / DM_RUN_MAX_SITES; g++) {
+            dm_run_group *gr = &a->group[a->ngroups++];
+            gr->site = i;
+            snprintf(gr->name, sizeof gr->name, "g%d", g);
+            gr->ratio_achieved = g / 8.0;
+            gr->recall = gr->false_insensitive = NAN;
+        }
+    }
+    cr_assert_eq(dm_store_add(st, a, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_store_get(st, a->id, b, &err), 0, "%s", err.msg);
+    expect_same_run(a, b);
+    cr_expect_eq(query_long(st, "select count(*) from run_groups"), DM_RUN_MAX_GROUPS);
+    /* more than a run holds, or a group of no site: refused whole, with the reason */
+    fill_run(a, 1);
+    a->ngroups = DM_RUN_MAX_GROUPS + 1;
+    cr_expect_eq(dm_store_add(st, a, &err), -1);
+    cr_expect(strstr(err.msg, "groups") != NULL && strstr(err.msg, "512") != NULL, "%s", err.msg);
+    fill_run(a, 1);
+    a->group[3].site = 2;
+    cr_expect_eq(dm_store_add(st, a, &err), -1);
+    cr_expect(strstr(err.msg, "group 3 belongs to site 2") != NULL, "%s", err.msg);
+    fill_run(a, 1);
+    a->site[1].name[0] = '\0';
+    cr_expect_eq(dm_store_add(st, a, &err), -1);
+    cr_expect(strstr(err.msg, "site 1") != NULL, "%s", err.msg);
+    /* two groups of one site with one name: the schema refuses it, nothing is kept */
+    fill_run(a, 1);
+    snprintf(a->group[1].name, sizeof a->group[1].name, "%s", a->group[0].name);
+    cr_expect_eq(dm_store_add(st, a, &err), -1);
+    cr_expect_eq(query_long(st, "select count(*) from runs"), 1);
+    /* the schema has no cap: a file with more sites than this build holds is reported, not truncated */
+    dm_store_close(st);
+    char p[512];
+    tpath(p, sizeof p, "runs.db");
+    raw_exec(p, "INSERT INTO run_sites (run_id, site_index, site) SELECT 1, 1000, 'extra';");
+    st = open_store("runs.db");
+    cr_expect_eq(dm_store_get(st, 1, b, &err), -1);
+    cr_expect(strstr(err.msg, "more than 128 sites") != NULL, "%s", err.msg);
+    dm_store_close(st);
+    free(a);
+    free(b);
 }
 
 Test(store, refuses_a_newer_schema)
@@ -931,7 +1206,7 @@ Test(store, sql_is_read_only)
     snprintf(want, sizeof want, "%lld|kjv-lstm|done\n", (long long)a.id);
     cr_expect_str_eq(rs.text, want);
     query(st, "pragma table_info(runs)", &rs);
-    cr_expect_eq(rs.n, 42, "runs has %d columns", rs.n);
+    cr_expect_eq(rs.n, 43, "runs has %d columns", rs.n); /* 42 and, since schema 3, family */
     cr_expect(strstr(rs.text, "|delta_pct|REAL|") != NULL, "%s", rs.text);
     query(st, "select name from pragma_table_info('models') where pk", &rs);
     cr_expect_str_eq(rs.text, "id\n");

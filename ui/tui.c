@@ -91,6 +91,7 @@
 #include <readline/readline.h>
 
 #include "cmd.h"
+#include "metric.h"
 #include "session.h"
 #include "table.h"
 #include "util.h"
@@ -973,7 +974,9 @@ static void render_live(tui *t, int y)
     const dm_snapshot *s = &t->snap;
     const glyphs *g = t->g;
     char v[48], se[48], dv[48], d1[48], d2[48];
-    const char *metric = s->metric[0] ? s->metric : "perplexity";
+    /* label, rate and direction are the metric's (the run's, else the loaded model's) */
+    const char *metric = s->metric[0] ? s->metric : t->info.metric[0] ? t->info.metric : "metric";
+    const dm_metric_def *md = dm_metric_find(metric);
     fmt_val(v, sizeof v, s->value, "%.2f", g->dash);
     fmt_val(se, sizeof se, s->value_se, "%.2f", g->dash);
     fmt_val(dv, sizeof dv, s->dense_value, "%.2f", g->dash);
@@ -986,7 +989,8 @@ static void render_live(tui *t, int y)
     x += putf(t, y, x, COLS - x, R_DIM, "   dense ");
     x += putf(t, y, x, COLS - x, R_NORMAL, "%s", dv);
     x += putf(t, y, x, COLS - x, R_DIM, "   %s ", g->delta);
-    enum role dr = isfinite(s->delta_pct) ? (s->delta_pct > 5 ? R_BAD : R_GOOD) : R_NORMAL;
+    /* more than 5% worse than dense is bad, whichever way the metric goes */
+    enum role dr = isfinite(s->delta_pct) ? (dm_metric_loss_pct(metric, s->delta_pct) > 5 ? R_BAD : R_GOOD) : R_NORMAL;
     putf(t, y, x, COLS - x, dr, "%s (%s)", d1, d2);
 
     char kl[32], top1[32], ach[32];
@@ -1000,7 +1004,9 @@ static void render_live(tui *t, int y)
     char done[32], total[32], rate[48], eta[32];
     fmt_count(done, sizeof done, s->done);
     fmt_count(total, sizeof total, s->total);
-    fmt_val(rate, sizeof rate, s->items_per_s, "%.0f tok/s", g->dash);
+    char rate_fmt[32];
+    snprintf(rate_fmt, sizeof rate_fmt, "%%.0f %s", md ? md->rate : "items/s");
+    fmt_val(rate, sizeof rate, s->items_per_s, rate_fmt, g->dash);
     if (s->state == DM_RUN_EVAL)
         fmt_secs(eta, sizeof eta, s->eta_s);
     else

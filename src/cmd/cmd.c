@@ -21,6 +21,7 @@
 #include "kernels.h"
 #include "models.h"
 #include "session.h"
+#include "metric.h"
 #include "store.h"
 
 /* ---- settings table ---- */
@@ -482,10 +483,11 @@ static void progress_bar(const dm_snapshot *sn, void *ud)
         for (int i = 0; i < w; i++)
             bar[i] = i < fill ? '#' : '.';
         bar[w] = '\0';
-        snprintf(line, sizeof line, "%s[%s] %3.0f%% %ld/%ld tok %.0f tok/s ETA %.0fs  ppl %.2f (%+.2f%%)",
-                 p->label, bar, 100.0 * (double)sn->done / (double)sn->total, sn->done, sn->total,
-                 isnan(sn->items_per_s) ? 0.0 : sn->items_per_s, isnan(sn->eta_s) ? 0.0 : sn->eta_s, sn->value,
-                 sn->delta_pct);
+        const dm_metric_def *md = dm_metric_find(sn->metric); /* units and key of the run's metric */
+        snprintf(line, sizeof line, "%s[%s] %3.0f%% %ld/%ld %s %.0f %s ETA %.0fs  %s %.2f (%+.2f%%)", p->label,
+                 bar, 100.0 * (double)sn->done / (double)sn->total, sn->done, sn->total, md ? md->abbr : "items",
+                 isnan(sn->items_per_s) ? 0.0 : sn->items_per_s, md ? md->rate : "items/s",
+                 isnan(sn->eta_s) ? 0.0 : sn->eta_s, md ? md->key : sn->metric, sn->value, sn->delta_pct);
     } else if (sn->state == DM_RUN_PREPARING || sn->state == DM_RUN_SPEED) {
         snprintf(line, sizeof line, "%s%s...", p->label, sn->phase);
     } else {
@@ -909,6 +911,15 @@ static int c_runs(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     return 0;
 }
 
+/* run_record's per-site fields: pass 0 adds the column, pass 1 its value. */
+static void site_field(dm_table *u, int pass, int *col, const char *name, const char *val)
+{
+    if (pass)
+        dm_table_set(u, (*col)++, val);
+    else
+        dm_table_col(u, name, 1);
+}
+
 static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
 {
     char sql[2048];
@@ -927,51 +938,58 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
     if (t->nrow == 0)
         return fail(c, "no run %lld in %s ('runs' lists them)", (long long)id,
                     dm_store_path(dm_session_store(c->s, &c->err)));
-    /* per-layer figures as more fields */
+    /* per-site figures (and each site's groups) as more fields */
     snprintf(sql, sizeof sql,
-             "SELECT layer, ratio_achieved, gate0, gate1, gate2, gate3, fit_rel_mse, recall FROM run_layers "
-             "WHERE run_id = %lld ORDER BY layer",
+             "SELECT site_index, ratio_achieved, fit_rel_mse, recall FROM run_sites WHERE run_id = %lld "
+             "ORDER BY site_index",
              (long long)id);
-    dm_table L;
+    dm_table L, G;
     dm_table_init(&L, NULL);
+    dm_table_init(&G, NULL);
     if (dm_session_query(c->s, sql, &L, &c->err)) {
         dm_table_free(&L);
         return -1;
     }
-    const char *arch = dm_table_get(t, 0, dm_table_find_col(t, "arch"));
-    int gru = arch && strcasecmp(arch, "GRU") == 0;
-    const char *gn[4] = {"i", "f", "g", "o"};
-    if (gru)
-        gn[0] = "r", gn[1] = "z", gn[2] = "n", gn[3] = NULL;
-    /* rebuild t with the layer columns appended */
+    snprintf(sql, sizeof sql,
+             "SELECT site_index, grp, ratio_achieved FROM run_groups WHERE run_id = %lld "
+             "ORDER BY site_index, grp_index",
+             (long long)id);
+    if (dm_session_query(c->s, sql, &G, &c->err)) {
+        dm_table_free(&L);
+        dm_table_free(&G);
+        return -1;
+    }
+    /* rebuild t with the site columns appended: layerN.ratio, layerN.<group>..., fit_rel_mse, recall */
     dm_table u;
     dm_table_init(&u, NULL);
     for (int i = 0; i < t->ncol; i++)
         dm_table_col(&u, t->cols[i], t->numeric[i]);
-    char name[64];
-    for (int l = 0; l < L.nrow; l++) {
-        snprintf(name, sizeof name, "layer%d.ratio", l);
-        dm_table_col(&u, name, 1);
-        for (int g = 0; g < 4 && gn[g]; g++) {
-            snprintf(name, sizeof name, "layer%d.%s", l, gn[g]);
-            dm_table_col(&u, name, 1);
+    char name[96];
+    for (int pass = 0; pass < 2; pass++) {
+        int col = t->ncol;
+        if (pass) {
+            dm_table_row(&u);
+            for (int i = 0; i < t->ncol; i++)
+                dm_table_set(&u, i, dm_table_get(t, 0, i));
         }
-        snprintf(name, sizeof name, "layer%d.fit_rel_mse", l);
-        dm_table_col(&u, name, 1);
-        snprintf(name, sizeof name, "layer%d.recall", l);
-        dm_table_col(&u, name, 1);
+        for (int l = 0; l < L.nrow; l++) {
+            const char *si = dm_table_get(&L, l, 0);
+            snprintf(name, sizeof name, "layer%d.ratio", l);
+            site_field(&u, pass, &col, name, dm_table_get(&L, l, 1));
+            for (int g = 0; g < G.nrow; g++) {
+                const char *gs = dm_table_get(&G, g, 0), *gn = dm_table_get(&G, g, 1);
+                if (!si || !gs || strcmp(si, gs) != 0)
+                    continue;
+                snprintf(name, sizeof name, "layer%d.%.40s", l, gn ? gn : "?");
+                site_field(&u, pass, &col, name, dm_table_get(&G, g, 2));
+            }
+            snprintf(name, sizeof name, "layer%d.fit_rel_mse", l);
+            site_field(&u, pass, &col, name, dm_table_get(&L, l, 2));
+            snprintf(name, sizeof name, "layer%d.recall", l);
+            site_field(&u, pass, &col, name, dm_table_get(&L, l, 3));
+        }
     }
-    dm_table_row(&u);
-    for (int i = 0; i < t->ncol; i++)
-        dm_table_set(&u, i, dm_table_get(t, 0, i));
-    int col = t->ncol;
-    for (int l = 0; l < L.nrow; l++) {
-        dm_table_set(&u, col++, dm_table_get(&L, l, 1));
-        for (int g = 0; g < 4 && gn[g]; g++)
-            dm_table_set(&u, col++, dm_table_get(&L, l, 2 + g));
-        dm_table_set(&u, col++, dm_table_get(&L, l, 6));
-        dm_table_set(&u, col++, dm_table_get(&L, l, 7));
-    }
+    dm_table_free(&G);
     dm_table_free(&L);
     dm_table_free(t);
     *t = u;
@@ -1047,18 +1065,26 @@ static int c_diff(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     return 0;
 }
 
-/* Columns of run_summary with the direction that is better: -1 lower, +1 higher. */
+/* Columns of run_summary with the direction that is better: -1 lower, +1 higher, 0 say which;
+ * BY_METRIC: the direction of each run's metric (the store's metrics table, filled from the metric table). */
+#define BY_METRIC 2
+#define METRIC_SIGN                                                                                                \
+    "(CASE WHEN (SELECT mt.higher_is_better FROM metrics mt WHERE mt.name = run_summary.metric COLLATE NOCASE) " \
+    "THEN 1 ELSE -1 END)"
 static const struct {
     const char *name;
     int dir;
 } objectives[] = {
-    {"loss_pct", -1}, {"dppl_pct", -1}, {"delta_pct", -1}, {"delta", -1}, {"value", 0}, {"kld", -1},
+    {"loss_pct", -1}, {"dppl_pct", -1}, {"delta_pct", BY_METRIC}, {"delta", BY_METRIC}, {"value", 0}, {"kld", -1},
     {"top1_agree", 1}, {"speedup", 1}, {"speedup_e2e", 1}, {"speedup_min", 1}, {"bytes_ratio", -1},
     {"little_bytes", -1}, {"ratio", 1}, {"ratio_achieved", 1}, {"seconds", -1}, {"bits", -1}, {"k", -1},
 };
 
-static int objective(dm_cmd_ctx *c, const char *w, const char **name, int *dir)
+/* name and dir of figure w ([+|-]column); *sql_sign is SQL that multiplies the
+ * column so that dir applies to every run ("1", or the run's metric sign). */
+static int objective(dm_cmd_ctx *c, const char *w, const char **name, int *dir, const char **sql_sign)
 {
+    *sql_sign = "1";
     int sign = 0;
     if (*w == '-' || *w == '+') {
         sign = *w == '-' ? -1 : 1;
@@ -1071,6 +1097,10 @@ static int objective(dm_cmd_ctx *c, const char *w, const char **name, int *dir)
         if (strcmp(w, objectives[i].name) == 0) {
             *name = objectives[i].name;
             *dir = sign ? sign : objectives[i].dir;
+            if (*dir == BY_METRIC) {
+                *dir = 1;
+                *sql_sign = METRIC_SIGN;
+            }
             if (*dir == 0)
                 return fail(c, "'%s': say which way is better: +%s (higher) or -%s (lower)", w, w, w);
             return 0;
@@ -1105,10 +1135,10 @@ static int tail_where(dm_cmd_ctx *c, const char *raw, const char **where)
 
 static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
-    const char *xn = "loss_pct", *yn = "speedup";
+    const char *xn = "loss_pct", *yn = "speedup", *xs = "1", *ys = "1";
     int xd = -1, yd = 1, nfix = 0;
     if (argc >= 2 && strcasecmp(argv[0], "where") && strcasecmp(argv[1], "where")) {
-        if (objective(c, argv[0], &xn, &xd) || objective(c, argv[1], &yn, &yd))
+        if (objective(c, argv[0], &xn, &xd, &xs) || objective(c, argv[1], &yn, &yd, &ys))
             return -1;
         nfix = 2;
     } else if (argc == 1 || (argc >= 2 && strcasecmp(argv[0], "where") && !strcasecmp(argv[1], "where"))) {
@@ -1126,14 +1156,15 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
         dm_sql_quote(mn, sizeof mn, mi.name);
         snprintf(scope, sizeof scope, "model = %s AND split = %s", mn, sp);
     }
-    size_t ql = 1024 + strlen(scope) + (where ? strlen(where) : 0);
+    size_t ql = 1024 + 2 * strlen(METRIC_SIGN) + strlen(scope) + (where ? strlen(where) : 0);
     char *sql = malloc(ql);
     if (!sql)
         return fail(c, "out of memory");
     snprintf(sql, ql,
-             "SELECT id, model, split, ratio, bits, k, mode, value, %s AS x, %s AS y FROM run_summary "
-             "WHERE status = 'done' AND %s IS NOT NULL AND %s IS NOT NULL AND (%s) AND (%s) ORDER BY id",
-             xn, yn, xn, yn, scope, where ? where : "1");
+             "SELECT id, model, split, ratio, bits, k, mode, value, %s AS x, %s AS y, %s AS xs, %s AS ys "
+             "FROM run_summary WHERE status = 'done' AND %s IS NOT NULL AND %s IS NOT NULL AND (%s) AND (%s) "
+             "ORDER BY id",
+             xn, yn, xs, ys, xn, yn, scope, where ? where : "1");
     dm_table t;
     dm_table_init(&t, NULL);
     int rc = dm_session_query(c->s, sql, &t, &c->err);
@@ -1151,8 +1182,8 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
         return fail(c, "out of memory");
     }
     for (int i = 0; i < n; i++) {
-        x[i] = xd * atof(dm_table_get(&t, i, 8));
-        y[i] = yd * atof(dm_table_get(&t, i, 9));
+        x[i] = xd * atof(dm_table_get(&t, i, 8)) * atof(dm_table_get(&t, i, 10));
+        y[i] = yd * atof(dm_table_get(&t, i, 9)) * atof(dm_table_get(&t, i, 11));
     }
     /* non-dominated in (x, y) both "higher is better" after the sign flips */
     for (int i = 0; i < n; i++) {
@@ -1186,8 +1217,10 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
         dm_table_set(&o, xc, dm_table_get(&t, bi, 8));
         dm_table_set(&o, yc, dm_table_get(&t, bi, 9));
     }
-    snprintf(title, sizeof title, "Pareto front: %s %s, %s %s (%d of %d runs%s)", xd < 0 ? "lower" : "higher", xn,
-             yd < 0 ? "lower" : "higher", yn, nf, n, where ? "" : dm_session_loaded(c->s) ? "; this model and split" : "");
+    snprintf(title, sizeof title, "Pareto front: %s %s, %s %s (%d of %d runs%s)",
+             strcmp(xs, "1") ? "better" : xd < 0 ? "lower" : "higher", xn,
+             strcmp(ys, "1") ? "better" : yd < 0 ? "lower" : "higher", yn, nf, n,
+             where ? "" : dm_session_loaded(c->s) ? "; this model and split" : "");
     if (c->fmt == DM_FMT_TABLE)
         o.title = strdup(title);
     emit(c, &o);
@@ -1199,21 +1232,21 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
 
 static int c_best(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
-    const char *name;
+    const char *name, *sign;
     int dir;
-    if (objective(c, argv[0], &name, &dir))
+    if (objective(c, argv[0], &name, &dir, &sign))
         return -1;
     const char *where;
     if (tail_where(c, argc > 1 ? raw[1] : NULL, &where))
         return -1;
-    size_t ql = 512 + (where ? strlen(where) : 0);
+    size_t ql = 512 + strlen(METRIC_SIGN) + (where ? strlen(where) : 0);
     char *sql = malloc(ql);
     if (!sql)
         return fail(c, "out of memory");
     snprintf(sql, ql,
-             "SELECT * FROM run_summary WHERE status = 'done' AND %s IS NOT NULL AND (%s) ORDER BY %s %s, id DESC "
-             "LIMIT 1",
-             name, where ? where : "1", name, dir > 0 ? "DESC" : "ASC");
+             "SELECT * FROM run_summary WHERE status = 'done' AND %s IS NOT NULL AND (%s) ORDER BY %s * %s %s, "
+             "id DESC LIMIT 1",
+             name, where ? where : "1", name, sign, dir > 0 ? "DESC" : "ASC");
     dm_table t;
     dm_table_init(&t, NULL);
     int rc = dm_session_query(c->s, sql, &t, &c->err);
@@ -1618,7 +1651,7 @@ static const char *const summary_cols[] = {
     "id", "created", "model", "split", "tokens", "ratio", "ratio_achieved", "bits", "k", "eps", "mode", "policy",
     "proj", "path", "threads", "kernels", "metric", "value", "value_se", "dense_value", "delta", "delta_pct",
     "dppl_pct", "loss_pct", "kld", "top1_agree", "speedup", "speedup_min", "speedup_max", "speedup_e2e",
-    "bytes_ratio", "little_bytes", "seconds", "status", "partial", "note", "git_rev", "where", "order", "by",
+    "bytes_ratio", "little_bytes", "seconds", "status", "partial", "note", "git_rev", "family", "where", "order", "by",
     "limit", "and", "or", "desc", "asc"};
 
 static void each_model(void (*fn)(void *ud, const char *cand), void *ud, const char *prefix)

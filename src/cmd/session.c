@@ -322,6 +322,7 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     setstr(o->file, sizeof o->file, s->ref.file);
     const dm_net *net = s->net;
     setstr(o->arch, sizeof o->arch, net->arch);
+    setstr(o->metric, sizeof o->metric, net->fam->metric);
     o->params = (long)net->params;
     o->bytes = net->file_bytes;
     o->nlayers = net->nsites;
@@ -461,6 +462,7 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     setstr(r->model_path, sizeof r->model_path, src->model_file);
     snprintf(r->model_hash, sizeof r->model_hash, "%016llx", (unsigned long long)m->file_hash);
     setstr(r->arch, sizeof r->arch, m->kind);
+    setstr(r->family, sizeof r->family, m->fam->name);
     r->layers = m->layers;
     r->hidden = m->hidden;
     setstr(r->split, sizeof r->split, src->split);
@@ -490,6 +492,33 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
 static double bytes_ratio(const dm_dual_stats *st)
 {
     return st->dense_bytes > 0 ? (st->big_bytes + st->little_bytes) / st->dense_bytes : NAN;
+}
+
+/* The run's sites and their groups, as the engine has them (site i: its
+ * name and kind; its groups: the output groups, e.g. an LSTM cell's gates). */
+static void fill_sites(dm_run *r, const dm_engine *e, const dm_dual_stats *st, int audit)
+{
+    r->nsites = r->ngroups = 0;
+    for (int l = 0; l < e->nsites && l < DM_RUN_MAX_SITES; l++) {
+        const dm_site *ss = &e->s[l].site;
+        const dm_little *L = &e->s[l].little;
+        dm_run_site *si = &r->site[r->nsites++];
+        setstr(si->name, sizeof si->name, ss->name);
+        setstr(si->kind, sizeof si->kind, ss->ops->kind);
+        si->ratio_achieved = dm_stats_ratio(st, l, -1);
+        si->fit_mse = L->mse;
+        si->fit_rel_mse = L->var > 0 ? L->mse / L->var : NAN;
+        si->recall = audit ? dm_stats_recall(st, l, -1) : NAN;
+        si->false_insensitive = audit ? dm_stats_false_insens(st, l, -1) : NAN;
+        for (int g = 0; g < ss->ngroups && r->ngroups < DM_RUN_MAX_GROUPS; g++) {
+            dm_run_group *gr = &r->group[r->ngroups++];
+            gr->site = l;
+            setstr(gr->name, sizeof gr->name, ss->group[g].name);
+            gr->ratio_achieved = dm_stats_ratio(st, l, g);
+            gr->recall = audit ? dm_stats_recall(st, l, g) : NAN;
+            gr->false_insensitive = audit ? dm_stats_false_insens(st, l, g) : NAN;
+        }
+    }
 }
 
 void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_dual_result *res, int audit,
@@ -523,19 +552,7 @@ void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_d
     r->partial = res->dual.cancelled;
     if (res->dual.cancelled)
         r->tokens = res->dual.items;
-    r->nlayers = e->nsites < DM_STORE_MAX_LAYERS ? e->nsites : DM_STORE_MAX_LAYERS;
-    for (int l = 0; l < r->nlayers; l++) {
-        dm_run_layer *rl = &r->layer[l];
-        const dm_little *L = &e->s[l].little;
-        rl->layer = l;
-        rl->ratio_achieved = dm_stats_ratio(&res->stats, l, -1);
-        for (int g = 0; g < DM_STORE_MAX_GATES; g++)
-            rl->gate_ratio[g] = g < e->s[l].site.ngroups ? dm_stats_ratio(&res->stats, l, g) : NAN;
-        rl->fit_mse = L->mse;
-        rl->fit_rel_mse = L->var > 0 ? L->mse / L->var : NAN;
-        rl->recall = audit ? dm_stats_recall(&res->stats, l, -1) : NAN;
-        rl->false_insensitive = audit ? dm_stats_false_insens(&res->stats, l, -1) : NAN;
-    }
+    fill_sites(r, e, &res->stats, audit);
 }
 
 /* Knobs and provenance of a run of settings c on the prepared dual module. */
@@ -995,8 +1012,9 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
     char split[2100], sql[4096];
     dm_sql_quote(split, sizeof split, s->set.split);
     snprintf(sql, sizeof sql,
-             "SELECT r.id, CASE WHEN lower(r.metric) IN ('bleu','accuracy') THEN -r.delta_pct ELSE r.delta_pct END, "
+             "SELECT r.id, s.loss_pct, " /* the metric's direction is the store's metrics table */
              "r.speedup, r.ratio, r.bits, r.k, r.mode FROM runs r JOIN models m ON m.id = r.model_id "
+             "JOIN run_summary s ON s.id = r.id "
              "WHERE m.hash = '%016llx' AND r.split = %s AND r.status = 'done' AND r.speedup IS NOT NULL "
              "AND r.delta_pct IS NOT NULL ORDER BY r.id",
              (unsigned long long)s->net->file_hash, split);

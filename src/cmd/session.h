@@ -36,8 +36,9 @@
 #include "store.h"
 #include "util.h"
 
-#define DM_SNAP_LAYERS 8
-#define DM_SNAP_GATES 4
+/* as many sites as a stored run holds, and the groups of one site */
+#define DM_SNAP_LAYERS DM_RUN_MAX_SITES
+#define DM_SNAP_GATES (DM_RUN_MAX_GROUPS / DM_RUN_MAX_SITES)
 
 typedef enum dm_run_state {
     DM_RUN_IDLE = 0,   /* nothing run yet */
@@ -105,6 +106,7 @@ int dm_session_loaded(const dm_session *s);
  * kernel variant, threads. Empty strings when nothing is loaded. */
 typedef struct dm_model_info {
     char name[256], file[1024], arch[128], data[256], kernels[16];
+    char metric[16];   /* the quality metric of its family: "perplexity", ... */
     long params;
     double bytes;
     int threads;
