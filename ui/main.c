@@ -624,16 +624,21 @@ static int classic(int argc, char **argv)
     return rc == 1 ? 1 : 0;
 }
 
-/* The first word that is not an option or an option's argument. */
+/* The first word that is not an option or an option's argument; -h and -V
+ * anywhere (options may follow the command). */
 static const char *first_word(int argc, char **argv, int *help, int *version)
 {
     static const char *const takes_arg[] = {"db", "format", "vocab", "size", "script"};
+    const char *first = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--") == 0)
-            return i + 1 < argc ? argv[i + 1] : NULL;
-        if (a[0] != '-' || !a[1])
-            return a;
+            return first ? first : i + 1 < argc ? argv[i + 1] : NULL;
+        if (a[0] != '-' || !a[1]) {
+            if (!first)
+                first = a;
+            continue;
+        }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
             *help = 1;
         else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0)
@@ -655,7 +660,7 @@ static const char *first_word(int argc, char **argv, int *help, int *version)
         if (arg)
             i++;
     }
-    return NULL;
+    return first;
 }
 
 /* OpenBLAS's worker threads spin for a while after each call (THREAD_TIMEOUT,

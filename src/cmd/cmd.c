@@ -638,7 +638,9 @@ static int fit_first(dm_cmd_ctx *c)
     const dm_settings *s = dm_session_settings(c->s);
     if (dm_cmd_check_lambda(c, "run"))
         return -1;
-    if (c->io->tui_cmd && !s->fit_data[0] && s->fit_tokens == 60000 && s->calib_tokens == 4000)
+    dm_settings def;
+    dm_settings_default(&def);
+    if (c->io->tui_cmd && !s->fit_data[0] && s->fit_tokens == def.fit_tokens && s->calib_tokens == def.calib_tokens)
         return 0;
     const dm_fitdata *fd;
     if (!c->io->quiet && c->io->progress && c->io->msg) {
@@ -1916,7 +1918,10 @@ void dm_cmd_man(FILE *out, const char *version)
         {"--headless, --size COLSxROWS, --script FILE", "TUI: render off-screen, driven by a script (tests)"},
         {"--no-color, --ascii", "TUI: no colours (also NO_COLOR); ASCII drawing"},
         {"--no-start", "TUI: do not start evaluating at once"},
-        {"--format table|csv|json", "output format of results (table on a terminal)"},
+        {"--format table|csv|json|jsonl|md",
+         "output format of results: json is one document per command (an array for several rows), jsonl one "
+         "object per line, md a Markdown table"},
+        {"--explain", "eval, info, bench, little, study: print the statements of the command language they run"},
         {"-q, --quiet", "no progress and no informational messages"},
         {"--man", "print this manual page (troff)"},
         {"-h, --help", "usage of the program and its subcommands"},
@@ -1929,8 +1934,9 @@ void dm_cmd_man(FILE *out, const char *version)
         man_text(out, opts[i][1]);
         fputc('\n', out);
     }
-    fputs(".PP\nThe subcommands eval, info, bench, little and study keep their own options; see "
-          "\\fBdualmod \\-\\-help\\fR.\n",
+    fputs(".PP\nThe subcommands eval, info, bench, little and study take the options listed by "
+          "\\fBdualmod \\-\\-help\\fR and are rewritten into the command language: "
+          "\\fBdualmod eval M \\-\\-ratio 0.5\\fR runs \\fBload M; set ratio 0.5; run detail\\fR.\n",
           out);
     fputs(".SH COMMANDS\n", out);
     for (int i = 0; i < dm_ncmds; i++) {

@@ -467,8 +467,6 @@ int dm_cmd_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     const dm_model_ref *ref;
     int have_vocab;
     if (argc) {
-        const dm_settings *s = dm_session_settings(c->s);
-        (void)s;
         if (dm_model_resolve(argv[0], NULL, &ref0, &c->err) || dm_lm_load(&lm0, ref0.file, &c->err))
             return -1;
         m = &lm0, ref = &ref0;
