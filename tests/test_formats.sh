@@ -133,6 +133,8 @@ json "pareto" "pareto" id=integer
 csv "pareto" "pareto"
 json "best" "best speedup" id=integer speedup=number
 csv "best" "best speedup"
+json "help" "help" kind=string name=string help=string
+csv "help" "help" "any(r['name'] == 'fit-data' and r['kind'] == 'setting' for r in rows)"
 json "sql" "sql select id, ratio from runs" id=integer ratio=number
 csv "sql" "sql select id, ratio from runs"
 out "export json" table "export json $tmp/e.json" && \

@@ -1350,10 +1350,54 @@ static int c_delete(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     return 0;
 }
 
+static void setting_range(const dm_setting_def *d, char *out, size_t n);
+
 static int c_help(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     (void)raw;
-    return dm_cmd_help(c->io->out, argc ? argv[0] : NULL, &c->err);
+    const char *topic = argc ? argv[0] : NULL;
+    if (c->fmt == DM_FMT_TABLE)
+        return dm_cmd_help(c->io->out, topic, &c->err);
+    /* for programs: one table of the commands and settings (or the one asked for) */
+    int all = !topic, cmds = all || strcmp(topic, "commands") == 0, sets = all || strcmp(topic, "settings") == 0;
+    if (topic && !cmds && !sets && !dm_cmd_find(topic) && !dm_setting_find(topic)) {
+        FILE *null = fopen("/dev/null", "w");
+        int rc = dm_cmd_help(null ? null : c->io->out, topic, &c->err); /* the message with a close match */
+        if (null)
+            fclose(null);
+        return rc;
+    }
+    dm_table t;
+    dm_table_init(&t, NULL);
+    const char *cols[] = {"kind", "name", "usage", "help", "range", "default"};
+    for (int i = 0; i < 6; i++)
+        dm_table_col(&t, cols[i], 0);
+    for (int i = 0; i < dm_ncmds; i++) {
+        const dm_cmd_def *d = &dm_cmd_table[i];
+        if (!cmds && strcmp(topic, d->name))
+            continue;
+        dm_table_row(&t);
+        dm_table_set(&t, 0, "command");
+        dm_table_set(&t, 1, d->name);
+        dm_table_set(&t, 2, d->usage);
+        dm_table_set(&t, 3, d->help);
+    }
+    for (int i = 0; i < DM_S_COUNT; i++) {
+        const dm_setting_def *d = &dm_settings_table[i];
+        if (!sets && strcmp(topic, d->name))
+            continue;
+        char r[128];
+        setting_range(d, r, sizeof r);
+        dm_table_row(&t);
+        dm_table_set(&t, 0, "setting");
+        dm_table_set(&t, 1, d->name);
+        dm_table_set(&t, 3, d->help);
+        dm_table_set(&t, 4, r);
+        dm_table_set(&t, 5, d->def);
+    }
+    emit(c, &t);
+    dm_table_free(&t);
+    return 0;
 }
 
 static int c_quit(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
