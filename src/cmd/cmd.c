@@ -1,7 +1,10 @@
 /* cmd.c - the command language: tables, parser, commands, completion, help
- * and the man page. */
+ * and the man page. The commands that evaluate, build or time a model live
+ * beside it (cmd_eval.c, cmd_little.c, cmd_study.c, cmd_bench.c; see
+ * cmd_int.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
+#include "cmd_int.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -227,6 +230,11 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
     case DM_S_STORE: s->store = idx == 0; break;
     case DM_S_ON_ERROR: s->on_error = idx; break;
     case DM_S_FORMAT: s->format = idx; break;
+    case DM_S_FIT_DATA: snprintf(s->fit_data, sizeof s->fit_data, "%s", strcmp(value, "-") ? value : ""); break;
+    case DM_S_FIT_TOKENS: s->fit_tokens = (long)x; break;
+    case DM_S_CALIB_TOKENS: s->calib_tokens = (int)x; break;
+    case DM_S_CHUNK: s->chunk = (int)x; break;
+    case DM_S_LAMBDA: s->lambda = x; break;
     case DM_S_COUNT: break;
     }
     return 0;
@@ -268,6 +276,11 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_STORE: snprintf(out, n, "%s", s->store ? "on" : "off"); break;
     case DM_S_ON_ERROR: snprintf(out, n, "%s", choice(d->choices, s->on_error)); break;
     case DM_S_FORMAT: snprintf(out, n, "%s", choice(d->choices, s->format)); break;
+    case DM_S_FIT_DATA: snprintf(out, n, "%s", s->fit_data[0] ? s->fit_data : "-"); break;
+    case DM_S_FIT_TOKENS: snprintf(out, n, "%ld", s->fit_tokens); break;
+    case DM_S_CALIB_TOKENS: snprintf(out, n, "%d", s->calib_tokens); break;
+    case DM_S_CHUNK: snprintf(out, n, "%d", s->chunk); break;
+    case DM_S_LAMBDA: snprintf(out, n, "%g", s->lambda); break;
     default: snprintf(out, n, "?"); break;
     }
 }
@@ -293,46 +306,94 @@ double dm_settings_num(const dm_settings *s, dm_setting_id id)
     case DM_S_STORE: return s->store;
     case DM_S_ON_ERROR: return s->on_error;
     case DM_S_FORMAT: return s->format;
+    case DM_S_FIT_TOKENS: return (double)s->fit_tokens;
+    case DM_S_CALIB_TOKENS: return s->calib_tokens;
+    case DM_S_CHUNK: return s->chunk;
+    case DM_S_LAMBDA: return s->lambda;
     default: return NAN;
     }
 }
 
 /* ---- command context ---- */
 
-struct dm_cmd_ctx {
-    dm_session *s;
-    const dm_cmd_io *io;
-    dm_format fmt;
-    dm_err err;
-    int quit;
-};
+/* ---- helpers the command files share (cmd_int.h) ---- */
 
-static int fail(dm_cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(dm_cmd_ctx *c, const char *fmt, ...)
+int dm_cmd_check_lambda(dm_cmd_ctx *c, const char *cmd)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
-    va_end(ap);
-    return -1;
+    double l = dm_session_settings(c->s)->lambda;
+    if (fabs(l - DM_CMD_LAMBDA_DEFAULT) > 1e-12)
+        return fail(c, "lambda %g: %s builds through the session, which fits with the default ridge strength %g "
+                       "(little, study and bench take lambda); set lambda %g",
+                    l, cmd, DM_CMD_LAMBDA_DEFAULT, DM_CMD_LAMBDA_DEFAULT);
+    return 0;
 }
 
-static void info(dm_cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void info(dm_cmd_ctx *c, const char *fmt, ...)
+void dm_cmd_dual_cfg(const dm_settings *s, dm_dual_cfg *cfg)
 {
-    if (c->io->quiet || !c->io->msg)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(c->io->msg, fmt, ap);
-    va_end(ap);
-    fputc('\n', c->io->msg);
-    fflush(c->io->msg);
+    dm_dual_cfg_default(cfg);
+    cfg->ratio = s->ratio;
+    cfg->bits = s->bits;
+    cfg->k = s->k;
+    cfg->eps = s->eps;
+    cfg->seed = (uint64_t)s->seed;
+    cfg->proj = (dm_proj_kind)s->proj;
+    cfg->policy = (dm_policy)s->policy;
+    cfg->mode = (dm_mode)s->mode;
+    cfg->lambda = s->lambda;
 }
 
-static void emit(dm_cmd_ctx *c, const dm_table *t)
+const dm_kernels *dm_cmd_kernels(const dm_settings *s)
 {
-    dm_table_print(t, c->fmt, c->io->out, c->io->out_tty ? c->io->width : 0);
+    static const dm_kvariant kv[] = {DM_KV_REF, DM_KV_REF, DM_KV_AVX2, DM_KV_AVX512};
+    if (s->kernels > 0 && s->kernels < 4 && dm_kernels_get(kv[s->kernels]))
+        return dm_kernels_get(kv[s->kernels]);
+    return dm_kernels_best();
+}
+
+const char *dm_cmd_split_name(const dm_settings *s)
+{
+    static const char *const names[] = {"valid", "test", "train"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(s->split, names[i]) == 0)
+            return names[i];
+    return NULL;
+}
+
+void dm_cmd_human_bytes(double b, char *out, size_t n)
+{
+    if (b >= 1e9)
+        snprintf(out, n, "%.2f GB", b / 1e9);
+    else if (b >= 1e6)
+        snprintf(out, n, "%.2f MB", b / 1e6);
+    else if (b >= 1e3)
+        snprintf(out, n, "%.1f kB", b / 1e3);
+    else
+        snprintf(out, n, "%.0f B", b);
+}
+
+int dm_cmd_parse_list(dm_cmd_ctx *c, const char *s, double *out, int max, const char *what)
+{
+    int n = 0;
+    const char *p = s;
+    while (*p) {
+        size_t l = strcspn(p, ",");
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.*s", (int)(l < 63 ? l : 63), p);
+        char *end;
+        errno = 0;
+        double v = strtod(buf, &end);
+        if (l == 0 || errno || end == buf || *end || !isfinite(v))
+            return fail(c, "%s: bad list '%s' (expected comma-separated numbers)", what, s);
+        if (n >= max)
+            return fail(c, "%s: at most %d values", what, max);
+        out[n++] = v;
+        p += l;
+        if (*p == ',')
+            p++;
+    }
+    if (n == 0)
+        return fail(c, "%s: an empty list", what);
+    return n;
 }
 
 static int parse_id(dm_cmd_ctx *c, const char *w, int64_t *id)
@@ -354,9 +415,34 @@ static dm_store *store(dm_cmd_ctx *c)
 
 /* ---- load / set / get / info ---- */
 
+/* load random lstm|gru HIDDEN [LAYERS [VOCAB]]: a model of that shape with random weights */
+static int load_random(dm_cmd_ctx *c, int argc, char **argv)
+{
+    if (argc < 3)
+        return fail(c, "load random: expected 'load random lstm|gru HIDDEN [LAYERS [VOCAB]]' (./random loads a "
+                       "directory of that name)");
+    if (strcmp(argv[1], "lstm") && strcmp(argv[1], "gru"))
+        return fail(c, "load random '%s': expected lstm or gru", argv[1]);
+    double v[3] = {0, 1, 10000}, lo[3] = {1, 1, 2}, hi[3] = {16384, DM_LM_MAX_LAYERS, 1000000};
+    static const char *const what[3] = {"HIDDEN", "LAYERS", "VOCAB"};
+    for (int i = 0; i < 3 && 2 + i < argc; i++)
+        if (parse_num(argv[2 + i], &v[i]) || v[i] != floor(v[i]) || v[i] < lo[i] || v[i] > hi[i])
+            return fail(c, "load random %s '%s': expected an integer from %.0f to %.0f", what[i], argv[2 + i], lo[i],
+                        hi[i]);
+    if (dm_session_load_random(c->s, strcmp(argv[1], "lstm") == 0 ? DM_CELL_LSTM : DM_CELL_GRU, (int)v[2], (int)v[0],
+                               (int)v[1], &c->err))
+        return -1;
+    info(c, "loaded %s: timing only (no data, no quality figures)", dm_session_ref(c->s)->name);
+    return 0;
+}
+
 static int c_load(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
-    (void)argc, (void)raw;
+    (void)raw;
+    if (strcmp(argv[0], "random") == 0)
+        return load_random(c, argc, argv);
+    if (argc > 1)
+        return fail(c, "too many arguments (usage: load MODEL, or load random lstm|gru HIDDEN [LAYERS [VOCAB]])");
     if (dm_session_load(c->s, argv[0], &c->err))
         return -1;
     dm_model_info mi;
@@ -435,44 +521,20 @@ static int c_get(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     return 0;
 }
 
-static int c_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
-{
-    (void)argc, (void)argv, (void)raw;
-    if (!dm_session_loaded(c->s))
-        return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
-    dm_model_info mi;
-    dm_session_info(c->s, &mi);
-    dm_table t;
-    dm_table_init(&t, NULL);
-    t.vertical = 1;
-    const char *cols[] = {"model", "file", "architecture", "parameters", "bytes", "data", "kernels", "threads"};
-    for (int i = 0; i < 8; i++)
-        dm_table_col(&t, cols[i], i == 3 || i == 4 || i == 7);
-    dm_table_row(&t);
-    dm_table_set(&t, 0, mi.name);
-    dm_table_set(&t, 1, mi.file);
-    dm_table_set(&t, 2, mi.arch);
-    dm_table_setf(&t, 3, "%ld", mi.params);
-    dm_table_setf(&t, 4, "%.0f", mi.bytes);
-    dm_table_set(&t, 5, mi.data);
-    dm_table_set(&t, 6, mi.kernels);
-    dm_table_setf(&t, 7, "%d", mi.threads);
-    emit(c, &t);
-    dm_table_free(&t);
-    return 0;
-}
-
 /* ---- run / stop / sweep ---- */
 
-typedef struct prog_ctx {
-    dm_cmd_ctx *c;
-    const char *label;
-    int drawn;
-} prog_ctx;
-
-static void progress_bar(const dm_snapshot *sn, void *ud)
+void dm_cmd_progress_end(dm_prog_ctx *p)
 {
-    prog_ctx *p = ud;
+    if (p->drawn && p->c->io->msg) {
+        fprintf(p->c->io->msg, "\r\033[K");
+        fflush(p->c->io->msg);
+    }
+    p->drawn = 0;
+}
+
+void dm_cmd_progress(const dm_snapshot *sn, void *ud)
+{
+    dm_prog_ctx *p = ud;
     FILE *f = p->c->io->msg;
     if (!p->c->io->progress || p->c->io->quiet || !f)
         return;
@@ -563,14 +625,35 @@ static void run_row(dm_table *t, const dm_run *r, const char *status)
     dm_table_set(t, RC_STATUS, status ? status : r->status);
 }
 
-static int cancelled(dm_cmd_ctx *c) { return c->io->cancel && *c->io->cancel; }
-
 /* Run the current settings synchronously; fills *r. 0 done, 1 cancelled, -1 error. */
 static int run_once(dm_cmd_ctx *c, dm_run *r, const char *label)
 {
-    prog_ctx p = {c, label, 0};
-    int rc = dm_session_run(c->s, progress_bar, &p, c->io->cancel, r, &c->err);
-    if (p.drawn && c->io->msg) {
+    dm_prog_ctx p = {c, label, 0};
+    int rc = dm_session_run(c->s, dm_cmd_progress, &p, c->io->cancel, r, &c->err);
+    dm_cmd_progress_end(&p);
+    return rc;
+}
+
+/* The fit-data settings before a run: fit the little module on what they
+ * name (a no-op when the fit is current). Inside the TUI only when they
+ * differ from the defaults (the worker fits those by itself, in the
+ * background). */
+static int fit_first(dm_cmd_ctx *c)
+{
+    const dm_settings *s = dm_session_settings(c->s);
+    if (dm_cmd_check_lambda(c, "run"))
+        return -1;
+    dm_settings def;
+    dm_settings_default(&def);
+    if (c->io->tui_cmd && !s->fit_data[0] && s->fit_tokens == def.fit_tokens && s->calib_tokens == def.calib_tokens)
+        return 0;
+    const dm_fitdata *fd;
+    if (!c->io->quiet && c->io->progress && c->io->msg) {
+        fprintf(c->io->msg, "little module: fitting data (cached after the first time)...");
+        fflush(c->io->msg);
+    }
+    int rc = dm_session_fitdata(c->s, &fd, &c->err);
+    if (!c->io->quiet && c->io->progress && c->io->msg) {
         fprintf(c->io->msg, "\r\033[K");
         fflush(c->io->msg);
     }
@@ -579,12 +662,23 @@ static int run_once(dm_cmd_ctx *c, dm_run *r, const char *label)
 
 static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
-    (void)argc, (void)argv, (void)raw;
+    (void)raw;
     if (!dm_session_loaded(c->s))
         return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
-    if (c->io->tui_cmd) { /* inside the TUI: the worker runs it, the live panel shows it */
+    int detail = 0;
+    if (argc) {
+        if (strcmp(argv[0], "detail"))
+            return fail(c, "'%s': expected nothing or 'detail' (the full report: per-layer and per-gate ratios, "
+                           "audit figures, fit error, bytes)", argv[0]);
+        detail = 1;
+    }
+    if (fit_first(c))
+        return -1;
+    if (c->io->tui_cmd && !detail) { /* inside the TUI: the worker runs it, the live panel shows it */
         return dm_session_start(c->s, &c->err);
     }
+    if (detail)
+        return dm_cmd_run_detail(c);
     dm_run *r = calloc(1, sizeof *r);
     if (!r)
         return fail(c, "out of memory");
@@ -740,8 +834,10 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                 rc = -1;
                 break;
             }
-        if (rc)
+        if (rc || fit_first(c)) { /* the fit settings may be swept too */
+            rc = -1;
             break;
+        }
         char label[96];
         snprintf(label, sizeof label, "[%ld/%ld] ", n + 1, total);
         int64_t same = 0;
@@ -802,97 +898,6 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     dm_table_free(&t);
     info(c, "sweep: %ld configuration%s run, %ld already stored (skipped%s)", ran, ran == 1 ? "" : "s", skipped,
          force ? "" : "; --force runs them again");
-    return rc;
-}
-
-/* ---- bench ---- */
-
-static int c_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
-{
-    (void)raw;
-    if (!dm_session_loaded(c->s))
-        return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
-    /* bench [RATIOS] [steps N] [cold] */
-    double ratios[64];
-    int nr = 0, cold = 0;
-    long steps = 1000;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "cold") == 0) {
-            cold = 1;
-        } else if (strcmp(argv[i], "steps") == 0 && i + 1 < argc) {
-            double v;
-            if (parse_num(argv[++i], &v) || v < 10 || v > 1e6 || v != floor(v))
-                return fail(c, "bench steps '%s': expected an integer from 10 to 1000000", argv[i]);
-            steps = (long)v;
-        } else {
-            const char *p = argv[i];
-            while (*p) {
-                size_t l = strcspn(p, ",");
-                char buf[32];
-                snprintf(buf, sizeof buf, "%.*s", (int)(l < 31 ? l : 31), p);
-                double v;
-                if (parse_num(buf, &v) || v < 0 || v > 1)
-                    return fail(c, "bench '%s': expected ratios from 0 to 1 (e.g. 0.1,0.5,0.9), 'steps N' or 'cold'",
-                                buf);
-                if (nr == 64)
-                    return fail(c, "bench: at most 64 ratios");
-                ratios[nr++] = v;
-                p += l;
-                if (*p == ',')
-                    p++;
-            }
-        }
-    }
-    if (nr == 0)
-        ratios[nr++] = dm_session_settings(c->s)->ratio;
-    dm_settings saved = *dm_session_settings(c->s);
-    dm_table t;
-    dm_table_init(&t, NULL);
-    const char *cols[] = {"ratio", "achieved", "bits", "k", "dense_ms", "dual_ms", "speedup", "speedup_min",
-                          "speedup_max", "speedup_e2e", "speedup_limit", "bytes_ratio", "cold"};
-    for (int i = 0; i < 13; i++)
-        dm_table_col(&t, cols[i], 1);
-    int rc = 0;
-    for (int i = 0; i < nr && rc == 0; i++) {
-        char v[32];
-        snprintf(v, sizeof v, "%.10g", ratios[i]);
-        if (dm_session_set(c->s, "ratio", v, 0, &c->err)) {
-            rc = -1;
-            break;
-        }
-        dm_dual_bench b;
-        if (dm_session_bench(c->s, (int)steps, cold, &b, &c->err)) {
-            rc = -1;
-            break;
-        }
-        const dm_settings *s = dm_session_settings(c->s);
-        dm_table_row(&t);
-        dm_table_setf(&t, 0, "%g", ratios[i]);
-        dm_table_setf(&t, 1, "%.4f", b.achieved);
-        if (s->bits)
-            dm_table_setf(&t, 2, "%d", s->bits);
-        else
-            dm_table_set(&t, 2, "fp32");
-        dm_table_setf(&t, 3, "%d", dm_session_k(c->s));
-        dm_table_setf(&t, 4, "%.4f", b.dense_ms);
-        dm_table_setf(&t, 5, "%.4f", b.dual_ms);
-        dm_table_setf(&t, 6, "%.3f", b.sp[1]);
-        dm_table_setf(&t, 7, "%.3f", b.sp[0]);
-        dm_table_setf(&t, 8, "%.3f", b.sp[2]);
-        dm_table_setf(&t, 9, "%.3f", b.sp_e2e[1]);
-        dm_table_setf(&t, 10, "%.3f", b.limit);
-        dm_table_setf(&t, 11, "%.4f", b.bytes_ratio);
-        dm_table_setf(&t, 12, "%d", cold);
-        if (cancelled(c))
-            rc = fail(c, "interrupted");
-    }
-    char v[32];
-    snprintf(v, sizeof v, "%.10g", saved.ratio);
-    dm_err e2;
-    dm_session_set(c->s, "ratio", v, 0, &e2);
-    if (rc == 0)
-        emit(c, &t);
-    dm_table_free(&t);
     return rc;
 }
 
@@ -1381,10 +1386,54 @@ static int c_delete(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     return 0;
 }
 
+static void setting_range(const dm_setting_def *d, char *out, size_t n);
+
 static int c_help(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     (void)raw;
-    return dm_cmd_help(c->io->out, argc ? argv[0] : NULL, &c->err);
+    const char *topic = argc ? argv[0] : NULL;
+    if (c->fmt == DM_FMT_TABLE)
+        return dm_cmd_help(c->io->out, topic, &c->err);
+    /* for programs: one table of the commands and settings (or the one asked for) */
+    int all = !topic, cmds = all || strcmp(topic, "commands") == 0, sets = all || strcmp(topic, "settings") == 0;
+    if (topic && !cmds && !sets && !dm_cmd_find(topic) && !dm_setting_find(topic)) {
+        FILE *null = fopen("/dev/null", "w");
+        int rc = dm_cmd_help(null ? null : c->io->out, topic, &c->err); /* the message with a close match */
+        if (null)
+            fclose(null);
+        return rc;
+    }
+    dm_table t;
+    dm_table_init(&t, NULL);
+    const char *cols[] = {"kind", "name", "usage", "help", "range", "default"};
+    for (int i = 0; i < 6; i++)
+        dm_table_col(&t, cols[i], 0);
+    for (int i = 0; i < dm_ncmds; i++) {
+        const dm_cmd_def *d = &dm_cmd_table[i];
+        if (!cmds && strcmp(topic, d->name))
+            continue;
+        dm_table_row(&t);
+        dm_table_set(&t, 0, "command");
+        dm_table_set(&t, 1, d->name);
+        dm_table_set(&t, 2, d->usage);
+        dm_table_set(&t, 3, d->help);
+    }
+    for (int i = 0; i < DM_S_COUNT; i++) {
+        const dm_setting_def *d = &dm_settings_table[i];
+        if (!sets && strcmp(topic, d->name))
+            continue;
+        char r[128];
+        setting_range(d, r, sizeof r);
+        dm_table_row(&t);
+        dm_table_set(&t, 0, "setting");
+        dm_table_set(&t, 1, d->name);
+        dm_table_set(&t, 3, d->help);
+        dm_table_set(&t, 4, r);
+        dm_table_set(&t, 5, d->def);
+    }
+    emit(c, &t);
+    dm_table_free(&t);
+    return 0;
 }
 
 static int c_quit(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
@@ -1406,28 +1455,47 @@ static int c_tui(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 
 const dm_cmd_def dm_cmd_table[] = {
     {"load", "MODEL", "load a model (name, directory or .safetensors file)",
-     "Names are looked up in $DUALMOD_MODELS, the source tree's models/ and the installed models.", 1, 1,
+     "Names are looked up in $DUALMOD_MODELS, the source tree's models/ and the installed models. 'load random "
+     "lstm|gru HIDDEN [LAYERS [VOCAB]]' makes a model of that shape with random weights (bench: timing only).",
+     1, 5,
      DM_C_MODEL, 0, c_load},
     {"set", "NAME VALUE [NAME VALUE ...]", "change settings (also NAME=VALUE)",
      "All pairs are checked first; a bad one changes nothing. 'help settings' lists the settings.", 1, -1,
      DM_C_SETTING, 0, c_set},
     {"get", "[NAME ...]", "show settings", NULL, 0, -1, DM_C_SETTING, 0, c_get},
-    {"info", "", "the loaded model: architecture, size, data, kernels", NULL, 0, 0, DM_C_NONE, 0, c_info},
-    {"run", "", "evaluate the current settings (dense and dual side by side) and store the run",
+    {"info", "[MODEL]", "the loaded model (or MODEL): architecture, parameters, bytes, vocabulary, data, card",
+     "info MODEL describes a model file without loading it (no vocabulary needed).", 0, 1, DM_C_MODEL, 0,
+     dm_cmd_info},
+    {"run", "[detail]", "evaluate the current settings (dense and dual side by side) and store the run",
      "Times interleaved dense/dual step pairs for the speedup (setting speed), evaluates the split, stores the "
      "run in one transaction and prints it. Ctrl-C cancels: the run is stored with status cancelled and its "
-     "figures marked partial.",
-     0, 0, DM_C_NONE, 0, c_run},
+     "figures marked partial. 'run detail' prints the full report: per-layer and per-gate ratios, audit figures "
+     "(setting audit), fit error and bytes; `dualmod eval MODEL --ratio R` is 'load MODEL; set ratio R; run detail'.",
+     0, 1, DM_C_NONE, 0, c_run},
     {"stop", "", "cancel the evaluation running in the background (TUI)", NULL, 0, 0, DM_C_NONE, 0, c_stop},
     {"sweep", "NAME VALUES [NAME VALUES ...] [--force]", "run a grid of settings, skipping stored ones",
      "VALUES is FROM:TO:STEP (inclusive), a list a,b,c or one value. Configurations already stored for the same "
      "model, data, knobs and build are skipped unless --force, so an interrupted sweep resumes where it stopped. "
      "ratio and mode vary fastest (they need no refit). The settings are restored afterwards.",
      2, -1, DM_C_SWEEP, 0, c_sweep},
-    {"bench", "[RATIOS] [steps N] [cold]", "time interleaved dense/dual steps of the loaded model",
-     "RATIOS is a list such as 0.1,0.5,0.9 (default: the ratio setting); cold flushes the caches before every "
-     "step.",
-     0, 4, DM_C_NONE, 0, c_bench},
+    {"bench", "[dense] [RATIOS] [k LIST] [steps N] [cold] [no-torch]", "time interleaved dense/dual steps of the loaded model",
+     "RATIOS is a list such as 0.1,0.5,0.9 (default: the ratio setting); k LIST builds one little module per k; "
+     "steps N timed pairs (default: the speed setting); cold flushes the caches before every step. The ratio "
+     "control is the mode setting (`dualmod bench` sets topk: exact ratios make exact timings). 'bench dense' "
+     "times the dense path alone: per-token latency, sequence throughput, the memory-bandwidth floor and "
+     "PyTorch's figures beside ours (no-torch skips PyTorch).",
+     0, 12, DM_C_NONE, 0, dm_cmd_bench},
+    {"eval", "[both]", "dense perplexity of the loaded model on the split (no little module)",
+     "On the path setting (stream: batch-1 steps; seq: whole-sequence GEMM, chunk setting), or on both.", 0, 1,
+     DM_C_NONE, 0, dm_cmd_eval},
+    {"little", "", "build and fit the little modules of the settings; report size and fit error per layer",
+     "Fitted on the fit-data setting (default: the model's training split), fit-tokens and calib-tokens.", 0, 0,
+     DM_C_NONE, 0, dm_cmd_little},
+    {"study", "noise|sweep|dim|bits [VALUES]", "the paper's Tables 1, 2/3, 5 and 6 on the split",
+     "noise [BETA]: Gaussian noise of BETA x the gate's norm into the sensitive vs the insensitive half (default "
+     "0.5); sweep [RATIOS] (default 0.1,0.3,0.5,0.7,0.9); dim [KS] (k values; below 1 an eps; default "
+     "32,64,128,256,0.5); bits [BITS] (0 = fp32; default 0,16,8,4,2,1). Every configuration is stored.",
+     1, 2, DM_C_NONE, 0, dm_cmd_study},
     {"runs", "[where COND] [order by COL [desc]] [limit N]", "list stored runs (newest first)",
      "COND is SQL over the run_summary columns, e.g. where model = 'kjv-lstm' and dppl_pct < 1.", 0, -1,
      DM_C_COLUMN, 0, c_runs},
@@ -1930,7 +1998,10 @@ void dm_cmd_man(FILE *out, const char *version)
         {"--headless, --size COLSxROWS, --script FILE", "TUI: render off-screen, driven by a script (tests)"},
         {"--no-color, --ascii", "TUI: no colours (also NO_COLOR); ASCII drawing"},
         {"--no-start", "TUI: do not start evaluating at once"},
-        {"--format table|csv|json", "output format of results (table on a terminal)"},
+        {"--format table|csv|json|jsonl|md",
+         "output format of results: json is one document per command (an array for several rows), jsonl one "
+         "object per line, md a Markdown table"},
+        {"--explain", "eval, info, bench, little, study: print the statements of the command language they run"},
         {"-q, --quiet", "no progress and no informational messages"},
         {"--man", "print this manual page (troff)"},
         {"-h, --help", "usage of the program and its subcommands"},
@@ -1943,8 +2014,9 @@ void dm_cmd_man(FILE *out, const char *version)
         man_text(out, opts[i][1]);
         fputc('\n', out);
     }
-    fputs(".PP\nThe subcommands eval, info, bench, little and study keep their own options; see "
-          "\\fBdualmod \\-\\-help\\fR.\n",
+    fputs(".PP\nThe subcommands eval, info, bench, little and study take the options listed by "
+          "\\fBdualmod \\-\\-help\\fR and are rewritten into the command language: "
+          "\\fBdualmod eval M \\-\\-ratio 0.5\\fR runs \\fBload M; set ratio 0.5; run detail\\fR.\n",
           out);
     fputs(".SH COMMANDS\n", out);
     for (int i = 0; i < dm_ncmds; i++) {

@@ -71,8 +71,18 @@ typedef enum dm_stype {
       "save every completed run in the run store") \
     X(ON_ERROR, "on-error", DM_ST_ENUM, 0, 0, "stop|continue", "stop", 0, 0, \
       "what a script does after a failing statement") \
-    X(FORMAT,   "format",   DM_ST_ENUM, 0, 0, "table|csv|json", "table", 0, 0, \
-      "output format of results")
+    X(FORMAT,   "format",   DM_ST_ENUM, 0, 0, "table|csv|json|jsonl|md", "table", 0, 0, \
+      "output format of results (json: one document; jsonl: one object per line; md: Markdown table)") \
+    X(FIT_DATA, "fit-data", DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
+      "text the little module is fitted on (- = the training split of the model's dataset)") \
+    X(FIT_TOKENS, "fit-tokens", DM_ST_INT, 100, 100000000, NULL, "60000", 1000, 10000, \
+      "training tokens the little module is fitted on") \
+    X(CALIB_TOKENS, "calib-tokens", DM_ST_INT, 10, 1000000, NULL, "4000", 100, 1000, \
+      "training steps the thresholds are calibrated on") \
+    X(CHUNK,    "chunk",    DM_ST_INT, 1, 4096, NULL, "128", 16, 128, \
+      "time steps per chunk on the seq path") \
+    X(LAMBDA,   "lambda",   DM_ST_REAL, 0, 1e6, NULL, "0.0001", 0.0001, 0.001, \
+      "relative ridge strength of the little module's fit (little, study, bench)")
 
 typedef enum dm_setting_id {
 #define DM_X_(id, ...) DM_S_##id,
@@ -117,6 +127,11 @@ typedef struct dm_settings {
     int store;
     int on_error; /* 0 stop, 1 continue */
     int format;   /* dm_format */
+    char fit_data[1024]; /* "" = the model's training split */
+    long fit_tokens;
+    int calib_tokens;
+    int chunk;
+    double lambda;
 } dm_settings;
 
 void dm_settings_default(dm_settings *s);

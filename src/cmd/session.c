@@ -12,6 +12,7 @@
 
 #include "eval.h"
 #include "family.h"
+#include "rnnlm.h"
 #include "kernels.h"
 #include "models.h"
 
@@ -39,6 +40,7 @@ struct dm_session {
     /* the dual-module engine on the network's sites (keyed by its build knobs) */
     int have_dual;
     dm_engine eng;
+    dm_dual dual_view;   /* the LM family's view of eng (dm_session_dual), refreshed by prepare */
     int dual_bits, dual_k, dual_proj, dual_policy;
     double dual_eps;
     long dual_seed;
@@ -60,6 +62,7 @@ struct dm_session {
     uint64_t seq, run_seq;
     dm_settings req_cfg; /* settings of the requested run */
     long corpus_n;       /* tokens of the current data (for dm_session_info) */
+    char fd_key[DM_PATH_MAX + 96]; /* what dm_session_fitdata fitted fd on ("" = prepare()'s defaults) */
 };
 
 const char *dm_run_state_name(dm_run_state s)
@@ -339,6 +342,12 @@ void dm_session_info(dm_session *s, dm_model_info *o)
         snprintf(o->data, sizeof o->data, "%.200s%s", s->set.split, s->set.limit ? " (limited)" : "");
 }
 
+/* The language-model family's own objects, for its commands (little, study). */
+static const dm_rnnlm *rnnlm_of(const dm_session *s)
+{
+    return s->loaded && s->net->fam == &dm_family_rnnlm ? (const dm_rnnlm *)s->net : NULL;
+}
+
 /* ---- preparing a run ---- */
 
 static int resolve_split(dm_session *s, const dm_settings *c, char *path, size_t n, dm_err *err)
@@ -448,6 +457,8 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
     s->eng.cfg.mode = (dm_mode)c->mode;
     if (dm_engine_set_ratio(&s->eng, c->ratio, err))
         return -1;
+    if (rnnlm_of(s))
+        dm_rnnlm_dual_view(rnnlm_of(s), &s->eng, &s->dual_view);
     dm_blas_set_threads(c->threads);
     return 0;
 }
@@ -706,6 +717,7 @@ static void snap_speed(dm_snapshot *sn, const dm_dual_bench *b)
     sn->pairs = b->steps;
 }
 
+static __thread dm_dual_result *keep_res; /* dm_session_run_result: where the result goes */
 static __thread dm_snapshot *cur_snap; /* the run's snapshot under construction (worker or caller thread) */
 
 static void on_progress(const dm_eval_result *partial, long total, void *ud)
@@ -822,6 +834,8 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     }
     if (out)
         *out = *run;
+    if (keep_res) /* dm_session_run_result */
+        *keep_res = *res;
     rc = res->dual.cancelled ? 1 : 0;
     phase(s, &sn, rc ? DM_RUN_CANCELLED : DM_RUN_DONE,
           rc ? "cancelled (partial figures)" : "done", user, ud);
@@ -1056,4 +1070,142 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
     *n = t.nrow;
     dm_table_free(&t);
     return 0;
+}
+
+/* ---- for the commands of src/cmd (eval, little, study, bench): the model,
+ * its data and fit data as the settings say, and a run's full result ---- */
+
+const dm_lm *dm_session_lm(const dm_session *s) { return rnnlm_of(s) ? &rnnlm_of(s)->lm : NULL; }
+const dm_model_ref *dm_session_ref(const dm_session *s) { return s->loaded ? &s->ref : NULL; }
+const dm_vocab *dm_session_vocab(const dm_session *s)
+{
+    return rnnlm_of(s) && rnnlm_of(s)->vocab.n ? &rnnlm_of(s)->vocab : NULL;
+}
+const dm_dual *dm_session_dual(const dm_session *s) { return s->have_dual && rnnlm_of(s) ? &s->dual_view : NULL; }
+
+void dm_session_build_info(const dm_session *s, const char **git_rev, const char **build_flags, const char **version)
+{
+    *git_rev = s->git_rev;
+    *build_flags = s->build_flags;
+    *version = s->version;
+}
+
+int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err)
+{
+    join_worker(s);
+    if (prepare_data(s, &s->set, err))
+        return -1;
+    if (!rnnlm_of(s))
+        return dm_errf(err, "model %s is not a language model", s->ref.name);
+    if (path)
+        setstr(path, n, s->corpus_path);
+    *c = &((const dm_rnnlm_data *)s->data)->c;
+    return 0;
+}
+
+int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
+{
+    join_worker(s);
+    if (!s->loaded)
+        return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    const dm_settings *c = &s->set;
+    char key[sizeof s->fd_key];
+    int random = !s->ref.file[0];
+    if (!random && !c->fit_data[0] && c->fit_tokens == FIT_TOKENS && c->calib_tokens == CALIB_TOKENS)
+        key[0] = '\0'; /* what prepare() fits by itself */
+    else
+        snprintf(key, sizeof key, "%016llx|%s|%ld|%d", (unsigned long long)s->net->file_hash, c->fit_data,
+                 c->fit_tokens, c->calib_tokens);
+    if (s->have_fd && strcmp(key, s->fd_key) == 0) {
+        *out = &s->fd;
+        return 0;
+    }
+    dm_fitdata fd;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    if (random) {
+        /* random weights: the model's own states over random tokens (timing only) */
+        const dm_lm *lm = dm_session_lm(s);
+        if (!lm)
+            return dm_errf(err, "random weights: not a language model");
+        int n = 4000, *ids = malloc((size_t)n * sizeof(int));
+        if (!ids)
+            return dm_errf(err, "out of memory");
+        uint64_t x = 7;
+        for (int i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            ids[i] = (int)(x % (uint64_t)lm->ntoken);
+        }
+        int rc = dm_fitdata_collect(&fd, lm, ids, n, 1000, err);
+        free(ids);
+        if (rc)
+            return -1;
+    } else {
+        char path[DM_PATH_MAX];
+        if (c->fit_data[0]) {
+            setstr(path, sizeof path, c->fit_data);
+        } else if (!s->net->dataset[0]) {
+            return dm_errf(err, "model %s names no dataset in its metadata, so its training text is unknown: "
+                                "set fit-data FILE (--fit-data FILE)",
+                           s->ref.name);
+        } else if (dm_data_resolve(s->net->dataset, "train", path, sizeof path, err)) {
+            return dm_err_prefix(err, "the little module is fitted on the training split: ");
+        }
+        dm_data *train;
+        if (s->net->fam->open(s->net, path, c->fit_tokens, &train, err))
+            return -1;
+        dm_blas_set_threads(ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1);
+        int rc = s->net->fam->fit(s->net, train, c->fit_tokens, c->calib_tokens, &fd, err);
+        dm_blas_set_threads(c->threads);
+        s->net->fam->close(train);
+        if (rc)
+            return -1;
+    }
+    /* a new fit invalidates the built dual module */
+    drop_dual(s);
+    if (s->have_fd)
+        dm_fitdata_free(&s->fd);
+    s->fd = fd;
+    s->have_fd = 1;
+    setstr(s->fd_key, sizeof s->fd_key, key);
+    *out = &s->fd;
+    return 0;
+}
+
+int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, dm_err *err)
+{
+    join_worker(s);
+    dm_rnnlm *r = calloc(1, sizeof *r);
+    if (!r)
+        return dm_errf(err, "out of memory");
+    if (dm_lm_init_random(&r->lm, cell, ntoken, hidden, hidden, layers, 1, 0.05f, 1, err)) {
+        free(r);
+        return -1;
+    }
+    dm_rnnlm_describe(r);
+    drop_model(s);
+    memset(&s->ref, 0, sizeof s->ref);
+    snprintf(s->ref.name, sizeof s->ref.name, "%s-%d (random weights)", cell == DM_CELL_LSTM ? "lstm" : "gru",
+             hidden);
+    s->net = &r->base;
+    s->loaded = 1;
+    snprintf(s->set.model, sizeof s->set.model, "%s", s->ref.name);
+    pthread_mutex_lock(&s->mu);
+    snap_reset(&s->snap);
+    s->snap.seq = ++s->seq;
+    s->snap.cfg = s->set;
+    pthread_mutex_unlock(&s->mu);
+    return 0;
+}
+
+int dm_session_run_result(dm_session *s, dm_snap_fn progress, void *ud, const volatile int *cancel, dm_run *run,
+                          dm_dual_result *res, dm_err *err)
+{
+    join_worker(s);
+    dm_settings c = s->set;
+    c.store = 0;
+    memset(res, 0, sizeof *res);
+    keep_res = res;
+    int rc = run_impl(s, &c, progress, ud, cancel, run, err);
+    keep_res = NULL;
+    return rc;
 }

@@ -31,8 +31,10 @@
 #include <stdint.h>
 
 #include "family.h"
+#include "lm_dual.h"
 #include "eval.h"
 #include "cmd.h"
+#include "models.h"
 #include "store.h"
 #include "util.h"
 
@@ -189,5 +191,33 @@ void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_d
                     const dm_dual_bench *b);
 /* The CPU model from /proc/cpuinfo ("unknown" elsewhere). */
 void dm_cpu_model(char *out, size_t n);
+
+/* ---- for the commands of src/cmd (eval, info, little, study, bench) ---- */
+
+/* The loaded model, its reference (name, files) and vocabulary; NULL when
+ * nothing (or, for the vocabulary, a random-weights model) is loaded. */
+const dm_lm *dm_session_lm(const dm_session *s);
+const dm_model_ref *dm_session_ref(const dm_session *s);
+const dm_vocab *dm_session_vocab(const dm_session *s);
+/* What dm_session_set_build recorded. */
+void dm_session_build_info(const dm_session *s, const char **git_rev, const char **build_flags, const char **version);
+/* The dual module built by the last run (NULL before one). */
+const dm_dual *dm_session_dual(const dm_session *s);
+/* The data of the split and limit settings, loaded (and cached) as for a
+ * run; path (may be NULL) receives its file. */
+int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err);
+/* The little-module fit data the settings fit-data, fit-tokens and
+ * calib-tokens ask for (the model's training split by default; random
+ * tokens for a random-weights model), cached per model and settings; the
+ * next run builds on it. */
+int dm_session_fitdata(dm_session *s, const dm_fitdata **fd, dm_err *err);
+/* Replace the model by one of this shape with random weights (benchmarks:
+ * timing only, no data). */
+int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, dm_err *err);
+/* dm_session_run that also returns the full result (per-layer and per-gate
+ * statistics) and does not store the run: the caller stores *run (so that
+ * a store that fails still leaves the figures to print). */
+int dm_session_run_result(dm_session *s, dm_snap_fn progress, void *ud, const volatile int *cancel, dm_run *run,
+                          dm_dual_result *res, dm_err *err);
 
 #endif

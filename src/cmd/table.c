@@ -10,8 +10,8 @@
 
 int dm_format_parse(const char *s, dm_format *out)
 {
-    static const char *names[] = {"table", "csv", "json"};
-    for (int i = 0; i < 3; i++)
+    static const char *names[] = {"table", "csv", "json", "jsonl", "md"};
+    for (int i = 0; i < 5; i++)
         if (strcmp(s, names[i]) == 0) {
             *out = (dm_format)i;
             return 0;
@@ -21,7 +21,7 @@ int dm_format_parse(const char *s, dm_format *out)
 
 const char *dm_format_name(dm_format f)
 {
-    return f == DM_FMT_CSV ? "csv" : f == DM_FMT_JSON ? "json" : "table";
+    return f == DM_FMT_CSV ? "csv" : f == DM_FMT_JSON ? "json" : f == DM_FMT_JSONL ? "jsonl" : f == DM_FMT_MD ? "md" : "table";
 }
 
 static char *xstrdup(const char *s)
@@ -285,10 +285,69 @@ void dm_table_csv_row(const dm_table *t, int row, FILE *out)
     for (int c = 0; c < t->ncol; c++) {
         if (c)
             fputc(',', out);
-        csv_cell(out, row < 0 ? t->cols[c] : dm_table_get(t, row, c));
+        const char *v = row < 0 ? t->cols[c] : dm_table_get(t, row, c);
+        if (row >= 0 && v && t->numeric[c] && v[0] == '+')
+            v++; /* a number for a program: no display sign */
+        csv_cell(out, v);
     }
     fputc('\n', out);
     fflush(out);
+}
+
+json_t *dm_table_row_json(const dm_table *t, int r)
+{
+    json_t *o = json_object();
+    for (int c = 0; c < t->ncol; c++)
+        json_object_set_new(o, t->cols[c], json_cell(dm_table_get(t, r, c), t->numeric[c]));
+    return o;
+}
+
+void dm_json_print(json_t *j, dm_format f, FILE *out)
+{
+    if (f == DM_FMT_JSONL && json_is_array(j)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(j, i, v) dm_json_print(v, f, out);
+        return;
+    }
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) | (f == DM_FMT_JSONL ? JSON_COMPACT : JSON_INDENT(2));
+    char *s = json_dumps(j, flags);
+    if (s) {
+        fprintf(out, "%s\n", s);
+        free(s);
+    }
+    fflush(out);
+}
+
+/* A Markdown (GitHub) table; '|' in cells escaped, numbers right-aligned. */
+static void md_cell(FILE *out, const char *v)
+{
+    fputc(' ', out);
+    for (; v && *v; v++) {
+        if (*v == '|')
+            fputc('\\', out);
+        fputc(*v == '\n' ? ' ' : *v, out);
+    }
+    fputs(" |", out);
+}
+
+static void print_md(const dm_table *t, FILE *out)
+{
+    if (t->ncol == 0)
+        return;
+    fputc('|', out);
+    for (int c = 0; c < t->ncol; c++)
+        md_cell(out, t->cols[c]);
+    fputs("\n|", out);
+    for (int c = 0; c < t->ncol; c++)
+        fputs(t->numeric[c] ? " ---: |" : " --- |", out);
+    fputc('\n', out);
+    for (int r = 0; r < t->nrow; r++) {
+        fputc('|', out);
+        for (int c = 0; c < t->ncol; c++)
+            md_cell(out, dm_table_get(t, r, c));
+        fputc('\n', out);
+    }
 }
 
 void dm_table_print(const dm_table *t, dm_format f, FILE *out, int width)
@@ -296,20 +355,14 @@ void dm_table_print(const dm_table *t, dm_format f, FILE *out, int width)
     if (f == DM_FMT_CSV) {
         for (int r = -1; r < t->nrow; r++)
             dm_table_csv_row(t, r, out);
-    } else if (f == DM_FMT_JSON) {
+    } else if (f == DM_FMT_JSON || f == DM_FMT_JSONL) {
         json_t *arr = json_array();
-        for (int r = 0; r < t->nrow; r++) {
-            json_t *o = json_object();
-            for (int c = 0; c < t->ncol; c++)
-                json_object_set_new(o, t->cols[c], json_cell(dm_table_get(t, r, c), t->numeric[c]));
-            json_array_append_new(arr, o);
-        }
-        char *s = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-        if (s) {
-            fprintf(out, "%s\n", s);
-            free(s);
-        }
+        for (int r = 0; r < t->nrow; r++)
+            json_array_append_new(arr, dm_table_row_json(t, r));
+        dm_json_print(arr, f, out);
         json_decref(arr);
+    } else if (f == DM_FMT_MD) {
+        print_md(t, out);
     } else {
         print_human(t, out, width);
     }

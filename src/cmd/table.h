@@ -10,8 +10,9 @@
 
 #include <stdio.h>
 
-typedef enum dm_format { DM_FMT_TABLE = 0, DM_FMT_CSV, DM_FMT_JSON } dm_format;
-int dm_format_parse(const char *s, dm_format *out); /* "table", "csv", "json" */
+/* The order is the format setting's choices. */
+typedef enum dm_format { DM_FMT_TABLE = 0, DM_FMT_CSV, DM_FMT_JSON, DM_FMT_JSONL, DM_FMT_MD } dm_format;
+int dm_format_parse(const char *s, dm_format *out); /* "table", "csv", "json", "jsonl", "md" */
 const char *dm_format_name(dm_format f);
 
 typedef struct dm_table {
@@ -40,6 +41,13 @@ void dm_table_guess_numeric(dm_table *t);
 /* One CSV line: the header (row -1) or a row, quoted as dm_table_print
  * quotes it; flushed (for rows printed as they are made). */
 void dm_table_csv_row(const dm_table *t, int row, FILE *out);
+
+/* Row r as a JSON object (numeric columns as numbers, empty cells null). */
+typedef struct json_t json_t;
+json_t *dm_table_row_json(const dm_table *t, int r);
+/* A JSON value in format f: json (indented), jsonl (compact; an array gives
+ * one line per element). */
+void dm_json_print(json_t *j, dm_format f, FILE *out);
 
 /* Render. width: terminal columns for the human form (0 = unlimited). */
 void dm_table_print(const dm_table *t, dm_format f, FILE *out, int width);

@@ -1,0 +1,101 @@
+/* cmd_int.h - what the files of the command language share (not an API):
+ * the context a command runs in, its error and message helpers, the
+ * progress bar of a run, and the commands defined outside cmd.c.
+ *
+ *   cmd.c        settings, the command table, parser, completion, help, man page,
+ *                and the run-store commands
+ *   cmd_eval.c   eval (dense perplexity), run detail (the full dual-module report), info
+ *   cmd_little.c little (build and fit the little modules, sizes and fit error)
+ *   cmd_study.c  study noise|sweep|dim|bits (the paper's tables)
+ *   cmd_bench.c  bench (interleaved dense/dual steps; dense with PyTorch beside) */
+#ifndef DM_CMD_INT_H
+#define DM_CMD_INT_H
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cmd.h"
+#include "session.h"
+#include "table.h"
+
+struct dm_cmd_ctx {
+    dm_session *s;
+    const dm_cmd_io *io;
+    dm_format fmt;
+    dm_err err;
+    int quit;
+};
+
+static inline int fail(dm_cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline int fail(dm_cmd_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static inline void info(dm_cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline void info(dm_cmd_ctx *c, const char *fmt, ...)
+{
+    if (c->io->quiet || !c->io->msg)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(c->io->msg, fmt, ap);
+    va_end(ap);
+    fputc('\n', c->io->msg);
+    fflush(c->io->msg);
+}
+
+static inline void emit(dm_cmd_ctx *c, const dm_table *t)
+{
+    dm_table_print(t, c->fmt, c->io->out, c->io->out_tty ? c->io->width : 0);
+}
+
+static inline int cancelled(dm_cmd_ctx *c) { return c->io->cancel && *c->io->cancel; }
+
+/* The progress bar of a run on io->msg (dm_snap_fn; ud is a dm_prog_ctx). */
+typedef struct dm_prog_ctx {
+    dm_cmd_ctx *c;
+    const char *label;
+    int drawn;
+} dm_prog_ctx;
+void dm_cmd_progress(const dm_snapshot *sn, void *ud);
+void dm_cmd_progress_end(dm_prog_ctx *p);
+
+/* The default ridge strength (the lambda setting's default). */
+#define DM_CMD_LAMBDA_DEFAULT 1e-4
+/* run and sweep build through the session, which fits with the default ridge strength. */
+int dm_cmd_check_lambda(dm_cmd_ctx *c, const char *cmd);
+/* The dual-module knobs of the settings. */
+void dm_cmd_dual_cfg(const dm_settings *s, dm_dual_cfg *cfg);
+/* The kernels of the kernels setting (auto: the best this CPU has). */
+const dm_kernels *dm_cmd_kernels(const dm_settings *s);
+/* The split setting's name when it names a split of the model's dataset, else NULL (a file). */
+const char *dm_cmd_split_name(const dm_settings *s);
+/* Human byte counts: 1.23 MB. */
+void dm_cmd_human_bytes(double b, char *out, size_t n);
+/* Comma-separated numbers; -1 with an error naming what. */
+int dm_cmd_parse_list(dm_cmd_ctx *c, const char *s, double *out, int max, const char *what);
+
+/* One JSON vocabulary for a dual-module evaluation (run detail, study):
+ * the keys the README documents plus the generic metric ones (cmd_eval.c). */
+json_t *dm_cmd_dual_json(const dm_dual *d, const dm_dual_result *r, const char *model, const char *split,
+                         const char *datapath, int audit);
+/* A dual-module evaluation made outside dm_session_run (study): stored as a
+ * run; the run id, 0 when the store setting is off, -1 (err set) on failure. */
+int64_t dm_cmd_store_dual(dm_cmd_ctx *c, const dm_dual *d, const dm_dual_result *r, const dm_corpus *corpus);
+
+/* The full dual-module report of `run detail` (cmd_eval.c). */
+int dm_cmd_run_detail(dm_cmd_ctx *c);
+
+int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+int dm_cmd_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+
+#endif

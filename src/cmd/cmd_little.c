@@ -1,0 +1,105 @@
+/* cmd_little.c - little: build and fit the little modules of the current
+ * settings on the fit data, and report their size and fit error per layer
+ * (what `dualmod little MODEL` prints). */
+#define _POSIX_C_SOURCE 200809L
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_int.h"
+#include "lm_dual.h"
+#include "lm.h"
+
+int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)argv, (void)raw;
+    if (!dm_session_loaded(c->s))
+        return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    const dm_settings *s = dm_session_settings(c->s);
+    const dm_lm *m = dm_session_lm(c->s);
+    const dm_model_ref *ref = dm_session_ref(c->s);
+    dm_dual_cfg cfg;
+    dm_cmd_dual_cfg(s, &cfg);
+    int k;
+    if (dm_dual_cfg_check(&cfg, m, &k, &c->err)) /* before the fit data is collected */
+        return -1;
+    if (c->io->progress && !c->io->quiet)
+        info(c, "little module: moments over %ld training tokens (cached after the first time)...", s->fit_tokens);
+    const dm_fitdata *fd;
+    if (dm_session_fitdata(c->s, &fd, &c->err))
+        return -1;
+    dm_dual d;
+    if (dm_dual_build(&d, m, fd, &cfg, &c->err) || dm_dual_use_kernels(&d, dm_cmd_kernels(s), &c->err)) {
+        dm_dual_free(&d);
+        return -1;
+    }
+    FILE *out = c->io->out;
+    if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
+        json_t *j = json_pack("{s:s, s:i, s:i, s:s, s:I, s:I, s:I, s:b, s:f, s:f}", "model", ref->name, "k", d.k, "bits",
+                              d.cfg.bits, "proj", dm_proj_name(d.cfg.proj), "little_bytes",
+                              (json_int_t)dm_dual_little_bytes(&d), "dense_rnn_bytes", (json_int_t)dm_lm_rnn_bytes(m),
+                              "fit_tokens", (json_int_t)fd->fit_items, "moments_cached", fd->from_cache,
+                              "collect_seconds", fd->seconds, "build_seconds", d.fit_seconds);
+        json_t *layers = json_array();
+        for (int l = 0; l < m->nlayers; l++)
+            json_array_append_new(layers, json_pack("{s:i, s:f, s:f, s:f, s:I}", "layer", l, "mse", dm_dual_little(&d, l)->mse,
+                                                    "mse_fp32", dm_dual_little(&d, l)->mse_fp32, "rel_mse",
+                                                    dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0,
+                                                    "bytes", (json_int_t)dm_dual_layer_little_bytes(&d, l)));
+        json_object_set_new(j, "layers", layers);
+        dm_json_print(j, c->fmt, out);
+        json_decref(j);
+    } else if (c->fmt == DM_FMT_CSV || c->fmt == DM_FMT_MD) {
+        /* one row per layer, the module's figures repeated */
+        dm_table t;
+        dm_table_init(&t, NULL);
+        const char *cols[] = {"model", "k", "bits", "proj", "layer", "mse", "mse_fp32", "rel_mse", "bytes",
+                              "little_bytes", "dense_rnn_bytes", "fit_tokens"};
+        for (int i = 0; i < 12; i++)
+            dm_table_col(&t, cols[i], i != 0 && i != 3);
+        for (int l = 0; l < m->nlayers; l++) {
+            dm_table_row(&t);
+            dm_table_set(&t, 0, ref->name);
+            dm_table_setf(&t, 1, "%d", d.k);
+            dm_table_setf(&t, 2, "%d", d.cfg.bits);
+            dm_table_set(&t, 3, dm_proj_name(d.cfg.proj));
+            dm_table_setf(&t, 4, "%d", l);
+            dm_table_setf(&t, 5, "%.6g", dm_dual_little(&d, l)->mse);
+            dm_table_setf(&t, 6, "%.6g", dm_dual_little(&d, l)->mse_fp32);
+            dm_table_setf(&t, 7, "%.6g", dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0);
+            dm_table_setf(&t, 8, "%zu", dm_dual_layer_little_bytes(&d, l));
+            dm_table_setf(&t, 9, "%zu", dm_dual_little_bytes(&d));
+            dm_table_setf(&t, 10, "%zu", dm_lm_rnn_bytes(m));
+            dm_table_setf(&t, 11, "%ld", fd->fit_items);
+        }
+        emit(c, &t);
+        dm_table_free(&t);
+    } else {
+        char lb[32], db[32], kb[48], bb[16];
+        dm_cmd_human_bytes((double)dm_dual_little_bytes(&d), lb, sizeof lb);
+        dm_cmd_human_bytes((double)dm_lm_rnn_bytes(m), db, sizeof db);
+        if (d.cfg.k)
+            snprintf(kb, sizeof kb, "k %d", d.k);
+        else
+            snprintf(kb, sizeof kb, "k %d (eps %g)", d.k, d.cfg.eps);
+        if (d.cfg.bits)
+            snprintf(bb, sizeof bb, "INT%d", d.cfg.bits);
+        else
+            snprintf(bb, sizeof bb, "FP32");
+        fprintf(out, "model       %s\n", ref->name);
+        fprintf(out, "little      %s, %s, %s projection (seed %llu), %s little per step vs %s dense recurrent\n", kb, bb,
+                dm_proj_name(d.cfg.proj), (unsigned long long)d.cfg.seed, lb, db);
+        fprintf(out, "data        %ld training tokens, %d calibration steps; moments %s\n", fd->fit_items, fd->ncal,
+                fd->from_cache ? "loaded from the cache" : "collected now and cached");
+        if (!fd->from_cache)
+            fprintf(out, "collect     %.2f s (one pass of the big model over the training slice)\n", fd->seconds);
+        fprintf(out, "build       %.2f s (projection, ridge solve, quantization, calibration)\n", d.fit_seconds);
+        fprintf(out, "%-8s %12s %12s %10s %12s\n", "layer", "MSE", "MSE FP32", "rel MSE", "bytes");
+        for (int l = 0; l < m->nlayers; l++)
+            fprintf(out, "%-8d %12.5f %12.5f %10.4f %12zu\n", l, dm_dual_little(&d, l)->mse, dm_dual_little(&d, l)->mse_fp32,
+                    dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0, dm_dual_layer_little_bytes(&d, l));
+    }
+    fflush(out);
+    dm_dual_free(&d);
+    return 0;
+}

@@ -1,0 +1,179 @@
+#!/bin/sh
+# test_formats.sh - every output format of every command parses: each
+# command's --format json is one JSON document (read with jansson by
+# tests/json_check, which refuses concatenated documents), --format jsonl
+# one object per line, --format csv a CSV table (Python's csv module, every
+# row as wide as the header), --format md a Markdown table; the keys the
+# README documents are there, with their types; a figure not measured is
+# empty in CSV and null in JSON, never 0. Also the classic subcommands as
+# rewrites (--explain) and global options before the subcommand. Small
+# slices (200 tokens, k 16, 20 timed pairs) keep it quick. TAP output.
+top_builddir=${DM_TEST_BUILDDIR:-.}
+top_srcdir=${DM_TEST_SRCDIR:-.}
+dm="$top_builddir/dualmod"
+jc="$top_builddir/tests/json_check"
+tmp=$(mktemp -d /tmp/dm_test_formats_XXXXXX) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+XDG_CACHE_HOME="$tmp/cache"
+XDG_DATA_HOME="$tmp/data"
+XDG_STATE_HOME="$tmp/state"
+export XDG_CACHE_HOME XDG_DATA_HOME XDG_STATE_HOME
+db="$tmp/runs.db"
+
+n=0
+fail=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" | head -20; }
+has() { if grep -Eq -- "$3" "$2"; then ok "$1"; else echo "# missing /$3/ in $2" >>"$tmp/err"; notok "$1"; fi; }
+
+# the same small settings for every command (fit data cached after the first)
+small='set limit 200 k 16 bits 4 speed 20 fit-tokens 2000 calib-tokens 200'
+M=kjv-gru
+
+# out NAME FMT COMMANDS: run "load M; small; set format FMT; COMMANDS", status 0 expected
+out() {
+    name=$1; fmt=$2; shift 2
+    "$dm" --db "$db" -q -c "load $M; $small; set format $fmt; $*" >"$tmp/out" 2>"$tmp/err" </dev/null
+    st=$?
+    if [ $st -ne 0 ]; then echo "# exit $st" >>"$tmp/err"; notok "$name --format $fmt runs"; return 1; fi
+    return 0
+}
+# json NAME COMMANDS -- KEYS: one document with the keys
+json() {
+    name=$1; cmds=$2; shift 2
+    out "$name" json "$cmds" || return
+    if "$jc" "$tmp/out" "$@" 2>>"$tmp/err"; then ok "$name: one JSON document with its keys"; else notok "$name: JSON"; fi
+}
+jsonl() {
+    name=$1; cmds=$2; shift 2
+    out "$name" jsonl "$cmds" || return
+    if "$jc" --lines "$tmp/out" "$@" 2>>"$tmp/err"; then ok "$name: JSON lines"; else notok "$name: JSON lines"; fi
+}
+# csv NAME COMMANDS [PYTHON CHECK on rows]
+csv() {
+    name=$1; cmds=$2; check=${3:-True}
+    out "$name" csv "$cmds" || return
+    if /usr/bin/python3 -c "
+import csv, sys
+rows = list(csv.reader(open('$tmp/out', newline=''), strict=True))
+assert len(rows) >= 2, 'no data rows: %r' % rows
+head = rows[0]
+assert len(set(head)) == len(head), 'duplicate columns %r' % head
+for r in rows[1:]:
+    assert len(r) == len(head), 'row of %d cells under %d columns: %r' % (len(r), len(head), r)
+rows = [dict(zip(head, r)) for r in rows[1:]]
+assert $check, rows
+" 2>>"$tmp/err"; then ok "$name: CSV parses"; else notok "$name: CSV"; fi
+}
+md() {
+    name=$1; cmds=$2
+    out "$name" md "$cmds" || return
+    if /usr/bin/python3 -c "
+lines = [l.rstrip('\n') for l in open('$tmp/out')]
+assert len(lines) >= 3 and all(l.startswith('|') and l.endswith('|') for l in lines), lines
+w = lines[0].count('|')
+assert all(l.replace('\\\\|', '').count('|') == w for l in lines), lines
+assert set(lines[1].replace('|', '').replace(' ', '')) <= set('-:'), lines[1]
+" 2>>"$tmp/err"; then ok "$name: Markdown table"; else notok "$name: Markdown"; fi
+}
+
+dual_keys='ppl=number dense_ppl=number dppl=number dppl_pct=number kld=number top1_agree=number ratio=number
+ratio_achieved=number bits=integer k=integer bytes_ratio=number metric=string value=number dense_value=number
+delta=number delta_pct=number'
+bench_keys='ratio=number ratio_achieved=number bits=integer k=integer speedup_layer=number speedup_e2e=number
+speedup_limit=number bytes_ratio=number dense_ms=number dual_ms=number'
+
+# ---- each command, JSON and CSV ----
+# shellcheck disable=SC2086
+json "run detail" "run detail" $dual_keys speedup_layer=number run_id=integer layers=array
+csv "run detail" "run detail" "all(r['metric'] == 'perplexity' and float(r['ppl']) > 1 for r in rows)"
+jsonl "run detail" "run detail" ppl value
+md "run detail" "run detail"
+json "run" "run" value=number dense=number delta_pct=number speedup=number
+csv "run" "run" "all(not r['delta'].startswith('+') for r in rows)"
+json "eval" "eval" ppl=number metric=string value=number predictions=integer
+json "eval both: two rows, one array" "eval both" ppl=number path=string
+csv "eval both" "eval both" "[r['path'] for r in rows] == ['stream', 'seq']"
+jsonl "eval both" "eval both" ppl path
+md "eval" "eval"
+json "info" "info" parameters=integer arch=string splits=object
+csv "info" "info" "rows[0]['model'] == '$M' and int(rows[0]['parameters']) > 0"
+json "info MODEL" "info kjv-lstm" parameters=integer
+json "little" "little" k=integer bits=integer little_bytes=integer layers=array
+csv "little" "little" "len(rows) == 2 and [r['layer'] for r in rows] == ['0', '1']"
+json "study noise" "study noise" base_ppl=number sensitive=object insensitive=object
+csv "study noise" "study noise" "{r['noise_in'] for r in rows} == {'sensitive', 'insensitive'}"
+json "study sweep: one array of two" "study sweep 0.3,0.7" $dual_keys study=string
+csv "study sweep" "study sweep 0.3,0.7" "[r['label'] for r in rows] == ['30%', '70%']"
+json "study dim" "study dim 16,24" $dual_keys
+csv "study dim" "study dim 16,24" "[r['k'] for r in rows] == ['16', '24']"
+json "study bits" "study bits 0,4" $dual_keys
+csv "study bits" "study bits 0,4" "[r['bits'] for r in rows] == ['0', '4']"
+json "bench: two ratios, one array" "bench 0.3,0.7 steps 20 no-torch" $bench_keys torch_rnn_ms=null
+csv "bench: no PyTorch, torch_rnn_ms empty" "bench 0.3,0.7 steps 20 no-torch" \
+    "len(rows) == 2 and all(r['torch_rnn_ms'] == '' and float(r['speedup_layer']) > 0 for r in rows)"
+jsonl "bench" "bench 0.3,0.7 steps 20 no-torch" speedup_layer ratio
+md "bench" "bench 0.3,0.7 steps 20 no-torch"
+json "bench with a k list" "bench 0.5 k 16,24 steps 20 no-torch" $bench_keys
+json "bench dense" "bench dense steps 20 no-torch" step_ms=number rnn_ms=number seq_tok_s=number cold=bool \
+    torch_step_ms=null
+csv "bench dense" "bench dense steps 20 no-torch" "rows[0]['torch_step_ms'] == '' and float(rows[0]['step_ms']) > 0"
+json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string
+csv "sweep" "sweep ratio 0.2,0.4" "len(rows) == 2"
+json "get" "get" setting=string value=string
+csv "get" "get ratio" "rows == [{'setting': 'ratio', 'value': '0.5'}]"
+json "runs" "runs" id=integer value=number
+csv "runs" "runs"
+md "runs" "runs"
+json "show" "show 1" id=integer
+csv "show" "show 1"
+json "diff" "diff 1 2" field=string
+csv "diff" "diff 1 2"
+json "pareto" "pareto" id=integer
+csv "pareto" "pareto"
+json "best" "best speedup" id=integer speedup=number
+csv "best" "best speedup"
+json "help" "help" kind=string name=string help=string
+csv "help" "help" "any(r['name'] == 'fit-data' and r['kind'] == 'setting' for r in rows)"
+json "sql" "sql select id, ratio from runs" id=integer ratio=number
+csv "sql" "sql select id, ratio from runs"
+out "export json" table "export json $tmp/e.json" && \
+    if "$jc" "$tmp/e.json" id=integer; then ok "export json: one document"; else notok "export json"; fi
+out "export csv" table "export csv $tmp/e.csv" && \
+    if /usr/bin/python3 -c "import csv; r = list(csv.DictReader(open('$tmp/e.csv'))); assert len(r) >= 2" 2>>"$tmp/err"
+    then ok "export csv parses"; else notok "export csv"; fi
+
+# ---- the classic subcommands: rewrites, the same formats, options anywhere ----
+fit="--fit-tokens 2000 --calib-tokens 200"
+"$dm" eval kjv-lstm --ratio .5 --explain >"$tmp/out" 2>"$tmp/err"
+has "eval M --ratio .5 is load; set ratio; run detail" "$tmp/out" '^load kjv-lstm; set ratio 0\.5; run detail$'
+"$dm" bench --arch gru --hidden 64 --k 8,16 --explain >"$tmp/out" 2>"$tmp/err"
+has "bench --arch is load random; set mode topk; bench" "$tmp/out" \
+    '^load random gru 64 1 10000; set mode topk; set k 8; bench 0,0.1,0.3,0.5,0.7,0.9 k 8,16$'
+"$dm" study sweep $M --limit 200 --k 16 $fit --ratios 0.3,0.7 --db "$db" --format json -q >"$tmp/out" 2>"$tmp/err"
+if "$jc" "$tmp/out" $dual_keys study=string 2>>"$tmp/err"; then ok "study sweep --format json: one document"
+else notok "classic study sweep JSON"; fi
+"$dm" --format csv -q bench --arch lstm --hidden 48 --vocab-size 100 --k 8 --ratios 0.5,0.9 --steps 20 --no-torch \
+    >"$tmp/out" 2>"$tmp/err"
+if /usr/bin/python3 -c "
+import csv
+r = list(csv.DictReader(open('$tmp/out')))
+assert len(r) == 2 and r[0]['model'] == 'lstm-48 (random weights)' and r[0]['mode'] == 'topk', r
+assert abs(float(r[1]['ratio_achieved']) - 0.9) < 0.05, r
+" 2>>"$tmp/err"; then ok "global options before the subcommand; bench --arch CSV"; else notok "bench --arch CSV"; fi
+"$dm" -q --format json info $M >"$tmp/out" 2>"$tmp/err"
+if "$jc" "$tmp/out" parameters=integer; then ok "-q --format json info MODEL"; else notok "options before info"; fi
+"$dm" info $M --format csv >"$tmp/out" 2>"$tmp/err"
+has "info --format csv is CSV" "$tmp/out" '^model,file,arch,'
+"$dm" little $M --k 16 $fit --format jsonl >"$tmp/out" 2>"$tmp/err"
+if "$jc" --lines "$tmp/out" k layers; then ok "little --format jsonl"; else notok "little jsonl"; fi
+"$dm" eval $M --limit 100 --format md >"$tmp/out" 2>"$tmp/err"
+has "eval --format md" "$tmp/out" '^\| model \| split \|'
+"$dm" eval $M --format xml >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ]; then ok "bad format: usage error"; else notok "bad format"; fi
+has "bad format message" "$tmp/err" "--format 'xml': expected table, csv, json, jsonl or md"
+"$dm" shell --help >"$tmp/out" 2>"$tmp/err"
+has "shell --help is the one usage text" "$tmp/out" '^Usage: dualmod \[OPTIONS\] \[COMMAND\]'
+
+echo "1..$n"
+exit $fail
