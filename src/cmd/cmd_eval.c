@@ -18,6 +18,7 @@
 #include "eval.h"
 #include "kernels.h"
 #include "lm.h"
+#include "metric.h"
 #include "models.h"
 #include "vocab.h"
 
@@ -58,8 +59,10 @@ static void on_eval_progress(const dm_eval_result *r, long total, void *ud)
     bar[w] = '\0';
     double rate = r->seconds > 0 ? (double)r->predictions / r->seconds : 0;
     double left = rate > 0 ? (double)(total - r->predictions) / rate : 0;
-    fprintf(f, "\r\033[K%s [%s] %5.1f%% %ld/%ld tok %6.0f tok/s %4.0fs left  ppl %.2f", p->label, bar, 100 * frac,
-            r->predictions, total, rate, left, r->value);
+    const dm_metric_def *md = dm_metric_get(r->metric); /* units and key of the metric */
+    fprintf(f, "\r\033[K%s [%s] %5.1f%% %ld/%ld %s %6.0f %s %4.0fs left  %s %.2f", p->label, bar, 100 * frac,
+            r->predictions, total, md ? md->abbr : "items", rate, md ? md->rate : "items/s", left,
+            md ? md->key : "value", r->value);
     fflush(f);
     p->drawn = 1;
 }
