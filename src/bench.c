@@ -292,7 +292,8 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         dense_sum += td[i];
     }
     qs.prof = 0;
-    pair_quantiles(pr, steps, o->sp);
+    pair_quantiles(pr, steps, o->sp); /* sorts pr */
+    o->spread = o->sp[1] > 0 ? (pr[(3 * (steps - 1)) / 4] - pr[(steps - 1) / 4]) / o->sp[1] : 0;
     o->dense_ms = median_of(td, steps);
     o->dual_ms = median_of(tq, steps);
     o->achieved = dm_stats_ratio(&st, -1, -1);

@@ -49,7 +49,11 @@ typedef struct dm_dual_bench {
     double bytes_ratio;     /* dual_bytes / dense_bytes */
     double limit;           /* dense_bytes / dual_bytes: the memory-bound speedup limit */
     double share[4];        /* dual phase time / dense time: projection, little GEMV, big rows (+ masks), epilogue */
+    double spread;          /* (p75 - p25) / median of the per-pair speedups (recurrent layers): the noise */
 } dm_dual_bench;
+
+/* A bench whose pair-speedup spread exceeds this is flagged as too noisy. */
+#define DM_BENCH_NOISY 0.15
 
 /* Dense and dual steps on the same token stream, interleaved A B A B in this
  * process after a warm-up; per-pair speedups. cold: flush the caches before

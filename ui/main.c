@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "tune.h"
 #include "corpus.h"
 #include "dual.h"
 #include "eval.h"
@@ -117,6 +118,8 @@ static void print_help(FILE *f)
             "  --steps N           timed streaming steps (default 300)\n"
             "  --cold              flush the caches between timed steps\n"
             "  --no-torch          do not run PyTorch for comparison\n"
+            "  --no-tune           the compiled-in kernel parameters and OpenBLAS for dense (no per-CPU\n"
+            "                      tuning; by default the first bench on a CPU measures them: see 'tune')\n"
             "run store (every dual-module evaluation is saved):\n"
             "  --db PATH           SQLite file (default $XDG_DATA_HOME/dualmod/runs.db)\n"
             "  --no-store          do not save\n"
@@ -149,7 +152,7 @@ typedef struct opts {
     int quiet;
     int dense;
     const char *arch;
-    int hidden, layers, vocab_size, steps, cold, no_torch;
+    int hidden, layers, vocab_size, steps, cold, no_torch, no_tune;
     /* dual-module knobs */
     int dual;            /* any dual knob given */
     int ratio_given;
@@ -199,7 +202,7 @@ enum {
     O_SPLIT = 256, O_DATA, O_VOCAB, O_LIMIT, O_PATH, O_CHUNK, O_THREADS, O_FORMAT, O_DENSE, O_ARCH,
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
     O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
-    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_DB, O_NO_STORE
+    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_DB, O_NO_STORE, O_NO_TUNE
 };
 
 static const struct option long_opts[] = {
@@ -220,6 +223,7 @@ static const struct option long_opts[] = {
     {"fit-data", required_argument, 0, O_FIT_DATA}, {"ratios", required_argument, 0, O_RATIOS},
     {"ks", required_argument, 0, O_KS},         {"bits-list", required_argument, 0, O_BITLIST},
     {"noise", required_argument, 0, O_NOISE},   {"kernels", required_argument, 0, O_KERNELS},
+    {"no-tune", no_argument, 0, O_NO_TUNE},
     {"db", required_argument, 0, O_DB},         {"no-store", no_argument, 0, O_NO_STORE},
     {"quiet", no_argument, 0, 'q'},             {"help", no_argument, 0, 'h'},
     {"version", no_argument, 0, 'V'},           {0, 0, 0, 0}};
@@ -311,6 +315,9 @@ static int parse_opts(int argc, char **argv, opts *o)
             o->dual = 1;
             break;
         }
+        case O_NO_TUNE:
+            o->no_tune = 1;
+            break;
         case O_KERNELS: {
             dm_kvariant kv;
             if (dm_kernels_parse(optarg, &kv))
@@ -1281,6 +1288,31 @@ static void run_torch(const opts *o, const loaded *L, torch_fig *tf)
 
 static int cmd_bench_dual(opts *o, loaded *L);
 
+static void bench_tune_progress(void *ctx, const char *stage, int done, int total)
+{
+    (void)ctx;
+    if (isatty(2))
+        fprintf(stderr, "\r\033[Ktuning the kernels for this CPU (first use): %s %d/%d", stage, done, total);
+    if (done >= total)
+        fprintf(stderr, isatty(2) ? "\r\033[K" : "tuning the kernels for this CPU (first use): done\n");
+}
+
+/* The per-CPU tuned parameters of kernels K (cached, or measured now). */
+static int bench_tune(const opts *o, const dm_kernels *K)
+{
+    if (o->no_tune)
+        return 0;
+    dm_err err;
+    int tuned = 0;
+    dm_tune_result r;
+    if (dm_tune_ensure(K, o->threads, o->quiet ? NULL : bench_tune_progress, NULL, &r, &tuned, &err))
+        return die(err.msg);
+    if (tuned && !o->quiet)
+        fprintf(stderr, "kernels tuned in %.1f s: %s (cached; 'dualmod -c tune' measures again)\n", r.seconds,
+                dm_tune_provenance());
+    return 0;
+}
+
 static int cmd_bench(opts *o)
 {
     dm_err err;
@@ -1307,6 +1339,10 @@ static int cmd_bench(opts *o)
     }
     if (!o->steps)
         o->steps = 300;
+    if (bench_tune(o, chosen_kernels(o))) {
+        loaded_free(&L);
+        return 1;
+    }
     dm_dense_bench b;
     if (!o->quiet && isatty(2))
         fprintf(stderr, "measuring dualmod (%d steps)...\n", o->steps);
@@ -1330,6 +1366,8 @@ static int cmd_bench(opts *o)
                               b.seq_tok_s, "step_bytes", (json_int_t)b.step_bytes, "rnn_bytes",
                               (json_int_t)b.rnn_bytes, "llc_bytes", (json_int_t)b.llc_bytes, "read_gbs", b.bw_gbs,
                               "floor_ms", b.floor_ms, "floor_ratio", b.floor_ms > 0 ? b.step_ms[1] / b.floor_ms : 0);
+        json_object_set_new(j, "dense_gemv", json_string(dm_dense_name()));
+        json_object_set_new(j, "kernel_params", json_string(dm_tune_provenance()));
         if (tf.ok) {
             json_object_set_new(j, "torch", json_string(tf.version));
             json_object_set_new(j, "torch_step_ms", json_real(tf.step_ms));
@@ -1350,6 +1388,7 @@ static int cmd_bench(opts *o)
                L.lm.nhid, L.lm.ntoken);
         printf("threads      %d   %s cache   weights per step %s (recurrent %s) %s the %s last-level cache\n",
                o->threads, o->cold ? "cold (flushed between steps)" : "warm", sb, rb, fits ? "fit in" : "exceed", cb);
+        printf("dense GEMV   %s   kernel parameters: %s\n", dm_dense_name(), dm_tune_provenance());
         printf("                       %12s %12s %12s\n", "dualmod", "PyTorch", "ratio");
         printf("step ms (median)       %12.4f", b.step_ms[1]);
         if (tf.ok) printf(" %12.4f %11.2fx", tf.step_ms, tf.step_ms / b.step_ms[1]);
@@ -1413,22 +1452,35 @@ static int cmd_bench_dual(opts *o, loaded *L)
         return 2;
     }
     const dm_kernels *K = chosen_kernels(o);
+    if (bench_tune(o, K)) {
+        dm_fitdata_free(&fd);
+        return 1;
+    }
     torch_fig tf = {0};
     if (!o->no_torch)
         run_torch(o, L, &tf);
+    /* the read bandwidth of this machine now: the floors of both sides */
+    size_t llc = dm_llc_bytes(), bwbytes = 4 * (llc ? llc : (64u << 20));
+    if (bwbytes < (256u << 20))
+        bwbytes = 256u << 20;
+    double bw = dm_read_bandwidth(bwbytes, 5);
+    int noisy = 0;
     if (o->fmt == FMT_CSV)
         printf("arch,hidden,layers,ratio,achieved,bits,k,threads,kernels,cold,dense_ms,dual_ms,speedup_layer,speedup_min,speedup_max,"
-               "dense_e2e_ms,dual_e2e_ms,speedup_e2e,speedup_limit,bytes_ratio,share_proj,share_little,share_big,share_epilogue,torch_rnn_ms\n");
+               "dense_e2e_ms,dual_e2e_ms,speedup_e2e,speedup_limit,bytes_ratio,share_proj,share_little,share_big,share_epilogue,torch_rnn_ms,"
+               "pct_limit,read_gbs,dense_floor_ms,dual_floor_ms,spread,dense_gemv,kernel_params\n");
     else if (o->fmt == FMT_TABLE) {
         printf("bench: %s (%s %d x %d, vocab %d), %d thread%s, %s kernels, %s cache, %s ratio control, %d pairs\n",
                L->ref.name, dm_cell_name(m->cell), m->nlayers, m->nhid, m->ntoken, o->threads, o->threads > 1 ? "s" : "",
                K->name, o->cold ? "cold (flushed before every step)" : "warm", dm_mode_name(o->cfg.mode),
                o->steps ? o->steps : 300);
-        printf("speedups are medians of per-pair ratios dense/dual (min-max), dense = OpenBLAS sgemv step; limit = dense bytes /"
-               " dual bytes\n\n");
-        printf("%5s %6s %5s %4s %9s %9s %17s %8s %7s %6s %6s  %5s %5s %5s %5s%s\n", "ratio", "achvd", "k", "bits", "dense ms",
-               "dual ms", "layer speedup", "e2e", "limit", "%lim", "bytes", "proj", "ltl", "big", "epi",
-               tf.ok ? "  vs torch" : "");
+        printf("speedups are medians of per-pair ratios dense/dual (min-max), dense = %s step (the faster of OpenBLAS and"
+               " ours here); limit = dense bytes / dual bytes\n", dm_dense_name());
+        printf("read bandwidth %.2f GB/s (measured now); floors = bytes / bandwidth; kernel parameters: %s\n\n", bw,
+               dm_tune_provenance());
+        printf("%5s %6s %5s %4s %9s %9s %9s %9s %17s %8s %7s %6s %6s %6s  %5s %5s %5s %5s%s\n", "ratio", "achvd", "k", "bits",
+               "dense ms", "floor", "dual ms", "floor", "layer speedup", "e2e", "limit", "%lim", "spread", "bytes", "proj",
+               "ltl", "big", "epi", tf.ok ? "  vs torch" : "");
     }
     for (int ki = 0; ki < nk; ki++) {
         dm_dual_cfg cfg = o->cfg;
@@ -1452,6 +1504,9 @@ static int cmd_bench_dual(opts *o, loaded *L)
                 return die(err.msg);
             }
             double pct = b.limit > 0 ? 100 * b.sp[1] / b.limit : 0;
+            double dfl = bw > 0 ? b.dense_bytes / (bw * 1e9) * 1e3 : 0, qfl = bw > 0 ? b.dual_bytes / (bw * 1e9) * 1e3 : 0;
+            if (b.spread > DM_BENCH_NOISY)
+                noisy++;
             if (o->fmt == FMT_JSON) {
                 json_t *j = json_pack("{s:s, s:i, s:i, s:f, s:f, s:i, s:i, s:i, s:s, s:b, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f}",
                                       "arch", m->cell == DM_CELL_LSTM ? "lstm" : "gru", "hidden", m->nhid, "layers", m->nlayers,
@@ -1461,6 +1516,13 @@ static int cmd_bench_dual(opts *o, loaded *L)
                                       "speedup_e2e", b.sp_e2e[1], "speedup_limit", b.limit, "bytes_ratio", b.bytes_ratio,
                                       "dense_e2e_ms", b.dense_e2e_ms, "dual_e2e_ms", b.dual_e2e_ms);
                 json_object_set_new(j, "model", json_string(L->ref.name));
+                json_object_set_new(j, "pct_limit", json_real(pct));
+                json_object_set_new(j, "read_gbs", json_real(bw));
+                json_object_set_new(j, "dense_floor_ms", json_real(dfl));
+                json_object_set_new(j, "dual_floor_ms", json_real(qfl));
+                json_object_set_new(j, "spread", json_real(b.spread));
+                json_object_set_new(j, "dense_gemv", json_string(dm_dense_name()));
+                json_object_set_new(j, "kernel_params", json_string(dm_tune_provenance()));
                 json_object_set_new(j, "shares", json_pack("{s:f, s:f, s:f, s:f}", "proj", b.share[0], "little", b.share[1],
                                                            "big", b.share[2], "epilogue", b.share[3]));
                 if (tf.ok)
@@ -1468,18 +1530,20 @@ static int cmd_bench_dual(opts *o, loaded *L)
                 print_json(j);
                 json_decref(j);
             } else if (o->fmt == FMT_CSV) {
-                printf("%s,%d,%d,%.3f,%.4f,%d,%d,%d,%s,%d,%.5f,%.5f,%.4f,%.4f,%.4f,%.5f,%.5f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.5f\n",
+                printf("%s,%d,%d,%.3f,%.4f,%d,%d,%d,%s,%d,%.5f,%.5f,%.4f,%.4f,%.4f,%.5f,%.5f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.5f",
                        m->cell == DM_CELL_LSTM ? "lstm" : "gru", m->nhid, m->nlayers, b.ratio, b.achieved, cfg.bits, d.k,
                        o->threads, K->name, o->cold, b.dense_ms, b.dual_ms, b.sp[1], b.sp[0], b.sp[2], b.dense_e2e_ms,
                        b.dual_e2e_ms, b.sp_e2e[1], b.limit, b.bytes_ratio, b.share[0], b.share[1], b.share[2], b.share[3],
                        tf.ok ? tf.rnn_ms : 0.0);
+                printf(",%.2f,%.3f,%.5f,%.5f,%.4f,%s,%s\n", pct, bw, dfl, qfl, b.spread, dm_dense_name(), dm_tune_provenance());
             } else {
                 char sp[40], bb[8];
                 snprintf(sp, sizeof sp, "%.2fx (%.2f-%.2f)", b.sp[1], b.sp[0], b.sp[2]);
                 snprintf(bb, sizeof bb, cfg.bits ? "%d" : "fp32", cfg.bits);
-                printf("%5.2f %6.3f %5d %4s %9.4f %9.4f %17s %7.2fx %6.2fx %5.0f%% %6.3f  %4.0f%% %4.0f%% %4.0f%% %4.0f%%", b.ratio,
-                       b.achieved, d.k, bb, b.dense_ms, b.dual_ms, sp, b.sp_e2e[1], b.limit, pct, b.bytes_ratio,
-                       100 * b.share[0], 100 * b.share[1], 100 * b.share[2], 100 * b.share[3]);
+                printf("%5.2f %6.3f %5d %4s %9.4f %9.4f %9.4f %9.4f %17s %7.2fx %6.2fx %5.0f%% %5.0f%%%s %6.3f  %4.0f%% %4.0f%% "
+                       "%4.0f%% %4.0f%%", b.ratio, b.achieved, d.k, bb, b.dense_ms, dfl, b.dual_ms, qfl, sp, b.sp_e2e[1], b.limit,
+                       pct, 100 * b.spread, b.spread > DM_BENCH_NOISY ? "!" : " ", b.bytes_ratio, 100 * b.share[0],
+                       100 * b.share[1], 100 * b.share[2], 100 * b.share[3]);
                 if (tf.ok)
                     printf("  %7.2fx", tf.rnn_ms / b.dual_ms);
                 printf("\n");
@@ -1490,12 +1554,19 @@ static int cmd_bench_dual(opts *o, loaded *L)
     if (o->fmt == FMT_TABLE) {
         printf("\nshares: time of each dual phase / dense step time (proj = projection, ltl = little GEMV, big = masks +"
                " sensitive rows, epi = cell update)\n");
+        printf("spread: (p75 - p25) / median of the pair speedups; %%lim: layer speedup / limit\n");
         if (tf.ok)
             printf("vs torch: PyTorch %s nn.%s token by token (%.4f ms per step, recurrent layers) / dual ms\n", tf.version,
                    dm_cell_name(m->cell), tf.rnn_ms);
         if (o->arch)
             printf("weights: random (uniform), fitted little modules on the model's own states: timing only, no quality\n");
     }
+    if (noisy && o->fmt == FMT_TABLE)
+        printf("warning: %d row%s marked ! had a pair-speedup spread above %.0f%%: the machine is too busy for these "
+               "figures to be trusted; run again when it is idle\n", noisy, noisy > 1 ? "s" : "", 100 * DM_BENCH_NOISY);
+    else if (noisy && !o->quiet)
+        fprintf(stderr, "warning: %d row%s had a pair-speedup spread above %.0f%% (a busy machine)\n", noisy,
+                noisy > 1 ? "s" : "", 100 * DM_BENCH_NOISY);
     dm_fitdata_free(&fd);
     return 0;
 }
