@@ -565,12 +565,14 @@ int dm_tune_ensure(const dm_kernels *k, int threads, dm_tune_progress cb, void *
     dm_tune_result local, *r = out ? out : &local;
     if (tuned)
         *tuned = 0;
-    if (!k || strcmp(k->name, "ref") == 0) {
+    const char *env = getenv("DUALMOD_TUNE");
+    int off = env && strcmp(env, "off") == 0;
+    if (!k || strcmp(k->name, "ref") == 0 || off) {
         memset(r, 0, sizeof *r);
         dm_kparams_default(&r->p);
         dm_kparams_set(&r->p, NULL);
         dm_dense_use(NULL);
-        snprintf(prov, sizeof prov, "defaults");
+        snprintf(prov, sizeof prov, off ? "defaults (DUALMOD_TUNE=off)" : "defaults");
         return 0;
     }
     if (threads < 1)

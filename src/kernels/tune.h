@@ -65,8 +65,9 @@ int dm_tune_load(const char *path, const char *kernels, int threads, dm_tune_res
 int dm_tune_save(const char *path, const dm_tune_result *r, dm_err *err);
 /* Make r's parameters and dense choice current (k: r's kernels). */
 int dm_tune_apply(const dm_kernels *k, const dm_tune_result *r, dm_err *err);
-/* The kernels' parameters for this CPU: ref -> the defaults and OpenBLAS;
- * else the cached entry, or (none) measured now, cached, applied. *tuned
+/* The kernels' parameters for this CPU: ref (or the environment variable
+ * DUALMOD_TUNE=off, as the test suite sets) -> the compiled-in defaults and
+ * OpenBLAS; else the cached entry, or (none) measured now, cached, applied. *tuned
  * (may be NULL) is set to 1 when it measured. out may be NULL. */
 int dm_tune_ensure(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx, dm_tune_result *out,
                    int *tuned, dm_err *err);
