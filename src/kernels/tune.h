@@ -4,9 +4,10 @@
  * the issue's target layer (an LSTM-1500 step: a 6000 x 3000 FP32 matrix,
  * half its rows gathered, and 6000 x 834 INT8 / INT4 little weights), every
  * timed call after a cache flush, the candidates interleaved round-robin so
- * the load of a shared machine hits them alike; the winner of each stage is
- * the lowest median. A bounded coordinate search (about 40 candidates, a few
- * seconds; well under a minute):
+ * the load of a shared machine hits them alike; the winner of each stage has
+ * the lowest first quartile of its times (load only adds time). A bounded
+ * coordinate search (about 40 candidates, a few seconds on an idle machine;
+ * a 40 s budget cuts the repetitions on a busy one):
  *   1. rows_block x rows_pf x rows_hint on the gathered rows and on all rows
  *      (the sum of the two medians);
  *   2. dense: OpenBLAS sgemv against our gemv with those parameters; the
@@ -29,7 +30,7 @@
 typedef struct dm_tune_cand {
     char stage[12];  /* rows, dense, qgemv, parts */
     char value[64];  /* the candidate, e.g. "block=4 pf=512 t0" or "OpenBLAS sgemv" */
-    double ms;       /* median of the timed calls (the stage's workload) */
+    double ms;       /* first quartile of the timed calls (the stage's workload) */
     double gbs;      /* bytes read / ms */
 } dm_tune_cand;
 
@@ -39,7 +40,7 @@ typedef struct dm_tune_result {
     char model[96];    /* the model name of /proc/cpuinfo */
     char kernels[16];  /* variant tuned */
     int threads;
-    double blas_ms, own_ms; /* dense step of the probe matrix: medians */
+    double blas_ms, own_ms; /* dense step of the probe matrix: first quartiles */
     double dense_bytes;     /* its bytes */
     double seconds;         /* tuning time */
     char created[32];       /* ISO 8601 UTC */
