@@ -348,3 +348,45 @@ out:
     dm_lm_state_free(&ds);
     return rc;
 }
+
+int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold, double *blas_ms, double *own_ms,
+                        dm_err *err)
+{
+    *blas_ms = *own_ms = 0;
+    if (!k || !k->gemv || strcmp(k->name, "ref") == 0) {
+        dm_dense_use(NULL);
+        return 0;
+    }
+    if (reps < 3)
+        reps = 3;
+    dm_lm_state s;
+    if (dm_lm_state_init(&s, m, err))
+        return -1;
+    size_t flush_n = cold ? flush_bytes(dm_llc_bytes()) / sizeof(float) : 0;
+    float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
+    double *t = malloc(2 * (size_t)reps * sizeof(double));
+    if (!t || (cold && !flush)) {
+        free(t);
+        dm_free(flush);
+        dm_lm_state_free(&s);
+        return dm_errf(err, "out of memory for the benchmark");
+    }
+    dm_lm_state_reset(&s, m);
+    for (int i = 0; i < 2 * reps + 4; i++) {
+        int own = i & 1;
+        dm_dense_use(own ? k : NULL);
+        if (cold)
+            sink = sum_floats(flush, flush_n);
+        double t0 = dm_now();
+        dm_lm_step_rnn(m, &s, (i * 7919) % m->ntoken);
+        if (i >= 4) /* the first two pairs warm up */
+            t[own * reps + (i - 4) / 2] = (dm_now() - t0) * 1e3;
+    }
+    *blas_ms = median_of(t, reps);
+    *own_ms = median_of(t + reps, reps);
+    dm_dense_use(*own_ms < *blas_ms ? k : NULL);
+    free(t);
+    dm_free(flush);
+    dm_lm_state_free(&s);
+    return 0;
+}

@@ -1199,7 +1199,7 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     /* the ref kernels: defaults and OpenBLAS, no file touched */
     cr_expect_eq(dm_tune_ensure(dm_kernels_get(DM_KV_REF), 1, NULL, NULL, &back, NULL, &err), 0, "%s", err.msg);
     cr_expect_str_eq(dm_dense_name(), "OpenBLAS sgemv");
-    cr_expect_str_eq(dm_tune_provenance(), "defaults");
+    cr_expect_eq(strncmp(dm_tune_provenance(), "defaults", 8), 0, "%s", dm_tune_provenance());
     /* apply: the parameters and the dense choice become current */
     const dm_kernels *k = dm_kernels_best();
     if (strcmp(k->name, "ref") != 0) {

@@ -1343,6 +1343,11 @@ static int cmd_bench(opts *o)
         loaded_free(&L);
         return 1;
     }
+    double blas_ms = 0, own_ms = 0;
+    if (!o->no_tune && dm_bench_pick_dense(&L.lm, chosen_kernels(o), 25, o->cold, &blas_ms, &own_ms, &err)) {
+        loaded_free(&L);
+        return die(err.msg);
+    }
     dm_dense_bench b;
     if (!o->quiet && isatty(2))
         fprintf(stderr, "measuring dualmod (%d steps)...\n", o->steps);
@@ -1389,6 +1394,9 @@ static int cmd_bench(opts *o)
         printf("threads      %d   %s cache   weights per step %s (recurrent %s) %s the %s last-level cache\n",
                o->threads, o->cold ? "cold (flushed between steps)" : "warm", sb, rb, fits ? "fit in" : "exceed", cb);
         printf("dense GEMV   %s   kernel parameters: %s\n", dm_dense_name(), dm_tune_provenance());
+        if (blas_ms > 0)
+            printf("             (checked now: OpenBLAS sgemv %.4f ms, own %s gemv %.4f ms per recurrent step)\n", blas_ms,
+                   chosen_kernels(o)->name, own_ms);
         printf("                       %12s %12s %12s\n", "dualmod", "PyTorch", "ratio");
         printf("step ms (median)       %12.4f", b.step_ms[1]);
         if (tf.ok) printf(" %12.4f %11.2fx", tf.step_ms, tf.step_ms / b.step_ms[1]);
@@ -1465,6 +1473,12 @@ static int cmd_bench_dual(opts *o, loaded *L)
         bwbytes = 256u << 20;
     double bw = dm_read_bandwidth(bwbytes, 5);
     int noisy = 0;
+    /* the dense baseline: the tuner's choice, checked on this model now */
+    double blas_ms = 0, own_ms = 0;
+    if (!o->no_tune && dm_bench_pick_dense(m, K, 25, o->cold, &blas_ms, &own_ms, &err)) {
+        dm_fitdata_free(&fd);
+        return die(err.msg);
+    }
     if (o->fmt == FMT_CSV)
         printf("arch,hidden,layers,ratio,achieved,bits,k,threads,kernels,cold,dense_ms,dual_ms,speedup_layer,speedup_min,speedup_max,"
                "dense_e2e_ms,dual_e2e_ms,speedup_e2e,speedup_limit,bytes_ratio,share_proj,share_little,share_big,share_epilogue,torch_rnn_ms,"
@@ -1476,6 +1490,9 @@ static int cmd_bench_dual(opts *o, loaded *L)
                o->steps ? o->steps : 300);
         printf("speedups are medians of per-pair ratios dense/dual (min-max), dense = %s step (the faster of OpenBLAS and"
                " ours here); limit = dense bytes / dual bytes\n", dm_dense_name());
+        if (blas_ms > 0)
+            printf("dense checked on this model now: OpenBLAS sgemv %.4f ms, own %s gemv %.4f ms (medians of 25"
+                   " interleaved steps)\n", blas_ms, K->name, own_ms);
         printf("read bandwidth %.2f GB/s (measured now); floors = bytes / bandwidth; kernel parameters: %s\n\n", bw,
                dm_tune_provenance());
         printf("%5s %6s %5s %4s %9s %9s %9s %9s %17s %8s %7s %6s %6s %6s  %5s %5s %5s %5s%s\n", "ratio", "achvd", "k", "bits",

@@ -1475,12 +1475,6 @@ const dm_cmd_def dm_cmd_table[] = {
      "RATIOS is a list such as 0.1,0.5,0.9 (default: the ratio setting); cold flushes the caches before every "
      "step.",
      0, 4, DM_C_NONE, 0, c_bench},
-    {"tune", "", "measure the kernel parameters on this CPU and cache them",
-     "Times candidate kernel parameters (rows per block, prefetch distance and hint, the little GEMV's prefetch, "
-     "the split between threads) and OpenBLAS sgemv against our own dense GEMV, for the kernels and threads "
-     "settings, in a bounded search (seconds), and caches the winners in "
-     "$XDG_CACHE_HOME/dualmod/kernels-<cpu id>.json. bench and run do it by themselves on a CPU's first use.",
-     0, 0, DM_C_NONE, 0, c_tune},
     {"runs", "[where COND] [order by COL [desc]] [limit N]", "list stored runs (newest first)",
      "COND is SQL over the run_summary columns, e.g. where model = 'kjv-lstm' and dppl_pct < 1.", 0, -1,
      DM_C_COLUMN, 0, c_runs},
@@ -1500,6 +1494,12 @@ const dm_cmd_def dm_cmd_table[] = {
      DM_C_NONE, 0, c_sql},
     {"note", "ID TEXT", "attach a note to a run", NULL, 2, -1, DM_C_NONE, 0, c_note},
     {"delete", "ID [ID ...]", "delete runs", NULL, 1, -1, DM_C_NONE, 0, c_delete},
+    {"tune", "", "measure the kernel parameters on this CPU and cache them",
+     "Times candidate kernel parameters (rows per block, prefetch distance and hint, the little GEMV's prefetch, "
+     "the split between threads) and OpenBLAS sgemv against our own dense GEMV, for the kernels and threads "
+     "settings, in a bounded search (seconds), and caches the winners in "
+     "$XDG_CACHE_HOME/dualmod/kernels-<cpu id>.json. bench and run do it by themselves on a CPU's first use.",
+     0, 0, DM_C_NONE, 0, c_tune},
     {"help", "[COMMAND|SETTING|settings|commands]", "this help", NULL, 0, 1, DM_C_COMMAND, 0, c_help},
     {"quit", "", "leave (also exit)", NULL, 0, 0, DM_C_NONE, 0, c_quit},
     {"dump-screen", "FILE", "write the TUI screen as text to FILE", NULL, 1, 1, DM_C_FILE, 1, c_tui},

@@ -8,12 +8,15 @@
  * lacks.
  *
  * rows_gemv (FP32). ref: each y[i] accumulated in double in column order,
- * rounded once to float. SIMD: blocks of 4 rows share each x load; float FMA
- * into per-row accumulators (avx2: 2 x 8 lanes per row, avx512: 16 lanes),
- * horizontal sums at the end, tails by masked loads (never a read past
- * cols). Software prefetch runs DM_ROWS_PF floats ahead of the loads and,
- * near the end of a block, into the next block's rows, so each row's start
- * is in flight before it is needed. Any row list works: empty, unsorted,
+ * rounded once to float. SIMD: blocks of 4 or 8 rows (dm_kparams.rows_block)
+ * share each x load; float FMA into per-row accumulators (avx2: 2 x 8 lanes
+ * per row, avx512: 16 lanes), horizontal sums at the end (avx2: per group of
+ * 4 rows, so a row reduces the same way in blocks of 4 and 8), tails by
+ * masked loads (never a read past cols). Software prefetch (dm_kparams:
+ * rows_pf floats ahead, into L1 or L2, or none; default DM_ROWS_PF, T0) runs
+ * ahead of the loads and, near the end of a block, into the next block's
+ * rows, so each row's start is in flight before it is needed. gemv is the
+ * same code over contiguous rows, adding into y. Any row list works: empty, unsorted,
  * duplicates (each y[i] is computed independently).
  *
  * proj: dm_kproj.data is a dense 2-bit sign matrix: k rows of
@@ -60,7 +63,8 @@
  *   chunks of the last block that hold only padding are skipped.
  *   16-bit: x widened to int16, _mm256_madd_epi16 / _mm512_dpwssd_epi32.
  * SIMD rows go 4 at a time (one x load / transform for 4 rows), prefetching
- * block by block the group of 4 rows at least DM_Q_PF_BYTES (4 KB) ahead.
+ * block by block the group of 4 rows at least dm_kparams.q_pf bytes ahead
+ * (default DM_Q_PF_BYTES, 4 KB; 0: none; hint T0 or T1).
  * ref decodes one block at a time.
  * xq may hold any int8 (including -128; quant_in never makes it).
  *
@@ -489,12 +493,6 @@ static int mark_ge_ref(const float *sc, const float *y, float th, int off, int n
 #define BT64(n) BT16(n), BT16((n) + 16), BT16((n) + 32), BT16((n) + 48)
 static alignas(32) const float bit_table[256][8] = { BT64(0), BT64(64), BT64(128), BT64(192) };
 
-/* Row i of the list, clamped to the last one (prefetch targets). */
-static ALWAYS_INLINE const float *row_at(const float *W, size_t ld, const int *rows, int nrows, int i)
-{
-    return W + (size_t)rows[i < nrows ? i : nrows - 1] * ld;
-}
-
 static T_AVX2 ALWAYS_INLINE float hsum_ps_avx2(__m256 v)
 {
     __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
@@ -526,15 +524,6 @@ static T_AVX2 ALWAYS_INLINE int64_t hsum_epi32_wide_avx2(__m256i v)
     return _mm_extract_epi64(t, 0) + _mm_extract_epi64(t, 1);
 }
 
-#define RG2_FMA(s, a, c, xv) s = _mm256_fmadd_ps(_mm256_loadu_ps((a) + (c)), xv, s)
-#define RG2_STEP4(c)                                                                            \
-    do {                                                                                        \
-        __m256 x0 = _mm256_loadu_ps(x + (c)), x1 = _mm256_loadu_ps(x + (c) + 8);              \
-        RG2_FMA(s0a, a0, c, x0); RG2_FMA(s0b, a0, (c) + 8, x1);                                 \
-        RG2_FMA(s1a, a1, c, x0); RG2_FMA(s1b, a1, (c) + 8, x1);                                 \
-        RG2_FMA(s2a, a2, c, x0); RG2_FMA(s2b, a2, (c) + 8, x1);                                 \
-        RG2_FMA(s3a, a3, c, x0); RG2_FMA(s3b, a3, (c) + 8, x1);                                 \
-    } while (0)
 /* Software prefetch with a mode m (a constant after inlining): 0 none, 1 into
  * L1 (T0), 2 into L2 (T1). The modes are dm_kparams' (tuned per CPU). */
 #ifdef DM_ROWS_NOPF /* experiments only */
