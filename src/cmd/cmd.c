@@ -26,6 +26,7 @@
 #include "session.h"
 #include "metric.h"
 #include "store.h"
+#include "tune.h"
 
 /* ---- settings table ---- */
 
@@ -660,6 +661,8 @@ static int fit_first(dm_cmd_ctx *c)
     return rc;
 }
 
+int dm_cmd_ensure_tuned(dm_cmd_ctx *c);
+
 static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     (void)raw;
@@ -672,7 +675,7 @@ static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                            "audit figures, fit error, bytes)", argv[0]);
         detail = 1;
     }
-    if (fit_first(c))
+    if (fit_first(c) || dm_cmd_ensure_tuned(c))
         return -1;
     if (c->io->tui_cmd && !detail) { /* inside the TUI: the worker runs it, the live panel shows it */
         return dm_session_start(c->s, &c->err);
@@ -898,6 +901,82 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     dm_table_free(&t);
     info(c, "sweep: %ld configuration%s run, %ld already stored (skipped%s)", ran, ran == 1 ? "" : "s", skipped,
          force ? "" : "; --force runs them again");
+    return rc;
+}
+
+/* ---- kernel tuning (tune.h) ---- */
+
+static const dm_kernels *settings_kernels(const dm_settings *st)
+{
+    static const dm_kvariant kv[] = {DM_KV_REF, DM_KV_REF, DM_KV_AVX2, DM_KV_AVX512};
+    if (st->kernels > 0 && st->kernels < 4 && dm_kernels_get(kv[st->kernels]))
+        return dm_kernels_get(kv[st->kernels]);
+    return dm_kernels_best();
+}
+
+static void tune_progress(void *ud, const char *stage, int done, int total)
+{
+    dm_cmd_ctx *c = ud;
+    FILE *f = c->io->msg;
+    if (!f || c->io->quiet)
+        return;
+    if (c->io->progress)
+        fprintf(f, "\r\033[Ktuning the kernels for this CPU: %s %d/%d", stage, done, total);
+    if (done >= total)
+        fprintf(f, c->io->progress ? "\r\033[K" : "tuning the kernels for this CPU: done\n");
+    fflush(f);
+}
+
+/* The cached tuned parameters of this CPU for the current kernels and
+ * threads, or (first use) measured now with a progress line. */
+int dm_cmd_ensure_tuned(dm_cmd_ctx *c)
+{
+    const dm_settings *st = dm_session_settings(c->s);
+    int tuned = 0;
+    dm_tune_result r;
+    if (dm_tune_ensure(settings_kernels(st), st->threads, tune_progress, c, &r, &tuned, &c->err))
+        return -1;
+    if (tuned)
+        info(c, "kernels tuned for this CPU (%s) in %.1f s: %s; cached", r.cpu, r.seconds, dm_tune_provenance());
+    return 0;
+}
+
+static int c_tune(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)argv, (void)raw;
+    const dm_settings *st = dm_session_settings(c->s);
+    const dm_kernels *k = settings_kernels(st);
+    if (strcmp(k->name, "ref") == 0)
+        return fail(c, "tune: the ref kernels have no parameters ('set kernels auto', avx2 or avx512)");
+    dm_tune_result *r = malloc(sizeof *r);
+    if (!r)
+        return fail(c, "out of memory");
+    char path[4096];
+    int rc = -1;
+    if (dm_tune_cache_path(path, sizeof path, &c->err) ||
+        dm_tune_run(k, st->threads, tune_progress, c, r, &c->err) || dm_tune_save(path, r, &c->err))
+        goto out;
+    dm_table t;
+    dm_table_init(&t, NULL);
+    const char *cols[] = {"stage", "candidate", "ms", "GB/s"};
+    for (int i = 0; i < 4; i++)
+        dm_table_col(&t, cols[i], i >= 2);
+    for (int i = 0; i < r->ncand; i++) {
+        dm_table_row(&t);
+        dm_table_set(&t, 0, r->cand[i].stage);
+        dm_table_set(&t, 1, r->cand[i].value);
+        dm_table_setf(&t, 2, "%.4f", r->cand[i].ms);
+        dm_table_setf(&t, 3, "%.2f", r->cand[i].gbs);
+    }
+    emit(c, &t);
+    dm_table_free(&t);
+    info(c, "cpu %s (%s), %s kernels, %d thread%s: %s", r->cpu, r->model, r->kernels, r->threads,
+         r->threads > 1 ? "s" : "", dm_tune_provenance());
+    info(c, "dense baseline: %s (OpenBLAS %.4f ms, own %.4f ms for %.0f MB); measured in %.1f s; cached in %s",
+         dm_dense_name(), r->blas_ms, r->own_ms, r->dense_bytes / 1e6, r->seconds, path);
+    rc = 0;
+out:
+    free(r);
     return rc;
 }
 
@@ -1515,6 +1594,12 @@ const dm_cmd_def dm_cmd_table[] = {
      DM_C_NONE, 0, c_sql},
     {"note", "ID TEXT", "attach a note to a run", NULL, 2, -1, DM_C_NONE, 0, c_note},
     {"delete", "ID [ID ...]", "delete runs", NULL, 1, -1, DM_C_NONE, 0, c_delete},
+    {"tune", "", "measure the kernel parameters on this CPU and cache them",
+     "Times candidate kernel parameters (rows per block, prefetch distance and hint, the little GEMV's prefetch, "
+     "the split between threads) and OpenBLAS sgemv against our own dense GEMV, for the kernels and threads "
+     "settings, in a bounded search (seconds), and caches the winners in "
+     "$XDG_CACHE_HOME/dualmod/kernels-<cpu id>.json. bench and run do it by themselves on a CPU's first use.",
+     0, 0, DM_C_NONE, 0, c_tune},
     {"help", "[COMMAND|SETTING|settings|commands]", "this help", NULL, 0, 1, DM_C_COMMAND, 0, c_help},
     {"quit", "", "leave (also exit)", NULL, 0, 0, DM_C_NONE, 0, c_quit},
     {"dump-screen", "FILE", "write the TUI screen as text to FILE", NULL, 1, 1, DM_C_FILE, 1, c_tui},

@@ -14,6 +14,7 @@
 #include "family.h"
 #include "rnnlm.h"
 #include "kernels.h"
+#include "tune.h"
 #include "models.h"
 
 #define FIT_TOKENS 60000
@@ -496,6 +497,10 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     r->audit = src->audit;
     setstr(r->git_rev, sizeof r->git_rev, src->git_rev ? src->git_rev : "");
     setstr(r->build_flags, sizeof r->build_flags, src->build_flags ? src->build_flags : "");
+    if (e->kern) { /* the tuned kernel parameters and CPU id (tune.h) ride along with the build */
+        size_t l = strlen(r->build_flags);
+        snprintf(r->build_flags + l, sizeof r->build_flags - l, "%skernels: %s", l ? " | " : "", dm_tune_provenance());
+    }
     setstr(r->version, sizeof r->version, src->version ? src->version : "");
     dm_cpu_model(r->cpu, sizeof r->cpu);
 }

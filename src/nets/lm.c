@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "safetensors.h"
+#include "kernels.h" /* dm_dense_gemv: the tuned dense GEMV (OpenBLAS unless the tuner chose ours) */
 
 const char *dm_cell_name(dm_cell c) { return c == DM_CELL_LSTM ? "LSTM" : "GRU"; }
 
@@ -484,16 +485,16 @@ void dm_lm_layer_step(const dm_lm *m, dm_lm_state *s, int l, const float *x)
         memcpy(xh, x, (size_t)L->in * sizeof(float));
     if (m->cell == DM_CELL_LSTM) {
         memcpy(g, L->b_sum, (size_t)L->rows * sizeof(float));
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, L->rows, L->ld, 1.0f, L->w, L->ld, xh, 1, 1.0f, g, 1);
+        dm_dense_gemv(L->rows, L->ld, L->w, L->ld, xh, g);
     } else {
         int H = L->hid;
         memcpy(g, L->b_sum, (size_t)2 * H * sizeof(float));
         memcpy(g + 2 * H, L->b_ih + 2 * H, (size_t)H * sizeof(float));
         memcpy(s->ghn, L->b_hh + 2 * H, (size_t)H * sizeof(float));
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, 2 * H, L->ld, 1.0f, L->w, L->ld, xh, 1, 1.0f, g, 1);
+        dm_dense_gemv(2 * H, L->ld, L->w, L->ld, xh, g);
         const float *wn = L->w + (size_t)2 * H * L->ld;
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, H, L->in, 1.0f, wn, L->ld, xh, 1, 1.0f, g + 2 * H, 1);
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, H, H, 1.0f, wn + L->in, L->ld, h, 1, 1.0f, s->ghn, 1);
+        dm_dense_gemv(H, L->in, wn, L->ld, xh, g + 2 * H);
+        dm_dense_gemv(H, H, wn + L->in, L->ld, h, s->ghn);
     }
     dm_lm_cell_update(m, g, s->ghn, h, s->c[l]);
 }
