@@ -1482,7 +1482,8 @@ static int split_statements(const char *line, char ***out, int *n)
 {
     size_t len = strlen(line);
     char *copy = malloc(len + 1);
-    char **st = malloc(sizeof *st * (len / 2 + 2));
+    /* one statement per ';' plus the last: at most len + 1 */
+    char **st = malloc(sizeof *st * (len + 2));
     if (!copy || !st) {
         free(copy);
         free(st);
