@@ -48,6 +48,8 @@ static int die(const char *msg)
     return 1;
 }
 
+static void print_json_prec(json_t *j, int prec);
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
@@ -533,6 +535,16 @@ static int cmd_eval(opts *o)
         if (pc.tty)
             fprintf(stderr, "\r%*s\r", 100, "");
     }
+    for (int i = 0; i < npaths; i++)
+        if (!isfinite(res[i].value) || !isfinite(res[i].nll)) {
+            char msg[8400];
+            snprintf(msg, sizeof msg, "%s on %s (%s path): perplexity is %s, not a finite number; the model's "
+                     "outputs overflow", L.ref.name, split ? split : datapath, dm_path_name(paths[i]),
+                     isnan(res[i].value) ? "NaN" : "infinite");
+            dm_corpus_free(&c);
+            loaded_free(&L);
+            return die(msg);
+        }
     char arch[256], fb[32];
     describe_arch(&L.lm, arch, sizeof arch);
     human_bytes((double)L.lm.file_bytes, fb, sizeof fb);
@@ -550,9 +562,9 @@ static int cmd_eval(opts *o)
             json_array_append_new(arr, j);
         }
         json_t *out = npaths == 1 ? json_incref(json_array_get(arr, 0)) : json_incref(arr);
-        char *s = json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-        printf("%s\n", s);
-        free(s);
+        if (json_array_size(arr) != (size_t)npaths)
+            json_decref(out), out = NULL;
+        print_json_prec(out, 10);
         json_decref(out);
         json_decref(arr);
     } else if (o->fmt == FMT_CSV) {
@@ -767,12 +779,22 @@ static json_t *dual_json(const dm_dual *d, const dm_dual_result *r, const char *
     return j;
 }
 
-static void print_json(json_t *j)
+/* jansson cannot represent NaN or Inf (json_pack then returns NULL): such a
+ * document is an error with a non-zero exit, never a NULL dereference. */
+static void print_json_prec(json_t *j, int prec)
 {
-    char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
+    char *s = j ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(prec)) : NULL;
+    if (!s) {
+        fflush(stdout);
+        fprintf(stderr, "%s: cannot write the JSON result (a figure is not a finite number, or out of memory)\n",
+                prog);
+        exit(1); /* atexit handlers close the store */
+    }
     printf("%s\n", s);
     free(s);
 }
+
+static void print_json(json_t *j) { print_json_prec(j, 8); }
 
 /* ---- the run store ---- */
 
