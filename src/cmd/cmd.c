@@ -224,6 +224,7 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
     case DM_S_SPEED: s->speed = (long)x; break;
     case DM_S_STORE: s->store = idx == 0; break;
     case DM_S_ON_ERROR: s->on_error = idx; break;
+    case DM_S_SQL_TIMEOUT: s->sql_timeout = x; break;
     case DM_S_FORMAT: s->format = idx; break;
     case DM_S_COUNT: break;
     }
@@ -264,6 +265,7 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_SPEED: snprintf(out, n, "%ld", s->speed); break;
     case DM_S_STORE: snprintf(out, n, "%s", s->store ? "on" : "off"); break;
     case DM_S_ON_ERROR: snprintf(out, n, "%s", choice(d->choices, s->on_error)); break;
+    case DM_S_SQL_TIMEOUT: snprintf(out, n, "%g", s->sql_timeout); break;
     case DM_S_FORMAT: snprintf(out, n, "%s", choice(d->choices, s->format)); break;
     default: snprintf(out, n, "?"); break;
     }
@@ -288,6 +290,7 @@ double dm_settings_num(const dm_settings *s, dm_setting_id id)
     case DM_S_SPEED: return (double)s->speed;
     case DM_S_STORE: return s->store;
     case DM_S_ON_ERROR: return s->on_error;
+    case DM_S_SQL_TIMEOUT: return s->sql_timeout;
     case DM_S_FORMAT: return s->format;
     default: return NAN;
     }
@@ -635,8 +638,10 @@ static int sweep_values(dm_cmd_ctx *c, sweep_dim *d, const char *spec)
     if (strchr(spec, ':')) {
         double a, b, st;
         char extra;
-        if (sscanf(spec, "%lf:%lf:%lf%c", &a, &b, &st, &extra) != 3 || !(st > 0) || b < a)
-            return fail(c, "sweep %s '%s': expected FROM:TO:STEP with STEP > 0 and FROM <= TO (e.g. 0.1:0.9:0.2)",
+        if (sscanf(spec, "%lf:%lf:%lf%c", &a, &b, &st, &extra) != 3 || !isfinite(a) || !isfinite(b) ||
+            !isfinite(st) || !(st > 0) || b < a)
+            return fail(c, "sweep %s '%s': expected FROM:TO:STEP, finite numbers with STEP > 0 and FROM <= TO "
+                           "(e.g. 0.1:0.9:0.2)",
                         d->def->name, spec);
         for (int i = 0;; i++) {
             double v = a + i * st;
@@ -729,6 +734,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     int stream = c->fmt == DM_FMT_CSV; /* CSV rows are printed as they come */
     if (stream)
         dm_table_csv_row(&t, -1, c->io->out);
+    dm_session_store_unique(c->s, !force); /* a concurrent identical sweep stores each configuration once */
     for (long n = 0; n < total && rc == 0; n++) {
         for (int i = 0; i < nd; i++)
             if (dm_session_set(c->s, dims[i].def->name, dims[i].vals[idx[i]], 0, &c->err)) {
@@ -785,6 +791,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         }
     }
     free(r);
+    dm_session_store_unique(c->s, 0);
     /* back to the settings before the sweep */
     dm_err e2;
     for (int i = 0; i < nd; i++) {
@@ -1328,19 +1335,18 @@ static int c_delete(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     dm_store *st = store(c);
     if (!st)
         return -1;
+    /* all or nothing: `delete 1 999` deletes neither */
+    dm_session_store_lock(c->s);
+    int rc = dm_store_delete_many(st, ids, argc, &c->err);
+    dm_session_store_unlock(c->s);
+    if (rc)
+        return -1;
     for (int i = 0; i < argc; i++) {
-        dm_run *r = calloc(1, sizeof *r);
-        if (!r)
-            return fail(c, "out of memory");
-        dm_session_store_lock(c->s);
-        int rc = dm_store_get(st, ids[i], r, &c->err);
-        if (rc == 0)
-            rc = dm_store_delete(st, ids[i], &c->err);
-        dm_session_store_unlock(c->s);
-        free(r);
-        if (rc)
-            return -1;
-        info(c, "deleted run %lld", (long long)ids[i]);
+        int dup = 0;
+        for (int j = 0; j < i; j++)
+            dup |= ids[j] == ids[i];
+        if (!dup)
+            info(c, "deleted run %lld", (long long)ids[i]);
     }
     return 0;
 }
@@ -1536,6 +1542,7 @@ int dm_cmd_exec(dm_session *s, const char *line, const dm_cmd_io *io)
 {
     char **st;
     int n;
+    dm_session_query_cancel(s, io->cancel); /* queries of the store stop on it too */
     if (split_statements(line, &st, &n)) {
         print_err(io, NULL, "out of memory");
         return 1;

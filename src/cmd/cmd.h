@@ -69,6 +69,8 @@ typedef enum dm_stype {
       "save every completed run in the run store") \
     X(ON_ERROR, "on-error", DM_ST_ENUM, 0, 0, "stop|continue", "stop", 0, 0, \
       "what a script does after a failing statement") \
+    X(SQL_TIMEOUT, "sql-timeout", DM_ST_REAL, 0, 86400, NULL, "30", 1, 10, \
+      "seconds a query of the run store (sql, runs, best, ...) may take (0 = no limit); Ctrl-C stops one sooner") \
     X(FORMAT,   "format",   DM_ST_ENUM, 0, 0, "table|csv|json", "table", 0, 0, \
       "output format of results")
 
@@ -114,6 +116,7 @@ typedef struct dm_settings {
     int store;
     int on_error; /* 0 stop, 1 continue */
     int format;   /* dm_format */
+    double sql_timeout; /* seconds, 0 = no limit */
 } dm_settings;
 
 void dm_settings_default(dm_settings *s);
