@@ -4,7 +4,8 @@
 # none may crash, hang, corrupt or lose anything. TAP output.
 top_builddir=${DM_TEST_BUILDDIR:-.}
 top_srcdir=${DM_TEST_SRCDIR:-.}
-dm="$top_builddir/dualmod"
+dm="$(cd "$top_builddir" && pwd)/dualmod"
+top_srcdir=$(cd "$top_srcdir" && pwd)
 tmp=$(mktemp -d /tmp/dm_test_hostile_XXXXXX) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 XDG_CACHE_HOME="$tmp/cache"
@@ -72,6 +73,102 @@ open('$tmp/short.safetensors', 'wb').write(struct.pack('<Q', n - 1) + b[8:])
 " && run "a header length one byte short is refused" 1 \
     "$dm" eval "$tmp/short.safetensors" --vocab "$vocab" --split valid --limit 200 --format json -q
 has "  ... with the reason" "$tmp/err" "data section is [0-9]+ bytes but the tensors cover"
+
+# ---- 3, 4. the SQL guard, runaway queries --------------------------------
+sdb="$tmp/sql.db"
+"$dm" --db "$sdb" -c runs >/dev/null 2>&1
+run "sql fts3_tokenizer is refused" 1 "$dm" --db "$sdb" -c "sql select fts3_tokenizer('simple', x'4141414141414141')"
+has "  ... by the function allow-list" "$tmp/err" "function fts3_tokenizer\(\) is not allowed"
+run "fts3_tokenizer inside runs where is refused" 1 "$dm" --db "$sdb" -c "runs where fts3_tokenizer('simple') is not null"
+run "sql randomblob(1e9) is refused" 1 "$dm" --db "$sdb" -c "sql select randomblob(1000000000)"
+runaway="sql with recursive c(x) as (select 1 union all select x+1 from c) select count(*) from c"
+run "a runaway query stops at sql-timeout" 1 "$dm" --db "$sdb" -c "set sql-timeout 1; $runaway"
+has "  ... saying so" "$tmp/err" "query stopped after 1 s"
+# Ctrl-C stops it (SIGINT after 1 s; the default timeout is 30 s)
+"$dm" --db "$sdb" -c "$runaway" >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+sleep 1
+kill -INT $pid
+t0=$(date +%s)
+wait $pid
+got=$?
+t1=$(date +%s)
+if [ $got -ne 0 ] && [ $((t1 - t0)) -lt 10 ]; then ok "SIGINT stops a runaway query (exit $got)"; else
+    echo "# exit $got after $((t1 - t0)) s" >>"$tmp/err"; notok "SIGINT stops a runaway query"; fi
+has "  ... as cancelled" "$tmp/err" "query cancelled"
+run "a multi-statement sql line still refuses the write" 1 "$dm" --db "$sdb" -c "sql select 1; drop table runs"
+run "runs still there" 0 "$dm" --db "$sdb" -c "sql select count(*) from runs"
+
+# ---- 5. readers: special files, limits ----------------------------------
+mkfifo "$tmp/fifo"
+ln -s "$tmp/loop" "$tmp/loop"
+for f in /dev/zero "$tmp/fifo" "$tmp/loop"; do
+    run "--data $f is named, not read" 1 "$dm" eval kjv-lstm --data "$f" --limit 200 -q
+    has "  ... as what it is" "$tmp/err" "(character device|FIFO|symbolic link loop)"
+    run "--vocab $f is named, not read" 1 "$dm" eval kjv-lstm --vocab "$f" --split valid --limit 200 -q
+    has "  ... as what it is" "$tmp/err" "(character device|FIFO|symbolic link loop)"
+    run "model $f is named" 1 "$dm" eval "$f" --split valid --limit 200 -q
+    hasnt "  ... not 'no such model file'" "$tmp/err" "no such model file"
+    run "--db $f is refused" 1 "$dm" --db "$f" -c runs
+done
+# a text without newlines: refused at the line limit, never read whole
+py "
+import sys
+with open('$tmp/long.txt', 'w') as f:
+    for i in range(2200000):
+        f.write('the lord ')
+"
+run "a 20 MB line is refused" 1 "$dm" eval kjv-lstm --data "$tmp/long.txt" --limit 200 -q
+has "  ... saying the line is too long" "$tmp/err" "long.txt:1: line longer than 16777216 bytes"
+py "
+with open('$tmp/longtok.txt', 'w') as f:
+    f.write('<unk>\n<eos>\n' + 'x' * 100000 + '\n')
+"
+run "a 100 kB vocabulary token is refused" 1 "$dm" eval kjv-lstm --vocab "$tmp/longtok.txt" --split valid -q
+has "  ... saying so" "$tmp/err" "token longer than 4096 bytes"
+# under a memory limit: out of memory is said as such (never "0 token(s)" or "empty")
+( ulimit -v 400000 2>/dev/null && "$dm" eval kjv-lstm --data "$tmp/long.txt" --limit 200 -q ) >"$tmp/out" 2>"$tmp/err"
+hasnt "no 'empty'/'0 token(s)' under a memory limit" "$tmp/err" "(vocabulary is empty|0 token\(s\))"
+
+# ---- 6. the store: refusal, file: names ----------------------------------
+printf 'SQLite format 3\000' >"$tmp/fake.db"
+head -c 4080 /dev/zero >>"$tmp/fake.db"
+cp "$tmp/fake.db" "$tmp/fake.orig"
+run "a damaged database is refused" 1 "$dm" --db "$tmp/fake.db" -c runs
+if cmp -s "$tmp/fake.db" "$tmp/fake.orig" && [ ! -e "$tmp/fake.db-wal" ] && [ ! -e "$tmp/fake.db-shm" ]; then
+    ok "  ... and left byte-identical, nothing beside it"; else notok "  ... and left byte-identical"; fi
+(cd "$tmp" && "$dm" --db file:fruns/x.db -c runs) >"$tmp/out" 2>"$tmp/err"
+if [ -f "$tmp/file:fruns/x.db" ] && [ ! -e "$tmp/fruns" ]; then ok "--db file:x is a file name, not a URI"; else
+    notok "--db file:x is a file name, not a URI"; fi
+
+# ---- 8. output is inert ----------------------------------------------------
+edb="$tmp/esc.db"
+"$dm" --db "$edb" -c runs >/dev/null 2>&1
+/usr/bin/sqlite3 "$edb" "insert into models(name, hash) values('m', 'h');
+    insert into runs(model_id, split, created, status, note) values(1, 'valid', '2026-01-01', 'done', 'x')"
+esc=$(printf '\033')
+run "a note with an ESC sequence" 0 "$dm" --db "$edb" -c "note 1 'a${esc}[31mred${esc}]0;pwned'"
+for c in "runs" "show 1" "sql select note from runs" "sql select x'1b5b33316d' as \"${esc}[1m\"" "runs where note like 'a%'"; do
+    "$dm" --db "$edb" -c "$c" >"$tmp/out" 2>"$tmp/err"
+    if grep -q "$esc" "$tmp/out" "$tmp/err"; then notok "'$c' writes no raw ESC"; else ok "'$c' writes no raw ESC"; fi
+    has "  ... and shows it escaped" "$tmp/out" 'x1b\[(31|1)m'
+done
+run "an error quoting data escapes it" 1 "$dm" --db "$edb" -c "load '${esc}[2J'"
+if grep -q "$esc" "$tmp/err"; then notok "  ... no raw ESC in the message"; else ok "  ... no raw ESC in the message"; fi
+
+# ---- 9. NUL in a script ------------------------------------------------------
+printf 'set ratio 0.3\000; set ratio 0.9\nset bits 4\n' >"$tmp/nul.dm"
+run "a NUL byte in a script is an error" 1 "$dm" --db "$edb" -f "$tmp/nul.dm"
+has "  ... naming file:line and column" "$tmp/err" "nul.dm:1: NUL byte at column 14"
+
+# ---- 10. smaller -------------------------------------------------------------
+run "sweep ratio nan:1:0.1 is refused as not finite" 1 "$dm" --db "$edb" -c "load kjv-lstm; sweep ratio nan:1:0.1"
+has "  ... saying finite" "$tmp/err" "finite numbers"
+mkdir -p "$tmp/ro"
+printf 'x' >"$tmp/ro/notadb"
+run "run against an unusable --db refuses before evaluating" 1 "$dm" --db "$tmp/ro/notadb" -c "load kjv-lstm; set limit 300; run"
+has "  ... with one colon" "$tmp/err" "run not saved: [^:]"
+hasnt "  ... never a double colon" "$tmp/err" ": : "
 
 # ---- end ------------------------------------------------------------------
 echo "1..$n"

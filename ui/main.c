@@ -44,7 +44,8 @@ static const char *prog = "dualmod";
 
 static int die(const char *msg)
 {
-    fprintf(stderr, "%s: %s\n", prog, msg);
+    char inert[4 * DM_ERR_MAX]; /* messages quote data (paths, tokens): control characters escaped */
+    fprintf(stderr, "%s: %s\n", prog, dm_escape(msg, strlen(msg), inert, sizeof inert));
     return 1;
 }
 

@@ -1533,8 +1533,9 @@ static void print_err(const dm_cmd_io *io, const char *cmd, const char *msg)
     size_t cl = cmd ? strlen(cmd) : 0;
     if (cmd && strncmp(msg, cmd, cl) == 0 && msg[cl] == ':' && msg[cl + 1] == ' ')
         msg += cl + 2; /* "sql: sql: ..." */
-    fprintf(f, "dualmod: %s%s%s%s%s\n", io->where ? io->where : "", io->where ? ": " : "", cmd ? cmd : "",
-            cmd ? ": " : "", msg);
+    char inert[4 * DM_ERR_MAX], where[1024]; /* messages quote data: control characters are escaped */
+    fprintf(f, "dualmod: %s%s%s%s%s\n", io->where ? dm_escape(io->where, strlen(io->where), where, sizeof where) : "",
+            io->where ? ": " : "", cmd ? cmd : "", cmd ? ": " : "", dm_escape(msg, strlen(msg), inert, sizeof inert));
     fflush(f);
 }
 

@@ -766,6 +766,11 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
         dm_errf(err, "out of memory");
         goto fail;
     }
+    /* a store that cannot be used is said before the evaluation, not after it */
+    if (c->store && !s->no_store && !dm_session_store(s, err)) {
+        dm_err_prefix(err, "run not saved");
+        goto fail;
+    }
     int pr = prepare(s, c, cancel, err);
     if (pr < 0)
         goto fail;
@@ -821,7 +826,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     if (c->store && !s->no_store && !(res->dual.cancelled && superseded(s))) {
         dm_store *st = dm_session_store(s, err);
         if (!st) {
-            dm_err_prefix(err, "run not saved: ");
+            dm_err_prefix(err, "run not saved");
             goto fail;
         }
         pthread_mutex_lock(&s->store_mu);
@@ -830,7 +835,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
             src = 0;
         pthread_mutex_unlock(&s->store_mu);
         if (src) {
-            dm_err_prefix(err, "run not saved: ");
+            dm_err_prefix(err, "run not saved");
             goto fail;
         }
         sn.run_id = run->id;
