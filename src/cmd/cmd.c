@@ -1618,6 +1618,48 @@ int dm_cmd_exec(dm_session *s, const char *line, const dm_cmd_io *io)
     return status;
 }
 
+int dm_cmd_check(const char *line, dm_err *err)
+{
+    char **st;
+    int n, count = 0, rc = 0;
+    if (split_statements(line, &st, &n))
+        return dm_errf(err, "out of memory");
+    words *W = malloc(sizeof *W);
+    dm_settings *set = malloc(sizeof *set);
+    if (!W || !set)
+        rc = dm_errf(err, "out of memory");
+    else
+        dm_settings_default(set);
+    for (int i = 0; rc == 0 && i < n; i++) {
+        if (tokenize(st[i], W, err)) {
+            rc = -1;
+            break;
+        }
+        if (W->n == 0)
+            continue;
+        const dm_cmd_def *d = dm_cmd_find(W->w[0]);
+        if (!d) {
+            rc = dm_errf(err, "unknown command '%s'", W->w[0]);
+            break;
+        }
+        int argc = W->n - 1;
+        if (argc < d->min_args || (d->max_args >= 0 && argc > d->max_args)) {
+            rc = dm_errf(err, "%s: wrong number of arguments (usage: %s %s)", d->name, d->name, d->usage);
+            break;
+        }
+        if (strcmp(d->name, "set") == 0)
+            for (int a = 1; rc == 0 && a + 1 < W->n; a += 2)
+                if (dm_settings_set(set, W->w[a], W->w[a + 1], err))
+                    rc = -1;
+        count++;
+    }
+    free(W);
+    free(set);
+    free(n ? st[0] : NULL);
+    free(st);
+    return rc ? -1 : count;
+}
+
 /* ---- completion ---- */
 
 static const char *const summary_cols[] = {

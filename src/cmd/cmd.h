@@ -188,6 +188,11 @@ typedef struct dm_cmd_io {
  * DM_CMD_QUIT when `quit` was executed. */
 #define DM_CMD_QUIT 100
 int dm_cmd_exec(dm_session *s, const char *line, const dm_cmd_io *io);
+/* Parse line as dm_cmd_exec would (statements, words, quotes, the command
+ * and its number of arguments; `set` values checked against a copy of the
+ * defaults) without executing anything. Returns the number of statements
+ * with a command, or -1 with err set at the first error. */
+int dm_cmd_check(const char *line, dm_err *err);
 
 /* Completion candidates for the word being typed: line is the text before
  * the cursor. Calls fn for each candidate (full word). Returns the kind of
