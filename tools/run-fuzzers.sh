@@ -5,8 +5,8 @@
 # crashing input is kept as OUTDIR/crash-*.
 #   run-fuzzers.sh SRCDIR OUTDIR SECONDS [RUNS]
 set -eu
-srcdir=$1
-out=$2
+srcdir=$(cd "$1" && pwd)
+out=$(cd "$2" && pwd)
 secs=$3
 runs=${4:-}
 status=0
