@@ -97,6 +97,8 @@ if [ $got -ne 0 ] && [ $((t1 - t0)) -lt 10 ]; then ok "SIGINT stops a runaway qu
     echo "# exit $got after $((t1 - t0)) s" >>"$tmp/err"; notok "SIGINT stops a runaway query"; fi
 has "  ... as cancelled" "$tmp/err" "query cancelled"
 run "a multi-statement sql line still refuses the write" 1 "$dm" --db "$sdb" -c "sql select 1; drop table runs"
+run "a quoted multi-statement query reaches the statement handling" 1 "$dm" --db "$sdb" -c "sql 'select 41 + 1; drop table runs'"
+has "  ... the write is refused, not a syntax error" "$tmp/err" "only read-only queries are allowed \\(this statement would write\\)"
 run "runs still there" 0 "$dm" --db "$sdb" -c "sql select count(*) from runs"
 
 # ---- 5. readers: special files, limits ----------------------------------

@@ -1297,7 +1297,10 @@ static int c_sql(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     (void)argc, (void)argv;
     dm_table t;
     dm_table_init(&t, NULL);
-    if (dm_session_query(c->s, raw[0], &t, &c->err)) {
+    /* one quoted word is the query without its quotes (so that
+     * sql 'select 1; select 2' reaches the store's statement handling) */
+    const char *q = argc == 1 && (raw[0][0] == '\'' || raw[0][0] == '"') ? argv[0] : raw[0];
+    if (dm_session_query(c->s, q, &t, &c->err)) {
         dm_table_free(&t);
         return -1;
     }
