@@ -8,12 +8,19 @@
 #include <string.h>
 #include <unistd.h>
 
-/* One file per process in $TMPDIR (or /tmp), rewritten for each input. */
+static char fuzz_path[512];
+
+static inline void fuzz_unlink(void) { unlink(fuzz_path); }
+
+/* One file per process in $TMPDIR (or /tmp), rewritten for each input,
+ * removed at exit. */
 static inline const char *fuzz_file(const char *tag, const uint8_t *data, size_t size)
 {
-    static char path[512];
+    char *path = fuzz_path;
     const char *dir = getenv("TMPDIR");
-    snprintf(path, sizeof path, "%s/dm-fuzz-%s-%ld", dir && *dir ? dir : "/tmp", tag, (long)getpid());
+    if (!path[0])
+        atexit(fuzz_unlink);
+    snprintf(path, sizeof fuzz_path, "%s/dm-fuzz-%s-%ld", dir && *dir ? dir : "/tmp", tag, (long)getpid());
     FILE *f = fopen(path, "wb");
     if (!f)
         abort();
