@@ -129,7 +129,15 @@ static int load_into(loader *ld, const char *name, int ndim, const int64_t *shap
     const dm_st_tensor *t = need(ld, name, ndim, shape, err);
     if (!t)
         return -1;
-    return dm_st_to_f32(t, dst, err) ? dm_err_prefix(err, "%s", ld->path) : 0;
+    if (dm_st_to_f32(t, dst, err))
+        return dm_err_prefix(err, "%s", ld->path);
+    /* a NaN or Inf weight (or a shifted header that reads other bytes as
+     * floats) would make every figure non-finite: refuse it here, naming it */
+    for (int64_t i = 0; i < t->numel; i++)
+        if (!isfinite(dst[i]))
+            return dm_errf(err, "%s: tensor '%s' element %lld is %s; model weights must be finite numbers",
+                           ld->path, name, (long long)i, isnan(dst[i]) ? "NaN" : "infinite");
+    return 0;
 }
 
 static int parse_meta_int(const char *path, const char *key, const char *val, long *out, dm_err *err)
