@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define APP_ID 0x646D6F64 /* 'dmod' */
 #define BUSY_MS 5000
@@ -30,8 +31,14 @@
 struct dm_store {
     sqlite3 *db;    /* read-write connection */
     sqlite3 *ro;    /* read-only connection for dm_store_query, opened lazily */
+    int readonly;   /* the file is not writable: db is a read-only connection */
     char deny[256]; /* why the authorizer refused the statement being prepared */
     char path[PATH_MAX_LEN];
+    /* the query guard (dm_store_query_guard) and the state of the running query */
+    const volatile int *cancel;
+    double timeout_s;
+    double q_start;
+    int q_stop; /* 1 cancelled, 2 timed out */
 };
 
 /* ---- schema ------------------------------------------------------------- */
@@ -613,6 +620,23 @@ static int inspect(sqlite3 *db, const char *path, int check, db_info *info, dm_e
         snprintf(info->problem, sizeof info->problem, "dualmod application_id but schema version %d", info->version);
     } else {
         info->kind = DB_OURS;
+        /* a store without one of its tables would be accepted until the first save */
+        /* the tables of its schema version: per-layer rows until 2, per-site and per-group rows from 3 */
+        rc = sqlite3_prepare_v2(db,
+                                info->version < 3
+                                    ? "SELECT group_concat(t.n, ', ') FROM (SELECT 'models' AS n UNION ALL SELECT "
+                                      "'runs' UNION ALL SELECT 'run_layers') t WHERE t.n NOT IN (SELECT name FROM "
+                                      "sqlite_master WHERE type = 'table')"
+                                    : "SELECT group_concat(t.n, ', ') FROM (SELECT 'models' AS n UNION ALL SELECT "
+                                      "'runs' UNION ALL SELECT 'run_sites' UNION ALL SELECT 'run_groups') t WHERE t.n "
+                                      "NOT IN (SELECT name FROM sqlite_master WHERE type = 'table')",
+                                -1, &s, NULL);
+        if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
+            info->kind = DB_DAMAGED;
+            snprintf(info->problem, sizeof info->problem, "a dualmod store without its table(s) %s",
+                     (const char *)sqlite3_column_text(s, 0));
+        }
+        sqlite3_finalize(s);
     }
     return 0;
 }
@@ -748,6 +772,83 @@ static int migrate(dm_store *st, dm_err *err)
     return 0;
 }
 
+/* Plain-file checks before SQLite sees the file: a special file (FIFO,
+ * device, directory) is named, a file that does not start with the SQLite
+ * header (or whose header carries another application's id and that has no
+ * write-ahead log that could say otherwise) is refused without opening it. */
+static int precheck(const char *path, int *writable, dm_err *err)
+{
+    struct stat sb;
+    *writable = 1;
+    if (stat(path, &sb) != 0) {
+        if (errno == ENOENT)
+            return 0; /* created by SQLite */
+        return dm_errf(err, "%s: cannot use as the run store: %s", path, strerror(errno));
+    }
+    if (!S_ISREG(sb.st_mode))
+        return dm_errf(err, "%s: not a regular file (%s); expected a dualmod runs.db (choose another file with --db)",
+                       path, dm_file_kind(sb.st_mode));
+    *writable = access(path, W_OK) == 0;
+    if (sb.st_size == 0)
+        return 0;
+    unsigned char h[100];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return dm_errf(err, "%s: cannot read: %s", path, strerror(errno));
+    size_t got = fread(h, 1, sizeof h, f);
+    fclose(f);
+    if (got < 16 || memcmp(h, "SQLite format 3", 16) != 0)
+        return dm_errf(err, "%s: damaged or not an SQLite database (%lld bytes with no SQLite header); the file "
+                       "was left untouched; choose another file with --db", path, (long long)sb.st_size);
+    if (got == sizeof h) {
+        uint32_t app = (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 | (uint32_t)h[70] << 8 | h[71];
+        char wal[PATH_MAX_LEN + 8];
+        snprintf(wal, sizeof wal, "%s-wal", path);
+        if (app != 0 && app != APP_ID && access(wal, F_OK) != 0)
+            return dm_errf(err, "%s: not a dualmod database (application_id 0x%08X); choose another file with --db",
+                           path, app);
+    }
+    return 0;
+}
+
+/* Percent-encode path into a file: URI (for the immutable read-only open). */
+static void path_uri(char *out, size_t n, const char *path, const char *query)
+{
+    size_t k = (size_t)snprintf(out, n, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p && k + 4 < n; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 || *p >= 0x7f)
+            k += (size_t)snprintf(out + k, n - k, "%%%02X", *p);
+        else
+            out[k++] = (char)*p;
+    }
+    snprintf(out + k, n - k, "%s", query);
+}
+
+/* A read-only connection to name. A read-only file without a write-ahead log
+ * is opened immutable: no lock, no -shm or -wal created beside it. */
+static int open_readonly(const char *name, int file_readonly, sqlite3 **db, const char *path, dm_err *err)
+{
+    char wal[PATH_MAX_LEN + 8];
+    snprintf(wal, sizeof wal, "%s-wal", name);
+    int rc;
+    if (file_readonly && access(wal, F_OK) != 0) {
+        char uri[3 * PATH_MAX_LEN + 32];
+        path_uri(uri, sizeof uri, name, "?immutable=1");
+        rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    } else {
+        rc = sqlite3_open_v2(name, db, SQLITE_OPEN_READONLY, NULL);
+    }
+    if (rc != SQLITE_OK) {
+        sql_fail(err, *db, path, "cannot open");
+        sqlite3_close(*db);
+        *db = NULL;
+        return -1;
+    }
+    sqlite3_extended_result_codes(*db, 1);
+    sqlite3_busy_timeout(*db, BUSY_MS);
+    return 0;
+}
+
 int dm_store_open(dm_store **out, const char *path, dm_err *err)
 {
     *out = NULL;
@@ -764,12 +865,60 @@ int dm_store_open(dm_store **out, const char *path, dm_err *err)
     if (mkdir_parents(path, err) != 0)
         return -1;
 
+    /* SQLite (as Debian builds it) reads "file:..." as a URI: keep it a plain name */
+    char sqlname[PATH_MAX_LEN + 2];
+    snprintf(sqlname, sizeof sqlname, "%s%s", strncmp(path, "file:", 5) == 0 ? "./" : "", path);
+    int writable = 1;
+    if (precheck(path, &writable, err) != 0)
+        return -1;
+
     dm_store *st = calloc(1, sizeof *st);
     if (!st)
         return dm_errf(err, "%s: out of memory", path);
     snprintf(st->path, sizeof st->path, "%s", path);
 
-    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    /* Recognise the file on a read-only connection first: closing it never
+     * checkpoints a WAL into the file, so a refused file (or a foreign -wal
+     * beside it) is left as it was. */
+    db_info info;
+    int existed = access(path, F_OK) == 0;
+    char shm[PATH_MAX_LEN + 8];
+    snprintf(shm, sizeof shm, "%s-shm", sqlname);
+    int shm_existed = access(shm, F_OK) == 0;
+    if (existed) {
+        if (open_readonly(sqlname, !writable, &st->db, path, err) != 0) {
+            dm_store_close(st);
+            return -1;
+        }
+        if (inspect(st->db, path, 1, &info, err) != 0) {
+            dm_store_close(st);
+            return -1;
+        }
+        if (info.kind != DB_EMPTY && info.kind != DB_OURS) {
+            refuse(&info, path, "choose another file with --db", err);
+            dm_store_close(st);
+            /* reading a WAL file creates its -shm (the index): not ours to leave */
+            if (!shm_existed)
+                unlink(shm);
+            return -1;
+        }
+        if (!writable) {
+            if (info.kind != DB_OURS || info.version != DM_STORE_SCHEMA_VERSION) {
+                dm_errf(err, "%s: the file is read-only and %s; the run store needs write access to %s (or choose "
+                        "another file with --db)", path, info.kind == DB_EMPTY ? "empty" : "at an older schema",
+                        info.kind == DB_EMPTY ? "create it" : "migrate it");
+                dm_store_close(st);
+                return -1;
+            }
+            st->readonly = 1; /* usable for reading: runs, show, sql, export */
+            *out = st;
+            return 0;
+        }
+        sqlite3_close(st->db);
+        st->db = NULL;
+    }
+
+    if (sqlite3_open_v2(sqlname, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         sql_fail(err, st->db, path, "cannot open");
         dm_store_close(st);
         return -1;
@@ -777,9 +926,9 @@ int dm_store_open(dm_store **out, const char *path, dm_err *err)
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, BUSY_MS);
 
-    /* Nothing is written before this point. */
-    db_info info;
-    if (inspect(st->db, path, 1, &info, err) != 0) {
+    /* Nothing is written before this point (the file may have changed since
+     * the read-only look: look again). */
+    if (inspect(st->db, path, !existed, &info, err) != 0) {
         dm_store_close(st);
         return -1;
     }
@@ -989,7 +1138,13 @@ fail:
     return -1;
 }
 
-int dm_store_add(dm_store *st, dm_run *r, dm_err *err)
+static int match_run(sqlite3 *db, const char *path, const dm_run *r, const char *const *keys, int nkeys,
+                     const char *extra, int64_t *id_out, dm_err *err);
+
+/* unique: a completed run with the same configuration already stored (by a
+ * concurrent identical sweep) is not stored again; checked and inserted
+ * under one write lock. 0 stored, 1 already there (r->id set to it), -1. */
+static int add_run(dm_store *st, dm_run *r, int unique, dm_err *err)
 {
     if (!r->created[0])
         now_iso(r->created, sizeof r->created);
@@ -1000,6 +1155,16 @@ int dm_store_add(dm_store *st, dm_run *r, dm_err *err)
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK)
         return sql_fail(err, st->db, st->path, "cannot start a transaction to store the run");
     int64_t id = 0;
+    if (unique && strcmp(r->status, "done") == 0) {
+        int same = match_run(st->db, st->path, r, same_keys, (int)(sizeof same_keys / sizeof same_keys[0]),
+                             " AND r.status = 'done'", &id, err);
+        if (same != 0) {
+            rollback(st->db);
+            if (same == 1)
+                r->id = id;
+            return same;
+        }
+    }
     if (insert_run(st->db, st->path, r, 1, &id, err) != 0) {
         rollback(st->db);
         return -1;
@@ -1012,6 +1177,10 @@ int dm_store_add(dm_store *st, dm_run *r, dm_err *err)
     r->id = id;
     return 0;
 }
+
+int dm_store_add(dm_store *st, dm_run *r, dm_err *err) { return add_run(st, r, 0, err); }
+
+int dm_store_add_unique(dm_store *st, dm_run *r, dm_err *err) { return add_run(st, r, 1, err); }
 
 /* ---- reading runs ------------------------------------------------------- */
 
@@ -1147,6 +1316,42 @@ fail:
     return -1;
 }
 
+int dm_store_delete_many(dm_store *st, const int64_t *ids, int n, dm_err *err)
+{
+    sqlite3_stmt *s = NULL;
+    const char *what = "cannot delete the runs";
+    if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return sql_fail(err, st->db, st->path, what);
+    if (sqlite3_prepare_v2(st->db, "DELETE FROM runs WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+        goto fail;
+    for (int i = 0; i < n; i++) {
+        int dup = 0;
+        for (int j = 0; j < i; j++)
+            dup |= ids[j] == ids[i];
+        if (dup)
+            continue;
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, ids[i]);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            goto fail;
+        if (sqlite3_changes(st->db) == 0) {
+            sqlite3_finalize(s);
+            rollback(st->db);
+            return dm_errf(err, "%s: no run %lld; nothing deleted", st->path, (long long)ids[i]);
+        }
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    return 0;
+fail:
+    sql_fail(err, st->db, st->path, what);
+    sqlite3_finalize(s);
+    rollback(st->db);
+    return -1;
+}
+
 int dm_store_delete(dm_store *st, int64_t id, dm_err *err)
 {
     /* its run_sites and run_groups go with it (ON DELETE CASCADE); the model row stays */
@@ -1230,15 +1435,56 @@ static int in_list(const char *name, const char *const *list, size_t n)
     return 0;
 }
 
-/* Writes are caught by sqlite3_stmt_readonly (and the read-only connection):
- * SQLITE_UPDATE etc. cannot be denied here, SQLite reports reads of
- * table-valued pragmas such as pragma_table_info() as updates of sqlite_master. */
+/* The functions a query may call: SQLite's core scalar, aggregate, window,
+ * date and math functions that only compute on their arguments. Not
+ * fts3_tokenizer (takes a pointer), load_extension, randomblob/zeroblob
+ * (memory), or anything registered by an extension. */
+static const char *const sql_functions[] = {
+    "abs", "char", "coalesce", "concat", "concat_ws", "format", "glob", "hex", "ifnull", "iif", "instr", "length",
+    "like", "likelihood", "likely", "lower", "ltrim", "max", "min", "nullif", "octet_length", "printf", "quote",
+    "random", "replace", "round", "rtrim", "sign", "soundex", "substr", "substring", "trim", "typeof", "unhex",
+    "unicode", "unlikely", "upper", "sqlite_version",
+    "avg", "count", "group_concat", "string_agg", "sum", "total",
+    "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value",
+    "last_value", "nth_value",
+    "date", "time", "datetime", "julianday", "unixepoch", "strftime", "timediff",
+    "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "ceiling", "cos", "cosh", "degrees", "exp",
+    "floor", "ln", "log", "log10", "log2", "mod", "pi", "pow", "power", "radians", "sin", "sinh", "sqrt", "tan",
+    "tanh", "trunc",
+    "json", "json_array", "json_array_length", "json_extract", "json_object", "json_quote", "json_type", "json_valid"};
+
+/* An allow-list: SELECT, reads of the store's tables and views (the only
+ * database: ATTACH is refused), the functions above and reporting pragmas; everything else is
+ * denied. Writes are also caught by sqlite3_stmt_readonly (and the read-only
+ * connection). SQLite reports reads of table-valued pragmas such as
+ * pragma_table_info() as updates of sqlite_master: that one is let through,
+ * the statement is still read-only. */
 static int authorize(void *ud, int action, const char *a1, const char *a2, const char *db, const char *trigger)
 {
-    (void)db;
     (void)trigger;
     dm_store *st = ud;
     switch (action) {
+    case SQLITE_SELECT:
+    case SQLITE_RECURSIVE: return SQLITE_OK;
+    case SQLITE_READ:
+        if (db && strcmp(db, "main") != 0 && strcmp(db, "temp") != 0) {
+            snprintf(st->deny, sizeof st->deny, "database %s is not the run store", db);
+            return SQLITE_DENY;
+        }
+        /* the file was recognised as a dualmod store at open: main holds
+         * only the store's tables and views (temp nothing: no writes) */
+        return SQLITE_OK;
+    case SQLITE_FUNCTION:
+        if (in_list(a2, sql_functions, sizeof sql_functions / sizeof sql_functions[0]))
+            return SQLITE_OK;
+        snprintf(st->deny, sizeof st->deny, "function %s() is not allowed; allowed are SQLite's core scalar, "
+                 "aggregate, window, date, math and json functions", a2 ? a2 : "?");
+        return SQLITE_DENY;
+    case SQLITE_UPDATE:
+        if (a1 && (strcmp(a1, "sqlite_master") == 0 || strcmp(a1, "sqlite_temp_master") == 0))
+            return SQLITE_OK; /* the table-valued pragma quirk above */
+        snprintf(st->deny, sizeof st->deny, "this statement would write");
+        return SQLITE_DENY;
     case SQLITE_ATTACH:
     case SQLITE_DETACH: snprintf(st->deny, sizeof st->deny, "ATTACH and DETACH are refused"); return SQLITE_DENY;
     case SQLITE_TRANSACTION:
@@ -1253,8 +1499,29 @@ static int authorize(void *ud, int action, const char *a1, const char *a2, const
                  "pragma %s%s%s is refused; allowed are reporting pragmas such as table_info", a1 ? a1 : "?",
                  a2 ? "=" : "", a2 ? a2 : "");
         return SQLITE_DENY;
-    default: return SQLITE_OK;
+    default: snprintf(st->deny, sizeof st->deny, "this statement would write"); return SQLITE_DENY;
     }
+}
+
+/* Every ~1000 VM steps: stop on the caller's cancel flag or the timeout. */
+static int on_progress(void *ud)
+{
+    dm_store *st = ud;
+    if (st->cancel && *st->cancel) {
+        st->q_stop = 1;
+        return 1;
+    }
+    if (st->timeout_s > 0 && dm_now() - st->q_start > st->timeout_s) {
+        st->q_stop = 2;
+        return 1;
+    }
+    return 0;
+}
+
+void dm_store_query_guard(dm_store *st, const volatile int *cancel, double timeout_s)
+{
+    st->cancel = cancel;
+    st->timeout_s = timeout_s;
 }
 
 static int open_ro(dm_store *st, dm_err *err)
@@ -1265,7 +1532,10 @@ static int open_ro(dm_store *st, dm_err *err)
     const char *file = sqlite3_db_filename(st->db, "main");
     if (!file || !file[0])
         file = st->path;
-    if (sqlite3_open_v2(file, &st->ro, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    if (st->readonly) {
+        if (open_readonly(file, 1, &st->ro, st->path, err) != 0)
+            return -1;
+    } else if (sqlite3_open_v2(file, &st->ro, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         sql_fail(err, st->ro, st->path, "cannot open read-only");
         sqlite3_close(st->ro);
         st->ro = NULL;
@@ -1273,7 +1543,18 @@ static int open_ro(dm_store *st, dm_err *err)
     }
     sqlite3_busy_timeout(st->ro, BUSY_MS);
     sqlite3_limit(st->ro, SQLITE_LIMIT_ATTACHED, 0);
+    /* bounded by design: no value over DM_STORE_SQL_MAX_LENGTH bytes (a
+     * randomblob(1e9) is an error, not 2 GB), short statements, shallow trees */
+    sqlite3_limit(st->ro, SQLITE_LIMIT_LENGTH, DM_STORE_SQL_MAX_LENGTH);
+    sqlite3_limit(st->ro, SQLITE_LIMIT_SQL_LENGTH, 100000);
+    sqlite3_limit(st->ro, SQLITE_LIMIT_EXPR_DEPTH, 200);
+    sqlite3_limit(st->ro, SQLITE_LIMIT_COMPOUND_SELECT, 100);
+    sqlite3_limit(st->ro, SQLITE_LIMIT_FUNCTION_ARG, 32);
+    sqlite3_limit(st->ro, SQLITE_LIMIT_VDBE_OP, 100000);
+    sqlite3_exec(st->ro, "PRAGMA cache_size = -16384", NULL, NULL, NULL); /* 16 MB of page cache at most */
+    sqlite3_exec(st->ro, "PRAGMA temp_store = FILE", NULL, NULL, NULL);   /* sorts spill to disk */
     sqlite3_set_authorizer(st->ro, authorize, st);
+    sqlite3_progress_handler(st->ro, 1000, on_progress, st);
     return 0;
 }
 
@@ -1283,6 +1564,9 @@ int dm_store_query(dm_store *st, const char *sql, dm_row_fn fn, void *ud, dm_err
         return -1;
     const char *tail = sql;
     int ret = 0;
+    long nrows = 0;
+    st->q_start = dm_now();
+    st->q_stop = 0;
     while (ret == 0 && tail && *tail) {
         sqlite3_stmt *s = NULL;
         const char *head = tail;
@@ -1311,6 +1595,13 @@ int dm_store_query(dm_store *st, const char *sql, dm_row_fn fn, void *ud, dm_err
                 names[i] = sqlite3_column_name(s, i);
             int rc;
             while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+                if (++nrows > DM_STORE_SQL_MAX_ROWS) {
+                    ret = dm_errf(err, "sql: more than %d rows; add a LIMIT (or narrow the query)",
+                                  DM_STORE_SQL_MAX_ROWS);
+                    rc = SQLITE_DONE;
+                    tail = NULL;
+                    break;
+                }
                 for (int i = 0; i < ncol; i++)
                     vals[i] = (const char *)sqlite3_column_text(s, i);
                 if (fn && fn(ud, ncol, names, vals) != 0) {
@@ -1319,7 +1610,12 @@ int dm_store_query(dm_store *st, const char *sql, dm_row_fn fn, void *ud, dm_err
                     break;
                 }
             }
-            if (rc != SQLITE_DONE)
+            if (rc != SQLITE_DONE && st->q_stop == 1)
+                ret = dm_errf(err, "sql: query cancelled");
+            else if (rc != SQLITE_DONE && st->q_stop == 2)
+                ret = dm_errf(err, "sql: query stopped after %g s (the sql-timeout setting; 0 = no limit)",
+                              st->timeout_s);
+            else if (rc != SQLITE_DONE)
                 ret = dm_errf(err, "sql: %s", sqlite3_errmsg(st->ro));
         }
         free(names);

@@ -108,6 +108,13 @@ int dm_store_add(dm_store *st, dm_run *r, dm_err *err);
 /* Load run id (with its sites and groups). */
 int dm_store_get(dm_store *st, int64_t id, dm_run *r, dm_err *err);
 int dm_store_delete(dm_store *st, int64_t id, dm_err *err);
+/* Delete runs ids[0..n) all or nothing: one missing id deletes none. */
+int dm_store_delete_many(dm_store *st, const int64_t *ids, int n, dm_err *err);
+/* As dm_store_add, but a completed run whose configuration is already stored
+ * as done (dm_store_find_same, checked under the same write lock) is not
+ * stored again: returns 1 with r->id set to the stored one (concurrent
+ * identical sweeps store each configuration once). */
+int dm_store_add_unique(dm_store *st, dm_run *r, dm_err *err);
 int dm_store_set_note(dm_store *st, int64_t id, const char *note, dm_err *err);
 /* Is a run with the same model hash, split hash, knobs and build already stored? (for sweep resume) */
 int dm_store_find_same(dm_store *st, const dm_run *r, int64_t *id_out, dm_err *err); /* 1 found, 0 not, -1 error */
@@ -118,6 +125,15 @@ int dm_store_find_same(dm_store *st, const dm_run *r, int64_t *id_out, dm_err *e
  * return non-zero from it to stop. */
 typedef int (*dm_row_fn)(void *ud, int ncol, const char *const *names, const char *const *vals);
 int dm_store_query(dm_store *st, const char *sql, dm_row_fn fn, void *ud, dm_err *err);
+/* Queries are an allow-list (SELECT over the store's tables and views, core
+ * scalar/aggregate/window/date/math/json functions, reporting pragmas), no
+ * value longer than DM_STORE_SQL_MAX_LENGTH bytes, at most
+ * DM_STORE_SQL_MAX_ROWS rows per call. The guard stops a query when *cancel
+ * becomes non-zero ("sql: query cancelled") or after timeout_s seconds
+ * (0 = no limit); cancel may be NULL. */
+#define DM_STORE_SQL_MAX_LENGTH 16000000
+#define DM_STORE_SQL_MAX_ROWS 1000000
+void dm_store_query_guard(dm_store *st, const volatile int *cancel, double timeout_s);
 
 /* Merge another dualmod database's runs (skipping ones already present,
  * identified by model hash + split hash + knobs + created time). Returns the

@@ -10,6 +10,16 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Bytes read to flush the caches before a cold step: twice the last-level
+ * cache, at most 128 MB (a core sees one L3 of 32-96 MB on current x86;
+ * virtual machines report the host's figure, 508 MB here, which made every
+ * flush a 1 GB read). */
+static size_t flush_bytes(size_t llc)
+{
+    size_t b = 2 * (llc ? llc : (64u << 20));
+    return b < (128u << 20) ? b : (128u << 20);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -148,7 +158,7 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         return -1;
     double *t_step = malloc((size_t)steps * sizeof(double));
     double *t_rnn = malloc((size_t)steps * sizeof(double));
-    size_t flush_n = cold ? 2 * (o->llc_bytes ? o->llc_bytes : (64u << 20)) / sizeof(float) : 0;
+    size_t flush_n = cold ? flush_bytes(o->llc_bytes) / sizeof(float) : 0;
     float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
     int *toks = malloc(2048 * sizeof(int));
     if (!t_step || !t_rnn || !toks || (cold && !flush)) {
@@ -249,7 +259,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         return -1;
     }
     size_t llc = dm_llc_bytes();
-    size_t flush_n = cold ? 2 * (llc ? llc : (64u << 20)) / sizeof(float) : 0;
+    size_t flush_n = cold ? flush_bytes(llc) / sizeof(float) : 0;
     float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
     double *td = malloc((size_t)steps * sizeof(double)), *tq = malloc((size_t)steps * sizeof(double));
     double *pr = malloc((size_t)steps * sizeof(double));
@@ -292,7 +302,8 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         dense_sum += td[i];
     }
     qs.es.prof = 0;
-    pair_quantiles(pr, steps, o->sp);
+    pair_quantiles(pr, steps, o->sp); /* sorts pr */
+    o->spread = o->sp[1] > 0 ? (pr[(3 * (steps - 1)) / 4] - pr[(steps - 1) / 4]) / o->sp[1] : 0;
     o->dense_ms = median_of(td, steps);
     o->dual_ms = median_of(tq, steps);
     o->achieved = dm_stats_ratio(&st, -1, -1);
@@ -336,4 +347,46 @@ out:
     dm_dual_state_free(&qs);
     dm_lm_state_free(&ds);
     return rc;
+}
+
+int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold, double *blas_ms, double *own_ms,
+                        dm_err *err)
+{
+    *blas_ms = *own_ms = 0;
+    if (!k || !k->gemv || strcmp(k->name, "ref") == 0) {
+        dm_dense_use(NULL);
+        return 0;
+    }
+    if (reps < 3)
+        reps = 3;
+    dm_lm_state s;
+    if (dm_lm_state_init(&s, m, err))
+        return -1;
+    size_t flush_n = cold ? flush_bytes(dm_llc_bytes()) / sizeof(float) : 0;
+    float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
+    double *t = malloc(2 * (size_t)reps * sizeof(double));
+    if (!t || (cold && !flush)) {
+        free(t);
+        dm_free(flush);
+        dm_lm_state_free(&s);
+        return dm_errf(err, "out of memory for the benchmark");
+    }
+    dm_lm_state_reset(&s, m);
+    for (int i = 0; i < 2 * reps + 4; i++) {
+        int own = i & 1;
+        dm_dense_use(own ? k : NULL);
+        if (cold)
+            sink = sum_floats(flush, flush_n);
+        double t0 = dm_now();
+        dm_lm_step_rnn(m, &s, (i * 7919) % m->ntoken);
+        if (i >= 4) /* the first two pairs warm up */
+            t[own * reps + (i - 4) / 2] = (dm_now() - t0) * 1e3;
+    }
+    *blas_ms = median_of(t, reps);
+    *own_ms = median_of(t + reps, reps);
+    dm_dense_use(*own_ms < *blas_ms ? k : NULL);
+    free(t);
+    dm_free(flush);
+    dm_lm_state_free(&s);
+    return 0;
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "lm_dual.h"
+#include "kernels.h"
 #include "lm.h"
 #include "util.h"
 
@@ -37,6 +38,17 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *out, dm_
 /* ---- dual-module benchmark ---- */
 
 /* dm_dual_bench: see family.h */
+
+/* The dense baseline, checked on this model now: dm_lm_step_rnn with
+ * OpenBLAS sgemv and with k's gemv (k: avx2 / avx512), interleaved, cold
+ * when asked, reps pairs; the faster median becomes current (dm_dense_use)
+ * so dual is never compared against a slower dense step than we have.
+ * Medians in *blas_ms / *own_ms. -1 on out of memory. */
+int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold, double *blas_ms, double *own_ms,
+                        dm_err *err);
+
+/* A bench whose pair-speedup spread exceeds this is flagged as too noisy. */
+#define DM_BENCH_NOISY 0.15
 
 /* Dense and dual steps on the same token stream, interleaved A B A B in this
  * process after a warm-up; per-pair speedups. cold: flush the caches before

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "models.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,8 +109,12 @@ int dm_model_resolve(const char *spec, const char *vocab_override, dm_model_ref 
             return dm_errf(err, "%s: directory has no model.safetensors", spec);
         return fill_from_file(buf, vocab_override, out, err);
     }
-    if (strchr(spec, '/') || strstr(spec, ".safetensors"))
+    if (strchr(spec, '/') || strstr(spec, ".safetensors")) {
+        struct stat sb;
+        if (lstat(spec, &sb) == 0 || errno != ENOENT) /* there, but a FIFO, device, link loop, ... */
+            return dm_check_input_file(spec, "model", err) ? -1 : dm_errf(err, "%s: cannot use as a model", spec);
         return dm_errf(err, "%s: no such model file", spec);
+    }
     char dirs[16][DM_PATH_MAX];
     int n = search_dirs("DUALMOD_MODELS", "models", dirs, 16);
     char looked[1024] = "";

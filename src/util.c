@@ -189,3 +189,107 @@ void dm_sql_quote(char *out, size_t n, const char *s)
     out[j++] = '\'';
     out[j] = '\0';
 }
+
+const char *dm_file_kind(unsigned mode)
+{
+    if (S_ISREG(mode))
+        return "a regular file";
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe)";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISLNK(mode))
+        return "a symbolic link";
+    return "a special file";
+}
+
+int dm_check_input_file(const char *path, const char *what, dm_err *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (errno == ELOOP)
+            return dm_errf(err, "%s: %s file is a symbolic link loop (too many levels of symbolic links)", path, what);
+        return dm_errf(err, "%s: cannot open %s file: %s", path, what, strerror(errno));
+    }
+    if (!S_ISREG(sb.st_mode))
+        return dm_errf(err, "%s: %s file is %s; expected a regular file", path, what, dm_file_kind(sb.st_mode));
+    return 0;
+}
+
+long dm_read_line(FILE *f, char **buf, size_t *cap, long max, int *why)
+{
+    size_t len = 0;
+    int ch = 0;
+    flockfile(f);
+    for (;;) {
+        if (len + 2 > *cap) {
+            if ((long)len >= max) {
+                *why = DM_LINE_TOO_LONG;
+                funlockfile(f);
+                return -1;
+            }
+            size_t nc = *cap ? 2 * *cap : 256;
+            if (nc > (size_t)max + 2)
+                nc = (size_t)max + 2;
+            char *p = realloc(*buf, nc);
+            if (!p) {
+                *why = DM_LINE_NOMEM;
+                funlockfile(f);
+                return -1;
+            }
+            *buf = p;
+            *cap = nc;
+        }
+        ch = getc_unlocked(f);
+        if (ch == EOF)
+            break;
+        (*buf)[len++] = (char)ch;
+        if (ch == '\n')
+            break;
+    }
+    funlockfile(f);
+    (*buf)[len] = '\0';
+    if (ch == EOF && ferror(f)) {
+        *why = DM_LINE_ERROR;
+        return -1;
+    }
+    if (ch == EOF && len == 0) {
+        *why = DM_LINE_EOF;
+        return -1;
+    }
+    return (long)len;
+}
+
+char *dm_escape(const char *in, size_t len, char *out, size_t n)
+{
+    size_t k = 0;
+    if (!n)
+        return out;
+    for (size_t i = 0; i < len && in[i]; i++) {
+        unsigned char c = (unsigned char)in[i];
+        if (c < 0x20 || c == 0x7f) {
+            if (k + 5 > n)
+                break;
+            snprintf(out + k, n - k, "\\x%02x", c);
+            k += 4;
+        } else {
+            if (k + 2 > n)
+                break;
+            out[k++] = (char)c;
+        }
+    }
+    out[k] = '\0';
+    return out;
+}
+
+const char *dm_esc(const char *in)
+{
+    static __thread char buf[1024];
+    return in ? dm_escape(in, strlen(in), buf, sizeof buf) : "";
+}

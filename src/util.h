@@ -9,6 +9,7 @@
 #define DM_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #define DM_ERR_MAX 1024
@@ -38,6 +39,28 @@ uint64_t dm_fnv1a(uint64_t h, const void *data, size_t n);
 
 /* mkdir -p: create dir and its missing parents (mode 0755). 0, or -1 with errno. */
 int dm_mkdir_p(const char *dir);
+/* What kind of file a st_mode is, for messages: "a FIFO", "a character
+ * device", "a directory", ... */
+const char *dm_file_kind(unsigned mode);
+/* An input file (what: "data", "vocabulary", "model", ...) must be a regular
+ * file: a FIFO (which would block), a device (/dev/zero never ends), a
+ * directory or a symbolic link loop is named in err. 0 when it is one. */
+int dm_check_input_file(const char *path, const char *what, dm_err *err);
+
+/* Read one line (with its '\n', if any) into *buf (grown as needed, like
+ * getline) but never more than max bytes: a longer line is not read whole.
+ * Returns the length, or -1 with *why set: DM_LINE_EOF, DM_LINE_TOO_LONG,
+ * DM_LINE_NOMEM, DM_LINE_ERROR (errno kept). */
+enum { DM_LINE_EOF, DM_LINE_TOO_LONG, DM_LINE_NOMEM, DM_LINE_ERROR };
+#define DM_MAX_LINE (16L << 20) /* longest line of a text, vocabulary or script: 16 MiB */
+long dm_read_line(FILE *f, char **buf, size_t *cap, long max, int *why);
+
+/* Text from data made inert for a terminal: control characters (C0, DEL)
+ * become \xNN (and '\\' stays as it is); at most len bytes of in, out always
+ * NUL-terminated (cut short to fit n). Returns out. */
+char *dm_escape(const char *in, size_t len, char *out, size_t n);
+/* As dm_escape into a static per-thread buffer of 1024 bytes (for messages). */
+const char *dm_esc(const char *in);
 
 /* Display columns of UTF-8 text, counting code points (the program's glyphs
  * are all one column wide). */

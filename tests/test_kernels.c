@@ -19,18 +19,22 @@
  *              (ref: bit-identical to dm_lm_cell_update).
  * All data comes from fixed seeds; the whole file runs in well under 5 s. */
 #define _POSIX_C_SOURCE 200809L
+#include <cblas.h>
 #include <criterion/criterion.h>
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kernels.h"
 #include "lm.h"
 #include "little.h"
 #include "testutil.h"
+#include "tune.h"
 #include "util.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -955,4 +959,269 @@ Test(kernels, mark_ge_identical)
     free(i0);
     free(i1);
     cr_assert_eq(bad, 0, "%d mark_ge mismatches (see the log)", bad);
+}
+
+/* ---- tuned parameters (issue 14) ---------------------------------------- */
+
+/* Every parameter setting the tuner can choose gives bit-identical results:
+ * rows_gemv, gemv, qgemv (all containers) and their dm_par_ splits against
+ * the compiled-in defaults. gemv: against rows_gemv over rows 0..R-1 plus
+ * the one float add (bit-identical), and against gemv_ref within the
+ * rows_gemv tolerance. */
+Test(kernels, tuned_params_bit_identical)
+{
+    trng_seed(1401);
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    dm_err err;
+    const int R = 77, C = 1100; /* C > every prefetch distance in floats up to 1024; odd tails */
+    float *W = malloc(sizeof(float) * R * C), *x = malloc(sizeof(float) * C), *y0 = malloc(sizeof(float) * R);
+    float *y1 = malloc(sizeof(float) * R), *y2 = malloc(sizeof(float) * R), *yr = malloc(sizeof(float) * R);
+    float *g0 = malloc(sizeof(float) * R), *g1 = malloc(sizeof(float) * R);
+    int *rows = malloc(sizeof(int) * R), *iota = malloc(sizeof(int) * R);
+    int16_t *q = malloc(sizeof(int16_t) * R * C);
+    float *ws = malloc(sizeof(float) * R), *b = malloc(sizeof(float) * R);
+    int8_t *xq = malloc((size_t)C);
+    cr_assert(W && x && y0 && y1 && y2 && yr && g0 && g1 && rows && iota && q && ws && b && xq);
+    for (int i = 0; i < R * C; i++)
+        W[i] = frand();
+    for (int c = 0; c < C; c++) {
+        x[c] = frand();
+        xq[c] = (int8_t)irand(-127, 127);
+    }
+    for (int r = 0; r < R; r++) {
+        rows[r] = irand(0, R - 1);
+        iota[r] = r;
+        ws[r] = (float)uniform();
+        b[r] = frand();
+        g0[r] = frand();
+    }
+    static const int bitl[] = {1, 2, 4, 8, 12};
+    dm_qmat m[5];
+    for (int i = 0; i < 5; i++) {
+        int qm = bitl[i] == 1 ? 1 : (1 << (bitl[i] - 1)) - 1;
+        for (int j = 0; j < R * C; j++)
+            q[j] = (int16_t)(bitl[i] == 1 ? (irand(0, 1) ? 1 : -1) : irand(-qm, qm));
+        cr_assert_eq(dm_qmat_pack(&m[i], q, R, C, bitl[i], ws, b, &err), 0, "%s", err.msg);
+    }
+    dm_kparams def, p;
+    dm_kparams_default(&def);
+    static const int pfs[] = {0, 256, 512, 1024, 2048};
+    static const int qpfs[] = {0, 64, 1024, 16384};
+    for (int t = 0; t < nk; t++) {
+        const dm_kernels *k = ks[t];
+        /* the defaults' results */
+        cr_assert_eq(dm_kparams_set(&def, &err), 0, "%s", err.msg);
+        /* (avx2 reduces four-row blocks and single rows differently: the
+         * reference is per row count) */
+        float ref_rows[6][77], ref_gemv[77], ref_q[5][77];
+        for (int nr = 0, ni = 0; nr <= R; nr += nr < 20 ? 5 : 57, ni++)
+            k->rows_gemv(W, C, C, rows, nr, x, ref_rows[ni]);
+        memcpy(ref_gemv, g0, sizeof(float) * R);
+        k->gemv(W, C, R, C, x, ref_gemv);
+        for (int i = 0; i < 5; i++)
+            k->qgemv(&m[i], xq, 0.01f, ref_q[i]);
+        /* gemv = rows_gemv over 0..R-1, then one float add */
+        k->rows_gemv(W, C, C, iota, R, x, y1);
+        for (int r = 0; r < R; r++)
+            if (ref_gemv[r] != g0[r] + y1[r] && bad++ < 3)
+                cr_log_error("%s gemv row %d: %a, rows_gemv + y: %a", k->name, r, ref_gemv[r], g0[r] + y1[r]);
+        /* gemv against gemv_ref, the rows_gemv tolerance (plus the add's rounding) */
+        memcpy(yr, g0, sizeof(float) * R);
+        dm_kernels_get(DM_KV_REF)->gemv(W, C, R, C, x, yr);
+        for (int r = 0; r < R; r++) {
+            double mag = 0;
+            for (int c = 0; c < C; c++)
+                mag += fabs((double)W[(size_t)r * C + c] * x[c]);
+            double tol = 1e-5 * mag + 1e-6 + 1e-7 * fabs(g0[r]);
+            if (fabs((double)ref_gemv[r] - yr[r]) > tol && bad++ < 3)
+                cr_log_error("%s gemv row %d: %g vs ref %g (tol %g)", k->name, r, ref_gemv[r], yr[r], tol);
+        }
+        for (int blk = 4; blk <= 8; blk += 4)
+            for (int pi = 0; pi < 5; pi++)
+                for (int h = 0; h < 2; h++)
+                    for (int qi = 0; qi < 4; qi++)
+                        for (int parts = 1; parts <= 4; parts += 3) {
+                            p = def;
+                            p.rows_block = blk, p.rows_pf = pfs[pi], p.rows_hint = h;
+                            p.q_pf = qpfs[qi], p.q_hint = h, p.parts = parts;
+                            p.dense = DM_DENSE_OWN;
+                            cr_assert_eq(dm_kparams_set(&p, &err), 0, "%s", err.msg);
+                            for (int nr = 0, ni = 0; nr <= R; nr += nr < 20 ? 5 : 57, ni++) {
+                                k->rows_gemv(W, C, C, rows, nr, x, y1);
+                                dm_par_rows_gemv(k, 2, W, C, C, rows, nr, x, y2);
+                                if (nr && (memcmp(y1, ref_rows[ni], sizeof(float) * nr) ||
+                                           memcmp(y2, ref_rows[ni], sizeof(float) * nr)) && bad++ < 3)
+                                    cr_log_error("%s rows_gemv block %d pf %d hint %d parts %d, %d rows: differs",
+                                                 k->name, blk, pfs[pi], h, parts, nr);
+                            }
+                            memcpy(g1, g0, sizeof(float) * R);
+                            k->gemv(W, C, R, C, x, g1);
+                            memcpy(y2, g0, sizeof(float) * R);
+                            dm_par_gemv(k, 2, W, C, R, C, x, y2);
+                            if ((memcmp(g1, ref_gemv, sizeof(float) * R) || memcmp(y2, ref_gemv, sizeof(float) * R)) &&
+                                bad++ < 3)
+                                cr_log_error("%s gemv block %d pf %d hint %d parts %d: differs", k->name, blk,
+                                             pfs[pi], h, parts);
+                            for (int i = 0; i < 5; i++) {
+                                k->qgemv(&m[i], xq, 0.01f, y1);
+                                dm_par_qgemv(k, 2, &m[i], xq, 0.01f, y2);
+                                if ((memcmp(y1, ref_q[i], sizeof(float) * R) ||
+                                     memcmp(y2, ref_q[i], sizeof(float) * R)) && bad++ < 3)
+                                    cr_log_error("%s qgemv %d bits qpf %d hint %d: differs", k->name, bitl[i],
+                                                 qpfs[qi], h);
+                            }
+                        }
+    }
+    cr_assert_eq(dm_kparams_set(&def, &err), 0);
+    cr_expect_eq(bad, 0, "%d tuned-parameter results differ", bad);
+    for (int i = 0; i < 5; i++)
+        dm_qmat_free(&m[i]);
+    free(W), free(x), free(y0), free(y1), free(y2), free(yr), free(g0), free(g1), free(rows), free(iota);
+    free(q), free(ws), free(b), free(xq);
+}
+
+/* dm_dense_gemv: OpenBLAS by default (bit-identical to cblas_sgemv), our
+ * gemv once chosen (bit-identical to k->gemv), back to OpenBLAS for ref. */
+Test(kernels, dense_gemv_choice)
+{
+    trng_seed(1402);
+    const int R = 301, C = 517, ld = 530;
+    float *W = malloc(sizeof(float) * R * ld), *x = malloc(sizeof(float) * C);
+    float *y0 = malloc(sizeof(float) * R), *y1 = malloc(sizeof(float) * R), *y2 = malloc(sizeof(float) * R);
+    cr_assert(W && x && y0 && y1 && y2);
+    for (int i = 0; i < R * ld; i++)
+        W[i] = frand();
+    for (int c = 0; c < C; c++)
+        x[c] = frand();
+    for (int r = 0; r < R; r++)
+        y0[r] = frand();
+    dm_dense_use(NULL);
+    cr_expect_str_eq(dm_dense_name(), "OpenBLAS sgemv");
+    memcpy(y1, y0, sizeof(float) * R);
+    memcpy(y2, y0, sizeof(float) * R);
+    dm_dense_gemv(R, C, W, ld, x, y1);
+    cblas_sgemv(CblasRowMajor, CblasNoTrans, R, C, 1.0f, W, ld, x, 1, 1.0f, y2, 1);
+    cr_expect_eq(memcmp(y1, y2, sizeof(float) * R), 0, "dense_gemv with OpenBLAS differs from cblas_sgemv");
+    const dm_kernels *k = dm_kernels_best();
+    dm_dense_use(k);
+    if (strcmp(k->name, "ref") != 0) {
+        char want[32];
+        snprintf(want, sizeof want, "own %s gemv", k->name);
+        cr_expect_str_eq(dm_dense_name(), want);
+    }
+    memcpy(y1, y0, sizeof(float) * R);
+    memcpy(y2, y0, sizeof(float) * R);
+    dm_dense_gemv(R, C, W, ld, x, y1);
+    if (strcmp(k->name, "ref") != 0)
+        k->gemv(W, (size_t)ld, R, C, x, y2);
+    else
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, R, C, 1.0f, W, ld, x, 1, 1.0f, y2, 1);
+    cr_expect_eq(memcmp(y1, y2, sizeof(float) * R), 0, "dense_gemv with %s differs from its gemv", k->name);
+    dm_dense_use(dm_kernels_get(DM_KV_REF));
+    cr_expect_str_eq(dm_dense_name(), "OpenBLAS sgemv", "ref kernels keep OpenBLAS for dense");
+    dm_dense_use(NULL);
+    free(W), free(x), free(y0), free(y1), free(y2);
+}
+
+Test(kernels, kparams_check_names_the_field)
+{
+    dm_kparams d, p;
+    dm_err err;
+    dm_kparams_default(&d);
+    cr_assert_eq(dm_kparams_check(&d, &err), 0);
+    char s[160];
+    dm_kparams_format(&d, s, sizeof s);
+    cr_expect(strstr(s, "block=4") && strstr(s, "dense=blas"), "format: %s", s);
+    struct { const char *field; int off, val; } bad[] = {
+        {"rows_block", offsetof(dm_kparams, rows_block), 6}, {"rows_pf", offsetof(dm_kparams, rows_pf), 100},
+        {"rows_pf", offsetof(dm_kparams, rows_pf), -16},     {"rows_hint", offsetof(dm_kparams, rows_hint), 2},
+        {"q_pf", offsetof(dm_kparams, q_pf), (1 << 20) + 1}, {"q_hint", offsetof(dm_kparams, q_hint), -1},
+        {"dense", offsetof(dm_kparams, dense), 2},           {"parts", offsetof(dm_kparams, parts), 0},
+        {"parts", offsetof(dm_kparams, parts), 5},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        p = d;
+        memcpy((char *)&p + bad[i].off, &bad[i].val, sizeof(int));
+        cr_expect_eq(dm_kparams_set(&p, &err), -1, "%s = %d accepted", bad[i].field, bad[i].val);
+        cr_expect(strstr(err.msg, bad[i].field), "message '%s' does not name %s", err.msg, bad[i].field);
+    }
+    cr_expect_eq(memcmp(dm_kparams_get(), &d, sizeof d), 0, "a rejected set changed the parameters");
+}
+
+/* The tuning cache: save / load round trip, entries per kernels and
+ * threads, and clear errors for malformed files (no timing here: dm_tune_run
+ * is exercised by the bench, never by a test). */
+Test(kernels, tune_cache_roundtrip_and_errors)
+{
+    char dir[] = "/tmp/dm_tune_XXXXXX";
+    cr_assert(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/sub/kernels-test.json", dir);
+    dm_err err;
+    dm_tune_result r, back;
+    cr_expect_eq(dm_tune_load(path, "avx2", 1, &back, &err), 0, "absent file: no entry");
+    memset(&r, 0, sizeof r);
+    dm_kparams_default(&r.p);
+    r.p.rows_block = 8, r.p.rows_pf = 1024, r.p.rows_hint = 1, r.p.q_pf = 0, r.p.dense = DM_DENSE_OWN, r.p.parts = 2;
+    snprintf(r.cpu, sizeof r.cpu, "TestVendor-1-2-3");
+    snprintf(r.kernels, sizeof r.kernels, "avx2");
+    r.threads = 2;
+    r.blas_ms = 3.5, r.own_ms = 3.0;
+    r.ncand = 1;
+    snprintf(r.cand[0].stage, sizeof r.cand[0].stage, "dense");
+    snprintf(r.cand[0].value, sizeof r.cand[0].value, "OpenBLAS sgemv");
+    cr_assert_eq(dm_tune_save(path, &r, &err), 0, "%s", err.msg);
+    dm_tune_result r1 = r;
+    r1.threads = 1, r1.p.dense = DM_DENSE_BLAS;
+    cr_assert_eq(dm_tune_save(path, &r1, &err), 0, "%s", err.msg); /* a second entry, the first kept */
+    cr_assert_eq(dm_tune_load(path, "avx2", 2, &back, &err), 1, "%s", err.msg);
+    cr_expect_eq(memcmp(&back.p, &r.p, sizeof r.p), 0, "entry avx2-t2 changed in the round trip");
+    cr_expect_str_eq(back.cpu, "TestVendor-1-2-3");
+    cr_expect_eq(back.own_ms, 3.0);
+    cr_assert_eq(dm_tune_load(path, "avx2", 1, &back, &err), 1, "%s", err.msg);
+    cr_expect_eq(back.p.dense, DM_DENSE_BLAS);
+    cr_expect_eq(dm_tune_load(path, "avx512", 1, &back, &err), 0, "no avx512 entry");
+    /* malformed: not JSON, a bad field, an out-of-range value */
+    static const char *bad[][2] = {
+        {"{\"entries\": {\"avx2-t1\": ", "not valid JSON"},
+        {"{\"cpu\": \"x\", \"entries\": []}", "entries"},
+        {"{\"entries\": {\"avx2-t1\": {\"rows_block\": 4}}}", "rows_pf"},
+        {"{\"entries\": {\"avx2-t1\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"dense\": \"fast\"}}}", "dense"},
+        {"{\"entries\": {\"avx2-t1\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"dense\": \"own\"}}}", "rows_block"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        FILE *f = fopen(path, "w");
+        cr_assert(f);
+        fputs(bad[i][0], f);
+        fclose(f);
+        cr_expect_eq(dm_tune_load(path, "avx2", 1, &back, &err), -1, "case %zu accepted", i);
+        cr_expect(strstr(err.msg, path) && strstr(err.msg, bad[i][1]), "case %zu: message '%s' (expected the path "
+                  "and '%s')", i, err.msg, bad[i][1]);
+    }
+    /* a malformed cache is rewritten by the next save */
+    cr_assert_eq(dm_tune_save(path, &r1, &err), 0, "%s", err.msg);
+    cr_expect_eq(dm_tune_load(path, "avx2", 1, &back, &err), 1, "%s", err.msg);
+    /* the ref kernels: defaults and OpenBLAS, no file touched */
+    cr_expect_eq(dm_tune_ensure(dm_kernels_get(DM_KV_REF), 1, NULL, NULL, &back, NULL, &err), 0, "%s", err.msg);
+    cr_expect_str_eq(dm_dense_name(), "OpenBLAS sgemv");
+    cr_expect_eq(strncmp(dm_tune_provenance(), "defaults", 8), 0, "%s", dm_tune_provenance());
+    /* apply: the parameters and the dense choice become current */
+    const dm_kernels *k = dm_kernels_best();
+    if (strcmp(k->name, "ref") != 0) {
+        cr_expect_eq(dm_tune_apply(k, &r, &err), 0, "%s", err.msg);
+        cr_expect_eq(memcmp(dm_kparams_get(), &r.p, sizeof r.p), 0);
+        cr_expect(strstr(dm_dense_name(), "own"), "%s", dm_dense_name());
+        cr_expect(strstr(dm_tune_provenance(), "cpu=TestVendor-1-2-3") && strstr(dm_tune_provenance(), "block=8"),
+                  "%s", dm_tune_provenance());
+    }
+    char id[64];
+    dm_cpu_id(id, sizeof id);
+    cr_expect(strchr(id, '-') != NULL, "cpu id '%s'", id);
+    remove(path);
+    snprintf(path, sizeof path, "%s/sub", dir);
+    rmdir(path);
+    rmdir(dir);
 }

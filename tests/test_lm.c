@@ -175,6 +175,8 @@ typedef struct edit {
     const char *as_i8;      /* tensor stored as I8 */
     const char *meta_k, *meta_v;
     const char *extra;      /* an extra tensor of this name is appended */
+    const char *poison;     /* tensor whose element 3 is set to poison_v */
+    float poison_v;
 } edit;
 
 static char tmpdir[256];
@@ -217,6 +219,8 @@ static int load_edited(const edit *ed, char *msg, size_t msgsz)
         w[n].data = bufs[n];
         if (ed->reshape && strcmp(t->name, ed->reshape) == 0)
             w[n].shape[0]--;
+        if (ed->poison && strcmp(t->name, ed->poison) == 0)
+            bufs[n][3] = ed->poison_v;
         if (ed->as_i8 && strcmp(t->name, ed->as_i8) == 0) {
             ibufs[n] = calloc((size_t)t->numel, 1);
             w[n].dtype = DM_DT_I8;
@@ -304,6 +308,18 @@ Test(lm_errors, integer_weights_rejected)
 {
     edit ed = {.as_i8 = "rnn.weight_hh_l0"};
     EXPECT_LOAD_ERROR(ed, "dtype I8");
+}
+
+/* A NaN or Inf weight would make every figure non-finite (and eval printed
+ * nan with exit 0, or crashed in JSON): refused at load, naming the tensor. */
+Test(lm_errors, non_finite_weights_rejected)
+{
+    edit ed = {.poison = "rnn.weight_hh_l1", .poison_v = NAN};
+    EXPECT_LOAD_ERROR(ed, "tensor 'rnn.weight_hh_l1' element 3 is NaN");
+    edit ed2 = {.poison = "decoder.bias", .poison_v = -INFINITY};
+    EXPECT_LOAD_ERROR(ed2, "tensor 'decoder.bias' element 3 is infinite");
+    edit ed3 = {.poison = "encoder.weight", .poison_v = INFINITY};
+    EXPECT_LOAD_ERROR(ed3, "tensor 'encoder.weight' element 3 is infinite");
 }
 
 Test(lm_errors, metadata_disagrees_with_shapes)

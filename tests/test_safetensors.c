@@ -308,15 +308,14 @@ Test(safetensors, header_order_kept_when_offsets_unsorted)
     dm_st_close(&f);
 }
 
-Test(safetensors, unaligned_f32_f64_and_trailing_bytes)
+Test(safetensors, unaligned_f32_f64)
 {
-    /* header of odd length -> data section unaligned; trailing junk OK */
-    unsigned char data[4 * 3 + 8 + 5];
+    /* header of odd length -> data section unaligned */
+    unsigned char data[4 * 3 + 8];
     float v[3] = {1.5f, -7.0f, 1e20f};
     double d = -0.125;
     memcpy(data, v, 12);
     memcpy(data + 12, &d, 8);
-    memset(data + 20, 0xAB, 5);
     char json[256] =
         "{\"v\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,12]},"
         "\"d\":{\"dtype\":\"F64\",\"shape\":[1,1],\"data_offsets\":[12,20]}}";
@@ -336,6 +335,40 @@ Test(safetensors, unaligned_f32_f64_and_trailing_bytes)
     cr_assert_eq(dm_st_to_f32(dm_st_find(&f, "d"), out, &err), 0);
     cr_assert_eq(out[0], -0.125f);
     dm_st_close(&f);
+}
+
+/* The format indexes the data section entirely: trailing bytes or a hole
+ * are refused, which is what a header length off by one byte looks like
+ * (every tensor would otherwise be read shifted, silently). */
+Test(safetensors, data_section_must_be_covered_exactly)
+{
+    float v[4] = {1, 2, 3, 4};
+    unsigned char data[17] = {0};
+    memcpy(data, v, 16);
+    expect_fail_json("{\"v\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}", data, 17,
+                     "the data section is 17 bytes but the tensors cover 16");
+    expect_fail_json("{\"v\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                     "\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[12,16]}}",
+                     data, 16, "4 unindexed byte(s) in the data section before tensor 'w'");
+    /* the header length one byte short: the last padding space becomes data */
+    char json[256] = "{\"v\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}";
+    while ((8 + strlen(json)) % 8 != 0)
+        strcat(json, " ");
+    const char *p = tp("short.safetensors");
+    size_t nj = strlen(json);
+    unsigned char *buf = malloc(8 + nj + 16);
+    cr_assert_not_null(buf);
+    uint64_t hlen = nj - 1;
+    for (int i = 0; i < 8; i++)
+        buf[i] = (unsigned char)(hlen >> (8 * i));
+    memcpy(buf + 8, json, nj);
+    memcpy(buf + 8 + nj, v, 16);
+    FILE *fp = fopen(p, "wb");
+    cr_assert_not_null(fp);
+    cr_assert_eq(fwrite(buf, 1, 8 + nj + 16, fp), 8 + nj + 16);
+    fclose(fp);
+    free(buf);
+    expect_fail(p, "the data section is 17 bytes but the tensors cover 16");
 }
 
 Test(safetensors, empty_tensors_do_not_overlap)

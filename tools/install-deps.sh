@@ -7,7 +7,8 @@ set -eu
 pkgs="build-essential autoconf automake libtool pkg-config
       libopenblas-dev libjansson-dev libsqlite3-dev zlib1g-dev
       libncurses-dev libreadline-dev libcriterion-dev
-      python3 bible-kjv sqlite3 tmux man-db groff-base"
+      python3 bible-kjv sqlite3 tmux man-db groff-base
+      clang libclang-rt-14-dev valgrind"
 [ "${1:-}" = "--torch" ] && pkgs="$pkgs python3-torch python3-numpy"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 missing=""

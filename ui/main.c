@@ -111,6 +111,8 @@ static void print_help(FILE *f)
             "  --steps N           timed steps / interleaved pairs (default 300)\n"
             "  --cold              flush the caches between timed steps\n"
             "  --no-torch          do not run PyTorch for comparison\n"
+            "  --no-tune           the compiled-in kernel parameters and OpenBLAS for dense (no per-CPU\n"
+            "                      tuning; by default the first bench on a CPU measures them: see 'tune')\n"
             "run store (every dual-module evaluation is saved):\n"
             "  --db PATH           SQLite file (default $XDG_DATA_HOME/dualmod/runs.db)\n"
             "  --no-store          do not save\n"
@@ -195,7 +197,7 @@ enum {
     O_SPLIT = 256, O_DATA, O_VOCAB, O_LIMIT, O_PATH, O_CHUNK, O_THREADS, O_FORMAT, O_DENSE, O_ARCH,
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
     O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
-    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_DB, O_NO_STORE, O_EXPLAIN
+    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_NO_TUNE, O_DB, O_NO_STORE, O_EXPLAIN
 };
 
 static const struct option long_opts[] = {
@@ -216,6 +218,7 @@ static const struct option long_opts[] = {
     {"fit-data", required_argument, 0, O_FIT_DATA}, {"ratios", required_argument, 0, O_RATIOS},
     {"ks", required_argument, 0, O_KS},         {"bits-list", required_argument, 0, O_BITLIST},
     {"noise", required_argument, 0, O_NOISE},   {"kernels", required_argument, 0, O_KERNELS},
+    {"no-tune", no_argument, 0, O_NO_TUNE},
     {"db", required_argument, 0, O_DB},         {"no-store", no_argument, 0, O_NO_STORE},
     {"explain", no_argument, 0, O_EXPLAIN},     {"quiet", no_argument, 0, 'q'},
     {"help", no_argument, 0, 'h'},              {"version", no_argument, 0, 'V'},
@@ -393,6 +396,7 @@ static int parse_opts(int argc, char **argv, opts *o)
         case O_FIT_DATA: o->fit_data = optarg; break;
         case O_DB: o->db = optarg; break;
         case O_NO_STORE: o->no_store = 1; break;
+        case O_NO_TUNE: setenv("DUALMOD_TUNE", "off", 1); break; /* the defaults, untuned */
         case O_EXPLAIN: o->explain = 1; break;
         case O_RATIOS:
             if (check_list("--ratios", optarg)) return 2;

@@ -101,11 +101,22 @@ static int run_script(dm_session *s, FILE *in, const char *name, dm_cmd_io *io)
     long lineno = 0;
     int status = 0;
     char where[4200];
-    while (getline(&line, &cap, in) > 0) {
+    ssize_t len;
+    while ((len = getline(&line, &cap, in)) > 0) {
         lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
         snprintf(where, sizeof where, "%s:%ld", name, lineno);
         io->where = where;
+        const char *nul = memchr(line, '\0', (size_t)len);
+        if (nul) { /* the rest of the line would be silently lost */
+            char w[1024];
+            fprintf(io->msg ? io->msg : stderr, "dualmod: %s: NUL byte at column %ld; expected text\n",
+                    dm_escape(where, strlen(where), w, sizeof w), (long)(nul - line) + 1);
+            status = 1;
+            if (dm_session_settings(s)->on_error == 0)
+                break;
+            continue;
+        }
+        line[strcspn(line, "\r\n")] = '\0';
         int rc = dm_cmd_exec(s, line, io);
         if (rc == DM_CMD_QUIT)
             break;

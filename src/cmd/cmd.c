@@ -26,6 +26,7 @@
 #include "session.h"
 #include "metric.h"
 #include "store.h"
+#include "tune.h"
 
 /* ---- settings table ---- */
 
@@ -229,6 +230,7 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
     case DM_S_SPEED: s->speed = (long)x; break;
     case DM_S_STORE: s->store = idx == 0; break;
     case DM_S_ON_ERROR: s->on_error = idx; break;
+    case DM_S_SQL_TIMEOUT: s->sql_timeout = x; break;
     case DM_S_FORMAT: s->format = idx; break;
     case DM_S_FIT_DATA: snprintf(s->fit_data, sizeof s->fit_data, "%s", strcmp(value, "-") ? value : ""); break;
     case DM_S_FIT_TOKENS: s->fit_tokens = (long)x; break;
@@ -275,6 +277,7 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_SPEED: snprintf(out, n, "%ld", s->speed); break;
     case DM_S_STORE: snprintf(out, n, "%s", s->store ? "on" : "off"); break;
     case DM_S_ON_ERROR: snprintf(out, n, "%s", choice(d->choices, s->on_error)); break;
+    case DM_S_SQL_TIMEOUT: snprintf(out, n, "%g", s->sql_timeout); break;
     case DM_S_FORMAT: snprintf(out, n, "%s", choice(d->choices, s->format)); break;
     case DM_S_FIT_DATA: snprintf(out, n, "%s", s->fit_data[0] ? s->fit_data : "-"); break;
     case DM_S_FIT_TOKENS: snprintf(out, n, "%ld", s->fit_tokens); break;
@@ -305,6 +308,7 @@ double dm_settings_num(const dm_settings *s, dm_setting_id id)
     case DM_S_SPEED: return (double)s->speed;
     case DM_S_STORE: return s->store;
     case DM_S_ON_ERROR: return s->on_error;
+    case DM_S_SQL_TIMEOUT: return s->sql_timeout;
     case DM_S_FORMAT: return s->format;
     case DM_S_FIT_TOKENS: return (double)s->fit_tokens;
     case DM_S_CALIB_TOKENS: return s->calib_tokens;
@@ -660,6 +664,8 @@ static int fit_first(dm_cmd_ctx *c)
     return rc;
 }
 
+int dm_cmd_ensure_tuned(dm_cmd_ctx *c);
+
 static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     (void)raw;
@@ -672,7 +678,7 @@ static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                            "audit figures, fit error, bytes)", argv[0]);
         detail = 1;
     }
-    if (fit_first(c))
+    if (fit_first(c) || dm_cmd_ensure_tuned(c))
         return -1;
     if (c->io->tui_cmd && !detail) { /* inside the TUI: the worker runs it, the live panel shows it */
         return dm_session_start(c->s, &c->err);
@@ -734,8 +740,10 @@ static int sweep_values(dm_cmd_ctx *c, sweep_dim *d, const char *spec)
     if (strchr(spec, ':')) {
         double a, b, st;
         char extra;
-        if (sscanf(spec, "%lf:%lf:%lf%c", &a, &b, &st, &extra) != 3 || !(st > 0) || b < a)
-            return fail(c, "sweep %s '%s': expected FROM:TO:STEP with STEP > 0 and FROM <= TO (e.g. 0.1:0.9:0.2)",
+        if (sscanf(spec, "%lf:%lf:%lf%c", &a, &b, &st, &extra) != 3 || !isfinite(a) || !isfinite(b) ||
+            !isfinite(st) || !(st > 0) || b < a)
+            return fail(c, "sweep %s '%s': expected FROM:TO:STEP, finite numbers with STEP > 0 and FROM <= TO "
+                           "(e.g. 0.1:0.9:0.2)",
                         d->def->name, spec);
         for (int i = 0;; i++) {
             double v = a + i * st;
@@ -828,6 +836,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     int stream = c->fmt == DM_FMT_CSV; /* CSV rows are printed as they come */
     if (stream)
         dm_table_csv_row(&t, -1, c->io->out);
+    dm_session_store_unique(c->s, !force); /* a concurrent identical sweep stores each configuration once */
     for (long n = 0; n < total && rc == 0; n++) {
         for (int i = 0; i < nd; i++)
             if (dm_session_set(c->s, dims[i].def->name, dims[i].vals[idx[i]], 0, &c->err)) {
@@ -886,6 +895,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         }
     }
     free(r);
+    dm_session_store_unique(c->s, 0);
     /* back to the settings before the sweep */
     dm_err e2;
     for (int i = 0; i < nd; i++) {
@@ -898,6 +908,82 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     dm_table_free(&t);
     info(c, "sweep: %ld configuration%s run, %ld already stored (skipped%s)", ran, ran == 1 ? "" : "s", skipped,
          force ? "" : "; --force runs them again");
+    return rc;
+}
+
+/* ---- kernel tuning (tune.h) ---- */
+
+static const dm_kernels *settings_kernels(const dm_settings *st)
+{
+    static const dm_kvariant kv[] = {DM_KV_REF, DM_KV_REF, DM_KV_AVX2, DM_KV_AVX512};
+    if (st->kernels > 0 && st->kernels < 4 && dm_kernels_get(kv[st->kernels]))
+        return dm_kernels_get(kv[st->kernels]);
+    return dm_kernels_best();
+}
+
+static void tune_progress(void *ud, const char *stage, int done, int total)
+{
+    dm_cmd_ctx *c = ud;
+    FILE *f = c->io->msg;
+    if (!f || c->io->quiet)
+        return;
+    if (c->io->progress)
+        fprintf(f, "\r\033[Ktuning the kernels for this CPU: %s %d/%d", stage, done, total);
+    if (done >= total)
+        fprintf(f, c->io->progress ? "\r\033[K" : "tuning the kernels for this CPU: done\n");
+    fflush(f);
+}
+
+/* The cached tuned parameters of this CPU for the current kernels and
+ * threads, or (first use) measured now with a progress line. */
+int dm_cmd_ensure_tuned(dm_cmd_ctx *c)
+{
+    const dm_settings *st = dm_session_settings(c->s);
+    int tuned = 0;
+    dm_tune_result r;
+    if (dm_tune_ensure(settings_kernels(st), st->threads, tune_progress, c, &r, &tuned, &c->err))
+        return -1;
+    if (tuned)
+        info(c, "kernels tuned for this CPU (%s) in %.1f s: %s; cached", r.cpu, r.seconds, dm_tune_provenance());
+    return 0;
+}
+
+static int c_tune(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)argc, (void)argv, (void)raw;
+    const dm_settings *st = dm_session_settings(c->s);
+    const dm_kernels *k = settings_kernels(st);
+    if (strcmp(k->name, "ref") == 0)
+        return fail(c, "tune: the ref kernels have no parameters ('set kernels auto', avx2 or avx512)");
+    dm_tune_result *r = malloc(sizeof *r);
+    if (!r)
+        return fail(c, "out of memory");
+    char path[4096];
+    int rc = -1;
+    if (dm_tune_cache_path(path, sizeof path, &c->err) ||
+        dm_tune_run(k, st->threads, tune_progress, c, r, &c->err) || dm_tune_save(path, r, &c->err))
+        goto out;
+    dm_table t;
+    dm_table_init(&t, NULL);
+    const char *cols[] = {"stage", "candidate", "ms", "GB/s"};
+    for (int i = 0; i < 4; i++)
+        dm_table_col(&t, cols[i], i >= 2);
+    for (int i = 0; i < r->ncand; i++) {
+        dm_table_row(&t);
+        dm_table_set(&t, 0, r->cand[i].stage);
+        dm_table_set(&t, 1, r->cand[i].value);
+        dm_table_setf(&t, 2, "%.4f", r->cand[i].ms);
+        dm_table_setf(&t, 3, "%.2f", r->cand[i].gbs);
+    }
+    emit(c, &t);
+    dm_table_free(&t);
+    info(c, "cpu %s (%s), %s kernels, %d thread%s: %s", r->cpu, r->model, r->kernels, r->threads,
+         r->threads > 1 ? "s" : "", dm_tune_provenance());
+    info(c, "dense baseline: %s (OpenBLAS %.4f ms, own %.4f ms for %.0f MB); measured in %.1f s; cached in %s",
+         dm_dense_name(), r->blas_ms, r->own_ms, r->dense_bytes / 1e6, r->seconds, path);
+    rc = 0;
+out:
+    free(r);
     return rc;
 }
 
@@ -1331,7 +1417,10 @@ static int c_sql(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     (void)argc, (void)argv;
     dm_table t;
     dm_table_init(&t, NULL);
-    if (dm_session_query(c->s, raw[0], &t, &c->err)) {
+    /* one quoted word is the query without its quotes (so that
+     * sql 'select 1; select 2' reaches the store's statement handling) */
+    const char *q = argc == 1 && (raw[0][0] == '\'' || raw[0][0] == '"') ? argv[0] : raw[0];
+    if (dm_session_query(c->s, q, &t, &c->err)) {
         dm_table_free(&t);
         return -1;
     }
@@ -1369,19 +1458,18 @@ static int c_delete(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     dm_store *st = store(c);
     if (!st)
         return -1;
+    /* all or nothing: `delete 1 999` deletes neither */
+    dm_session_store_lock(c->s);
+    int rc = dm_store_delete_many(st, ids, argc, &c->err);
+    dm_session_store_unlock(c->s);
+    if (rc)
+        return -1;
     for (int i = 0; i < argc; i++) {
-        dm_run *r = calloc(1, sizeof *r);
-        if (!r)
-            return fail(c, "out of memory");
-        dm_session_store_lock(c->s);
-        int rc = dm_store_get(st, ids[i], r, &c->err);
-        if (rc == 0)
-            rc = dm_store_delete(st, ids[i], &c->err);
-        dm_session_store_unlock(c->s);
-        free(r);
-        if (rc)
-            return -1;
-        info(c, "deleted run %lld", (long long)ids[i]);
+        int dup = 0;
+        for (int j = 0; j < i; j++)
+            dup |= ids[j] == ids[i];
+        if (!dup)
+            info(c, "deleted run %lld", (long long)ids[i]);
     }
     return 0;
 }
@@ -1515,6 +1603,12 @@ const dm_cmd_def dm_cmd_table[] = {
      DM_C_NONE, 0, c_sql},
     {"note", "ID TEXT", "attach a note to a run", NULL, 2, -1, DM_C_NONE, 0, c_note},
     {"delete", "ID [ID ...]", "delete runs", NULL, 1, -1, DM_C_NONE, 0, c_delete},
+    {"tune", "", "measure the kernel parameters on this CPU and cache them",
+     "Times candidate kernel parameters (rows per block, prefetch distance and hint, the little GEMV's prefetch, "
+     "the split between threads) and OpenBLAS sgemv against our own dense GEMV, for the kernels and threads "
+     "settings, in a bounded search (seconds), and caches the winners in "
+     "$XDG_CACHE_HOME/dualmod/kernels-<cpu id>.json. bench and run do it by themselves on a CPU's first use.",
+     0, 0, DM_C_NONE, 0, c_tune},
     {"help", "[COMMAND|SETTING|settings|commands]", "this help", NULL, 0, 1, DM_C_COMMAND, 0, c_help},
     {"quit", "", "leave (also exit)", NULL, 0, 0, DM_C_NONE, 0, c_quit},
     {"dump-screen", "FILE", "write the TUI screen as text to FILE", NULL, 1, 1, DM_C_FILE, 1, c_tui},
@@ -1586,7 +1680,8 @@ static int split_statements(const char *line, char ***out, int *n)
 {
     size_t len = strlen(line);
     char *copy = malloc(len + 1);
-    char **st = malloc(sizeof *st * (len / 2 + 2));
+    /* one statement per ';' plus the last: at most len + 1 */
+    char **st = malloc(sizeof *st * (len + 2));
     if (!copy || !st) {
         free(copy);
         free(st);
@@ -1630,8 +1725,9 @@ static void print_err(const dm_cmd_io *io, const char *cmd, const char *msg)
     size_t cl = cmd ? strlen(cmd) : 0;
     if (cmd && strncmp(msg, cmd, cl) == 0 && msg[cl] == ':' && msg[cl + 1] == ' ')
         msg += cl + 2; /* "sql: sql: ..." */
-    fprintf(f, "dualmod: %s%s%s%s%s\n", io->where ? io->where : "", io->where ? ": " : "", cmd ? cmd : "",
-            cmd ? ": " : "", msg);
+    char inert[4 * DM_ERR_MAX], where[1024]; /* messages quote data: control characters are escaped */
+    fprintf(f, "dualmod: %s%s%s%s%s\n", io->where ? dm_escape(io->where, strlen(io->where), where, sizeof where) : "",
+            io->where ? ": " : "", cmd ? cmd : "", cmd ? ": " : "", dm_escape(msg, strlen(msg), inert, sizeof inert));
     fflush(f);
 }
 
@@ -1639,6 +1735,7 @@ int dm_cmd_exec(dm_session *s, const char *line, const dm_cmd_io *io)
 {
     char **st;
     int n;
+    dm_session_query_cancel(s, io->cancel); /* queries of the store stop on it too */
     if (split_statements(line, &st, &n)) {
         print_err(io, NULL, "out of memory");
         return 1;
@@ -1711,6 +1808,48 @@ int dm_cmd_exec(dm_session *s, const char *line, const dm_cmd_io *io)
     free(copy);
     free(st);
     return status;
+}
+
+int dm_cmd_check(const char *line, dm_err *err)
+{
+    char **st;
+    int n, count = 0, rc = 0;
+    if (split_statements(line, &st, &n))
+        return dm_errf(err, "out of memory");
+    words *W = malloc(sizeof *W);
+    dm_settings *set = malloc(sizeof *set);
+    if (!W || !set)
+        rc = dm_errf(err, "out of memory");
+    else
+        dm_settings_default(set);
+    for (int i = 0; rc == 0 && i < n; i++) {
+        if (tokenize(st[i], W, err)) {
+            rc = -1;
+            break;
+        }
+        if (W->n == 0)
+            continue;
+        const dm_cmd_def *d = dm_cmd_find(W->w[0]);
+        if (!d) {
+            rc = dm_errf(err, "unknown command '%s'", W->w[0]);
+            break;
+        }
+        int argc = W->n - 1;
+        if (argc < d->min_args || (d->max_args >= 0 && argc > d->max_args)) {
+            rc = dm_errf(err, "%s: wrong number of arguments (usage: %s %s)", d->name, d->name, d->usage);
+            break;
+        }
+        if (strcmp(d->name, "set") == 0)
+            for (int a = 1; rc == 0 && a + 1 < W->n; a += 2)
+                if (dm_settings_set(set, W->w[a], W->w[a + 1], err))
+                    rc = -1;
+        count++;
+    }
+    free(W);
+    free(set);
+    free(n ? st[0] : NULL);
+    free(st);
+    return rc ? -1 : count;
 }
 
 /* ---- completion ---- */

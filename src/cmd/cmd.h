@@ -71,6 +71,8 @@ typedef enum dm_stype {
       "save every completed run in the run store") \
     X(ON_ERROR, "on-error", DM_ST_ENUM, 0, 0, "stop|continue", "stop", 0, 0, \
       "what a script does after a failing statement") \
+    X(SQL_TIMEOUT, "sql-timeout", DM_ST_REAL, 0, 86400, NULL, "30", 1, 10, \
+      "seconds a query of the run store (sql, runs, best, ...) may take (0 = no limit); Ctrl-C stops one sooner") \
     X(FORMAT,   "format",   DM_ST_ENUM, 0, 0, "table|csv|json|jsonl|md", "table", 0, 0, \
       "output format of results (json: one document; jsonl: one object per line; md: Markdown table)") \
     X(FIT_DATA, "fit-data", DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
@@ -132,6 +134,7 @@ typedef struct dm_settings {
     int calib_tokens;
     int chunk;
     double lambda;
+    double sql_timeout; /* seconds, 0 = no limit */
 } dm_settings;
 
 void dm_settings_default(dm_settings *s);
@@ -203,6 +206,11 @@ typedef struct dm_cmd_io {
  * DM_CMD_QUIT when `quit` was executed. */
 #define DM_CMD_QUIT 100
 int dm_cmd_exec(dm_session *s, const char *line, const dm_cmd_io *io);
+/* Parse line as dm_cmd_exec would (statements, words, quotes, the command
+ * and its number of arguments; `set` values checked against a copy of the
+ * defaults) without executing anything. Returns the number of statements
+ * with a command, or -1 with err set at the first error. */
+int dm_cmd_check(const char *line, dm_err *err);
 
 /* Completion candidates for the word being typed: line is the text before
  * the cursor. Calls fn for each candidate (full word). Returns the kind of

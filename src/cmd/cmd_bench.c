@@ -24,6 +24,7 @@
 #include "lm_dual.h"
 #include "kernels.h"
 #include "lm.h"
+#include "tune.h"
 
 /* ---- PyTorch beside (tools/torch_bench.py; never a dependency) ---- */
 
@@ -196,7 +197,8 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
 
 enum { B_MODEL, B_ARCH, B_HIDDEN, B_LAYERS, B_RATIO, B_ACH, B_BITS, B_K, B_MODE, B_THREADS, B_KERNELS, B_COLD,
        B_STEPS, B_DENSE_MS, B_DUAL_MS, B_SP, B_SPMIN, B_SPMAX, B_DE2E, B_DUE2E, B_SPE2E, B_LIMIT, B_BYTES, B_SH0,
-       B_SH1, B_SH2, B_SH3, B_TORCH, B_VS_TORCH, B_N };
+       B_SH1, B_SH2, B_SH3, B_TORCH, B_VS_TORCH, B_PCT, B_BW, B_DFLOOR, B_QFLOOR, B_SPREAD, B_GEMV, B_KPARAMS,
+       B_N };
 
 int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
@@ -270,18 +272,34 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         return -1;
     dm_blas_set_threads(s->threads);
     const dm_kernels *K = dm_cmd_kernels(s);
+    if (dm_cmd_ensure_tuned(c))
+        return -1;
     torch_fig tf = {0};
     if (torch)
         run_torch(m, ref->file, s->threads, (int)steps, &tf);
+    /* the read bandwidth of this machine now: the floors of both sides */
+    size_t llc = dm_llc_bytes(), bwbytes = 4 * (llc ? llc : (64u << 20));
+    if (bwbytes < (256u << 20))
+        bwbytes = 256u << 20;
+    double bw = dm_read_bandwidth(bwbytes, 5);
+    /* the dense baseline: the tuner's choice, checked on this model now (the faster one is the baseline) */
+    double blas_ms = 0, own_ms = 0;
+    const char *tune_env = getenv("DUALMOD_TUNE");
+    if (!(tune_env && strcmp(tune_env, "off") == 0) &&
+        dm_bench_pick_dense(m, K, 25, cold, &blas_ms, &own_ms, &c->err))
+        return -1;
+    int noisy = 0;
     dm_table t;
     dm_table_init(&t, NULL);
     static const char *const cols[B_N] = {
         "model", "arch", "hidden", "layers", "ratio", "ratio_achieved", "bits", "k", "mode", "threads", "kernels",
         "cold", "steps", "dense_ms", "dual_ms", "speedup_layer", "speedup_min", "speedup_max", "dense_e2e_ms",
         "dual_e2e_ms", "speedup_e2e", "speedup_limit", "bytes_ratio", "share_proj", "share_little", "share_big",
-        "share_epilogue", "torch_rnn_ms", "speedup_vs_torch"};
+        "share_epilogue", "torch_rnn_ms", "speedup_vs_torch", "pct_limit", "read_gbs", "dense_floor_ms",
+        "dual_floor_ms", "spread", "dense_gemv", "kernel_params"};
     for (int i = 0; i < B_N; i++)
-        dm_table_col(&t, cols[i], !(i == B_MODEL || i == B_ARCH || i == B_MODE || i == B_KERNELS));
+        dm_table_col(&t, cols[i],
+                     !(i == B_MODEL || i == B_ARCH || i == B_MODE || i == B_KERNELS || i == B_GEMV || i == B_KPARAMS));
     int rc = 0;
     for (int ki = 0; ki < nk && rc == 0; ki++) {
         dm_dual_cfg kc = cfg;
@@ -328,6 +346,14 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                 dm_table_setf(&t, B_TORCH, "%.5f", tf.rnn_ms);
                 dm_table_setf(&t, B_VS_TORCH, "%.4f", tf.rnn_ms / b.dual_ms);
             }
+            dm_table_setf(&t, B_PCT, "%.2f", b.limit > 0 ? 100 * b.sp[1] / b.limit : 0);
+            dm_table_setf(&t, B_BW, "%.3f", bw);
+            dm_table_setf(&t, B_DFLOOR, "%.5f", bw > 0 ? b.dense_bytes / (bw * 1e9) * 1e3 : 0);
+            dm_table_setf(&t, B_QFLOOR, "%.5f", bw > 0 ? b.dual_bytes / (bw * 1e9) * 1e3 : 0);
+            dm_table_setf(&t, B_SPREAD, "%.4f", b.spread);
+            dm_table_set(&t, B_GEMV, dm_dense_name());
+            dm_table_set(&t, B_KPARAMS, dm_tune_provenance());
+            noisy += b.spread > DM_BENCH_NOISY;
             if (cancelled(c))
                 rc = fail(c, "interrupted");
         }
@@ -341,16 +367,24 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (c->fmt != DM_FMT_TABLE) {
         emit_rows(c, &t);
         dm_table_free(&t);
+        if (noisy && !c->io->quiet)
+            info(c, "warning: %d row%s had a pair-speedup spread above %.0f%% (a busy machine)", noisy,
+                 noisy > 1 ? "s" : "", 100 * DM_BENCH_NOISY);
         return 0;
     }
     fprintf(out, "bench: %s (%s %d x %d, vocab %d), %d thread%s, %s kernels, %s cache, %s ratio control, %ld pairs\n",
             ref->name, dm_cell_name(m->cell), m->nlayers, m->nhid, m->ntoken, s->threads, s->threads > 1 ? "s" : "",
             K->name, cold ? "cold (flushed before every step)" : "warm", dm_mode_name(cfg.mode), steps);
-    fprintf(out, "speedups are medians of per-pair ratios dense/dual (min-max), dense = OpenBLAS sgemv step; limit = "
-                 "dense bytes / dual bytes\n\n");
-    fprintf(out, "%5s %6s %5s %4s %9s %9s %17s %8s %7s %6s %6s  %5s %5s %5s %5s%s\n", "ratio", "achvd", "k", "bits",
-            "dense ms", "dual ms", "layer speedup", "e2e", "limit", "%lim", "bytes", "proj", "ltl", "big", "epi",
-            tf.ok ? "  vs torch" : "");
+    fprintf(out, "speedups are medians of per-pair ratios dense/dual (min-max), dense = %s step (the faster of "
+                 "OpenBLAS and ours here); limit = dense bytes / dual bytes\n", dm_dense_name());
+    if (blas_ms > 0)
+        fprintf(out, "dense checked on this model now: OpenBLAS sgemv %.4f ms, own %s gemv %.4f ms (medians of 25 "
+                     "interleaved steps)\n", blas_ms, K->name, own_ms);
+    fprintf(out, "read bandwidth %.2f GB/s (measured now); floors = bytes / bandwidth; kernel parameters: %s\n\n", bw,
+            dm_tune_provenance());
+    fprintf(out, "%5s %6s %5s %4s %9s %9s %9s %9s %17s %8s %7s %6s %6s %6s  %5s %5s %5s %5s%s\n", "ratio", "achvd", "k",
+            "bits", "dense ms", "floor", "dual ms", "floor", "layer speedup", "e2e", "limit", "%lim", "spread", "bytes",
+            "proj", "ltl", "big", "epi", tf.ok ? "  vs torch" : "");
     for (int r = 0; r < t.nrow; r++) {
 #define V(col) atof(dm_table_get(&t, r, col))
         char sp[40], bb[8];
@@ -358,9 +392,13 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         int bits = atoi(dm_table_get(&t, r, B_BITS));
         snprintf(bb, sizeof bb, bits ? "%d" : "fp32", bits);
         double pct = V(B_LIMIT) > 0 ? 100 * V(B_SP) / V(B_LIMIT) : 0;
-        fprintf(out, "%5.2f %6.3f %5d %4s %9.4f %9.4f %17s %7.2fx %6.2fx %5.0f%% %6.3f  %4.0f%% %4.0f%% %4.0f%% %4.0f%%",
-                V(B_RATIO), V(B_ACH), atoi(dm_table_get(&t, r, B_K)), bb, V(B_DENSE_MS), V(B_DUAL_MS), sp, V(B_SPE2E),
-                V(B_LIMIT), pct, V(B_BYTES), 100 * V(B_SH0), 100 * V(B_SH1), 100 * V(B_SH2), 100 * V(B_SH3));
+        fprintf(out,
+                "%5.2f %6.3f %5d %4s %9.4f %9.4f %9.4f %9.4f %17s %7.2fx %6.2fx %5.0f%% %5.0f%%%s %6.3f  %4.0f%% "
+                "%4.0f%% %4.0f%% %4.0f%%",
+                V(B_RATIO), V(B_ACH), atoi(dm_table_get(&t, r, B_K)), bb, V(B_DENSE_MS), V(B_DFLOOR), V(B_DUAL_MS),
+                V(B_QFLOOR), sp, V(B_SPE2E), V(B_LIMIT), pct, 100 * V(B_SPREAD),
+                V(B_SPREAD) > DM_BENCH_NOISY ? "!" : " ", V(B_BYTES), 100 * V(B_SH0), 100 * V(B_SH1),
+                100 * V(B_SH2), 100 * V(B_SH3));
         if (tf.ok)
             fprintf(out, "  %7.2fx", V(B_VS_TORCH));
         fprintf(out, "\n");
@@ -368,9 +406,14 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     }
     fprintf(out, "\nshares: time of each dual phase / dense step time (proj = projection, ltl = little GEMV, big = masks +"
                  " sensitive rows, epi = cell update)\n");
+    fprintf(out, "spread: (p75 - p25) / median of the pair speedups; %%lim: layer speedup / limit\n");
     if (tf.ok)
         fprintf(out, "vs torch: PyTorch %s nn.%s token by token (%.4f ms per step, recurrent layers) / dual ms\n",
                 tf.version, dm_cell_name(m->cell), tf.rnn_ms);
+    if (noisy)
+        fprintf(out, "warning: %d row%s marked ! had a pair-speedup spread above %.0f%%: the machine is too busy for "
+                     "these figures to be trusted; run again when it is idle\n",
+                noisy, noisy > 1 ? "s" : "", 100 * DM_BENCH_NOISY);
     if (!ref->file[0])
         fprintf(out, "weights: random (uniform), fitted little modules on the model's own states: timing only, no "
                      "quality\n");

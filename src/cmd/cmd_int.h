@@ -72,6 +72,9 @@ void dm_cmd_progress_end(dm_prog_ctx *p);
 int dm_cmd_check_lambda(dm_cmd_ctx *c, const char *cmd);
 /* The dual-module knobs of the settings. */
 void dm_cmd_dual_cfg(const dm_settings *s, dm_dual_cfg *cfg);
+/* The cached tuned kernel parameters of this CPU (measured now, with a
+ * progress line, on first use; DUALMOD_TUNE=off skips it). */
+int dm_cmd_ensure_tuned(dm_cmd_ctx *c);
 /* The kernels of the kernels setting (auto: the best this CPU has). */
 const dm_kernels *dm_cmd_kernels(const dm_settings *s);
 /* The split setting's name when it names a split of the model's dataset, else NULL (a file). */

@@ -14,6 +14,7 @@
 #include "family.h"
 #include "rnnlm.h"
 #include "kernels.h"
+#include "tune.h"
 #include "models.h"
 
 #define FIT_TOKENS 60000
@@ -48,6 +49,8 @@ struct dm_session {
     /* the store */
     dm_store *store;
     pthread_mutex_t store_mu;
+    const volatile int *query_cancel;
+    int store_unique; /* runs stored with dm_store_add_unique (a sweep) */
     /* the worker: one persistent thread taking the latest request; mu guards
      * the request slot, the flags and the snapshot */
     pthread_t th;
@@ -496,6 +499,10 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     r->audit = src->audit;
     setstr(r->git_rev, sizeof r->git_rev, src->git_rev ? src->git_rev : "");
     setstr(r->build_flags, sizeof r->build_flags, src->build_flags ? src->build_flags : "");
+    if (e->kern) { /* the tuned kernel parameters and CPU id (tune.h) ride along with the build */
+        size_t l = strlen(r->build_flags);
+        snprintf(r->build_flags + l, sizeof r->build_flags - l, "%skernels: %s", l ? " | " : "", dm_tune_provenance());
+    }
     setstr(r->version, sizeof r->version, src->version ? src->version : "");
     dm_cpu_model(r->cpu, sizeof r->cpu);
 }
@@ -765,6 +772,11 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
         dm_errf(err, "out of memory");
         goto fail;
     }
+    /* a store that cannot be used is said before the evaluation, not after it */
+    if (c->store && !s->no_store && !dm_session_store(s, err)) {
+        dm_err_prefix(err, "run not saved");
+        goto fail;
+    }
     int pr = prepare(s, c, cancel, err);
     if (pr < 0)
         goto fail;
@@ -820,14 +832,16 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     if (c->store && !s->no_store && !(res->dual.cancelled && superseded(s))) {
         dm_store *st = dm_session_store(s, err);
         if (!st) {
-            dm_err_prefix(err, "run not saved: ");
+            dm_err_prefix(err, "run not saved");
             goto fail;
         }
         pthread_mutex_lock(&s->store_mu);
-        int src = dm_store_add(st, run, err);
+        int src = s->store_unique ? dm_store_add_unique(st, run, err) : dm_store_add(st, run, err);
+        if (src == 1) /* stored meanwhile by another process: that row stands */
+            src = 0;
         pthread_mutex_unlock(&s->store_mu);
         if (src) {
-            dm_err_prefix(err, "run not saved: ");
+            dm_err_prefix(err, "run not saved");
             goto fail;
         }
         sn.run_id = run->id;
@@ -942,6 +956,10 @@ static int fill_row(void *ud, int ncol, const char *const *names, const char *co
     return 0;
 }
 
+void dm_session_query_cancel(dm_session *s, const volatile int *cancel) { s->query_cancel = cancel; }
+
+void dm_session_store_unique(dm_session *s, int on) { s->store_unique = on; }
+
 int dm_session_query(dm_session *s, const char *sql, dm_table *out, dm_err *err)
 {
     dm_store *st = dm_session_store(s, err);
@@ -950,6 +968,7 @@ int dm_session_query(dm_session *s, const char *sql, dm_table *out, dm_err *err)
     table_fill f = {out};
     /* the UI thread, a command thread and the worker share the store */
     pthread_mutex_lock(&s->store_mu);
+    dm_store_query_guard(st, s->query_cancel, s->set.sql_timeout);
     int rc = dm_store_query(st, sql, fill_row, &f, err);
     pthread_mutex_unlock(&s->store_mu);
     if (rc)

@@ -155,6 +155,12 @@ void dm_session_store_unlock(dm_session *s);
 /* Read-only SQL into a table (columns named as the query names them;
  * columns whose cells are all numbers are marked numeric). */
 int dm_session_query(dm_session *s, const char *sql, dm_table *out, dm_err *err);
+/* The flag that stops a running query (with the sql-timeout setting; see
+ * dm_store_query_guard); NULL for none. */
+void dm_session_query_cancel(dm_session *s, const volatile int *cancel);
+/* on: completed runs are stored only when their configuration is not stored
+ * yet (dm_store_add_unique; the sweep's resume under the write lock). */
+void dm_session_store_unique(dm_session *s, int on);
 
 /* Saved runs of a query, for the runs panel and the `runs` command:
  * filter is the text after `runs` (`where ... order by ... limit N`, all

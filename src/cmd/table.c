@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int dm_format_parse(const char *s, dm_format *out)
 {
@@ -139,10 +140,36 @@ void dm_table_guess_numeric(dm_table *t)
     }
 }
 
+static int has_ctrl(const char *s)
+{
+    for (; s && *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return 1;
+    return 0;
+}
+
+/* s with control characters as \xNN (malloc'd; NULL stays NULL). */
+static char *inert(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = 4 * strlen(s) + 1;
+    char *e = xrealloc(NULL, n);
+    return dm_escape(s, strlen(s), e, n);
+}
+
 static void csv_cell(FILE *out, const char *s)
 {
     if (!s)
         return;
+    char *e = NULL;
+    if (has_ctrl(s) && isatty(fileno(out))) /* data reaching a terminal is inert; a pipe gets it as it is */
+        s = e = inert(s);
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        fputs(s, out);
+        free(e);
+        return;
+    }
     if (strpbrk(s, ",\"\r\n") == NULL) {
         fputs(s, out);
         return;
@@ -154,6 +181,7 @@ static void csv_cell(FILE *out, const char *s)
         fputc(*s, out);
     }
     fputc('"', out);
+    free(e);
 }
 
 static json_t *json_cell(const char *s, int numeric)
@@ -188,9 +216,48 @@ static const char *human_cell(const dm_table *t, int r, int c, char *buf, size_t
     return buf;
 }
 
+static void print_human(const dm_table *t, FILE *out, int width);
+
+/* A human table goes to a terminal: text from data (notes, SQL results and
+ * column names, tokens) has its control characters escaped, so an ESC
+ * sequence in a note is shown, not obeyed. */
+static int print_inert(const dm_table *t, FILE *out, int width)
+{
+    int any = has_ctrl(t->title);
+    for (int c = 0; c < t->ncol && !any; c++)
+        any = has_ctrl(t->cols[c]);
+    for (int i = 0; i < t->nrow * t->ncol && !any; i++)
+        any = has_ctrl(t->cells[i]);
+    if (!any)
+        return 0;
+    dm_table e;
+    char *x = inert(t->title);
+    dm_table_init(&e, x);
+    free(x);
+    e.vertical = t->vertical;
+    for (int c = 0; c < t->ncol; c++) {
+        x = inert(t->cols[c]);
+        dm_table_col(&e, x, t->numeric[c]);
+        free(x);
+    }
+    for (int r = 0; r < t->nrow; r++) {
+        dm_table_row(&e);
+        for (int c = 0; c < t->ncol; c++) {
+            x = inert(dm_table_get(t, r, c));
+            dm_table_set(&e, c, x);
+            free(x);
+        }
+    }
+    print_human(&e, out, width);
+    dm_table_free(&e);
+    return 1;
+}
+
 static void print_human(const dm_table *t, FILE *out, int width)
 {
     char hb[64];
+    if (print_inert(t, out, width))
+        return;
     if (t->title)
         fprintf(out, "%s\n", t->title);
     if (t->vertical) {

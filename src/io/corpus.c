@@ -32,15 +32,19 @@ int dm_corpus_load(dm_corpus *c, const char *path, const dm_vocab *v, long limit
     memset(c, 0, sizeof *c);
     if (v->eos < 0)
         return dm_errf(err, "vocabulary has no <eos> token, needed to end each line of %s", path);
+    if (dm_check_input_file(path, "data", err))
+        return -1;
     FILE *f = fopen(path, "rb");
     if (!f)
         return dm_errf(err, "%s: cannot open data file: %s", path, strerror(errno));
     char *line = NULL;
     size_t cap = 0, idcap = 0;
-    ssize_t len;
-    int rc = -1;
+    long len;
+    int rc = -1, why = DM_LINE_EOF;
     uint64_t h = DM_FNV_INIT;
-    while ((len = getline(&line, &cap, f)) >= 0 && (limit <= 0 || c->n < limit)) {
+    /* stops reading at the limit; a line is read whole (for the hash) but
+     * never beyond DM_MAX_LINE bytes */
+    while ((limit <= 0 || c->n < limit) && (len = dm_read_line(f, &line, &cap, DM_MAX_LINE, &why)) >= 0) {
         c->lines++;
         h = dm_fnv1a(h, line, (size_t)len);
         char *p = line, *end = line + len;
@@ -57,10 +61,11 @@ int dm_corpus_load(dm_corpus *c, const char *path, const dm_vocab *v, long limit
             int id = dm_vocab_find(v, w, (int)(p - w));
             if (id < 0) {
                 if (v->unk < 0) {
+                    char tok[256];
                     dm_errf(err,
-                            "%s:%ld: token '%.*s' is not in the vocabulary, which has no <unk> "
+                            "%s:%ld: token '%s' is not in the vocabulary, which has no <unk> "
                             "to map it to",
-                            path, c->lines, (int)(p - w) > 60 ? 60 : (int)(p - w), w);
+                            path, c->lines, dm_escape(w, (size_t)(p - w) > 60 ? 60 : (size_t)(p - w), tok, sizeof tok));
                     goto out;
                 }
                 id = v->unk;
@@ -75,7 +80,16 @@ int dm_corpus_load(dm_corpus *c, const char *path, const dm_vocab *v, long limit
             if (push(c, &idcap, v->eos))
                 goto oom;
     }
-    if (ferror(f)) {
+    if (why == DM_LINE_TOO_LONG) {
+        dm_errf(err, "%s:%ld: line longer than %ld bytes; expected text with one line per sentence", path,
+                c->lines + 1, DM_MAX_LINE);
+        goto out;
+    }
+    if (why == DM_LINE_NOMEM) {
+        dm_errf(err, "%s:%ld: out of memory while reading the data", path, c->lines + 1);
+        goto out;
+    }
+    if (why == DM_LINE_ERROR || ferror(f)) {
         dm_errf(err, "%s: read error: %s", path, strerror(errno));
         goto out;
     }
@@ -88,7 +102,7 @@ int dm_corpus_load(dm_corpus *c, const char *path, const dm_vocab *v, long limit
     rc = 0;
     goto out;
 oom:
-    dm_errf(err, "%s: out of memory after %ld tokens", path, c->n);
+    dm_errf(err, "%s: out of memory while reading the data (after %ld tokens)", path, c->n);
 out:
     free(line);
     fclose(f);

@@ -355,6 +355,23 @@ static int check_overlap(const dm_st_file *f, const char *path,
         if (far < 0 || r[i].end > r[far].end)
             far = i;
     }
+    /* the format asks for a data section indexed entirely, without holes: a
+     * header length that is off by a byte shows up here rather than as
+     * every tensor silently read shifted */
+    uint64_t at = 0;
+    for (int i = 0; i < m; i++) {
+        if (r[i].begin != at) {
+            shown a = show(f->tensors[r[i].idx].name);
+            return dm_errf(err, "%s: %" PRIu64 " unindexed byte(s) in the data section before tensor '%s' "
+                           "(at offset %" PRIu64 "); expected tensors to cover the data section without holes "
+                           "(is the header length right?)", path, r[i].begin - at, a.s, at);
+        }
+        at = r[i].end;
+    }
+    size_t data_size = f->map_size - f->data_start;
+    if (at != data_size)
+        return dm_errf(err, "%s: the data section is %zu bytes but the tensors cover %" PRIu64 "; expected "
+                       "them to cover it exactly (is the header length right?)", path, data_size, at);
     return 0;
 }
 

@@ -40,16 +40,19 @@ int dm_vocab_load(dm_vocab *v, const char *path, dm_err *err)
 {
     memset(v, 0, sizeof *v);
     v->unk = v->eos = -1;
+    if (dm_check_input_file(path, "vocabulary", err))
+        return -1;
     FILE *f = fopen(path, "rb");
     if (!f)
         return dm_errf(err, "%s: cannot open vocabulary: %s", path, strerror(errno));
     char *line = NULL;
     size_t cap = 0, nalloc = 0;
-    ssize_t len;
+    long len;
     long lineno = 0;
     uint64_t h = DM_FNV_INIT;
-    int rc = -1;
-    while ((len = getline(&line, &cap, f)) >= 0) {
+    int rc = -1, why = DM_LINE_EOF;
+    char tok[256];
+    while ((len = dm_read_line(f, &line, &cap, DM_VOCAB_MAX_TOKEN + 2, &why)) >= 0) {
         lineno++;
         h = dm_fnv1a(h, line, (size_t)len);
         if (len > 0 && line[len - 1] == '\n')
@@ -60,23 +63,23 @@ int dm_vocab_load(dm_vocab *v, const char *path, dm_err *err)
             dm_errf(err, "%s:%ld: empty line (expected one token per line)", path, lineno);
             goto out;
         }
-        for (ssize_t i = 0; i < len; i++)
+        for (long i = 0; i < len; i++)
             if (line[i] == ' ' || line[i] == '\t' || line[i] == '\0') {
                 dm_errf(err, "%s:%ld: token '%s' contains whitespace or NUL (expected one token per line)",
-                        path, lineno, line);
+                        path, lineno, dm_escape(line, (size_t)len > 60 ? 60 : (size_t)len, tok, sizeof tok));
                 goto out;
             }
         if ((size_t)v->n == nalloc) {
             nalloc = nalloc ? 2 * nalloc : 1024;
             char **w = realloc(v->words, nalloc * sizeof *w);
             if (!w) {
-                dm_errf(err, "%s: out of memory", path);
+                dm_errf(err, "%s: out of memory while reading the vocabulary", path);
                 goto out;
             }
             v->words = w;
         }
         if (!(v->words[v->n] = strdup(line))) {
-            dm_errf(err, "%s: out of memory", path);
+            dm_errf(err, "%s: out of memory while reading the vocabulary", path);
             goto out;
         }
         v->n++;
@@ -85,7 +88,16 @@ int dm_vocab_load(dm_vocab *v, const char *path, dm_err *err)
             goto out;
         }
     }
-    if (ferror(f)) {
+    if (why == DM_LINE_TOO_LONG) {
+        dm_errf(err, "%s:%ld: token longer than %d bytes (expected one token per line)", path, lineno + 1,
+                DM_VOCAB_MAX_TOKEN);
+        goto out;
+    }
+    if (why == DM_LINE_NOMEM) {
+        dm_errf(err, "%s:%ld: out of memory while reading the vocabulary", path, lineno + 1);
+        goto out;
+    }
+    if (why == DM_LINE_ERROR || ferror(f)) {
         dm_errf(err, "%s: read error: %s", path, strerror(errno));
         goto out;
     }
@@ -108,7 +120,7 @@ int dm_vocab_load(dm_vocab *v, const char *path, dm_err *err)
         int dup = dm_vocab_find(v, v->words[id], wl);
         if (dup >= 0) {
             dm_errf(err, "%s:%d: token '%s' repeats line %d (tokens must be unique)", path, id + 1,
-                    v->words[id], dup + 1);
+                    dm_escape(v->words[id], 60, tok, sizeof tok), dup + 1);
             goto out;
         }
         uint32_t i = hash_word(v->words[id], wl) & mask;

@@ -6,6 +6,8 @@
 #ifndef DM_VOCAB_H
 #define DM_VOCAB_H
 
+#define DM_VOCAB_MAX_TOKEN 4096 /* bytes of one vocabulary token, at most */
+
 #include <stdint.h>
 
 #include "util.h"

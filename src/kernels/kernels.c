@@ -8,12 +8,15 @@
  * lacks.
  *
  * rows_gemv (FP32). ref: each y[i] accumulated in double in column order,
- * rounded once to float. SIMD: blocks of 4 rows share each x load; float FMA
- * into per-row accumulators (avx2: 2 x 8 lanes per row, avx512: 16 lanes),
- * horizontal sums at the end, tails by masked loads (never a read past
- * cols). Software prefetch runs DM_ROWS_PF floats ahead of the loads and,
- * near the end of a block, into the next block's rows, so each row's start
- * is in flight before it is needed. Any row list works: empty, unsorted,
+ * rounded once to float. SIMD: blocks of 4 or 8 rows (dm_kparams.rows_block)
+ * share each x load; float FMA into per-row accumulators (avx2: 2 x 8 lanes
+ * per row, avx512: 16 lanes), horizontal sums at the end (avx2: per group of
+ * 4 rows, so a row reduces the same way in blocks of 4 and 8), tails by
+ * masked loads (never a read past cols). Software prefetch (dm_kparams:
+ * rows_pf floats ahead, into L1 or L2, or none; default DM_ROWS_PF, T0) runs
+ * ahead of the loads and, near the end of a block, into the next block's
+ * rows, so each row's start is in flight before it is needed. gemv is the
+ * same code over contiguous rows, adding into y. Any row list works: empty, unsorted,
  * duplicates (each y[i] is computed independently).
  *
  * proj: dm_kproj.data is a dense 2-bit sign matrix: k rows of
@@ -60,7 +63,8 @@
  *   chunks of the last block that hold only padding are skipped.
  *   16-bit: x widened to int16, _mm256_madd_epi16 / _mm512_dpwssd_epi32.
  * SIMD rows go 4 at a time (one x load / transform for 4 rows), prefetching
- * block by block the group of 4 rows at least DM_Q_PF_BYTES (4 KB) ahead.
+ * block by block the group of 4 rows at least dm_kparams.q_pf bytes ahead
+ * (default DM_Q_PF_BYTES, 4 KB; 0: none; hint T0 or T1).
  * ref decodes one block at a time.
  * xq may hold any int8 (including -128; quant_in never makes it).
  *
@@ -81,6 +85,7 @@
 #include "kernels.h"
 
 #include <assert.h>
+#include <cblas.h>
 #include <immintrin.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -88,6 +93,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdalign.h>
+#include <stdio.h>
 #include <string.h>
 
 #define T_AVX2 __attribute__((target("avx2,fma")))
@@ -98,13 +104,13 @@
 #ifndef DM_ROWS_PF
 #define DM_ROWS_PF 512
 #endif
-static_assert(DM_ROWS_PF % 16 == 0 && DM_ROWS_PF > 0, "prefetch distance: whole cache lines");
+static_assert(DM_ROWS_PF % 16 == 0 && DM_ROWS_PF > 0 && DM_ROWS_PF <= 8192, "prefetch distance: whole cache lines");
 
 /* qgemv prefetches the group of 4 rows at least DM_Q_PF_BYTES ahead. */
 #ifndef DM_Q_PF_BYTES
 #define DM_Q_PF_BYTES 4096
 #endif
-static_assert(DM_Q_PF_BYTES >= 64, "prefetch at least one line ahead");
+static_assert(DM_Q_PF_BYTES >= 64 && DM_Q_PF_BYTES <= (1 << 20), "prefetch at least one line ahead");
 
 /* Packed qmat block: one 64-byte zmm, two 32-byte ymm halves. */
 #define QBLK 64
@@ -327,6 +333,17 @@ static void rows_gemv_ref(const float *W, size_t ld, int cols, const int *rows, 
     }
 }
 
+static void gemv_ref(const float *W, size_t ld, int rows, int cols, const float *x, float *y)
+{
+    for (int i = 0; i < rows; i++) {
+        const float *w = W + (size_t)i * ld;
+        double s = 0.0;
+        for (int c = 0; c < cols; c++)
+            s += (double)w[c] * x[c];
+        y[i] += (float)s;
+    }
+}
+
 static void proj_ref(const dm_kproj *p, const float *x, float *out)
 {
     const uint32_t *data = p->data;
@@ -476,12 +493,6 @@ static int mark_ge_ref(const float *sc, const float *y, float th, int off, int n
 #define BT64(n) BT16(n), BT16((n) + 16), BT16((n) + 32), BT16((n) + 48)
 static alignas(32) const float bit_table[256][8] = { BT64(0), BT64(64), BT64(128), BT64(192) };
 
-/* Row i of the list, clamped to the last one (prefetch targets). */
-static ALWAYS_INLINE const float *row_at(const float *W, size_t ld, const int *rows, int nrows, int i)
-{
-    return W + (size_t)rows[i < nrows ? i : nrows - 1] * ld;
-}
-
 static T_AVX2 ALWAYS_INLINE float hsum_ps_avx2(__m256 v)
 {
     __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
@@ -513,86 +524,177 @@ static T_AVX2 ALWAYS_INLINE int64_t hsum_epi32_wide_avx2(__m256i v)
     return _mm_extract_epi64(t, 0) + _mm_extract_epi64(t, 1);
 }
 
-#define RG2_FMA(s, a, c, xv) s = _mm256_fmadd_ps(_mm256_loadu_ps((a) + (c)), xv, s)
-#define RG2_STEP4(c)                                                                            \
-    do {                                                                                        \
-        __m256 x0 = _mm256_loadu_ps(x + (c)), x1 = _mm256_loadu_ps(x + (c) + 8);              \
-        RG2_FMA(s0a, a0, c, x0); RG2_FMA(s0b, a0, (c) + 8, x1);                                 \
-        RG2_FMA(s1a, a1, c, x0); RG2_FMA(s1b, a1, (c) + 8, x1);                                 \
-        RG2_FMA(s2a, a2, c, x0); RG2_FMA(s2b, a2, (c) + 8, x1);                                 \
-        RG2_FMA(s3a, a3, c, x0); RG2_FMA(s3b, a3, (c) + 8, x1);                                 \
-    } while (0)
-#ifdef DM_ROWS_NOPF /* experiments only (tools/kbench.c) */
-#define PF(p) ((void)(p))
+/* Software prefetch with a mode m (a constant after inlining): 0 none, 1 into
+ * L1 (T0), 2 into L2 (T1). The modes are dm_kparams' (tuned per CPU). */
+#ifdef DM_ROWS_NOPF /* experiments only */
+#define PFM_(m, p) ((void)(m), (void)(p))
 #else
-#define PF(p) _mm_prefetch((const char *)(p), _MM_HINT_T0)
+#define PFM_(m, p)                                                                                \
+    do {                                                                                          \
+        if ((m) == 1)                                                                             \
+            _mm_prefetch((const char *)(p), _MM_HINT_T0);                                         \
+        else if ((m) == 2)                                                                        \
+            _mm_prefetch((const char *)(p), _MM_HINT_T1);                                         \
+    } while (0)
 #endif
 #ifdef DM_Q_NOPF /* experiments only */
-#define QPF(p) ((void)(p))
+#define QPF(m, p) ((void)(m), (void)(p))
 #else
-#define QPF(p) _mm_prefetch((const char *)(p), _MM_HINT_T0)
+#define QPF(m, p) PFM_(m, p)
 #endif
+
+/* The current tuned parameters (dm_kparams_set). */
+static dm_kparams kp_cur = { 4, DM_ROWS_PF, 0, DM_Q_PF_BYTES, 0, DM_DENSE_BLAS, 1 };
+
+/* The rows of a block: listed (rows) or contiguous (rows == NULL). */
+static ALWAYS_INLINE const float *rowp(const float *W, size_t ld, const int *rows, int i)
+{
+    return W + (size_t)(rows ? rows[i] : i) * ld;
+}
+
+/* R rows (1, 4 or 8) a[] against x, prefetching (mode PFM) pf floats ahead
+ * and, in the last pf floats, the start of the next block's rows nx[]; 2 x 8
+ * lanes per row. out[i] = the dot of row i: four-row groups reduce with
+ * hsum4 (the same per-row order whatever R), single rows with hsum. */
+static T_AVX2 ALWAYS_INLINE void rg2_rows(const float *const *a, const float *const *nx, const int R, const int PFM,
+                                          int c16, int split, int pf, int rem, __m256i tm, const float *x, __m256 xt,
+                                          float *out)
+{
+    __m256 sa[8], sb[8];
+#pragma GCC unroll 8
+    for (int i = 0; i < R; i++)
+        sa[i] = sb[i] = _mm256_setzero_ps();
+    int c = 0;
+    if (PFM) {
+        for (; c < split; c += 16) {
+            __m256 x0 = _mm256_loadu_ps(x + c), x1 = _mm256_loadu_ps(x + c + 8);
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++)
+                PFM_(PFM, a[i] + c + pf);
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++) {
+                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c), x0, sa[i]);
+                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c + 8), x1, sb[i]);
+            }
+        }
+        for (; c < c16; c += 16) {
+            __m256 x0 = _mm256_loadu_ps(x + c), x1 = _mm256_loadu_ps(x + c + 8);
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++)
+                PFM_(PFM, nx[i] + (c - split));
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++) {
+                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c), x0, sa[i]);
+                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c + 8), x1, sb[i]);
+            }
+        }
+    } else {
+        for (; c < c16; c += 16) {
+            __m256 x0 = _mm256_loadu_ps(x + c), x1 = _mm256_loadu_ps(x + c + 8);
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++) {
+                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c), x0, sa[i]);
+                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c + 8), x1, sb[i]);
+            }
+        }
+    }
+    if (rem & 8) {
+        __m256 x0 = _mm256_loadu_ps(x + c16);
+#pragma GCC unroll 8
+        for (int i = 0; i < R; i++)
+            sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c16), x0, sa[i]);
+    }
+    if (rem & 7) {
+        const int c8 = c16 + (rem & 8);
+#pragma GCC unroll 8
+        for (int i = 0; i < R; i++)
+            sb[i] = _mm256_fmadd_ps(_mm256_maskload_ps(a[i] + c8, tm), xt, sb[i]);
+    }
+    if (R == 1) {
+        out[0] = hsum_ps_avx2(_mm256_add_ps(sa[0], sb[0]));
+    } else {
+#pragma GCC unroll 2
+        for (int g = 0; g < R; g += 4)
+            _mm_storeu_ps(out + g, hsum4_ps_avx2(_mm256_add_ps(sa[g], sb[g]), _mm256_add_ps(sa[g + 1], sb[g + 1]),
+                                                 _mm256_add_ps(sa[g + 2], sb[g + 2]),
+                                                 _mm256_add_ps(sa[g + 3], sb[g + 3])));
+    }
+}
+
+/* Blocks of R rows, then (R = 8) one block of 4, then single rows: row i is
+ * reduced the same way for R = 4 and R = 8. ACC: y += instead of y =. */
+#define RG_DRIVE_BODY(ROWS_FN)                                                                    \
+    const float *a[8], *nx[8];                                                                    \
+    float o[8];                                                                                   \
+    int i = 0;                                                                                    \
+    for (; i + R <= nrows; i += R) {                                                              \
+        _Pragma("GCC unroll 8") for (int j = 0; j < R; j++)                                       \
+        {                                                                                         \
+            a[j] = rowp(W, ld, rows, i + j);                                                      \
+            nx[j] = rowp(W, ld, rows, i + R + j < nrows ? i + R + j : nrows - 1);                 \
+        }                                                                                         \
+        ROWS_FN(a, nx, R);                                                                        \
+        _Pragma("GCC unroll 8") for (int j = 0; j < R; j++) y[i + j] = ACC ? y[i + j] + o[j] : o[j]; \
+    }                                                                                             \
+    if (R == 8 && i + 4 <= nrows) {                                                               \
+        _Pragma("GCC unroll 4") for (int j = 0; j < 4; j++)                                       \
+        {                                                                                         \
+            a[j] = rowp(W, ld, rows, i + j);                                                      \
+            nx[j] = rowp(W, ld, rows, i + 4 + j < nrows ? i + 4 + j : nrows - 1);                 \
+        }                                                                                         \
+        ROWS_FN(a, nx, 4);                                                                        \
+        _Pragma("GCC unroll 4") for (int j = 0; j < 4; j++) y[i + j] = ACC ? y[i + j] + o[j] : o[j]; \
+        i += 4;                                                                                   \
+    }                                                                                             \
+    for (; i < nrows; i++) {                                                                      \
+        a[0] = rowp(W, ld, rows, i);                                                              \
+        nx[0] = rowp(W, ld, rows, i + 1 < nrows ? i + 1 : nrows - 1);                             \
+        ROWS_FN(a, nx, 1);                                                                        \
+        y[i] = ACC ? y[i] + o[0] : o[0];                                                          \
+    }
+
+static T_AVX2 ALWAYS_INLINE void rg2_drive(const float *W, size_t ld, int cols, const int *rows, int nrows,
+                                           const float *x, float *y, const int ACC, const int R, const int PFM,
+                                           int pf)
+{
+    const int c16 = cols & ~15, rem = cols - c16;
+    const int split = !PFM ? c16 : c16 > pf ? c16 - pf : 0;
+    const int c8 = c16 + (rem & 8), rem8 = rem & 7;
+    const __m256i tm = _mm256_cmpgt_epi32(_mm256_set1_epi32(rem8), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    const __m256 xt = _mm256_maskload_ps(x + c8, tm);
+#define RG2_ROWS(a, nx, RR) rg2_rows(a, nx, RR, PFM, c16, split, pf, rem, tm, x, xt, o)
+    RG_DRIVE_BODY(RG2_ROWS)
+#undef RG2_ROWS
+}
+
+/* The tuned-parameter dispatch of a drive function (R, prefetch mode). */
+#define RG_DISPATCH(DRIVE, rows, ACC)                                                             \
+    do {                                                                                          \
+        const int pf_ = kp_cur.rows_pf, m_ = pf_ ? 1 + kp_cur.rows_hint : 0;                      \
+        if (kp_cur.rows_block == 8) {                                                             \
+            if (m_ == 0) DRIVE(W, ld, cols, rows, nrows, x, y, ACC, 8, 0, 0);                     \
+            else if (m_ == 1) DRIVE(W, ld, cols, rows, nrows, x, y, ACC, 8, 1, pf_);              \
+            else DRIVE(W, ld, cols, rows, nrows, x, y, ACC, 8, 2, pf_);                           \
+        } else {                                                                                  \
+            if (m_ == 0) DRIVE(W, ld, cols, rows, nrows, x, y, ACC, 4, 0, 0);                     \
+            else if (m_ == 1) DRIVE(W, ld, cols, rows, nrows, x, y, ACC, 4, 1, pf_);              \
+            else DRIVE(W, ld, cols, rows, nrows, x, y, ACC, 4, 2, pf_);                           \
+        }                                                                                         \
+    } while (0)
 
 T_AVX2 static void rows_gemv_avx2(const float *W, size_t ld, int cols, const int *rows, int nrows,
                                   const float *x, float *y)
 {
-    const int c16 = cols & ~15, rem = cols - c16;
-    const int split = c16 > DM_ROWS_PF ? c16 - DM_ROWS_PF : 0;
-    const int c8 = c16 + (rem & 8), rem8 = rem & 7;
-    const __m256i tm = _mm256_cmpgt_epi32(_mm256_set1_epi32(rem8), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
-    const __m256 xt = _mm256_maskload_ps(x + c8, tm);
-    int i = 0;
-    for (; i + 4 <= nrows; i += 4) {
-        const float *a0 = W + (size_t)rows[i] * ld, *a1 = W + (size_t)rows[i + 1] * ld;
-        const float *a2 = W + (size_t)rows[i + 2] * ld, *a3 = W + (size_t)rows[i + 3] * ld;
-        const float *n0 = row_at(W, ld, rows, nrows, i + 4), *n1 = row_at(W, ld, rows, nrows, i + 5);
-        const float *n2 = row_at(W, ld, rows, nrows, i + 6), *n3 = row_at(W, ld, rows, nrows, i + 7);
-        __m256 s0a = _mm256_setzero_ps(), s0b = s0a, s1a = s0a, s1b = s0a;
-        __m256 s2a = s0a, s2b = s0a, s3a = s0a, s3b = s0a;
-        int c = 0;
-        for (; c < split; c += 16) {
-            PF(a0 + c + DM_ROWS_PF); PF(a1 + c + DM_ROWS_PF);
-            PF(a2 + c + DM_ROWS_PF); PF(a3 + c + DM_ROWS_PF);
-            RG2_STEP4(c);
-        }
-        for (; c < c16; c += 16) {
-            PF(n0 + (c - split)); PF(n1 + (c - split)); PF(n2 + (c - split)); PF(n3 + (c - split));
-            RG2_STEP4(c);
-        }
-        if (rem & 8) {
-            __m256 x0 = _mm256_loadu_ps(x + c16);
-            RG2_FMA(s0a, a0, c16, x0); RG2_FMA(s1a, a1, c16, x0);
-            RG2_FMA(s2a, a2, c16, x0); RG2_FMA(s3a, a3, c16, x0);
-        }
-        if (rem8) {
-            s0b = _mm256_fmadd_ps(_mm256_maskload_ps(a0 + c8, tm), xt, s0b);
-            s1b = _mm256_fmadd_ps(_mm256_maskload_ps(a1 + c8, tm), xt, s1b);
-            s2b = _mm256_fmadd_ps(_mm256_maskload_ps(a2 + c8, tm), xt, s2b);
-            s3b = _mm256_fmadd_ps(_mm256_maskload_ps(a3 + c8, tm), xt, s3b);
-        }
-        _mm_storeu_ps(y + i, hsum4_ps_avx2(_mm256_add_ps(s0a, s0b), _mm256_add_ps(s1a, s1b),
-                                            _mm256_add_ps(s2a, s2b), _mm256_add_ps(s3a, s3b)));
-    }
-    for (; i < nrows; i++) {
-        const float *a0 = W + (size_t)rows[i] * ld, *n0 = row_at(W, ld, rows, nrows, i + 1);
-        __m256 s0a = _mm256_setzero_ps(), s0b = s0a;
-        int c = 0;
-        for (; c < split; c += 16) {
-            PF(a0 + c + DM_ROWS_PF);
-            RG2_FMA(s0a, a0, c, _mm256_loadu_ps(x + c));
-            RG2_FMA(s0b, a0, c + 8, _mm256_loadu_ps(x + c + 8));
-        }
-        for (; c < c16; c += 16) {
-            PF(n0 + (c - split));
-            RG2_FMA(s0a, a0, c, _mm256_loadu_ps(x + c));
-            RG2_FMA(s0b, a0, c + 8, _mm256_loadu_ps(x + c + 8));
-        }
-        if (rem & 8)
-            RG2_FMA(s0a, a0, c16, _mm256_loadu_ps(x + c16));
-        if (rem8)
-            s0b = _mm256_fmadd_ps(_mm256_maskload_ps(a0 + c8, tm), xt, s0b);
-        y[i] = hsum_ps_avx2(_mm256_add_ps(s0a, s0b));
-    }
+    if (nrows < 1)
+        return;
+    RG_DISPATCH(rg2_drive, rows, 0);
+}
+
+T_AVX2 static void gemv_avx2(const float *W, size_t ld, int nrows, int cols, const float *x, float *y)
+{
+    if (nrows < 1)
+        return;
+    RG_DISPATCH(rg2_drive, NULL, 1);
 }
 
 /* R (1 or 4) rows of the packed projection starting at w (stride ng words). */
@@ -637,7 +739,7 @@ T_AVX2 static void proj_avx2(const dm_kproj *p, const float *x, float *out)
 /* The qgemv row kernels: R (1 or 4) rows at w (stride rb bytes), nb blocks,
  * the first nfull reading x directly and the last one the zero-padded xt;
  * out[i] = the exact acc of row i. */
-static T_AVX2 ALWAYS_INLINE void q8_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb, int R,
+static T_AVX2 ALWAYS_INLINE void q8_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb, int R,
                                               int nb, int nfull, const int8_t *x, const int8_t *xt,
                                               int64_t *out)
 {
@@ -651,7 +753,7 @@ static T_AVX2 ALWAYS_INLINE void q8_rows_avx2(const uint8_t *w, const uint8_t *p
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
 #pragma GCC unroll 2
         for (int h = 0; h < 2; h++) {
             __m256i xv = _mm256_loadu_si256((const __m256i *)(xb + 32 * h));
@@ -669,7 +771,7 @@ static T_AVX2 ALWAYS_INLINE void q8_rows_avx2(const uint8_t *w, const uint8_t *p
         out[i] = hsum_epi32_avx2(acc[i]);
 }
 
-static T_AVX2 ALWAYS_INLINE void q4_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb, int R,
+static T_AVX2 ALWAYS_INLINE void q4_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb, int R,
                                               int nb, int nfull, const int8_t *x, const int8_t *xt,
                                               int32_t sumx, int64_t *out)
 {
@@ -683,7 +785,7 @@ static T_AVX2 ALWAYS_INLINE void q4_rows_avx2(const uint8_t *w, const uint8_t *p
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
 #pragma GCC unroll 2
         for (int h = 0; h < 2; h++) {
             __m256i xl = _mm256_loadu_si256((const __m256i *)(xb + 32 * h));
@@ -704,7 +806,7 @@ static T_AVX2 ALWAYS_INLINE void q4_rows_avx2(const uint8_t *w, const uint8_t *p
         out[i] = (int64_t)hsum_epi32_avx2(acc[i]) - 8 * (int64_t)sumx;
 }
 
-static T_AVX2 ALWAYS_INLINE void q2_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb, int R,
+static T_AVX2 ALWAYS_INLINE void q2_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb, int R,
                                               int nb, int nfull, const int8_t *x, const int8_t *xt,
                                               int32_t sumx, int64_t *out)
 {
@@ -718,7 +820,7 @@ static T_AVX2 ALWAYS_INLINE void q2_rows_avx2(const uint8_t *w, const uint8_t *p
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
 #pragma GCC unroll 2
         for (int h = 0; h < 2; h++) {
             __m256i x0 = _mm256_loadu_si256((const __m256i *)(xb + 32 * h));
@@ -745,7 +847,7 @@ static T_AVX2 ALWAYS_INLINE void q2_rows_avx2(const uint8_t *w, const uint8_t *p
         out[i] = (int64_t)hsum_epi32_avx2(acc[i]) - 2 * (int64_t)sumx;
 }
 
-static T_AVX2 ALWAYS_INLINE void q1_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb, int R,
+static T_AVX2 ALWAYS_INLINE void q1_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb, int R,
                                               int nb, int nfull, const int8_t *x, const int8_t *xt,
                                               int32_t sumx, int tail, int64_t *out)
 {
@@ -763,7 +865,7 @@ static T_AVX2 ALWAYS_INLINE void q1_rows_avx2(const uint8_t *w, const uint8_t *p
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
         __m256i ps[4];
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
@@ -790,7 +892,7 @@ static T_AVX2 ALWAYS_INLINE void q1_rows_avx2(const uint8_t *w, const uint8_t *p
         out[i] = 2 * (int64_t)hsum_epi32_avx2(acc[i]) - sumx;
 }
 
-static T_AVX2 ALWAYS_INLINE void q16_rows_avx2(const uint8_t *w, const uint8_t *pf, size_t rb,
+static T_AVX2 ALWAYS_INLINE void q16_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
                                                int R, int nb, int nfull, const int8_t *x,
                                                const int8_t *xt, int64_t *out)
 {
@@ -806,7 +908,7 @@ static T_AVX2 ALWAYS_INLINE void q16_rows_avx2(const uint8_t *w, const uint8_t *
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
 #pragma GCC unroll 2
         for (int h = 0; h < 2; h++) {
             __m256i xv = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(xb + 16 * h)));
@@ -847,7 +949,8 @@ static int q_prepare(const dm_qmat *m, const int8_t *xq, int8_t *xt, int *nb, in
     return s;
 }
 
-T_AVX2 static void qgemv_avx2(const dm_qmat *m, const int8_t *xq, float xscale, float *y)
+static T_AVX2 ALWAYS_INLINE void qgemv_body_avx2(const dm_qmat *m, const int8_t *xq, float xscale, float *y,
+                                                const int PFM, int pfb)
 {
     if (m->rows < 1 || m->cols < 1)
         return;
@@ -856,18 +959,18 @@ T_AVX2 static void qgemv_avx2(const dm_qmat *m, const int8_t *xq, float xscale, 
     const int32_t sumx = q_prepare(m, xq, xt, &nb, &nfull);
     const int tail = m->cols - nfull * q_cpb(m->container); /* columns in a partial last block */
     const size_t rb = m->row_bytes;
-    const int pfg = (int)((DM_Q_PF_BYTES + 4 * rb - 1) / (4 * rb)); /* groups ahead */
+    const int pfg = (int)((pfb + 4 * rb - 1) / (4 * rb)); /* groups ahead */
     int64_t acc[4];
     int r = 0;
     for (; r + 4 <= m->rows; r += 4) {
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 4 + 4 * pfg <= m->rows ? w + 4 * pfg * rb : w; /* a later group */
         switch (m->container) {
-        case 8: q8_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, acc); break;
-        case 4: q4_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
-        case 2: q2_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
-        case 1: q1_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
-        default: q16_rows_avx2(w, pf, rb, 4, nb, nfull, xq, xt, acc); break;
+        case 8: q8_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, acc); break;
         }
         for (int i = 0; i < 4; i++)
             y[r + i] = q_finish(acc[i], m->wscale[r + i], xscale, m->bias[r + i]);
@@ -876,14 +979,25 @@ T_AVX2 static void qgemv_avx2(const dm_qmat *m, const int8_t *xq, float xscale, 
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 1 < m->rows ? w + rb : w;
         switch (m->container) {
-        case 8: q8_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, acc); break;
-        case 4: q4_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
-        case 2: q2_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
-        case 1: q1_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
-        default: q16_rows_avx2(w, pf, rb, 1, nb, nfull, xq, xt, acc); break;
+        case 8: q8_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, acc); break;
         }
         y[r] = q_finish(acc[0], m->wscale[r], xscale, m->bias[r]);
     }
+}
+
+T_AVX2 static void qgemv_avx2(const dm_qmat *m, const int8_t *xq, float xscale, float *y)
+{
+    const int pfb = kp_cur.q_pf;
+    if (!pfb)
+        qgemv_body_avx2(m, xq, xscale, y, 0, 0);
+    else if (kp_cur.q_hint)
+        qgemv_body_avx2(m, xq, xscale, y, 2, pfb);
+    else
+        qgemv_body_avx2(m, xq, xscale, y, 1, pfb);
 }
 
 T_AVX2 static float quant_in_avx2(const float *v, int n, int8_t *xq)
@@ -1039,66 +1153,79 @@ T_AVX2 static int mark_ge_avx2(const float *sc, const float *y, float th, int of
 
 /* ---- AVX-512 F/BW/VL/VNNI ----------------------------------------------- */
 
-#define RG5_STEP4(c)                                                                            \
-    do {                                                                                        \
-        __m512 xv = _mm512_loadu_ps(x + (c));                                                   \
-        s0 = _mm512_fmadd_ps(_mm512_loadu_ps(a0 + (c)), xv, s0);                                \
-        s1 = _mm512_fmadd_ps(_mm512_loadu_ps(a1 + (c)), xv, s1);                                \
-        s2 = _mm512_fmadd_ps(_mm512_loadu_ps(a2 + (c)), xv, s2);                                \
-        s3 = _mm512_fmadd_ps(_mm512_loadu_ps(a3 + (c)), xv, s3);                                \
-    } while (0)
+/* As rg2_rows with 16 lanes per row, reduced by _mm512_reduce_add_ps. */
+static T_AVX512 ALWAYS_INLINE void rg5_rows(const float *const *a, const float *const *nx, const int R, const int PFM,
+                                            int c16, int split, int pf, int rem, __mmask16 tm, const float *x,
+                                            __m512 xt, float *out)
+{
+    __m512 s[8];
+#pragma GCC unroll 8
+    for (int i = 0; i < R; i++)
+        s[i] = _mm512_setzero_ps();
+    int c = 0;
+    if (PFM) {
+        for (; c < split; c += 16) {
+            __m512 xv = _mm512_loadu_ps(x + c);
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++)
+                PFM_(PFM, a[i] + c + pf);
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++)
+                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(a[i] + c), xv, s[i]);
+        }
+        for (; c < c16; c += 16) {
+            __m512 xv = _mm512_loadu_ps(x + c);
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++)
+                PFM_(PFM, nx[i] + (c - split));
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++)
+                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(a[i] + c), xv, s[i]);
+        }
+    } else {
+        for (; c < c16; c += 16) {
+            __m512 xv = _mm512_loadu_ps(x + c);
+#pragma GCC unroll 8
+            for (int i = 0; i < R; i++)
+                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(a[i] + c), xv, s[i]);
+        }
+    }
+    if (rem) {
+#pragma GCC unroll 8
+        for (int i = 0; i < R; i++)
+            s[i] = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a[i] + c16), xt, s[i]);
+    }
+#pragma GCC unroll 8
+    for (int i = 0; i < R; i++)
+        out[i] = _mm512_reduce_add_ps(s[i]);
+}
+
+static T_AVX512 ALWAYS_INLINE void rg5_drive(const float *W, size_t ld, int cols, const int *rows, int nrows,
+                                             const float *x, float *y, const int ACC, const int R, const int PFM,
+                                             int pf)
+{
+    const int c16 = cols & ~15, rem = cols - c16;
+    const int split = !PFM ? c16 : c16 > pf ? c16 - pf : 0;
+    const __mmask16 tm = (__mmask16)((1u << rem) - 1);
+    const __m512 xt = _mm512_maskz_loadu_ps(tm, x + c16);
+#define RG5_ROWS(a, nx, RR) rg5_rows(a, nx, RR, PFM, c16, split, pf, rem, tm, x, xt, o)
+    RG_DRIVE_BODY(RG5_ROWS)
+#undef RG5_ROWS
+}
 
 T_AVX512 static void rows_gemv_avx512(const float *W, size_t ld, int cols, const int *rows,
                                       int nrows, const float *x, float *y)
 {
-    const int c16 = cols & ~15, rem = cols - c16;
-    const int split = c16 > DM_ROWS_PF ? c16 - DM_ROWS_PF : 0;
-    const __mmask16 tm = (__mmask16)((1u << rem) - 1);
-    const __m512 xt = _mm512_maskz_loadu_ps(tm, x + c16);
-    int i = 0;
-    for (; i + 4 <= nrows; i += 4) {
-        const float *a0 = W + (size_t)rows[i] * ld, *a1 = W + (size_t)rows[i + 1] * ld;
-        const float *a2 = W + (size_t)rows[i + 2] * ld, *a3 = W + (size_t)rows[i + 3] * ld;
-        const float *n0 = row_at(W, ld, rows, nrows, i + 4), *n1 = row_at(W, ld, rows, nrows, i + 5);
-        const float *n2 = row_at(W, ld, rows, nrows, i + 6), *n3 = row_at(W, ld, rows, nrows, i + 7);
-        __m512 s0 = _mm512_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
-        int c = 0;
-        for (; c < split; c += 16) {
-            PF(a0 + c + DM_ROWS_PF); PF(a1 + c + DM_ROWS_PF);
-            PF(a2 + c + DM_ROWS_PF); PF(a3 + c + DM_ROWS_PF);
-            RG5_STEP4(c);
-        }
-        for (; c < c16; c += 16) {
-            PF(n0 + (c - split)); PF(n1 + (c - split)); PF(n2 + (c - split)); PF(n3 + (c - split));
-            RG5_STEP4(c);
-        }
-        if (rem) {
-            s0 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a0 + c16), xt, s0);
-            s1 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a1 + c16), xt, s1);
-            s2 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a2 + c16), xt, s2);
-            s3 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a3 + c16), xt, s3);
-        }
-        y[i] = _mm512_reduce_add_ps(s0);
-        y[i + 1] = _mm512_reduce_add_ps(s1);
-        y[i + 2] = _mm512_reduce_add_ps(s2);
-        y[i + 3] = _mm512_reduce_add_ps(s3);
-    }
-    for (; i < nrows; i++) {
-        const float *a0 = W + (size_t)rows[i] * ld, *n0 = row_at(W, ld, rows, nrows, i + 1);
-        __m512 s0 = _mm512_setzero_ps();
-        int c = 0;
-        for (; c < split; c += 16) {
-            PF(a0 + c + DM_ROWS_PF);
-            s0 = _mm512_fmadd_ps(_mm512_loadu_ps(a0 + c), _mm512_loadu_ps(x + c), s0);
-        }
-        for (; c < c16; c += 16) {
-            PF(n0 + (c - split));
-            s0 = _mm512_fmadd_ps(_mm512_loadu_ps(a0 + c), _mm512_loadu_ps(x + c), s0);
-        }
-        if (rem)
-            s0 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a0 + c16), xt, s0);
-        y[i] = _mm512_reduce_add_ps(s0);
-    }
+    if (nrows < 1)
+        return;
+    RG_DISPATCH(rg5_drive, rows, 0);
+}
+
+T_AVX512 static void gemv_avx512(const float *W, size_t ld, int nrows, int cols, const float *x, float *y)
+{
+    if (nrows < 1)
+        return;
+    RG_DISPATCH(rg5_drive, NULL, 1);
 }
 
 static T_AVX512 ALWAYS_INLINE void proj_rows_avx512(const uint32_t *w, size_t ng, int R,
@@ -1142,7 +1269,7 @@ static T_AVX512 ALWAYS_INLINE int64_t hsum_epi32_wide_avx512(__m512i v)
     return _mm512_reduce_add_epi64(s);
 }
 
-static T_AVX512 ALWAYS_INLINE void q8_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q8_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
                                                   int R, int nb, int nfull, const int8_t *x,
                                                   const int8_t *xt, int64_t *out)
 {
@@ -1156,7 +1283,7 @@ static T_AVX512 ALWAYS_INLINE void q8_rows_avx512(const uint8_t *w, const uint8_
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
         __m512i xv = _mm512_loadu_si512(xb);
         __m512i ax = _mm512_abs_epi8(xv);          /* |x| as u8 (-128 -> 128) */
         __mmask64 neg = _mm512_movepi8_mask(xv);   /* x < 0 */
@@ -1171,7 +1298,7 @@ static T_AVX512 ALWAYS_INLINE void q8_rows_avx512(const uint8_t *w, const uint8_
         out[i] = _mm512_reduce_add_epi32(acc[i]);
 }
 
-static T_AVX512 ALWAYS_INLINE void q4_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q4_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
                                                   int R, int nb, int nfull, const int8_t *x,
                                                   const int8_t *xt, int32_t sumx, int64_t *out)
 {
@@ -1185,7 +1312,7 @@ static T_AVX512 ALWAYS_INLINE void q4_rows_avx512(const uint8_t *w, const uint8_
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
         __m512i xl = _mm512_loadu_si512(xb), xh = _mm512_loadu_si512(xb + 64);
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++) {
@@ -1199,7 +1326,7 @@ static T_AVX512 ALWAYS_INLINE void q4_rows_avx512(const uint8_t *w, const uint8_
         out[i] = (int64_t)_mm512_reduce_add_epi32(acc[i]) - 8 * (int64_t)sumx;
 }
 
-static T_AVX512 ALWAYS_INLINE void q2_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q2_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
                                                   int R, int nb, int nfull, const int8_t *x,
                                                   const int8_t *xt, int32_t sumx, int64_t *out)
 {
@@ -1213,7 +1340,7 @@ static T_AVX512 ALWAYS_INLINE void q2_rows_avx512(const uint8_t *w, const uint8_
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
         __m512i x0 = _mm512_loadu_si512(xb), x1 = _mm512_loadu_si512(xb + 64);
         __m512i x2 = _mm512_loadu_si512(xb + 128), x3 = _mm512_loadu_si512(xb + 192);
 #pragma GCC unroll 4
@@ -1232,7 +1359,7 @@ static T_AVX512 ALWAYS_INLINE void q2_rows_avx512(const uint8_t *w, const uint8_
         out[i] = (int64_t)_mm512_reduce_add_epi32(acc[i]) - 2 * (int64_t)sumx;
 }
 
-static T_AVX512 ALWAYS_INLINE void q1_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q1_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
                                                   int R, int nb, int nfull, const int8_t *x,
                                                   const int8_t *xt, int32_t sumx, int tail, int64_t *out)
 {
@@ -1246,7 +1373,7 @@ static T_AVX512 ALWAYS_INLINE void q1_rows_avx512(const uint8_t *w, const uint8_
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
         const int nt = b < nfull ? 8 : (tail + 63) / 64; /* skip all-padding chunks */
 #pragma GCC unroll 2
         for (int t = 0; t < nt; t++) {
@@ -1265,7 +1392,7 @@ static T_AVX512 ALWAYS_INLINE void q1_rows_avx512(const uint8_t *w, const uint8_
         out[i] = 2 * (int64_t)_mm512_reduce_add_epi32(acc[i]) - sumx;
 }
 
-static T_AVX512 ALWAYS_INLINE void q16_rows_avx512(const uint8_t *w, const uint8_t *pf, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q16_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
                                                    int R, int nb, int nfull, const int8_t *x,
                                                    const int8_t *xt, int64_t *out)
 {
@@ -1281,7 +1408,7 @@ static T_AVX512 ALWAYS_INLINE void q16_rows_avx512(const uint8_t *w, const uint8
         const uint8_t *wb = w + (size_t)b * QBLK;
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
-            QPF(pf + i * rb + (size_t)b * QBLK);
+            QPF(PFM, pf + i * rb + (size_t)b * QBLK);
         __m512i xv = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)xb));
 #pragma GCC unroll 4
         for (int i = 0; i < R; i++)
@@ -1299,7 +1426,8 @@ static T_AVX512 ALWAYS_INLINE void q16_rows_avx512(const uint8_t *w, const uint8
         out[i] = tot[i] + hsum_epi32_wide_avx512(acc[i]);
 }
 
-T_AVX512 static void qgemv_avx512(const dm_qmat *m, const int8_t *xq, float xscale, float *y)
+static T_AVX512 ALWAYS_INLINE void qgemv_body_avx512(const dm_qmat *m, const int8_t *xq, float xscale, float *y,
+                                                const int PFM, int pfb)
 {
     if (m->rows < 1 || m->cols < 1)
         return;
@@ -1308,18 +1436,18 @@ T_AVX512 static void qgemv_avx512(const dm_qmat *m, const int8_t *xq, float xsca
     const int32_t sumx = q_prepare(m, xq, xt, &nb, &nfull);
     const int tail = m->cols - nfull * q_cpb(m->container); /* columns in a partial last block */
     const size_t rb = m->row_bytes;
-    const int pfg = (int)((DM_Q_PF_BYTES + 4 * rb - 1) / (4 * rb)); /* groups ahead */
+    const int pfg = (int)((pfb + 4 * rb - 1) / (4 * rb)); /* groups ahead */
     int64_t acc[4];
     int r = 0;
     for (; r + 4 <= m->rows; r += 4) {
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 4 + 4 * pfg <= m->rows ? w + 4 * pfg * rb : w; /* a later group */
         switch (m->container) {
-        case 8: q8_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, acc); break;
-        case 4: q4_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
-        case 2: q2_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
-        case 1: q1_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
-        default: q16_rows_avx512(w, pf, rb, 4, nb, nfull, xq, xt, acc); break;
+        case 8: q8_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, acc); break;
         }
         for (int i = 0; i < 4; i++)
             y[r + i] = q_finish(acc[i], m->wscale[r + i], xscale, m->bias[r + i]);
@@ -1328,14 +1456,25 @@ T_AVX512 static void qgemv_avx512(const dm_qmat *m, const int8_t *xq, float xsca
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 1 < m->rows ? w + rb : w;
         switch (m->container) {
-        case 8: q8_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, acc); break;
-        case 4: q4_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
-        case 2: q2_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
-        case 1: q1_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
-        default: q16_rows_avx512(w, pf, rb, 1, nb, nfull, xq, xt, acc); break;
+        case 8: q8_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, acc); break;
         }
         y[r] = q_finish(acc[0], m->wscale[r], xscale, m->bias[r]);
     }
+}
+
+T_AVX512 static void qgemv_avx512(const dm_qmat *m, const int8_t *xq, float xscale, float *y)
+{
+    const int pfb = kp_cur.q_pf;
+    if (!pfb)
+        qgemv_body_avx512(m, xq, xscale, y, 0, 0);
+    else if (kp_cur.q_hint)
+        qgemv_body_avx512(m, xq, xscale, y, 2, pfb);
+    else
+        qgemv_body_avx512(m, xq, xscale, y, 1, pfb);
 }
 
 T_AVX512 static float quant_in_avx512(const float *v, int n, int8_t *xq)
@@ -1558,7 +1697,15 @@ static int par_start(int want)
     return have;
 }
 
+/* nt threads (the caller and nt - 1 workers) take np >= nt parts. */
+static void par_run_parts(int nt, int np, dm_par_fn fn, void *arg);
+
 void dm_par_run(int n, dm_par_fn fn, void *arg)
+{
+    par_run_parts(n, n, fn, arg);
+}
+
+static void par_run_parts(int n, int np, dm_par_fn fn, void *arg)
 {
     if (n > DM_PAR_MAX)
         n = DM_PAR_MAX;
@@ -1575,6 +1722,8 @@ void dm_par_run(int n, dm_par_fn fn, void *arg)
         fn(arg, 0, 1);
         return;
     }
+    if (np > n)
+        n = np; /* parts; the threads started above take them */
     /* claims are closed (PAR_DONE) between jobs: publish this one, open its
      * claims, then wake the workers */
     atomic_store_explicit(&par.fn, fn, memory_order_relaxed);
@@ -1631,7 +1780,41 @@ void dm_par_rows_gemv(const dm_kernels *k, int n, const float *W, size_t ld, int
         return;
     }
     par_rows_job j = { k, W, x, ld, cols, nrows, rows, y };
-    dm_par_run(n, par_rows_part, &j);
+    int np = n * kp_cur.parts;
+    while (np > n && nrows < 8 * np)
+        np--;
+    par_run_parts(n, np, par_rows_part, &j);
+}
+
+typedef struct {
+    const dm_kernels *k;
+    const float *W, *x;
+    size_t ld;
+    int rows, cols;
+    float *y;
+} par_gemv_job;
+
+static void par_gemv_part(void *p, int i, int n)
+{
+    par_gemv_job *j = p;
+    int lo, hi;
+    dm_par_range(j->rows, 4, i, n, &lo, &hi);
+    if (hi > lo)
+        j->k->gemv(j->W + (size_t)lo * j->ld, j->ld, hi - lo, j->cols, j->x, j->y + lo);
+}
+
+void dm_par_gemv(const dm_kernels *k, int n, const float *W, size_t ld, int rows, int cols, const float *x,
+                 float *y)
+{
+    if (n <= 1 || rows < 8 * n) {
+        k->gemv(W, ld, rows, cols, x, y);
+        return;
+    }
+    par_gemv_job j = { k, W, x, ld, rows, cols, y };
+    int np = n * kp_cur.parts;
+    while (np > n && rows < 8 * np)
+        np--;
+    par_run_parts(n, np, par_gemv_part, &j);
 }
 
 typedef struct {
@@ -1667,14 +1850,91 @@ void dm_par_qgemv(const dm_kernels *k, int n, const dm_qmat *m, const int8_t *xq
     dm_par_run(n, par_q_part, &j);
 }
 
+/* ---- tuned parameters, the dense GEMV ----------------------------------- */
+
+void dm_kparams_default(dm_kparams *p)
+{
+    p->rows_block = 4;
+    p->rows_pf = DM_ROWS_PF;
+    p->rows_hint = 0;
+    p->q_pf = DM_Q_PF_BYTES;
+    p->q_hint = 0;
+    p->dense = DM_DENSE_BLAS;
+    p->parts = 1;
+}
+
+int dm_kparams_check(const dm_kparams *p, dm_err *err)
+{
+    if (!p)
+        return dm_errf(err, "kernel parameters: none given");
+    if (p->rows_block != 4 && p->rows_block != 8)
+        return dm_errf(err, "kernel parameters: rows_block %d (expected 4 or 8)", p->rows_block);
+    if (p->rows_pf < 0 || p->rows_pf > 8192 || p->rows_pf % 16)
+        return dm_errf(err, "kernel parameters: rows_pf %d (expected 0..8192 floats, a multiple of 16)",
+                       p->rows_pf);
+    if (p->rows_hint != 0 && p->rows_hint != 1)
+        return dm_errf(err, "kernel parameters: rows_hint %d (expected 0 = T0 or 1 = T1)", p->rows_hint);
+    if (p->q_pf < 0 || p->q_pf > (1 << 20))
+        return dm_errf(err, "kernel parameters: q_pf %d (expected 0..1048576 bytes)", p->q_pf);
+    if (p->q_hint != 0 && p->q_hint != 1)
+        return dm_errf(err, "kernel parameters: q_hint %d (expected 0 = T0 or 1 = T1)", p->q_hint);
+    if (p->dense != DM_DENSE_BLAS && p->dense != DM_DENSE_OWN)
+        return dm_errf(err, "kernel parameters: dense %d (expected 0 = blas or 1 = own)", p->dense);
+    if (p->parts < 1 || p->parts > 4)
+        return dm_errf(err, "kernel parameters: parts %d (expected 1..4 per thread)", p->parts);
+    return 0;
+}
+
+int dm_kparams_set(const dm_kparams *p, dm_err *err)
+{
+    if (dm_kparams_check(p, err))
+        return -1;
+    kp_cur = *p;
+    return 0;
+}
+
+const dm_kparams *dm_kparams_get(void) { return &kp_cur; }
+
+void dm_kparams_format(const dm_kparams *p, char *out, size_t n)
+{
+    snprintf(out, n, "block=%d pf=%d hint=%s qpf=%d qhint=%s dense=%s parts=%d", p->rows_block, p->rows_pf,
+             p->rows_hint ? "t1" : "t0", p->q_pf, p->q_hint ? "t1" : "t0", p->dense == DM_DENSE_OWN ? "own" : "blas",
+             p->parts);
+}
+
+static const dm_kernels *dense_k; /* NULL: OpenBLAS */
+static char dense_name[32] = "OpenBLAS sgemv";
+
+void dm_dense_use(const dm_kernels *k)
+{
+    dense_k = k && k->gemv && strcmp(k->name, "ref") != 0 ? k : NULL;
+    if (dense_k)
+        snprintf(dense_name, sizeof dense_name, "own %s gemv", dense_k->name);
+    else
+        snprintf(dense_name, sizeof dense_name, "OpenBLAS sgemv");
+}
+
+const char *dm_dense_name(void) { return dense_name; }
+
+void dm_dense_gemv(int rows, int cols, const float *W, int ld, const float *x, float *y)
+{
+    if (!dense_k) {
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, rows, cols, 1.0f, W, ld, x, 1, 1.0f, y, 1);
+        return;
+    }
+    int nt = openblas_get_num_threads();
+    dm_par_gemv(dense_k, nt < 1 ? 1 : nt, W, (size_t)ld, rows, cols, x, y);
+}
+
 /* ---- dispatch ----------------------------------------------------------- */
 
 static const dm_kernels k_ref = { "ref", rows_gemv_ref, proj_ref, qgemv_ref, quant_in_ref, lstm_cell_ref,
-                                  gru_cell_ref, mark_ge_ref };
+                                  gru_cell_ref, mark_ge_ref, gemv_ref };
 static const dm_kernels k_avx2 = { "avx2", rows_gemv_avx2, proj_avx2, qgemv_avx2, quant_in_avx2, lstm_cell_avx2,
-                                   gru_cell_avx2, mark_ge_avx2 };
+                                   gru_cell_avx2, mark_ge_avx2, gemv_avx2 };
 static const dm_kernels k_avx512 = { "avx512", rows_gemv_avx512, proj_avx512, qgemv_avx512,
-                                     quant_in_avx512, lstm_cell_avx512, gru_cell_avx512, mark_ge_avx512 };
+                                     quant_in_avx512, lstm_cell_avx512, gru_cell_avx512, mark_ge_avx512,
+                                     gemv_avx512 };
 
 static int cpu_avx2(void)
 {

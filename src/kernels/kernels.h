@@ -88,7 +88,53 @@ typedef struct dm_kernels {
      * same comparisons) in every variant. */
     int (*mark_ge)(const float *sc, const float *y, float th, int off, int n, unsigned char *sens, float *g,
                    int *idx);
+    /* Dense FP32 GEMV over contiguous rows, accumulating: y[i] += W[i, 0:cols]
+     * . x for i < rows (W row-major, stride ld). ref: the dot in double,
+     * then y[i] += (float)dot; SIMD: the rows_gemv arithmetic (bit-identical
+     * to rows_gemv over rows 0..rows-1, then the one float add). */
+    void (*gemv)(const float *W, size_t ld, int rows, int cols, const float *x, float *y);
 } dm_kernels;
+
+/* ---- tuned parameters (measured per CPU by dm_tune, src/kernels/tune.h) ----
+ * The knobs that decide how close the SIMD kernels come to the memory
+ * bandwidth. They never change results: every setting gives bit-identical
+ * output (the same arithmetic in the same order; only the prefetches, the
+ * rows per block and the work split differ). The reference kernels ignore
+ * them. */
+typedef enum dm_dense_impl { DM_DENSE_BLAS = 0, DM_DENSE_OWN = 1 } dm_dense_impl;
+typedef struct dm_kparams {
+    int rows_block; /* rows_gemv / gemv: rows per block sharing each x load, 4 or 8 */
+    int rows_pf;    /* their prefetch distance in floats (multiple of 16, <= 8192); 0: no software prefetch */
+    int rows_hint;  /* 0: prefetch into L1 (T0), 1: into L2 (T1) */
+    int q_pf;       /* qgemv prefetch distance in bytes (<= 1 MB); 0: none */
+    int q_hint;     /* 0: T0, 1: T1 */
+    int dense;      /* dm_dense_impl: what dm_dense_gemv runs */
+    int parts;      /* row-block parts per thread in the dm_par_ kernels, 1..4 */
+} dm_kparams;
+
+/* The compiled-in values (the hand-tuned ones of the development machine;
+ * dense = BLAS). */
+void dm_kparams_default(dm_kparams *p);
+/* 0, or -1 with a message naming the bad field and the expected range. */
+int dm_kparams_check(const dm_kparams *p, dm_err *err);
+/* Process-wide current parameters (start: the defaults). Set them only
+ * while no kernel runs (between steps). set returns -1 on invalid ones. */
+int dm_kparams_set(const dm_kparams *p, dm_err *err);
+const dm_kparams *dm_kparams_get(void);
+/* "block=4 pf=512 hint=t0 qpf=4096 qhint=t0 dense=blas parts=1". */
+void dm_kparams_format(const dm_kparams *p, char *out, size_t n);
+
+/* The dense FP32 step GEMV, y += W x (rows x cols, stride ld), as the dense
+ * model (dm_lm_layer_step) computes it: OpenBLAS sgemv unless
+ * dm_dense_use chose our own kernels' gemv (split over the OpenBLAS thread
+ * count with the persistent pool). */
+void dm_dense_gemv(int rows, int cols, const float *W, int ld, const float *x, float *y);
+/* k = NULL (or the ref kernels): OpenBLAS from now on; else k's gemv. */
+void dm_dense_use(const dm_kernels *k);
+/* "OpenBLAS sgemv" or "own avx512 gemv". */
+const char *dm_dense_name(void);
+void dm_par_gemv(const dm_kernels *k, int n, const float *W, size_t ld, int rows, int cols, const float *x,
+                 float *y);
 
 /* Threading over row blocks. A small pool of persistent workers (created on
  * first use, at most DM_PAR_MAX - 1); dm_par_run(n, fn, arg) calls

@@ -73,6 +73,7 @@ typedef struct dm_dual_bench {
     double bytes_ratio;      /* dual_bytes / dense_bytes */
     double limit;            /* dense_bytes / dual_bytes: the memory-bound speedup limit */
     double share[4];         /* dual phase time / dense time: projection, little GEMV, big rows (+ masks), epilogue */
+    double spread;           /* (p75 - p25) / median of the per-pair speedups (dual-moduled layers): the noise */
 } dm_dual_bench;
 
 struct dm_family {

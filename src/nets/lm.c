@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "safetensors.h"
+#include "kernels.h" /* dm_dense_gemv: the tuned dense GEMV (OpenBLAS unless the tuner chose ours) */
 
 const char *dm_cell_name(dm_cell c) { return c == DM_CELL_LSTM ? "LSTM" : "GRU"; }
 
@@ -128,7 +129,15 @@ static int load_into(loader *ld, const char *name, int ndim, const int64_t *shap
     const dm_st_tensor *t = need(ld, name, ndim, shape, err);
     if (!t)
         return -1;
-    return dm_st_to_f32(t, dst, err) ? dm_err_prefix(err, "%s", ld->path) : 0;
+    if (dm_st_to_f32(t, dst, err))
+        return dm_err_prefix(err, "%s", ld->path);
+    /* a NaN or Inf weight (or a shifted header that reads other bytes as
+     * floats) would make every figure non-finite: refuse it here, naming it */
+    for (int64_t i = 0; i < t->numel; i++)
+        if (!isfinite(dst[i]))
+            return dm_errf(err, "%s: tensor '%s' element %lld is %s; model weights must be finite numbers",
+                           ld->path, name, (long long)i, isnan(dst[i]) ? "NaN" : "infinite");
+    return 0;
 }
 
 static int parse_meta_int(const char *path, const char *key, const char *val, long *out, dm_err *err)
@@ -484,16 +493,16 @@ void dm_lm_layer_step(const dm_lm *m, dm_lm_state *s, int l, const float *x)
         memcpy(xh, x, (size_t)L->in * sizeof(float));
     if (m->cell == DM_CELL_LSTM) {
         memcpy(g, L->b_sum, (size_t)L->rows * sizeof(float));
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, L->rows, L->ld, 1.0f, L->w, L->ld, xh, 1, 1.0f, g, 1);
+        dm_dense_gemv(L->rows, L->ld, L->w, L->ld, xh, g);
     } else {
         int H = L->hid;
         memcpy(g, L->b_sum, (size_t)2 * H * sizeof(float));
         memcpy(g + 2 * H, L->b_ih + 2 * H, (size_t)H * sizeof(float));
         memcpy(s->ghn, L->b_hh + 2 * H, (size_t)H * sizeof(float));
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, 2 * H, L->ld, 1.0f, L->w, L->ld, xh, 1, 1.0f, g, 1);
+        dm_dense_gemv(2 * H, L->ld, L->w, L->ld, xh, g);
         const float *wn = L->w + (size_t)2 * H * L->ld;
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, H, L->in, 1.0f, wn, L->ld, xh, 1, 1.0f, g + 2 * H, 1);
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, H, H, 1.0f, wn + L->in, L->ld, h, 1, 1.0f, s->ghn, 1);
+        dm_dense_gemv(H, L->in, wn, L->ld, xh, g + 2 * H);
+        dm_dense_gemv(H, H, wn + L->in, L->ld, h, s->ghn);
     }
     dm_lm_cell_update(m, g, s->ghn, h, s->c[l]);
 }

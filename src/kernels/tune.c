@@ -1,0 +1,607 @@
+/* tune.c - see tune.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "tune.h"
+
+#include <cblas.h>
+#include <cpuid.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bench.h" /* dm_llc_bytes */
+
+/* ---- CPU id, cache file ------------------------------------------------ */
+
+void dm_cpu_id(char *out, size_t n)
+{
+    unsigned a, b, c, d;
+    char vendor[13] = "unknown";
+    if (__get_cpuid(0, &a, &b, &c, &d)) {
+        memcpy(vendor, &b, 4);
+        memcpy(vendor + 4, &d, 4);
+        memcpy(vendor + 8, &c, 4);
+        vendor[12] = '\0';
+    }
+    unsigned fam = 0, model = 0, step = 0;
+    if (__get_cpuid(1, &a, &b, &c, &d)) {
+        fam = (a >> 8) & 0xF;
+        model = (a >> 4) & 0xF;
+        step = a & 0xF;
+        if (fam == 0xF)
+            fam += (a >> 20) & 0xFF;
+        if (fam >= 6)
+            model |= ((a >> 16) & 0xF) << 4;
+    }
+    snprintf(out, n, "%s-%u-%u-%u", vendor, fam, model, step);
+}
+
+static void cpu_model_name(char *out, size_t n)
+{
+    snprintf(out, n, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "model name", 10) == 0) {
+            char *c = strchr(line, ':');
+            if (c) {
+                c++;
+                while (*c == ' ')
+                    c++;
+                c[strcspn(c, "\n")] = '\0';
+                snprintf(out, n, "%s", c);
+            }
+            break;
+        }
+    fclose(f);
+}
+
+int dm_tune_cache_path(char *out, size_t n, dm_err *err)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    char id[64];
+    dm_cpu_id(id, sizeof id);
+    int w;
+    if (xdg && *xdg)
+        w = snprintf(out, n, "%s/dualmod/kernels-%s.json", xdg, id);
+    else if (home && *home)
+        w = snprintf(out, n, "%s/.cache/dualmod/kernels-%s.json", home, id);
+    else
+        return dm_errf(err, "kernel tuning cache: neither XDG_CACHE_HOME nor HOME is set");
+    if (w < 0 || (size_t)w >= n)
+        return dm_errf(err, "kernel tuning cache: path too long");
+    return 0;
+}
+
+/* ---- measurement -------------------------------------------------------- */
+
+static volatile float tune_sink;
+
+typedef struct tune_ws {
+    float *W, *x, *y;  /* big matrix rows x cols */
+    int rows, cols;
+    int *idx, nidx;    /* the gathered rows (half, sorted) */
+    dm_qmat q8, q4;
+    int8_t *xq;
+    float *flush;
+    size_t flush_n;
+} tune_ws;
+
+static void flush_caches(tune_ws *w)
+{
+    float s = 0;
+    for (size_t i = 0; i < w->flush_n; i += 16) /* one load per line is enough to evict */
+        s += w->flush[i];
+    tune_sink = s;
+}
+
+enum { WL_ROWS, WL_DENSE_OWN, WL_DENSE_BLAS, WL_Q8, WL_Q4 };
+
+static void workload(const dm_kernels *k, int nt, tune_ws *w, int wl)
+{
+    switch (wl) {
+    case WL_ROWS:
+        dm_par_rows_gemv(k, nt, w->W, (size_t)w->cols, w->cols, w->idx, w->nidx, w->x, w->y);
+        break;
+    case WL_DENSE_OWN:
+        dm_par_gemv(k, nt, w->W, (size_t)w->cols, w->rows, w->cols, w->x, w->y);
+        break;
+    case WL_DENSE_BLAS:
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, w->rows, w->cols, 1.0f, w->W, w->cols, w->x, 1, 1.0f, w->y, 1);
+        break;
+    case WL_Q8:
+        dm_par_qgemv(k, nt, &w->q8, w->xq, 0.01f, w->y);
+        break;
+    default:
+        dm_par_qgemv(k, nt, &w->q4, w->xq, 0.01f, w->y);
+        break;
+    }
+}
+
+static double wl_bytes(const tune_ws *w, int wl)
+{
+    switch (wl) {
+    case WL_ROWS:
+        return (double)w->nidx * w->cols * sizeof(float);
+    case WL_DENSE_OWN:
+    case WL_DENSE_BLAS:
+        return (double)w->rows * w->cols * sizeof(float);
+    case WL_Q8:
+        return (double)dm_qmat_bytes(&w->q8);
+    default:
+        return (double)dm_qmat_bytes(&w->q4);
+    }
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+#define TUNE_REPS 15
+#define TUNE_MIN_REPS 3
+/* The search's time budget in seconds (stages end early past their share). */
+#define TUNE_BUDGET 40.0
+
+/* The first quartile of the ms of each candidate on workload wl[cand],
+ * interleaved round-robin, every call cold: on a shared machine the load
+ * only ever adds time, so the low quantile estimates what the kernel can do
+ * (FFTW and ATLAS take the minimum; the quartile keeps one lucky call from
+ * deciding). */
+
+static void measure(const dm_kernels *k, int nt, tune_ws *w, int ncand, const dm_kparams *cand, const int *wl,
+                    int reps, double deadline, double *med, dm_tune_progress cb, void *ctx, const char *stage,
+                    int *done, int total)
+{
+    double *t = malloc(sizeof(double) * (size_t)ncand * (size_t)reps);
+    if (!t) {
+        for (int i = 0; i < ncand; i++)
+            med[i] = 1e30;
+        return;
+    }
+    for (int i = 0; i < ncand; i++) { /* warm-up: page in, start the pool */
+        dm_kparams_set(&cand[i], NULL);
+        workload(k, nt, w, wl[i]);
+    }
+    int r = 0;
+    for (; r < reps; r++) {
+        if (r >= TUNE_MIN_REPS && dm_now() > deadline)
+            break; /* a slow (busy) machine: fewer repetitions, the time stays bounded */
+        for (int j = 0; j < ncand; j++) {
+            int i = (j + r) % ncand; /* rotate the order too */
+            dm_kparams_set(&cand[i], NULL);
+            if (wl_bytes(w, wl[i]) < 2.0 * (double)w->flush_n * sizeof(float))
+                flush_caches(w); /* (a workload twice the flush size is cold by itself) */
+            double t0 = dm_now();
+            workload(k, nt, w, wl[i]);
+            t[(size_t)i * reps + r] = (dm_now() - t0) * 1e3;
+        }
+        if (cb)
+            cb(ctx, stage, *done + (r + 1) * ncand, total);
+    }
+    *done += reps * ncand;
+    if (cb && r < reps)
+        cb(ctx, stage, *done, total);
+    for (int i = 0; i < ncand; i++) {
+        qsort(t + (size_t)i * reps, (size_t)r, sizeof(double), cmp_d);
+        med[i] = t[(size_t)i * reps + r / 4];
+    }
+    free(t);
+}
+
+static void add_cand(dm_tune_result *o, const char *stage, const char *value, double ms, double bytes)
+{
+    if (o->ncand >= DM_TUNE_MAXCAND)
+        return;
+    dm_tune_cand *c = &o->cand[o->ncand++];
+    snprintf(c->stage, sizeof c->stage, "%s", stage);
+    snprintf(c->value, sizeof c->value, "%s", value);
+    c->ms = ms;
+    c->gbs = ms > 0 ? bytes / (ms * 1e6) : 0;
+}
+
+static void ws_free(tune_ws *w)
+{
+    dm_free(w->W);
+    dm_free(w->x);
+    dm_free(w->y);
+    free(w->idx);
+    dm_qmat_free(&w->q8);
+    dm_qmat_free(&w->q4);
+    free(w->xq);
+    dm_free(w->flush);
+    memset(w, 0, sizeof *w);
+}
+
+static int ws_init(tune_ws *w, dm_err *err)
+{
+    memset(w, 0, sizeof *w);
+    /* a core sees one L3 (32-96 MB on current x86); virtual machines report
+     * the host's figure (508 MB here): the flush reads at most 128 MB, as the
+     * bench's */
+    size_t llc = dm_llc_bytes();
+    if (!llc)
+        llc = 64u << 20;
+    if (llc > (64u << 20))
+        llc = 64u << 20;
+    w->rows = 6000; /* an LSTM-1500 layer: 4H x (in + H) */
+    w->cols = 3000;
+    int qcols = 834; /* 2k, k = 417 */
+    w->flush_n = 2 * llc / sizeof(float);
+    w->W = dm_alloc(sizeof(float) * (size_t)w->rows * w->cols);
+    w->x = dm_alloc(sizeof(float) * (size_t)w->cols);
+    w->y = dm_alloc(sizeof(float) * (size_t)w->rows);
+    w->idx = malloc(sizeof(int) * (size_t)w->rows);
+    w->xq = malloc((size_t)qcols);
+    w->flush = dm_alloc(sizeof(float) * w->flush_n);
+    int16_t *q = malloc(sizeof(int16_t) * (size_t)w->rows * qcols);
+    float *ws = malloc(sizeof(float) * (size_t)w->rows), *bias = malloc(sizeof(float) * (size_t)w->rows);
+    if (!w->W || !w->x || !w->y || !w->idx || !w->xq || !w->flush || !q || !ws || !bias) {
+        free(q), free(ws), free(bias);
+        ws_free(w);
+        return dm_errf(err, "kernel tuning: out of memory");
+    }
+    uint64_t s = 0x9E3779B97F4A7C15ULL;
+    for (size_t i = 0; i < (size_t)w->rows * w->cols; i++) {
+        s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+        w->W[i] = (float)((int)(s & 255) - 128) / 1024.0f;
+    }
+    for (int i = 0; i < w->cols; i++)
+        w->x[i] = (float)(i % 17) / 17.0f - 0.5f;
+    for (size_t i = 0; i < w->flush_n; i++)
+        w->flush[i] = 1.0f;
+    /* half the rows, chosen at random, in order (as the dual path lists them) */
+    for (int i = 0; i < w->rows; i++) {
+        s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+        if (s & 1)
+            w->idx[w->nidx++] = i;
+    }
+    for (int bits = 8; bits >= 4; bits -= 4) {
+        int qm = (1 << (bits - 1)) - 1;
+        for (size_t i = 0; i < (size_t)w->rows * qcols; i++) {
+            s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+            q[i] = (int16_t)((int)(s % (uint64_t)(2 * qm + 1)) - qm);
+        }
+        for (int i = 0; i < w->rows; i++)
+            ws[i] = 0.01f, bias[i] = 0.0f;
+        if (dm_qmat_pack(bits == 8 ? &w->q8 : &w->q4, q, w->rows, qcols, bits, ws, bias, err)) {
+            free(q), free(ws), free(bias);
+            ws_free(w);
+            return -1;
+        }
+    }
+    for (int i = 0; i < qcols; i++)
+        w->xq[i] = (int8_t)(i % 255 - 127);
+    free(q), free(ws), free(bias);
+    return 0;
+}
+
+static const int rows_pf_c[] = {0, 256, 512, 1024, 2048};
+static const int q_pf_c[] = {0, 1024, 4096, 16384};
+
+int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx, dm_tune_result *o, dm_err *err)
+{
+    memset(o, 0, sizeof *o);
+    if (!k || strcmp(k->name, "ref") == 0)
+        return dm_errf(err, "kernel tuning: the %s kernels have no parameters (expected avx2 or avx512)",
+                       k ? k->name : "missing");
+    if (threads < 1 || threads > DM_PAR_MAX)
+        return dm_errf(err, "kernel tuning: %d threads (expected 1..%d)", threads, DM_PAR_MAX);
+    double t_start = dm_now();
+    tune_ws w;
+    if (ws_init(&w, err))
+        return -1;
+    int blas_nt = openblas_get_num_threads();
+    openblas_set_num_threads(threads);
+    dm_dense_use(NULL);
+    dm_kparams base;
+    dm_kparams_default(&base);
+    dm_kparams cand[48];
+    int wl[48];
+    double med[48];
+    char buf[96];
+    int done = 0;
+    const int n_rows_c = 2 * (1 + 2 * 4), total = TUNE_REPS * (2 * n_rows_c + 2 * 7 + (threads > 1 ? 8 : 0)) + 2 * (2 * TUNE_REPS + 1);
+
+    /* 1. rows: block x prefetch distance x hint, on gathered and on all rows */
+    int nc = 0;
+    for (int b = 4; b <= 8; b += 4)
+        for (size_t pi = 0; pi < sizeof rows_pf_c / sizeof rows_pf_c[0]; pi++)
+            for (int h = 0; h < (rows_pf_c[pi] ? 2 : 1); h++) {
+                cand[nc] = base;
+                cand[nc].rows_block = b;
+                cand[nc].rows_pf = rows_pf_c[pi];
+                cand[nc].rows_hint = h;
+                nc++;
+            }
+    dm_kparams c2[48];
+    for (int i = 0; i < nc; i++) {
+        c2[i] = cand[i], c2[nc + i] = cand[i];
+        wl[i] = WL_ROWS, wl[nc + i] = WL_DENSE_OWN;
+    }
+    measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + 0.5 * TUNE_BUDGET, med, cb, ctx, "rows", &done,
+            total);
+    int best = 0;
+    for (int i = 0; i < nc; i++) {
+        snprintf(buf, sizeof buf, "block=%d pf=%d %s (gathered half)", cand[i].rows_block, cand[i].rows_pf,
+                 cand[i].rows_pf ? (cand[i].rows_hint ? "t1" : "t0") : "-");
+        add_cand(o, "rows", buf, med[i], wl_bytes(&w, WL_ROWS));
+        snprintf(buf, sizeof buf, "block=%d pf=%d %s (all rows)", cand[i].rows_block, cand[i].rows_pf,
+                 cand[i].rows_pf ? (cand[i].rows_hint ? "t1" : "t0") : "-");
+        add_cand(o, "rows", buf, med[nc + i], wl_bytes(&w, WL_DENSE_OWN));
+        if (med[i] + med[nc + i] < med[best] + med[nc + best])
+            best = i;
+    }
+    base = cand[best];
+
+    /* 2. dense: OpenBLAS against ours */
+    c2[0] = base, c2[1] = base;
+    wl[0] = WL_DENSE_BLAS, wl[1] = WL_DENSE_OWN;
+    measure(k, threads, &w, 2, c2, wl, 2 * TUNE_REPS + 1, t_start + 0.65 * TUNE_BUDGET, med, cb, ctx, "dense", &done,
+            total);
+    o->blas_ms = med[0];
+    o->own_ms = med[1];
+    o->dense_bytes = wl_bytes(&w, WL_DENSE_BLAS);
+    add_cand(o, "dense", "OpenBLAS sgemv", med[0], o->dense_bytes);
+    snprintf(buf, sizeof buf, "own %s gemv", k->name);
+    add_cand(o, "dense", buf, med[1], o->dense_bytes);
+    base.dense = med[1] < med[0] ? DM_DENSE_OWN : DM_DENSE_BLAS;
+
+    /* 3. qgemv prefetch on INT8 and INT4 */
+    nc = 0;
+    for (size_t pi = 0; pi < sizeof q_pf_c / sizeof q_pf_c[0]; pi++)
+        for (int h = 0; h < (q_pf_c[pi] ? 2 : 1); h++) {
+            cand[nc] = base;
+            cand[nc].q_pf = q_pf_c[pi];
+            cand[nc].q_hint = h;
+            nc++;
+        }
+    for (int i = 0; i < nc; i++) {
+        c2[i] = cand[i], c2[nc + i] = cand[i];
+        wl[i] = WL_Q8, wl[nc + i] = WL_Q4;
+    }
+    measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + 0.85 * TUNE_BUDGET, med, cb, ctx, "qgemv", &done,
+            total);
+    best = 0;
+    for (int i = 0; i < nc; i++) {
+        snprintf(buf, sizeof buf, "qpf=%d %s (INT8)", cand[i].q_pf, cand[i].q_pf ? (cand[i].q_hint ? "t1" : "t0") : "-");
+        add_cand(o, "qgemv", buf, med[i], wl_bytes(&w, WL_Q8));
+        snprintf(buf, sizeof buf, "qpf=%d %s (INT4)", cand[i].q_pf, cand[i].q_pf ? (cand[i].q_hint ? "t1" : "t0") : "-");
+        add_cand(o, "qgemv", buf, med[nc + i], wl_bytes(&w, WL_Q4));
+        if (med[i] + med[nc + i] < med[best] + med[nc + best])
+            best = i;
+    }
+    base = cand[best];
+
+    /* 4. parts per thread */
+    if (threads > 1) {
+        nc = 0;
+        for (int p = 1; p <= 4; p *= 2) {
+            cand[nc] = base;
+            cand[nc].parts = p;
+            nc++;
+        }
+        cand[nc] = base, cand[nc].parts = 3, nc++;
+        for (int i = 0; i < nc; i++) {
+            c2[i] = cand[i], c2[nc + i] = cand[i];
+            wl[i] = WL_ROWS, wl[nc + i] = WL_DENSE_OWN;
+        }
+        measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + TUNE_BUDGET, med, cb, ctx, "parts", &done,
+            total);
+        best = 0;
+        for (int i = 0; i < nc; i++) {
+            snprintf(buf, sizeof buf, "parts=%d (gathered half + all rows)", cand[i].parts);
+            add_cand(o, "parts", buf, med[i] + med[nc + i], wl_bytes(&w, WL_ROWS) + wl_bytes(&w, WL_DENSE_OWN));
+            if (med[i] + med[nc + i] < med[best] + med[nc + best])
+                best = i;
+        }
+        base = cand[best];
+    }
+    o->p = base;
+    dm_cpu_id(o->cpu, sizeof o->cpu);
+    cpu_model_name(o->model, sizeof o->model);
+    snprintf(o->kernels, sizeof o->kernels, "%s", k->name);
+    o->threads = threads;
+    o->seconds = dm_now() - t_start;
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(o->created, sizeof o->created, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    ws_free(&w);
+    openblas_set_num_threads(blas_nt);
+    return dm_tune_apply(k, o, err);
+}
+
+/* ---- cache file -------------------------------------------------------- */
+
+static void entry_key(char *out, size_t n, const char *kernels, int threads)
+{
+    snprintf(out, n, "%s-t%d", kernels, threads);
+}
+
+static int get_int(json_t *e, const char *name, int *v, const char *path, const char *key, dm_err *err)
+{
+    json_t *j = json_object_get(e, name);
+    if (!json_is_integer(j))
+        return dm_errf(err, "%s: entry %s: field '%s' missing or not an integer", path, key, name);
+    *v = (int)json_integer_value(j);
+    return 0;
+}
+
+int dm_tune_load(const char *path, const char *kernels, int threads, dm_tune_result *o, dm_err *err)
+{
+    memset(o, 0, sizeof *o);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (errno == ENOENT)
+            return 0;
+        return dm_errf(err, "%s: %s", path, strerror(errno));
+    }
+    json_error_t je;
+    json_t *root = json_loadf(f, 0, &je);
+    fclose(f);
+    if (!root)
+        return dm_errf(err, "%s:%d: not valid JSON (%s); delete it or run 'dualmod -c tune' to rewrite it", path,
+                       je.line, je.text);
+    int rc = -1;
+    char key[48];
+    entry_key(key, sizeof key, kernels, threads);
+    json_t *ents = json_object_get(root, "entries");
+    if (!json_is_object(ents)) {
+        dm_errf(err, "%s: no \"entries\" object (expected {\"cpu\": ..., \"entries\": {\"%s\": {...}}})", path, key);
+        goto out;
+    }
+    json_t *e = json_object_get(ents, key);
+    if (!e) {
+        rc = 0;
+        goto out;
+    }
+    if (!json_is_object(e)) {
+        dm_errf(err, "%s: entry %s is not an object", path, key);
+        goto out;
+    }
+    dm_kparams p;
+    const char *dense = json_string_value(json_object_get(e, "dense"));
+    if (get_int(e, "rows_block", &p.rows_block, path, key, err) || get_int(e, "rows_pf", &p.rows_pf, path, key, err) ||
+        get_int(e, "rows_hint", &p.rows_hint, path, key, err) || get_int(e, "q_pf", &p.q_pf, path, key, err) ||
+        get_int(e, "q_hint", &p.q_hint, path, key, err) || get_int(e, "parts", &p.parts, path, key, err))
+        goto out;
+    if (!dense || (strcmp(dense, "blas") && strcmp(dense, "own"))) {
+        dm_errf(err, "%s: entry %s: field 'dense' missing or not \"blas\" / \"own\"", path, key);
+        goto out;
+    }
+    p.dense = strcmp(dense, "own") == 0 ? DM_DENSE_OWN : DM_DENSE_BLAS;
+    if (dm_kparams_check(&p, err)) {
+        dm_err_prefix(err, "%s: entry %s", path, key);
+        goto out;
+    }
+    o->p = p;
+    snprintf(o->kernels, sizeof o->kernels, "%s", kernels);
+    o->threads = threads;
+    const char *s;
+    if ((s = json_string_value(json_object_get(root, "cpu"))))
+        snprintf(o->cpu, sizeof o->cpu, "%s", s);
+    if ((s = json_string_value(json_object_get(root, "model"))))
+        snprintf(o->model, sizeof o->model, "%s", s);
+    if ((s = json_string_value(json_object_get(e, "created"))))
+        snprintf(o->created, sizeof o->created, "%s", s);
+    json_t *j;
+    if (json_is_number(j = json_object_get(e, "blas_ms")))
+        o->blas_ms = json_number_value(j);
+    if (json_is_number(j = json_object_get(e, "own_ms")))
+        o->own_ms = json_number_value(j);
+    if (json_is_number(j = json_object_get(e, "seconds")))
+        o->seconds = json_number_value(j);
+    rc = 1;
+out:
+    json_decref(root);
+    return rc;
+}
+
+int dm_tune_save(const char *path, const dm_tune_result *r, dm_err *err)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *sl = strrchr(dir, '/');
+    if (sl) {
+        *sl = '\0';
+        if (*dir && dm_mkdir_p(dir))
+            return dm_errf(err, "%s: cannot create the directory: %s", dir, strerror(errno));
+    }
+    json_t *root = NULL;
+    FILE *f = fopen(path, "r");
+    if (f) {
+        json_error_t je;
+        root = json_loadf(f, 0, &je);
+        fclose(f);
+        if (root && !json_is_object(json_object_get(root, "entries"))) {
+            json_decref(root);
+            root = NULL;
+        }
+    }
+    if (!root) /* absent or unreadable: start over (a malformed cache is only a cache) */
+        root = json_pack("{s:s, s:s, s:{}}", "cpu", r->cpu, "model", r->model, "entries");
+    char key[48];
+    entry_key(key, sizeof key, r->kernels, r->threads);
+    json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
+                          r->p.rows_block, "rows_pf", r->p.rows_pf, "rows_hint", r->p.rows_hint, "q_pf", r->p.q_pf,
+                          "q_hint", r->p.q_hint, "dense", r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts",
+                          r->p.parts, "blas_ms", r->blas_ms, "own_ms", r->own_ms, "dense_bytes", r->dense_bytes,
+                          "seconds", r->seconds, "created", r->created);
+    json_t *cands = json_array();
+    for (int i = 0; i < r->ncand; i++)
+        json_array_append_new(cands, json_pack("{s:s, s:s, s:f, s:f}", "stage", r->cand[i].stage, "value",
+                                               r->cand[i].value, "ms", r->cand[i].ms, "gbs", r->cand[i].gbs));
+    json_object_set_new(e, "candidates", cands);
+    json_object_set_new(json_object_get(root, "entries"), key, e);
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    int rc = json_dump_file(root, tmp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    json_decref(root);
+    if (rc || rename(tmp, path)) {
+        int e2 = errno;
+        remove(tmp);
+        return dm_errf(err, "%s: cannot write the kernel tuning cache: %s", path, strerror(e2));
+    }
+    return 0;
+}
+
+static char prov[256] = "defaults";
+
+int dm_tune_apply(const dm_kernels *k, const dm_tune_result *r, dm_err *err)
+{
+    if (dm_kparams_set(&r->p, err))
+        return -1;
+    dm_dense_use(r->p.dense == DM_DENSE_OWN ? k : NULL);
+    char ps[160];
+    dm_kparams_format(&r->p, ps, sizeof ps);
+    snprintf(prov, sizeof prov, "cpu=%s %s t%d %s", r->cpu, r->kernels, r->threads, ps);
+    return 0;
+}
+
+const char *dm_tune_provenance(void) { return prov; }
+
+int dm_tune_ensure(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx, dm_tune_result *out,
+                   int *tuned, dm_err *err)
+{
+    dm_tune_result local, *r = out ? out : &local;
+    if (tuned)
+        *tuned = 0;
+    const char *env = getenv("DUALMOD_TUNE");
+    int off = env && strcmp(env, "off") == 0;
+    if (!k || strcmp(k->name, "ref") == 0 || off) {
+        memset(r, 0, sizeof *r);
+        dm_kparams_default(&r->p);
+        dm_kparams_set(&r->p, NULL);
+        dm_dense_use(NULL);
+        snprintf(prov, sizeof prov, off ? "defaults (DUALMOD_TUNE=off)" : "defaults");
+        return 0;
+    }
+    if (threads < 1)
+        threads = 1;
+    if (threads > DM_PAR_MAX)
+        threads = DM_PAR_MAX;
+    char path[4096];
+    if (dm_tune_cache_path(path, sizeof path, err))
+        return -1;
+    dm_err lerr;
+    int got = dm_tune_load(path, k->name, threads, r, &lerr);
+    if (got == 1) {
+        dm_cpu_id(r->cpu, sizeof r->cpu);
+        return dm_tune_apply(k, r, err);
+    }
+    /* absent or malformed: measure now and (re)write it */
+    if (dm_tune_run(k, threads, cb, ctx, r, err))
+        return -1;
+    if (tuned)
+        *tuned = 1;
+    if (dm_tune_save(path, r, err))
+        return -1;
+    return 0;
+}

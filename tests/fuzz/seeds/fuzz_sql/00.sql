@@ -1,0 +1,1 @@
+select * from run_summary order by id desc limit 5

@@ -1,0 +1,1 @@
+select count(*), avg(ratio), group_concat(note) from runs where status = 'done'

@@ -1,0 +1,1 @@
+pragma table_info(runs)

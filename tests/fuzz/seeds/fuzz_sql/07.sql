@@ -1,0 +1,1 @@
+select fts3_tokenizer('simple')

@@ -1,0 +1,1 @@
+select json_extract('{"a":1}', '$.a'), datetime('now'), printf('%5.2f', 1.5)

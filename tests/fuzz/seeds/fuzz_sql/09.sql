@@ -1,0 +1,1 @@
+select r.id, l.layer from runs r join run_layers l on l.run_id = r.id

@@ -1,0 +1,1 @@
+update runs set note = 'x'

@@ -1,0 +1,1 @@
+select * from pareto_candidates

@@ -1,0 +1,83 @@
+#!/bin/sh
+# ci-extra.sh - the slow CI tier (issue 15), run by `make ci-extra` after
+# `make check` in the configured tree (.ci/run does both):
+#   1. an ASan+UBSan build (--enable-asan --enable-werror, in a copy of the
+#      tracked sources) running the whole suite;
+#   2. Valgrind memcheck on the unit tests (the plain build);
+#   3. the libFuzzer targets, FUZZ_SECONDS (default 30) each;
+#   4. the crash-safety test (SIGKILL during a sweep, resume, concurrent sweeps).
+# Each step prints its wall time. CI_EXTRA_SKIP="asan valgrind fuzz crash"
+# leaves steps out (e.g. locally).
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+skip=" ${CI_EXTRA_SKIP:-} "
+fuzz_seconds=${FUZZ_SECONDS:-30}
+work=${CI_EXTRA_DIR:-$top/ci-extra}
+mkdir -p "$work"
+status=0
+t_all=$(date +%s)
+step() { echo "ci-extra: == $1 =="; t0=$(date +%s); }
+done_step() { echo "ci-extra: $1: $2 in $(( $(date +%s) - t0 )) s"; }
+
+case $skip in *" asan "*) ;; *)
+    step "ASan+UBSan build and suite"
+    rm -rf "$work/asan" && mkdir -p "$work/asan"
+    git ls-files -z | xargs -0 cp --parents -t "$work/asan"
+    if (cd "$work/asan" && ./autogen.sh >/dev/null && ./configure -q --enable-asan --enable-werror CC="${CC:-gcc}" &&
+        make -j2 >/dev/null && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        make -j2 check >"$work/asan-check.log" 2>&1); then
+        done_step asan passed
+    else
+        grep -E "^(FAIL|ERROR)" "$work/asan/test-suite.log" "$work/asan-check.log" 2>/dev/null | head -20
+        tail -60 "$work/asan/test-suite.log" 2>/dev/null || tail -40 "$work/asan-check.log"
+        done_step asan FAILED
+        status=1
+    fi
+    ;;
+esac
+
+case $skip in *" valgrind "*) ;; *)
+    step "Valgrind memcheck on the unit tests"
+    vg_ok=1
+    for t in test_safetensors test_lm test_data test_store test_hostile; do
+        [ -x "tests/$t" ] || make -j2 "tests/$t" >/dev/null
+        # Criterion runs each test in a child process: follow them
+        if valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+            --suppressions="$top/tests/valgrind.supp" "tests/$t" --jobs=1 >"$work/valgrind-$t.log" 2>&1; then
+            echo "ci-extra: valgrind $t: clean"
+        else
+            echo "ci-extra: valgrind $t: FAILED"
+            tail -40 "$work/valgrind-$t.log"
+            vg_ok=0
+        fi
+    done
+    [ $vg_ok = 1 ] && done_step valgrind passed || { done_step valgrind FAILED; status=1; }
+    ;;
+esac
+
+case $skip in *" fuzz "*) ;; *)
+    step "libFuzzer targets, $fuzz_seconds s each"
+    if make fuzz FUZZ_DIR="$work/fuzz" >/dev/null && make fuzz-run FUZZ_DIR="$work/fuzz" FUZZ_SECONDS="$fuzz_seconds"; then
+        done_step fuzz passed
+    else
+        done_step fuzz FAILED
+        status=1
+    fi
+    ;;
+esac
+
+case $skip in *" crash "*) ;; *)
+    step "crash safety: SIGKILL during sweeps"
+    if DM_TEST_BUILDDIR="$top" sh tests/crash_sweep.sh >"$work/crash.log" 2>&1; then
+        grep -c "^ok" "$work/crash.log" | sed 's/^/ci-extra: crash checks passed: /'
+        done_step crash passed
+    else
+        grep -E "^not ok|^#" "$work/crash.log" | head -30
+        done_step crash FAILED
+        status=1
+    fi
+    ;;
+esac
+echo "ci-extra: total $(( $(date +%s) - t_all )) s, status $status"
+exit $status
