@@ -281,6 +281,19 @@ static int log_softmax_row(const float *logits, int n, double *out, double *p)
     return am;
 }
 
+/* The figures of n scored predictions so far into r (dense and dual
+ * perplexity, KL and top-1 agreement); items and seconds as given. */
+static void put_figures(dm_dual_result *r, const dm_nll_acc *ad, const dm_nll_acc *aq, long n, double kl, long agree,
+                        long items, double secs)
+{
+    dm_nll_result(ad, &r->dense);
+    dm_nll_result(aq, &r->dual);
+    r->dense.items = r->dual.items = items;
+    r->dense.seconds = r->dual.seconds = secs;
+    r->kld = n ? kl / (double)n : 0;
+    r->top1_agree = n ? (double)agree / (double)n : 0;
+}
+
 int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit, dm_dual_result *r,
                     dm_err *err)
 {
@@ -359,24 +372,14 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
         double now = dm_now();
         if (o->progress && now >= next) {
             /* partial figures in *r too (the callback's owner may read them) */
-            dm_nll_result(&aq, &r->dual);
-            dm_nll_result(&ad, &r->dense);
-            r->dual.items = r->dense.items = i;
-            r->dual.seconds = r->dense.seconds = now - t0;
-            r->kld = i ? kl / (double)i : 0;
-            r->top1_agree = i ? (double)agree / (double)i : 0;
+            put_figures(r, &ad, &aq, i, kl, agree, i, now - t0);
             o->progress(&r->dual, npred, o->progress_ud);
             next = now + every;
         }
     }
-    dm_nll_result(&ad, &r->dense);
-    dm_nll_result(&aq, &r->dual);
     double secs = dm_now() - t0;
-    r->dense.items = r->dual.items = r->dual.cancelled ? i : c->n;
-    r->dense.seconds = r->dual.seconds = secs;
+    put_figures(r, &ad, &aq, i, kl, agree, r->dual.cancelled ? i : c->n, secs);
     r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)i / secs : 0;
-    r->kld = i ? kl / (double)i : 0;
-    r->top1_agree = i ? (double)agree / (double)i : 0;
     dm_dual_state_free(&qs);
     dm_lm_seq_free(&dq);
     dm_lm_seq_free(&qq);
@@ -516,25 +519,15 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
         }
         double now = dm_now();
         if (o->progress && now >= next) {
-            dm_nll_result(&aq, &r->dual);
-            dm_nll_result(&ad, &r->dense);
-            r->dual.items = r->dense.items = done;
-            r->dual.seconds = r->dense.seconds = now - t0;
-            r->kld = done ? kl / (double)done : 0;
-            r->top1_agree = done ? (double)agree / (double)done : 0;
+            put_figures(r, &ad, &aq, done, kl, agree, done, now - t0);
             o->progress(&r->dual, npred, o->progress_ud);
             next = now + every;
         }
     }
     int rc = stop < 0 ? -1 : 0;
-    dm_nll_result(&ad, &r->dense);
-    dm_nll_result(&aq, &r->dual);
     double secs = dm_now() - t0;
-    r->dense.items = r->dual.items = r->dual.cancelled ? done : (long)N * L;
-    r->dense.seconds = r->dual.seconds = secs;
+    put_figures(r, &ad, &aq, done, kl, agree, r->dual.cancelled ? done : (long)N * L, secs);
     r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)done / secs : 0;
-    r->kld = done ? kl / (double)done : 0;
-    r->top1_agree = done ? (double)agree / (double)done : 0;
     dm_engine_state_free(&es);
     ms_free(&dn, m->nlayers), ms_free(&du, m->nlayers);
     dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux), free(lpd), free(lpq), free(pd);
