@@ -15,7 +15,7 @@ if ! command -v "$cc" >/dev/null 2>&1; then
 fi
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 cflags="-std=c11 -g -O1 -Wall -Wextra $san"
-inc="-I$srcdir/src -I$srcdir/src/io -I$srcdir/src/nets -I$srcdir/src/little -I$srcdir/src/dual \
+inc="-I$srcdir/src -I$srcdir/src/io -I$srcdir/src/nets -I$srcdir/src/little -I$srcdir/src/layers -I$srcdir/src/task -I$srcdir/src/dual \
 -I$srcdir/src/kernels -I$srcdir/src/cmd -I$srcdir/db -I$srcdir/tests/fuzz"
 mkdir -p "$out/obj"
 objs=""

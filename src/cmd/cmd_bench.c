@@ -19,6 +19,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifndef DM_SRCDIR
+#define DM_SRCDIR ""
+#endif
+#ifndef DM_PKGDATADIR
+#define DM_PKGDATADIR "/usr/local/share/dualmod"
+#endif
+
 #include "bench.h"
 #include "cmd_int.h"
 #include "lm_dual.h"
