@@ -63,7 +63,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         snprintf(r.note, sizeof r.note, "note %d", i);
         r.ratio = 0.1 * (i + 1);
         r.eps = NAN;
-        r.nlayers = 1;
+        r.nsites = 1;
+        snprintf(r.site[0].name, sizeof r.site[0].name, "l0");
+        snprintf(r.site[0].kind, sizeof r.site[0].kind, "lstm");
         if (dm_store_add(g_st, &r, &err)) {
             fprintf(stderr, "%s\n", err.msg);
             abort();
