@@ -293,3 +293,26 @@ const char *dm_esc(const char *in)
     static __thread char buf[1024];
     return in ? dm_escape(in, strlen(in), buf, sizeof buf) : "";
 }
+
+/* The CPU model name from /proc/cpuinfo ("unknown" elsewhere). */
+void dm_cpu_model(char *out, size_t n)
+{
+    snprintf(out, n, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "model name", 10) == 0) {
+            char *c = strchr(line, ':');
+            if (c) {
+                c++;
+                while (*c == ' ')
+                    c++;
+                c[strcspn(c, "\n")] = '\0';
+                snprintf(out, n, "%s", c);
+            }
+            break;
+        }
+    fclose(f);
+}

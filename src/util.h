@@ -75,4 +75,7 @@ uint16_t dm_f32_to_f16(float f); /* round to nearest even */
 float dm_bf16_to_f32(uint16_t h);
 uint16_t dm_f32_to_bf16(float f); /* round to nearest even */
 
+/* The CPU model name from /proc/cpuinfo ("unknown" elsewhere). */
+void dm_cpu_model(char *out, size_t n);
+
 #endif

@@ -83,28 +83,6 @@ static void setstr(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-void dm_cpu_model(char *out, size_t n)
-{
-    snprintf(out, n, "unknown");
-    FILE *f = fopen("/proc/cpuinfo", "r");
-    if (!f)
-        return;
-    char line[512];
-    while (fgets(line, sizeof line, f))
-        if (strncmp(line, "model name", 10) == 0) {
-            char *c = strchr(line, ':');
-            if (c) {
-                c++;
-                while (*c == ' ')
-                    c++;
-                c[strcspn(c, "\n")] = '\0';
-                snprintf(out, n, "%s", c);
-            }
-            break;
-        }
-    fclose(f);
-}
-
 static void snap_reset(dm_snapshot *sn)
 {
     memset(sn, 0, sizeof *sn);

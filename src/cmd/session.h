@@ -195,8 +195,6 @@ void dm_run_describe(dm_run *r, const dm_run_source *src);
 /* Metrics, achieved ratios, speed (b NULL: not measured) and status. */
 void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_dual_result *res, int audit,
                     const dm_dual_bench *b);
-/* The CPU model from /proc/cpuinfo ("unknown" elsewhere). */
-void dm_cpu_model(char *out, size_t n);
 
 /* ---- for the commands of src/cmd (eval, info, little, study, bench) ---- */
 

@@ -39,28 +39,6 @@ void dm_cpu_id(char *out, size_t n)
     snprintf(out, n, "%s-%u-%u-%u", vendor, fam, model, step);
 }
 
-static void cpu_model_name(char *out, size_t n)
-{
-    snprintf(out, n, "unknown");
-    FILE *f = fopen("/proc/cpuinfo", "r");
-    if (!f)
-        return;
-    char line[512];
-    while (fgets(line, sizeof line, f))
-        if (strncmp(line, "model name", 10) == 0) {
-            char *c = strchr(line, ':');
-            if (c) {
-                c++;
-                while (*c == ' ')
-                    c++;
-                c[strcspn(c, "\n")] = '\0';
-                snprintf(out, n, "%s", c);
-            }
-            break;
-        }
-    fclose(f);
-}
-
 int dm_tune_cache_path(char *out, size_t n, dm_err *err)
 {
     const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -405,7 +383,7 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     }
     o->p = base;
     dm_cpu_id(o->cpu, sizeof o->cpu);
-    cpu_model_name(o->model, sizeof o->model);
+    dm_cpu_model(o->model, sizeof o->model);
     snprintf(o->kernels, sizeof o->kernels, "%s", k->name);
     o->threads = threads;
     o->seconds = dm_now() - t_start;
