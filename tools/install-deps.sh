@@ -2,14 +2,15 @@
 # install-deps.sh - install what dualmod needs to build, run and test on
 # Debian 12 (as root, or through sudo). Safe to run again.
 #   tools/install-deps.sh           build + test dependencies
-#   tools/install-deps.sh --torch   also python3-torch (model recipes, PyTorch comparisons)
+#   tools/install-deps.sh --torch   also python3-torch, python3-torchvision (model recipes,
+#                                   fixtures, PyTorch comparisons)
 set -eu
 pkgs="build-essential autoconf automake libtool pkg-config
       libopenblas-dev libjansson-dev libsqlite3-dev zlib1g-dev
       libncurses-dev libreadline-dev libcriterion-dev
       python3 bible-kjv sqlite3 tmux man-db groff-base
-      clang libclang-rt-14-dev valgrind"
-[ "${1:-}" = "--torch" ] && pkgs="$pkgs python3-torch python3-numpy"
+      clang libclang-rt-14-dev valgrind dataset-fashion-mnist"
+[ "${1:-}" = "--torch" ] && pkgs="$pkgs python3-torch python3-torchvision python3-numpy"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 missing=""
 for p in $pkgs; do
