@@ -10,6 +10,7 @@
 #include "idx.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -73,7 +74,8 @@ static long long src_read(idx_src *s, unsigned char *buf, uint64_t n, dm_err *er
             if (zerr == Z_ERRNO)
                 return dm_errf(err, "%s: read error in %s file after %llu bytes: %s", s->path, s->what,
                                (unsigned long long)s->pos, strerror(errno));
-            return dm_errf(err, "%s: corrupt gzip data in %s file after %llu decompressed bytes (zlib: %s); "
+            return dm_errf(err,
+                           "%s: corrupt gzip data in %s file after %llu decompressed bytes (zlib: %s); "
                            "expected an intact gzip file or an uncompressed IDX file",
                            s->path, s->what, (unsigned long long)s->pos, msg);
         }
@@ -141,8 +143,7 @@ void dm_images_free(dm_images *im)
     memset(im, 0, sizeof *im);
 }
 
-int dm_images_load(dm_images *im, const char *images_path, const char *labels_path, long first, long count,
-                   dm_err *err)
+int dm_images_load(dm_images *im, const char *images_path, const char *labels_path, long first, long count, dm_err *err)
 {
     memset(im, 0, sizeof *im);
     idx_src si = {0}, sl = {0};
@@ -150,8 +151,10 @@ int dm_images_load(dm_images *im, const char *images_path, const char *labels_pa
     int rc = -1;
 
     if (first < 0 || count < 0)
-        return dm_errf(err, "%s: images from %ld, count %ld requested; expected first >= 0 and count >= 0 "
-                       "(0: to the end)", images_path, first, count);
+        return dm_errf(err,
+                       "%s: images from %ld, count %ld requested; expected first >= 0 and count >= 0 "
+                       "(0: to the end)",
+                       images_path, first, count);
     if (src_open(&si, images_path, "images", err) || src_open(&sl, labels_path, "labels", err))
         goto out;
 
@@ -162,14 +165,18 @@ int dm_images_load(dm_images *im, const char *images_path, const char *labels_pa
         goto out;
     uint32_t magic = r >= 4 ? be32(hi) : 0; /* a wrong magic is named even in a short file */
     if (r >= 4 && magic != DM_IDX_IMAGES_MAGIC) {
-        dm_errf(err, "%s: magic 0x%08x%s; expected an images IDX file (magic 0x%08x: unsigned bytes, "
-                "3 dimensions)", images_path, magic,
-                magic == DM_IDX_LABELS_MAGIC ? " is that of a labels IDX file" : "", DM_IDX_IMAGES_MAGIC);
+        dm_errf(err,
+                "%s: magic 0x%08x%s; expected an images IDX file (magic 0x%08x: unsigned bytes, "
+                "3 dimensions)",
+                images_path, magic, magic == DM_IDX_LABELS_MAGIC ? " is that of a labels IDX file" : "",
+                DM_IDX_IMAGES_MAGIC);
         goto out;
     }
     if (r < (long long)sizeof hi) {
-        dm_errf(err, "%s: truncated header: %lld bytes%s; expected the 16-byte header of an images IDX file "
-                "(magic 0x%08x, count, rows, cols)", images_path, r, cut_note(&si), DM_IDX_IMAGES_MAGIC);
+        dm_errf(err,
+                "%s: truncated header: %lld bytes%s; expected the 16-byte header of an images IDX file "
+                "(magic 0x%08x, count, rows, cols)",
+                images_path, r, cut_note(&si), DM_IDX_IMAGES_MAGIC);
         goto out;
     }
     uint32_t n = be32(hi + 4), rows = be32(hi + 8), cols = be32(hi + 12);
@@ -183,20 +190,24 @@ int dm_images_load(dm_images *im, const char *images_path, const char *labels_pa
         goto out;
     uint32_t lmagic = r >= 4 ? be32(hl) : 0;
     if (r >= 4 && lmagic != DM_IDX_LABELS_MAGIC) {
-        dm_errf(err, "%s: magic 0x%08x%s; expected a labels IDX file (magic 0x%08x: unsigned bytes, "
-                "1 dimension)", labels_path, lmagic,
-                lmagic == DM_IDX_IMAGES_MAGIC ? " is that of an images IDX file" : "", DM_IDX_LABELS_MAGIC);
+        dm_errf(err,
+                "%s: magic 0x%08x%s; expected a labels IDX file (magic 0x%08x: unsigned bytes, "
+                "1 dimension)",
+                labels_path, lmagic, lmagic == DM_IDX_IMAGES_MAGIC ? " is that of an images IDX file" : "",
+                DM_IDX_LABELS_MAGIC);
         goto out;
     }
     if (r < (long long)sizeof hl) {
-        dm_errf(err, "%s: truncated header: %lld bytes%s; expected the 8-byte header of a labels IDX file "
-                "(magic 0x%08x, count)", labels_path, r, cut_note(&sl), DM_IDX_LABELS_MAGIC);
+        dm_errf(err,
+                "%s: truncated header: %lld bytes%s; expected the 8-byte header of a labels IDX file "
+                "(magic 0x%08x, count)",
+                labels_path, r, cut_note(&sl), DM_IDX_LABELS_MAGIC);
         goto out;
     }
     uint32_t ln = be32(hl + 4);
     if (ln != n) {
-        dm_errf(err, "%s: %u labels, but the images file %s holds %u images; expected one label per image",
-                labels_path, ln, images_path, n);
+        dm_errf(err, "%s: %u labels, but the images file %s holds %u images; expected one label per image", labels_path,
+                ln, images_path, n);
         goto out;
     }
     if (n == 0) {
@@ -204,8 +215,15 @@ int dm_images_load(dm_images *im, const char *images_path, const char *labels_pa
         goto out;
     }
     if ((uint64_t)first >= n || (uint64_t)count > n - (uint64_t)first) {
-        dm_errf(err, "%s: images [%ld, %ld) requested, but the file holds %u; expected first < %u and "
-                "first + count <= %u", images_path, first, count ? first + count : (long)n, n, n, n);
+        char what[64];
+        if (count)
+            snprintf(what, sizeof what, "[%ld, %llu)", first, (unsigned long long)first + (unsigned long long)count);
+        else
+            snprintf(what, sizeof what, "from %ld to the end", first);
+        dm_errf(err,
+                "%s: images %s requested, but the file holds %u; expected first < %u and "
+                "first + count <= %u",
+                images_path, what, n, n, n);
         goto out;
     }
     long held = count ? count : (long)(n - (uint64_t)first);
@@ -220,11 +238,11 @@ int dm_images_load(dm_images *im, const char *images_path, const char *labels_pa
         goto out;
     if ((uint64_t)r < skip || got < need) {
         uint64_t data = si.pos - sizeof hi;
-        dm_errf(err, "%s: truncated: the header announces %u images of %u x %u (%llu bytes after the 16-byte "
+        dm_errf(err,
+                "%s: truncated: the header announces %u images of %u x %u (%llu bytes after the 16-byte "
                 "header), the data ends after %llu bytes (%llu whole images)%s; expected images [%ld, %ld)",
-                images_path, n, rows, cols, (unsigned long long)((uint64_t)n * img_bytes),
-                (unsigned long long)data, (unsigned long long)(data / img_bytes), cut_note(&si), first,
-                first + held);
+                images_path, n, rows, cols, (unsigned long long)((uint64_t)n * img_bytes), (unsigned long long)data,
+                (unsigned long long)(data / img_bytes), cut_note(&si), first, first + held);
         goto out;
     }
 
@@ -236,9 +254,10 @@ int dm_images_load(dm_images *im, const char *images_path, const char *labels_pa
     if (r == first && src_read_grow(&sl, (uint64_t)held, &lab, &got, err))
         goto out;
     if (r < first || got < (uint64_t)held) {
-        dm_errf(err, "%s: truncated: the header announces %u labels, the data ends after %llu%s; expected "
-                "labels [%ld, %ld)", labels_path, n, (unsigned long long)(sl.pos - sizeof hl), cut_note(&sl),
-                first, first + held);
+        dm_errf(err,
+                "%s: truncated: the header announces %u labels, the data ends after %llu%s; expected "
+                "labels [%ld, %ld)",
+                labels_path, n, (unsigned long long)(sl.pos - sizeof hl), cut_note(&sl), first, first + held);
         goto out;
     }
 
@@ -251,8 +270,10 @@ int dm_images_load(dm_images *im, const char *images_path, const char *labels_pa
             if (r < 0)
                 goto out;
             if (r > 0) {
-                dm_errf(err, "%s: data continues after the %u %s the header announces; expected the file to "
-                        "end there (a wrong count in the header?)", s[k]->path, n, k ? "labels" : "images");
+                dm_errf(err,
+                        "%s: data continues after the %u %s the header announces; expected the file to "
+                        "end there (a wrong count in the header?)",
+                        s[k]->path, n, k ? "labels" : "images");
                 goto out;
             }
         }
