@@ -320,9 +320,9 @@ Test(idx, truncated_labels)
     make_ref();
     write_images(tp("i.gz"), DM_IDX_IMAGES_MAGIC, N, R, C, ref_pix, sizeof ref_pix);
     write_labels(tp("l.gz"), DM_IDX_LABELS_MAGIC, N, ref_lab, 4);
-    expect_fail(tp("i.gz"), tp("l.gz"), 0, 0, tp("l.gz"), "truncated", "announces 7 labels", "ends after 4",
+    expect_fail(tp("i.gz"), tp("l.gz"), 0, 0, tp("l.gz"), "truncated", "announces 7 labels", "ends after 4 labels",
                 "expected labels [0, 7)", NULL);
-    expect_fail(tp("i.gz"), tp("l.gz"), 5, 1, tp("l.gz"), "ends after 4", "expected labels [5, 6)", NULL);
+    expect_fail(tp("i.gz"), tp("l.gz"), 5, 1, tp("l.gz"), "ends after 4 labels", "expected labels [5, 6)", NULL);
 }
 
 Test(idx, truncated_gzip_stream)

@@ -255,7 +255,7 @@ int dm_images_load(dm_images *im, const char *images_path, const char *labels_pa
         goto out;
     if (r < first || got < (uint64_t)held) {
         dm_errf(err,
-                "%s: truncated: the header announces %u labels, the data ends after %llu%s; expected "
+                "%s: truncated: the header announces %u labels, the data ends after %llu labels%s; expected "
                 "labels [%ld, %ld)",
                 labels_path, n, (unsigned long long)(sl.pos - sizeof hl), cut_note(&sl), first, first + held);
         goto out;
