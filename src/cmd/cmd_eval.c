@@ -78,6 +78,13 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             return fail(c, "'%s': expected nothing or 'both' (the stream and the seq path)", argv[0]);
         both = 1;
     }
+    if (!dm_session_lm(c->s)) { /* another family: its metric, dense */
+        if (both)
+            return fail(c, "'eval both' compares the language model's two paths; this model has one");
+        if (data_readable(c))
+            return -1;
+        return dm_cmd_eval_family(c);
+    }
     const dm_settings *s = dm_session_settings(c->s);
     const dm_lm *m = dm_session_lm(c->s);
     const dm_model_ref *ref = dm_session_ref(c->s);
@@ -328,6 +335,18 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
         }
     }
     int64_t run_id = store_err[0] ? 0 : r->id;
+    if (!dm_session_lm(c->s)) { /* another family: the generic report */
+        int rcf = dm_cmd_run_detail_family(c, r, res, run_id);
+        int cancelled_run = res->dual.cancelled;
+        free(r), free(res);
+        if (rcf)
+            return -1;
+        if (store_err[0])
+            return fail(c, "%s", store_err);
+        if (cancelled_run)
+            return fail(c, "interrupted: stored with status 'cancelled', partial figures");
+        return 0;
+    }
     const dm_dual *d = dm_session_dual(c->s);
     const dm_fitdata *fd = NULL;
     dm_err e2;
@@ -481,13 +500,27 @@ int dm_cmd_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     const dm_model_ref *ref;
     int have_vocab;
     if (argc) {
-        if (dm_model_resolve(argv[0], NULL, &ref0, &c->err) || dm_lm_load(&lm0, ref0.file, &c->err))
+        if (dm_model_resolve(argv[0], NULL, &ref0, &c->err))
+            return -1;
+        dm_err pe;
+        const dm_family *fam = dm_family_probe(ref0.file, &pe);
+        if (fam && fam != &dm_family_rnnlm) {
+            dm_net *n;
+            if (dm_net_load(ref0.file, NULL, &n, &c->err))
+                return -1;
+            int rc = dm_cmd_info_family(c, n, &ref0);
+            dm_net_free(n);
+            return rc;
+        }
+        if (dm_lm_load(&lm0, ref0.file, &c->err))
             return -1;
         m = &lm0, ref = &ref0;
         have_vocab = access(ref0.vocab, R_OK) == 0;
     } else {
         if (!dm_session_loaded(c->s))
             return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm), or 'info MODEL'");
+        if (!dm_session_lm(c->s))
+            return dm_cmd_info_family(c, dm_session_net(c->s), dm_session_ref(c->s));
         m = dm_session_lm(c->s), ref = dm_session_ref(c->s);
         have_vocab = dm_session_vocab(c->s) != NULL;
     }

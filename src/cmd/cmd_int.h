@@ -5,6 +5,7 @@
  *   cmd.c        settings, the command table, parser, completion, help, man page,
  *                and the run-store commands
  *   cmd_eval.c   eval (dense perplexity), run detail (the full dual-module report), info
+ *   cmd_family.c the same three for families other than the language model
  *   cmd_little.c little (build and fit the little modules, sizes and fit error)
  *   cmd_study.c  study noise|sweep|dim|bits (the paper's tables)
  *   cmd_bench.c  bench (interleaved dense/dual steps; dense with PyTorch beside) */
@@ -96,6 +97,11 @@ int64_t dm_cmd_store_dual(dm_cmd_ctx *c, const dm_dual *d, const dm_dual_result 
 int dm_cmd_run_detail(dm_cmd_ctx *c);
 
 int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+/* Families other than the language model (cmd_family.c): dense eval, the
+ * report of a dual-module run, info of a loaded network. */
+int dm_cmd_eval_family(dm_cmd_ctx *c);
+int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_result *res, int64_t run_id);
+int dm_cmd_info_family(dm_cmd_ctx *c, const dm_net *n, const dm_model_ref *ref);
 int dm_cmd_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);

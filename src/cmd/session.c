@@ -373,6 +373,18 @@ static int prepare_data(dm_session *s, const dm_settings *c, dm_err *err)
 
 #define CANCELLED(cancel) ((cancel) && *(cancel))
 
+/* Fitting items and calibration inputs: the settings, or the family's
+ * defaults while the settings are at theirs (a token is not an image). */
+static long fit_items(const dm_session *s, const dm_settings *c)
+{
+    return c->fit_tokens == FIT_TOKENS && s->net->fam->fit_items ? s->net->fam->fit_items : c->fit_tokens;
+}
+
+static int cal_items(const dm_session *s, const dm_settings *c)
+{
+    return c->calib_tokens == CALIB_TOKENS && s->net->fam->cal_items ? s->net->fam->cal_items : c->calib_tokens;
+}
+
 /* Data, fit data and the dual module of settings c. Returns 1 when *cancel
  * was raised between the (uninterruptible) steps. */
 static int prepare(dm_session *s, const dm_settings *c, const volatile int *cancel, dm_err *err)
@@ -389,12 +401,13 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
         if (dm_data_resolve(s->net->dataset, "train", tpath, sizeof tpath, err))
             return dm_err_prefix(err, "the little module is fitted on the training split: ");
         dm_data *train;
-        if (s->net->fam->open(s->net, tpath, FIT_TOKENS, &train, err))
+        long nfit = fit_items(s, c);
+        if (s->net->fam->open(s->net, tpath, nfit, &train, err))
             return -1;
         /* a one-time cost per model (then cached on disk): use every core */
         long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
         dm_blas_set_threads(ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1);
-        int rc = s->net->fam->fit(s->net, train, FIT_TOKENS, CALIB_TOKENS, &s->fd, err);
+        int rc = s->net->fam->fit(s->net, train, nfit, cal_items(s, c), &s->fd, err);
         dm_blas_set_threads(c->threads);
         s->net->fam->close(train);
         if (rc)
@@ -1087,6 +1100,21 @@ void dm_session_build_info(const dm_session *s, const char **git_rev, const char
     *version = s->version;
 }
 
+const dm_net *dm_session_net(const dm_session *s) { return s->loaded ? s->net : NULL; }
+
+const dm_engine *dm_session_engine(const dm_session *s) { return s->have_dual ? &s->eng : NULL; }
+
+int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_err *err)
+{
+    join_worker(s);
+    if (prepare_data(s, &s->set, err))
+        return -1;
+    if (path)
+        setstr(path, n, s->corpus_path);
+    *d = s->data;
+    return 0;
+}
+
 int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err)
 {
     join_worker(s);
@@ -1148,10 +1176,10 @@ int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
             return dm_err_prefix(err, "the little module is fitted on the training split: ");
         }
         dm_data *train;
-        if (s->net->fam->open(s->net, path, c->fit_tokens, &train, err))
+        if (s->net->fam->open(s->net, path, fit_items(s, c), &train, err))
             return -1;
         dm_blas_set_threads(ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1);
-        int rc = s->net->fam->fit(s->net, train, c->fit_tokens, c->calib_tokens, &fd, err);
+        int rc = s->net->fam->fit(s->net, train, fit_items(s, c), cal_items(s, c), &fd, err);
         dm_blas_set_threads(c->threads);
         s->net->fam->close(train);
         if (rc)

@@ -210,6 +210,11 @@ const dm_dual *dm_session_dual(const dm_session *s);
 /* The data of the split and limit settings, loaded (and cached) as for a
  * run; path (may be NULL) receives its file. */
 int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err);
+/* Any family: the loaded network, the engine built by the last run (NULL
+ * before one), and the data of the split and limit settings. */
+const dm_net *dm_session_net(const dm_session *s);
+const dm_engine *dm_session_engine(const dm_session *s);
+int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_err *err);
 /* The little-module fit data the settings fit-data, fit-tokens and
  * calib-tokens ask for (the model's training split by default; random
  * tokens for a random-weights model), cached per model and settings; the

@@ -104,6 +104,7 @@ typedef struct dm_fitdata {
     int ncal;            /* calibration inputs per site */
     dm_moments *mom;     /* nsites */
     float **cal_u;       /* nsites, each ncal x site.in */
+    float **cal_add;     /* nsites: residual sites ncal x site.orows (io->add of those inputs), else NULL */
     uint64_t model_hash, data_hash;
     double seconds;      /* time taken to collect */
     int from_cache;
@@ -127,6 +128,8 @@ int dm_fitdata_cached(dm_fitdata *fd, const dm_site *sites, int nsites, uint64_t
 
 typedef struct dm_engine_site {
     dm_site site;
+    int k;                        /* this site's k: the engine's, or for block sites (convolutions)
+                                   * scaled by its input channels over the narrowest's (per run) */
     dm_little little;
     float *sigma;                 /* per little row: RMS fit error */
     float *cal[DM_ACT_COUNT];     /* sorted calibration scores per activation (ascending) */
@@ -158,6 +161,9 @@ int dm_engine_set_ratio(dm_engine *e, double ratio, dm_err *err);
  * store them, or as dm_little_bytes counts them on the reference path). */
 size_t dm_engine_site_little_bytes(const dm_engine *e, int si);
 size_t dm_engine_little_bytes(const dm_engine *e);
+/* Multiply-adds of one step of site si's little module: the projection
+ * (SRP: its non-zeros; PCA: k x d) and the little weights (rows x ns*k). */
+double dm_engine_site_little_macs(const dm_engine *e, int si);
 
 /* ---- statistics ---- */
 
@@ -176,6 +182,9 @@ typedef struct dm_dual_stats {
     double little_bytes; /* little weights + projections read */
     double dense_bytes;  /* what the dense layers read */
     double dec_bytes;    /* layers that are not dual-moduled (e.g. an LM's decoder) */
+    double dense_macs;   /* multiply-adds of the dual-moduled layers, dense */
+    double big_macs;     /* of the sensitive rows computed exactly */
+    double little_macs;  /* of the little modules (projection + little weights) */
     long steps;
 } dm_dual_stats;
 

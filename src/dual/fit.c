@@ -92,8 +92,14 @@ int dm_dual_cfg_check_sites(const dm_dual_cfg *c, const dm_site *sites, int nsit
         maxk = d < maxk ? d : maxk;
         rows = sites[i].orows > rows ? sites[i].orows : rows;
     }
-    int k = c->k;
-    if (k == 0) {
+    int k = c->k, blocked = 0;
+    for (int i = 0; i < nsites; i++)
+        blocked |= sites[i].blocks > 1;
+    if (k == 0 && blocked) {
+        /* convolutions: k counts projected channels per pixel (site.h); the JL bound on the rows does not
+         * apply to a projection shared by the kernel taps: a quarter of the narrowest input */
+        k = maxk / 4 > 0 ? maxk / 4 : 1;
+    } else if (k == 0) {
         if (dm_jl_k(rows, c->eps, &k, err))
             return -1;
         if (k > maxk)
@@ -117,9 +123,12 @@ void dm_fitdata_free(dm_fitdata *fd)
             dm_moments_free(&fd->mom[i]);
         if (fd->cal_u)
             dm_free(fd->cal_u[i]);
+        if (fd->cal_add)
+            dm_free(fd->cal_add[i]);
     }
     free(fd->mom);
     free(fd->cal_u);
+    free(fd->cal_add);
     memset(fd, 0, sizeof *fd);
 }
 
@@ -128,8 +137,9 @@ int dm_fitdata_init(dm_fitdata *fd, const dm_site *sites, int nsites, int ncal, 
     memset(fd, 0, sizeof *fd);
     fd->mom = calloc((size_t)(nsites > 0 ? nsites : 1), sizeof *fd->mom);
     fd->cal_u = calloc((size_t)(nsites > 0 ? nsites : 1), sizeof *fd->cal_u);
-    if (!fd->mom || !fd->cal_u) {
-        free(fd->mom), free(fd->cal_u);
+    fd->cal_add = calloc((size_t)(nsites > 0 ? nsites : 1), sizeof *fd->cal_add);
+    if (!fd->mom || !fd->cal_u || !fd->cal_add) {
+        free(fd->mom), free(fd->cal_u), free(fd->cal_add);
         memset(fd, 0, sizeof *fd);
         return dm_errf(err, "out of memory for fitting data");
     }
@@ -140,7 +150,9 @@ int dm_fitdata_init(dm_fitdata *fd, const dm_site *sites, int nsites, int ncal, 
             dm_err_prefix(err, "site %s", sites[i].name);
             goto fail;
         }
-        if (ncal > 0 && !(fd->cal_u[i] = dm_alloc((size_t)ncal * sites[i].in * sizeof(float)))) {
+        if (ncal > 0 && ((!(fd->cal_u[i] = dm_alloc((size_t)ncal * sites[i].in * sizeof(float)))) ||
+                         (sites[i].residual &&
+                          !(fd->cal_add[i] = dm_alloc((size_t)ncal * sites[i].orows * sizeof(float)))))) {
             dm_errf(err, "out of memory for calibration inputs");
             goto fail;
         }
@@ -188,8 +200,9 @@ static int cache_load(dm_fitdata *fd, const char *dir, const dm_site *sites, int
         return -1;
     fd->mom = calloc((size_t)nsites, sizeof *fd->mom);
     fd->cal_u = calloc((size_t)nsites, sizeof *fd->cal_u);
+    fd->cal_add = calloc((size_t)nsites, sizeof *fd->cal_add);
     fd->nsites = nsites;
-    ok = fd->mom && fd->cal_u;
+    ok = fd->mom && fd->cal_u && fd->cal_add;
     for (int i = 0; ok && i < nsites; i++) {
         char mp[2560], name[32];
         snprintf(mp, sizeof mp, "%s/moments-l%d.bin", dir, i);
@@ -204,10 +217,19 @@ static int cache_load(dm_fitdata *fd, const char *dir, const dm_site *sites, int
             ok = 0;
         else
             memcpy(fd->cal_u[i], t->data, t->nbytes);
+        if (ok && sites[i].residual) {
+            snprintf(name, sizeof name, "cal_add_l%d", i);
+            t = dm_st_find(&f, name);
+            if (!t || t->dtype != DM_DT_F32 || t->ndim != 2 || t->shape[0] != ncal ||
+                t->shape[1] != sites[i].orows || !(fd->cal_add[i] = dm_alloc(t->nbytes ? t->nbytes : 1)))
+                ok = 0;
+            else
+                memcpy(fd->cal_add[i], t->data, t->nbytes);
+        }
     }
     dm_st_close(&f);
     if (!ok) {
-        if (!fd->mom || !fd->cal_u)
+        if (!fd->mom || !fd->cal_u || !fd->cal_add)
             fd->nsites = 0;
         dm_fitdata_free(fd);
         return -1;
@@ -221,22 +243,29 @@ static void cache_save(const dm_fitdata *fd, const char *dir, const dm_site *sit
     if (dm_mkdir_p(dir) != 0)
         return;
     dm_err e2;
-    dm_st_wtensor *w = calloc((size_t)fd->nsites, sizeof *w);
-    char(*names)[32] = calloc((size_t)fd->nsites, sizeof *names);
-    int okw = w && names;
+    dm_st_wtensor *w = calloc((size_t)fd->nsites * 2, sizeof *w);
+    char(*names)[32] = calloc((size_t)fd->nsites * 2, sizeof *names);
+    int okw = w && names, nw = 0;
     for (int i = 0; okw && i < fd->nsites; i++) {
         char mp[2560];
         snprintf(mp, sizeof mp, "%s/moments-l%d.bin", dir, i);
         if (dm_moments_save(&fd->mom[i], mp, &e2))
             okw = 0;
-        snprintf(names[i], sizeof names[i], "cal_xh_l%d", i);
-        w[i] = (dm_st_wtensor){.name = names[i], .dtype = DM_DT_F32, .ndim = 2, .shape = {fd->ncal, sites[i].in},
-                               .data = fd->cal_u[i]};
+        snprintf(names[nw], sizeof names[nw], "cal_xh_l%d", i);
+        w[nw] = (dm_st_wtensor){.name = names[nw], .dtype = DM_DT_F32, .ndim = 2, .shape = {fd->ncal, sites[i].in},
+                                .data = fd->cal_u[i]};
+        nw++;
+        if (sites[i].residual && fd->cal_add && fd->cal_add[i]) {
+            snprintf(names[nw], sizeof names[nw], "cal_add_l%d", i);
+            w[nw] = (dm_st_wtensor){.name = names[nw], .dtype = DM_DT_F32, .ndim = 2,
+                                    .shape = {fd->ncal, sites[i].orows}, .data = fd->cal_add[i]};
+            nw++;
+        }
     }
     if (okw) {
         char p[2560];
         snprintf(p, sizeof p, "%s/cal.safetensors", dir);
-        dm_st_write(p, w, fd->nsites, NULL, 0, &e2);
+        dm_st_write(p, w, nw, NULL, 0, &e2);
     }
     free(w);
     free(names);
@@ -332,8 +361,8 @@ static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
     const dm_site *st = &es->site;
     const dm_dual_cfg *cfg = &e->cfg;
     int R = st->lrows;
-    if (dm_little_fit(&es->little, &fd->mom[i], e->k, cfg->proj, cfg->seed + (uint64_t)i * 7919, cfg->lambda,
-                      err) ||
+    if (dm_little_fit_blocks(&es->little, &fd->mom[i], es->k, st->blocks, cfg->proj, cfg->seed + (uint64_t)i * 7919,
+                             cfg->lambda, err) ||
         dm_little_quantize(&es->little, cfg->bits, &fd->mom[i], err))
         return dm_err_prefix(err, "layer %d", i);
     /* per-row RMS error of the little module on its fitting data */
@@ -371,7 +400,12 @@ static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
                 return -1;
             }
         }
-        const float *y = yb + (size_t)tb * R;
+        float *y = yb + (size_t)tb * R;
+        if (st->residual && fd->cal_add && fd->cal_add[i]) { /* the exact shortcut of this input */
+            const float *ad = fd->cal_add[i] + (size_t)t * st->orows;
+            for (int r = 0; r < st->orows && r < R; r++)
+                y[r] += ad[r];
+        }
         for (int g = 0; g < st->ngroups; g++) {
             const dm_site_group *gr = &st->group[g];
             dm_act a = gr->act;
@@ -410,12 +444,25 @@ int dm_engine_build(dm_engine *e, const dm_site *sites, int nsites, const dm_fit
     e->cfg = *cfg;
     e->k = k;
     double t0 = dm_now();
+    /* block sites (convolutions): k is the projected channels of the narrowest input; a wider one
+     * scales it with its input channels, so every little convolution costs the same share of its big one */
+    int min_run = 0;
+    for (int i = 0; i < nsites; i++)
+        if (sites[i].blocks > 1 && (min_run == 0 || dm_site_min_dim(&sites[i]) < min_run))
+            min_run = dm_site_min_dim(&sites[i]);
     for (int i = 0; i < nsites; i++) {
         e->s[i].site = sites[i];
         const dm_site *st = &sites[i];
+        int ki = k, nb = st->blocks > 1 ? st->blocks : 1;
+        if (nb > 1) {
+            int run = dm_site_min_dim(st);
+            ki = (int)((long long)k * run / min_run);
+            ki = ki < 1 ? 1 : ki > run ? run : ki;
+        }
+        e->s[i].k = ki;
         e->max_lrows = st->lrows > e->max_lrows ? st->lrows : e->max_lrows;
         e->max_orows = st->orows > e->max_orows ? st->orows : e->max_orows;
-        e->max_kk = st->ns * k > e->max_kk ? st->ns * k : e->max_kk;
+        e->max_kk = st->ns * ki * nb > e->max_kk ? st->ns * ki * nb : e->max_kk;
     }
     for (int i = 0; i < nsites; i++)
         if (build_site(e, i, fd, err))
@@ -440,6 +487,19 @@ size_t dm_engine_site_little_bytes(const dm_engine *e, int si)
     for (int q = 0; q < L->ns; q++)
         b += L->proj[q].kind == DM_PROJ_SRP ? es->kp[q].bytes : dm_proj_bytes(&L->proj[q]);
     return b;
+}
+
+double dm_engine_site_little_macs(const dm_engine *e, int si)
+{
+    const dm_little *L = &e->s[si].little;
+    double m = (double)L->rows * L->kk;
+    if (e->s[si].site.blocks > 1)
+        return m; /* the projection is per pixel, shared by the kernel taps: the family counts it */
+    for (int q = 0; q < L->ns; q++) {
+        const dm_proj *p = &L->proj[q];
+        m += p->kind == DM_PROJ_SRP && p->rowptr ? (double)p->rowptr[p->k] : (double)p->k * p->d;
+    }
+    return m;
 }
 
 size_t dm_engine_little_bytes(const dm_engine *e)

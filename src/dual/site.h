@@ -57,6 +57,14 @@ typedef struct dm_site {
     const float *bias;           /* orows: added to W u */
     const float *b_in, *b_rec;   /* cells: input and recurrent biases (GRU n gate) */
     int hid;                     /* cells: state size H */
+    int blocks;                  /* convolutions: the input is blocks runs (kernel taps) of the
+                                  * input channels; the little module projects every run with the
+                                  * same SRP (k per run, little.h dm_proj_srp_blocks), so the family
+                                  * may project each pixel once and pass the gathered projection
+                                  * (io->v); 0 or 1: one projection of the whole input */
+    int residual;                /* each step adds a vector to every row's pre-activation
+                                  * (io->add: a residual shortcut, exact, before the
+                                  * activation); calibration inputs carry it too */
 } dm_site;
 
 /* What one step of a site reads and writes. */
@@ -68,7 +76,13 @@ typedef struct dm_site_io {
                        * computed by the caller for many steps at once */
     float *g;         /* orows: the pre-activations used (out) */
     float *aux;       /* GRU: n_h = W_hn h + b_hn used (hid) */
-    float *h, *c;     /* cells: the state the epilogue updates (h may be the h stream of u) */
+    float *h, *c;     /* cells: the state the epilogue updates (h may be the h stream of u);
+                       * linear: the activated output */
+    const float *v;   /* NULL, or the little module's projected input (little.kk values)
+                       * computed by the caller (block sites: per pixel, shared) */
+    const float *add; /* residual sites: orows values added to every pre-activation
+                       * (the little value and the exact row alike) before the region
+                       * test and the activation; NULL otherwise */
 } dm_site_io;
 
 struct dm_engine;
@@ -98,7 +112,7 @@ typedef struct dm_site_ops {
     void (*epilogue)(const dm_site *s, const dm_kernels *k, dm_site_io *io);
 } dm_site_ops;
 
-extern const dm_site_ops dm_site_lstm_ops, dm_site_gru_ops, dm_site_linear_ops;
+extern const dm_site_ops dm_site_lstm_ops, dm_site_gru_ops, dm_site_linear_ops, dm_site_conv_ops;
 
 /* Describe a cell (LSTM or GRU) whose gate rows are W = [W_ih | W_hh] (rows
  * 4H or 3H, row stride ld >= in + H), with b_sum = b_ih + b_hh. */
@@ -111,7 +125,7 @@ void dm_site_linear(dm_site *s, const char *name, int in, int rows, const float 
 
 /* The group holding row r of g, or -1. */
 int dm_site_group_of(const dm_site *s, int r);
-/* The smallest stream of the site (k may not exceed it). */
+/* The smallest stream of the site, per run for block sites (k may not exceed it). */
 int dm_site_min_dim(const dm_site *s);
 
 #endif

@@ -30,7 +30,7 @@ int dm_site_min_dim(const dm_site *s)
     int m = s->dim[0];
     for (int i = 1; i < s->ns; i++)
         m = s->dim[i] < m ? s->dim[i] : m;
-    return m;
+    return s->blocks > 1 ? m / s->blocks : m;
 }
 
 static void add_group(dm_site *s, const char *name, dm_act act, int off, int n, int late)
@@ -225,6 +225,12 @@ static void linear_epilogue(const dm_site *s, const dm_kernels *k, dm_site_io *i
 
 const dm_site_ops dm_site_linear_ops = {
     .kind = "linear", .exact_pre = linear_exact_pre, .epilogue = linear_epilogue,
+};
+
+/* A convolution + (folded BN) + activation: one output position per step,
+ * its patch as the input; the same rules as a linear layer. */
+const dm_site_ops dm_site_conv_ops = {
+    .kind = "conv", .exact_pre = linear_exact_pre, .epilogue = linear_epilogue,
 };
 
 void dm_site_linear(dm_site *s, const char *name, int in, int rows, const float *w, int ld, const float *b,

@@ -145,9 +145,18 @@ static void proj_part(void *arg, int i, int n)
 /* The little module's outputs: dm_little_forward on the reference path; with
  * kernels, the packed projection, 8-bit input and packed quantized GEMV (or
  * BLAS on the FP32 weights when the module is FP32 or its projection dense). */
-static void little_run(const dm_engine *e, dm_engine_state *s, int si, const float *u, float *y)
+static void little_run(const dm_engine *e, dm_engine_state *s, int si, const float *u, const float *pv, float *y)
 {
     const dm_little *L = &e->s[si].little;
+    if (pv) { /* projected by the caller */
+        if (!e->kern || L->bits == 0) {
+            dm_little_forward_proj(L, pv, s->scratch, y);
+            return;
+        }
+        float xs = e->kern->quant_in(pv, L->kk, s->xq);
+        dm_par_qgemv(e->kern, kernel_threads(), &e->s[si].qm, s->xq, xs, y);
+        return;
+    }
     if (!e->kern) {
         dm_little_forward(L, u, s->scratch, y);
         return;
@@ -309,13 +318,24 @@ static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io
     /* 1. the little module */
     double tp0 = s->prof ? dm_now() : 0;
     if (!yl)
-        little_run(e, s, si, u, s->ylit);
+        little_run(e, s, si, u, io->v, s->ylit);
     double tp1 = s->prof ? dm_now() : 0;
     if (audit && ex)
         memcpy(s->exact, ex, (size_t)st->lrows * sizeof(float));
     else if (audit)
         st->ops->exact_pre(st, u, st->in, 1, s->exact);
     const float *y = yl ? yl : s->ylit;
+    const float *add = st->residual ? io->add : NULL;
+    if (add) { /* a residual site: the exact shortcut joins the little value (and the exact one) */
+        if (yl)
+            memcpy(s->ylit, yl, (size_t)st->lrows * sizeof(float));
+        for (int r = 0; r < st->orows; r++)
+            s->ylit[r] += add[r];
+        y = s->ylit;
+        if (audit)
+            for (int r = 0; r < st->orows; r++)
+                s->exact[r] += add[r];
+    }
     float *sc = s->score;
     unsigned char *sens = s->sens;
     int nins[DM_SITE_MAX_GROUPS] = {0};
@@ -338,7 +358,11 @@ static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io
     float *rb = s->rowbuf;
     if (ex) { /* computed already (every row) */
         for (int i = 0; i < ns; i++)
-            g[idx[i]] = ex[idx[i]];
+            g[idx[i]] = ex[idx[i]] + (add ? add[idx[i]] : 0.0f);
+    } else if (add) {
+        dm_exact_rows(e, st->w, st->ld, st->in, idx, ns, u, rb);
+        for (int i = 0; i < ns; i++)
+            g[idx[i]] = rb[i] + st->bias[idx[i]] + add[idx[i]];
     } else if (io->gin) { /* the first stream's part is batched already: add the others */
         dm_exact_rows(e, st->w + d0, st->ld, st->in - d0, idx, ns, u + d0, rb);
         for (int i = 0; i < ns; i++)
@@ -364,6 +388,9 @@ static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io
         stats->big_bytes += (double)nsens * cols * sizeof(float);
         stats->dense_bytes += (double)st->orows * cols * sizeof(float);
         stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
+        stats->big_macs += (double)nsens * cols;
+        stats->dense_macs += (double)st->orows * cols;
+        stats->little_macs += dm_engine_site_little_macs(e, si);
         if (audit)
             audit_site(e, s, si, io, stats);
     }

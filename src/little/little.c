@@ -859,6 +859,43 @@ double dm_little_mse(const dm_little *L, const dm_moments *m)
     return mse < 0.0 ? 0.0 : mse;
 }
 
+int dm_proj_srp_blocks(dm_proj *p, int kb, int d, int nb, uint64_t seed, dm_err *err)
+{
+    memset(p, 0, sizeof *p);
+    if (nb < 1 || d % nb)
+        return dm_errf(err, "block srp projection: input size %d is not %d runs of equal size", d, nb);
+    dm_proj b;
+    if (dm_proj_srp(&b, kb, d / nb, seed, err))
+        return -1;
+    int db = d / nb, nzb = b.rowptr[kb];
+    p->kind = DM_PROJ_SRP;
+    p->k = kb * nb;
+    p->d = d;
+    p->seed = seed;
+    p->scale = b.scale;
+    p->blocks = nb;
+    p->rowptr = dm_alloc(sizeof(int) * ((size_t)p->k + 1));
+    p->cols = dm_alloc(sizeof(int) * (size_t)(nzb > 0 ? nzb : 1) * nb);
+    p->sign = dm_alloc((size_t)(nzb > 0 ? nzb : 1) * nb);
+    if (!p->rowptr || !p->cols || !p->sign) {
+        dm_proj_free(&b);
+        dm_proj_free(p);
+        return dm_errf(err, "block srp projection: out of memory (k %d, input size %d)", p->k, d);
+    }
+    int n = 0;
+    for (int r = 0; r < nb; r++)
+        for (int j = 0; j < kb; j++) {
+            p->rowptr[r * kb + j] = n;
+            for (int i = b.rowptr[j]; i < b.rowptr[j + 1]; i++, n++) {
+                p->cols[n] = r * db + b.cols[i];
+                p->sign[n] = b.sign[i];
+            }
+        }
+    p->rowptr[p->k] = n;
+    dm_proj_free(&b);
+    return 0;
+}
+
 /* First SRP row without non-zeros (possible for a small input size: each row
  * is empty with probability (2/3)^d), or -1. */
 static int empty_row(const dm_proj *p)
@@ -874,7 +911,17 @@ static int empty_row(const dm_proj *p)
 int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, uint64_t seed,
                   double lambda, dm_err *err)
 {
+    return dm_little_fit_blocks(L, m, k, 1, kind, seed, lambda, err);
+}
+
+int dm_little_fit_blocks(dm_little *L, const dm_moments *m, int k, int nb, dm_proj_kind kind, uint64_t seed,
+                         double lambda, dm_err *err)
+{
     memset(L, 0, sizeof *L);
+    if (nb > 1 && m && m->ns != 1)
+        return dm_errf(err, "little fit: a block-shared projection needs one input stream (got %d)", m->ns);
+    if (nb > 1 && k >= 1)
+        k *= nb;
     if (!m || !m->G)
         return dm_errf(err, "little fit: moments not initialised");
     if (kind != DM_PROJ_SRP && kind != DM_PROJ_PCA)
@@ -899,8 +946,10 @@ int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, u
     L->lambda = lambda;
     for (int s = 0; s < ns; s++) {
         /* each stream its own stream of the generator: seed + s * golden ratio */
-        if (kind == DM_PROJ_SRP ? dm_proj_srp(&L->proj[s], k, m->dim[s], seed + (uint64_t)s * SEED_STEP, err)
-                                : dm_proj_pca(&L->proj[s], m, s, k, err)) {
+        if (kind == DM_PROJ_SRP
+                ? (nb > 1 ? dm_proj_srp_blocks(&L->proj[s], k / nb, m->dim[s], nb, seed, err)
+                          : dm_proj_srp(&L->proj[s], k, m->dim[s], seed + (uint64_t)s * SEED_STEP, err))
+                : dm_proj_pca(&L->proj[s], m, s, k, err)) {
             dm_err_prefix(err, "little fit (stream %d)", s);
             goto fail;
         }
@@ -1104,11 +1153,20 @@ size_t dm_little_bytes(const dm_little *L)
 /* v = [P_0 s_0; P_1 s_1; ...] (float); unless FP32, v is quantized with one
  * symmetric scale s = max|v| / 127 over all kk entries and dequantized back
  * (round(v / s) * s). */
+static void quantize_input(const dm_little *L, float *v);
+
 static void project_input(const dm_little *L, const float *u, float *v)
 {
-    const int k = L->k, n2 = L->kk;
+    const int k = L->k;
     for (int s = 0, off = 0; s < L->ns; off += L->dim[s], s++)
         dm_proj_apply(&L->proj[s], u + off, v + (size_t)s * k);
+    quantize_input(L, v);
+}
+
+/* With low-bit weights the projected input is quantized to INT8 (one scale), as the kernels do. */
+static void quantize_input(const dm_little *L, float *v)
+{
+    const int n2 = L->kk;
     if (L->bits == 0)
         return;
     float mx = 0.0f;
@@ -1131,6 +1189,21 @@ void dm_little_forward(const dm_little *L, const float *u, float *scratch, float
     const int n2 = L->kk;
     float *v = scratch;
     project_input(L, u, v);
+    for (int r = 0; r < L->rows; r++) {
+        const float *w = L->wq + (size_t)r * n2;
+        double s = L->bias[r];
+        for (int j = 0; j < n2; j++)
+            s += (double)w[j] * v[j];
+        out[r] = (float)s;
+    }
+}
+
+void dm_little_forward_proj(const dm_little *L, const float *pv, float *scratch, float *out)
+{
+    const int n2 = L->kk;
+    float *v = scratch;
+    memcpy(v, pv, sizeof(float) * (size_t)n2);
+    quantize_input(L, v);
     for (int r = 0; r < L->rows; r++) {
         const float *w = L->wq + (size_t)r * n2;
         double s = L->bias[r];

@@ -49,12 +49,20 @@ typedef struct dm_proj {
     int *rowptr;   /* k + 1 */
     int *cols;
     int8_t *sign;
-    float scale;   /* sqrt(3 / k) */
+    float scale;   /* sqrt(3 / k) (block-shared: sqrt(3 / k_block)) */
+    int blocks;    /* block-shared SRP (dm_proj_srp_blocks): the input is `blocks` runs of d / blocks
+                    * values, each projected by the same k / blocks rows; 0 or 1 otherwise */
     /* PCA: dense k x d, row-major, orthonormal rows */
     float *dense;
 } dm_proj;
 
 int dm_proj_srp(dm_proj *p, int k, int d, uint64_t seed, dm_err *err);
+/* Block-shared SRP: u is nb runs of d / nb values (a convolution's patch:
+ * one run per kernel tap, the input channels of one pixel); every run is
+ * projected by the same kb x (d / nb) SRP (rows b * kb + j act on run b), so
+ * projecting every pixel of a map once and gathering the projected patch
+ * gives the same vector. k = nb * kb rows in all. */
+int dm_proj_srp_blocks(dm_proj *p, int kb, int d, int nb, uint64_t seed, dm_err *err);
 void dm_proj_free(dm_proj *p);
 /* out[0..k) = P x (reference implementation). */
 void dm_proj_apply(const dm_proj *p, const float *x, float *out);
@@ -123,6 +131,11 @@ typedef struct dm_little {
  * kind SRP draws stream s's projection from seed + s * 0x9e3779b97f4a7c15
  * (so streams never share one); kind PCA derives each from m. The module
  * is left FP32 (bits 0); call dm_little_quantize to change that. */
+/* As dm_little_fit with a block-shared projection of a one-stream input of
+ * nb runs (srp: dm_proj_srp_blocks with k per run, nb * k in all; pca: a
+ * dense projection to nb * k). nb <= 1 is dm_little_fit. */
+int dm_little_fit_blocks(dm_little *L, const dm_moments *m, int k, int nb, dm_proj_kind kind, uint64_t seed,
+                         double lambda, dm_err *err);
 int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, uint64_t seed,
                   double lambda, dm_err *err);
 void dm_little_free(dm_little *L);
@@ -155,6 +168,8 @@ void dm_little_forward(const dm_little *L, const float *u, float *scratch, float
  * within float rounding (|diff| <= 1e-5 relative to the row's sum of
  * |w| |v|, see tests/test_little.c). For calibrating thresholds over
  * thousands of steps. Returns -1 (err) when out of memory. */
+/* dm_little_forward for an input projected already (v: kk values; scratch: kk floats). */
+void dm_little_forward_proj(const dm_little *L, const float *v, float *scratch, float *out);
 int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err);
 
 #endif

@@ -27,6 +27,7 @@
 typedef struct dm_family dm_family;
 
 #define DM_NET_MAX_SITES DM_DUAL_MAX_SITES
+#define DM_CONF_MAX 32
 
 /* What every loaded network says of itself. */
 typedef struct dm_net {
@@ -57,6 +58,8 @@ typedef struct dm_dual_result {
     double kld;              /* mean KL(dense || dual) per prediction, nats (NaN where undefined) */
     double top1_agree;       /* fraction of predictions with the same argmax */
     dm_dual_stats stats;
+    int nclass;              /* classifiers with at most DM_CONF_MAX classes: the confusion matrices' size (else 0) */
+    long confusion[2][DM_CONF_MAX][DM_CONF_MAX]; /* [dense, dual][true class][predicted class] */
 } dm_dual_result;
 
 /* Timing of interleaved batch-1 dense/dual steps. */
@@ -80,6 +83,8 @@ struct dm_family {
     const char *name;        /* "rnnlm" */
     const char *metric;      /* the quality metric's name ("perplexity") */
     const char *item;        /* what one item is ("token") */
+    long fit_items;          /* default fitting items (fit-tokens left at its default) */
+    int cal_items;           /* default calibration inputs (calib-tokens left at its default) */
     /* Is the file this family's? 1 yes, 0 no (reads metadata / tensor names). */
     int (*probe)(const char *path);
     /* Load (vocab: a family's side file, may be NULL for its default). */
@@ -107,6 +112,6 @@ int dm_family_register(const dm_family *f);
 int dm_net_load(const char *path, const char *vocab, dm_net **out, dm_err *err);
 void dm_net_free(dm_net *n);
 
-extern const dm_family dm_family_rnnlm;
+extern const dm_family dm_family_rnnlm, dm_family_resnet;
 
 #endif

@@ -1,0 +1,350 @@
+/* cmd_family.c - eval, run detail and info for a network of any family
+ * other than the language model (whose reports, with perplexity paths,
+ * vocabulary and gates, stay in cmd_eval.c): the classifier today. Every
+ * figure comes from the family's ops (family.h) and the engine's sites and
+ * statistics, so a new family gets these reports without code here. */
+#define _POSIX_C_SOURCE 200809L
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_int.h"
+#include "metric.h"
+#include "resnet.h"
+
+static const char *class_name(const dm_net *n, int i, char *buf, size_t sz)
+{
+    if (n->fam == &dm_family_resnet) {
+        const dm_resnet *m = (const dm_resnet *)n;
+        if (i < m->nnames)
+            return m->class_names[i];
+    }
+    snprintf(buf, sz, "class %d", i);
+    return buf;
+}
+
+typedef struct prog {
+    dm_cmd_ctx *c;
+    int drawn;
+} prog;
+
+static void on_progress(const dm_eval_result *r, long total, void *ud)
+{
+    prog *p = ud;
+    FILE *f = p->c->io->msg;
+    if (!p->c->io->progress || p->c->io->quiet || !f)
+        return;
+    const dm_metric_def *md = dm_metric_get(r->metric);
+    fprintf(f, "\r\033[Kdense %ld/%ld %s  %s %.3f", r->predictions, total, md ? md->abbr : "items",
+            md ? md->key : "value", r->value);
+    fflush(f);
+    p->drawn = 1;
+}
+
+/* Per-class accuracy and the confusion matrix (side 0 dense, 1 dual). */
+static void print_classes(FILE *out, const dm_net *n, const dm_dual_result *r, int side)
+{
+    if (!r->nclass)
+        return;
+    char buf[32];
+    fprintf(out, "per class  ");
+    for (int i = 0; i < r->nclass; i++) {
+        long tot = 0;
+        for (int j = 0; j < r->nclass; j++)
+            tot += r->confusion[side][i][j];
+        fprintf(out, "%s%s %.1f%%", i ? ", " : " ", class_name(n, i, buf, sizeof buf),
+                tot ? 100.0 * (double)r->confusion[side][i][i] / (double)tot : 0.0);
+    }
+    fprintf(out, "\nconfusion   rows: true class, columns: predicted (%s)\n", side ? "dual" : "dense");
+    for (int i = 0; i < r->nclass; i++) {
+        fprintf(out, "  %-12.12s", class_name(n, i, buf, sizeof buf));
+        for (int j = 0; j < r->nclass; j++)
+            fprintf(out, " %5ld", r->confusion[side][i][j]);
+        fprintf(out, "\n");
+    }
+}
+
+static json_t *confusion_json(const dm_dual_result *r, int side)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < r->nclass; i++) {
+        json_t *row = json_array();
+        for (int j = 0; j < r->nclass; j++)
+            json_array_append_new(row, json_integer(r->confusion[side][i][j]));
+        json_array_append_new(a, row);
+    }
+    return a;
+}
+
+int dm_cmd_eval_family(dm_cmd_ctx *c)
+{
+    const dm_settings *s = dm_session_settings(c->s);
+    const dm_net *n = dm_session_net(c->s);
+    const dm_model_ref *ref = dm_session_ref(c->s);
+    const dm_data *d;
+    char datapath[DM_PATH_MAX];
+    if (dm_session_gdata(c->s, &d, datapath, sizeof datapath, &c->err))
+        return -1;
+    dm_blas_set_threads(s->threads);
+    dm_dual_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return fail(c, "out of memory");
+    prog p = {c, 0};
+    dm_eval_opts eo = {.progress = on_progress, .progress_ud = &p, .cancel = c->io->cancel};
+    int rc = n->fam->eval(n, NULL, d, &eo, 0, r, &c->err);
+    if (p.drawn) {
+        fprintf(c->io->msg, "\r\033[K");
+        fflush(c->io->msg);
+    }
+    if (rc) {
+        free(r);
+        return -1;
+    }
+    if (cancelled(c)) {
+        free(r);
+        return fail(c, "interrupted");
+    }
+    const char *split = dm_cmd_split_name(s);
+    const dm_eval_result *e = &r->dense;
+    const dm_metric_def *md = dm_metric_get(e->metric);
+    FILE *out = c->io->out;
+    if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
+        json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:f, s:f, s:I, s:f, s:f, s:i}", "model", ref->name,
+                              "model_file", ref->file, "family", n->fam->name, "arch", n->arch, "data", datapath,
+                              "split", split ? split : "", "value", e->value, "se", e->se, "items",
+                              (json_int_t)e->items, "seconds", e->seconds, "items_per_s", e->items_per_s, "threads",
+                              s->threads);
+        json_object_set_new(j, "metric", json_string(dm_metric_name(e->metric)));
+        if (r->nclass)
+            json_object_set_new(j, "confusion", confusion_json(r, 0));
+        dm_json_print(j, c->fmt, out);
+        json_decref(j);
+    } else if (c->fmt == DM_FMT_CSV || c->fmt == DM_FMT_MD) {
+        dm_table t;
+        dm_table_init(&t, NULL);
+        const char *cols[] = {"model", "family", "split", "data", "metric", "value", "se", "items", "seconds",
+                              "items_per_s", "threads"};
+        for (int i = 0; i < 11; i++)
+            dm_table_col(&t, cols[i], i >= 5);
+        dm_table_row(&t);
+        dm_table_set(&t, 0, ref->name);
+        dm_table_set(&t, 1, n->fam->name);
+        dm_table_set(&t, 2, split ? split : "");
+        dm_table_set(&t, 3, datapath);
+        dm_table_set(&t, 4, dm_metric_name(e->metric));
+        dm_table_setf(&t, 5, "%.4f", e->value);
+        dm_table_setf(&t, 6, "%.4f", e->se);
+        dm_table_setf(&t, 7, "%ld", e->items);
+        dm_table_setf(&t, 8, "%.3f", e->seconds);
+        dm_table_setf(&t, 9, "%.1f", e->items_per_s);
+        dm_table_setf(&t, 10, "%d", s->threads);
+        emit(c, &t);
+        dm_table_free(&t);
+    } else {
+        fprintf(out, "model       %s  (%s)\n", ref->name, n->arch);
+        fprintf(out, "data        %s  (%s: %ld %ss)\n", split ? split : datapath, datapath, d->items, n->fam->item);
+        fprintf(out, "%-11s %.2f%s ± %.2f   %ld %ss   %.2f s   %.0f %ss/s\n", md ? md->name : "value", e->value,
+                md ? md->unit : "", e->se, e->items, n->fam->item, e->seconds, e->items_per_s, n->fam->item);
+        print_classes(out, n, r, 0);
+        fprintf(out, "threads     %d (%s)\n", s->threads, dm_blas_config());
+    }
+    fflush(out);
+    free(r);
+    return 0;
+}
+
+int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_result *res, int64_t run_id)
+{
+    const dm_settings *s = dm_session_settings(c->s);
+    const dm_net *n = dm_session_net(c->s);
+    const dm_engine *e = dm_session_engine(c->s);
+    const dm_model_ref *ref = dm_session_ref(c->s);
+    if (!e)
+        return fail(c, "no dual module was built");
+    const dm_fitdata *fd = NULL;
+    dm_err e2;
+    dm_session_fitdata(c->s, &fd, &e2);
+    const char *split = dm_cmd_split_name(s);
+    const dm_dual_stats *st = &res->stats;
+    const dm_metric_def *md = dm_metric_get(res->dual.metric);
+    double delta = res->dual.value - res->dense.value;
+    double macs = st->big_macs + st->little_macs;
+    double mac_red = macs > 0 ? st->dense_macs / macs : NAN;
+    FILE *out = c->io->out;
+    if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
+        json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:s, s:s, s:s}",
+                              "model", ref->name, "family", n->fam->name, "split", split ? split : "", "metric",
+                              dm_metric_name(res->dual.metric), "value", res->dual.value, "se", res->dual.se,
+                              "dense_value", res->dense.value, "delta", delta, "top1_agree", res->top1_agree, "kld",
+                              res->kld, "ratio", e->cfg.ratio, "ratio_achieved", dm_stats_ratio(st, -1, -1), "bits",
+                              e->cfg.bits, "k", e->k, "mode", dm_mode_name(e->cfg.mode), "policy",
+                              dm_policy_name(e->cfg.policy), "proj", dm_proj_name(e->cfg.proj));
+        json_object_set_new(j, "macs_dense", json_real(st->dense_macs));
+        json_object_set_new(j, "macs_big", json_real(st->big_macs));
+        json_object_set_new(j, "macs_little", json_real(st->little_macs));
+        json_object_set_new(j, "mac_reduction", isnan(mac_red) ? json_null() : json_real(mac_red));
+        json_object_set_new(j, "speedup_layer", isnan(r->speedup) ? json_null() : json_real(r->speedup));
+        json_object_set_new(j, "speedup_e2e", isnan(r->speedup_e2e) ? json_null() : json_real(r->speedup_e2e));
+        json_object_set_new(j, "run_id", run_id > 0 ? json_integer(run_id) : json_null());
+        json_object_set_new(j, "items", json_integer(res->dual.items));
+        json_t *sites = json_array();
+        for (int i = 0; i < e->nsites; i++) {
+            json_t *sj = json_pack("{s:s, s:f, s:f}", "site", e->s[i].site.name, "ratio_achieved",
+                                   dm_stats_ratio(st, i, -1), "fit_rel_mse",
+                                   e->s[i].little.var > 0 ? e->s[i].little.mse / e->s[i].little.var : 0.0);
+            if (s->audit)
+                json_object_set_new(sj, "recall", json_real(dm_stats_recall(st, i, -1)));
+            json_array_append_new(sites, sj);
+        }
+        json_object_set_new(j, "sites", sites);
+        if (res->nclass)
+            json_object_set_new(j, "confusion", confusion_json(res, 1));
+        dm_json_print(j, c->fmt, out);
+        json_decref(j);
+    } else if (c->fmt == DM_FMT_CSV || c->fmt == DM_FMT_MD) {
+        dm_table t;
+        dm_table_init(&t, NULL);
+        const char *cols[] = {"model", "split", "ratio", "ratio_achieved", "bits", "k", "proj", "metric", "value",
+                              "dense_value", "delta", "top1_agree", "mac_reduction", "speedup_layer", "speedup_e2e",
+                              "run_id"};
+        for (int i = 0; i < 16; i++)
+            dm_table_col(&t, cols[i], i >= 2 && i != 6 && i != 7);
+        dm_table_row(&t);
+        dm_table_set(&t, 0, ref->name);
+        dm_table_set(&t, 1, split ? split : s->split);
+        dm_table_setf(&t, 2, "%.4f", e->cfg.ratio);
+        dm_table_setf(&t, 3, "%.4f", dm_stats_ratio(st, -1, -1));
+        dm_table_setf(&t, 4, "%d", e->cfg.bits);
+        dm_table_setf(&t, 5, "%d", e->k);
+        dm_table_set(&t, 6, dm_proj_name(e->cfg.proj));
+        dm_table_set(&t, 7, dm_metric_name(res->dual.metric));
+        dm_table_setf(&t, 8, "%.4f", res->dual.value);
+        dm_table_setf(&t, 9, "%.4f", res->dense.value);
+        dm_table_setf(&t, 10, "%.4f", delta);
+        dm_table_setf(&t, 11, "%.5f", res->top1_agree);
+        if (!isnan(mac_red))
+            dm_table_setf(&t, 12, "%.4f", mac_red);
+        if (!isnan(r->speedup))
+            dm_table_setf(&t, 13, "%.4f", r->speedup);
+        if (!isnan(r->speedup_e2e))
+            dm_table_setf(&t, 14, "%.4f", r->speedup_e2e);
+        if (run_id > 0)
+            dm_table_setf(&t, 15, "%lld", (long long)run_id);
+        emit(c, &t);
+        dm_table_free(&t);
+    } else {
+        char lb[32], kb[48], bb[16];
+        dm_cmd_human_bytes((double)dm_engine_little_bytes(e), lb, sizeof lb);
+        if (e->cfg.k)
+            snprintf(kb, sizeof kb, "k %d", e->k);
+        else
+            snprintf(kb, sizeof kb, "k %d (eps %g)", e->k, e->cfg.eps);
+        if (e->cfg.bits)
+            snprintf(bb, sizeof bb, "INT%d", e->cfg.bits);
+        else
+            snprintf(bb, sizeof bb, "FP32");
+        fprintf(out, "model       %s  (%s)\n", ref->name, n->arch);
+        fprintf(out, "data        %s  (%ld %ss)\n", split ? split : s->split, res->dual.items, n->fam->item);
+        fprintf(out, "little      %s, %s, %s projection (seed %llu), %s of little weights and projections\n", kb, bb,
+                dm_proj_name(e->cfg.proj), (unsigned long long)e->cfg.seed, lb);
+        fprintf(out, "fit         %ld training %ss%s; built in %.2f s\n", fd ? fd->fit_items : 0L, n->fam->item,
+                fd && fd->from_cache ? " (moments from cache)" : "", e->fit_seconds);
+        fprintf(out, "policy      %s regions, %s ratio control%s\n", dm_policy_name(e->cfg.policy),
+                dm_mode_name(e->cfg.mode),
+                e->cfg.mode == DM_MODE_THRESHOLD ? " (thresholds from training-split quantiles)"
+                                                 : " (exact top-k per step)");
+        fprintf(out, "ratio       requested %.3f, achieved %.3f\n", e->cfg.ratio, dm_stats_ratio(st, -1, -1));
+        for (int i = 0; i < e->nsites; i++) {
+            const dm_little *L = &e->s[i].little;
+            fprintf(out, "  %-16s %.3f   little rel. MSE %.3f", e->s[i].site.name, dm_stats_ratio(st, i, -1),
+                    L->var > 0 ? L->mse / L->var : 0.0);
+            if (s->audit)
+                fprintf(out, "   recall %.3f  false-insensitive %.3f", dm_stats_recall(st, i, -1),
+                        dm_stats_false_insens(st, i, -1));
+            fprintf(out, "\n");
+        }
+        fprintf(out, "%-11s dual %.2f%s ± %.2f   dense %.2f%s   Δ %+.2f points\n", md ? md->name : "value",
+                res->dual.value, md ? md->unit : "", res->dual.se, res->dense.value, md ? md->unit : "", delta);
+        fprintf(out, "vs dense    top-1 agreement %.2f%%   KL %.5f nats/%s\n", 100 * res->top1_agree, res->kld,
+                n->fam->item);
+        double per = st->steps > 0 ? (double)st->steps : 1;
+        if (st->dense_macs > 0)
+            fprintf(out,
+                    "MACs        dual-moduled layers %.3fx fewer: big %.2f M + little %.2f M vs dense %.2f M per %s\n",
+                    mac_red, st->big_macs / per / 1e6, st->little_macs / per / 1e6, st->dense_macs / per / 1e6,
+                    n->fam->item);
+        if (!isnan(r->speedup))
+            fprintf(out,
+                    "speed       %.2fx dual-moduled layers (%.2f-%.2f), %.2fx end to end: medians of interleaved "
+                    "dense/dual batch-1 pairs (setting speed)\n",
+                    r->speedup, r->speedup_min, r->speedup_max, r->speedup_e2e);
+        fprintf(out, "time        %.1f s (%.0f %ss/s, dense and dual together; %s kernels)\n", res->dual.seconds,
+                res->dual.items_per_s, n->fam->item, e->kern ? e->kern->name : "reference");
+        print_classes(out, n, res, 1);
+        if (run_id > 0) {
+            dm_err e3;
+            fprintf(out, "saved       run %lld in %s\n", (long long)run_id, dm_store_path(dm_session_store(c->s, &e3)));
+        }
+    }
+    fflush(out);
+    return 0;
+}
+
+int dm_cmd_info_family(dm_cmd_ctx *c, const dm_net *n, const dm_model_ref *ref)
+{
+    FILE *out = c->io->out;
+    char fb[32];
+    dm_cmd_human_bytes(n->file_bytes, fb, sizeof fb);
+    if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
+        json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:I, s:f, s:s, s:i}", "model", ref->name, "file", ref->file,
+                              "family", n->fam->name, "arch", n->arch, "parameters", (json_int_t)n->params,
+                              "file_bytes", n->file_bytes, "dataset", n->dataset, "sites", n->nsites);
+        json_t *sites = json_array();
+        for (int i = 0; i < n->nsites; i++)
+            json_array_append_new(sites, json_pack("{s:s, s:s, s:i, s:i}", "name", n->site[i].name, "kind",
+                                                   n->site[i].ops->kind, "in", n->site[i].in, "rows",
+                                                   n->site[i].orows));
+        json_object_set_new(j, "site_list", sites);
+        dm_json_print(j, c->fmt, out);
+        json_decref(j);
+    } else if (c->fmt == DM_FMT_CSV || c->fmt == DM_FMT_MD) {
+        dm_table t;
+        dm_table_init(&t, NULL);
+        const char *cols[] = {"site", "kind", "in", "rows", "residual"};
+        for (int i = 0; i < 5; i++)
+            dm_table_col(&t, cols[i], i >= 2);
+        for (int i = 0; i < n->nsites; i++) {
+            dm_table_row(&t);
+            dm_table_set(&t, 0, n->site[i].name);
+            dm_table_set(&t, 1, n->site[i].ops->kind);
+            dm_table_setf(&t, 2, "%d", n->site[i].in);
+            dm_table_setf(&t, 3, "%d", n->site[i].orows);
+            dm_table_setf(&t, 4, "%d", n->site[i].residual);
+        }
+        emit(c, &t);
+        dm_table_free(&t);
+    } else {
+        fprintf(out, "model         %s\n", ref->name);
+        if (ref->file[0])
+            fprintf(out, "file          %s (%s, hash %016llx)\n", ref->file, fb, (unsigned long long)n->file_hash);
+        fprintf(out, "family        %s (metric: %s per %s)\n", n->fam->name, n->fam->metric, n->fam->item);
+        fprintf(out, "architecture  %s\n", n->arch);
+        fprintf(out, "parameters    %lld\n", n->params);
+        if (n->fam == &dm_family_resnet) {
+            const dm_resnet *m = (const dm_resnet *)n;
+            fprintf(out, "operations    %.1f M multiply-adds per image, %.1f M of them in the %d dual-module sites\n",
+                    dm_resnet_macs(m) / 1e6, dm_resnet_site_macs(m) / 1e6, n->nsites);
+            fprintf(out, "input         %dx%d, %d channel%s, normalised (x/255 - %.4f) / %.4f\n", m->H, m->W, m->in_ch,
+                    m->in_ch > 1 ? "s (gray replicated)" : "", (double)m->mean, (double)m->std);
+        }
+        fprintf(out, "sites         %d dual-module layers (patch length x output channels):\n", n->nsites);
+        for (int i = 0; i < n->nsites; i++)
+            fprintf(out, "  %-16s %s %d x %d%s\n", n->site[i].name, n->site[i].ops->kind, n->site[i].in,
+                    n->site[i].orows, n->site[i].residual ? ", ReLU after the residual add" : "");
+        if (n->dataset[0])
+            fprintf(out, "data set      %s\n", n->dataset);
+    }
+    fflush(out);
+    return 0;
+}

@@ -1,0 +1,61 @@
+/* conv.h - 2-D convolution, pooling and batch-norm folding for the classifier.
+ *
+ * Feature maps are stored position-major (HWC: map[(y * W + x) * C + c]),
+ * so the receptive field of one output position is kh * kw runs of C
+ * contiguous floats. Weights are kept in the matching order
+ * [cout][kh][kw][cin] (PyTorch stores [cout][cin][kh][kw]; dm_conv_from_torch
+ * permutes), so one output position is a dot product of a weight row with
+ * that position's patch (im2col row, K = kh * kw * cin values): the patch is
+ * the dual-module site's input u, the weight rows its rows.
+ *
+ * dm_conv_forward is im2col + one SGEMM (OpenBLAS); dm_conv_ref is the
+ * direct seven-loop convolution the tests compare it with. */
+#ifndef DM_CONV_H
+#define DM_CONV_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+typedef struct dm_conv {
+    int cin, cout, kh, kw, stride, pad;
+    int K;          /* kh * kw * cin: the patch length */
+    float *w;       /* cout x K, [cout][kh][kw][cin] */
+    float *b;       /* cout (the folded batch norm's shift; zeros without one) */
+} dm_conv;
+
+/* Output size of a dimension of n inputs (0 if the kernel does not fit). */
+static inline int dm_conv_out(int n, int k, int stride, int pad)
+{
+    int o = (n + 2 * pad - k) / stride + 1;
+    return n + 2 * pad < k ? 0 : o;
+}
+
+/* Allocate a convolution; w and b zeroed. */
+int dm_conv_init(dm_conv *c, int cin, int cout, int kh, int kw, int stride, int pad, dm_err *err);
+void dm_conv_free(dm_conv *c);
+/* Set the weights from PyTorch's [cout][cin][kh][kw] layout (F32). */
+void dm_conv_from_torch(dm_conv *c, const float *w);
+/* Fold an inference batch norm y = (x - mean) / sqrt(var + eps) * gamma + beta
+ * into the weights and bias: w *= gamma / sqrt(var + eps), b = beta - mean * that. */
+void dm_conv_fold_bn(dm_conv *c, const float *gamma, const float *beta, const float *mean, const float *var,
+                     float eps);
+
+/* Patches of one H x W x cin map: cols is (Ho * Wo) x K, zero padding. */
+void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols);
+/* out (Ho * Wo) x cout = cols W^T + b, for n maps one after another (x:
+ * n * H * W * cin; out: n * Ho * Wo * cout); cols: scratch of
+ * n * Ho * Wo * K floats. */
+void dm_conv_forward(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols);
+/* The reference: direct convolution of one map (out (Ho * Wo) x cout). */
+void dm_conv_ref(const dm_conv *c, const float *x, int H, int W, float *out);
+
+/* In place: x = max(x, 0) (n values); x = max(x + r, 0). */
+void dm_relu(float *x, size_t n);
+void dm_add_relu(float *x, const float *r, size_t n);
+/* k x k max pool, stride s, padding p (padding never wins) of one H x W x C map. */
+void dm_maxpool(const float *x, int H, int W, int C, int k, int s, int p, float *out);
+/* Mean over the H * W positions of one map: out C. */
+void dm_avgpool(const float *x, int H, int W, int C, float *out);
+
+#endif
