@@ -261,6 +261,11 @@ static const char schema_v3[] =
     "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
     "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
 
+/* Version 4: the predictor knob (little | sign) and the multiply-add ratio
+ * (classifiers report operations, the paper's measure for convolutions). */
+static const char schema_v4[] = "ALTER TABLE runs ADD COLUMN predictor TEXT NOT NULL DEFAULT 'little';\n"
+                                "ALTER TABLE runs ADD COLUMN mac_ratio REAL;\n";
+
 /* Schema steps: migrating from version v applies every step with to > v, in
  * order, in one transaction, then sets user_version. Version 0 is the empty
  * database. A step for version 2 would be e.g.
@@ -273,6 +278,7 @@ static const struct migration {
     {1, schema_v1},
     {2, schema_v2},
     {3, schema_v3},
+    {4, schema_v4},
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -302,11 +308,11 @@ static const col run_cols[] = {
     /* data */
     T_(split), T_(split_hash), L_(tokens),
     /* knobs */
-    R_(ratio), I_(bits), I_(k), R_(eps), U_(seed), T_(mode), T_(policy), T_(proj), T_(path),
+    R_(ratio), I_(bits), I_(k), R_(eps), U_(seed), T_(mode), T_(policy), T_(predictor), T_(proj), T_(path),
     I_(threads), T_(kernels), I_(audit),
     /* results */
     T_(family), T_(metric), R_(value), R_(value_se), R_(dense_value), R_(delta), R_(delta_pct), R_(kld),
-    R_(top1_agree), R_(ratio_achieved), R_(bytes_ratio), R_(little_bytes), R_(fit_rel_mse),
+    R_(top1_agree), R_(ratio_achieved), R_(bytes_ratio), R_(mac_ratio), R_(little_bytes), R_(fit_rel_mse),
     R_(speedup), R_(speedup_min), R_(speedup_max), R_(speedup_e2e), R_(seconds),
     /* state */
     T_(status), I_(partial), T_(note),
@@ -318,11 +324,11 @@ static const col run_cols[] = {
 
 /* dm_store_find_same: these must match (plus model hash and status 'done'). */
 static const char *const same_keys[] = {"split_hash", "ratio", "bits", "k",       "eps",     "seed",   "mode",
-                                        "policy",     "proj",  "path", "kernels", "threads", "git_rev"};
+                                        "policy",     "proj",  "path", "kernels", "threads", "git_rev", "predictor"};
 /* dm_store_import: a run is already present when these match (plus model hash). */
 static const char *const import_keys[] = {"split", "split_hash", "created", "ratio",   "bits",
                                           "k",     "eps",        "seed",    "mode",    "policy",
-                                          "proj",  "path",       "threads", "kernels", "audit"};
+                                          "proj",  "path",       "threads", "kernels", "audit", "predictor"};
 
 static const col *find_col(const char *name)
 {
@@ -1150,6 +1156,8 @@ static int add_run(dm_store *st, dm_run *r, int unique, dm_err *err)
         now_iso(r->created, sizeof r->created);
     if (!r->status[0])
         snprintf(r->status, sizeof r->status, "done");
+    if (!r->predictor[0])
+        snprintf(r->predictor, sizeof r->predictor, "little");
     if (check_run(r, st->path, err) != 0)
         return -1;
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK)
@@ -1411,6 +1419,17 @@ fail:
 
 int dm_store_find_same(dm_store *st, const dm_run *r, int64_t *id_out, dm_err *err)
 {
+    if (!r->predictor[0]) { /* as dm_store_add stores it */
+        dm_run *q = malloc(sizeof *q);
+        if (!q)
+            return dm_errf(err, "out of memory");
+        *q = *r;
+        snprintf(q->predictor, sizeof q->predictor, "little");
+        int rc = match_run(st->db, st->path, q, same_keys, (int)(sizeof same_keys / sizeof same_keys[0]),
+                           " AND r.status = 'done'", id_out, err);
+        free(q);
+        return rc;
+    }
     return match_run(st->db, st->path, r, same_keys, (int)(sizeof same_keys / sizeof same_keys[0]),
                      " AND r.status = 'done'", id_out, err);
 }

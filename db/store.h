@@ -20,7 +20,7 @@
 
 #include "util.h"
 
-#define DM_STORE_SCHEMA_VERSION 3
+#define DM_STORE_SCHEMA_VERSION 4
 #define DM_RUN_MAX_SITES 128  /* in memory only: the schema has no cap */
 #define DM_RUN_MAX_GROUPS 512
 
@@ -65,7 +65,8 @@ typedef struct dm_run {
     double eps;              /* NaN when k was given */
     uint64_t seed;
     char mode[16];           /* threshold | topk */
-    char policy[16];         /* paper | symmetric */
+    char policy[16];         /* paper | symmetric | error */
+    char predictor[8];       /* little | sign (schema 4) */
     char proj[8];            /* srp | pca */
     char path[8];            /* stream | seq */
     int threads;
@@ -79,6 +80,7 @@ typedef struct dm_run {
     double kld, top1_agree;
     double ratio_achieved;
     double bytes_ratio;      /* dual / dense weight bytes per step (recurrent layers) */
+    double mac_ratio;        /* dual / dense multiply-adds of the dual-moduled layers (big + little; schema 4) */
     double little_bytes;
     double fit_rel_mse;      /* mean over layers */
     double speedup, speedup_min, speedup_max, speedup_e2e; /* NaN when not measured */

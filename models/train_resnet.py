@@ -241,7 +241,7 @@ ResNet (torchvision BasicBlock layout, CIFAR-style stem) classifier on Fashion-M
 
 Accuracies are of the exported F16 weights evaluated in F32 (batch 500, eval mode), which is what
 `dualmod eval fmnist-resnet` computes; `reference.json` holds the counts the tests check.
-Width {args.width} rather than torchvision's 64: the same depth (ResNet-18's [2,2,2,2]) at a quarter of the
+Width {args.width} rather than torchvision's 64: the same depth (ResNet-18's [2,2,2,2]) at {(args.width / 64) ** 2:.3g} of the
 operations trains within the session budget on two cores; `--width 64` gives the full ResNet-18.
 
 Reproduce (from the repository root):

@@ -1206,7 +1206,7 @@ Test(store, sql_is_read_only)
     snprintf(want, sizeof want, "%lld|kjv-lstm|done\n", (long long)a.id);
     cr_expect_str_eq(rs.text, want);
     query(st, "pragma table_info(runs)", &rs);
-    cr_expect_eq(rs.n, 43, "runs has %d columns", rs.n); /* 42 and, since schema 3, family */
+    cr_expect_eq(rs.n, 45, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio */
     cr_expect(strstr(rs.text, "|delta_pct|REAL|") != NULL, "%s", rs.text);
     query(st, "select name from pragma_table_info('models') where pk", &rs);
     cr_expect_str_eq(rs.text, "id\n");

@@ -92,6 +92,8 @@ static void print_help(FILE *f)
             "  --bits B            little weights: 1..16 bits or fp32 (default 8)\n"
             "  --k K | --eps E     little dimension per input stream, or from the JL bound (default eps 0.5)\n"
             "  --mode M            threshold (calibrated on training text, default) or topk (exact per step)\n"
+            "  --predictor P       little (insensitive outputs take the little value, default) or sign\n"
+            "                      (they take the activation's saturation: ReLU 0, the SeerNet-style baseline)\n"
             "  --policy P          paper (unipolar sigmoid, default), symmetric, or error (rank rows by the\n"
             "                      expected output error given the little module's per-row fit error)\n"
             "  --proj P            srp (sparse random, the paper's) or pca (data-aware, dense)\n"
@@ -196,7 +198,7 @@ static int parse_double(const char *opt, const char *s, double lo, double hi, do
 enum {
     O_SPLIT = 256, O_DATA, O_VOCAB, O_LIMIT, O_PATH, O_CHUNK, O_THREADS, O_FORMAT, O_DENSE, O_ARCH,
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
-    O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
+    O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PREDICTOR, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
     O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_NO_TUNE, O_DB, O_NO_STORE, O_EXPLAIN
 };
 
@@ -212,6 +214,7 @@ static const struct option long_opts[] = {
     {"ratio", required_argument, 0, O_RATIO},   {"bits", required_argument, 0, O_BITS},
     {"k", required_argument, 0, O_K},           {"eps", required_argument, 0, O_EPS},
     {"mode", required_argument, 0, O_MODE},     {"policy", required_argument, 0, O_POLICY},
+    {"predictor", required_argument, 0, O_PREDICTOR},
     {"proj", required_argument, 0, O_PROJ},     {"seed", required_argument, 0, O_SEED},
     {"audit", no_argument, 0, O_AUDIT},         {"lambda", required_argument, 0, O_LAMBDA},
     {"fit-tokens", required_argument, 0, O_FIT_TOKENS}, {"calib-tokens", required_argument, 0, O_CALIB_TOKENS},
@@ -354,6 +357,14 @@ static int parse_opts(int argc, char **argv, opts *o)
                 return usage_error("--mode '%s': expected threshold or topk", optarg);
             put(o, "mode", "%s", optarg);
             o->dual = o->mode_given = 1;
+            break;
+        }
+        case O_PREDICTOR: {
+            dm_predictor p;
+            if (dm_predictor_parse(optarg, &p))
+                return usage_error("--predictor '%s': expected little or sign", optarg);
+            put(o, "predictor", "%s", optarg);
+            o->dual = 1;
             break;
         }
         case O_POLICY: {

@@ -221,6 +221,7 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
     case DM_S_EPS: s->eps = x; break;
     case DM_S_SEED: s->seed = (long)x; break;
     case DM_S_POLICY: s->policy = idx; break;
+    case DM_S_PREDICTOR: s->predictor = idx; break;
     case DM_S_PROJ: s->proj = idx; break;
     case DM_S_PATH: s->path = idx; break;
     case DM_S_STREAMS: s->streams = (int)x; break;
@@ -268,6 +269,7 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_EPS: snprintf(out, n, "%g", s->eps); break;
     case DM_S_SEED: snprintf(out, n, "%ld", s->seed); break;
     case DM_S_POLICY: snprintf(out, n, "%s", choice(d->choices, s->policy)); break;
+    case DM_S_PREDICTOR: snprintf(out, n, "%s", choice(d->choices, s->predictor)); break;
     case DM_S_PROJ: snprintf(out, n, "%s", choice(d->choices, s->proj)); break;
     case DM_S_PATH: snprintf(out, n, "%s", choice(d->choices, s->path)); break;
     case DM_S_STREAMS: snprintf(out, n, "%d", s->streams); break;
@@ -299,6 +301,7 @@ double dm_settings_num(const dm_settings *s, dm_setting_id id)
     case DM_S_EPS: return s->eps;
     case DM_S_SEED: return (double)s->seed;
     case DM_S_POLICY: return s->policy;
+    case DM_S_PREDICTOR: return s->predictor;
     case DM_S_PROJ: return s->proj;
     case DM_S_PATH: return s->path;
     case DM_S_STREAMS: return s->streams;
@@ -342,6 +345,7 @@ void dm_cmd_dual_cfg(const dm_settings *s, dm_dual_cfg *cfg)
     cfg->seed = (uint64_t)s->seed;
     cfg->proj = (dm_proj_kind)s->proj;
     cfg->policy = (dm_policy)s->policy;
+    cfg->predictor = (dm_predictor)s->predictor;
     cfg->mode = (dm_mode)s->mode;
     cfg->lambda = s->lambda;
 }

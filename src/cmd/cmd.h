@@ -53,6 +53,8 @@ typedef enum dm_stype {
       "random projection seed") \
     X(POLICY,   "policy",   DM_ST_ENUM, 0, 0, "paper|symmetric|error", "paper", 0, 0, \
       "insensitive regions: the paper's one-sided saturation, symmetric, or error-aware") \
+    X(PREDICTOR, "predictor", DM_ST_ENUM, 0, 0, "little|sign", "little", 0, 0, \
+      "insensitive outputs: the little module's value (the paper) or the activation's saturation (sign: ReLU 0)") \
     X(PROJ,     "proj",     DM_ST_ENUM, 0, 0, "srp|pca", "srp", 0, 0, \
       "projection: sparse random (the paper) or PCA") \
     X(PATH,     "path",     DM_ST_ENUM, 0, 0, "stream|seq", "stream", 0, 0, \
@@ -119,6 +121,7 @@ typedef struct dm_settings {
     double eps;
     long seed;
     int policy;   /* dm_policy */
+    int predictor; /* dm_predictor */
     int proj;     /* dm_proj_kind */
     int path;     /* dm_lm_path */
     int streams;  /* quality path: streams evaluated together (1: batch 1) */

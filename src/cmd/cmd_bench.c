@@ -214,7 +214,7 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         return fail(c, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
     const dm_settings *s = dm_session_settings(c->s);
     double ratios[64], ks[16];
-    int nr = 0, nk = 0, cold = 0, dense = 0, torch = 1;
+    int nr = 0, nk = 0, cold = 0, dense = 0, torch = 1, steps_given = 0;
     long steps = s->speed >= 10 ? s->speed : 300;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "cold") == 0) {
@@ -232,6 +232,7 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             if (v[0] < 10 || v[0] > 1e6 || v[0] != floor(v[0]))
                 return fail(c, "bench steps '%s': expected an integer from 10 to 1000000", argv[i]);
             steps = (long)v[0];
+            steps_given = 1;
         } else if (strcmp(argv[i], "k") == 0) {
             if (i + 1 >= argc)
                 return fail(c, "bench k: a list is needed (e.g. k 966,417,266)");
@@ -252,6 +253,9 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                     return fail(c, "bench '%s': expected ratios from 0 to 1 (e.g. 0.1,0.5,0.9)", argv[i]);
         }
     }
+    if (dense && !dm_session_lm(c->s))
+        return fail(c, "bench dense times a language model's dense step; for this model give ratios (the dense "
+                       "side is timed beside every dual one)");
     if (dense) {
         if (nr || nk)
             return fail(c, "bench dense times the dense path alone: no ratios or k");
@@ -259,6 +263,8 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     }
     if (nr == 0)
         ratios[nr++] = s->ratio;
+    if (!dm_session_lm(c->s)) /* another family: its own batch-1 step (an image: fewer, longer steps) */
+        return dm_cmd_bench_family(c, ratios, nr, ks, nk, steps_given ? steps : (s->speed >= 10 ? s->speed : 30), cold);
     const dm_lm *m = dm_session_lm(c->s);
     const dm_model_ref *ref = dm_session_ref(c->s);
     dm_dual_cfg cfg;

@@ -348,3 +348,99 @@ int dm_cmd_info_family(dm_cmd_ctx *c, const dm_net *n, const dm_model_ref *ref)
     fflush(out);
     return 0;
 }
+
+int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const double *ks, int nk, long steps, int cold)
+{
+    const dm_settings *s = dm_session_settings(c->s);
+    const dm_net *n = dm_session_net(c->s);
+    const dm_model_ref *ref = dm_session_ref(c->s);
+    dm_dual_cfg cfg;
+    dm_cmd_dual_cfg(s, &cfg);
+    double kl[16] = {cfg.k};
+    if (nk == 0)
+        ks = kl, nk = 1;
+    for (int i = 0; i < nk; i++) { /* every configuration checked before the work starts */
+        dm_dual_cfg t = cfg;
+        int k;
+        t.k = (int)ks[i];
+        if (dm_dual_cfg_check_sites(&t, n->site, n->nsites, &k, &c->err))
+            return -1;
+    }
+    if (c->io->progress && !c->io->quiet)
+        info(c, "little module: fit data (cached after the first time)...");
+    const dm_fitdata *fd;
+    if (dm_session_fitdata(c->s, &fd, &c->err))
+        return -1;
+    if (dm_cmd_ensure_tuned(c))
+        return -1;
+    dm_blas_set_threads(s->threads);
+    const dm_kernels *K = dm_cmd_kernels(s);
+    enum { M, RATIO, ACH, BITS, KK, THR, KERN, COLD, STEPS, DMS, QMS, SP, SPMIN, SPMAX, DE2E, QE2E, SPE2E, LIMIT,
+           SPREAD, NC };
+    static const char *const cols[NC] = {"model", "ratio", "ratio_achieved", "bits", "k", "threads", "kernels",
+                                         "cold", "steps", "dense_ms", "dual_ms", "speedup_layer", "speedup_min",
+                                         "speedup_max", "dense_e2e_ms", "dual_e2e_ms", "speedup_e2e", "mac_reduction",
+                                         "spread"};
+    dm_table t;
+    dm_table_init(&t, NULL);
+    for (int i = 0; i < NC; i++)
+        dm_table_col(&t, cols[i], i != M && i != KERN);
+    int rc = 0;
+    for (int ki = 0; ki < nk && !rc; ki++) {
+        dm_dual_cfg kc = cfg;
+        kc.k = (int)ks[ki];
+        dm_engine e;
+        if (dm_engine_build(&e, n->site, n->nsites, fd, &kc, &c->err)) {
+            rc = -1;
+            break;
+        }
+        if (dm_engine_use_kernels(&e, K, &c->err)) {
+            dm_engine_free(&e);
+            rc = -1;
+            break;
+        }
+        for (int ri = 0; ri < nr && !rc; ri++) {
+            if (cancelled(c)) {
+                rc = fail(c, "interrupted");
+                break;
+            }
+            if (c->io->progress && !c->io->quiet)
+                info(c, "timing ratio %.2f, k %d: %ld dense/dual %s pairs...", ratios[ri], e.k, steps, n->fam->item);
+            dm_dual_bench b;
+            if (dm_engine_set_ratio(&e, ratios[ri], &c->err) || n->fam->bench(n, &e, (int)steps, cold, &b, &c->err)) {
+                rc = -1;
+                break;
+            }
+            dm_table_row(&t);
+            dm_table_set(&t, M, ref->name);
+            dm_table_setf(&t, RATIO, "%.2f", ratios[ri]);
+            dm_table_setf(&t, ACH, "%.3f", b.achieved);
+            dm_table_setf(&t, BITS, "%d", kc.bits);
+            dm_table_setf(&t, KK, "%d", e.k);
+            dm_table_setf(&t, THR, "%d", s->threads);
+            dm_table_set(&t, KERN, e.kern ? e.kern->name : "reference");
+            dm_table_setf(&t, COLD, "%d", cold);
+            dm_table_setf(&t, STEPS, "%d", b.steps);
+            dm_table_setf(&t, DMS, "%.3f", b.dense_ms);
+            dm_table_setf(&t, QMS, "%.3f", b.dual_ms);
+            dm_table_setf(&t, SP, "%.3f", b.sp[1]);
+            dm_table_setf(&t, SPMIN, "%.3f", b.sp[0]);
+            dm_table_setf(&t, SPMAX, "%.3f", b.sp[2]);
+            dm_table_setf(&t, DE2E, "%.3f", b.dense_e2e_ms);
+            dm_table_setf(&t, QE2E, "%.3f", b.dual_e2e_ms);
+            dm_table_setf(&t, SPE2E, "%.3f", b.sp_e2e[1]);
+            dm_table_setf(&t, LIMIT, "%.3f", b.limit);
+            dm_table_setf(&t, SPREAD, "%.3f", b.spread);
+        }
+        dm_engine_free(&e);
+    }
+    if (!rc) {
+        if (c->fmt == DM_FMT_TABLE)
+            fprintf(c->io->out, "%s (%s): batch-1 %s latency, dense vs dual, interleaved pairs; mac_reduction = "
+                                "dense / (big + little) multiply-adds of the dual-moduled layers\n",
+                    ref->name, n->arch, n->fam->item);
+        emit(c, &t);
+    }
+    dm_table_free(&t);
+    return rc;
+}

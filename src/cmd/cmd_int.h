@@ -102,6 +102,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 int dm_cmd_eval_family(dm_cmd_ctx *c);
 int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_result *res, int64_t run_id);
 int dm_cmd_info_family(dm_cmd_ctx *c, const dm_net *n, const dm_model_ref *ref);
+int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const double *ks, int nk, long steps, int cold);
 int dm_cmd_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);

@@ -449,6 +449,7 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
         s->dual_kernels = c->kernels;
     }
     s->eng.cfg.mode = (dm_mode)c->mode;
+    s->eng.cfg.predictor = (dm_predictor)c->predictor;
     if (dm_engine_set_ratio(&s->eng, c->ratio, err))
         return -1;
     if (rnnlm_of(s))
@@ -483,6 +484,7 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     r->seed = e->cfg.seed;
     setstr(r->mode, sizeof r->mode, dm_mode_name(e->cfg.mode));
     setstr(r->policy, sizeof r->policy, dm_policy_name(e->cfg.policy));
+    setstr(r->predictor, sizeof r->predictor, dm_predictor_name(e->cfg.predictor));
     setstr(r->proj, sizeof r->proj, dm_proj_name(e->cfg.proj));
     setstr(r->path, sizeof r->path, dm_path_name(src->path));
     r->threads = src->threads;
@@ -543,6 +545,8 @@ void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_d
     r->top1_agree = res->top1_agree;
     r->ratio_achieved = dm_stats_ratio(&res->stats, -1, -1);
     r->bytes_ratio = bytes_ratio(&res->stats);
+    r->mac_ratio = res->stats.dense_macs > 0 ? (res->stats.big_macs + res->stats.little_macs) / res->stats.dense_macs
+                                             : NAN;
     r->little_bytes = (double)dm_engine_little_bytes(e);
     double mse = 0;
     for (int l = 0; l < e->nsites; l++)
@@ -582,6 +586,7 @@ static int settings_knobs(dm_session *s, const dm_settings *c, dm_run *r, dm_err
     dm_dual_cfg_default(&cfg);
     cfg.ratio = c->ratio, cfg.bits = c->bits, cfg.k = c->k, cfg.eps = c->eps, cfg.seed = (uint64_t)c->seed;
     cfg.proj = (dm_proj_kind)c->proj, cfg.policy = (dm_policy)c->policy, cfg.mode = (dm_mode)c->mode;
+    cfg.predictor = (dm_predictor)c->predictor;
     int k;
     if (dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
         return -1;

@@ -45,6 +45,13 @@
 
 typedef enum dm_policy { DM_POLICY_PAPER = 0, DM_POLICY_SYMMETRIC, DM_POLICY_ERROR } dm_policy;
 typedef enum dm_mode { DM_MODE_THRESHOLD = 0, DM_MODE_TOPK } dm_mode;
+/* What an insensitive output takes: the little module's value (the paper),
+ * or the activation's saturation value whatever the little value
+ * (SeerNet-style sign prediction: ReLU 0, sigmoid 0 (paper policy) or 0/1,
+ * tanh -1/+1); late groups (GRU n) always take the little value. */
+typedef enum dm_predictor { DM_PRED_LITTLE = 0, DM_PRED_SIGN } dm_predictor;
+const char *dm_predictor_name(dm_predictor p);
+int dm_predictor_parse(const char *s, dm_predictor *out);
 
 const char *dm_policy_name(dm_policy p);
 const char *dm_mode_name(dm_mode m);
@@ -87,6 +94,7 @@ typedef struct dm_dual_cfg {
     dm_policy policy;
     dm_mode mode;
     double lambda;       /* relative ridge strength */
+    dm_predictor predictor;
 } dm_dual_cfg;
 
 void dm_dual_cfg_default(dm_dual_cfg *c);

@@ -24,6 +24,19 @@ const char *dm_policy_name(dm_policy p)
 }
 const char *dm_mode_name(dm_mode m) { return m == DM_MODE_THRESHOLD ? "threshold" : "topk"; }
 
+const char *dm_predictor_name(dm_predictor p) { return p == DM_PRED_SIGN ? "sign" : "little"; }
+
+int dm_predictor_parse(const char *s, dm_predictor *out)
+{
+    if (strcmp(s, "little") == 0)
+        *out = DM_PRED_LITTLE;
+    else if (strcmp(s, "sign") == 0)
+        *out = DM_PRED_SIGN;
+    else
+        return -1;
+    return 0;
+}
+
 int dm_policy_parse(const char *s, dm_policy *out)
 {
     if (strcmp(s, "paper") == 0)

@@ -375,6 +375,20 @@ static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io
     /* 4. late groups, with the final values of the others */
     if (st->ops->late_step)
         st->ops->late_step(e, s, si, io, y, ex, nins);
+    if (e->cfg.predictor == DM_PRED_SIGN) /* insensitive outputs saturate: the sign predictor's baseline */
+        for (int gi = 0; gi < st->ngroups; gi++) {
+            const dm_site_group *gr = &st->group[gi];
+            if (gr->late)
+                continue;
+            for (int r = gr->off; r < gr->off + gr->n; r++)
+                if (!sens[r]) {
+                    float pos = gr->act == DM_ACT_RELU ? 0.0f : 30.0f, neg = gr->act == DM_ACT_RELU ? 0.0f : -30.0f;
+                    g[r] = gr->act == DM_ACT_SIGMOID && e->cfg.policy == DM_POLICY_PAPER ? neg
+                           : gr->act == DM_ACT_RELU                                      ? 0.0f
+                           : g[r] > 0                                                    ? pos
+                                                                                         : neg;
+                }
+        }
     double tp2 = s->prof ? dm_now() : 0;
     if (stats) {
         long nsens = 0;
