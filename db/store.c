@@ -263,8 +263,36 @@ static const char schema_v3[] =
 
 /* Version 4: the predictor knob (little | sign) and the multiply-add ratio
  * (classifiers report operations, the paper's measure for convolutions). */
-static const char schema_v4[] = "ALTER TABLE runs ADD COLUMN predictor TEXT NOT NULL DEFAULT 'little';\n"
-                                "ALTER TABLE runs ADD COLUMN mac_ratio REAL;\n";
+static const char schema_v4[] =
+    "ALTER TABLE runs ADD COLUMN predictor TEXT NOT NULL DEFAULT 'little';\n"
+    "ALTER TABLE runs ADD COLUMN mac_ratio REAL;\n"
+    "DROP VIEW pareto_candidates;\n"
+    "DROP VIEW run_summary;\n"
+    /* v3's summary, then the new columns and each metric's own delta: dacc and dbleu in points (a loss is
+     * negative: higher is better), mac_reduction = dense / dual multiply-adds */
+    "CREATE VIEW run_summary AS\n"
+    "SELECT r.id, r.created, m.name AS model, m.arch, r.split, r.tokens, r.ratio, r.ratio_achieved,\n"
+    "       r.bits, r.k, r.eps, r.seed, r.mode, r.policy, r.proj, r.path, r.threads, r.kernels,\n"
+    "       r.metric, r.value, r.value_se, r.dense_value, r.delta, r.delta_pct,\n"
+    "       CASE WHEN lower(r.metric) = 'perplexity' THEN r.delta_pct END AS dppl_pct,\n"
+    "       CASE WHEN mt.higher_is_better THEN -r.delta_pct ELSE r.delta_pct END AS loss_pct,\n"
+    "       r.kld, r.top1_agree, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e,\n"
+    "       r.bytes_ratio, r.little_bytes, r.fit_rel_mse, r.seconds, r.status, r.partial, r.note, r.git_rev,\n"
+    "       r.family, r.predictor, r.mac_ratio,\n"
+    "       CASE WHEN r.mac_ratio > 0 THEN 1.0 / r.mac_ratio END AS mac_reduction,\n"
+    "       CASE WHEN lower(r.metric) = 'accuracy' THEN r.delta END AS dacc,\n"
+    "       CASE WHEN lower(r.metric) = 'bleu' THEN r.delta END AS dbleu\n"
+    "FROM runs r JOIN models m ON m.id = r.model_id LEFT JOIN metrics mt ON mt.name = r.metric COLLATE NOCASE;\n"
+    "CREATE VIEW pareto_candidates AS\n"
+    "SELECT s.* FROM run_summary s JOIN runs r ON r.id = s.id\n"
+    "WHERE r.status = 'done' AND r.speedup IS NOT NULL AND r.delta_pct IS NOT NULL\n"
+    "  AND NOT EXISTS (\n"
+    "    SELECT 1 FROM runs o JOIN run_summary os ON os.id = o.id\n"
+    "    WHERE o.id <> r.id AND o.model_id = r.model_id\n"
+    "      AND o.split = r.split AND o.split_hash = r.split_hash AND o.metric = r.metric\n"
+    "      AND o.status = 'done' AND o.speedup IS NOT NULL AND o.delta_pct IS NOT NULL\n"
+    "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
+    "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
 
 /* Schema steps: migrating from version v applies every step with to > v, in
  * order, in one transaction, then sets user_version. Version 0 is the empty

@@ -1083,7 +1083,14 @@ static void render_layers(tui *t, int y, int rows)
         int x = 1;
         char lr[16];
         fmt_val(lr, sizeof lr, 100 * s->layer_ratio[l], "%5.1f%%", "    -");
-        x += putf(t, y + l, x, COLS - x, R_NORMAL, "L%d %s ", l, lr);
+        /* a site's own name unless it is the language model's l<i> */
+        const char *sn = t->info.site_name[l];
+        char lname[16];
+        snprintf(lname, sizeof lname, "l%d", l);
+        if (sn[0] && strcmp(sn, lname) != 0)
+            x += putf(t, y + l, x, COLS - x, R_NORMAL, "%-15.15s %s ", sn, lr);
+        else
+            x += putf(t, y + l, x, COLS - x, R_NORMAL, "L%d %s ", l, lr);
         int tailw = audit ? 15 : 0;
         int per = ng > 0 ? (COLS - x - tailw - 1) / ng : 0;
         int bw = per - 8;

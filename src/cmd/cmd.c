@@ -1173,6 +1173,7 @@ static const struct {
     {"loss_pct", -1}, {"dppl_pct", -1}, {"delta_pct", BY_METRIC}, {"delta", BY_METRIC}, {"value", 0}, {"kld", -1},
     {"top1_agree", 1}, {"speedup", 1}, {"speedup_e2e", 1}, {"speedup_min", 1}, {"bytes_ratio", -1},
     {"little_bytes", -1}, {"ratio", 1}, {"ratio_achieved", 1}, {"seconds", -1}, {"bits", -1}, {"k", -1},
+    {"dacc", 1}, {"dbleu", 1}, {"mac_reduction", 1}, {"mac_ratio", -1},
 };
 
 /* name and dir of figure w ([+|-]column); *sql_sign is SQL that multiplies the
@@ -1594,7 +1595,8 @@ const dm_cmd_def dm_cmd_table[] = {
     {"show", "ID", "every field of a stored run, with its layers", NULL, 1, 1, DM_C_NONE, 0, c_show},
     {"diff", "ID ID", "the fields in which two runs differ", NULL, 2, 2, DM_C_NONE, 0, c_diff},
     {"pareto", "[X Y] [where COND]", "the non-dominated runs (default: lower loss_pct, higher speedup)",
-     "X and Y are figures such as dppl_pct, loss_pct, kld, speedup, bytes_ratio; a leading - or + says lower or "
+     "X and Y are figures such as dppl_pct, dacc, dbleu, loss_pct, kld, speedup, mac_reduction, bytes_ratio; a "
+     "leading - or + says lower or "
      "higher is better. Without a where clause: the loaded model and split.",
      0, -1, DM_C_COLUMN, 0, c_pareto},
     {"best", "FIGURE [where COND]", "the best completed run by one figure inside a condition",
@@ -1862,7 +1864,8 @@ static const char *const summary_cols[] = {
     "id", "created", "model", "split", "tokens", "ratio", "ratio_achieved", "bits", "k", "eps", "mode", "policy",
     "proj", "path", "threads", "kernels", "metric", "value", "value_se", "dense_value", "delta", "delta_pct",
     "dppl_pct", "loss_pct", "kld", "top1_agree", "speedup", "speedup_min", "speedup_max", "speedup_e2e",
-    "bytes_ratio", "little_bytes", "seconds", "status", "partial", "note", "git_rev", "family", "where", "order", "by",
+    "bytes_ratio", "little_bytes", "seconds", "status", "partial", "note", "git_rev", "family", "predictor",
+    "mac_ratio", "mac_reduction", "dacc", "dbleu", "where", "order", "by",
     "limit", "and", "or", "desc", "asc"};
 
 static void each_model(void (*fn)(void *ud, const char *cand), void *ud, const char *prefix)

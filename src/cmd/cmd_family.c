@@ -376,15 +376,15 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
     dm_blas_set_threads(s->threads);
     const dm_kernels *K = dm_cmd_kernels(s);
     enum { M, RATIO, ACH, BITS, KK, THR, KERN, COLD, STEPS, DMS, QMS, SP, SPMIN, SPMAX, DE2E, QE2E, SPE2E, LIMIT,
-           SPREAD, NC };
+           SPREAD, PATH, ALT, ALTSP, NC };
     static const char *const cols[NC] = {"model", "ratio", "ratio_achieved", "bits", "k", "threads", "kernels",
                                          "cold", "steps", "dense_ms", "dual_ms", "speedup_layer", "speedup_min",
                                          "speedup_max", "dense_e2e_ms", "dual_e2e_ms", "speedup_e2e", "mac_reduction",
-                                         "spread"};
+                                         "spread", "dual_kernel", "other_kernel", "other_speedup"};
     dm_table t;
     dm_table_init(&t, NULL);
     for (int i = 0; i < NC; i++)
-        dm_table_col(&t, cols[i], i != M && i != KERN);
+        dm_table_col(&t, cols[i], i != M && i != KERN && i != PATH && i != ALT);
     int rc = 0;
     for (int ki = 0; ki < nk && !rc; ki++) {
         dm_dual_cfg kc = cfg;
@@ -431,13 +431,18 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
             dm_table_setf(&t, SPE2E, "%.3f", b.sp_e2e[1]);
             dm_table_setf(&t, LIMIT, "%.3f", b.limit);
             dm_table_setf(&t, SPREAD, "%.3f", b.spread);
+            dm_table_set(&t, PATH, b.path[0] ? b.path : NULL);
+            dm_table_set(&t, ALT, b.alt_path[0] ? b.alt_path : NULL);
+            if (b.alt_path[0])
+                dm_table_setf(&t, ALTSP, "%.3f", b.alt_sp);
         }
         dm_engine_free(&e);
     }
     if (!rc) {
         if (c->fmt == DM_FMT_TABLE)
             fprintf(c->io->out, "%s (%s): batch-1 %s latency, dense vs dual, interleaved pairs; mac_reduction = "
-                                "dense / (big + little) multiply-adds of the dual-moduled layers\n",
+                                "dense / (big + little) multiply-adds of the dual-moduled layers; dual_kernel: the faster of the two "
+                                "output-sparse kernels, timed in the same loop as the other\n",
                     ref->name, n->arch, n->fam->item);
         emit(c, &t);
     }

@@ -314,11 +314,14 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     for (int g = 0; g < o->ngates && g < DM_SNAP_GATES; g++)
         setstr(o->gate_name[g], sizeof o->gate_name[g], net->site[0].group[g].name);
     o->hidden = net->hidden;
+    for (int l = 0; l < net->nsites && l < DM_SNAP_LAYERS; l++)
+        setstr(o->site_name[l], sizeof o->site_name[l], net->site[l].name);
+    setstr(o->item, sizeof o->item, net->fam->item);
     pthread_mutex_lock(&s->mu);
     long cn = s->corpus_n;
     pthread_mutex_unlock(&s->mu);
     if (cn)
-        snprintf(o->data, sizeof o->data, "%.200s, %ld tokens", s->set.split, cn);
+        snprintf(o->data, sizeof o->data, "%.200s, %ld %ss", s->set.split, cn, net->fam->item);
     else
         snprintf(o->data, sizeof o->data, "%.200s%s", s->set.split, s->set.limit ? " (limited)" : "");
 }

@@ -114,6 +114,8 @@ typedef struct dm_model_info {
     int threads;
     int nlayers, ngates, hidden;
     char gate_name[DM_SNAP_GATES][4]; /* i f g o (LSTM), r z n (GRU) */
+    char site_name[DM_SNAP_LAYERS][32]; /* "l0" (LSTM), "layer1.0.conv1" (ResNet) */
+    char item[16];     /* what the data counts: "token", "image" */
 } dm_model_info;
 void dm_session_info(dm_session *s, dm_model_info *out);
 

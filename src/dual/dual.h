@@ -240,5 +240,13 @@ void dm_engine_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io *
  * and of the little outputs. Statistics count as the step does. */
 void dm_engine_merge(const dm_engine *e, dm_engine_state *s, int si, const float *y, const float *ex, dm_site_io *io,
                      int audit, dm_dual_stats *stats);
+/* The region test alone, for a caller that computes the exact rows in bulk
+ * (a convolution: per output channel over the positions that need it):
+ * from the little outputs y (+ io->add), marks s->sens, puts the little
+ * values of the insensitive rows into io->g and lists the sensitive rows in
+ * s->idx; returns their count. Sites without late groups only; no epilogue
+ * (the caller completes io->g and applies it). Statistics as the step. */
+int dm_engine_select(const dm_engine *e, dm_engine_state *s, int si, const float *y, dm_site_io *io,
+                     dm_dual_stats *stats);
 
 #endif

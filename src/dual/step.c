@@ -304,11 +304,32 @@ static void audit_site(const dm_engine *e, dm_engine_state *s, int si, const dm_
     }
 }
 
+/* The sign predictor (dual.h): the insensitive outputs of the early groups
+ * take the activation's saturation instead of the little value. */
+static void sign_override(const dm_engine *e, const dm_site *st, const unsigned char *sens, float *g)
+{
+    for (int gi = 0; gi < st->ngroups; gi++) {
+        const dm_site_group *gr = &st->group[gi];
+        if (gr->late)
+            continue;
+        for (int r = gr->off; r < gr->off + gr->n; r++) {
+            if (sens[r])
+                continue;
+            if (gr->act == DM_ACT_RELU)
+                g[r] = 0.0f;
+            else if (gr->act == DM_ACT_SIGMOID && e->cfg.policy == DM_POLICY_PAPER)
+                g[r] = -30.0f; /* sigmoid 0 */
+            else
+                g[r] = g[r] > 0 ? 30.0f : -30.0f; /* tanh +-1, symmetric sigmoid 0 or 1 */
+        }
+    }
+}
+
 /* The step; with yl and ex given (the quality path), the little outputs and
  * the exact little-layout pre-activations come from the caller instead of
  * the little module and the row-subset kernels. */
-static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io *io, const float *yl,
-                      const float *ex, int audit, dm_dual_stats *stats)
+static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io *io, const float *yl,
+                     const float *ex, int audit, dm_dual_stats *stats, int select_only)
 {
     const dm_engine_site *es = &e->s[si];
     const dm_site *st = &es->site;
@@ -356,6 +377,25 @@ static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io
             ns = dm_rule_pass(e->kern, &rules[gr->act], sc, y, g, gr->off, gr->n, sens, idx, ns, &nins[gi]);
     }
     float *rb = s->rowbuf;
+    if (select_only) { /* the caller computes the sensitive rows (s->idx) and the epilogue */
+        if (e->cfg.predictor == DM_PRED_SIGN)
+            sign_override(e, st, sens, g);
+        if (stats) {
+            long nsens = 0;
+            for (int gi = 0; gi < st->ngroups; gi++) {
+                stats->gate[si][gi].total += st->group[gi].n;
+                stats->gate[si][gi].insens += nins[gi];
+                nsens += st->group[gi].n - nins[gi];
+            }
+            stats->big_bytes += (double)nsens * st->in * sizeof(float);
+            stats->dense_bytes += (double)st->orows * st->in * sizeof(float);
+            stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
+            stats->big_macs += (double)nsens * st->in;
+            stats->dense_macs += (double)st->orows * st->in;
+            stats->little_macs += dm_engine_site_little_macs(e, si);
+        }
+        return ns;
+    }
     if (ex) { /* computed already (every row) */
         for (int i = 0; i < ns; i++)
             g[idx[i]] = ex[idx[i]] + (add ? add[idx[i]] : 0.0f);
@@ -375,20 +415,8 @@ static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io
     /* 4. late groups, with the final values of the others */
     if (st->ops->late_step)
         st->ops->late_step(e, s, si, io, y, ex, nins);
-    if (e->cfg.predictor == DM_PRED_SIGN) /* insensitive outputs saturate: the sign predictor's baseline */
-        for (int gi = 0; gi < st->ngroups; gi++) {
-            const dm_site_group *gr = &st->group[gi];
-            if (gr->late)
-                continue;
-            for (int r = gr->off; r < gr->off + gr->n; r++)
-                if (!sens[r]) {
-                    float pos = gr->act == DM_ACT_RELU ? 0.0f : 30.0f, neg = gr->act == DM_ACT_RELU ? 0.0f : -30.0f;
-                    g[r] = gr->act == DM_ACT_SIGMOID && e->cfg.policy == DM_POLICY_PAPER ? neg
-                           : gr->act == DM_ACT_RELU                                      ? 0.0f
-                           : g[r] > 0                                                    ? pos
-                                                                                         : neg;
-                }
-        }
+    if (e->cfg.predictor == DM_PRED_SIGN)
+        sign_override(e, st, sens, g);
     double tp2 = s->prof ? dm_now() : 0;
     if (stats) {
         long nsens = 0;
@@ -415,17 +443,24 @@ static void site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io
         s->prof_s[1] += tp2 - tp1; /* masks + sensitive big rows */
         s->prof_s[2] += tp3 - tp2; /* statistics, audit, epilogue */
     }
+    return ns;
 }
 
 void dm_engine_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io *io, int audit, dm_dual_stats *stats)
 {
-    site_step(e, s, si, io, NULL, NULL, audit, stats);
+    site_step(e, s, si, io, NULL, NULL, audit, stats, 0);
 }
 
 void dm_engine_merge(const dm_engine *e, dm_engine_state *s, int si, const float *y, const float *ex, dm_site_io *io,
                      int audit, dm_dual_stats *stats)
 {
-    site_step(e, s, si, io, y, ex, audit, stats);
+    site_step(e, s, si, io, y, ex, audit, stats, 0);
+}
+
+int dm_engine_select(const dm_engine *e, dm_engine_state *s, int si, const float *y, dm_site_io *io,
+                     dm_dual_stats *stats)
+{
+    return site_step(e, s, si, io, y, NULL, 0, stats, 1);
 }
 
 /* ---- summaries ---- */

@@ -1213,6 +1213,16 @@ void dm_little_forward_proj(const dm_little *L, const float *pv, float *scratch,
     }
 }
 
+void dm_little_forward_proj_batch(const dm_little *L, float *V, int T, float *out)
+{
+    const int n2 = L->kk;
+    for (int t = 0; t < T; t++) {
+        quantize_input(L, V + (size_t)t * n2);
+        memcpy(out + (size_t)t * L->rows, L->bias, sizeof(float) * (size_t)L->rows);
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, L->rows, n2, 1.0f, V, n2, L->wq, n2, 1.0f, out, L->rows);
+}
+
 int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err)
 {
     if (T <= 0)

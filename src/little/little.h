@@ -170,6 +170,9 @@ void dm_little_forward(const dm_little *L, const float *u, float *scratch, float
  * thousands of steps. Returns -1 (err) when out of memory. */
 /* dm_little_forward for an input projected already (v: kk values; scratch: kk floats). */
 void dm_little_forward_proj(const dm_little *L, const float *v, float *scratch, float *out);
+/* dm_little_forward_proj for T projected inputs at once (V: T x kk, quantized
+ * in place when the weights are low-bit; out: T x rows), one GEMM. */
+void dm_little_forward_proj_batch(const dm_little *L, float *V, int T, float *out);
 int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err);
 
 #endif

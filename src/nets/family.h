@@ -77,6 +77,9 @@ typedef struct dm_dual_bench {
     double limit;            /* dense_bytes / dual_bytes: the memory-bound speedup limit */
     double share[4];         /* dual phase time / dense time: projection, little GEMV, big rows (+ masks), epilogue */
     double spread;           /* (p75 - p25) / median of the per-pair speedups (dual-moduled layers): the noise */
+    char path[16];           /* families with several dual kernels: the one timed (the faster), e.g. "per-channel" */
+    char alt_path[16];       /* and the other, with its median time and speedup */
+    double alt_ms, alt_sp;
 } dm_dual_bench;
 
 struct dm_family {
