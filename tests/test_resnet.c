@@ -471,3 +471,44 @@ Test(data, split_files_and_bad_input)
     rmdir(dir);
     dm_net_free(n);
 }
+
+/* The shipped model: dense predictions on the first 1000 test images are PyTorch's
+ * (models/resnet_reference.py), and so is the count of correct ones. */
+Test(shipped, fmnist_resnet_reproduces_pytorch)
+{
+    if (access(FMNIST, R_OK) != 0)
+        cr_skip_test("%s absent (package dataset-fashion-mnist)", FMNIST);
+    char path[4096], refp[4096];
+    test_path(path, sizeof path, "models/fmnist-resnet/model.safetensors");
+    test_path(refp, sizeof refp, "models/fmnist-resnet/reference.json");
+    json_error_t je;
+    json_t *ref = json_load_file(refp, 0, &je);
+    cr_assert(ref, "%s: %s", refp, je.text);
+    json_t *pred = json_object_get(ref, "test_first1000_pred");
+    cr_assert(json_array_size(pred) == 1000, "reference.json has the first 1000 test predictions");
+    dm_net *n;
+    dm_err err;
+    cr_assert_eq(dm_net_load(path, NULL, &n, &err), 0, "%s", err.msg);
+    const dm_resnet *m = (const dm_resnet *)n;
+    dm_data *d;
+    cr_assert_eq(n->fam->open(n, FMNIST, 1000, &d, &err), 0, "%s", err.msg);
+    const dm_images *im = &((const dm_resnet_data *)d)->im;
+    float *lg = malloc((size_t)1000 * m->classes * sizeof(float));
+    cr_assert_eq(dm_resnet_logits(m, im->pix, 1000, lg, &err), 0, "%s", err.msg);
+    long ok = 0, differ = 0;
+    for (int i = 0; i < 1000; i++) {
+        int b = 0;
+        for (int c = 1; c < m->classes; c++)
+            b = lg[i * m->classes + c] > lg[i * m->classes + b] ? c : b;
+        ok += b == im->label[i];
+        differ += b != (int)json_integer_value(json_array_get(pred, (size_t)i));
+    }
+    cr_expect_eq(differ, 0, "%ld of 1000 predictions differ from PyTorch's", differ);
+    cr_expect_eq(ok, json_integer_value(json_object_get(ref, "test_first1000_correct")),
+                 "correct: %ld, PyTorch's %lld", ok,
+                 (long long)json_integer_value(json_object_get(ref, "test_first1000_correct")));
+    free(lg);
+    json_decref(ref);
+    n->fam->close(d);
+    dm_net_free(n);
+}

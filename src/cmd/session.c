@@ -343,8 +343,12 @@ static int resolve_split(dm_session *s, const dm_settings *c, char *path, size_t
                            s->ref.name, sp);
         return dm_data_resolve(s->net->dataset, sp, path, n, err);
     }
-    if (access(sp, R_OK) != 0)
-        return dm_errf(err, "split '%s': not valid, test or train, and no readable file of that name", sp);
+    if (access(sp, R_OK) != 0) {
+        dm_err e2;
+        if (!strchr(sp, '/') && dm_data_resolve(sp, "test", path, n, &e2) == 0)
+            return 0; /* a data set's name: its test split */
+        return dm_errf(err, "split '%s': not valid, test or train, a data set's name, or a readable file", sp);
+    }
     setstr(path, n, sp);
     return 0;
 }

@@ -47,6 +47,11 @@ void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols);
  * n * H * W * cin; out: n * Ho * Wo * cout); cols: scratch of
  * n * Ho * Wo * K floats. */
 void dm_conv_forward(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols);
+/* The same with the epilogue fused: out = conv + b (+ add) (then max(., 0) if relu). */
+void dm_conv_forward_act(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols,
+                         const float *add, int relu);
+/* M rows of cout: out += b (+ add), then max(out, 0) if relu. */
+void dm_conv_epilogue(float *out, size_t M, int cout, const float *b, const float *add, int relu);
 /* The reference: direct convolution of one map (out (Ho * Wo) x cout). */
 void dm_conv_ref(const dm_conv *c, const float *x, int H, int W, float *out);
 

@@ -602,10 +602,11 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
     int P = Ho * Wo;
     size_t M = (size_t)n * P, R = (size_t)cv->cout;
     double t0 = c->timed ? dm_now() : 0;
-    if (c->mode == RUN_DENSE) {
+    if (c->mode == RUN_DENSE && !c->fd) {
+        dm_conv_forward_act(cv, x, n, H, W, out, c->cols, add, 1);
+    } else if (c->mode == RUN_DENSE) { /* fitting: the pre-activations first */
         dm_conv_forward(cv, x, n, H, W, out, c->cols);
-        if (c->fd)
-            collect(c, si, cv, n, P, out, add);
+        collect(c, si, cv, n, P, out, add);
         if (add)
             dm_add_relu(out, add, M * R);
         else
@@ -700,10 +701,9 @@ static int forward(rn_ctx *c, int n, float *logits)
     const dm_resnet *m = c->m;
     float *cur = c->A, *nxt = c->B;
     int H = m->H, W = m->W;
-    dm_conv_forward(&m->stem, c->x0, n, H, W, cur, c->cols);
+    dm_conv_forward_act(&m->stem, c->x0, n, H, W, cur, c->cols, NULL, 1);
     H = dm_conv_out(H, m->stem.kh, m->stem.stride, m->stem.pad);
     W = dm_conv_out(W, m->stem.kw, m->stem.stride, m->stem.pad);
-    dm_relu(cur, (size_t)n * H * W * m->stem.cout);
     if (m->stem_pool) {
         int Hp = dm_conv_out(H, 3, 2, 1), Wp = dm_conv_out(W, 3, 2, 1);
         for (int i = 0; i < n; i++)
