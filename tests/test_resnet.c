@@ -512,3 +512,44 @@ Test(shipped, fmnist_resnet_reproduces_pytorch)
     n->fam->close(d);
     dm_net_free(n);
 }
+
+Test(conv, block_pca_is_block_diagonal_and_orthonormal)
+{
+    trng_seed_salted(15, 5);
+    int cin = 6, nb = 9, kb = 3, d = cin * nb, T = 400;
+    int dims[1] = {d};
+    dm_moments m;
+    dm_err err;
+    cr_assert_eq(dm_moments_init(&m, 1, dims, 2, &err), 0, "%s", err.msg);
+    float *U = malloc((size_t)T * d * sizeof(float)), Y[2 * 400];
+    for (int t = 0; t < T; t++) /* channel c of every tap has variance (c + 1)^2 */
+        for (int j = 0; j < d; j++)
+            U[t * d + j] = (float)((j % cin + 1) * gauss());
+    for (int t = 0; t < 2 * T; t++)
+        Y[t] = (float)gauss();
+    cr_assert_eq(dm_moments_add(&m, U, (size_t)d, Y, T, &err), 0, "%s", err.msg);
+    dm_proj p;
+    cr_assert_eq(dm_proj_pca_blocks(&p, &m, kb, nb, &err), 0, "%s", err.msg);
+    cr_assert(p.k == kb * nb && p.d == d && p.blocks == nb);
+    for (int r = 0; r < p.k; r++) {
+        int b = r / kb;
+        double nrm = 0;
+        for (int j = 0; j < d; j++) {
+            float v = p.dense[r * d + j];
+            if (j / cin != b)
+                cr_assert_eq(v, 0.0f, "row %d column %d outside its block", r, j);
+            else /* the same rows in every block */
+                cr_assert_float_eq(v, p.dense[(r % kb) * d + j - b * cin], 1e-7);
+            nrm += (double)v * v;
+        }
+        cr_assert_float_eq(nrm, 1.0, 1e-5, "row %d has norm %g", r, nrm);
+    }
+    /* the leading direction is the highest-variance channel (the last one) */
+    int imax = 0;
+    for (int c = 1; c < cin; c++)
+        imax = fabsf(p.dense[c]) > fabsf(p.dense[imax]) ? c : imax;
+    cr_expect_eq(imax, cin - 1);
+    dm_proj_free(&p);
+    dm_moments_free(&m);
+    free(U);
+}

@@ -41,7 +41,7 @@ esac
 case $skip in *" valgrind "*) ;; *)
     step "Valgrind memcheck on the unit tests"
     vg_ok=1
-    for t in test_safetensors test_lm test_data test_store test_hostile; do
+    for t in test_safetensors test_lm test_data test_store test_hostile test_idx; do
         [ -x "tests/$t" ] || make -j2 "tests/$t" >/dev/null
         # Criterion runs each test in a child process: follow them
         if valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \

@@ -567,44 +567,21 @@ fail:
 
 /* ---- PCA projection ----------------------------------------------------- */
 
-int dm_proj_pca(dm_proj *p, const dm_moments *m, int stream, int k, dm_err *err)
+/* The k leading eigenvectors of the symmetric N x N matrix a (destroyed) as
+ * the rows of p->dense (k x N), each with its largest-magnitude entry positive. */
+static int pca_from_cov(dm_proj *p, double *a, int N, int k, const char *sname, dm_err *err)
 {
-    memset(p, 0, sizeof *p);
-    if (!m || !m->G)
-        return dm_errf(err, "pca projection: moments not initialised");
-    if (stream < 0 || stream >= m->ns)
-        return dm_errf(err, "pca projection: stream %d (expected 0..%d)", stream, m->ns - 1);
-    char sname[16];
-    snprintf(sname, sizeof sname, "%d", stream);
-    int ds = m->dim[stream], off = m->off[stream], D = m->D;
-    if (k < 1)
-        return dm_errf(err, "pca projection: k %d (expected at least 1)", k);
-    if (k > ds)
-        return dm_errf(err, "pca projection: k %d is larger than the input size %d of stream %s", k, ds,
-                       sname);
-    if (m->n < 1)
-        return dm_errf(err, "pca projection: the moments hold no samples");
-
-    double n = (double)m->n;
-    double *a = malloc(sizeof(double) * (size_t)ds * ds);
-    double *mu = malloc(sizeof(double) * (size_t)ds);
-    double *w = malloc(sizeof(double) * (size_t)ds);
-    double *z = malloc(sizeof(double) * (size_t)ds * k);
+    double *w = malloc(sizeof(double) * (size_t)N);
+    double *z = malloc(sizeof(double) * (size_t)N * k);
     int *isuppz = malloc(sizeof(int) * 2 * (size_t)k);
     double *work = NULL;
     int *iwork = NULL;
     int rc = -1;
-    if (!a || !mu || !w || !z || !isuppz) {
-        dm_errf(err, "pca projection: out of memory (size %d)", ds);
+    if (!w || !z || !isuppz) {
+        dm_errf(err, "pca projection: out of memory (size %d)", N);
         goto out;
     }
-    for (int i = 0; i < ds; i++)
-        mu[i] = m->G[(size_t)(off + i) * D + (D - 1)] / n;
-    for (int i = 0; i < ds; i++)
-        for (int j = 0; j < ds; j++)
-            a[(size_t)i * ds + j] = m->G[(size_t)(off + i) * D + off + j] / n - mu[i] * mu[j];
-
-    int N = ds, il = ds - k + 1, iu = ds, found = 0, info = 0, lwork = -1, liwork = -1, iq;
+    int il = N - k + 1, iu = N, found = 0, info = 0, lwork = -1, liwork = -1, iq;
     double vl = 0.0, vu = 0.0, abstol = 0.0, wq;
     dsyevr_("V", "I", "U", &N, a, &N, &vl, &vu, &il, &iu, &abstol, &found, w, z, &N, isuppz,
             &wq, &lwork, &iq, &liwork, &info, 1, 1, 1);
@@ -627,38 +604,123 @@ int dm_proj_pca(dm_proj *p, const dm_moments *m, int stream, int k, dm_err *err)
                 "eigenvectors)", sname, info, found, k);
         goto out;
     }
-    p->dense = dm_alloc(sizeof(float) * (size_t)k * ds);
+    p->dense = dm_alloc(sizeof(float) * (size_t)k * N);
     if (!p->dense) {
-        dm_errf(err, "pca projection: out of memory (%d x %d)", k, ds);
+        dm_errf(err, "pca projection: out of memory (%d x %d)", k, N);
         goto out;
     }
-    /* z is column-major (ds x k), eigenvalues ascending: row j of P is
+    /* z is column-major (N x k), eigenvalues ascending: row j of P is
      * column k-1-j, with its largest-magnitude entry made positive. */
     for (int j = 0; j < k; j++) {
-        const double *col = z + (size_t)(k - 1 - j) * ds;
+        const double *col = z + (size_t)(k - 1 - j) * N;
         int imax = 0;
-        for (int i = 1; i < ds; i++)
+        for (int i = 1; i < N; i++)
             if (fabs(col[i]) > fabs(col[imax]))
                 imax = i;
-        double s = col[imax] < 0 ? -1.0 : 1.0;
-        for (int i = 0; i < ds; i++)
-            p->dense[(size_t)j * ds + i] = (float)(s * col[i]);
+        double sg = col[imax] < 0 ? -1.0 : 1.0;
+        for (int i = 0; i < N; i++)
+            p->dense[(size_t)j * N + i] = (float)(sg * col[i]);
     }
     p->kind = DM_PROJ_PCA;
     p->k = k;
-    p->d = ds;
+    p->d = N;
     p->seed = 0;
     p->scale = 1.0f;
     rc = 0;
 out:
-    free(a);
-    free(mu);
     free(w);
     free(z);
     free(isuppz);
     free(work);
     free(iwork);
     return rc;
+}
+
+int dm_proj_pca(dm_proj *p, const dm_moments *m, int stream, int k, dm_err *err)
+{
+    memset(p, 0, sizeof *p);
+    if (!m || !m->G)
+        return dm_errf(err, "pca projection: moments not initialised");
+    if (stream < 0 || stream >= m->ns)
+        return dm_errf(err, "pca projection: stream %d (expected 0..%d)", stream, m->ns - 1);
+    char sname[16];
+    snprintf(sname, sizeof sname, "%d", stream);
+    int ds = m->dim[stream], off = m->off[stream], D = m->D;
+    if (k < 1)
+        return dm_errf(err, "pca projection: k %d (expected at least 1)", k);
+    if (k > ds)
+        return dm_errf(err, "pca projection: k %d is larger than the input size %d of stream %s", k, ds,
+                       sname);
+    if (m->n < 1)
+        return dm_errf(err, "pca projection: the moments hold no samples");
+    double n = (double)m->n;
+    double *a = malloc(sizeof(double) * (size_t)ds * ds);
+    double *mu = malloc(sizeof(double) * (size_t)ds);
+    if (!a || !mu) {
+        free(a), free(mu);
+        return dm_errf(err, "pca projection: out of memory (size %d)", ds);
+    }
+    for (int i = 0; i < ds; i++)
+        mu[i] = m->G[(size_t)(off + i) * D + (D - 1)] / n;
+    for (int i = 0; i < ds; i++)
+        for (int j = 0; j < ds; j++)
+            a[(size_t)i * ds + j] = m->G[(size_t)(off + i) * D + off + j] / n - mu[i] * mu[j];
+    int rc = pca_from_cov(p, a, ds, k, sname, err);
+    free(a), free(mu);
+    return rc;
+}
+
+int dm_proj_pca_blocks(dm_proj *p, const dm_moments *m, int kb, int nb, dm_err *err)
+{
+    memset(p, 0, sizeof *p);
+    if (!m || !m->G || m->ns != 1)
+        return dm_errf(err, "block pca projection: moments of one stream needed");
+    int ds = m->dim[0], D = m->D;
+    if (nb < 1 || ds % nb)
+        return dm_errf(err, "block pca projection: input size %d is not %d runs of equal size", ds, nb);
+    int db = ds / nb;
+    if (kb < 1 || kb > db)
+        return dm_errf(err, "block pca projection: k %d outside 1..%d (the run size)", kb, db);
+    if (m->n < 1)
+        return dm_errf(err, "pca projection: the moments hold no samples");
+    double n = (double)m->n;
+    double *a = calloc((size_t)db * db, sizeof(double));
+    if (!a)
+        return dm_errf(err, "pca projection: out of memory (size %d)", db);
+    /* the covariance of one run (a pixel's channels), averaged over the runs (the kernel taps) */
+    for (int b = 0; b < nb; b++) {
+        int o = b * db;
+        for (int i = 0; i < db; i++) {
+            double mi = m->G[(size_t)(o + i) * D + (D - 1)] / n;
+            for (int j = 0; j < db; j++) {
+                double mj = m->G[(size_t)(o + j) * D + (D - 1)] / n;
+                a[(size_t)i * db + j] += (m->G[(size_t)(o + i) * D + o + j] / n - mi * mj) / nb;
+            }
+        }
+    }
+    dm_proj blk;
+    memset(&blk, 0, sizeof blk);
+    int rc = pca_from_cov(&blk, a, db, kb, "0", err);
+    free(a);
+    if (rc)
+        return -1;
+    p->dense = dm_alloc(sizeof(float) * (size_t)kb * nb * ds);
+    if (!p->dense) {
+        dm_proj_free(&blk);
+        return dm_errf(err, "pca projection: out of memory (%d x %d)", kb * nb, ds);
+    }
+    memset(p->dense, 0, sizeof(float) * (size_t)kb * nb * ds);
+    for (int b = 0; b < nb; b++)
+        for (int j = 0; j < kb; j++)
+            memcpy(p->dense + (size_t)(b * kb + j) * ds + (size_t)b * db, blk.dense + (size_t)j * db,
+                   sizeof(float) * (size_t)db);
+    dm_proj_free(&blk);
+    p->kind = DM_PROJ_PCA;
+    p->k = kb * nb;
+    p->d = ds;
+    p->scale = 1.0f;
+    p->blocks = nb;
+    return 0;
 }
 
 /* ---- the little module -------------------------------------------------- */
@@ -949,7 +1011,7 @@ int dm_little_fit_blocks(dm_little *L, const dm_moments *m, int k, int nb, dm_pr
         if (kind == DM_PROJ_SRP
                 ? (nb > 1 ? dm_proj_srp_blocks(&L->proj[s], k / nb, m->dim[s], nb, seed, err)
                           : dm_proj_srp(&L->proj[s], k, m->dim[s], seed + (uint64_t)s * SEED_STEP, err))
-                : dm_proj_pca(&L->proj[s], m, s, k, err)) {
+                : (nb > 1 ? dm_proj_pca_blocks(&L->proj[s], m, k / nb, nb, err) : dm_proj_pca(&L->proj[s], m, s, k, err))) {
             dm_err_prefix(err, "little fit (stream %d)", s);
             goto fail;
         }

@@ -50,8 +50,8 @@ typedef struct dm_proj {
     int *cols;
     int8_t *sign;
     float scale;   /* sqrt(3 / k) (block-shared: sqrt(3 / k_block)) */
-    int blocks;    /* block-shared SRP (dm_proj_srp_blocks): the input is `blocks` runs of d / blocks
-                    * values, each projected by the same k / blocks rows; 0 or 1 otherwise */
+    int blocks;    /* block-shared (dm_proj_srp_blocks, dm_proj_pca_blocks): the input is `blocks` runs of
+                    * d / blocks values, each projected by the same k / blocks rows; 0 or 1 otherwise */
     /* PCA: dense k x d, row-major, orthonormal rows */
     float *dense;
 } dm_proj;
@@ -82,6 +82,10 @@ typedef struct dm_moments {
     double *ysq;          /* rows: sum y^2 */
 } dm_moments;
 
+/* Block-shared PCA: the kb leading principal directions of one run's
+ * covariance averaged over the nb runs (a pixel's channels over the kernel
+ * taps), applied to every run (dense rows b * kb + j act on run b only). */
+int dm_proj_pca_blocks(dm_proj *p, const dm_moments *m, int kb, int nb, dm_err *err);
 int dm_moments_init(dm_moments *m, int ns, const int *dims, int rows, dm_err *err);
 void dm_moments_free(dm_moments *m);
 /* Add T samples: row t of U (stride ldu floats) holds the streams one after

@@ -572,6 +572,11 @@ static int project_map(rn_ctx *c, int si, const float *x, int n, int H, int W, i
     const dm_proj *p = &c->e->s[si].little.proj[0];
     int kb = p->k / (p->blocks > 1 ? p->blocks : 1);
     size_t npix = (size_t)n * H * W;
+    if (p->kind == DM_PROJ_PCA) { /* block 0 of the dense rows: pm (npix x kb) = x (npix x cin) P0^T */
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)npix, kb, cin, 1.0f, x, cin, p->dense, p->d, 0.0f,
+                    pm, kb);
+        return kb;
+    }
     for (size_t i = 0; i < npix; i++) {
         const float *xi = x + i * cin;
         float *o = pm + i * kb;
@@ -588,10 +593,10 @@ static int project_map(rn_ctx *c, int si, const float *x, int n, int H, int W, i
 static double proj_macs(const rn_ctx *c, int si, int n, int H, int W)
 {
     const dm_proj *p = &c->e->s[si].little.proj[0];
-    if (p->kind != DM_PROJ_SRP || p->blocks <= 1)
-        return (double)n * H * W * p->k / (p->blocks > 1 ? p->blocks : 1) * (p->d / (p->blocks > 1 ? p->blocks : 1));
-    int kb = p->k / p->blocks;
-    return (double)n * H * W * p->rowptr[kb];
+    int nb = p->blocks > 1 ? p->blocks : 1, kb = p->k / nb;
+    if (p->kind == DM_PROJ_SRP)
+        return (double)n * H * W * p->rowptr[kb]; /* block 0's non-zeros, once per pixel */
+    return (double)n * H * W * kb * (p->d / nb);  /* PCA: dense kb x C_in per pixel */
 }
 
 /* One dual-module site convolution: out = relu(conv(x) + add) over n maps. */
@@ -629,7 +634,7 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
         const dm_engine *e = c->e;
         for (int i = 0; i < n; i++)
             dm_im2col(cv, x + (size_t)i * H * W * cv->cin, H, W, c->cols + (size_t)i * P * cv->K);
-        if (L->proj[0].kind == DM_PROJ_SRP && L->proj[0].blocks > 1) {
+        if (L->proj[0].blocks > 1) {
             int kb = project_map(c, si, x, n, H, W, cv->cin, c->pm);
             dm_conv g = *cv;
             g.cin = kb, g.K = cv->kh * cv->kw * kb;
@@ -673,7 +678,7 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
             c->stats->little_macs += proj_macs(c, si, n, H, W);
     } else {
         const dm_little *L = &c->e->s[si].little;
-        int blocked = L->proj[0].kind == DM_PROJ_SRP && L->proj[0].blocks > 1;
+        int blocked = L->proj[0].blocks > 1;
         for (int i = 0; i < n; i++)
             dm_im2col(cv, x + (size_t)i * H * W * cv->cin, H, W, c->cols + (size_t)i * P * cv->K);
         if (blocked) { /* project every pixel once, gather the projected patches */
