@@ -1033,13 +1033,17 @@ static void render_live(tui *t, int y)
         snprintf(sp, sizeof sp, "%s", s->state == DM_RUN_SPEED ? "timing" : g->dash);
     char e2e[32], br[32], lim[32];
     fmt_val(e2e, sizeof e2e, s->speedup_e2e, "%.2f", g->dash);
-    fmt_val(br, sizeof br, s->bytes_ratio, "%.2f", g->dash);
+    /* a classifier's convolutions re-read their weights from cache at every position: operations, not
+     * bytes, are what dual-module inference saves there (the LM keeps its bytes figure) */
+    int macs = strcmp(t->info.metric, "perplexity") != 0 && isfinite(s->mac_ratio);
+    fmt_val(br, sizeof br, macs ? s->mac_ratio : s->bytes_ratio, "%.2f", g->dash);
     fmt_val(lim, sizeof lim, s->speed_limit, "%.2f", g->dash);
     x = 1;
     x += putf(t, y + 3, x, COLS - x, R_NORMAL, "%-10s ", "speedup");
     x += put_w(t, y + 3, x, COLS - x, R_TITLE, sp);
-    putf(t, y + 3, x, COLS - x, R_NORMAL, "  e2e %s%s  bytes %s%s  limit %s%s", e2e, isfinite(s->speedup_e2e) ? g->times : "",
-         br, isfinite(s->bytes_ratio) ? g->times : "", lim, isfinite(s->speed_limit) ? g->times : "");
+    putf(t, y + 3, x, COLS - x, R_NORMAL, "  e2e %s%s  %s %s%s  limit %s%s", e2e, isfinite(s->speedup_e2e) ? g->times : "",
+         macs ? "MACs" : "bytes", br, isfinite(macs ? s->mac_ratio : s->bytes_ratio) ? g->times : "", lim,
+         isfinite(s->speed_limit) ? g->times : "");
 
     /* state */
     x = 1;

@@ -330,7 +330,7 @@ int dm_cmd_info_family(dm_cmd_ctx *c, const dm_net *n, const dm_model_ref *ref)
             fprintf(out, "file          %s (%s, hash %016llx)\n", ref->file, fb, (unsigned long long)n->file_hash);
         fprintf(out, "family        %s (metric: %s per %s)\n", n->fam->name, n->fam->metric, n->fam->item);
         fprintf(out, "architecture  %s\n", n->arch);
-        fprintf(out, "parameters    %lld\n", n->params);
+        fprintf(out, "parameters    %lld (batch norms folded into the convolutions)\n", n->params);
         if (n->fam == &dm_family_resnet) {
             const dm_resnet *m = (const dm_resnet *)n;
             fprintf(out, "operations    %.1f M multiply-adds per image, %.1f M of them in the %d dual-module sites\n",

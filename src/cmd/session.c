@@ -89,7 +89,7 @@ static void snap_reset(dm_snapshot *sn)
     sn->value = sn->value_se = sn->dense_value = sn->delta = sn->delta_pct = NAN;
     sn->kld = sn->top1_agree = sn->ratio_achieved = NAN;
     sn->speedup = sn->speedup_min = sn->speedup_max = sn->speedup_e2e = sn->speed_limit = NAN;
-    sn->bytes_ratio = sn->little_bytes = NAN;
+    sn->bytes_ratio = sn->little_bytes = sn->mac_ratio = NAN;
     sn->items_per_s = sn->eta_s = NAN;
     for (int l = 0; l < DM_SNAP_LAYERS; l++) {
         sn->layer_ratio[l] = sn->recall[l] = NAN;
@@ -696,6 +696,7 @@ static void snap_stats(dm_session *s, dm_snapshot *sn, const dm_dual_stats *st, 
 {
     sn->ratio_achieved = dm_stats_ratio(st, -1, -1);
     sn->bytes_ratio = bytes_ratio(st);
+    sn->mac_ratio = st->dense_macs > 0 ? (st->big_macs + st->little_macs) / st->dense_macs : NAN;
     for (int l = 0; l < sn->nlayers; l++) {
         sn->layer_ratio[l] = dm_stats_ratio(st, l, -1);
         for (int g = 0; g < sn->ngates && g < s->net->site[l].ngroups; g++)

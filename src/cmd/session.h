@@ -77,6 +77,7 @@ typedef struct dm_snapshot {
     double speed_limit;      /* bandwidth-limit speedup of this configuration */
     int pairs;
     double bytes_ratio;      /* dual / dense bytes per step, recurrent layers */
+    double mac_ratio;        /* dual / dense multiply-adds of the dual-moduled layers (classifiers show it) */
     double little_bytes;
     int64_t run_id;          /* stored run (0 = not stored) */
     char error[512];         /* DM_RUN_FAILED: why */
