@@ -317,7 +317,7 @@ static int parse_opts(int argc, char **argv, opts *o)
         case O_NO_TORCH: o->no_torch = 1; break;
         case O_RATIO:
             if (parse_double("--ratio", optarg, 0.0, 1.0, &x)) return 2;
-            put(o, "ratio", "%.17g", x);
+            put(o, "ratio", "%.15g", x); /* 15 digits: 0.6, not 0.59999999999999998 */
             o->ratio = o->set_val[o->nset - 1];
             o->dual = o->ratio_given = 1;
             break;
@@ -346,7 +346,7 @@ static int parse_opts(int argc, char **argv, opts *o)
         }
         case O_EPS:
             if (parse_double("--eps", optarg, 0.01, 0.99, &x)) return 2;
-            put(o, "eps", "%.17g", x);
+            put(o, "eps", "%.15g", x);
             put(o, "k", "0");
             o->klist = NULL;
             o->dual = 1;
@@ -394,7 +394,7 @@ static int parse_opts(int argc, char **argv, opts *o)
             break;
         case O_LAMBDA:
             if (parse_double("--lambda", optarg, 0.0, 1e6, &x)) return 2;
-            put(o, "lambda", "%.17g", x);
+            put(o, "lambda", "%.15g", x);
             break;
         case O_FIT_TOKENS:
             if (parse_long("--fit-tokens", optarg, 100, 100000000, &v)) return 2;
