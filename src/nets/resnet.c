@@ -159,7 +159,7 @@ static void resnet_free(dm_net *n)
         return;
     dm_resnet *m = (dm_resnet *)n;
     dm_conv_free(&m->stem);
-    for (int b = 0; b < m->nblocks; b++) {
+    for (int b = 0; b < DM_RESNET_MAX_BLOCKS; b++) { /* a load that failed mid-block leaves its convs set */
         dm_conv_free(&m->blk[b].c1);
         dm_conv_free(&m->blk[b].c2);
         dm_conv_free(&m->blk[b].down);

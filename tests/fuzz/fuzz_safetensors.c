@@ -1,8 +1,10 @@
 /* fuzz_safetensors.c - libFuzzer target: the safetensors reader and the
  * model loader on arbitrary bytes. Every tensor of a file that opens is
- * converted to float; a file that opens is also loaded as a language model.
+ * converted to float; a file that opens is also loaded as a language model
+ * and as a ResNet classifier.
  * Nothing may crash, leak, or read outside the mapping. */
 #include "fuzz_util.h"
+#include "family.h"
 #include "lm.h"
 #include "safetensors.h"
 
@@ -30,6 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dm_lm m;
         if (dm_lm_load(&m, p, &err) == 0)
             dm_lm_free(&m);
+        dm_net *net; /* the classifier's loader too (torchvision ResNet names) */
+        if (dm_family_resnet.load(p, NULL, &net, &err) == 0)
+            dm_family_resnet.free(net);
     }
     return 0;
 }
