@@ -226,7 +226,7 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
 
 /* ---- dual-module benchmark ---- */
 
-static void pair_quantiles(double *v, int n, double out[3])
+void dm_minmedmax(double *v, int n, double out[3])
 {
     qsort(v, (size_t)n, sizeof *v, cmp_double);
     out[0] = v[0];
@@ -234,10 +234,10 @@ static void pair_quantiles(double *v, int n, double out[3])
     out[2] = v[n - 1];
 }
 
-static double median_of(double *v, int n)
+double dm_median(double *v, int n)
 {
     double q[3];
-    pair_quantiles(v, n, q);
+    dm_minmedmax(v, n, q);
     return q[1];
 }
 
@@ -302,10 +302,10 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         dense_sum += td[i];
     }
     qs.es.prof = 0;
-    pair_quantiles(pr, steps, o->sp); /* sorts pr */
+    dm_minmedmax(pr, steps, o->sp); /* sorts pr */
     o->spread = o->sp[1] > 0 ? (pr[(3 * (steps - 1)) / 4] - pr[(steps - 1) / 4]) / o->sp[1] : 0;
-    o->dense_ms = median_of(td, steps);
-    o->dual_ms = median_of(tq, steps);
+    o->dense_ms = dm_median(td, steps);
+    o->dual_ms = dm_median(tq, steps);
     o->achieved = dm_stats_ratio(&st, -1, -1);
     o->dense_bytes = st.dense_bytes / (double)steps;
     o->little_bytes = st.little_bytes / (double)steps;
@@ -334,9 +334,9 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         tq[i] = (dm_now() - t) * 1e3;
         pr[i] = td[i] / tq[i];
     }
-    pair_quantiles(pr, steps, o->sp_e2e);
-    o->dense_e2e_ms = median_of(td, steps);
-    o->dual_e2e_ms = median_of(tq, steps);
+    dm_minmedmax(pr, steps, o->sp_e2e);
+    o->dense_e2e_ms = dm_median(td, steps);
+    o->dual_e2e_ms = dm_median(tq, steps);
     rc = 0;
 out:
     free(td);
@@ -382,8 +382,8 @@ int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold,
         if (i >= 4) /* the first two pairs warm up */
             t[own * reps + (i - 4) / 2] = (dm_now() - t0) * 1e3;
     }
-    *blas_ms = median_of(t, reps);
-    *own_ms = median_of(t + reps, reps);
+    *blas_ms = dm_median(t, reps);
+    *own_ms = dm_median(t + reps, reps);
     dm_dense_use(*own_ms < *blas_ms ? k : NULL);
     free(t);
     dm_free(flush);

@@ -30,6 +30,9 @@ typedef struct dm_dense_bench {
 /* Read bandwidth over a buffer of the given size (larger than the caches
  * for a DRAM figure), best of reps passes, GB/s. */
 double dm_read_bandwidth(size_t bytes, int reps);
+/* Sort v (n >= 1) and give its minimum, median and maximum; the median alone. */
+void dm_minmedmax(double *v, int n, double out[3]);
+double dm_median(double *v, int n);
 size_t dm_llc_bytes(void);
 
 int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *out, dm_err *err);

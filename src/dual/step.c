@@ -304,6 +304,26 @@ static void audit_site(const dm_engine *e, dm_engine_state *s, int si, const dm_
     }
 }
 
+/* Statistics of one step of site si: rows taken from the little module per
+ * group (nins), and the bytes and multiply-adds of the big rows computed
+ * over cols columns, of the dense layer, and of the little module. */
+static void count_step(const dm_engine *e, int si, const int *nins, int cols, dm_dual_stats *stats)
+{
+    const dm_site *st = &e->s[si].site;
+    long nsens = 0;
+    for (int gi = 0; gi < st->ngroups; gi++) {
+        stats->gate[si][gi].total += st->group[gi].n;
+        stats->gate[si][gi].insens += nins[gi];
+        nsens += st->group[gi].n - nins[gi];
+    }
+    stats->big_bytes += (double)nsens * cols * sizeof(float);
+    stats->dense_bytes += (double)st->orows * cols * sizeof(float);
+    stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
+    stats->big_macs += (double)nsens * cols;
+    stats->dense_macs += (double)st->orows * cols;
+    stats->little_macs += dm_engine_site_little_macs(e, si);
+}
+
 /* The sign predictor (dual.h): the insensitive outputs of the early groups
  * take the activation's saturation instead of the little value. */
 static void sign_override(const dm_engine *e, const dm_site *st, const unsigned char *sens, float *g)
@@ -380,20 +400,8 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
     if (select_only) { /* the caller computes the sensitive rows (s->idx) and the epilogue */
         if (e->cfg.predictor == DM_PRED_SIGN)
             sign_override(e, st, sens, g);
-        if (stats) {
-            long nsens = 0;
-            for (int gi = 0; gi < st->ngroups; gi++) {
-                stats->gate[si][gi].total += st->group[gi].n;
-                stats->gate[si][gi].insens += nins[gi];
-                nsens += st->group[gi].n - nins[gi];
-            }
-            stats->big_bytes += (double)nsens * st->in * sizeof(float);
-            stats->dense_bytes += (double)st->orows * st->in * sizeof(float);
-            stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
-            stats->big_macs += (double)nsens * st->in;
-            stats->dense_macs += (double)st->orows * st->in;
-            stats->little_macs += dm_engine_site_little_macs(e, si);
-        }
+        if (stats)
+            count_step(e, si, nins, st->in, stats);
         return ns;
     }
     if (ex) { /* computed already (every row) */
@@ -419,20 +427,8 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
         sign_override(e, st, sens, g);
     double tp2 = s->prof ? dm_now() : 0;
     if (stats) {
-        long nsens = 0;
-        for (int gi = 0; gi < st->ngroups; gi++) {
-            stats->gate[si][gi].total += st->group[gi].n;
-            stats->gate[si][gi].insens += nins[gi];
-            nsens += st->group[gi].n - nins[gi];
-        }
         /* with gin the first stream's part is read by the batched GEMM either way: count the others */
-        int cols = io->gin ? st->in - d0 : st->in;
-        stats->big_bytes += (double)nsens * cols * sizeof(float);
-        stats->dense_bytes += (double)st->orows * cols * sizeof(float);
-        stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
-        stats->big_macs += (double)nsens * cols;
-        stats->dense_macs += (double)st->orows * cols;
-        stats->little_macs += dm_engine_site_little_macs(e, si);
+        count_step(e, si, nins, io->gin ? st->in - d0 : st->in, stats);
         if (audit)
             audit_site(e, s, si, io, stats);
     }

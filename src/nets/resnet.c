@@ -599,6 +599,31 @@ static double proj_macs(const rn_ctx *c, int si, int n, int H, int W)
     return (double)n * H * W * kb * (p->d / nb);  /* PCA: dense kb x C_in per pixel */
 }
 
+/* The timing paths' inputs of site si over n maps: the patches (c->cols)
+ * and, for a block projection, the projected patches (c->vcols: every pixel
+ * projected once, then gathered). all_proj: project the patches one by one
+ * when the projection is not per pixel. Returns whether c->vcols is set. */
+static int patches(rn_ctx *c, int si, const dm_conv *cv, const float *x, int n, int H, int W, int all_proj)
+{
+    const dm_little *L = &c->e->s[si].little;
+    int P = dm_conv_out(H, cv->kh, cv->stride, cv->pad) * dm_conv_out(W, cv->kw, cv->stride, cv->pad);
+    for (int i = 0; i < n; i++)
+        dm_im2col(cv, x + (size_t)i * H * W * cv->cin, H, W, c->cols + (size_t)i * P * cv->K);
+    if (L->proj[0].blocks > 1) {
+        int kb = project_map(c, si, x, n, H, W, cv->cin, c->pm);
+        dm_conv g = *cv;
+        g.cin = kb, g.K = cv->kh * cv->kw * kb;
+        for (int i = 0; i < n; i++)
+            dm_im2col(&g, c->pm + (size_t)i * H * W * kb, H, W, c->vcols + (size_t)i * P * g.K);
+        return 1;
+    }
+    if (!all_proj)
+        return 0;
+    for (size_t r = 0; r < (size_t)n * P; r++)
+        dm_proj_apply(&L->proj[0], c->cols + r * cv->K, c->vcols + r * L->kk);
+    return 1;
+}
+
 /* One dual-module site convolution: out = relu(conv(x) + add) over n maps. */
 static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int n, int H, int W, float *out,
                       const float *add)
@@ -627,23 +652,10 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
             dm_site_io io = {.u = c->cols + r * cv->K, .g = c->g, .h = out + r * R, .add = add ? add + r * R : NULL};
             dm_engine_merge(c->e, &c->st, si, c->yl + r * R, c->ex + r * R, &io, c->audit, c->stats);
         }
-        if (c->stats && c->e->s[si].site.blocks > 1)
-            c->stats->little_macs += proj_macs(c, si, n, H, W);
     } else if (c->mode == RUN_GATHER) {
         const dm_little *L = &c->e->s[si].little;
         const dm_engine *e = c->e;
-        for (int i = 0; i < n; i++)
-            dm_im2col(cv, x + (size_t)i * H * W * cv->cin, H, W, c->cols + (size_t)i * P * cv->K);
-        if (L->proj[0].blocks > 1) {
-            int kb = project_map(c, si, x, n, H, W, cv->cin, c->pm);
-            dm_conv g = *cv;
-            g.cin = kb, g.K = cv->kh * cv->kw * kb;
-            for (int i = 0; i < n; i++)
-                dm_im2col(&g, c->pm + (size_t)i * H * W * kb, H, W, c->vcols + (size_t)i * P * g.K);
-        } else {
-            for (size_t r = 0; r < M; r++)
-                dm_proj_apply(&L->proj[0], c->cols + r * cv->K, c->vcols + r * L->kk);
-        }
+        patches(c, si, cv, x, n, H, W, 1);
         dm_little_forward_proj_batch(L, c->vcols, (int)M, c->yl); /* the little outputs: one GEMM */
         float *G = c->ex;
         memset(c->pcnt, 0, R * sizeof(int));
@@ -674,28 +686,18 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
         }
         for (size_t o = 0; o < M * R; o++)
             out[o] = G[o] > 0 ? G[o] : 0;
-        if (c->stats && c->e->s[si].site.blocks > 1)
-            c->stats->little_macs += proj_macs(c, si, n, H, W);
     } else {
         const dm_little *L = &c->e->s[si].little;
-        int blocked = L->proj[0].blocks > 1;
-        for (int i = 0; i < n; i++)
-            dm_im2col(cv, x + (size_t)i * H * W * cv->cin, H, W, c->cols + (size_t)i * P * cv->K);
-        if (blocked) { /* project every pixel once, gather the projected patches */
-            int kb = project_map(c, si, x, n, H, W, cv->cin, c->pm);
-            dm_conv g = *cv;
-            g.cin = kb, g.K = cv->kh * cv->kw * kb;
-            for (int i = 0; i < n; i++)
-                dm_im2col(&g, c->pm + (size_t)i * H * W * kb, H, W, c->vcols + (size_t)i * P * g.K);
-        }
+        int blocked = patches(c, si, cv, x, n, H, W, 0);
         for (size_t r = 0; r < M; r++) {
             dm_site_io io = {.u = c->cols + r * cv->K, .g = c->g, .h = out + r * R, .add = add ? add + r * R : NULL,
                              .v = blocked ? c->vcols + r * L->kk : NULL};
             dm_engine_step(c->e, &c->st, si, &io, c->audit, c->stats);
         }
-        if (c->stats && c->e->s[si].site.blocks > 1)
-            c->stats->little_macs += proj_macs(c, si, n, H, W);
     }
+    /* the dual paths: the per-pixel projection, counted once per pixel (the engine leaves it out) */
+    if (c->mode != RUN_DENSE && c->stats && c->e->s[si].site.blocks > 1)
+        c->stats->little_macs += proj_macs(c, si, n, H, W);
     if (c->timed)
         c->site_s += dm_now() - t0;
 }
@@ -1091,27 +1093,6 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
 
 /* ---- timing ---- */
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void quant3(double *v, int n, double out[3])
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    out[0] = v[0];
-    out[1] = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-    out[2] = v[n - 1];
-}
-
-static double median(double *v, int n)
-{
-    double q[3];
-    quant3(v, n, q);
-    return q[1];
-}
-
 static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold, dm_dual_bench *b, dm_err *err)
 {
     const dm_resnet *m = (const dm_resnet *)n;
@@ -1189,7 +1170,7 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
         for (int i = 1; i < NP; i++) {
             for (int it = 0; it < steps; it++)
                 pr[it] = ts[0][it] / ts[i][it];
-            med[i] = median(pr, steps);
+            med[i] = dm_median(pr, steps);
         }
         int best = med[2] > med[1] ? 2 : 1, other = 3 - best;
         snprintf(b->path, sizeof b->path, "%s", names[best]);
@@ -1197,16 +1178,16 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
         b->alt_sp = med[other];
         for (int it = 0; it < steps; it++)
             pr[it] = ts[0][it] / ts[best][it];
-        quant3(pr, steps, b->sp);
+        dm_minmedmax(pr, steps, b->sp);
         b->spread = b->sp[1] > 0 ? (pr[(3 * (steps - 1)) / 4] - pr[(steps - 1) / 4]) / b->sp[1] : 0;
         for (int it = 0; it < steps; it++)
             pr[it] = te[0][it] / te[best][it];
-        quant3(pr, steps, b->sp_e2e);
-        b->dense_ms = median(ts[0], steps);
-        b->dual_ms = median(ts[best], steps);
-        b->alt_ms = median(ts[other], steps);
-        b->dense_e2e_ms = median(te[0], steps);
-        b->dual_e2e_ms = median(te[best], steps);
+        dm_minmedmax(pr, steps, b->sp_e2e);
+        b->dense_ms = dm_median(ts[0], steps);
+        b->dual_ms = dm_median(ts[best], steps);
+        b->alt_ms = dm_median(ts[other], steps);
+        b->dense_e2e_ms = dm_median(te[0], steps);
+        b->dual_e2e_ms = dm_median(te[best], steps);
         const dm_dual_stats *sb = &st[best];
         b->achieved = dm_stats_ratio(sb, -1, -1);
         b->dense_bytes = sb->dense_bytes / steps;
