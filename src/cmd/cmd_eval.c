@@ -45,15 +45,9 @@ static int data_readable(dm_cmd_ctx *c)
 
 /* ---- eval: dense perplexity ---- */
 
-typedef struct eval_progress {
-    dm_cmd_ctx *c;
-    const char *label;
-    int drawn;
-} eval_progress;
-
-static void on_eval_progress(const dm_eval_result *r, long total, void *ud)
+void dm_cmd_eval_progress(const dm_eval_result *r, long total, void *ud)
 {
-    eval_progress *p = ud;
+    dm_eval_prog *p = ud;
     FILE *f = p->c->io->msg;
     if (!p->c->io->progress || p->c->io->quiet || !f)
         return;
@@ -106,9 +100,9 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     int npaths = both ? 2 : 1;
     dm_eval_result res[2];
     dm_lm_path paths[2] = {both ? DM_PATH_STREAM : (dm_lm_path)s->path, DM_PATH_SEQ};
-    eval_progress pc = {c, "", 0};
+    dm_eval_prog pc = {c, "", 0};
     for (int i = 0; i < npaths; i++) {
-        dm_eval_opts eo = {.path = paths[i], .chunk = s->chunk, .progress = on_eval_progress, .progress_ud = &pc,
+        dm_eval_opts eo = {.path = paths[i], .chunk = s->chunk, .progress = dm_cmd_eval_progress, .progress_ud = &pc,
                            .cancel = c->io->cancel};
         pc.label = dm_path_name(paths[i]);
         int rc = dm_eval_lm(m, corpus, &eo, &res[i], &c->err);

@@ -24,24 +24,6 @@ static const char *class_name(const dm_net *n, int i, char *buf, size_t sz)
     return buf;
 }
 
-typedef struct prog {
-    dm_cmd_ctx *c;
-    int drawn;
-} prog;
-
-static void on_progress(const dm_eval_result *r, long total, void *ud)
-{
-    prog *p = ud;
-    FILE *f = p->c->io->msg;
-    if (!p->c->io->progress || p->c->io->quiet || !f)
-        return;
-    const dm_metric_def *md = dm_metric_get(r->metric);
-    fprintf(f, "\r\033[Kdense %ld/%ld %s  %s %.3f", r->predictions, total, md ? md->abbr : "items",
-            md ? md->key : "value", r->value);
-    fflush(f);
-    p->drawn = 1;
-}
-
 /* Per-class accuracy and the confusion matrix (side 0 dense, 1 dual). */
 static void print_classes(FILE *out, const dm_net *n, const dm_dual_result *r, int side)
 {
@@ -90,8 +72,8 @@ int dm_cmd_eval_family(dm_cmd_ctx *c)
     dm_dual_result *r = calloc(1, sizeof *r);
     if (!r)
         return fail(c, "out of memory");
-    prog p = {c, 0};
-    dm_eval_opts eo = {.progress = on_progress, .progress_ud = &p, .cancel = c->io->cancel};
+    dm_eval_prog p = {c, "dense", 0};
+    dm_eval_opts eo = {.progress = dm_cmd_eval_progress, .progress_ud = &p, .cancel = c->io->cancel};
     int rc = n->fam->eval(n, NULL, d, &eo, 0, r, &c->err);
     if (p.drawn) {
         fprintf(c->io->msg, "\r\033[K");

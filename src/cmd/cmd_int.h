@@ -67,6 +67,14 @@ typedef struct dm_prog_ctx {
 void dm_cmd_progress(const dm_snapshot *sn, void *ud);
 void dm_cmd_progress_end(dm_prog_ctx *p);
 
+/* The progress bar of an evaluation (dm_progress_fn; ud is a dm_eval_prog):
+ * label, bar, items done, rate, time left and the metric so far. */
+typedef struct dm_eval_prog {
+    dm_cmd_ctx *c;
+    const char *label;
+    int drawn;
+} dm_eval_prog;
+void dm_cmd_eval_progress(const dm_eval_result *r, long total, void *ud);
 /* The default ridge strength (the lambda setting's default). */
 #define DM_CMD_LAMBDA_DEFAULT 1e-4
 /* run and sweep build through the session, which fits with the default ridge strength. */
