@@ -32,6 +32,57 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+class LSTMFn(torch.autograd.Function):
+    """One LSTM layer over a whole sequence; weight gradients as one GEMM each."""
+    @staticmethod
+    def forward(ctx, x, h0, c0, W_ih, W_hh, b_ih, b_hh):
+        T, B, _ = x.shape
+        H = W_hh.shape[1]
+        xi = torch.addmm(b_ih + b_hh, x.reshape(T * B, -1), W_ih.t()).view(T, B, 4 * H)
+        hs = x.new_empty(T + 1, B, H); cs = x.new_empty(T + 1, B, H)
+        gates = x.new_empty(T, B, 4 * H)
+        hs[0] = h0; cs[0] = c0
+        Wt = W_hh.t()
+        for t in range(T):
+            g = torch.addmm(xi[t], hs[t], Wt)
+            g[:, :2 * H].sigmoid_(); g[:, 2 * H:3 * H].tanh_(); g[:, 3 * H:].sigmoid_()
+            i, f, gg, o = g[:, :H], g[:, H:2 * H], g[:, 2 * H:3 * H], g[:, 3 * H:]
+            torch.addcmul(f * cs[t], i, gg, out=cs[t + 1])
+            torch.mul(o, torch.tanh(cs[t + 1]), out=hs[t + 1])
+            gates[t] = g
+        ctx.save_for_backward(x, hs, cs, gates, W_ih, W_hh)
+        return hs[1:].clone(), hs[T].clone(), cs[T].clone()
+
+    @staticmethod
+    def backward(ctx, dout, dhT, dcT):
+        x, hs, cs, gates, W_ih, W_hh = ctx.saved_tensors
+        T, B, _ = x.shape
+        H = W_hh.shape[1]
+        dG = x.new_empty(T, B, 4 * H)
+        dh = dhT.clone() if dhT is not None else x.new_zeros(B, H)
+        dc = dcT.clone() if dcT is not None else x.new_zeros(B, H)
+        for t in range(T - 1, -1, -1):
+            if dout is not None:
+                dh += dout[t]
+            g = gates[t]
+            i, f, gg, o = g[:, :H], g[:, H:2 * H], g[:, 2 * H:3 * H], g[:, 3 * H:]
+            tc = torch.tanh(cs[t + 1])
+            dc += dh * o * (1 - tc * tc)
+            d = dG[t]
+            torch.mul(dh * tc, o * (1 - o), out=d[:, 3 * H:])
+            torch.mul(dc * gg, i * (1 - i), out=d[:, :H])
+            torch.mul(dc * i, 1 - gg * gg, out=d[:, 2 * H:3 * H])
+            torch.mul(dc * cs[t], f * (1 - f), out=d[:, H:2 * H])
+            dc = dc * f
+            dh = d @ W_hh
+        dG2 = dG.view(T * B, 4 * H)
+        dW_hh = dG2.t() @ hs[:T].reshape(T * B, H)
+        dW_ih = dG2.t() @ x.reshape(T * B, -1)
+        db = dG2.sum(0)
+        dx = (dG2 @ W_ih).view_as(x)
+        return dx, dh, dc, dW_ih, dW_hh, db, db
+
+
 class RNNModel(nn.Module):
     def __init__(self, rnn_type, ntoken, ninp, nhid, nlayers, dropout, tied):
         super().__init__()
@@ -52,9 +103,26 @@ class RNNModel(nn.Module):
 
     def forward(self, x, hidden):
         emb = self.drop(self.encoder(x))
-        out, hidden = self.rnn(emb, hidden)
+        if self.training and self.rnn_type == "LSTM":
+            out, hidden = self.lstm_train(emb, hidden)
+        else:
+            out, hidden = self.rnn(emb, hidden)
         out = self.drop(out)
         return torch.log_softmax(self.decoder(out), dim=-1), hidden
+
+    def lstm_train(self, x, hidden):
+        """nn.LSTM's forward with the same parameters and inter-layer dropout, but through
+        LSTMFn, whose backward is ~6x faster on CPU at 1500 hidden (PyTorch 1.13)."""
+        h0, c0 = hidden
+        hs, cs = [], []
+        for layer in range(self.rnn.num_layers):
+            if layer > 0:
+                x = nn.functional.dropout(x, self.rnn.dropout, self.training)
+            p = [getattr(self.rnn, f"{n}_l{layer}") for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+            x, h, c = LSTMFn.apply(x, h0[layer], c0[layer], *p)
+            hs.append(h)
+            cs.append(c)
+        return x, (torch.stack(hs), torch.stack(cs))
 
     def init_hidden(self, bsz):
         w = next(self.parameters())
@@ -154,6 +222,8 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--max-minutes", type=float, default=60.0)
     ap.add_argument("--min-lr", type=float, default=0.02, help="stop once lr falls below this")
+    ap.add_argument("--whole-epochs", action="store_true",
+                    help="stop before an epoch that would exceed the budget (default: stop inside it)")
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -174,7 +244,13 @@ def main():
         model.train()
         hidden = model.init_hidden(args.batch_size)
         te = time.time()
-        for i in range(0, train_b.size(0) - 1, args.bptt):
+        out_of_time = False
+        for bi, i in enumerate(range(0, train_b.size(0) - 1, args.bptt)):
+            if (time.time() - t0) / 60 > args.max_minutes:
+                out_of_time = True  # validate and keep what this partial epoch reached
+                break
+            if bi % 100 == 0 and bi:
+                print(f"  batch {bi} | {(time.time() - te) / bi:.2f} s/batch | loss {loss.item():.3f}", flush=True)
             seq = min(args.bptt, train_b.size(0) - 1 - i)
             x, y = train_b[i:i + seq], train_b[i + 1:i + 1 + seq].reshape(-1)
             hidden = repackage(hidden)
@@ -188,7 +264,9 @@ def main():
                     p.add_(p.grad, alpha=-lr)
         vl = evaluate_batched(model, valid_b, args.bptt, 10)
         elapsed = (time.time() - t0) / 60
-        line = f"epoch {epoch:3d} | {time.time() - te:6.1f}s | lr {lr:7.4f} | valid ppl {math.exp(vl):8.2f} | {elapsed:5.1f} min"
+        nb = (train_b.size(0) - 2) // args.bptt + 1
+        part = f" (partial: {bi} of {nb} batches)" if out_of_time else ""
+        line = f"epoch {epoch:3d}{part} | {time.time() - te:6.1f}s | lr {lr:7.4f} | valid ppl {math.exp(vl):8.2f} | {elapsed:5.1f} min"
         print(line, flush=True)
         log.append(line)
         if best is None or vl < best:
@@ -199,7 +277,7 @@ def main():
             model.load_state_dict(best_state)
         # stop when annealing has run its course or the next epoch would exceed the budget
         per_epoch = elapsed / epoch
-        if lr < args.min_lr or elapsed + per_epoch > args.max_minutes:
+        if out_of_time or lr < args.min_lr or (args.whole_epochs and elapsed + per_epoch > args.max_minutes):
             break
     train_minutes = (time.time() - t0) / 60
     stop_reason = ("learning rate annealed below --min-lr: validation perplexity stopped improving"
