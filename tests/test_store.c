@@ -105,6 +105,7 @@ static void fill_run(dm_run *r, int v)
     snprintf(r->proj, sizeof r->proj, "srp");
     snprintf(r->path, sizeof r->path, "stream");
     r->threads = 2;
+    r->streams = 10;
     snprintf(r->kernels, sizeof r->kernels, "avx2");
     r->audit = 1;
     snprintf(r->metric, sizeof r->metric, "perplexity");
@@ -555,13 +556,13 @@ Test(store, run_summary_row)
              "120.0|12.5|12.5|12.5|0.125|0.875|1.5|0.75|done|n\n",
              (long long)a.id);
     cr_expect_str_eq(rs.text, want);
-    /* the column names, in order (schema version 4) */
+    /* the column names, in order (schema version 5) */
     query(st, "select group_concat(name, ',') from pragma_table_info('run_summary')", &rs);
     cr_expect_str_eq(rs.text, "id,created,model,arch,split,tokens,ratio,ratio_achieved,bits,k,eps,seed,mode,policy,"
                               "proj,path,threads,kernels,metric,value,value_se,dense_value,delta,delta_pct,dppl_pct,"
                               "loss_pct,kld,top1_agree,speedup,speedup_min,speedup_max,speedup_e2e,bytes_ratio,"
                               "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev,family,predictor,mac_ratio,"
-                              "mac_reduction,dacc,dbleu\n");
+                              "mac_reduction,dacc,dbleu,streams\n");
     /* BLEU and accuracy: loss is the negated delta, and there is no dppl_pct */
     dm_run b;
     fill_run(&b, 1);
@@ -575,12 +576,13 @@ Test(store, run_summary_row)
     dm_store_close(st);
 }
 
-static int64_t add_point(dm_store *st, const char *hash, const char *split, const char *metric, double delta_pct,
-                         double speedup, const char *note)
+static int64_t add_point_streams(dm_store *st, const char *hash, const char *split, const char *metric,
+                                 double delta_pct, double speedup, const char *note, int streams)
 {
     dm_err err = {{0}};
     dm_run a;
     fill_run(&a, 0);
+    a.streams = streams;
     snprintf(a.model_hash, sizeof a.model_hash, "%s", hash);
     snprintf(a.split, sizeof a.split, "%s", split);
     snprintf(a.metric, sizeof a.metric, "%s", metric);
@@ -589,6 +591,12 @@ static int64_t add_point(dm_store *st, const char *hash, const char *split, cons
     a.speedup = speedup;
     cr_assert_eq(dm_store_add(st, &a, &err), 0, "%s", err.msg);
     return a.id;
+}
+
+static int64_t add_point(dm_store *st, const char *hash, const char *split, const char *metric, double delta_pct,
+                         double speedup, const char *note)
+{
+    return add_point_streams(st, hash, split, metric, delta_pct, speedup, note, 0);
 }
 
 Test(store, pareto_candidates_excludes_dominated)
@@ -607,6 +615,23 @@ Test(store, pareto_candidates_excludes_dominated)
     rows rs;
     query(st, "select group_concat(note, ',') from (select note from pareto_candidates order by note)", &rs);
     cr_expect_str_eq(rs.text, "A,C,D,F,G,H\n");
+    dm_store_close(st);
+}
+
+/* Figures over different numbers of streams come from different evaluations:
+ * a run never dominates one of other streams. Unset streams are stored as 1. */
+Test(store, pareto_candidates_compare_equal_streams)
+{
+    dm_store *st = open_store("runs.db");
+    add_point_streams(st, "m1", "valid", "perplexity", 1.0, 2.0, "A", 20); /* front of streams 20 */
+    add_point_streams(st, "m1", "valid", "perplexity", 2.0, 1.5, "B", 20); /* dominated by A */
+    add_point_streams(st, "m1", "valid", "perplexity", 2.0, 1.5, "C", 1);  /* alone with streams 1 */
+    add_point_streams(st, "m1", "valid", "perplexity", 3.0, 1.0, "D", 0);  /* stored as 1: dominated by C */
+    rows rs;
+    query(st, "select group_concat(note, ',') from (select note from pareto_candidates order by note)", &rs);
+    cr_expect_str_eq(rs.text, "A,C\n");
+    query(st, "select group_concat(streams, ',') from (select streams from run_summary order by note)", &rs);
+    cr_expect_str_eq(rs.text, "20,20,1,1\n");
     dm_store_close(st);
 }
 
@@ -1207,7 +1232,8 @@ Test(store, sql_is_read_only)
     snprintf(want, sizeof want, "%lld|kjv-lstm|done\n", (long long)a.id);
     cr_expect_str_eq(rs.text, want);
     query(st, "pragma table_info(runs)", &rs);
-    cr_expect_eq(rs.n, 45, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio */
+    cr_expect_eq(rs.n, 46, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio,
+                                                            since 5 streams */
     cr_expect(strstr(rs.text, "|delta_pct|REAL|") != NULL, "%s", rs.text);
     query(st, "select name from pragma_table_info('models') where pk", &rs);
     cr_expect_str_eq(rs.text, "id\n");

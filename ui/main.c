@@ -87,6 +87,9 @@ static void print_help(FILE *f)
             "  --limit N           use only the first N tokens\n"
             "  --path P            stream (batch-1 steps, default), seq (whole-sequence GEMM) or both\n"
             "  --chunk N           time steps per chunk on the seq path (default 128)\n"
+            "  --streams N         evaluate N contiguous streams together by GEMM, each from a zero state\n"
+            "                      (PyTorch's batched evaluate); 1 = one stream, batch 1 (the exact figure);\n"
+            "                      default 0 = auto: 20 for a dual-module eval, 1 for a dense one\n"
             "dual-module options (any of them makes eval run dense and dual side by side):\n"
             "  --ratio R           insensitive ratio, 0..1 (default 0.5)\n"
             "  --bits B            little weights: 1..16 bits or fp32 (default 8)\n"
@@ -199,13 +202,15 @@ enum {
     O_SPLIT = 256, O_DATA, O_VOCAB, O_LIMIT, O_PATH, O_CHUNK, O_THREADS, O_FORMAT, O_DENSE, O_ARCH,
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
     O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PREDICTOR, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
-    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_NO_TUNE, O_DB, O_NO_STORE, O_EXPLAIN
+    O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_NO_TUNE, O_DB, O_NO_STORE, O_EXPLAIN,
+    O_STREAMS
 };
 
 static const struct option long_opts[] = {
     {"split", required_argument, 0, O_SPLIT},   {"data", required_argument, 0, O_DATA},
     {"vocab", required_argument, 0, O_VOCAB},   {"limit", required_argument, 0, O_LIMIT},
     {"path", required_argument, 0, O_PATH},     {"chunk", required_argument, 0, O_CHUNK},
+    {"streams", required_argument, 0, O_STREAMS},
     {"threads", required_argument, 0, O_THREADS}, {"format", required_argument, 0, O_FORMAT},
     {"dense", no_argument, 0, O_DENSE},         {"arch", required_argument, 0, O_ARCH},
     {"hidden", required_argument, 0, O_HIDDEN}, {"layers", required_argument, 0, O_LAYERS},
@@ -283,6 +288,10 @@ static int parse_opts(int argc, char **argv, opts *o)
         case O_CHUNK:
             if (parse_long("--chunk", optarg, 1, 4096, &v)) return 2;
             put(o, "chunk", "%ld", v);
+            break;
+        case O_STREAMS:
+            if (parse_long("--streams", optarg, 0, 1024, &v)) return 2;
+            put(o, "streams", "%ld", v);
             break;
         case O_THREADS:
             if (parse_long("--threads", optarg, 1, 64, &v)) return 2;

@@ -805,9 +805,21 @@ static void render_header(tui *t)
     fill_row(t, 0, R_HEADER);
     int left;
     const char *prog = COLS >= 90 ? " dualmod " : "";
+    /* whether a dense step's weights stream from memory (the regime the method is for) or sit in cache:
+     * measured (dm_model_info.cache_ratio); the long form when the line has room */
+    char cache[128] = "";
+    if (m->dense_bytes > 0 && m->cache_ratio > 0) {
+        char db[32];
+        fmt_bytes(db, sizeof db, m->dense_bytes);
+        int mem = m->cache_ratio >= DM_MEM_BOUND_RATIO;
+        snprintf(cache, sizeof cache, " %s dense %s FP32: %s (read %.1fx slower than cache)", t->g->vline, db,
+                 mem ? "memory-bound" : "in cache", m->cache_ratio);
+        if (dm_u8width(m->name) + dm_u8width(m->arch) + dm_u8width(cache) + 48 > COLS)
+            snprintf(cache, sizeof cache, " %s %s", t->g->vline, mem ? "memory-bound" : "in cache");
+    }
     if (m->name[0])
-        left = putf(t, 0, 0, COLS, R_HEADER, "%s%s %s %s %s %s %s params %s %s", prog, COLS >= 90 ? t->g->vline : "",
-                    m->name, t->g->vline, m->arch, t->g->vline, params, t->g->vline, bytes);
+        left = putf(t, 0, 0, COLS, R_HEADER, "%s%s %s %s %s %s %s params %s %s%s", prog, COLS >= 90 ? t->g->vline : "",
+                    m->name, t->g->vline, m->arch, t->g->vline, params, t->g->vline, bytes, cache);
     else
         left = putf(t, 0, 0, COLS, R_HEADER, " dualmod %s no model loaded (:load MODEL)", t->g->vline);
     /* state at the right */
@@ -846,10 +858,13 @@ static void render_header(tui *t)
         }
     }
     /* at 80 columns the limit is dropped when the token count already shows it */
-    char line[1600];
+    char line[1600], streams[48] = "";
+    if (strcmp(m->item, "token") == 0) /* the quality figures' streams (language models) */
+        snprintf(streams, sizeof streams, " %s streams %d", t->g->vline, dm_run_streams(&t->want));
     for (int pass = 0; pass < 2; pass++) {
-        snprintf(line, sizeof line, " data %s%s %s kernels %s %s threads %d %s store %s", dbuf, pass ? "" : lim,
-                 t->g->vline, m->kernels, t->g->vline, m->threads, t->g->vline, t->want.store ? "on" : "off");
+        snprintf(line, sizeof line, " data %s%s%s %s kernels %s %s threads %d %s store %s", dbuf, pass ? "" : lim,
+                 streams, t->g->vline, m->kernels, t->g->vline, m->threads, t->g->vline,
+                 t->want.store ? "on" : "off");
         if (dm_u8width(line) <= COLS || !lim[0] || !comma)
             break;
     }

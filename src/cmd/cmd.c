@@ -1257,7 +1257,7 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     if (!sql)
         return fail(c, "out of memory");
     snprintf(sql, ql,
-             "SELECT id, model, split, ratio, bits, k, mode, value, %s AS x, %s AS y, %s AS xs, %s AS ys "
+             "SELECT id, model, split, ratio, bits, k, mode, value, %s AS x, %s AS y, %s AS xs, %s AS ys, streams "
              "FROM run_summary WHERE status = 'done' AND %s IS NOT NULL AND %s IS NOT NULL AND (%s) AND (%s) "
              "ORDER BY id",
              xn, yn, xs, ys, xn, yn, scope, where ? where : "1");
@@ -1281,12 +1281,20 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
         x[i] = xd * atof(dm_table_get(&t, i, 8)) * atof(dm_table_get(&t, i, 10));
         y[i] = yd * atof(dm_table_get(&t, i, 9)) * atof(dm_table_get(&t, i, 11));
     }
-    /* non-dominated in (x, y) both "higher is better" after the sign flips */
+    /* non-dominated in (x, y) both "higher is better" after the sign flips, among runs of the same
+     * streams (figures over different streams come from different evaluations: never compared) */
+    int nstreams = 0;
     for (int i = 0; i < n; i++) {
-        int dom = 0;
-        for (int j = 0; j < n && !dom; j++)
-            if (j != i && x[j] >= x[i] && y[j] >= y[i] && (x[j] > x[i] || y[j] > y[i]))
+        int dom = 0, first = 1;
+        const char *si = dm_table_get(&t, i, 12);
+        for (int j = 0; j < n && !dom; j++) {
+            int same = strcmp(dm_table_get(&t, j, 12), si) == 0;
+            if (same && j < i)
+                first = 0;
+            if (j != i && same && x[j] >= x[i] && y[j] >= y[i] && (x[j] > x[i] || y[j] > y[i]))
                 dom = 1;
+        }
+        nstreams += first;
         front[i] = !dom;
     }
     dm_table o;
@@ -1296,6 +1304,7 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     for (int i = 0; i < 8; i++)
         dm_table_col(&o, cols[i], i == 0 || i == 3 || i == 5 || i == 7);
     int xc = dm_table_col(&o, xn, 1), yc = dm_table_col(&o, yn, 1);
+    int sc = nstreams > 1 ? dm_table_col(&o, "streams", 1) : -1;
     /* rows of the front, best x first */
     int nf = 0;
     for (int pass = 0; pass < n; pass++) {
@@ -1312,6 +1321,8 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
             dm_table_set(&o, k, dm_table_get(&t, bi, k));
         dm_table_set(&o, xc, dm_table_get(&t, bi, 8));
         dm_table_set(&o, yc, dm_table_get(&t, bi, 9));
+        if (sc >= 0)
+            dm_table_set(&o, sc, dm_table_get(&t, bi, 12));
     }
     snprintf(title, sizeof title, "Pareto front: %s %s, %s %s (%d of %d runs%s)",
              strcmp(xs, "1") ? "better" : xd < 0 ? "lower" : "higher", xn,
@@ -1320,6 +1331,9 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     if (c->fmt == DM_FMT_TABLE)
         o.title = strdup(title);
     emit(c, &o);
+    if (nstreams > 1)
+        info(c, "note: these runs were evaluated over %d different numbers of streams; each streams value has its "
+                "own front (add 'where streams = N' for one)", nstreams);
     dm_table_free(&o);
     dm_table_free(&t);
     free(front), free(x), free(y);
@@ -1346,15 +1360,25 @@ static int c_best(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     dm_table t;
     dm_table_init(&t, NULL);
     int rc = dm_session_query(c->s, sql, &t, &c->err);
-    free(sql);
     if (rc == 0) {
         if (t.nrow == 0) {
             rc = fail(c, "best %s: no completed run with a %s%s", name, name, where ? " matches the condition" : "");
         } else {
             t.vertical = 1;
             emit(c, &t);
+            /* say so when the candidates were evaluated over different numbers of streams */
+            snprintf(sql, ql, "SELECT count(DISTINCT streams) FROM run_summary WHERE status = 'done' AND %s IS NOT NULL "
+                     "AND (%s)", name, where ? where : "1");
+            dm_table u;
+            dm_table_init(&u, NULL);
+            if (dm_session_query(c->s, sql, &u, &c->err) == 0 && u.nrow == 1 && atoi(dm_table_get(&u, 0, 0)) > 1)
+                info(c, "note: the candidates were evaluated over %s different numbers of streams, whose figures are "
+                        "not comparable; add 'where streams = N' to compare like with like",
+                     dm_table_get(&u, 0, 0));
+            dm_table_free(&u);
         }
     }
+    free(sql);
     dm_table_free(&t);
     return rc;
 }
@@ -1865,7 +1889,7 @@ static const char *const summary_cols[] = {
     "proj", "path", "threads", "kernels", "metric", "value", "value_se", "dense_value", "delta", "delta_pct",
     "dppl_pct", "loss_pct", "kld", "top1_agree", "speedup", "speedup_min", "speedup_max", "speedup_e2e",
     "bytes_ratio", "little_bytes", "seconds", "status", "partial", "note", "git_rev", "family", "predictor",
-    "mac_ratio", "mac_reduction", "dacc", "dbleu", "where", "order", "by",
+    "mac_ratio", "mac_reduction", "dacc", "dbleu", "streams", "where", "order", "by",
     "limit", "and", "or", "desc", "asc"};
 
 static void each_model(void (*fn)(void *ud, const char *cand), void *ud, const char *prefix)

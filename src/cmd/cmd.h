@@ -59,8 +59,8 @@ typedef enum dm_stype {
       "projection: sparse random (the paper) or PCA") \
     X(PATH,     "path",     DM_ST_ENUM, 0, 0, "stream|seq", "stream", 0, 0, \
       "dual-module path: streaming batch-1 steps, or whole sequences (W_ih x batched)") \
-    X(STREAMS,  "streams",  DM_ST_INT, 1, 1024, NULL, "1", 1, 8, \
-      "quality path: 1 = one stream, batch 1 (exact); N > 1 = N contiguous streams evaluated together by GEMM (PyTorch's batched evaluate; speed is still timed batch 1)") \
+    X(STREAMS,  "streams",  DM_ST_INT, 0, 1024, NULL, "0", 1, 8, \
+      "quality figures over N contiguous streams evaluated together by GEMM (PyTorch's batched evaluate); 1 = one stream, batch 1 (exact); 0 = auto: 20 for runs, 1 for dense eval. Speed is always timed batch 1") \
     X(THREADS,  "threads",  DM_ST_INT, 1, 64, NULL, "1", 1, 1, \
       "threads for OpenBLAS and the kernels") \
     X(KERNELS,  "kernels",  DM_ST_ENUM, 0, 0, "auto|ref|avx2|avx512", "auto", 0, 0, \

@@ -97,14 +97,17 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (dm_session_data(c->s, &corpus, datapath, sizeof datapath, &c->err))
         return -1;
     dm_blas_set_threads(s->threads);
+    int streams = s->streams > 1 ? s->streams : 1; /* dense eval's auto (0): one stream, batch 1 */
+    if (both && streams > 1)
+        return fail(c, "'eval both' compares the two batch-1 paths; it takes streams 1 (or 0), not %d", streams);
     int npaths = both ? 2 : 1;
     dm_eval_result res[2];
     dm_lm_path paths[2] = {both ? DM_PATH_STREAM : (dm_lm_path)s->path, DM_PATH_SEQ};
     dm_eval_prog pc = {c, "", 0};
     for (int i = 0; i < npaths; i++) {
         dm_eval_opts eo = {.path = paths[i], .chunk = s->chunk, .progress = dm_cmd_eval_progress, .progress_ud = &pc,
-                           .cancel = c->io->cancel};
-        pc.label = dm_path_name(paths[i]);
+                           .cancel = c->io->cancel, .streams = streams};
+        pc.label = streams > 1 ? "streams" : dm_path_name(paths[i]);
         int rc = dm_eval_lm(m, corpus, &eo, &res[i], &c->err);
         if (pc.drawn) {
             fprintf(c->io->msg, "\r\033[K");
@@ -128,6 +131,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                                   "predictions", (json_int_t)res[i].predictions, "unk", (json_int_t)corpus->unk,
                                   "lines", (json_int_t)corpus->lines, "seconds", res[i].seconds, "tokens_per_s",
                                   res[i].items_per_s, "threads", s->threads);
+            json_object_set_new(j, "streams", json_integer(streams));
             json_object_set_new(j, "metric", json_string(dm_metric_name(res[i].metric)));
             json_object_set_new(j, "value", json_real(res[i].value));
             json_array_append_new(arr, j);
@@ -138,9 +142,9 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         dm_table t;
         dm_table_init(&t, NULL);
         const char *cols[] = {"model", "split", "data", "path", "ppl", "ppl_se", "nll", "tokens", "predictions",
-                              "unk", "seconds", "tokens_per_s", "threads", "metric", "value"};
-        for (int i = 0; i < 15; i++)
-            dm_table_col(&t, cols[i], (i >= 4 && i <= 12) || i == 14);
+                              "unk", "seconds", "tokens_per_s", "threads", "metric", "value", "streams"};
+        for (int i = 0; i < 16; i++)
+            dm_table_col(&t, cols[i], (i >= 4 && i <= 12) || i >= 14);
         for (int i = 0; i < npaths; i++) {
             dm_table_row(&t);
             dm_table_set(&t, 0, ref->name);
@@ -158,6 +162,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             dm_table_setf(&t, 12, "%d", s->threads);
             dm_table_set(&t, 13, dm_metric_name(res[i].metric));
             dm_table_setf(&t, 14, "%.6f", res[i].value);
+            dm_table_setf(&t, 15, "%d", streams);
         }
         emit(c, &t);
         dm_table_free(&t);
@@ -168,10 +173,18 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         fprintf(out, "model       %s  (%s; %s %s file)\n", ref->name, arch, fb, m->file_dtype);
         fprintf(out, "data        %s  (%s: %ld tokens, %ld lines, %.2f%% <unk>)\n", split ? split : datapath, datapath,
                 corpus->n, corpus->lines, 100.0 * (double)corpus->unk / (double)corpus->n);
-        for (int i = 0; i < npaths; i++)
-            fprintf(out, "%-11s perplexity %.3f ± %.3f   %ld predictions   %.2f s   %.0f tokens/s\n",
-                    paths[i] == DM_PATH_STREAM ? "stream" : "seq", res[i].value, res[i].se, res[i].predictions,
-                    res[i].seconds, res[i].items_per_s);
+        char lab[32];
+        for (int i = 0; i < npaths; i++) {
+            if (streams > 1)
+                snprintf(lab, sizeof lab, "%d streams", streams);
+            else
+                snprintf(lab, sizeof lab, "%s", paths[i] == DM_PATH_STREAM ? "stream" : "seq");
+            fprintf(out, "%-11s perplexity %.3f ± %.3f   %ld predictions   %.2f s   %.0f tokens/s\n", lab,
+                    res[i].value, res[i].se, res[i].predictions, res[i].seconds, res[i].items_per_s);
+        }
+        if (streams > 1)
+            fprintf(out, "            (%d contiguous streams from a zero state each, as PyTorch's batched evaluate; "
+                         "streams 1 is the one-stream figure)\n", streams);
         fprintf(out, "threads     %d (%s)\n", s->threads, dm_blas_config());
     }
     fflush(out);
@@ -364,6 +377,7 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
     if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
         json_t *j = dm_cmd_dual_json(d, res, ref->name, split, datapath, audit);
         json_object_set_new(j, "path", json_string(dm_path_name((dm_lm_path)s->path)));
+        json_object_set_new(j, "streams", json_integer(r->streams > 0 ? r->streams : 1));
         json_object_set_new(j, "run_id", run_id > 0 ? json_integer(run_id) : json_null());
         json_object_set_new(j, "kernels", json_string(d->eng.kern ? d->eng.kern->name : "none"));
         json_object_set_new(j, "speedup_layer", num_or_null(sp));
@@ -378,8 +392,9 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
         dm_table_init(&t, NULL);
         const char *cols[] = {"model", "split", "ratio", "ratio_achieved", "bits", "k", "mode", "policy", "proj",
                               "ppl", "dense_ppl", "dppl", "dppl_pct", "kld", "top1_agree", "bytes_ratio", "metric",
-                              "value", "dense_value", "delta", "delta_pct", "speedup_layer", "speedup_e2e", "run_id"};
-        for (int i = 0; i < 24; i++)
+                              "value", "dense_value", "delta", "delta_pct", "speedup_layer", "speedup_e2e", "run_id",
+                              "streams"};
+        for (int i = 0; i < 25; i++)
             dm_table_col(&t, cols[i], !(i <= 1 || (i >= 6 && i <= 8) || i == 16));
         double dppl = res->dual.value - res->dense.value;
         dm_table_row(&t);
@@ -410,6 +425,7 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
             dm_table_setf(&t, 22, "%.4f", sp_e2e);
         if (run_id > 0)
             dm_table_setf(&t, 23, "%lld", (long long)run_id);
+        dm_table_setf(&t, 24, "%d", r->streams > 0 ? r->streams : 1);
         emit(c, &t);
         dm_table_free(&t);
     } else {
@@ -465,7 +481,13 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
             fprintf(out, "speed       %.2fx layer speedup (%.2f-%.2f), %.2fx end to end: medians of %ld interleaved "
                          "dense/dual step pairs (setting speed)\n",
                     sp, r->speedup_min, r->speedup_max, sp_e2e, s->speed);
-        if (s->path == DM_PATH_SEQ)
+        if (r->streams > 1)
+            fprintf(out, "path        quality: %d contiguous streams (PyTorch's batchify, each from a zero state), dense and\n"
+                         "            dual figures from one pass: all rows' pre-activations and the little outputs by GEMM,\n"
+                         "            merged by the region test (what the row-skipping step computes); speed: batch-1\n"
+                         "            interleaved steps, the regime the speedup is about. streams 1 for the one-stream figure\n",
+                    r->streams);
+        else if (s->path == DM_PATH_SEQ)
             fprintf(out, "path        whole-sequence: input projections W_ih x batched for all rows (not skipped), only the\n"
                          "            recurrent W_hh rows of insensitive outputs skipped; bytes count the recurrent part\n");
         else

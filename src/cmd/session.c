@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "session.h"
 
+#include "bench.h"
+
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@
 
 struct dm_session {
     dm_settings set;
+    double probe_bytes, probe_ratio; /* dm_session_info's cache probe: for these bytes, this ratio */
     char db_path[DM_PATH_MAX];
     int have_db_path, no_store;
     char vocab_override[DM_PATH_MAX];
@@ -317,6 +320,19 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     for (int l = 0; l < net->nsites && l < DM_SNAP_LAYERS; l++)
         setstr(o->site_name[l], sizeof o->site_name[l], net->site[l].name);
     setstr(o->item, sizeof o->item, net->fam->item);
+    for (int l = 0; l < net->nsites; l++)
+        o->dense_bytes += (double)net->site[l].orows * net->site[l].in * sizeof(float);
+    o->llc_bytes = (double)dm_llc_bytes();
+    /* Do the dense weights stream from memory? Measured, not looked up (a virtual machine may report a
+     * socket's cache, 508 MB, to a core that sees 32 MB): read bandwidth over a buffer of their size
+     * against one of 4 MB, which every current x86 core holds in cache. Once per model size. */
+    if (s->probe_bytes != o->dense_bytes) {
+        double small = dm_read_bandwidth(4u << 20, 10);
+        double big = o->dense_bytes > (4u << 20) ? dm_read_bandwidth((size_t)o->dense_bytes, 3) : small;
+        s->probe_bytes = o->dense_bytes;
+        s->probe_ratio = big > 0 ? small / big : 0;
+    }
+    o->cache_ratio = s->probe_ratio;
     pthread_mutex_lock(&s->mu);
     long cn = s->corpus_n;
     pthread_mutex_unlock(&s->mu);
@@ -465,6 +481,16 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
     return 0;
 }
 
+int dm_run_streams(const dm_settings *c) { return c->streams > 0 ? c->streams : DM_STREAMS_AUTO; }
+
+/* Threads for bulk GEMM work (fitting, the many-stream quality pass): every
+ * online core, at most 8. */
+static int quality_threads(void)
+{
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    return ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1;
+}
+
 /* ---- the run record ---- */
 
 void dm_run_describe(dm_run *r, const dm_run_source *src)
@@ -495,6 +521,7 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     setstr(r->proj, sizeof r->proj, dm_proj_name(e->cfg.proj));
     setstr(r->path, sizeof r->path, dm_path_name(src->path));
     r->threads = src->threads;
+    r->streams = src->streams > 0 ? src->streams : 1;
     setstr(r->kernels, sizeof r->kernels, e->kern ? e->kern->name : "none");
     r->audit = src->audit;
     setstr(r->git_rev, sizeof r->git_rev, src->git_rev ? src->git_rev : "");
@@ -580,6 +607,7 @@ static void run_knobs(dm_session *s, const dm_settings *c, dm_run *r)
 {
     dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .net = s->net, .eng = &s->eng,
                          .data = s->data, .split = c->split, .path = (dm_lm_path)c->path,
+                         .streams = rnnlm_of(s) ? dm_run_streams(c) : 1,
                          .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
                          .build_flags = s->build_flags, .version = s->version};
     dm_run_describe(r, &src);
@@ -604,6 +632,7 @@ static int settings_knobs(dm_session *s, const dm_settings *c, dm_run *r, dm_err
     shell.kern = kernels_of(c);
     dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .net = s->net, .eng = &shell,
                          .data = s->data, .split = c->split, .path = (dm_lm_path)c->path,
+                         .streams = rnnlm_of(s) ? dm_run_streams(c) : 1,
                          .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
                          .build_flags = s->build_flags, .version = s->version};
     dm_run_describe(r, &src);
@@ -793,7 +822,8 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     for (int g = 0; g < sn.ngates; g++)
         setstr(sn.gate_name[g], sizeof sn.gate_name[g], m->site[0].group[g].name);
     sn.little_bytes = (double)dm_engine_little_bytes(&s->eng);
-    sn.total = c->streams > 1 ? c->streams * (s->data->items / c->streams - 1) : s->data->scored;
+    int nstreams = rnnlm_of(s) ? dm_run_streams(c) : 1;
+    sn.total = nstreams > 1 ? nstreams * (s->data->items / nstreams - 1) : s->data->scored;
     run_knobs(s, c, run);
     if (cancel && *cancel)
         goto cancelled_early;
@@ -815,8 +845,13 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     phase(s, &sn, DM_RUN_EVAL, "evaluating dense and dual side by side", user, ud);
     run_ctx x = {s, c, res, user, ud};
     dm_eval_opts eo = {.path = (dm_lm_path)c->path, .progress = on_progress, .progress_ud = &x,
-                       .progress_every_s = 0.2, .cancel = cancel, .streams = c->streams};
-    if (m->fam->eval(m, &s->eng, s->data, &eo, c->audit, res, err))
+                       .progress_every_s = 0.2, .cancel = cancel, .streams = nstreams};
+    /* the quality pass over many streams is GEMM work: every core (the timing keeps c->threads) */
+    if (nstreams > 1)
+        dm_blas_set_threads(quality_threads());
+    int erc = m->fam->eval(m, &s->eng, s->data, &eo, c->audit, res, err);
+    dm_blas_set_threads(c->threads);
+    if (erc)
         goto fail;
     if (!res->dual.cancelled && c->speed > quick) {
         phase(s, &sn, DM_RUN_SPEED, "timing interleaved dense/dual steps (all pairs)", user, ud);

@@ -117,7 +117,12 @@ typedef struct dm_model_info {
     char gate_name[DM_SNAP_GATES][4]; /* i f g o (LSTM), r z n (GRU) */
     char site_name[DM_SNAP_LAYERS][32]; /* "l0" (LSTM), "layer1.0.conv1" (ResNet) */
     char item[16];     /* what the data counts: "token", "image" */
+    double dense_bytes; /* FP32 weights of the dual-moduled layers: what a dense step reads */
+    double llc_bytes;   /* the last-level cache this machine reports (0: unknown; a VM may report a socket's) */
+    double cache_ratio; /* read bandwidth from a 4 MB buffer / from one of dense_bytes, measured here:
+                         * ~1 in cache, >= DM_MEM_BOUND_RATIO streamed from memory */
 } dm_model_info;
+#define DM_MEM_BOUND_RATIO 1.4
 void dm_session_info(dm_session *s, dm_model_info *out);
 
 /* Start a run of the current settings in the worker thread (cancelling and
@@ -190,11 +195,19 @@ typedef struct dm_run_source {
     const dm_data *data;        /* the data evaluated */
     const char *split;          /* its name or file */
     dm_lm_path path;
+    int streams;                /* the quality path's streams (1: batch 1; other families: 1) */
     int threads, audit;
     const char *git_rev, *build_flags, *version;
 } dm_run_source;
 /* Knobs, data and provenance (before the run: enough for find_same). */
 void dm_run_describe(dm_run *r, const dm_run_source *src);
+/* The streams a run (dense and dual side by side) evaluates its quality
+ * figures over: the streams setting, or DM_STREAMS_AUTO when it is 0 (auto;
+ * dense eval's auto is 1, the exact batch-1 figure). A constant, not a
+ * figure measured here: the same settings give the same figures on every
+ * machine. */
+#define DM_STREAMS_AUTO 20
+int dm_run_streams(const dm_settings *c);
 /* Metrics, achieved ratios, speed (b NULL: not measured) and status. */
 void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_dual_result *res, int audit,
                     const dm_dual_bench *b);

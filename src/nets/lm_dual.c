@@ -389,51 +389,142 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
 
 /* ---- the quality path: N streams ---- */
 
-typedef struct ms_side {
-    float *U[DM_LM_MAX_LAYERS]; /* N x ld: rows [x ; h] of each layer */
-    float *C[DM_LM_MAX_LAYERS]; /* N x H: LSTM cell state */
-    float *logits;              /* N x ntoken */
-} ms_side;
-
-static void ms_free(ms_side *a, int L)
+/* exp(x) for x <= 0 (a softmax's shifted logits), in float, written so the
+ * compiler vectorises it: x = n ln2 + r, |r| <= ln2/2, 2^n by the exponent
+ * bits, e^r by its degree-6 Taylor polynomial (relative error < 3e-7, a few
+ * float ulps: the perplexity moves by less than 1e-6 relative). Below -87
+ * the result is 0, as expf's underflow. */
+static inline float exp_neg(float x)
 {
-    for (int l = 0; l < L; l++)
-        dm_free(a->U[l]), dm_free(a->C[l]);
-    dm_free(a->logits);
+    x = x < -87.0f ? -87.0f : x;
+    /* round to nearest by the 1.5 * 2^23 trick (vectorises, unlike roundf) */
+    float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
+    float r = x - n * 0.693145751953125f - n * 1.42860682030941723212e-6f;
+    float p = 1.0f / 720;
+    p = p * r + 1.0f / 120;
+    p = p * r + 1.0f / 24;
+    p = p * r + 1.0f / 6;
+    p = p * r + 0.5f;
+    p = p * r + 1.0f;
+    p = p * r + 1.0f;
+    union {
+        float f;
+        int32_t i;
+    } u = {.i = ((int32_t)n + 127) << 23};
+    return p * u.f;
 }
 
-static int ms_init(ms_side *a, const dm_lm *m, int N)
+/* One prediction's figures from the dense and dual logits (V entries):
+ * the targets' negative log-likelihoods, KL(dense || dual), and whether the
+ * two argmaxes agree. */
+typedef struct ms_fig {
+    double nlld, nllq, kl;
+    int agree;
+} ms_fig;
+
+static int argmax_f(const float *v, int n, float *mx)
 {
-    memset(a, 0, sizeof *a);
-    int ok = 1;
-    for (int l = 0; l < m->nlayers; l++) {
-        a->U[l] = dm_alloc((size_t)N * m->layer[l].ld * sizeof(float));
-        a->C[l] = dm_alloc((size_t)N * m->nhid * sizeof(float));
-        ok = ok && a->U[l] && a->C[l];
-        if (ok) {
-            memset(a->U[l], 0, (size_t)N * m->layer[l].ld * sizeof(float));
-            memset(a->C[l], 0, (size_t)N * m->nhid * sizeof(float));
+    int am = 0;
+    float m = v[0];
+    for (int i = 1; i < n; i++)
+        if (v[i] > m)
+            m = v[i], am = i;
+    *mx = m;
+    return am;
+}
+
+typedef float ms_v8f __attribute__((vector_size(32), aligned(4)));
+typedef int32_t ms_v8i __attribute__((vector_size(32), aligned(4)));
+
+/* exp_neg on 8 lanes (the compiler maps the vector type onto what the
+ * target has: two SSE registers on the x86-64 baseline). */
+static inline void exp_neg8(ms_v8f *px)
+{
+    ms_v8f x = *px;
+    const ms_v8f lo = {-87, -87, -87, -87, -87, -87, -87, -87};
+    ms_v8i under = x < lo;
+    x = (ms_v8f)(((ms_v8i)x & ~under) | ((ms_v8i)lo & under));
+    ms_v8f n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
+    ms_v8f r = x - n * 0.693145751953125f - n * 1.42860682030941723212e-6f;
+    ms_v8f p = r * (1.0f / 720) + 1.0f / 120;
+    p = p * r + 1.0f / 24;
+    p = p * r + 1.0f / 6;
+    p = p * r + 0.5f;
+    p = p * r + 1.0f;
+    p = p * r + 1.0f;
+    ms_v8i e = (__builtin_convertvector(n, ms_v8i) + 127) << 23;
+    *px = p * (ms_v8f)e;
+}
+
+static float hsum8(const ms_v8f *v)
+{
+    return (((*v)[0] + (*v)[1]) + ((*v)[2] + (*v)[3])) + (((*v)[4] + (*v)[5]) + ((*v)[6] + (*v)[7]));
+}
+
+static void ms_figures(const float *ld, const float *lq, int V, int tgt, ms_fig *f)
+{
+    float md, mq;
+    int ad = argmax_f(ld, V, &md), aq = argmax_f(lq, V, &mq);
+    double Sd = 0, Sq = 0, Sk = 0;
+    enum { B = 256 }; /* blocks of float partial sums, summed in double */
+    int i = 0;
+    for (; i + 8 <= V;) {
+        ms_v8f sd = {0}, sq = {0}, sk = {0};
+        int end = i + B <= V ? i + B : V;
+        for (; i + 8 <= end; i += 8) {
+            ms_v8f xd, xq;
+            memcpy(&xd, ld + i, sizeof xd);
+            memcpy(&xq, lq + i, sizeof xq);
+            xd -= md;
+            xq -= mq;
+            ms_v8f a = xd, b = xq;
+            exp_neg8(&a);
+            exp_neg8(&b);
+            sd += a;
+            sq += b;
+            sk += a * (xd - xq);
         }
+        Sd += hsum8(&sd), Sq += hsum8(&sq), Sk += hsum8(&sk);
     }
-    a->logits = dm_alloc((size_t)N * m->ntoken * sizeof(float));
-    return ok && a->logits ? 0 : -1;
+    for (; i < V; i++) {
+        float xd = ld[i] - md, xq = lq[i] - mq, a = exp_neg(xd);
+        Sd += a, Sq += exp_neg(xq), Sk += a * (xd - xq);
+    }
+    double lsd = log(Sd), lsq = log(Sq);
+    /* KL = sum p_d (lp_d - lp_q), lp = (l - m) - log S: the log S terms factor out of the sum of p_d = 1 */
+    f->kl = Sk / Sd - lsd + lsq;
+    if (f->kl < 0)
+        f->kl = 0; /* rounding of two equal distributions */
+    f->nlld = lsd - ((double)ld[tgt] - md);
+    f->nllq = lsq - ((double)lq[tgt] - mq);
+    f->agree = ad == aq;
 }
 
-/* The decoder over the N top-layer states (rows of U with stride ld, at off). */
-static void ms_decode(const dm_lm *m, const float *U, int ld, int off, int N, float *logits)
+typedef struct ms_job {
+    const float *logits; /* 2N x V: the dense rows, then the dual rows */
+    int N, V;
+    const int *tgt;      /* N targets */
+    ms_fig *fig;         /* N */
+} ms_job;
+
+static void ms_part(void *arg, int part, int nparts)
 {
-    for (int j = 0; j < N; j++)
-        memcpy(logits + (size_t)j * m->ntoken, m->dec_b, (size_t)m->ntoken * sizeof(float));
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, m->ntoken, m->nhid, 1.0f, U + off, ld, m->dec_w, m->nhid,
-                1.0f, logits, m->ntoken);
+    ms_job *j = arg;
+    int lo, hi;
+    dm_par_range(j->N, 1, part, nparts, &lo, &hi);
+    for (int s = lo; s < hi; s++)
+        ms_figures(j->logits + (size_t)s * j->V, j->logits + (size_t)(j->N + s) * j->V, j->V, j->tgt[s], &j->fig[s]);
 }
 
+/* The N streams' dense and dual sides are stacked, dense rows 0..N-1, dual
+ * rows N..2N-1, so each layer's pre-activations and the decoder are one GEMM
+ * over 2N rows (the weights packed once for both). */
 int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit,
                             dm_dual_result *r, dm_err *err)
 {
     const dm_lm *m = d->big;
     const dm_engine *e = &d->eng;
-    int N = o->streams, H = m->nhid, V = m->ntoken, R = dm_lm_pre_rows(m);
+    int N = o->streams, H = m->nhid, V = m->ntoken, R = dm_lm_pre_rows(m), NL = m->nlayers;
     memset(r, 0, sizeof *r);
     long L = c->n / N; /* tokens per stream */
     if (L < 2)
@@ -442,17 +533,33 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
     for (long i = 0; i < (long)N * L; i++)
         if (c->ids[i] < 0 || c->ids[i] >= V)
             return dm_errf(err, "token %ld has id %d outside the model's vocabulary of %d", i, c->ids[i], V);
-    ms_side dn, du;
-    dm_engine_state es;
-    float *Y = dm_alloc((size_t)N * R * sizeof(float)), *EX = dm_alloc((size_t)N * R * sizeof(float));
+    int nthr = dm_blas_threads();
+    if (nthr > DM_PAR_MAX)
+        nthr = DM_PAR_MAX;
+    float *U[DM_LM_MAX_LAYERS] = {0}, *C[DM_LM_MAX_LAYERS] = {0};
+    int ok = 1;
+    for (int l = 0; l < NL; l++) {
+        U[l] = dm_alloc((size_t)2 * N * m->layer[l].ld * sizeof(float));
+        C[l] = dm_alloc((size_t)2 * N * H * sizeof(float));
+        ok = ok && U[l] && C[l];
+        if (ok) {
+            memset(U[l], 0, (size_t)2 * N * m->layer[l].ld * sizeof(float));
+            memset(C[l], 0, (size_t)2 * N * H * sizeof(float));
+        }
+    }
+    float *logits = dm_alloc((size_t)2 * N * V * sizeof(float));
+    float *Y = dm_alloc((size_t)N * R * sizeof(float)), *EX = dm_alloc((size_t)2 * N * R * sizeof(float));
     float *g = dm_alloc((size_t)R * sizeof(float)), *aux = dm_alloc((size_t)H * sizeof(float));
-    double *lpd = malloc((size_t)V * sizeof(double)), *lpq = malloc((size_t)V * sizeof(double));
-    double *pd = malloc((size_t)V * sizeof(double));
-    int okd = ms_init(&dn, m, N) == 0, oku = ms_init(&du, m, N) == 0;
-    if (!okd || !oku || !Y || !EX || !g || !aux || !lpd || !lpq || !pd || dm_engine_state_init(&es, e, err)) {
-        ms_free(&dn, m->nlayers), ms_free(&du, m->nlayers);
-        dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux), free(lpd), free(lpq), free(pd);
-        return dm_errf(err, "out of memory for %d streams", N);
+    ms_fig *fig = malloc((size_t)N * sizeof *fig);
+    int *tgt = malloc((size_t)N * sizeof *tgt);
+    dm_engine_state es;
+    int have_es = 0;
+    if (ok && logits && Y && EX && g && aux && fig && tgt && dm_engine_state_init(&es, e, err) == 0)
+        have_es = 1;
+    int rc = 0;
+    if (!have_es) {
+        rc = dm_errf(err, "out of memory for %d streams", N);
+        goto out;
     }
     dm_nll_acc ad = {0}, aq = {0};
     double kl = 0, every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
@@ -460,55 +567,57 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
     long agree = 0, npred = (long)N * (L - 1), done = 0;
     int stop = 0;
     for (long t = 0; t + 1 < L && !stop; t++) {
-        /* inputs: the embeddings of token t of every stream */
+        /* inputs: the embeddings of token t of every stream, on both sides */
+        int ld0 = m->layer[0].ld;
         for (int j = 0; j < N; j++) {
             const float *x = m->emb + (size_t)c->ids[(long)j * L + t] * m->emsize;
-            memcpy(dn.U[0] + (size_t)j * m->layer[0].ld, x, (size_t)m->emsize * sizeof(float));
-            memcpy(du.U[0] + (size_t)j * m->layer[0].ld, x, (size_t)m->emsize * sizeof(float));
+            memcpy(U[0] + (size_t)j * ld0, x, (size_t)m->emsize * sizeof(float));
+            memcpy(U[0] + (size_t)(N + j) * ld0, x, (size_t)m->emsize * sizeof(float));
         }
-        for (int l = 0; l < m->nlayers; l++) {
+        for (int l = 0; l < NL; l++) {
             const dm_rnn_layer *Ly = &m->layer[l];
             const dm_site *st = &d->site[l];
-            int ld = Ly->ld, lastl = l + 1 == m->nlayers;
-            /* dense: every row exactly, the cells' reference update */
-            st->ops->exact_pre(st, dn.U[l], ld, N, EX);
-            for (int j = 0; j < N; j++) {
-                float *pre = EX + (size_t)j * R, *h = dn.U[l] + (size_t)j * ld + Ly->in;
-                memcpy(g, pre, (size_t)R * sizeof(float));
-                dm_lm_cell_update(m, g, pre + 3 * H, h, dn.C[l] + (size_t)j * H);
-                if (!lastl)
-                    memcpy(dn.U[l + 1] + (size_t)j * m->layer[l + 1].ld, h, (size_t)H * sizeof(float));
-            }
-            /* dual: little outputs and exact pre-activations of every row, merged by the region test */
-            if (dm_little_forward_batch(&e->s[l].little, du.U[l], ld, N, Y, err)) {
+            int ld = Ly->ld, lastl = l + 1 == NL;
+            float *Ud = U[l], *Uq = U[l] + (size_t)N * ld;
+            /* the exact pre-activations of every row, both sides; the little outputs, dual side */
+            st->ops->exact_pre(st, Ud, ld, 2 * N, EX);
+            if (dm_little_forward_batch(&e->s[l].little, Uq, ld, N, Y, err)) {
                 stop = -1;
                 break;
             }
-            st->ops->exact_pre(st, du.U[l], ld, N, EX);
+            /* dense: the cells' reference update */
             for (int j = 0; j < N; j++) {
-                float *u = du.U[l] + (size_t)j * ld;
-                dm_site_io io = {.u = u, .g = g, .aux = aux, .h = u + Ly->in, .c = du.C[l] + (size_t)j * H};
-                dm_engine_merge(e, &es, l, Y + (size_t)j * R, EX + (size_t)j * R, &io, audit, &r->stats);
+                float *pre = EX + (size_t)j * R, *h = Ud + (size_t)j * ld + Ly->in;
+                memcpy(g, pre, (size_t)R * sizeof(float));
+                dm_lm_cell_update(m, g, pre + 3 * H, h, C[l] + (size_t)j * H);
                 if (!lastl)
-                    memcpy(du.U[l + 1] + (size_t)j * m->layer[l + 1].ld, u + Ly->in, (size_t)H * sizeof(float));
+                    memcpy(U[l + 1] + (size_t)j * m->layer[l + 1].ld, h, (size_t)H * sizeof(float));
+            }
+            /* dual: little and exact rows merged by the region test */
+            for (int j = 0; j < N; j++) {
+                float *u = Uq + (size_t)j * ld;
+                dm_site_io io = {.u = u, .g = g, .aux = aux, .h = u + Ly->in, .c = C[l] + (size_t)(N + j) * H};
+                dm_engine_merge(e, &es, l, Y + (size_t)j * R, EX + (size_t)(N + j) * R, &io, audit, &r->stats);
+                if (!lastl)
+                    memcpy(U[l + 1] + (size_t)(N + j) * m->layer[l + 1].ld, u + Ly->in, (size_t)H * sizeof(float));
             }
         }
         if (stop)
             break;
-        int lt = m->nlayers - 1, ldt = m->layer[lt].ld, off = m->layer[lt].in;
-        ms_decode(m, dn.U[lt], ldt, off, N, dn.logits);
-        ms_decode(m, du.U[lt], ldt, off, N, du.logits);
-        for (int j = 0; j < N; j++) {
-            int tgt = c->ids[(long)j * L + t + 1];
-            int amd = log_softmax_row(dn.logits + (size_t)j * V, V, lpd, pd);
-            int amq = log_softmax_row(du.logits + (size_t)j * V, V, lpq, NULL);
-            double k = 0;
-            for (int v = 0; v < V; v++)
-                k += pd[v] * (lpd[v] - lpq[v]);
-            kl += k;
-            agree += amd == amq;
-            dm_nll_add(&ad, -lpd[tgt]);
-            dm_nll_add(&aq, -lpq[tgt]);
+        int lt = NL - 1, ldt = m->layer[lt].ld, off = m->layer[lt].in;
+        for (int j = 0; j < 2 * N; j++)
+            memcpy(logits + (size_t)j * V, m->dec_b, (size_t)V * sizeof(float));
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 2 * N, V, H, 1.0f, U[lt] + off, ldt, m->dec_w, H, 1.0f,
+                    logits, V);
+        for (int j = 0; j < N; j++)
+            tgt[j] = c->ids[(long)j * L + t + 1];
+        ms_job job = {logits, N, V, tgt, fig};
+        dm_par_run(nthr < N ? nthr : N, ms_part, &job);
+        for (int j = 0; j < N; j++) { /* in stream order: the same sums whatever the thread count */
+            kl += fig[j].kl;
+            agree += fig[j].agree;
+            dm_nll_add(&ad, fig[j].nlld);
+            dm_nll_add(&aq, fig[j].nllq);
         }
         done += N;
         r->stats.dec_bytes += (double)((size_t)V * H + V) * sizeof(float) * N;
@@ -524,13 +633,17 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
             next = now + every;
         }
     }
-    int rc = stop < 0 ? -1 : 0;
+    rc = stop < 0 ? -1 : 0;
     double secs = dm_now() - t0;
     put_figures(r, &ad, &aq, done, kl, agree, r->dual.cancelled ? done : (long)N * L, secs);
     r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)done / secs : 0;
-    dm_engine_state_free(&es);
-    ms_free(&dn, m->nlayers), ms_free(&du, m->nlayers);
-    dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux), free(lpd), free(lpq), free(pd);
+out:
+    if (have_es)
+        dm_engine_state_free(&es);
+    for (int l = 0; l < NL; l++)
+        dm_free(U[l]), dm_free(C[l]);
+    dm_free(logits), dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux);
+    free(fig), free(tgt);
     return rc;
 }
 
