@@ -1,6 +1,8 @@
 /* test_ppl.c - dualmod reproduces PyTorch's perplexities of the shipped
  * models (models/<name>/reference.json, written by models/train_lm.py) on
- * both KJV splits, with both evaluation paths, within 0.1% relative. */
+ * both KJV splits, with both evaluation paths, within 0.1% relative; and
+ * PyTorch's batched evaluate over N streams (reference.json "batched",
+ * written by models/lm_batched_reference.py) within 0.01%. */
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <jansson.h>
@@ -61,3 +63,53 @@ Test(ppl, gru_valid_stream, .timeout = 900) { check("kjv-gru", "valid", DM_PATH_
 Test(ppl, gru_valid_seq, .timeout = 900) { check("kjv-gru", "valid", DM_PATH_SEQ); }
 Test(ppl, gru_test_stream, .timeout = 900) { check("kjv-gru", "test", DM_PATH_STREAM); }
 Test(ppl, gru_test_seq, .timeout = 900) { check("kjv-gru", "test", DM_PATH_SEQ); }
+
+/* dualmod eval --streams N against PyTorch's evaluate() with batch size N. */
+static void check_streams(const char *model, const char *split, int N)
+{
+    char p[4096], key[64];
+    dm_err err;
+    snprintf(p, sizeof p, "%s/models/%s/reference.json", test_srcdir(), model);
+    json_error_t je;
+    json_t *ref = json_load_file(p, 0, &je);
+    cr_assert_not_null(ref, "%s: %s", p, je.text);
+    snprintf(key, sizeof key, "%s_%d", split, N);
+    double want = 0;
+    json_int_t npred = 0;
+    cr_assert_eq(json_unpack(ref, "{s:{s:{s:F, s:I}}}", "batched", key, "ppl", &want, "predictions", &npred), 0,
+                 "%s lacks batched.%s (models/lm_batched_reference.py writes it)", p, key);
+    json_decref(ref);
+    dm_lm m;
+    dm_vocab v;
+    dm_corpus c;
+    snprintf(p, sizeof p, "%s/models/%s/model.safetensors", test_srcdir(), model);
+    cr_assert_eq(dm_lm_load(&m, p, &err), 0, "%s", err.msg);
+    snprintf(p, sizeof p, "%s/models/%s/vocab.txt", test_srcdir(), model);
+    cr_assert_eq(dm_vocab_load(&v, p, &err), 0, "%s", err.msg);
+    snprintf(p, sizeof p, "%s/data/kjv/%s.txt", test_srcdir(), split);
+    cr_assert_eq(dm_corpus_load(&c, p, &v, 0, &err), 0, "%s", err.msg);
+    dm_blas_set_threads(2);
+    dm_eval_opts o = {.streams = N};
+    dm_eval_result r;
+    cr_assert_eq(dm_eval_lm(&m, &c, &o, &r, &err), 0, "%s", err.msg);
+    dm_blas_set_threads(1);
+    cr_assert_eq(r.predictions, (long)npred);
+    double rel = fabs(r.value - want) / want;
+    cr_log_info("%s %s %d streams: dualmod %.4f, PyTorch %.4f, rel diff %.2e", model, split, N, r.value, want, rel);
+    cr_assert_lt(rel, 1e-4, "%s %s %d streams: dualmod ppl %.5f vs PyTorch %.5f (rel %.2e)", model, split, N, r.value,
+                 want, rel);
+    dm_corpus_free(&c);
+    dm_vocab_free(&v);
+    dm_lm_free(&m);
+}
+
+Test(ppl, lstm_streams, .timeout = 900)
+{
+    check_streams("kjv-lstm", "valid", 10);
+    check_streams("kjv-lstm", "test", 20);
+}
+Test(ppl, gru_streams, .timeout = 900)
+{
+    check_streams("kjv-gru", "valid", 20);
+    check_streams("kjv-gru", "test", 10);
+}
