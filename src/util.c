@@ -316,3 +316,59 @@ void dm_cpu_model(char *out, size_t n)
         }
     fclose(f);
 }
+
+/* float bits -> an unsigned key in the same order: negatives flipped whole,
+ * positives with the sign bit set */
+static inline uint32_t float_key(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    return u & 0x80000000u ? ~u : u | 0x80000000u;
+}
+
+static inline float key_float(uint32_t k)
+{
+    uint32_t u = k & 0x80000000u ? k & 0x7fffffffu : ~k;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+int dm_sort_floats(float *v, size_t n)
+{
+    if (n < 2)
+        return 0;
+    uint32_t *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+    if (!a || !b) {
+        free(a), free(b);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        a[i] = float_key(v[i]);
+    enum { BITS = 11, NB = 1 << BITS };
+    size_t *cnt = calloc(NB, sizeof *cnt);
+    if (!cnt) {
+        free(a), free(b);
+        return -1;
+    }
+    for (int pass = 0; pass < 3; pass++) {
+        int sh = pass * BITS;
+        memset(cnt, 0, NB * sizeof *cnt);
+        for (size_t i = 0; i < n; i++)
+            cnt[(a[i] >> sh) & (NB - 1)]++;
+        size_t sum = 0;
+        for (int d = 0; d < NB; d++) {
+            size_t c = cnt[d];
+            cnt[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            b[cnt[(a[i] >> sh) & (NB - 1)]++] = a[i];
+        uint32_t *t = a;
+        a = b, b = t;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = key_float(a[i]);
+    free(a), free(b), free(cnt);
+    return 0;
+}

@@ -33,6 +33,12 @@ void dm_free(void *p);
 /* Monotonic clock in seconds. */
 double dm_now(void);
 
+/* Sort n floats ascending (no NaN) in O(n): a three-pass LSD radix sort on
+ * their order-preserving bit patterns. 0 on success, -1 when the scratch
+ * buffer (4 n bytes) cannot be had. Equal to a comparison sort's order,
+ * except that -0 sorts before +0. */
+int dm_sort_floats(float *v, size_t n);
+
 /* FNV-1a 64-bit hash, streaming: start with DM_FNV_INIT. */
 #define DM_FNV_INIT 0xcbf29ce484222325ULL
 uint64_t dm_fnv1a(uint64_t h, const void *data, size_t n);

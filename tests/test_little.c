@@ -965,3 +965,40 @@ Test(little, forward_batch_matches_forward)
     dm_moments_free(&m);
     layer_free(&ly);
 }
+
+/* ---- dm_sort_floats (the calibration scores' sort) against qsort ---- */
+
+static int cmp_float_ref(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+Test(little, sort_floats_matches_qsort)
+{
+    uint64_t s = 12345;
+    size_t ns[] = {0, 1, 2, 3, 17, 1000, 100003};
+    for (size_t t = 0; t < sizeof ns / sizeof ns[0]; t++) {
+        size_t n = ns[t];
+        float *a = malloc((n ? n : 1) * sizeof *a), *b = malloc((n ? n : 1) * sizeof *b);
+        cr_assert(a && b);
+        for (size_t i = 0; i < n; i++) {
+            s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+            uint32_t r = (uint32_t)(s >> 33);
+            /* a mix of scales and signs, repeated values, infinities, denormals */
+            float x = (float)((double)r / 2147483648.0 - 0.5) * (float)(1 << (r % 20)) / 1024.0f;
+            if (r % 97 == 0)
+                x = r % 2 ? INFINITY : -INFINITY;
+            else if (r % 89 == 0)
+                x = 1e-42f * (r % 3 ? 1 : -1);
+            else if (r % 7 == 0)
+                x = 0.25f;
+            a[i] = b[i] = x;
+        }
+        cr_assert_eq(dm_sort_floats(a, n), 0);
+        qsort(b, n, sizeof *b, cmp_float_ref);
+        for (size_t i = 0; i < n; i++)
+            cr_assert(a[i] == b[i], "n %zu: element %zu is %g, qsort's %g", n, i, (double)a[i], (double)b[i]);
+        free(a), free(b);
+    }
+}

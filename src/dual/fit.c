@@ -320,12 +320,6 @@ int dm_fitdata_cached(dm_fitdata *fd, const dm_site *sites, int nsites, uint64_t
 
 /* ---- building ---- */
 
-static int cmp_float(const void *a, const void *b)
-{
-    float x = *(const float *)a, y = *(const float *)b;
-    return x < y ? -1 : x > y;
-}
-
 void dm_engine_free(dm_engine *e)
 {
     for (int i = 0; e->s && i < e->nsites; i++) {
@@ -433,8 +427,8 @@ static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
     free(yb);
     for (int a = 0; a < DM_ACT_COUNT; a++) {
         es->ncal[a] = cnt[a];
-        if (cnt[a])
-            qsort(es->cal[a], (size_t)cnt[a], sizeof(float), cmp_float);
+        if (cnt[a] && dm_sort_floats(es->cal[a], (size_t)cnt[a]))
+            return dm_errf(err, "out of memory sorting %ld calibration scores", cnt[a]);
     }
     return 0;
 }
