@@ -1002,3 +1002,57 @@ Test(little, sort_floats_matches_qsort)
         free(a), free(b);
     }
 }
+
+/* Targets that are an affine map of the inputs: their moments derived from
+ * the inputs' (dm_moments_set_linear) equal the accumulated ones. */
+Test(little, moments_of_a_linear_map)
+{
+    dm_err err;
+    int dims[2] = {5, 7}, D = 13, rows = 9, T = 300;
+    uint64_t s = 99;
+    float *U = malloc(sizeof(float) * (size_t)T * 12), *Y = malloc(sizeof(float) * (size_t)T * rows);
+    float *W = malloc(sizeof(float) * (size_t)rows * 12), *b = malloc(sizeof(float) * (size_t)rows);
+    float *P = malloc(sizeof(float) * (size_t)D * rows);
+    cr_assert(U && Y && W && b && P);
+    for (int i = 0; i < rows * 12; i++) {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        W[i] = (float)((double)(s >> 40) / (double)(1ULL << 24) - 0.5);
+    }
+    for (int r = 0; r < rows; r++)
+        b[r] = 0.1f * (float)(r - 4);
+    for (int i = 0; i < T * 12; i++) {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        U[i] = (float)((double)(s >> 40) / (double)(1ULL << 24) * 2 - 1);
+    }
+    /* Y = W u + b (double, rounded once), and P: the map of e_j and of 0 */
+    for (int t = 0; t < T; t++)
+        for (int r = 0; r < rows; r++) {
+            double a = b[r];
+            for (int j = 0; j < 12; j++)
+                a += (double)W[r * 12 + j] * U[t * 12 + j];
+            Y[t * rows + r] = (float)a;
+        }
+    for (int j = 0; j < D; j++)
+        for (int r = 0; r < rows; r++)
+            P[j * rows + r] = (j < 12 ? W[r * 12 + j] : 0.0f) + b[r];
+    dm_moments a, l;
+    cr_assert_eq(dm_moments_init(&a, 2, dims, rows, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_moments_init(&l, 2, dims, rows, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_moments_add(&a, U, 12, Y, T, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_moments_add_inputs(&l, U, 12, 100, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_moments_add_inputs(&l, U + 100 * 12, 12, T - 100, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_moments_set_linear(&l, P, (size_t)rows, &err), 0, "%s", err.msg);
+    cr_expect_eq(l.n, a.n);
+    for (int i = 0; i < D * D; i++)
+        cr_assert(fabs(l.G[i] - a.G[i]) <= 1e-12 * (1 + fabs(a.G[i])), "G[%d]", i);
+    for (int i = 0; i < rows * D; i++)
+        cr_assert(fabs(l.C[i] - a.C[i]) <= 1e-6 * (1 + fabs(a.C[i])), "C[%d]: %.9g vs %.9g", i, l.C[i], a.C[i]);
+    for (int r = 0; r < rows; r++)
+        cr_assert(fabs(l.ysq[r] - a.ysq[r]) <= 1e-6 * (1 + a.ysq[r]), "ysq[%d]: %.9g vs %.9g", r, l.ysq[r], a.ysq[r]);
+    /* a map that is not finite is refused */
+    P[3] = NAN;
+    cr_expect_neq(dm_moments_set_linear(&l, P, (size_t)rows, &err), 0);
+    cr_expect(strstr(err.msg, "not finite") != NULL, "%s", err.msg);
+    dm_moments_free(&a), dm_moments_free(&l);
+    free(U), free(Y), free(W), free(b), free(P);
+}

@@ -291,7 +291,56 @@ static int check_finite(const float *a, int T, int cols, const char *name, dm_er
     return 0;
 }
 
+static int moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, int T, dm_err *err);
+
 int dm_moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, int T, dm_err *err)
+{
+    if (T > 0 && !Y)
+        return dm_errf(err, "moments add: NULL Y");
+    return moments_add(m, U, ldu, Y, T, err);
+}
+
+int dm_moments_add_inputs(dm_moments *m, const float *U, size_t ldu, int T, dm_err *err)
+{
+    return moments_add(m, U, ldu, NULL, T, err);
+}
+
+int dm_moments_set_linear(dm_moments *m, const float *P, size_t ldp, dm_err *err)
+{
+    if (!m || !m->G)
+        return dm_errf(err, "moments linear: moments not initialised");
+    const int D = m->D, rows = m->rows;
+    double *Wt = dm_alloc(sizeof(double) * (size_t)D * (size_t)rows);
+    if (!Wt)
+        return dm_errf(err, "moments linear: out of memory (%d x %d)", D, rows);
+    /* Wt = [A^T ; b^T]: row j < D - 1 is the map of e_j less the bias, row D - 1 the bias */
+    const float *b = P + (size_t)(D - 1) * ldp;
+    for (int j = 0; j < D; j++) {
+        const float *pj = P + (size_t)j * ldp;
+        double *w = Wt + (size_t)j * rows;
+        for (int r = 0; r < rows; r++) {
+            double v = j == D - 1 ? (double)b[r] : (double)pj[r] - (double)b[r];
+            if (!isfinite(v)) {
+                dm_free(Wt);
+                return dm_errf(err, "moments linear: the map's row %d, input %d is not finite", r, j);
+            }
+            w[r] = v;
+        }
+    }
+    /* C = W G (rows x D); ysq[r] = w_r^T G w_r = C[r] . w_r */
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, D, D, 1.0, Wt, rows, m->G, D, 0.0, m->C, D);
+    for (int r = 0; r < rows; r++) {
+        double q = 0;
+        const double *c = m->C + (size_t)r * D;
+        for (int j = 0; j < D; j++)
+            q += c[j] * Wt[(size_t)j * rows + r];
+        m->ysq[r] = q > 0 ? q : 0;
+    }
+    dm_free(Wt);
+    return 0;
+}
+
+static int moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, int T, dm_err *err)
 {
     if (!m || !m->G)
         return dm_errf(err, "moments add: moments not initialised");
@@ -299,8 +348,8 @@ int dm_moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, in
         return dm_errf(err, "moments add: T %d (expected at least 0)", T);
     if (T == 0)
         return 0;
-    if (!U || !Y)
-        return dm_errf(err, "moments add: NULL %s", !U ? "U" : "Y");
+    if (!U)
+        return dm_errf(err, "moments add: NULL U");
     const int D = m->D, rows = m->rows;
     for (int t = 0; t < T; t++)
         for (int j = 0; j < D - 1; j++)
@@ -311,13 +360,13 @@ int dm_moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, in
                 return dm_errf(err, "moments add: sample %d, stream %d, value %d is %g (expected a finite value)",
                                t, st, j - m->off[st], (double)U[(size_t)t * ldu + j]);
             }
-    if (check_finite(Y, T, m->rows, "Y", err))
+    if (Y && check_finite(Y, T, m->rows, "Y", err))
         return -1;
 
     int tb = T < ADD_CHUNK ? T : ADD_CHUNK;
     double *Ud = dm_alloc(sizeof(double) * (size_t)tb * (size_t)D);
-    double *Yd = dm_alloc(sizeof(double) * (size_t)tb * (size_t)rows);
-    if (!Ud || !Yd) {
+    double *Yd = Y ? dm_alloc(sizeof(double) * (size_t)tb * (size_t)rows) : NULL;
+    if (!Ud || (Y && !Yd)) {
         dm_free(Ud);
         dm_free(Yd);
         return dm_errf(err, "moments add: out of memory (chunk %d x %d)", tb, D);
@@ -326,12 +375,14 @@ int dm_moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, in
         int nt = T - t0 < tb ? T - t0 : tb;
         for (int t = 0; t < nt; t++) {
             const float *x = U + (size_t)(t0 + t) * ldu;
-            const float *y = Y + (size_t)(t0 + t) * rows;
             double *u = Ud + (size_t)t * D;
-            double *yd = Yd + (size_t)t * rows;
             for (int j = 0; j < D - 1; j++)
                 u[j] = x[j];
             u[D - 1] = 1.0;
+            if (!Y)
+                continue;
+            const float *y = Y + (size_t)(t0 + t) * rows;
+            double *yd = Yd + (size_t)t * rows;
             for (int r = 0; r < rows; r++) {
                 yd[r] = y[r];
                 m->ysq[r] += (double)y[r] * y[r];
@@ -339,8 +390,8 @@ int dm_moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, in
         }
         /* upper triangle of G += U^T U; C += Yd^T U */
         cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, D, nt, 1.0, Ud, D, 1.0, m->G, D);
-        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, D, nt, 1.0, Yd, rows, Ud, D,
-                    1.0, m->C, D);
+        if (Y)
+            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, D, nt, 1.0, Yd, rows, Ud, D, 1.0, m->C, D);
     }
     for (int i = 0; i < D; i++)
         for (int j = 0; j < i; j++)

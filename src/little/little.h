@@ -91,6 +91,14 @@ void dm_moments_free(dm_moments *m);
 /* Add T samples: row t of U (stride ldu floats) holds the streams one after
  * another (D - 1 values), Y is T x rows (row-major). */
 int dm_moments_add(dm_moments *m, const float *U, size_t ldu, const float *Y, int T, dm_err *err);
+/* The inputs alone (G and n): for targets that are a known affine map of
+ * u, whose C and ysq dm_moments_set_linear then derives from G. */
+int dm_moments_add_inputs(dm_moments *m, const float *U, size_t ldu, int T, dm_err *err);
+/* Targets y = A u + b exactly: C = [A | b] G and ysq from it, replacing any
+ * accumulated C and ysq (rows x D products instead of rows x D per sample).
+ * P is D x rows (stride ldp): row j < D - 1 the targets of the input e_j,
+ * row D - 1 those of the zero input (= b), so A[r][j] = P[j][r] - P[D-1][r]. */
+int dm_moments_set_linear(dm_moments *m, const float *P, size_t ldp, dm_err *err);
 /* Save to / load from a file (for the cache); load checks the sizes.
  * Load into a dm_moments that is either zeroed (it is then allocated with the
  * file's sizes) or initialised by dm_moments_init (the file's streams and

@@ -53,39 +53,104 @@ typedef struct collect_job {
     long n_fit;
 } collect_job;
 
-/* The dense model over the tokens by the whole-sequence path, chunk by
- * chunk; per layer, the step inputs u = [x ; h_prev] and the little-layout
- * pre-activations go into the moments. */
+/* Streams the fitting slice is cut into (fewer for a short slice: at least
+ * 16 tokens each). Part of the fit cache's key (dm_fitdata_cached_lm). */
+#define COLLECT_STREAMS 32
+/* Samples gathered per dm_moments_add call. */
+#define COLLECT_ROWS 1024
+
+/* The dense model over the fitting tokens as COLLECT_STREAMS contiguous
+ * streams (each from a zero state, as the quality path's streams), so every
+ * step is one GEMM per layer over the streams instead of a batch-1 GEMV: at
+ * 1500 hidden this is what makes a first fit take a minute rather than ten.
+ * Per layer, the step inputs u = [x ; h_prev] go into the moments, and the
+ * pre-activations' moments follow from them (dm_moments_set_linear); the
+ * calibration inputs are every (samples / ncal)-th u, spread over the slice. */
 static int collect_lm(dm_fitdata *fd, void *ud, dm_err *err)
 {
     const collect_job *j = ud;
     const dm_lm *m = j->m;
-    int chunk = 256, R = dm_lm_pre_rows(m), n_cal = fd->ncal;
-    dm_lm_seq q;
-    float *pre = dm_alloc((size_t)chunk * R * sizeof(float));
-    if (!pre)
-        return dm_errf(err, "out of memory for fitting");
-    if (dm_lm_seq_init(&q, m, chunk, err) || dm_lm_seq_capture(&q, m, err)) {
-        dm_free(pre);
-        dm_lm_seq_free(&q);
-        return -1;
-    }
-    dm_lm_seq_reset(&q, m);
-    int rc = 0;
-    for (long i = 0; i < j->n_fit && !rc; i += chunk) {
-        int n = (int)(j->n_fit - i < chunk ? j->n_fit - i : chunk);
-        dm_lm_seq_run(m, &q, j->ids + i, n);
-        for (int l = 0; l < m->nlayers && !rc; l++) {
-            const dm_rnn_layer *L = &m->layer[l];
-            dm_lm_pre_batch(m, l, q.cap[l], n, pre);
-            rc = dm_moments_add(&fd->mom[l], q.cap[l], (size_t)L->ld, pre, n, err);
-            for (int t = 0; !rc && t < n && i + t < n_cal; t++)
-                memcpy(fd->cal_u[l] + (size_t)(i + t) * L->ld, q.cap[l] + (size_t)t * L->ld,
-                       (size_t)L->ld * sizeof(float));
+    int R = dm_lm_pre_rows(m), H = m->nhid, NL = m->nlayers, n_cal = fd->ncal;
+    int N = COLLECT_STREAMS;
+    if (j->n_fit / N < 16)
+        N = j->n_fit / 16 > 0 ? (int)(j->n_fit / 16) : 1;
+    long L = j->n_fit / N, total = (long)N * L;
+    long stride = n_cal > 0 && total / n_cal > 1 ? total / n_cal : 1;
+    int cap = COLLECT_ROWS / N * N;
+    if (cap < N)
+        cap = N;
+    float *U[DM_LM_MAX_LAYERS] = {0}, *C[DM_LM_MAX_LAYERS] = {0}, *UB[DM_LM_MAX_LAYERS] = {0},
+          *PB[DM_LM_MAX_LAYERS] = {0}; /* PB: a step's pre-activations (the cells' input) */
+    float *g = dm_alloc((size_t)R * sizeof(float));
+    int ok = g != NULL;
+    for (int l = 0; l < NL && ok; l++) {
+        size_t ld = (size_t)m->layer[l].ld;
+        U[l] = dm_alloc((size_t)N * ld * sizeof(float));
+        C[l] = dm_alloc((size_t)N * H * sizeof(float));
+        UB[l] = dm_alloc((size_t)cap * ld * sizeof(float));
+        PB[l] = dm_alloc((size_t)N * R * sizeof(float));
+        ok = U[l] && C[l] && UB[l] && PB[l];
+        if (ok) {
+            memset(U[l], 0, (size_t)N * ld * sizeof(float));
+            memset(C[l], 0, (size_t)N * H * sizeof(float));
         }
     }
-    dm_lm_seq_free(&q);
-    dm_free(pre);
+    int rc = ok ? 0 : dm_errf(err, "out of memory for fitting (%d streams)", N);
+    long sample = 0;
+    int fill = 0;
+    for (long t = 0; t < L && !rc; t++) {
+        int ld0 = m->layer[0].ld;
+        for (int s = 0; s < N; s++)
+            memcpy(U[0] + (size_t)s * ld0, m->emb + (size_t)j->ids[(long)s * L + t] * m->emsize,
+                   (size_t)m->emsize * sizeof(float));
+        for (int l = 0; l < NL; l++) {
+            const dm_rnn_layer *Ly = &m->layer[l];
+            float *P = PB[l], *Ub = UB[l] + (size_t)fill * Ly->ld;
+            memcpy(Ub, U[l], (size_t)N * Ly->ld * sizeof(float)); /* u before the step updates h */
+            dm_lm_pre_batch(m, l, U[l], N, P);
+            for (int s = 0; s < N; s++) {
+                long ci = (sample + s) / stride;
+                if ((sample + s) % stride == 0 && ci < n_cal)
+                    memcpy(fd->cal_u[l] + (size_t)ci * Ly->ld, Ub + (size_t)s * Ly->ld, (size_t)Ly->ld * sizeof(float));
+                float *p = P + (size_t)s * R, *h = U[l] + (size_t)s * Ly->ld + Ly->in;
+                memcpy(g, p, (size_t)R * sizeof(float));
+                dm_lm_cell_update(m, g, p + 3 * H, h, C[l] + (size_t)s * H);
+                if (l + 1 < NL)
+                    memcpy(U[l + 1] + (size_t)s * m->layer[l + 1].ld, h, (size_t)H * sizeof(float));
+            }
+        }
+        sample += N;
+        fill += N;
+        if (fill + N > cap || t + 1 == L) {
+            for (int l = 0; l < NL && !rc; l++)
+                rc = dm_moments_add_inputs(&fd->mom[l], UB[l], (size_t)m->layer[l].ld, fill, err);
+            fill = 0;
+        }
+    }
+    /* The pre-activations are W u + b exactly, so their moments follow from the inputs': C = [W | b] G.
+     * The map, including the GRU's split n-gate rows, is read off the layer itself: its pre-activations
+     * of the unit inputs e_j and of 0, a block of rows at a time. */
+    for (int l = 0; l < NL && !rc; l++) {
+        const dm_rnn_layer *Ly = &m->layer[l];
+        int D = fd->mom[l].D, nin = D - 1; /* = Ly->in + H */
+        float *E = dm_alloc((size_t)D * Ly->ld * sizeof(float)), *P = dm_alloc((size_t)D * R * sizeof(float));
+        if (!E || !P) {
+            dm_free(E), dm_free(P);
+            rc = dm_errf(err, "out of memory for the layer's map (%d x %d)", D, R);
+            break;
+        }
+        memset(E, 0, (size_t)D * Ly->ld * sizeof(float));
+        for (int i = 0; i < nin; i++)
+            E[(size_t)i * Ly->ld + i] = 1.0f;
+        dm_lm_pre_batch(m, l, E, D, P);
+        rc = dm_moments_set_linear(&fd->mom[l], P, (size_t)R, err);
+        dm_free(E), dm_free(P);
+    }
+    if (!rc && total < n_cal) /* the caller keeps ncal <= n_fit; a remainder of n_fit / N is not sampled */
+        fd->ncal = (int)total;
+    for (int l = 0; l < NL; l++)
+        dm_free(U[l]), dm_free(C[l]), dm_free(UB[l]), dm_free(PB[l]);
+    dm_free(g);
     return rc;
 }
 
@@ -124,7 +189,9 @@ int dm_fitdata_cached_lm(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train,
         n_cal = (int)n_fit;
     dm_site sites[DM_LM_MAX_LAYERS];
     dm_lm_sites(m, sites);
-    uint64_t dh = dm_fnv1a(DM_FNV_INIT, train->ids, (size_t)n_fit * sizeof(int));
+    /* the key covers how the moments are collected: COLLECT_STREAMS streams, C from G (version 2) */
+    uint64_t dh = dm_fnv1a(DM_FNV_INIT ^ (0x73747265616d0000ULL + 0x100 * 2 + COLLECT_STREAMS), train->ids,
+                           (size_t)n_fit * sizeof(int));
     collect_job j = {m, train->ids, n_fit};
     return dm_fitdata_cached(fd, sites, m->nlayers, m->file_hash, dh, n_fit, n_cal, collect_lm, &j, cache_dir, err);
 }
