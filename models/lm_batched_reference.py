@@ -7,7 +7,9 @@ each from a zero state, state carried across bptt chunks). `dualmod eval
 MODEL --streams N` must reproduce it. This script loads MODEL/model.safetensors
 (F16, cast to F32 as dualmod does), evaluates the valid and test splits of
 data/kjv at the given stream counts and stores the figures under "batched"
-in MODEL/reference.json (the batch-1 figures written by train_lm.py stay).
+in MODEL/reference.json (the batch-1 figures written by train_lm.py stay),
+and under "prefix" the batch-1 figures of each split's first 2000 tokens
+(for a quick test of the stream path on a large model).
 
 usage: /usr/bin/python3 models/lm_batched_reference.py models/kjv-lstm [--streams 10 20]
 """
@@ -32,6 +34,8 @@ def main():
     ap.add_argument("--streams", type=int, nargs="+", default=[10, 20])
     ap.add_argument("--data", default=os.path.join(ROOT, "data", "kjv"))
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--prefix", type=int, default=2000,
+                    help="also the batch-1 figure of each split's first N tokens (a quick check of the stream path)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     sd, meta = load_safetensors(os.path.join(args.dir, "model.safetensors"))
@@ -58,6 +62,14 @@ def main():
             print(f"{args.dir} {split} streams {n}: ppl {math.exp(nll):.4f} over {n * (data.size(0) - 1)} predictions",
                   flush=True)
     ref["batched"] = batched
+    prefix = ref.get("prefix", {})
+    for split in ("valid", "test"):
+        ids = T.read_tokens(os.path.join(args.data, split + ".txt"), w2i)[: args.prefix]
+        nll = T.evaluate_stream(model, ids)
+        prefix[f"{split}_{args.prefix}"] = {"split": split, "tokens": ids.numel(), "ppl": math.exp(nll), "nll": nll,
+                                            "predictions": ids.numel() - 1}
+        print(f"{args.dir} {split} first {ids.numel()} tokens, batch 1: ppl {math.exp(nll):.4f}", flush=True)
+    ref["prefix"] = prefix
     with open(refp, "w") as f:
         json.dump(ref, f, indent=2)
         f.write("\n")
