@@ -143,6 +143,16 @@ double dm_read_bandwidth(size_t bytes, int reps)
     return (double)(n * sizeof(float)) / best / 1e9;
 }
 
+double dm_cache_probe(size_t bytes, double *bw, double *dram)
+{
+    double d = dm_read_bandwidth((size_t)256 << 20, 2), b = dm_read_bandwidth(bytes, bytes < (64u << 20) ? 10 : 3);
+    if (bw)
+        *bw = b;
+    if (dram)
+        *dram = d;
+    return d > 0 && b > 0 ? b / d : 0;
+}
+
 int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_err *err)
 {
     memset(o, 0, sizeof *o);

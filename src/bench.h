@@ -30,6 +30,13 @@ typedef struct dm_dense_bench {
 /* Read bandwidth over a buffer of the given size (larger than the caches
  * for a DRAM figure), best of reps passes, GB/s. */
 double dm_read_bandwidth(size_t bytes, int reps);
+/* Do `bytes` of weights stream from memory on this machine? Measured: the
+ * read bandwidth over a buffer of that size (*bw, GB/s) against one of 256 MB
+ * (*dram: beyond any cache); returns bw / dram (0 if unmeasured). About 1:
+ * from memory; well above: from cache (the machine's reported cache size is
+ * not trusted: a VM may report a socket's 508 MB to a core that sees 32). */
+double dm_cache_probe(size_t bytes, double *bw, double *dram);
+#define DM_MEM_BOUND_RATIO 1.4 /* dm_cache_probe below this: memory-bound */
 /* Sort v (n >= 1) and give its minimum, median and maximum; the median alone. */
 void dm_minmedmax(double *v, int n, double out[3]);
 double dm_median(double *v, int n);

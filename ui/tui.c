@@ -90,6 +90,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "bench.h"
 #include "cmd.h"
 #include "metric.h"
 #include "session.h"
@@ -811,8 +812,8 @@ static void render_header(tui *t)
     if (m->dense_bytes > 0 && m->cache_ratio > 0) {
         char db[32];
         fmt_bytes(db, sizeof db, m->dense_bytes);
-        int mem = m->cache_ratio >= DM_MEM_BOUND_RATIO;
-        snprintf(cache, sizeof cache, " %s dense %s FP32: %s (read %.1fx slower than cache)", t->g->vline, db,
+        int mem = m->cache_ratio < DM_MEM_BOUND_RATIO;
+        snprintf(cache, sizeof cache, " %s dense %s FP32: %s (read at %.1fx the DRAM rate)", t->g->vline, db,
                  mem ? "memory-bound" : "in cache", m->cache_ratio);
         if (dm_u8width(m->name) + dm_u8width(m->arch) + dm_u8width(cache) + 48 > COLS)
             snprintf(cache, sizeof cache, " %s %s", t->g->vline, mem ? "memory-bound" : "in cache");

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd_int.h"
+#include "bench.h"
 #include "rnnlm.h"
 #include "corpus.h"
 #include "lm_dual.h"
@@ -578,6 +579,14 @@ int dm_cmd_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                 (double)m->ntoken * m->nhid * 4 / 1e6);
         fprintf(out, "step reads    %.2f MB of weights per token (%.2f MB recurrent)\n", dm_lm_step_bytes(m) / 1e6,
                 dm_lm_rnn_bytes(m) / 1e6);
+        {
+            /* measured here: reading the recurrent weights' size against a buffer beyond any cache */
+            double bw, dram, ratio = dm_cache_probe(dm_lm_rnn_bytes(m), &bw, &dram);
+            if (ratio > 0)
+                fprintf(out, "cache         the recurrent weights %s here: read at %.1f GB/s, %.2fx the rate from "
+                             "memory (%.1f GB/s; measured)\n",
+                        ratio < DM_MEM_BOUND_RATIO ? "stream from memory" : "stay in cache", bw, ratio, dram);
+        }
         fprintf(out, "vocabulary    %s\n", have_vocab ? ref->vocab : "(none beside the model)");
         if (m->dataset[0]) {
             fprintf(out, "data set      %s\n", m->dataset);

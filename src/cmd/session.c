@@ -323,14 +323,10 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     for (int l = 0; l < net->nsites; l++)
         o->dense_bytes += (double)net->site[l].orows * net->site[l].in * sizeof(float);
     o->llc_bytes = (double)dm_llc_bytes();
-    /* Do the dense weights stream from memory? Measured, not looked up (a virtual machine may report a
-     * socket's cache, 508 MB, to a core that sees 32 MB): read bandwidth over a buffer of their size
-     * against one of 4 MB, which every current x86 core holds in cache. Once per model size. */
+    /* Do the dense weights stream from memory? Measured, not looked up (bench.h). Once per model size. */
     if (s->probe_bytes != o->dense_bytes) {
-        double small = dm_read_bandwidth(4u << 20, 10);
-        double big = o->dense_bytes > (4u << 20) ? dm_read_bandwidth((size_t)o->dense_bytes, 3) : small;
         s->probe_bytes = o->dense_bytes;
-        s->probe_ratio = big > 0 ? small / big : 0;
+        s->probe_ratio = dm_cache_probe((size_t)o->dense_bytes, NULL, NULL);
     }
     o->cache_ratio = s->probe_ratio;
     pthread_mutex_lock(&s->mu);

@@ -119,10 +119,9 @@ typedef struct dm_model_info {
     char item[16];     /* what the data counts: "token", "image" */
     double dense_bytes; /* FP32 weights of the dual-moduled layers: what a dense step reads */
     double llc_bytes;   /* the last-level cache this machine reports (0: unknown; a VM may report a socket's) */
-    double cache_ratio; /* read bandwidth from a 4 MB buffer / from one of dense_bytes, measured here:
-                         * ~1 in cache, >= DM_MEM_BOUND_RATIO streamed from memory */
+    double cache_ratio; /* dm_cache_probe(dense_bytes): read bandwidth over them / from DRAM, measured
+                         * here: below DM_MEM_BOUND_RATIO they stream from memory */
 } dm_model_info;
-#define DM_MEM_BOUND_RATIO 1.4
 void dm_session_info(dm_session *s, dm_model_info *out);
 
 /* Start a run of the current settings in the worker thread (cancelling and
