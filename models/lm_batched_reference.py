@@ -31,7 +31,7 @@ from resnet_reference import load_safetensors  # noqa: E402
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dir")
-    ap.add_argument("--streams", type=int, nargs="+", default=[10, 20])
+    ap.add_argument("--streams", type=int, nargs="*", default=[10, 20])
     ap.add_argument("--data", default=os.path.join(ROOT, "data", "kjv"))
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--prefix", type=int, default=2000,

@@ -280,6 +280,8 @@ def main():
         if out_of_time or lr < args.min_lr or (args.whole_epochs and elapsed + per_epoch > args.max_minutes):
             break
     train_minutes = (time.time() - t0) / 60
+    epochs_done = (f"{len(log) - 1 + bi / nb:.2f}: the budget stopped epoch {len(log)} after {bi} of {nb} batches"
+                   if out_of_time else f"{len(log)}")
     stop_reason = ("learning rate annealed below --min-lr: validation perplexity stopped improving"
                    if lr < args.min_lr else
                    "time budget reached" + (" while validation perplexity was still improving (lr never annealed)"
@@ -325,7 +327,7 @@ Word-level {args.model} language model on the King James Bible (KJV).
 | stored as | F16 safetensors (PyTorch `word_language_model` tensor names; `decoder.weight` omitted, tied) |
 | data | `data/kjv/prepare.py`: `bible -f` dump, split by book (valid = Jeremiah, test = Matthew + Mark, train = the other 63 books), PTB-like lowercase tokens, `<eos>` per verse, 10k vocabulary from train |
 | training | SGD lr {args.lr}, clip {args.clip}, dropout {args.dropout}, batch {args.batch_size}, bptt {args.bptt}, lr / 4 when validation loss does not improve, seed {args.seed}, {args.threads} thread(s), budget {args.max_minutes} min |
-| training time | {train_minutes:.1f} min ({len(log)} epochs) on a 2-core AMD EPYC, PyTorch {torch.__version__} |
+| training time | {train_minutes:.1f} min ({epochs_done} epochs) on a 2-core AMD EPYC, PyTorch {torch.__version__} |
 | stopped | {stop_reason} |
 | valid PPL | {ref['valid']['ppl']:.2f} |
 | test PPL | {ref['test']['ppl']:.2f} |

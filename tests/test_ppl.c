@@ -113,3 +113,57 @@ Test(ppl, gru_streams, .timeout = 900)
     check_streams("kjv-gru", "valid", 20);
     check_streams("kjv-gru", "test", 10);
 }
+
+/* The batch-1 stream path on a split's first 2000 tokens against PyTorch
+ * (reference.json "prefix"): quick enough for the paper-scale model. */
+static void check_prefix(const char *model, const char *split)
+{
+    char p[4096], key[64];
+    dm_err err;
+    snprintf(p, sizeof p, "%s/models/%s/reference.json", test_srcdir(), model);
+    json_error_t je;
+    json_t *ref = json_load_file(p, 0, &je);
+    cr_assert_not_null(ref, "%s: %s", p, je.text);
+    snprintf(key, sizeof key, "%s_2000", split);
+    double want = 0;
+    json_int_t ntok = 0;
+    cr_assert_eq(json_unpack(ref, "{s:{s:{s:F, s:I}}}", "prefix", key, "ppl", &want, "tokens", &ntok), 0,
+                 "%s lacks prefix.%s (models/lm_batched_reference.py writes it)", p, key);
+    json_decref(ref);
+    dm_lm m;
+    dm_vocab v;
+    dm_corpus c;
+    snprintf(p, sizeof p, "%s/models/%s/model.safetensors", test_srcdir(), model);
+    cr_assert_eq(dm_lm_load(&m, p, &err), 0, "%s", err.msg);
+    snprintf(p, sizeof p, "%s/models/%s/vocab.txt", test_srcdir(), model);
+    cr_assert_eq(dm_vocab_load(&v, p, &err), 0, "%s", err.msg);
+    snprintf(p, sizeof p, "%s/data/kjv/%s.txt", test_srcdir(), split);
+    cr_assert_eq(dm_corpus_load(&c, p, &v, (long)ntok, &err), 0, "%s", err.msg);
+    cr_assert_eq(c.n, (long)ntok);
+    dm_blas_set_threads(1);
+    for (int path = 0; path < 2; path++) {
+        dm_eval_opts o = {.path = (dm_lm_path)path};
+        dm_eval_result r;
+        cr_assert_eq(dm_eval_lm(&m, &c, &o, &r, &err), 0, "%s", err.msg);
+        double rel = fabs(r.value - want) / want;
+        cr_log_info("%s %s first %ld tokens, %s: dualmod %.4f, PyTorch %.4f, rel diff %.2e", model, split, c.n,
+                    dm_path_name((dm_lm_path)path), r.value, want, rel);
+        cr_expect_lt(rel, 1e-4, "%s %s first %ld tokens, %s: dualmod %.5f vs PyTorch %.5f", model, split, c.n,
+                     dm_path_name((dm_lm_path)path), r.value, want);
+    }
+    dm_corpus_free(&c);
+    dm_vocab_free(&v);
+    dm_lm_free(&m);
+}
+
+Test(ppl, prefix_stream, .timeout = 900)
+{
+    const char *models[] = {"kjv-lstm", "kjv-gru", "kjv-lstm-1500"};
+    for (int i = 0; i < 3; i++) {
+        check_prefix(models[i], "valid");
+        check_prefix(models[i], "test");
+    }
+}
+
+/* The paper-scale model over PyTorch's batched evaluate. */
+Test(ppl, lstm1500_streams, .timeout = 900) { check_streams("kjv-lstm-1500", "valid", 20); }
