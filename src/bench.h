@@ -36,6 +36,9 @@ double dm_read_bandwidth(size_t bytes, int reps);
  * from memory; well above: from cache (the machine's reported cache size is
  * not trusted: a VM may report a socket's 508 MB to a core that sees 32). */
 double dm_cache_probe(size_t bytes, double *bw, double *dram);
+/* Token ids dm_bench_dual steps through (the first 4096, wrapping; NULL or
+ * n = 0: pseudo-random tokens). The caller keeps ids alive while timing. */
+void dm_bench_use_tokens(const int *ids, long n);
 #define DM_MEM_BOUND_RATIO 1.4 /* dm_cache_probe below this: memory-bound */
 /* Sort v (n >= 1) and give its minimum, median and maximum; the median alone. */
 void dm_minmedmax(double *v, int n, double out[3]);

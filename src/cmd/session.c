@@ -829,6 +829,9 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     /* a first estimate from a few pairs (the quality figures should not wait
      * for the timing); the full count of pairs is timed after the evaluation */
     int quick = c->speed > QUICK_PAIRS ? QUICK_PAIRS : (int)c->speed;
+    /* a language model is timed on the text it is evaluated on, where its calibrated ratio holds */
+    if (rnnlm_of(s))
+        dm_bench_use_tokens(((const dm_rnnlm_data *)s->data)->c.ids, ((const dm_rnnlm_data *)s->data)->c.n);
     if (quick > 0) {
         phase(s, &sn, DM_RUN_SPEED, "timing interleaved dense/dual steps", user, ud);
         if (m->fam->bench(m, &s->eng, quick, 0, &b, err))
@@ -891,6 +894,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     free(res);
     free(run);
     cur_snap = NULL;
+    dm_bench_use_tokens(NULL, 0);
     return rc;
 cancelled_early:
     if (out) {
@@ -902,6 +906,7 @@ cancelled_early:
     free(res);
     free(run);
     cur_snap = NULL;
+    dm_bench_use_tokens(NULL, 0);
     return 1;
 fail:
     setstr(sn.error, sizeof sn.error, err->msg);
@@ -909,6 +914,7 @@ fail:
     free(res);
     free(run);
     cur_snap = NULL;
+    dm_bench_use_tokens(NULL, 0);
     return -1;
 }
 
