@@ -317,23 +317,6 @@ void dm_cpu_model(char *out, size_t n)
     fclose(f);
 }
 
-/* float bits -> an unsigned key in the same order: negatives flipped whole,
- * positives with the sign bit set */
-static inline uint32_t float_key(float f)
-{
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    return u & 0x80000000u ? ~u : u | 0x80000000u;
-}
-
-static inline float key_float(uint32_t k)
-{
-    uint32_t u = k & 0x80000000u ? k & 0x7fffffffu : ~k;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
 int dm_sort_floats(float *v, size_t n)
 {
     if (n < 2)
@@ -344,7 +327,7 @@ int dm_sort_floats(float *v, size_t n)
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        a[i] = float_key(v[i]);
+        a[i] = dm_float_key(v[i]);
     enum { BITS = 11, NB = 1 << BITS };
     size_t *cnt = calloc(NB, sizeof *cnt);
     if (!cnt) {
@@ -368,7 +351,7 @@ int dm_sort_floats(float *v, size_t n)
         a = b, b = t;
     }
     for (size_t i = 0; i < n; i++)
-        v[i] = key_float(a[i]);
+        v[i] = dm_key_float(a[i]);
     free(a), free(b), free(cnt);
     return 0;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <string.h>
 
 #define DM_ERR_MAX 1024
 
@@ -33,10 +34,31 @@ void dm_free(void *p);
 /* Monotonic clock in seconds. */
 double dm_now(void);
 
+/* Order-preserving key: a > b (floats, not NaN) iff key(a) > key(b); -0 and
+ * +0 share a key; NaN maps to 0, below every number. */
+static inline uint32_t dm_float_key(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    if ((u & 0x7FFFFFFFu) > 0x7F800000u)
+        return 0;
+    if (u == 0x80000000u)
+        u = 0;
+    return u & 0x80000000u ? ~u : u | 0x80000000u;
+}
+
+static inline float dm_key_float(uint32_t k)
+{
+    uint32_t u = k & 0x80000000u ? k & 0x7FFFFFFFu : ~k;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
 /* Sort n floats ascending (no NaN) in O(n): a three-pass LSD radix sort on
- * their order-preserving bit patterns. 0 on success, -1 when the scratch
- * buffer (4 n bytes) cannot be had. Equal to a comparison sort's order,
- * except that -0 sorts before +0. */
+ * their dm_float_key. 0 on success, -1 when the scratch buffer (4 n bytes)
+ * cannot be had. A comparison sort's order; -0 comes back as +0 (they share
+ * a key). */
 int dm_sort_floats(float *v, size_t n);
 
 /* FNV-1a 64-bit hash, streaming: start with DM_FNV_INIT. */

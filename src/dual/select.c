@@ -22,26 +22,6 @@
  * a NaN row stays sensitive (computed exactly). */
 
 
-/* Order-preserving key: a > b (floats, not NaN) iff key(a) > key(b); -0 and
- * +0 share a key; NaN maps to 0, below every number. */
-static inline uint32_t score_key(float f)
-{
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    if ((u & 0x7FFFFFFFu) > 0x7F800000u)
-        return 0;
-    if (u == 0x80000000u)
-        u = 0;
-    return u & 0x80000000u ? ~u : u | 0x80000000u;
-}
-
-static inline float key_score(uint32_t k)
-{
-    uint32_t u = k & 0x80000000u ? k & 0x7FFFFFFFu : ~k;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
 
 /* The kth largest (0-based) of keys[0..n) by radix select (reorders keys);
  * *ngt: how many are strictly greater, *neq: how many equal it. */
@@ -145,16 +125,16 @@ static float select_kth(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int
         for (int q = 0; q < sg->n; q++)
             for (int j = 0; j < sg->len[q]; j++)
                 if (sel_bucket(sg->p[q][j], mn, sc) == bk)
-                    tmp[n++] = score_key(sg->p[q][j]);
+                    tmp[n++] = dm_float_key(sg->p[q][j]);
     } else { /* no finite spread: rank all the keys */
         for (int q = 0; q < sg->n; q++)
             for (int j = 0; j < sg->len[q]; j++)
-                tmp[n++] = score_key(sg->p[q][j]);
+                tmp[n++] = dm_float_key(sg->p[q][j]);
     }
     int g;
     uint32_t key = radix_kth(tmp, n, kth - above, &g, neq);
     *ngt = above + g;
-    return key_score(key);
+    return dm_key_float(key);
 }
 
 /* The same as select_kth, looked for first in the window [est - w, est + w]
@@ -181,12 +161,12 @@ static float select_kth_win(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt,
                 const float *p = sg->p[q];
                 for (int j = 0; j < sg->len[q]; j++)
                     if (p[j] >= lo && p[j] <= hi)
-                        tmp[m++] = score_key(p[j]);
+                        tmp[m++] = dm_float_key(p[j]);
             }
             int g;
             uint32_t key = radix_kth(tmp, m, kth - cgt, &g, neq);
             *ngt = cgt + g;
-            float th = key_score(key), f = (float)SEL_WANT / (float)(m > 1 ? m : 1);
+            float th = dm_key_float(key), f = (float)SEL_WANT / (float)(m > 1 ? m : 1);
             *est = th;
             *w *= f < 0.5f ? 0.5f : f > 2.0f ? 2.0f : f;
             return th;
