@@ -17,6 +17,19 @@
 
 #define REL_TOL 1e-3
 
+/* A shipped model, its vocabulary and the first limit tokens (0: all) of a KJV split. */
+static void load(const char *model, const char *split, long limit, dm_lm *m, dm_vocab *v, dm_corpus *c)
+{
+    char p[4096];
+    dm_err err;
+    snprintf(p, sizeof p, "%s/models/%s/model.safetensors", test_srcdir(), model);
+    cr_assert_eq(dm_lm_load(m, p, &err), 0, "%s", err.msg);
+    snprintf(p, sizeof p, "%s/models/%s/vocab.txt", test_srcdir(), model);
+    cr_assert_eq(dm_vocab_load(v, p, &err), 0, "%s", err.msg);
+    snprintf(p, sizeof p, "%s/data/kjv/%s.txt", test_srcdir(), split);
+    cr_assert_eq(dm_corpus_load(c, p, v, limit, &err), 0, "%s", err.msg);
+}
+
 static void check(const char *model, const char *split, dm_lm_path path)
 {
     char p[4096];
@@ -34,12 +47,7 @@ static void check(const char *model, const char *split, dm_lm_path path)
     dm_lm m;
     dm_vocab v;
     dm_corpus c;
-    snprintf(p, sizeof p, "%s/models/%s/model.safetensors", test_srcdir(), model);
-    cr_assert_eq(dm_lm_load(&m, p, &err), 0, "%s", err.msg);
-    snprintf(p, sizeof p, "%s/models/%s/vocab.txt", test_srcdir(), model);
-    cr_assert_eq(dm_vocab_load(&v, p, &err), 0, "%s", err.msg);
-    snprintf(p, sizeof p, "%s/data/kjv/%s.txt", test_srcdir(), split);
-    cr_assert_eq(dm_corpus_load(&c, p, &v, 0, &err), 0, "%s", err.msg);
+    load(model, split, 0, &m, &v, &c);
     dm_blas_set_threads(1);
     dm_eval_opts o = {.path = path};
     dm_eval_result r;
@@ -82,12 +90,7 @@ static void check_streams(const char *model, const char *split, int N)
     dm_lm m;
     dm_vocab v;
     dm_corpus c;
-    snprintf(p, sizeof p, "%s/models/%s/model.safetensors", test_srcdir(), model);
-    cr_assert_eq(dm_lm_load(&m, p, &err), 0, "%s", err.msg);
-    snprintf(p, sizeof p, "%s/models/%s/vocab.txt", test_srcdir(), model);
-    cr_assert_eq(dm_vocab_load(&v, p, &err), 0, "%s", err.msg);
-    snprintf(p, sizeof p, "%s/data/kjv/%s.txt", test_srcdir(), split);
-    cr_assert_eq(dm_corpus_load(&c, p, &v, 0, &err), 0, "%s", err.msg);
+    load(model, split, 0, &m, &v, &c);
     dm_blas_set_threads(2);
     dm_eval_opts o = {.streams = N};
     dm_eval_result r;
@@ -133,12 +136,7 @@ static void check_prefix(const char *model, const char *split)
     dm_lm m;
     dm_vocab v;
     dm_corpus c;
-    snprintf(p, sizeof p, "%s/models/%s/model.safetensors", test_srcdir(), model);
-    cr_assert_eq(dm_lm_load(&m, p, &err), 0, "%s", err.msg);
-    snprintf(p, sizeof p, "%s/models/%s/vocab.txt", test_srcdir(), model);
-    cr_assert_eq(dm_vocab_load(&v, p, &err), 0, "%s", err.msg);
-    snprintf(p, sizeof p, "%s/data/kjv/%s.txt", test_srcdir(), split);
-    cr_assert_eq(dm_corpus_load(&c, p, &v, (long)ntok, &err), 0, "%s", err.msg);
+    load(model, split, (long)ntok, &m, &v, &c);
     cr_assert_eq(c.n, (long)ntok);
     dm_blas_set_threads(1);
     for (int path = 0; path < 2; path++) {
