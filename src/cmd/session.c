@@ -338,6 +338,14 @@ void dm_session_info(dm_session *s, dm_model_info *o)
         snprintf(o->data, sizeof o->data, "%.200s%s", s->set.split, s->set.limit ? " (limited)" : "");
 }
 
+/* Threads for bulk GEMM work (fitting, the many-stream quality pass): every
+ * online core, at most 8. */
+static int quality_threads(void)
+{
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    return ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1;
+}
+
 /* The language-model family's own objects, for its commands (little, study). */
 static const dm_rnnlm *rnnlm_of(const dm_session *s)
 {
@@ -424,8 +432,7 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
         if (s->net->fam->open(s->net, tpath, nfit, &train, err))
             return -1;
         /* a one-time cost per model (then cached on disk): use every core */
-        long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-        dm_blas_set_threads(ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1);
+        dm_blas_set_threads(quality_threads());
         int rc = s->net->fam->fit(s->net, train, nfit, cal_items(s, c), &s->fd, err);
         dm_blas_set_threads(c->threads);
         s->net->fam->close(train);
@@ -479,13 +486,6 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
 
 int dm_run_streams(const dm_settings *c) { return c->streams > 0 ? c->streams : DM_STREAMS_AUTO; }
 
-/* Threads for bulk GEMM work (fitting, the many-stream quality pass): every
- * online core, at most 8. */
-static int quality_threads(void)
-{
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    return ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1;
-}
 
 /* ---- the run record ---- */
 
@@ -1196,7 +1196,6 @@ int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
         return 0;
     }
     dm_fitdata fd;
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     if (random) {
         /* random weights: the model's own states over random tokens (timing only) */
         const dm_lm *lm = dm_session_lm(s);
@@ -1228,7 +1227,7 @@ int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
         dm_data *train;
         if (s->net->fam->open(s->net, path, fit_items(s, c), &train, err))
             return -1;
-        dm_blas_set_threads(ncpu > 1 ? (int)(ncpu < 8 ? ncpu : 8) : 1);
+        dm_blas_set_threads(quality_threads());
         int rc = s->net->fam->fit(s->net, train, fit_items(s, c), cal_items(s, c), &fd, err);
         dm_blas_set_threads(c->threads);
         s->net->fam->close(train);
