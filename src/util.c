@@ -169,6 +169,48 @@ int dm_u8width(const char *s)
     return w;
 }
 
+int dm_u8_decode(const char *s, size_t n, unsigned *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[0];
+    int len;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, min = 0x80, c &= 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, min = 0x800, c &= 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, min = 0x10000, c &= 0x07;
+    else
+        goto bad;
+    if ((size_t)len > n)
+        goto bad;
+    for (int i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            goto bad;
+        c = c << 6 | (u[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        goto bad;
+    *cp = c;
+    return len;
+bad:
+    *cp = DM_U8_INVALID + u[0];
+    return 1;
+}
+
+int dm_u8_is_space(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20);
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
 void dm_sql_quote(char *out, size_t n, const char *s)
 {
     if (n < 3) {

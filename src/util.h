@@ -94,6 +94,19 @@ const char *dm_esc(const char *in);
  * are all one column wide). */
 int dm_u8width(const char *s);
 
+/* One character of UTF-8 text at s (n bytes left, n >= 1): its code point in
+ * *cp and its length in bytes. A byte that does not start a well-formed
+ * sequence (stray continuation, overlong form, surrogate, above U+10FFFF,
+ * cut short) is one character of length 1 with *cp = DM_U8_INVALID + the
+ * byte, so invalid text is read byte by byte and never matches a real
+ * character. */
+#define DM_U8_INVALID 0x110000u
+int dm_u8_decode(const char *s, size_t n, unsigned *cp);
+/* Whitespace as Python's str.split() and str.isspace() see it (what
+ * sacreBLEU splits on): \t \n \v \f \r, \x1c-\x1f, space, U+0085, U+00A0,
+ * U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
+int dm_u8_is_space(unsigned cp);
+
 /* s as an SQL string literal ('...' with quotes doubled) into out; cut to fit n. */
 void dm_sql_quote(char *out, size_t n, const char *s);
 

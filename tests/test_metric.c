@@ -248,3 +248,37 @@ Test(metric, bleu_clipping_brevity_and_edges)
     dm_bleu_result(&z.u.bleu, &v2, &se);
     cr_expect_eq(v1, v2);
 }
+
+/* sacreBLEU's details: no match at any order is BLEU 0 with precisions 0
+ * even with 'exp' smoothing (its early stop, issue #141), and tokens of
+ * tokenize='none' text are split at Python's whitespace (NBSP, U+3000, ...). */
+Test(metric, bleu_details_early_stop_and_whitespace)
+{
+    dm_bleu_acc a = {0};
+    cr_assert_eq(dm_bleu_add_text(&a, "a b c d e", "v w x y z"), 0);
+    dm_bleu_detail d;
+    dm_bleu_details(&a, DM_BLEU_SMOOTH_EXP, &d);
+    cr_expect(d.score == 0, "BLEU %g", d.score);
+    for (int n = 0; n < DM_BLEU_ORDER; n++)
+        cr_expect(d.prec[n] == 0, "p%d %g", n + 1, d.prec[n]);
+    cr_expect(d.bp == 1 && d.ratio == 1 && d.hyp_len == 5 && d.ref_len == 5);
+    /* one unigram match: smoothing applies to the three empty orders */
+    dm_bleu_acc b = {0};
+    cr_assert_eq(dm_bleu_add_text(&b, "a b c d e", "a w x y z"), 0);
+    dm_bleu_details(&b, DM_BLEU_SMOOTH_EXP, &d);
+    double want = pow(20.0 * (100.0 / (2 * 4)) * (100.0 / (4 * 3)) * (100.0 / (8 * 2)), 0.25);
+    cr_expect(fabs(d.score - want) < 1e-9, "BLEU %.12g, want %.12g", d.score, want);
+    double v, se;
+    dm_bleu_result_smooth(&b, DM_BLEU_SMOOTH_EXP, &v, &se);
+    cr_expect(v == d.score && isnan(se));
+    /* Python's str.split() whitespace */
+    dm_bleu_acc c = {0}, e = {0};
+    cr_assert_eq(dm_bleu_add_text(&c, "x\xc2\xa0y\xe3\x80\x80z\x1c" "w", "x y z w"), 0);
+    cr_assert_eq(dm_bleu_add_text(&e, "x y z w", "x y z w"), 0);
+    cr_expect(memcmp(&c, &e, sizeof c) == 0, "NBSP, U+3000 and \\x1c separate tokens");
+    /* ids: any int values, negative ones too */
+    const int h[] = {-1, 7, -1, 7}, r[] = {-1, 7, 3};
+    dm_bleu_acc g = {0};
+    cr_assert_eq(dm_bleu_add_ids(&g, h, 4, r, 3), 0);
+    cr_expect(g.matches[0] == 2 && g.matches[1] == 1 && g.totals[1] == 3 && g.matches[2] == 0);
+}

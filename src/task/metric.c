@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util.h"
+
 /* ---- perplexity ---------------------------------------------------------- */
 
 void dm_ppl_add(dm_ppl_acc *a, double nll)
@@ -52,136 +54,190 @@ void dm_accuracy_result(const dm_accuracy_acc *a, double *value, double *se)
 
 /* ---- BLEU ---------------------------------------------------------------- */
 
-static int same_gram(const int *x, const int *y, int n)
+static int key_cmp(const void *x, const void *y)
 {
+    const dm_ngram_key *a = x, *b = y;
+    if (a->hi != b->hi)
+        return a->hi < b->hi ? -1 : 1;
+    return a->lo < b->lo ? -1 : a->lo > b->lo;
+}
+
+double dm_ngram_matches(dm_ngram_key *h, size_t nh, dm_ngram_key *r, size_t nr)
+{
+    if (!nh || !nr)
+        return 0;
+    qsort(h, nh, sizeof *h, key_cmp);
+    qsort(r, nr, sizeof *r, key_cmp);
+    double m = 0;
+    size_t i = 0, j = 0;
+    while (i < nh && j < nr) {
+        int c = key_cmp(&h[i], &r[j]);
+        if (c < 0) {
+            i++;
+        } else if (c > 0) {
+            j++;
+        } else { /* one distinct n-gram: min(count in h, count in r) */
+            size_t ci = 0, cj = 0;
+            dm_ngram_key k = h[i];
+            while (i < nh && key_cmp(&h[i], &k) == 0)
+                i++, ci++;
+            while (j < nr && key_cmp(&r[j], &k) == 0)
+                j++, cj++;
+            m += (double)(ci < cj ? ci : cj);
+        }
+    }
+    return m;
+}
+
+/* The n-gram of ids at s (n <= 4): two ids per 64-bit half. */
+static dm_ngram_key id_key(const int *s, int n)
+{
+    unsigned long long w[4] = {0, 0, 0, 0};
     for (int k = 0; k < n; k++)
-        if (x[k] != y[k])
-            return 0;
-    return 1;
+        w[k] = (unsigned)s[k];
+    return (dm_ngram_key){w[0] << 32 | w[1], w[2] << 32 | w[3]};
 }
 
-/* Occurrences of the n-gram g in s[0..ns). */
-static long count_gram(const int *g, int n, const int *s, int ns)
-{
-    long c = 0;
-    for (int i = 0; i + n <= ns; i++)
-        c += same_gram(g, s + i, n);
-    return c;
-}
-
-void dm_bleu_add_ids(dm_bleu_acc *a, const int *hyp, int nhyp, const int *ref, int nref)
+int dm_bleu_add_ids(dm_bleu_acc *a, const int *hyp, int nhyp, const int *ref, int nref)
 {
     if (nhyp < 0)
         nhyp = 0;
     if (nref < 0)
         nref = 0;
-    for (int n = 1; n <= DM_BLEU_ORDER; n++) {
-        double match = 0;
-        for (int i = 0; i + n <= nhyp; i++) {
-            /* each distinct n-gram once, at its first occurrence: min(count in hyp, count in ref) */
-            int seen = 0;
-            for (int j = 0; j < i && !seen; j++)
-                seen = same_gram(hyp + j, hyp + i, n);
-            if (seen)
-                continue;
-            long ch = count_gram(hyp + i, n, hyp, nhyp), cr = count_gram(hyp + i, n, ref, nref);
-            match += (double)(ch < cr ? ch : cr);
-        }
-        a->matches[n - 1] += match;
-        a->totals[n - 1] += nhyp - n + 1 > 0 ? nhyp - n + 1 : 0;
+    dm_ngram_key *kh = malloc(((size_t)nhyp + 1) * sizeof *kh), *kr = malloc(((size_t)nref + 1) * sizeof *kr);
+    if (!kh || !kr) {
+        free(kh), free(kr);
+        return -1;
     }
+    for (int n = 1; n <= DM_BLEU_ORDER; n++) {
+        int th = nhyp - n + 1 > 0 ? nhyp - n + 1 : 0, tr = nref - n + 1 > 0 ? nref - n + 1 : 0;
+        for (int i = 0; i < th; i++)
+            kh[i] = id_key(hyp + i, n);
+        for (int i = 0; i < tr; i++)
+            kr[i] = id_key(ref + i, n);
+        a->matches[n - 1] += dm_ngram_matches(kh, (size_t)th, kr, (size_t)tr);
+        a->totals[n - 1] += th;
+    }
+    free(kh), free(kr);
     a->hyp_len += nhyp;
     a->ref_len += nref;
     a->sentences++;
-}
-
-/* Split s at ASCII whitespace into (start, length) pairs appended at *n. */
-static int split_ws(const char *s, const char **start, int *len, int *n, int cap)
-{
-    const char *p = s;
-    while (*p) {
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')
-            p++;
-        if (!*p)
-            break;
-        const char *b = p;
-        while (*p && !(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v'))
-            p++;
-        if (*n >= cap)
-            return -1;
-        start[*n] = b;
-        len[*n] = (int)(p - b);
-        (*n)++;
-    }
     return 0;
 }
 
-static int count_tokens(const char *s)
+/* One token of text: where it starts, its length, its place in the pair. */
+typedef struct tok {
+    const char *s;
+    size_t len;
+    int at;
+} tok;
+
+/* Split s at whitespace (Python's str.split()) into t[*n...]; with t NULL
+ * only count. */
+static void split_ws(const char *s, tok *t, int *n)
 {
-    int n = 0, in = 0;
-    for (; *s; s++) {
-        int ws = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v';
-        if (!ws && !in)
-            n++;
-        in = !ws;
+    size_t left = strlen(s);
+    const char *start = NULL;
+    while (left) {
+        unsigned cp;
+        int l = dm_u8_decode(s, left, &cp);
+        if (dm_u8_is_space(cp)) {
+            if (start) {
+                if (t)
+                    t[*n] = (tok){start, (size_t)(s - start), *n};
+                (*n)++;
+                start = NULL;
+            }
+        } else if (!start) {
+            start = s;
+        }
+        s += l;
+        left -= (size_t)l;
     }
-    return n;
+    if (start) {
+        if (t)
+            t[*n] = (tok){start, (size_t)(s - start), *n};
+        (*n)++;
+    }
+}
+
+static int tok_cmp(const void *x, const void *y)
+{
+    const tok *a = x, *b = y;
+    int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+    if (c)
+        return c;
+    return a->len < b->len ? -1 : a->len > b->len;
 }
 
 int dm_bleu_add_text(dm_bleu_acc *a, const char *hyp, const char *ref)
 {
-    int nh = count_tokens(hyp), nr = count_tokens(ref), nt = nh + nr, n = 0;
-    size_t cap = nt > 0 ? (size_t)nt : 1;
-    const char **start = malloc(cap * sizeof *start);
-    int *len = malloc(cap * sizeof *len), *id = malloc(cap * sizeof *id);
-    if (!start || !len || !id) {
-        free(start), free(len), free(id);
+    int nh = 0, nr = 0;
+    split_ws(hyp, NULL, &nh);
+    split_ws(ref, NULL, &nr);
+    int nt = nh + nr, n = 0;
+    tok *t = malloc(((size_t)nt + 1) * sizeof *t);
+    int *id = malloc(((size_t)nt + 1) * sizeof *id);
+    if (!t || !id) {
+        free(t), free(id);
         return -1;
     }
-    split_ws(hyp, start, len, &n, nt);
-    split_ws(ref, start, len, &n, nt);
-    /* equal tokens get equal ids: the index of their first occurrence */
-    for (int i = 0; i < nt; i++) {
-        id[i] = i;
-        for (int j = 0; j < i; j++)
-            if (len[j] == len[i] && memcmp(start[j], start[i], (size_t)len[i]) == 0) {
-                id[i] = id[j];
-                break;
-            }
+    split_ws(hyp, t, &n);
+    split_ws(ref, t, &n);
+    /* equal tokens get equal ids: sorted, each run of equal tokens one id */
+    qsort(t, (size_t)nt, sizeof *t, tok_cmp);
+    for (int i = 0, next = 0; i < nt; i++) {
+        if (i && tok_cmp(&t[i - 1], &t[i]) != 0)
+            next++;
+        id[t[i].at] = next;
     }
-    dm_bleu_add_ids(a, id, nh, id + nh, nr);
-    free(start), free(len), free(id);
-    return 0;
+    int rc = dm_bleu_add_ids(a, id, nh, id + nh, nr);
+    free(t), free(id);
+    return rc;
 }
 
-void dm_bleu_result_smooth(const dm_bleu_acc *a, dm_bleu_smooth smooth, double *value, double *se)
+void dm_bleu_details(const dm_bleu_acc *a, dm_bleu_smooth smooth, dm_bleu_detail *out)
 {
-    double prec[DM_BLEU_ORDER] = {0}, smooth_mteval = 1;
+    memset(out, 0, sizeof *out);
+    out->hyp_len = a->hyp_len;
+    out->ref_len = a->ref_len;
+    out->ratio = a->ref_len ? a->hyp_len / a->ref_len : 0;
+    out->bp = 1;
+    if (a->hyp_len < a->ref_len)
+        out->bp = a->hyp_len > 0 ? exp(1 - a->ref_len / a->hyp_len) : 0;
+    int any = 0;
+    for (int n = 0; n < DM_BLEU_ORDER; n++)
+        any |= a->matches[n] != 0;
+    if (!any) /* sacreBLEU's early stop (its issue #141): 0, precisions 0 */
+        return;
+    double smooth_mteval = 1;
     for (int n = 0; n < DM_BLEU_ORDER; n++) {
         if (a->totals[n] == 0)
             break;
         if (a->matches[n] == 0) {
             if (smooth == DM_BLEU_SMOOTH_EXP) {
                 smooth_mteval *= 2;
-                prec[n] = 100.0 / (smooth_mteval * a->totals[n]);
+                out->prec[n] = 100.0 / (smooth_mteval * a->totals[n]);
             }
         } else {
-            prec[n] = 100.0 * a->matches[n] / a->totals[n];
+            out->prec[n] = 100.0 * a->matches[n] / a->totals[n];
         }
     }
-    double bp = 1;
-    if (a->hyp_len < a->ref_len)
-        bp = a->hyp_len > 0 ? exp(1 - a->ref_len / a->hyp_len) : 0;
     /* sacreBLEU's my_log: log(0) is -9999999999, so any zero precision gives 0 */
     double s = 0;
-    int zero = 0;
     for (int n = 0; n < DM_BLEU_ORDER; n++) {
-        if (prec[n] == 0)
-            zero = 1;
-        else
-            s += log(prec[n]);
+        if (out->prec[n] == 0)
+            return;
+        s += log(out->prec[n]);
     }
-    *value = zero ? 0 : bp * exp(s / DM_BLEU_ORDER);
+    out->score = out->bp * exp(s / DM_BLEU_ORDER);
+}
+
+void dm_bleu_result_smooth(const dm_bleu_acc *a, dm_bleu_smooth smooth, double *value, double *se)
+{
+    dm_bleu_detail d;
+    dm_bleu_details(a, smooth, &d);
+    *value = d.score;
     *se = NAN;
 }
 

@@ -14,9 +14,9 @@
  *   accuracy:   correct / total, binomial standard error sqrt(p(1-p)/n);
  *   BLEU:       corpus-level sufficient statistics (clipped n-gram matches
  *               and totals for n = 1..4, hypothesis and reference lengths),
- *               scored as sacreBLEU's corpus_bleu does. Tokenization is the
- *               caller's (the translator adds 13a); this module compares
- *               token ids or whitespace-separated tokens. */
+ *               scored as sacreBLEU's corpus_bleu does. This module compares
+ *               token ids or whitespace-separated tokens; bleu.h adds the 13a
+ *               tokenizer, chrF and sacreBLEU's signatures. */
 #ifndef DM_METRIC_H
 #define DM_METRIC_H
 
@@ -56,20 +56,44 @@ typedef struct dm_bleu_acc {
 } dm_bleu_acc;
 typedef enum dm_bleu_smooth { DM_BLEU_SMOOTH_NONE = 0, DM_BLEU_SMOOTH_EXP } dm_bleu_smooth;
 /* One sentence pair given as token ids (any int values that compare equal
- * for equal tokens). Single reference. */
-void dm_bleu_add_ids(dm_bleu_acc *a, const int *hyp, int nhyp, const int *ref, int nref);
-/* One sentence pair of already tokenized text: tokens are separated by ASCII
- * whitespace and compared byte for byte (sacreBLEU's tokenize='none').
+ * for equal tokens). Single reference. O(n log n) in the sentence length.
  * 0, or -1 when out of memory (nothing added). */
+int dm_bleu_add_ids(dm_bleu_acc *a, const int *hyp, int nhyp, const int *ref, int nref);
+/* One sentence pair of already tokenized text: tokens are separated by
+ * whitespace as Python's str.split() sees it (ASCII blanks, \x1c-\x1f and the
+ * Unicode spaces of dm_u8_is_space) and compared byte for byte (sacreBLEU's
+ * tokenize='none'). 0, or -1 when out of memory (nothing added). */
 int dm_bleu_add_text(dm_bleu_acc *a, const char *hyp, const char *ref);
-/* BLEU in [0, 100] (sacreBLEU's compute_bleu, max order 4): precisions
- * p_n = 100 matches_n / totals_n; a zero match count gives p_n = 0 and so
- * BLEU 0 without smoothing, or with 'exp' smoothing p_n = 100 / (2^k
- * totals_n) for the k-th such order; an order with no hypothesis n-grams
- * leaves p_n = 0 (BLEU 0). Brevity penalty exp(1 - ref/hyp) when hyp < ref
- * (0 when hyp is 0). No standard error: *se is NaN. */
+/* BLEU in [0, 100] with the figures sacreBLEU prints beside it. */
+typedef struct dm_bleu_detail {
+    double score;                /* BLEU, 0..100 */
+    double prec[DM_BLEU_ORDER];  /* n-gram precisions in percent, smoothed as the score uses them */
+    double bp;                   /* brevity penalty */
+    double ratio;                /* hyp_len / ref_len; 0 when ref_len is 0 */
+    double hyp_len, ref_len;
+} dm_bleu_detail;
+/* sacreBLEU's compute_bleu (max order 4): no matching n-gram of any order
+ * gives BLEU 0 with every precision 0, smoothed or not (its early stop);
+ * otherwise p_n = 100 matches_n / totals_n, and a zero match count gives
+ * p_n = 0 and so BLEU 0 without smoothing, or with 'exp' smoothing
+ * p_n = 100 / (2^k totals_n) for the k-th such order; an order with no
+ * hypothesis n-grams leaves p_n and every later one 0 (BLEU 0). Brevity
+ * penalty exp(1 - ref/hyp) when hyp < ref (0 when hyp is 0). The same
+ * operations in the same order as sacreBLEU's Python, so the same bits
+ * (under Python 3.12+, whose sum() compensates, up to the last bit). */
+void dm_bleu_details(const dm_bleu_acc *a, dm_bleu_smooth smooth, dm_bleu_detail *out);
+/* The score of dm_bleu_details. No standard error: *se is NaN. */
 void dm_bleu_result_smooth(const dm_bleu_acc *a, dm_bleu_smooth smooth, double *value, double *se);
 void dm_bleu_result(const dm_bleu_acc *a, double *value, double *se); /* smoothing off */
+
+/* Clipped matches of two multisets of n-grams, each n-gram packed into a
+ * fixed-width key (equal n-grams, equal keys; the caller packs one order at
+ * a time): the sum over distinct keys of min(count in h, count in r).
+ * Sorts both arrays in place; O(n log n). Shared by BLEU and chrF. */
+typedef struct dm_ngram_key {
+    unsigned long long hi, lo;
+} dm_ngram_key;
+double dm_ngram_matches(dm_ngram_key *h, size_t nh, dm_ngram_key *r, size_t nr);
 
 /* Any metric's accumulator. */
 typedef struct dm_metric_acc {
