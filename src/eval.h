@@ -8,6 +8,8 @@
 #ifndef DM_EVAL_H
 #define DM_EVAL_H
 
+#include <stdio.h>
+
 #include "corpus.h"
 #include "lm.h"
 #include "metric.h"
@@ -50,6 +52,8 @@ typedef struct dm_eval_opts {
     const volatile int *cancel;  /* may be NULL */
     int streams;                 /* quality path: N > 1 contiguous streams evaluated together
                                     (PyTorch's batchify); 0 or 1: one stream, batch 1 */
+    int beam;                    /* translators: beam width (0 or 1: greedy) */
+    FILE *hyp_out;               /* translators: where the hypotheses go, one a line (NULL: nowhere) */
 } dm_eval_opts;
 
 /* Perplexity of the token stream from a zero state: token 0 is context

@@ -110,8 +110,8 @@ run "bad bits" 2 "$dm" eval kjv-lstm --bits 17
 has "bad bits message" "$tmp/err" "--bits '17': expected an integer from 1 to 16"
 run "k larger than the input" 1 "$dm" eval kjv-lstm --limit 100 --k 5000 $fit
 has "k message" "$tmp/err" "k 5000 is outside 1\.\.[0-9]+"
-run "eps too small for the model" 1 "$dm" eval kjv-lstm --limit 100 --eps 0.2 $fit
-has "eps message" "$tmp/err" "eps 0.2 gives k [0-9]+ .*larger than the input size"
+run "eps too small for the model: k capped at half the input" 0 "$dm" eval kjv-lstm --limit 100 --eps 0.2 $fit
+has "eps capped" "$tmp/out" "k 200"
 run "bad mode" 2 "$dm" eval kjv-lstm --mode sometimes
 has "bad mode message" "$tmp/err" "--mode 'sometimes': expected threshold or topk"
 run "unknown study" 2 "$dm" study frobs kjv-lstm

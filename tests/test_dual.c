@@ -270,10 +270,14 @@ Test(dual, bad_knobs_rejected)
         cr_assert_eq(dm_dual_build(&d, &m, &fd, &bad[i].c, &err), -1, "case %d accepted", i);
         cr_assert(strstr(err.msg, bad[i].msg), "case %d: '%s' lacks '%s'", i, err.msg, bad[i].msg);
     }
-    /* eps 0.5 over 96 gate rows gives k 219 > 24 */
+    /* eps 0.5 over 96 gate rows gives k 219 > 24: capped at half the narrowest input */
     dm_dual_cfg c = cfg_of(0.5, 8, 0, DM_MODE_THRESHOLD);
-    cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), -1);
-    cr_assert(strstr(err.msg, "larger than the input size 24"), "%s", err.msg);
+    int k = 0;
+    cr_assert_eq(dm_dual_cfg_check_sites(&c, d.site, 0, &k, &err), -1, "no sites accepted");
+    dm_site sites[DM_LM_MAX_LAYERS];
+    dm_lm_sites(&m, sites);
+    cr_assert_eq(dm_dual_cfg_check_sites(&c, sites, m.nlayers, &k, &err), 0, "%s", err.msg);
+    cr_assert_eq(k, 12, "k %d, expected 24 / 2", k);
     dm_fitdata_free(&fd);
     dm_lm_free(&m);
 }

@@ -154,7 +154,7 @@ static void print_help(FILE *f)
 typedef struct opts {
     const char *words[4]; /* positional: command, [study kind], model */
     int nwords;
-    const char *split, *data, *vocab, *db, *fit_data;
+    const char *split, *data, *vocab, *db, *fit_data, *save_hyp;
     int path_both, dense, cold, no_torch, quiet, no_store, explain, dual, mode_given, ratio_given;
     const char *arch;
     long hidden, layers, vocab_size, steps;
@@ -208,7 +208,7 @@ enum {
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
     O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PREDICTOR, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
     O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_NO_TUNE, O_DB, O_NO_STORE, O_EXPLAIN,
-    O_STREAMS
+    O_STREAMS, O_BEAM, O_SAVE_HYP
 };
 
 static const struct option long_opts[] = {
@@ -216,6 +216,7 @@ static const struct option long_opts[] = {
     {"vocab", required_argument, 0, O_VOCAB},   {"limit", required_argument, 0, O_LIMIT},
     {"path", required_argument, 0, O_PATH},     {"chunk", required_argument, 0, O_CHUNK},
     {"streams", required_argument, 0, O_STREAMS},
+    {"beam", required_argument, 0, O_BEAM},     {"save-hyp", required_argument, 0, O_SAVE_HYP},
     {"threads", required_argument, 0, O_THREADS}, {"format", required_argument, 0, O_FORMAT},
     {"dense", no_argument, 0, O_DENSE},         {"arch", required_argument, 0, O_ARCH},
     {"hidden", required_argument, 0, O_HIDDEN}, {"layers", required_argument, 0, O_LAYERS},
@@ -297,6 +298,13 @@ static int parse_opts(int argc, char **argv, opts *o)
         case O_STREAMS:
             if (parse_long("--streams", optarg, 0, 1024, &v)) return 2;
             put(o, "streams", "%ld", v);
+            break;
+        case O_BEAM:
+            if (parse_long("--beam", optarg, 1, 64, &v)) return 2;
+            put(o, "beam", "%ld", v);
+            break;
+        case O_SAVE_HYP:
+            o->save_hyp = optarg;
             break;
         case O_THREADS:
             if (parse_long("--threads", optarg, 1, 64, &v)) return 2;
@@ -595,6 +603,10 @@ static int classic(int argc, char **argv)
         if (!kind || (strcmp(kind, "noise") && strcmp(kind, "sweep") && strcmp(kind, "dim") && strcmp(kind, "bits")))
             return usage_error("study '%s': expected noise, sweep, dim or bits", kind ? kind : "");
         model = o.nwords > 2 ? o.words[2] : NULL;
+    } else if (strcmp(cmd, "translate") == 0) {
+        if (o.nwords > 3)
+            return usage_error("unexpected argument '%s' (quote the sentence: translate MODEL 'TEXT')", o.words[3]);
+        model = o.nwords > 1 ? o.words[1] : NULL;
     } else {
         if (o.nwords > 2)
             return usage_error("unexpected argument '%s'", o.words[2]);
@@ -638,6 +650,10 @@ static int classic(int argc, char **argv)
         set1(&S, "split", "test");
     if (o.fit_data)
         set1(&S, "fit-data", o.fit_data);
+    if (o.save_hyp)
+        set1(&S, "save-hyp", o.save_hyp);
+    if (strcmp(cmd, "translate") == 0 && !o.ratio_given)
+        set1(&S, "ratio", "0"); /* dense unless --ratio says otherwise */
     if (strcmp(cmd, "bench") == 0 && !o.dense && !o.mode_given)
         set1(&S, "mode", "topk"); /* exact ratios make exact timings */
     sets(&S, &o);
@@ -653,6 +669,9 @@ static int classic(int argc, char **argv)
     } else if (strcmp(cmd, "info") == 0) {
         word(&S, "info");
         word(&S, model);
+    } else if (strcmp(cmd, "translate") == 0) {
+        word(&S, "translate");
+        word(&S, o.nwords > 2 ? o.words[2] : "-");
     } else if (strcmp(cmd, "little") == 0) {
         word(&S, "little");
     } else if (kind) {
@@ -755,7 +774,7 @@ int main(int argc, char **argv)
         printf("%s %s (git %s)\n", PACKAGE_NAME, PACKAGE_VERSION, DM_GIT_REV);
         return 0;
     }
-    static const char *const classic_cmds[] = {"eval", "info", "bench", "little", "study", "bleu"};
+    static const char *const classic_cmds[] = {"eval", "info", "bench", "little", "study", "bleu", "translate"};
     for (size_t i = 0; w && i < sizeof classic_cmds / sizeof classic_cmds[0]; i++)
         if (strcmp(w, classic_cmds[i]) == 0)
             return classic(argc, argv);

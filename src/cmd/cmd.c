@@ -225,6 +225,8 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
     case DM_S_PROJ: s->proj = idx; break;
     case DM_S_PATH: s->path = idx; break;
     case DM_S_STREAMS: s->streams = (int)x; break;
+    case DM_S_BEAM: s->beam = (int)x; break;
+    case DM_S_SAVE_HYP: snprintf(s->save_hyp, sizeof s->save_hyp, "%s", strcmp(value, "-") ? value : ""); break;
     case DM_S_THREADS: s->threads = (int)x; break;
     case DM_S_KERNELS: s->kernels = idx; break;
     case DM_S_AUDIT: s->audit = idx == 0; break;
@@ -273,6 +275,8 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_PROJ: snprintf(out, n, "%s", choice(d->choices, s->proj)); break;
     case DM_S_PATH: snprintf(out, n, "%s", choice(d->choices, s->path)); break;
     case DM_S_STREAMS: snprintf(out, n, "%d", s->streams); break;
+    case DM_S_BEAM: snprintf(out, n, "%d", s->beam); break;
+    case DM_S_SAVE_HYP: snprintf(out, n, "%s", s->save_hyp[0] ? s->save_hyp : "-"); break;
     case DM_S_THREADS: snprintf(out, n, "%d", s->threads); break;
     case DM_S_KERNELS: snprintf(out, n, "%s", choice(d->choices, s->kernels)); break;
     case DM_S_AUDIT: snprintf(out, n, "%s", s->audit ? "on" : "off"); break;
@@ -305,6 +309,8 @@ double dm_settings_num(const dm_settings *s, dm_setting_id id)
     case DM_S_PROJ: return s->proj;
     case DM_S_PATH: return s->path;
     case DM_S_STREAMS: return s->streams;
+    case DM_S_BEAM: return s->beam;
+    case DM_S_SAVE_HYP: return 0;
     case DM_S_THREADS: return s->threads;
     case DM_S_KERNELS: return s->kernels;
     case DM_S_AUDIT: return s->audit;
@@ -713,6 +719,60 @@ static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         info(c, "saved as run %lld", (long long)r->id);
     free(r);
     return rc == 1 ? fail(c, "interrupted") : 0;
+}
+
+static int c_translate(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
+{
+    (void)raw;
+    size_t len = 1;
+    for (int i = 0; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    char *text = malloc(len), *out = malloc(1 << 16);
+    if (!text || !out) {
+        free(text), free(out);
+        return fail(c, "out of memory");
+    }
+    text[0] = 0;
+    for (int i = 0; i < argc; i++) {
+        if (i)
+            strcat(text, " ");
+        strcat(text, argv[i]);
+    }
+    int dual = 0, rc = 0;
+    if (argc == 1 && strcmp(argv[0], "-") == 0) { /* one sentence a line from stdin */
+        if (c->io->tui_cmd) {
+            free(text), free(out);
+            return fail(c, "translate -: reading stdin is for scripts; give the sentence");
+        }
+        char *line = NULL;
+        size_t lcap = 0;
+        ssize_t ll;
+        while (!rc && !cancelled(c) && (ll = getline(&line, &lcap, stdin)) >= 0) {
+            while (ll > 0 && (line[ll - 1] == '\n' || line[ll - 1] == '\r'))
+                line[--ll] = 0;
+            rc = dm_session_translate(c->s, line, out, 1 << 16, &dual, &c->err);
+            if (!rc)
+                fprintf(c->io->out, "%s\n", out);
+        }
+        free(line), free(text), free(out);
+        fflush(c->io->out);
+        return rc;
+    }
+    rc = dm_session_translate(c->s, text, out, 1 << 16, &dual, &c->err);
+    if (!rc) {
+        if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
+            const dm_settings *s = dm_session_settings(c->s);
+            json_t *j = json_pack("{s:s, s:s, s:b, s:i, s:f}", "source", text, "translation", out, "dual", dual,
+                                  "beam", s->beam, "ratio", dual ? s->ratio : 0.0);
+            dm_json_print(j, c->fmt, c->io->out);
+            json_decref(j);
+        } else {
+            fprintf(c->io->out, "%s\n", out);
+        }
+        fflush(c->io->out);
+    }
+    free(text), free(out);
+    return rc;
 }
 
 static int c_stop(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
@@ -1613,6 +1673,11 @@ const dm_cmd_def dm_cmd_table[] = {
      "0.5); sweep [RATIOS] (default 0.1,0.3,0.5,0.7,0.9); dim [KS] (k values; below 1 an eps; default "
      "32,64,128,256,0.5); bits [BITS] (0 = fp32; default 0,16,8,4,2,1). Every configuration is stored.",
      1, 2, DM_C_NONE, 0, dm_cmd_study},
+    {"translate", "TEXT...", "translate one sentence with the loaded translator",
+     "Dense at ratio 0; at a ratio above 0 with the dual-module decoder of the current settings (fitted and "
+     "built as for a run). The beam setting chooses greedy (1) or beam search. Quote the sentence when it holds "
+     "a ';' or '#'. 'translate -' translates stdin, one sentence a line (scripts).",
+     1, -1, DM_C_NONE, 0, c_translate},
     {"bleu", "HYP REF", "corpus BLEU and chrF of a translation file against its reference file (sacreBLEU 2.3.1)",
      "One sentence a line, the same number of lines in both, UTF-8. Scored as sacreBLEU 2.3.1 does with its "
      "defaults: BLEU on 13a tokens with 'exp' smoothing, printed with its n-gram precisions, brevity penalty, "

@@ -48,7 +48,7 @@ typedef enum dm_stype {
     X(K,        "k",        DM_ST_INT, 0, 65536, NULL, "0", 8, 64, \
       "little dimension per stream (0 = from eps by the Johnson-Lindenstrauss bound)") \
     X(EPS,      "eps",      DM_ST_REAL, 0.01, 0.99, NULL, "0.5", 0.01, 0.05, \
-      "JL epsilon that sets k when k is 0") \
+      "JL epsilon that sets k when k is 0 (a bound above the narrowest input gives half that input)") \
     X(SEED,     "seed",     DM_ST_INT, 0, 2147483647, NULL, "1", 1, 1, \
       "random projection seed") \
     X(POLICY,   "policy",   DM_ST_ENUM, 0, 0, "paper|symmetric|error", "paper", 0, 0, \
@@ -61,6 +61,10 @@ typedef enum dm_stype {
       "dual-module path: streaming batch-1 steps, or whole sequences (W_ih x batched)") \
     X(STREAMS,  "streams",  DM_ST_INT, 0, 1024, NULL, "0", 1, 8, \
       "quality figures over N contiguous streams evaluated together by GEMM (PyTorch's batched evaluate); 1 = one stream, batch 1 (exact); 0 = auto: 20 for runs, 1 for dense eval. Speed is always timed batch 1") \
+    X(BEAM,     "beam",     DM_ST_INT, 1, 64, NULL, "1", 1, 1, \
+      "translators: beam width of the search (1 = greedy)") \
+    X(SAVE_HYP, "save-hyp", DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
+      "translators: write each evaluation's translations to this file, one a line, in data order (- = none)") \
     X(THREADS,  "threads",  DM_ST_INT, 1, 64, NULL, "1", 1, 1, \
       "threads for OpenBLAS and the kernels") \
     X(KERNELS,  "kernels",  DM_ST_ENUM, 0, 0, "auto|ref|avx2|avx512", "auto", 0, 0, \
@@ -125,6 +129,8 @@ typedef struct dm_settings {
     int proj;     /* dm_proj_kind */
     int path;     /* dm_lm_path */
     int streams;  /* quality path: streams evaluated together (1: batch 1) */
+    int beam;     /* translators: beam width (1: greedy) */
+    char save_hyp[1024]; /* translators: "" or where each evaluation's translations go */
     int threads;
     int kernels;  /* 0 auto, 1 ref, 2 avx2, 3 avx512 */
     int audit;

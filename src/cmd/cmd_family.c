@@ -4,11 +4,13 @@
  * figure comes from the family's ops (family.h) and the engine's sites and
  * statistics, so a new family gets these reports without code here. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bleu.h"
 #include "cmd_int.h"
 #include "metric.h"
 #include "resnet.h"
@@ -59,6 +61,21 @@ static json_t *confusion_json(const dm_dual_result *r, int side)
     return a;
 }
 
+/* a translator's figures beside BLEU: chrF2, length ratio, search, signatures */
+static void print_bleu(FILE *out, const dm_dual_result *r, int side, int beam)
+{
+    char sb[128], sc[128];
+    dm_bleu_signature(DM_BLEU_SMOOTH_EXP, sb, sizeof sb);
+    dm_chrf_signature(sc, sizeof sc);
+    fprintf(out, "chrF2       %.2f   length ratio %.3f (hypothesis / reference, 13a tokens)\n", r->chrf[side],
+            r->len_ratio[side]);
+    if (beam > 1)
+        fprintf(out, "search      beam %d, length penalty ((5 + |Y|) / 6)^0.6 (GNMT)\n", beam);
+    else
+        fprintf(out, "search      greedy\n");
+    fprintf(out, "signature   BLEU %s\n            chrF2 %s\n", sb, sc);
+}
+
 int dm_cmd_eval_family(dm_cmd_ctx *c)
 {
     const dm_settings *s = dm_session_settings(c->s);
@@ -73,8 +90,14 @@ int dm_cmd_eval_family(dm_cmd_ctx *c)
     if (!r)
         return fail(c, "out of memory");
     dm_eval_prog p = {c, "dense", 0};
-    dm_eval_opts eo = {.progress = dm_cmd_eval_progress, .progress_ud = &p, .cancel = c->io->cancel};
+    dm_eval_opts eo = {.progress = dm_cmd_eval_progress, .progress_ud = &p, .cancel = c->io->cancel, .beam = s->beam};
+    if (s->save_hyp[0] && !(eo.hyp_out = fopen(s->save_hyp, "w"))) {
+        free(r);
+        return fail(c, "save-hyp %s: cannot open for writing: %s", s->save_hyp, strerror(errno));
+    }
     int rc = n->fam->eval(n, NULL, d, &eo, 0, r, &c->err);
+    if (eo.hyp_out && fclose(eo.hyp_out) && !rc)
+        rc = fail(c, "save-hyp %s: write error: %s", s->save_hyp, strerror(errno));
     if (p.drawn) {
         fprintf(c->io->msg, "\r\033[K");
         fflush(c->io->msg);
@@ -126,9 +149,14 @@ int dm_cmd_eval_family(dm_cmd_ctx *c)
     } else {
         fprintf(out, "model       %s  (%s)\n", ref->name, n->arch);
         fprintf(out, "data        %s  (%s: %ld %ss)\n", split ? split : datapath, datapath, d->items, n->fam->item);
-        fprintf(out, "%-11s %.2f%s ± %.2f   %ld %ss   %.2f s   %.0f %ss/s\n", md ? md->name : "value", e->value,
-                md ? md->unit : "", e->se, e->items, n->fam->item, e->seconds, e->items_per_s, n->fam->item);
+        char se[32] = "";
+        if (!md || md->has_se)
+            snprintf(se, sizeof se, " ± %.2f", e->se);
+        fprintf(out, "%-11s %.2f%s%s   %ld %ss   %.2f s   %.0f %ss/s\n", md ? md->name : "value", e->value,
+                md ? md->unit : "", se, e->items, n->fam->item, e->seconds, e->items_per_s, n->fam->item);
         print_classes(out, n, r, 0);
+        if (e->metric == DM_METRIC_BLEU)
+            print_bleu(out, r, 0, s->beam);
         fprintf(out, "threads     %d (%s)\n", s->threads, dm_blas_config());
     }
     fflush(out);

@@ -1,9 +1,11 @@
 /* session.c - the current model, settings, caches and the worker thread. */
 #define _POSIX_C_SOURCE 200809L
 #include "session.h"
+#include "seq2seq.h"
 
 #include "bench.h"
 
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -687,6 +689,25 @@ int dm_session_bench(dm_session *s, int steps, int cold, dm_dual_bench *b, dm_er
 
 int dm_session_k(const dm_session *s) { return s->have_dual ? s->eng.k : 0; }
 
+int dm_session_translate(dm_session *s, const char *text, char *out, size_t cap, int *dual, dm_err *err)
+{
+    join_worker(s);
+    if (!s->loaded)
+        return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load bible-es-en)");
+    if (s->net->fam != &dm_family_seq2seq)
+        return dm_errf(err, "translate needs a translator (a seq2seq model); %s is a %s model", s->ref.name,
+                       s->net->fam->name);
+    const dm_engine *e = NULL;
+    if (s->set.ratio > 0) {
+        if (prepare(s, &s->set, NULL, err))
+            return -1;
+        e = &s->eng;
+    }
+    *dual = e != NULL;
+    dm_blas_set_threads(s->set.threads);
+    return dm_s2s_translate((const dm_s2s *)s->net, e, text, s->set.beam, out, cap, err) < 0 ? -1 : 0;
+}
+
 /* ---- running ---- */
 
 typedef struct run_ctx {
@@ -832,6 +853,8 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     /* a language model is timed on the text it is evaluated on, where its calibrated ratio holds */
     if (rnnlm_of(s))
         dm_bench_use_tokens(((const dm_rnnlm_data *)s->data)->c.ids, ((const dm_rnnlm_data *)s->data)->c.n);
+    else
+        dm_bench_use_tokens(NULL, 0);
     if (quick > 0) {
         phase(s, &sn, DM_RUN_SPEED, "timing interleaved dense/dual steps", user, ud);
         if (m->fam->bench(m, &s->eng, quick, 0, &b, err))
@@ -844,11 +867,17 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     phase(s, &sn, DM_RUN_EVAL, "evaluating dense and dual side by side", user, ud);
     run_ctx x = {s, c, res, user, ud};
     dm_eval_opts eo = {.path = (dm_lm_path)c->path, .progress = on_progress, .progress_ud = &x,
-                       .progress_every_s = 0.2, .cancel = cancel, .streams = nstreams};
+                       .progress_every_s = 0.2, .cancel = cancel, .streams = nstreams, .beam = c->beam};
     /* the quality pass over many streams is GEMM work: every core (the timing keeps c->threads) */
     if (nstreams > 1)
         dm_blas_set_threads(quality_threads());
+    if (c->save_hyp[0] && !(eo.hyp_out = fopen(c->save_hyp, "w"))) {
+        dm_errf(err, "save-hyp %s: cannot open for writing: %s", c->save_hyp, strerror(errno));
+        goto fail;
+    }
     int erc = m->fam->eval(m, &s->eng, s->data, &eo, c->audit, res, err);
+    if (eo.hyp_out && fclose(eo.hyp_out) && !erc)
+        erc = dm_errf(err, "save-hyp %s: write error: %s", c->save_hyp, strerror(errno));
     dm_blas_set_threads(c->threads);
     if (erc)
         goto fail;

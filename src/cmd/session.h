@@ -145,6 +145,10 @@ int dm_session_run(dm_session *s, dm_snap_fn progress, void *ud, const volatile 
 /* Prepare the current settings (load data, fit, build) and time dense and
  * dual steps (dm_bench_dual). */
 int dm_session_bench(dm_session *s, int steps, int cold, dm_dual_bench *b, dm_err *err);
+/* Translate one sentence with the loaded translator (the beam setting):
+ * dense at ratio 0, else with the dual-module decoder of the settings
+ * (prepared as for a run); *dual says which. */
+int dm_session_translate(dm_session *s, const char *text, char *out, size_t cap, int *dual, dm_err *err);
 /* The resolved little dimension of the built dual module (0 before one is built). */
 int dm_session_k(const dm_session *s);
 

@@ -115,11 +115,11 @@ int dm_dual_cfg_check_sites(const dm_dual_cfg *c, const dm_site *sites, int nsit
     } else if (k == 0) {
         if (dm_jl_k(rows, c->eps, &k, err))
             return -1;
+        /* a JL bound above the narrowest input cannot be met by a projection (the little module would
+         * read as much as the big one): half that input instead (narrow models, e.g. the translator's
+         * 256-wide decoder); k gives any other value */
         if (k > maxk)
-            return dm_errf(err,
-                           "eps %g gives k %d (JL bound for %d gate rows), larger than the input size %d; "
-                           "use a larger eps or give k",
-                           c->eps, k, rows, maxk);
+            k = maxk / 2 > 0 ? maxk / 2 : 1;
     } else if (k < 1 || k > maxk) {
         return dm_errf(err, "k %d is outside 1..%d (the smallest input of the model's layers)", k, maxk);
     }

@@ -6,8 +6,8 @@
 
 #define MAX_FAMILIES 16
 
-static const dm_family *registry[MAX_FAMILIES] = {&dm_family_rnnlm, &dm_family_resnet};
-static int nregistered = 2;
+static const dm_family *registry[MAX_FAMILIES] = {&dm_family_rnnlm, &dm_family_resnet, &dm_family_seq2seq};
+static int nregistered = 3;
 
 const dm_family *dm_family_find(const char *name)
 {

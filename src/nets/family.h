@@ -56,7 +56,10 @@ typedef struct dm_data {
 typedef struct dm_dual_result {
     dm_eval_result dense, dual;
     double kld;              /* mean KL(dense || dual) per prediction, nats (NaN where undefined) */
-    double top1_agree;       /* fraction of predictions with the same argmax */
+    double top1_agree;       /* fraction of predictions with the same argmax (translators: of
+                              * sentences translated exactly as the dense model does) */
+    double chrf[2];          /* translators: chrF2 of the dense and the dual translations */
+    double len_ratio[2];     /* translators: hypothesis / reference length (13a tokens), dense and dual */
     dm_dual_stats stats;
     int nclass;              /* classifiers with at most DM_CONF_MAX classes: the confusion matrices' size (else 0) */
     long confusion[2][DM_CONF_MAX][DM_CONF_MAX]; /* [dense, dual][true class][predicted class] */
@@ -115,6 +118,6 @@ int dm_family_register(const dm_family *f);
 int dm_net_load(const char *path, const char *vocab, dm_net **out, dm_err *err);
 void dm_net_free(dm_net *n);
 
-extern const dm_family dm_family_rnnlm, dm_family_resnet;
+extern const dm_family dm_family_rnnlm, dm_family_resnet, dm_family_seq2seq;
 
 #endif
