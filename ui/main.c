@@ -2,7 +2,8 @@
  *
  *   dualmod eval MODEL [--split S | --data FILE] [--limit N] [--path stream|seq|both] [dual knobs]
  *   dualmod info MODEL
- *   dualmod bench MODEL [--ratios LIST] [--k LIST] | --dense MODEL | --arch lstm|gru --hidden H
+ *   dualmod bench MODEL [--ratios LIST] [--k LIST] | --dense MODEL | --arch lstm|gru --hidden H [--input N]
+ *   dualmod translate MODEL ['TEXT'] (stdin: one sentence a line)
  *   dualmod little MODEL [knobs]
  *   dualmod study noise|sweep|dim|bits MODEL [--ratios|--ks|--bits-list|--noise ...]
  *   dualmod bleu HYP REF
@@ -61,7 +62,7 @@ static void print_help(FILE *f)
             "Explore dual-module inference (Liu et al., ICML 2020) on trained networks.\n"
             "\n"
             "Commands:\n"
-            "  eval MODEL          perplexity of MODEL on a data split or a text file\n"
+            "  eval MODEL          quality of MODEL (perplexity, accuracy, BLEU) on a data split or a file\n"
             "  info MODEL          architecture, parameters, bytes, vocabulary, data, card metrics\n"
             "  bench MODEL         dense vs dual-module step speed, interleaved pairs, per ratio\n"
             "  bench --dense MODEL dense-path speed: per-token latency, sequence throughput,\n"
@@ -69,6 +70,9 @@ static void print_help(FILE *f)
             "  little MODEL        build and fit the little modules; report size and fit MSE\n"
             "  study noise|sweep|dim|bits MODEL\n"
             "                      the paper's Tables 1, 2/3, 5 and 6 on MODEL (test split)\n"
+            "  translate MODEL ['TEXT']\n"
+            "                      translate a sentence (stdin: one a line); dense, or with --ratio etc.\n"
+            "                      the dual-module decoder\n"
             "  bleu HYP REF        corpus BLEU and chrF of a translation file against its reference\n"
             "                      file, one sentence a line, as sacreBLEU 2.3.1 scores them (13a, exp\n"
             "                      smoothing; chrF2), with the breakdown and signatures; no model needed\n"
@@ -110,14 +114,18 @@ static void print_help(FILE *f)
             "  --fit-tokens N      training tokens for fitting (default %d); --calib-tokens N (default %d)\n"
             "  --fit-data FILE     training text when the model has no data set\n"
             "  --lambda L          relative ridge strength of the fit (little, study, bench; default 1e-4)\n"
+            "translator options (eval, translate):\n"
+            "  --beam K            beam search of width K (default 1: greedy)\n"
+            "  --save-hyp FILE     write the translations, one a line in data order (dual ones with --ratio)\n"
             "  --ratios LIST, --ks LIST (k, or eps when < 1), --bits-list LIST (0 = fp32), --noise BETA\n"
             "                      the values a study runs through\n"
             "bench options:\n"
             "  --dense             benchmark the dense path only\n"
             "  --ratios LIST --k LIST   dual configurations (default ratios 0,0.1,0.3,0.5,0.7,0.9; top-k)\n"
             "  --kernels K         ref, avx2, avx512 or auto (default: the best this CPU has)\n"
-            "  --arch lstm|gru --hidden H [--layers L] [--vocab-size V]\n"
-            "                      a model of that shape with random weights instead of MODEL\n"
+            "  --arch lstm|gru --hidden H [--layers L] [--vocab-size V] [--input N]\n"
+            "                      a model of that shape with random weights instead of MODEL (--input:\n"
+            "                      the first layer's input size, e.g. GNMT's decoder: --hidden 1024 --input 2048)\n"
             "  --steps N           timed steps / interleaved pairs (default 300)\n"
             "  --cold              flush the caches between timed steps\n"
             "  --no-torch          do not run PyTorch for comparison\n"
@@ -157,7 +165,7 @@ typedef struct opts {
     const char *split, *data, *vocab, *db, *fit_data, *save_hyp;
     int path_both, dense, cold, no_torch, quiet, no_store, explain, dual, mode_given, ratio_given;
     const char *arch;
-    long hidden, layers, vocab_size, steps;
+    long hidden, layers, vocab_size, steps, input;
     const char *ratio, *ratios, *klist, *ks, *bitlist, *noise;
     /* settings in the order given (the last of a name wins) */
     int nset;
@@ -208,7 +216,7 @@ enum {
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
     O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PREDICTOR, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
     O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_NO_TUNE, O_DB, O_NO_STORE, O_EXPLAIN,
-    O_STREAMS, O_BEAM, O_SAVE_HYP
+    O_STREAMS, O_BEAM, O_SAVE_HYP, O_INPUT
 };
 
 static const struct option long_opts[] = {
@@ -216,7 +224,7 @@ static const struct option long_opts[] = {
     {"vocab", required_argument, 0, O_VOCAB},   {"limit", required_argument, 0, O_LIMIT},
     {"path", required_argument, 0, O_PATH},     {"chunk", required_argument, 0, O_CHUNK},
     {"streams", required_argument, 0, O_STREAMS},
-    {"beam", required_argument, 0, O_BEAM},     {"save-hyp", required_argument, 0, O_SAVE_HYP},
+    {"beam", required_argument, 0, O_BEAM},     {"input", required_argument, 0, O_INPUT},     {"save-hyp", required_argument, 0, O_SAVE_HYP},
     {"threads", required_argument, 0, O_THREADS}, {"format", required_argument, 0, O_FORMAT},
     {"dense", no_argument, 0, O_DENSE},         {"arch", required_argument, 0, O_ARCH},
     {"hidden", required_argument, 0, O_HIDDEN}, {"layers", required_argument, 0, O_LAYERS},
@@ -298,6 +306,9 @@ static int parse_opts(int argc, char **argv, opts *o)
         case O_STREAMS:
             if (parse_long("--streams", optarg, 0, 1024, &v)) return 2;
             put(o, "streams", "%ld", v);
+            break;
+        case O_INPUT:
+            if (parse_long("--input", optarg, 1, 16384, &o->input)) return 2;
             break;
         case O_BEAM:
             if (parse_long("--beam", optarg, 1, 64, &v)) return 2;
@@ -619,7 +630,8 @@ static int classic(int argc, char **argv)
     if (strcmp(cmd, "bench") == 0 && o.arch) {
         if (model)
             return usage_error("give MODEL or --arch, not both ('%s')", model);
-        char h[16], l[16], v[16];
+        char h[16], l[16], v[16], in[16];
+        snprintf(in, sizeof in, "%ld", o.input ? o.input : o.hidden ? o.hidden : 1500);
         snprintf(h, sizeof h, "%ld", o.hidden ? o.hidden : 1500);
         snprintf(l, sizeof l, "%ld", o.layers ? o.layers : 1);
         snprintf(v, sizeof v, "%ld", o.vocab_size ? o.vocab_size : 10000);
@@ -629,6 +641,8 @@ static int classic(int argc, char **argv)
         word(&S, h);
         word(&S, l);
         word(&S, v);
+        if (o.input)
+            word(&S, in);
         stmt_end(&S);
     } else if (strcmp(cmd, "info") == 0) {
         if (!model)

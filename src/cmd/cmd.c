@@ -429,22 +429,25 @@ static dm_store *store(dm_cmd_ctx *c)
 
 /* ---- load / set / get / info ---- */
 
-/* load random lstm|gru HIDDEN [LAYERS [VOCAB]]: a model of that shape with random weights */
+/* load random lstm|gru HIDDEN [LAYERS [VOCAB [INPUT]]]: a model of that shape with random weights (INPUT:
+ * the first layer's input size, default HIDDEN; e.g. GNMT's decoder, 1024 hidden over 2048 inputs) */
 static int load_random(dm_cmd_ctx *c, int argc, char **argv)
 {
     if (argc < 3)
-        return fail(c, "load random: expected 'load random lstm|gru HIDDEN [LAYERS [VOCAB]]' (./random loads a "
-                       "directory of that name)");
+        return fail(c, "load random: expected 'load random lstm|gru HIDDEN [LAYERS [VOCAB [INPUT]]]' (./random "
+                       "loads a directory of that name)");
     if (strcmp(argv[1], "lstm") && strcmp(argv[1], "gru"))
         return fail(c, "load random '%s': expected lstm or gru", argv[1]);
-    double v[3] = {0, 1, 10000}, lo[3] = {1, 1, 2}, hi[3] = {16384, DM_LM_MAX_LAYERS, 1000000};
-    static const char *const what[3] = {"HIDDEN", "LAYERS", "VOCAB"};
-    for (int i = 0; i < 3 && 2 + i < argc; i++)
+    if (argc > 6)
+        return fail(c, "load random: too many arguments (HIDDEN [LAYERS [VOCAB [INPUT]]])");
+    double v[4] = {0, 1, 10000, 0}, lo[4] = {1, 1, 2, 1}, hi[4] = {16384, DM_LM_MAX_LAYERS, 1000000, 16384};
+    static const char *const what[4] = {"HIDDEN", "LAYERS", "VOCAB", "INPUT"};
+    for (int i = 0; i < 4 && 2 + i < argc; i++)
         if (parse_num(argv[2 + i], &v[i]) || v[i] != floor(v[i]) || v[i] < lo[i] || v[i] > hi[i])
             return fail(c, "load random %s '%s': expected an integer from %.0f to %.0f", what[i], argv[2 + i], lo[i],
                         hi[i]);
     if (dm_session_load_random(c->s, strcmp(argv[1], "lstm") == 0 ? DM_CELL_LSTM : DM_CELL_GRU, (int)v[2], (int)v[0],
-                               (int)v[1], &c->err))
+                               (int)v[1], (int)v[3], &c->err))
         return -1;
     info(c, "loaded %s: timing only (no data, no quality figures)", dm_session_ref(c->s)->name);
     return 0;
@@ -456,7 +459,7 @@ static int c_load(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (strcmp(argv[0], "random") == 0)
         return load_random(c, argc, argv);
     if (argc > 1)
-        return fail(c, "too many arguments (usage: load MODEL, or load random lstm|gru HIDDEN [LAYERS [VOCAB]])");
+        return fail(c, "too many arguments (usage: load MODEL, or load random lstm|gru HIDDEN [LAYERS [VOCAB [INPUT]]])");
     if (dm_session_load(c->s, argv[0], &c->err))
         return -1;
     dm_model_info mi;
@@ -1633,8 +1636,9 @@ static int c_tui(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 const dm_cmd_def dm_cmd_table[] = {
     {"load", "MODEL", "load a model (name, directory or .safetensors file)",
      "Names are looked up in $DUALMOD_MODELS, the source tree's models/ and the installed models. 'load random "
-     "lstm|gru HIDDEN [LAYERS [VOCAB]]' makes a model of that shape with random weights (bench: timing only).",
-     1, 5,
+     "lstm|gru HIDDEN [LAYERS [VOCAB [INPUT]]]' makes a model of that shape with random weights (bench: timing "
+     "only; INPUT: the first layer's input size, default HIDDEN).",
+     1, 6,
      DM_C_MODEL, 0, c_load},
     {"set", "NAME VALUE [NAME VALUE ...]", "change settings (also NAME=VALUE)",
      "All pairs are checked first; a bad one changes nothing. 'help settings' lists the settings.", 1, -1,

@@ -258,7 +258,8 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         fprintf(out, "data        %s  (%ld %ss)\n", split ? split : s->split, res->dual.items, n->fam->item);
         fprintf(out, "little      %s, %s, %s projection (seed %llu), %s of little weights and projections\n", kb, bb,
                 dm_proj_name(e->cfg.proj), (unsigned long long)e->cfg.seed, lb);
-        fprintf(out, "fit         %ld training %ss%s; built in %.2f s\n", fd ? fd->fit_items : 0L, n->fam->item,
+        fprintf(out, "fit         %ld training %ss%s; built in %.2f s\n", fd ? fd->fit_items : 0L,
+                n->fam->fit_item ? n->fam->fit_item : n->fam->item,
                 fd && fd->from_cache ? " (moments from cache)" : "", e->fit_seconds);
         fprintf(out, "policy      %s regions, %s ratio control%s\n", dm_policy_name(e->cfg.policy),
                 dm_mode_name(e->cfg.mode),
@@ -274,10 +275,22 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
                         dm_stats_false_insens(st, i, -1));
             fprintf(out, "\n");
         }
-        fprintf(out, "%-11s dual %.2f%s ± %.2f   dense %.2f%s   Δ %+.2f points\n", md ? md->name : "value",
-                res->dual.value, md ? md->unit : "", res->dual.se, res->dense.value, md ? md->unit : "", delta);
-        fprintf(out, "vs dense    top-1 agreement %.2f%%   KL %.5f nats/%s\n", 100 * res->top1_agree, res->kld,
-                n->fam->item);
+        char se[32] = "";
+        if (!md || md->has_se)
+            snprintf(se, sizeof se, " ± %.2f", res->dual.se);
+        fprintf(out, "%-11s dual %.2f%s%s   dense %.2f%s   Δ %+.2f points\n", md ? md->name : "value",
+                res->dual.value, md ? md->unit : "", se, res->dense.value, md ? md->unit : "", delta);
+        if (res->dual.metric == DM_METRIC_BLEU) {
+            fprintf(out, "chrF2       dual %.2f   dense %.2f   length ratio dual %.3f, dense %.3f\n", res->chrf[1],
+                    res->chrf[0], res->len_ratio[1], res->len_ratio[0]);
+            fprintf(out, "vs dense    %.2f%% of the sentences translated exactly as the dense model does (%s)\n",
+                    100 * res->top1_agree, s->beam > 1 ? "beam search" : "greedy");
+            fprintf(out, "dense parts the encoder, the attention and the output layer (only the decoder's LSTM "
+                         "layers are dual-moduled)\n");
+        } else {
+            fprintf(out, "vs dense    top-1 agreement %.2f%%   KL %.5f nats/%s\n", 100 * res->top1_agree, res->kld,
+                    n->fam->item);
+        }
         double per = st->steps > 0 ? (double)st->steps : 1;
         if (st->dense_macs > 0)
             fprintf(out,

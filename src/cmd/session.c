@@ -1274,21 +1274,27 @@ int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
     return 0;
 }
 
-int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, dm_err *err)
+int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, int input, dm_err *err)
 {
     join_worker(s);
     dm_rnnlm *r = calloc(1, sizeof *r);
     if (!r)
         return dm_errf(err, "out of memory");
-    if (dm_lm_init_random(&r->lm, cell, ntoken, hidden, hidden, layers, 1, 0.05f, 1, err)) {
+    if (input <= 0)
+        input = hidden;
+    if (dm_lm_init_random(&r->lm, cell, ntoken, input, hidden, layers, input == hidden, 0.05f, 1, err)) {
         free(r);
         return -1;
     }
     dm_rnnlm_describe(r);
     drop_model(s);
     memset(&s->ref, 0, sizeof s->ref);
-    snprintf(s->ref.name, sizeof s->ref.name, "%s-%d (random weights)", cell == DM_CELL_LSTM ? "lstm" : "gru",
-             hidden);
+    if (input == hidden)
+        snprintf(s->ref.name, sizeof s->ref.name, "%s-%d (random weights)", cell == DM_CELL_LSTM ? "lstm" : "gru",
+                 hidden);
+    else
+        snprintf(s->ref.name, sizeof s->ref.name, "%s-%dx%d (random weights)", cell == DM_CELL_LSTM ? "lstm" : "gru",
+                 input, hidden);
     s->net = &r->base;
     s->loaded = 1;
     snprintf(s->set.model, sizeof s->set.model, "%s", s->ref.name);

@@ -241,7 +241,7 @@ int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_
 int dm_session_fitdata(dm_session *s, const dm_fitdata **fd, dm_err *err);
 /* Replace the model by one of this shape with random weights (benchmarks:
  * timing only, no data). */
-int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, dm_err *err);
+int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, int input, dm_err *err);
 /* dm_session_run that also returns the full result (per-layer and per-gate
  * statistics) and does not store the run: the caller stores *run (so that
  * a store that fails still leaves the figures to print). */

@@ -89,6 +89,7 @@ struct dm_family {
     const char *name;        /* "rnnlm" */
     const char *metric;      /* the quality metric's name ("perplexity") */
     const char *item;        /* what one item is ("token") */
+    const char *fit_item;    /* what fitting counts, when not items (the translator: "target token"); NULL: item */
     long fit_items;          /* default fitting items (fit-tokens left at its default) */
     int cal_items;           /* default calibration inputs (calib-tokens left at its default) */
     /* Is the file this family's? 1 yes, 0 no (reads metadata / tensor names). */

@@ -1017,6 +1017,7 @@ const dm_family dm_family_seq2seq = {
     .name = "seq2seq",
     .metric = "BLEU",
     .item = "sentence",
+    .fit_item = "target token",
     .fit_items = 60000, /* target tokens */
     .cal_items = 4000,
     .probe = seq2seq_probe,
