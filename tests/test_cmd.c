@@ -255,7 +255,7 @@ Test(cmd, completion_from_the_table)
     cr_expect_str_eq(complete("set ra", NULL), "ratio ");
     cr_expect_str_eq(complete("set mode ", NULL), "threshold topk ");
     cr_expect_str_eq(complete("set bits ", NULL), "fp32 16 8 6 4 3 2 1 ");
-    cr_expect_str_eq(complete("set ratio 0.5 b", NULL), "bits ");
+    cr_expect_str_eq(complete("set ratio 0.5 b", NULL), "bits beam ");
     cr_expect_str_eq(complete("set ratio 0.5; get th", NULL), "threads ");
     cr_expect_str_eq(complete("sweep ratio 0.1:0.9:0.2 --f", NULL), "--force ");
     cr_expect_str_eq(complete("export ", NULL), "csv json ");
