@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_cli.sh - the dualmod program as a user runs it: help, version, eval
-# and info output (table and JSON), and clear errors with the right exit
-# status for bad input. TAP output.
+# and info output (table and JSON), bleu on two text files, and clear errors
+# with the right exit status for bad input. TAP output.
 top_builddir=${DM_TEST_BUILDDIR:-.}
 top_srcdir=${DM_TEST_SRCDIR:-.}
 dm="$top_builddir/dualmod"
@@ -116,6 +116,44 @@ run "bad mode" 2 "$dm" eval kjv-lstm --mode sometimes
 has "bad mode message" "$tmp/err" "--mode 'sometimes': expected threshold or topk"
 run "unknown study" 2 "$dm" study frobs kjv-lstm
 has "unknown study message" "$tmp/err" "study 'frobs': expected noise, sweep, dim or bits"
+
+# bleu: sacreBLEU-compatible BLEU and chrF of two text files (no model). The
+# figures are sacreBLEU 2.3.1's for these files (tools/bleu_reference.py
+# prints the same lines).
+fx="$top_srcdir/tests/fixtures/bleu"
+run "bleu" 0 "$dm" bleu "$fx/hyp.txt" "$fx/ref.txt"
+has "bleu line as sacreBLEU prints it" "$tmp/out" \
+    '^BLEU = 70\.46 95\.1/79\.0/68\.5/60\.5 \(BP = 0\.943 ratio = 0\.945 hyp_len = 5104 ref_len = 5403\)$'
+has "chrF line" "$tmp/out" '^chrF2 = 81\.86$'
+has "BLEU signature" "$tmp/out" '^BLEU signature +nrefs:1\|case:mixed\|eff:no\|tok:13a\|smooth:exp\|version:2\.3\.1$'
+has "chrF signature" "$tmp/out" '^chrF2 signature +nrefs:1\|case:mixed\|eff:yes\|nc:6\|nw:0\|space:no\|version:2\.3\.1$'
+has "bleu counts the sentences" "$tmp/out" '^sentences +212 '
+run "bleu --explain" 0 "$dm" bleu "$fx/hyp.txt" "$fx/ref.txt" --explain
+has "bleu HYP REF is the command bleu HYP REF" "$tmp/out" "^bleu [^;]*hyp\.txt [^;]*ref\.txt$"
+run "bleu as a command of the language" 0 "$dm" -c "bleu '$fx/hyp.txt' '$fx/ref.txt'"
+has "the same figures from -c" "$tmp/out" '^BLEU = 70\.46 95\.1/79\.0/68\.5/60\.5 '
+run "bleu of a file against itself" 0 "$dm" bleu "$fx/ref.txt" "$fx/ref.txt"
+has "identical: BLEU 100" "$tmp/out" '^BLEU = 100\.00 100\.0/100\.0/100\.0/100\.0 \(BP = 1\.000 ratio = 1\.000 '
+has "identical: chrF 100" "$tmp/out" '^chrF2 = 100\.00$'
+head -n 211 "$fx/hyp.txt" >"$tmp/short.txt"
+run "bleu: line counts differ" 1 "$dm" bleu "$tmp/short.txt" "$fx/ref.txt"
+has "line count message names both files and counts" "$tmp/err" "short\.txt has 211 lines but [^ ]*ref\.txt has 212"
+run "bleu: missing hypothesis file" 1 "$dm" bleu "$tmp/nope.txt" "$fx/ref.txt"
+has "missing file message" "$tmp/err" "nope\.txt: cannot open hypothesis file: No such file"
+run "bleu: a directory as the reference" 1 "$dm" bleu "$fx/hyp.txt" "$tmp"
+has "directory message" "$tmp/err" "reference file is a directory"
+: >"$tmp/empty.txt"
+run "bleu: empty files" 1 "$dm" bleu "$tmp/empty.txt" "$tmp/empty.txt"
+has "empty message" "$tmp/err" "are empty: no sentences to score"
+printf 'caf\351 au lait.\n\377\n' >"$tmp/latin1.txt"
+printf 'café au lait.\nx\n' >"$tmp/utf8.txt"
+run "bleu: invalid UTF-8 is scored, not refused" 0 "$dm" bleu "$tmp/latin1.txt" "$tmp/utf8.txt"
+has "invalid UTF-8 warning names the line" "$tmp/err" "latin1\.txt:1: not valid UTF-8"
+has "invalid UTF-8 still scored" "$tmp/out" '^BLEU = [0-9]+\.[0-9]{2} '
+run "bleu needs two files" 2 "$dm" bleu "$fx/hyp.txt"
+has "bleu usage message" "$tmp/err" "bleu needs HYP and REF"
+run "bleu takes no model options" 2 "$dm" bleu "$fx/hyp.txt" "$fx/ref.txt" --ratio 0.5
+has "bleu option message" "$tmp/err" "bleu takes no --ratio option"
 
 echo "1..$n"
 exit $fail

@@ -172,6 +172,33 @@ has "eval --format md" "$tmp/out" '^\| model \| split \|'
 "$dm" eval $M --format xml >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 2 ]; then ok "bad format: usage error"; else notok "bad format"; fi
 has "bad format message" "$tmp/err" "--format 'xml': expected table, csv, json, jsonl or md"
+# ---- bleu (no model): one record in every format ----
+fx="$top_srcdir/tests/fixtures/bleu"
+bleu_keys='hyp=string ref=string sentences=integer bleu=number bleu_p1=number bleu_p2=number bleu_p3=number
+bleu_p4=number bleu_bp=number bleu_ratio=number hyp_len=integer ref_len=integer chrf=number bleu_signature=string
+chrf_signature=string'
+"$dm" -q --format json bleu "$fx/hyp.txt" "$fx/ref.txt" >"$tmp/out" 2>"$tmp/err"
+# shellcheck disable=SC2086
+if "$jc" "$tmp/out" $bleu_keys 2>>"$tmp/err" && /usr/bin/python3 -c "
+import json
+d = json.load(open('$tmp/out'))
+assert isinstance(d, dict), 'one record is an object, not an array'
+assert abs(d['bleu'] - 70.463553) < 1e-6 and abs(d['chrf'] - 81.863133) < 1e-6, d
+assert d['sentences'] == 212 and d['hyp_len'] == 5104 and d['ref_len'] == 5403, d
+assert d['bleu_signature'] == 'nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.3.1', d
+" 2>>"$tmp/err"; then ok "bleu --format json: one object with its keys"; else notok "bleu JSON"; fi
+"$dm" -q -c "set format jsonl; bleu '$fx/hyp.txt' '$fx/ref.txt'" >"$tmp/out" 2>"$tmp/err"
+if "$jc" --lines "$tmp/out" bleu chrf && [ "$(wc -l <"$tmp/out")" -eq 1 ]; then ok "bleu jsonl: one line"
+else notok "bleu JSON lines"; fi
+"$dm" -q bleu "$fx/hyp.txt" "$fx/ref.txt" --format csv >"$tmp/out" 2>"$tmp/err"
+if /usr/bin/python3 -c "
+import csv
+r = list(csv.DictReader(open('$tmp/out', newline='')))
+assert len(r) == 1 and r[0]['bleu'] == '70.463553' and r[0]['chrf'] == '81.863133', r
+assert r[0]['bleu_p1'] == '95.082288' and r[0]['bleu_bp'] == '0.943101' and r[0]['sentences'] == '212', r
+" 2>>"$tmp/err"; then ok "bleu --format csv"; else notok "bleu CSV"; fi
+"$dm" -q bleu "$fx/hyp.txt" "$fx/ref.txt" --format md >"$tmp/out" 2>"$tmp/err"
+has "bleu --format md" "$tmp/out" '^\| hyp \| ref \| sentences \| bleu \|'
 "$dm" shell --help >"$tmp/out" 2>"$tmp/err"
 has "shell --help is the one usage text" "$tmp/out" '^Usage: dualmod \[OPTIONS\] \[COMMAND\]'
 

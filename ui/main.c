@@ -5,10 +5,12 @@
  *   dualmod bench MODEL [--ratios LIST] [--k LIST] | --dense MODEL | --arch lstm|gru --hidden H
  *   dualmod little MODEL [knobs]
  *   dualmod study noise|sweep|dim|bits MODEL [--ratios|--ks|--bits-list|--noise ...]
+ *   dualmod bleu HYP REF
  *   dualmod --help | --version
  *
  * These classic subcommands are thin rewrites into the command language
  * (src/cmd): `eval M --ratio .5` runs `load M; set ratio 0.5; run detail`,
+ * `bleu HYP REF` runs `bleu HYP REF`,
  * `--explain` prints the statements instead of running them. Anything else
  * (no arguments, -c, -f, a pipe, shell, tui) goes to the command-language
  * front ends in shell.c. Options may come before or after the subcommand.
@@ -67,6 +69,9 @@ static void print_help(FILE *f)
             "  little MODEL        build and fit the little modules; report size and fit MSE\n"
             "  study noise|sweep|dim|bits MODEL\n"
             "                      the paper's Tables 1, 2/3, 5 and 6 on MODEL (test split)\n"
+            "  bleu HYP REF        corpus BLEU and chrF of a translation file against its reference\n"
+            "                      file, one sentence a line, as sacreBLEU 2.3.1 scores them (13a, exp\n"
+            "                      smoothing; chrF2), with the breakdown and signatures; no model needed\n"
             "  (none)              the TUI on the bundled kjv-lstm model (on a terminal)\n"
             "  shell               the command language in a readline shell\n"
             "  tui [MODEL]         the TUI\n"
@@ -525,6 +530,56 @@ static void set1(script *S, const char *name, const char *value)
     stmt_end(S);
 }
 
+/* Print (--explain) or run the statements of a classic subcommand. */
+static int run_script(const opts *o, const script *S)
+{
+    if (S->bad)
+        return usage_error("%s", "an argument cannot be quoted for the command language (it holds both ' and \")");
+    if (o->explain) {
+        printf("%s\n", S->text);
+        return 0;
+    }
+    dm_err err;
+    dm_session *s;
+    dm_session_opts so = {.db_path = o->db, .no_store = o->no_store, .vocab = o->vocab};
+    if (dm_session_new(&s, &so, &err)) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        return 1;
+    }
+    dm_session_set_build(s, DM_GIT_REV, DM_BUILD_FLAGS, PACKAGE_VERSION);
+    dm_cmd_io io = {.out = stdout, .msg = stderr, .out_tty = isatty(1), .width = 0,
+                    .progress = isatty(2) && !o->quiet, .quiet = o->quiet};
+    int rc = dm_cmd_exec(s, S->text, &io);
+    dm_session_free(s);
+    return rc == 1 ? 1 : 0;
+}
+
+/* bleu HYP REF: scores two text files; no model, so none of the model's,
+ * data's or dual-module's options (a usage error, not silently ignored). */
+static int classic_bleu(const opts *o)
+{
+    if (o->nwords != 3)
+        return usage_error("%s", "bleu needs HYP and REF: a translation file and its reference file, one sentence a line");
+    const char *foreign = o->split ? "--split" : o->data ? "--data" : o->vocab ? "--vocab" : o->fit_data ? "--fit-data"
+                        : o->arch ? "--arch" : o->hidden ? "--hidden" : o->layers ? "--layers"
+                        : o->vocab_size ? "--vocab-size" : o->steps ? "--steps" : o->dense ? "--dense"
+                        : o->cold ? "--cold" : o->no_torch ? "--no-torch" : o->path_both ? "--path"
+                        : o->ratios ? "--ratios" : o->ks ? "--ks" : o->bitlist ? "--bits-list"
+                        : o->noise ? "--noise" : NULL;
+    for (int i = 0; !foreign && i < o->nset; i++)
+        if (strcmp(o->set_name[i], "format") != 0)
+            foreign = o->set_name[i];
+    if (foreign)
+        return usage_error("bleu takes no %s%s option (only --format, -q and --explain)",
+                           foreign[0] == '-' ? "" : "--", foreign);
+    script S = {{0}, 0, 0};
+    sets(&S, o);
+    word(&S, "bleu");
+    word(&S, o->words[1]);
+    word(&S, o->words[2]);
+    return run_script(o, &S);
+}
+
 static int classic(int argc, char **argv)
 {
     opts o;
@@ -533,6 +588,8 @@ static int classic(int argc, char **argv)
     if (rc)
         return rc;
     const char *cmd = o.words[0], *kind = NULL, *model = NULL;
+    if (strcmp(cmd, "bleu") == 0)
+        return classic_bleu(&o);
     if (strcmp(cmd, "study") == 0) {
         kind = o.nwords > 1 ? o.words[1] : NULL;
         if (!kind || (strcmp(kind, "noise") && strcmp(kind, "sweep") && strcmp(kind, "dim") && strcmp(kind, "bits")))
@@ -627,25 +684,7 @@ static int classic(int argc, char **argv)
         if (o.no_torch)
             word(&S, "no-torch");
     }
-    if (S.bad)
-        return usage_error("%s", "an argument cannot be quoted for the command language (it holds both ' and \")");
-    if (o.explain) {
-        printf("%s\n", S.text);
-        return 0;
-    }
-    dm_err err;
-    dm_session *s;
-    dm_session_opts so = {.db_path = o.db, .no_store = o.no_store, .vocab = o.vocab};
-    if (dm_session_new(&s, &so, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        return 1;
-    }
-    dm_session_set_build(s, DM_GIT_REV, DM_BUILD_FLAGS, PACKAGE_VERSION);
-    dm_cmd_io io = {.out = stdout, .msg = stderr, .out_tty = isatty(1), .width = 0,
-                    .progress = isatty(2) && !o.quiet, .quiet = o.quiet};
-    rc = dm_cmd_exec(s, S.text, &io);
-    dm_session_free(s);
-    return rc == 1 ? 1 : 0;
+    return run_script(&o, &S);
 }
 
 /* The first word that is not an option or an option's argument; -h and -V
@@ -716,7 +755,7 @@ int main(int argc, char **argv)
         printf("%s %s (git %s)\n", PACKAGE_NAME, PACKAGE_VERSION, DM_GIT_REV);
         return 0;
     }
-    static const char *const classic_cmds[] = {"eval", "info", "bench", "little", "study"};
+    static const char *const classic_cmds[] = {"eval", "info", "bench", "little", "study", "bleu"};
     for (size_t i = 0; w && i < sizeof classic_cmds / sizeof classic_cmds[0]; i++)
         if (strcmp(w, classic_cmds[i]) == 0)
             return classic(argc, argv);

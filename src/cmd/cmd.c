@@ -1,7 +1,7 @@
 /* cmd.c - the command language: tables, parser, commands, completion, help
  * and the man page. The commands that evaluate, build or time a model live
- * beside it (cmd_eval.c, cmd_little.c, cmd_study.c, cmd_bench.c; see
- * cmd_int.h). */
+ * beside it (cmd_eval.c, cmd_little.c, cmd_study.c, cmd_bench.c), and so does
+ * bleu, which scores translation files (cmd_bleu.c); see cmd_int.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
 #include "cmd_int.h"
@@ -1613,6 +1613,12 @@ const dm_cmd_def dm_cmd_table[] = {
      "0.5); sweep [RATIOS] (default 0.1,0.3,0.5,0.7,0.9); dim [KS] (k values; below 1 an eps; default "
      "32,64,128,256,0.5); bits [BITS] (0 = fp32; default 0,16,8,4,2,1). Every configuration is stored.",
      1, 2, DM_C_NONE, 0, dm_cmd_study},
+    {"bleu", "HYP REF", "corpus BLEU and chrF of a translation file against its reference file (sacreBLEU 2.3.1)",
+     "One sentence a line, the same number of lines in both, UTF-8. Scored as sacreBLEU 2.3.1 does with its "
+     "defaults: BLEU on 13a tokens with 'exp' smoothing, printed with its n-gram precisions, brevity penalty, "
+     "length ratio and lengths; chrF2 (character 6-grams, beta 2, whitespace removed); and the signatures of "
+     "both. No model is needed.",
+     2, 2, DM_C_FILE, 0, dm_cmd_bleu},
     {"runs", "[where COND] [order by COL [desc]] [limit N]", "list stored runs (newest first)",
      "COND is SQL over the run_summary columns, e.g. where model = 'kjv-lstm' and dppl_pct < 1.", 0, -1,
      DM_C_COLUMN, 0, c_runs},
@@ -2144,7 +2150,8 @@ void dm_cmd_man(FILE *out, const char *version)
           ".B dualmod\n[\\fIOPTIONS\\fR] \\fB\\-c\\fR \\fICOMMANDS\\fR | \\fB\\-f\\fR \\fIFILE\\fR\n.br\n"
           ".B dualmod shell\n[\\fIOPTIONS\\fR]\n.br\n"
           ".B dualmod tui\n[\\fIMODEL\\fR]\n.br\n"
-          ".B dualmod\n\\fBeval\\fR|\\fBinfo\\fR|\\fBbench\\fR|\\fBlittle\\fR|\\fBstudy\\fR [\\fIMODEL\\fR] [\\fIOPTIONS\\fR]\n",
+          ".B dualmod\n\\fBeval\\fR|\\fBinfo\\fR|\\fBbench\\fR|\\fBlittle\\fR|\\fBstudy\\fR [\\fIMODEL\\fR] [\\fIOPTIONS\\fR]\n"
+          ".br\n.B dualmod bleu\n\\fIHYP\\fR \\fIREF\\fR [\\fIOPTIONS\\fR]\n",
           out);
     fputs(".SH DESCRIPTION\n"
           "dualmod builds a little module (a sparse random projection plus low\\-bit weights fitted to the big "
@@ -2171,7 +2178,7 @@ void dm_cmd_man(FILE *out, const char *version)
         {"--format table|csv|json|jsonl|md",
          "output format of results: json is one document per command (an array for several rows), jsonl one "
          "object per line, md a Markdown table"},
-        {"--explain", "eval, info, bench, little, study: print the statements of the command language they run"},
+        {"--explain", "eval, info, bench, little, study, bleu: print the statements of the command language they run"},
         {"-q, --quiet", "no progress and no informational messages"},
         {"--man", "print this manual page (troff)"},
         {"-h, --help", "usage of the program and its subcommands"},
@@ -2186,7 +2193,9 @@ void dm_cmd_man(FILE *out, const char *version)
     }
     fputs(".PP\nThe subcommands eval, info, bench, little and study take the options listed by "
           "\\fBdualmod \\-\\-help\\fR and are rewritten into the command language: "
-          "\\fBdualmod eval M \\-\\-ratio 0.5\\fR runs \\fBload M; set ratio 0.5; run detail\\fR.\n",
+          "\\fBdualmod eval M \\-\\-ratio 0.5\\fR runs \\fBload M; set ratio 0.5; run detail\\fR; "
+          "\\fBdualmod bleu HYP REF\\fR runs \\fBbleu HYP REF\\fR (it takes \\fB\\-\\-format\\fR, "
+          "\\fB\\-q\\fR and \\fB\\-\\-explain\\fR).\n",
           out);
     fputs(".SH COMMANDS\n", out);
     for (int i = 0; i < dm_ncmds; i++) {

@@ -8,7 +8,8 @@
  *   cmd_family.c the same three for families other than the language model
  *   cmd_little.c little (build and fit the little modules, sizes and fit error)
  *   cmd_study.c  study noise|sweep|dim|bits (the paper's tables)
- *   cmd_bench.c  bench (interleaved dense/dual steps; dense with PyTorch beside) */
+ *   cmd_bench.c  bench (interleaved dense/dual steps; dense with PyTorch beside)
+ *   cmd_bleu.c   bleu HYP REF (sacreBLEU-compatible BLEU and chrF of two text files) */
 #ifndef DM_CMD_INT_H
 #define DM_CMD_INT_H
 
@@ -115,5 +116,6 @@ int dm_cmd_info(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+int dm_cmd_bleu(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 
 #endif
