@@ -327,6 +327,39 @@ static const char schema_v5[] =
     "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
     "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
 
+/* Version 6: beam, the translator's search width (1: greedy; every other
+ * family 1). Translations of different beams differ in their figures, so the
+ * Pareto candidates compare only runs of equal beam. */
+static const char schema_v6[] =
+    "ALTER TABLE runs ADD COLUMN beam INTEGER NOT NULL DEFAULT 1;\n"
+"DROP VIEW pareto_candidates;\n"
+    "DROP VIEW run_summary;\n"
+    "CREATE VIEW run_summary AS\n"
+    "SELECT r.id, r.created, m.name AS model, m.arch, r.split, r.tokens, r.ratio, r.ratio_achieved,\n"
+    "       r.bits, r.k, r.eps, r.seed, r.mode, r.policy, r.proj, r.path, r.threads, r.kernels,\n"
+    "       r.metric, r.value, r.value_se, r.dense_value, r.delta, r.delta_pct,\n"
+    "       CASE WHEN lower(r.metric) = 'perplexity' THEN r.delta_pct END AS dppl_pct,\n"
+    "       CASE WHEN mt.higher_is_better THEN -r.delta_pct ELSE r.delta_pct END AS loss_pct,\n"
+    "       r.kld, r.top1_agree, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e,\n"
+    "       r.bytes_ratio, r.little_bytes, r.fit_rel_mse, r.seconds, r.status, r.partial, r.note, r.git_rev,\n"
+    "       r.family, r.predictor, r.mac_ratio,\n"
+    "       CASE WHEN r.mac_ratio > 0 THEN 1.0 / r.mac_ratio END AS mac_reduction,\n"
+    "       CASE WHEN lower(r.metric) = 'accuracy' THEN r.delta END AS dacc,\n"
+    "       CASE WHEN lower(r.metric) = 'bleu' THEN r.delta END AS dbleu,\n"
+    "       r.streams, r.beam\n"
+    "FROM runs r JOIN models m ON m.id = r.model_id LEFT JOIN metrics mt ON mt.name = r.metric COLLATE NOCASE;\n"
+    "CREATE VIEW pareto_candidates AS\n"
+    "SELECT s.* FROM run_summary s JOIN runs r ON r.id = s.id\n"
+    "WHERE r.status = 'done' AND r.speedup IS NOT NULL AND r.delta_pct IS NOT NULL\n"
+    "  AND NOT EXISTS (\n"
+    "    SELECT 1 FROM runs o JOIN run_summary os ON os.id = o.id\n"
+    "    WHERE o.id <> r.id AND o.model_id = r.model_id\n"
+    "      AND o.split = r.split AND o.split_hash = r.split_hash AND o.metric = r.metric AND o.streams = r.streams\n"
+    "      AND o.beam = r.beam\n"
+    "      AND o.status = 'done' AND o.speedup IS NOT NULL AND o.delta_pct IS NOT NULL\n"
+    "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
+    "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
+
 /* Schema steps: migrating from version v applies every step with to > v, in
  * order, in one transaction, then sets user_version. Version 0 is the empty
  * database. A step for version 2 would be e.g.
@@ -341,6 +374,7 @@ static const struct migration {
     {3, schema_v3},
     {4, schema_v4},
     {5, schema_v5},
+    {6, schema_v6},
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -371,7 +405,7 @@ static const col run_cols[] = {
     T_(split), T_(split_hash), L_(tokens),
     /* knobs */
     R_(ratio), I_(bits), I_(k), R_(eps), U_(seed), T_(mode), T_(policy), T_(predictor), T_(proj), T_(path),
-    I_(streams), I_(threads), T_(kernels), I_(audit),
+    I_(streams), I_(beam), I_(threads), T_(kernels), I_(audit),
     /* results */
     T_(family), T_(metric), R_(value), R_(value_se), R_(dense_value), R_(delta), R_(delta_pct), R_(kld),
     R_(top1_agree), R_(ratio_achieved), R_(bytes_ratio), R_(mac_ratio), R_(little_bytes), R_(fit_rel_mse),
@@ -387,12 +421,12 @@ static const col run_cols[] = {
 /* dm_store_find_same: these must match (plus model hash and status 'done'). */
 static const char *const same_keys[] = {"split_hash", "ratio", "bits", "k",       "eps",     "seed",   "mode",
                                         "policy",     "proj",  "path", "kernels", "threads", "git_rev", "predictor",
-                                        "streams"};
+                                        "streams",    "beam"};
 /* dm_store_import: a run is already present when these match (plus model hash). */
 static const char *const import_keys[] = {"split", "split_hash", "created", "ratio",   "bits",
                                           "k",     "eps",        "seed",    "mode",    "policy",
                                           "proj",  "path",       "threads", "kernels", "audit", "predictor",
-                                          "streams"};
+                                          "streams", "beam"};
 
 static const col *find_col(const char *name)
 {
@@ -1224,6 +1258,8 @@ static int add_run(dm_store *st, dm_run *r, int unique, dm_err *err)
         snprintf(r->predictor, sizeof r->predictor, "little");
     if (r->streams <= 0)
         r->streams = 1;
+    if (r->beam <= 0)
+        r->beam = 1;
     if (check_run(r, st->path, err) != 0)
         return -1;
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK)
@@ -1494,6 +1530,8 @@ int dm_store_find_same(dm_store *st, const dm_run *r, int64_t *id_out, dm_err *e
             snprintf(q->predictor, sizeof q->predictor, "little");
         if (q->streams <= 0)
             q->streams = 1;
+        if (q->beam <= 0)
+            q->beam = 1;
         int rc = match_run(st->db, st->path, q, same_keys, (int)(sizeof same_keys / sizeof same_keys[0]),
                            " AND r.status = 'done'", id_out, err);
         free(q);

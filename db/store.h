@@ -20,7 +20,7 @@
 
 #include "util.h"
 
-#define DM_STORE_SCHEMA_VERSION 5
+#define DM_STORE_SCHEMA_VERSION 6
 #define DM_RUN_MAX_SITES 128  /* in memory only: the schema has no cap */
 #define DM_RUN_MAX_GROUPS 512
 
@@ -70,6 +70,7 @@ typedef struct dm_run {
     char proj[8];            /* srp | pca */
     char path[8];            /* stream | seq */
     int streams;             /* quality figures over N contiguous streams (1: batch 1; 0 stored as 1; schema 5) */
+    int beam;                /* translators: beam width of the search (1: greedy; 0 stored as 1; schema 6) */
     int threads;
     char kernels[16];        /* ref | avx2 | avx512 */
     int audit;

@@ -520,6 +520,7 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     setstr(r->path, sizeof r->path, dm_path_name(src->path));
     r->threads = src->threads;
     r->streams = src->streams > 0 ? src->streams : 1;
+    r->beam = src->beam > 0 ? src->beam : 1;
     setstr(r->kernels, sizeof r->kernels, e->kern ? e->kern->name : "none");
     r->audit = src->audit;
     setstr(r->git_rev, sizeof r->git_rev, src->git_rev ? src->git_rev : "");
@@ -606,6 +607,7 @@ static void run_knobs(dm_session *s, const dm_settings *c, dm_run *r)
     dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .net = s->net, .eng = &s->eng,
                          .data = s->data, .split = c->split, .path = (dm_lm_path)c->path,
                          .streams = rnnlm_of(s) ? dm_run_streams(c) : 1,
+                         .beam = s->net && s->net->fam == &dm_family_seq2seq ? c->beam : 1,
                          .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
                          .build_flags = s->build_flags, .version = s->version};
     dm_run_describe(r, &src);
@@ -631,6 +633,7 @@ static int settings_knobs(dm_session *s, const dm_settings *c, dm_run *r, dm_err
     dm_run_source src = {.model_name = s->ref.name, .model_file = s->ref.file, .net = s->net, .eng = &shell,
                          .data = s->data, .split = c->split, .path = (dm_lm_path)c->path,
                          .streams = rnnlm_of(s) ? dm_run_streams(c) : 1,
+                         .beam = s->net && s->net->fam == &dm_family_seq2seq ? c->beam : 1,
                          .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
                          .build_flags = s->build_flags, .version = s->version};
     dm_run_describe(r, &src);

@@ -199,6 +199,7 @@ typedef struct dm_run_source {
     const char *split;          /* its name or file */
     dm_lm_path path;
     int streams;                /* the quality path's streams (1: batch 1; other families: 1) */
+    int beam;                   /* translators: the search's beam width (other families: 1) */
     int threads, audit;
     const char *git_rev, *build_flags, *version;
 } dm_run_source;
