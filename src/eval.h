@@ -53,6 +53,7 @@ typedef struct dm_eval_opts {
     int streams;                 /* quality path: N > 1 contiguous streams evaluated together
                                     (PyTorch's batchify); 0 or 1: one stream, batch 1 */
     int beam;                    /* translators: beam width (0 or 1: greedy) */
+    int threads;                 /* translators: sentences translated in parallel (0 or 1: one at a time) */
     FILE *hyp_out;               /* translators: where the hypotheses go, one a line (NULL: nowhere) */
 } dm_eval_opts;
 

@@ -870,7 +870,8 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     phase(s, &sn, DM_RUN_EVAL, "evaluating dense and dual side by side", user, ud);
     run_ctx x = {s, c, res, user, ud};
     dm_eval_opts eo = {.path = (dm_lm_path)c->path, .progress = on_progress, .progress_ud = &x,
-                       .progress_every_s = 0.2, .cancel = cancel, .streams = nstreams, .beam = c->beam};
+                       .progress_every_s = 0.2, .cancel = cancel, .streams = nstreams, .beam = c->beam,
+                       .threads = quality_threads()};
     /* the quality pass over many streams is GEMM work: every core (the timing keeps c->threads) */
     if (nstreams > 1)
         dm_blas_set_threads(quality_threads());

@@ -13,6 +13,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -909,6 +911,168 @@ static void put_bleu(dm_eval_result *r, const dm_bleu_acc *a, long n, long toks,
     r->items_per_s = secs > 0 ? (double)n / secs : 0;
 }
 
+/* One sentence's results: the hypotheses' texts and counts, kept so that the
+ * corpus figures and the hypothesis file come out in data order whatever
+ * worker translated it. */
+typedef struct sent_res {
+    char *hd, *hq;      /* detokenized dense / dual translations */
+    int kd, kq, same;
+    int done;           /* set under the shared lock once the rest is written */
+} sent_res;
+
+typedef struct ev_shared {
+    const dm_s2s *m;
+    const dm_engine *e;
+    const dm_s2s_data *d;
+    const dm_eval_opts *o;
+    int K, audit;
+    sent_res *res;
+    pthread_mutex_t mu;
+    int next;           /* the next sentence to take */
+    int failed;
+    dm_err err;
+} ev_shared;
+
+typedef struct ev_worker {
+    ev_shared *sh;
+    dm_dual_stats stats;
+    int rc;
+} ev_worker;
+
+static void stats_merge(dm_dual_stats *a, const dm_dual_stats *b)
+{
+    for (int s = 0; s < DM_DUAL_MAX_SITES; s++)
+        for (int g = 0; g < DM_SITE_MAX_GROUPS; g++) {
+            dm_gate_stats *x = &a->gate[s][g];
+            const dm_gate_stats *y = &b->gate[s][g];
+            x->total += y->total, x->insens += y->insens;
+            x->oracle_insens += y->oracle_insens, x->both_insens += y->both_insens;
+            x->dot_pre += y->dot_pre, x->nd_pre += y->nd_pre, x->nb_pre += y->nb_pre;
+            x->dot_post += y->dot_post, x->nd_post += y->nd_post, x->nb_post += y->nb_post;
+        }
+    a->big_bytes += b->big_bytes, a->little_bytes += b->little_bytes, a->dense_bytes += b->dense_bytes;
+    a->dec_bytes += b->dec_bytes, a->dense_macs += b->dense_macs, a->big_macs += b->big_macs;
+    a->little_macs += b->little_macs, a->steps += b->steps;
+}
+
+static void *ev_work(void *arg)
+{
+    ev_worker *w = arg;
+    ev_shared *sh = w->sh;
+    const dm_s2s *m = sh->m;
+    s2s_run rd, rq;
+    dm_err err;
+    if (run_init(&rd, m, NULL, sh->K, &err)) {
+        w->rc = -1;
+    } else if (sh->e && run_init(&rq, m, sh->e, sh->K, &err)) {
+        run_free(&rd);
+        w->rc = -1;
+    }
+    if (w->rc) {
+        pthread_mutex_lock(&sh->mu);
+        if (!sh->failed)
+            sh->err = err;
+        sh->failed = 1;
+        pthread_mutex_unlock(&sh->mu);
+        return NULL;
+    }
+    if (sh->e) {
+        rq.stats = &w->stats;
+        rq.audit = sh->audit;
+    }
+    int L = max_len(MAX_SRC) + 1;
+    int *hd = malloc((size_t)L * sizeof(int)), *hq = malloc((size_t)L * sizeof(int));
+    size_t cap = 1 << 16;
+    char *td = malloc(cap), *tq = malloc(cap);
+    int rc = hd && hq && td && tq ? 0 : -1;
+    while (!rc) {
+        pthread_mutex_lock(&sh->mu);
+        int i = sh->failed || (sh->o->cancel && *sh->o->cancel) ? sh->d->n : sh->next++;
+        pthread_mutex_unlock(&sh->mu);
+        if (i >= sh->d->n)
+            break;
+        const dm_s2s_data *d = sh->d;
+        encode(&rd, d->src[i], d->srclen[i]);
+        int kd = decode(&rd, d->srclen[i], hd), kq = kd;
+        if (kd < 0) {
+            rc = -1;
+            break;
+        }
+        if (sh->e) {
+            encode(&rq, d->src[i], d->srclen[i]);
+            if ((kq = decode(&rq, d->srclen[i], hq)) < 0) {
+                rc = -1;
+                break;
+            }
+        } else {
+            memcpy(hq, hd, (size_t)kd * sizeof(int));
+        }
+        sent_res *r = &sh->res[i];
+        r->kd = kd, r->kq = kq;
+        r->same = kd == kq && memcmp(hd, hq, (size_t)kd * sizeof(int)) == 0;
+        size_t ld = dm_bpe_decode(&m->tgt, hd, kd, td, cap), lq = dm_bpe_decode(&m->tgt, hq, kq, tq, cap);
+        (void)ld, (void)lq;
+        r->hd = strdup(td);
+        r->hq = strdup(tq);
+        if (!r->hd || !r->hq) {
+            rc = -1;
+            break;
+        }
+        pthread_mutex_lock(&sh->mu);
+        r->done = 1;
+        pthread_mutex_unlock(&sh->mu);
+    }
+    if (rc) {
+        pthread_mutex_lock(&sh->mu);
+        if (!sh->failed)
+            dm_errf(&sh->err, "out of memory translating");
+        sh->failed = 1;
+        pthread_mutex_unlock(&sh->mu);
+    }
+    free(hd), free(hq), free(td), free(tq);
+    run_free(&rd);
+    if (sh->e)
+        run_free(&rq);
+    w->rc = rc;
+    return NULL;
+}
+
+/* The corpus figures over the sentences done (all when upto == n) */
+static int ev_score(const ev_shared *sh, int upto, int only_done, dm_dual_result *res, double secs, int final)
+{
+    const dm_s2s_data *d = sh->d;
+    dm_bleu_acc bd = {0}, bq = {0};
+    dm_chrf_acc cd = {0}, cq = {0};
+    long same = 0, td = 0, tq = 0, n = 0;
+    for (int i = 0; i < upto; i++) {
+        const sent_res *r = &sh->res[i];
+        if (!r->done) {
+            if (only_done)
+                continue;
+            break;
+        }
+        if (dm_bleu_add_13a(&bd, r->hd, d->ref[i]) || dm_bleu_add_13a(&bq, r->hq, d->ref[i]))
+            return -1;
+        if (final && (dm_chrf_add(&cd, r->hd, d->ref[i]) || dm_chrf_add(&cq, r->hq, d->ref[i])))
+            return -1;
+        same += r->same, td += r->kd + 1, tq += r->kq + 1, n++;
+    }
+    put_bleu(&res->dense, &bd, n, td, secs);
+    put_bleu(&res->dual, &bq, n, tq, secs);
+    res->top1_agree = n ? (double)same / n : 0;
+    res->kld = NAN;
+    if (final) {
+        res->chrf[0] = dm_chrf_result(&cd);
+        res->chrf[1] = dm_chrf_result(&cq);
+        res->len_ratio[0] = bd.ref_len > 0 ? bd.hyp_len / bd.ref_len : 0;
+        res->len_ratio[1] = bq.ref_len > 0 ? bq.hyp_len / bq.ref_len : 0;
+    }
+    return 0;
+}
+
+/* Every sentence translated at batch 1, dense and dual from the same source,
+ * by o->threads workers (sentences taken in turn; each worker owns its
+ * states), scored in data order. */
 static int seq2seq_eval(const dm_net *n, const dm_engine *e, const dm_data *data, const dm_eval_opts *o, int audit,
                         dm_dual_result *res, dm_err *err)
 {
@@ -920,86 +1084,78 @@ static int seq2seq_eval(const dm_net *n, const dm_engine *e, const dm_data *data
     memset(res, 0, sizeof *res);
     if (!d->ref)
         return dm_errf(err, "BLEU needs reference translations");
-    int K = o->beam > 1 ? o->beam : 1;
-    s2s_run rd, rq;
-    if (run_init(&rd, m, NULL, K, err))
-        return -1;
-    if (e && run_init(&rq, m, e, K, err)) {
-        run_free(&rd);
-        return -1;
+    ev_shared sh = {.m = m, .e = e, .d = d, .o = o, .K = o->beam > 1 ? o->beam : 1, .audit = audit};
+    sh.res = calloc((size_t)d->n, sizeof *sh.res);
+    int nw = o->threads > 1 ? (o->threads < 16 ? o->threads : 16) : 1;
+    if (nw > d->n)
+        nw = d->n;
+    ev_worker *w = calloc((size_t)nw, sizeof *w);
+    pthread_t *tid = calloc((size_t)nw, sizeof *tid);
+    if (!sh.res || !w || !tid) {
+        free(sh.res), free(w), free(tid);
+        return dm_errf(err, "out of memory");
     }
-    if (e) {
-        rq.stats = &res->stats;
-        rq.audit = audit;
+    pthread_mutex_init(&sh.mu, NULL);
+    int started = 0;
+    for (int i = 0; i < nw; i++) {
+        w[i].sh = &sh;
+        if (pthread_create(&tid[i], NULL, ev_work, &w[i]))
+            break;
+        started++;
     }
-    int L = max_len(MAX_SRC) + 1;
-    int *hd = malloc((size_t)L * sizeof(int)), *hq = malloc((size_t)L * sizeof(int));
-    size_t cap = 1 << 16;
-    char *td = malloc(cap), *tq = malloc(cap);
-    int rc = hd && hq && td && tq ? 0 : dm_errf(err, "out of memory");
-    dm_bleu_acc bd = {0}, bq = {0};
-    dm_chrf_acc cd = {0}, cq = {0};
-    long same = 0, toks_d = 0, toks_q = 0;
-    int i = 0;
-    double t0 = dm_now(), every = o->progress_every_s > 0 ? o->progress_every_s : 0.2, next = t0 + every;
-    for (; !rc && i < d->n; i++) {
-        if (o->cancel && *o->cancel) {
-            res->dense.cancelled = res->dual.cancelled = 1;
-            break;
-        }
-        encode(&rd, d->src[i], d->srclen[i]);
-        int kd = decode(&rd, d->srclen[i], hd), kq = kd;
-        if (kd < 0) {
-            rc = dm_errf(err, "out of memory");
-            break;
-        }
-        if (e) {
-            encode(&rq, d->src[i], d->srclen[i]);
-            kq = decode(&rq, d->srclen[i], hq);
-            if (kq < 0) {
-                rc = dm_errf(err, "out of memory");
-                break;
+    double t0 = dm_now(), every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
+    int rc = started ? 0 : dm_errf(err, "cannot start a worker thread");
+    if (started && o->progress) {
+        for (;;) {
+            struct timespec ts = {0, 20 * 1000 * 1000};
+            double next = dm_now() + every;
+            while (dm_now() < next) {
+                nanosleep(&ts, NULL);
+                pthread_mutex_lock(&sh.mu);
+                int busy = sh.next < d->n && !sh.failed && !(o->cancel && *o->cancel);
+                pthread_mutex_unlock(&sh.mu);
+                if (!busy)
+                    break;
             }
-        } else {
-            memcpy(hq, hd, (size_t)kd * sizeof(int));
+            pthread_mutex_lock(&sh.mu);
+            int busy = sh.next < d->n && !sh.failed && !(o->cancel && *o->cancel);
+            int upto = sh.next;
+            pthread_mutex_unlock(&sh.mu);
+            if (!busy)
+                break;
+            dm_dual_result *part = calloc(1, sizeof *part);
+            pthread_mutex_lock(&sh.mu); /* the workers publish a sentence under the lock */
+            int ok = part && ev_score(&sh, upto, 1, part, dm_now() - t0, 0) == 0;
+            pthread_mutex_unlock(&sh.mu);
+            if (ok)
+                o->progress(&part->dual, d->n, o->progress_ud);
+            free(part);
         }
-        same += kd == kq && memcmp(hd, hq, (size_t)kd * sizeof(int)) == 0;
-        toks_d += kd + 1, toks_q += kq + 1;
-        dm_bpe_decode(&m->tgt, hd, kd, td, cap);
-        dm_bpe_decode(&m->tgt, hq, kq, tq, cap);
-        if (dm_bleu_add_13a(&bd, td, d->ref[i]) || dm_bleu_add_13a(&bq, tq, d->ref[i]) ||
-            dm_chrf_add(&cd, td, d->ref[i]) || dm_chrf_add(&cq, tq, d->ref[i])) {
-            rc = dm_errf(err, "out of memory");
-            break;
-        }
-        if (o->hyp_out) {
-            fputs(e ? tq : td, o->hyp_out);
+    }
+    for (int i = 0; i < started; i++) {
+        pthread_join(tid[i], NULL);
+        stats_merge(&res->stats, &w[i].stats);
+    }
+    if (!rc && sh.failed)
+        rc = dm_errf(err, "%s", sh.err.msg);
+    int cancelled = o->cancel && *o->cancel;
+    /* the figures cover the sentences done in a row from the first */
+    int upto = 0;
+    while (upto < d->n && sh.res[upto].done)
+        upto++;
+    if (!rc && ev_score(&sh, upto, 0, res, dm_now() - t0, 1))
+        rc = dm_errf(err, "out of memory scoring");
+    if (!rc && (cancelled || upto < d->n))
+        res->dense.cancelled = res->dual.cancelled = 1;
+    if (!rc && o->hyp_out)
+        for (int i = 0; i < upto; i++) {
+            fputs(e ? sh.res[i].hq : sh.res[i].hd, o->hyp_out);
             fputc('\n', o->hyp_out);
         }
-        double now = dm_now();
-        if (o->progress && now >= next) {
-            put_bleu(&res->dense, &bd, i + 1, toks_d, now - t0);
-            put_bleu(&res->dual, &bq, i + 1, toks_q, now - t0);
-            res->top1_agree = (double)same / (i + 1);
-            o->progress(&res->dual, d->n, o->progress_ud);
-            next = now + every;
-        }
-    }
-    if (!rc) {
-        double secs = dm_now() - t0;
-        put_bleu(&res->dense, &bd, i, toks_d, secs);
-        put_bleu(&res->dual, &bq, i, toks_q, secs);
-        res->top1_agree = i ? (double)same / i : 0;
-        res->kld = NAN;
-        res->chrf[0] = dm_chrf_result(&cd);
-        res->chrf[1] = dm_chrf_result(&cq);
-        res->len_ratio[0] = bd.ref_len > 0 ? bd.hyp_len / bd.ref_len : 0;
-        res->len_ratio[1] = bq.ref_len > 0 ? bq.hyp_len / bq.ref_len : 0;
-    }
-    free(hd), free(hq), free(td), free(tq);
-    run_free(&rd);
-    if (e)
-        run_free(&rq);
+    for (int i = 0; i < d->n; i++)
+        free(sh.res[i].hd), free(sh.res[i].hq);
+    pthread_mutex_destroy(&sh.mu);
+    free(sh.res), free(w), free(tid);
     return rc;
 }
 
