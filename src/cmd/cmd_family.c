@@ -14,6 +14,7 @@
 #include "cmd_int.h"
 #include "metric.h"
 #include "resnet.h"
+#include "seq2seq.h"
 
 static const char *class_name(const dm_net *n, int i, char *buf, size_t sz)
 {
@@ -354,7 +355,18 @@ int dm_cmd_info_family(dm_cmd_ctx *c, const dm_net *n, const dm_model_ref *ref)
             fprintf(out, "file          %s (%s, hash %016llx)\n", ref->file, fb, (unsigned long long)n->file_hash);
         fprintf(out, "family        %s (metric: %s per %s)\n", n->fam->name, n->fam->metric, n->fam->item);
         fprintf(out, "architecture  %s\n", n->arch);
-        fprintf(out, "parameters    %lld (batch norms folded into the convolutions)\n", n->params);
+        fprintf(out, "parameters    %lld%s\n", n->params,
+                n->fam == &dm_family_resnet ? " (batch norms folded into the convolutions)" : "");
+        if (n->fam == &dm_family_seq2seq) {
+            const dm_s2s *m = (const dm_s2s *)n;
+            fprintf(out, "vocabulary    %s %d, %s %d BPE symbols (bpe.%s, bpe.%s: %d and %d merges)\n", m->src_lang,
+                    m->src.n, m->tgt_lang, m->tgt.n, m->src_lang, m->tgt_lang, m->src.nmerges, m->tgt.nmerges);
+            fprintf(out, "decoder step  %.2f M multiply-adds: LSTM layers %.2f M (dual-moduled), attention %.2f M + "
+                         "%d per source token, output layer %.2f M (dense)\n",
+                    (4.0 * m->H * (m->E + m->H) + 4.0 * m->H * 2 * m->H + 3.0 * m->H * m->H + (double)m->Vt * m->H) / 1e6,
+                    (4.0 * m->H * (m->E + m->H) + 4.0 * m->H * 2 * m->H) / 1e6, 3.0 * m->H * m->H / 1e6, 2 * m->H,
+                    (double)m->Vt * m->H / 1e6);
+        }
         if (n->fam == &dm_family_resnet) {
             const dm_resnet *m = (const dm_resnet *)n;
             fprintf(out, "operations    %.1f M multiply-adds per image, %.1f M of them in the %d dual-module sites\n",
@@ -362,7 +374,8 @@ int dm_cmd_info_family(dm_cmd_ctx *c, const dm_net *n, const dm_model_ref *ref)
             fprintf(out, "input         %dx%d, %d channel%s, normalised (x/255 - %.4f) / %.4f\n", m->H, m->W, m->in_ch,
                     m->in_ch > 1 ? "s (gray replicated)" : "", (double)m->mean, (double)m->std);
         }
-        fprintf(out, "sites         %d dual-module layers (patch length x output channels):\n", n->nsites);
+        fprintf(out, "sites         %d dual-module layers (%s):\n", n->nsites,
+                n->fam == &dm_family_resnet ? "patch length x output channels" : "[x ; h] inputs x gate rows");
         for (int i = 0; i < n->nsites; i++)
             fprintf(out, "  %-16s %s %d x %d%s\n", n->site[i].name, n->site[i].ops->kind, n->site[i].in,
                     n->site[i].orows, n->site[i].residual ? ", ReLU after the residual add" : "");
