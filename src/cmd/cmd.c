@@ -2220,7 +2220,8 @@ void dm_cmd_man(FILE *out, const char *version)
           ".B dualmod shell\n[\\fIOPTIONS\\fR]\n.br\n"
           ".B dualmod tui\n[\\fIMODEL\\fR]\n.br\n"
           ".B dualmod\n\\fBeval\\fR|\\fBinfo\\fR|\\fBbench\\fR|\\fBlittle\\fR|\\fBstudy\\fR [\\fIMODEL\\fR] [\\fIOPTIONS\\fR]\n"
-          ".br\n.B dualmod bleu\n\\fIHYP\\fR \\fIREF\\fR [\\fIOPTIONS\\fR]\n",
+          ".br\n.B dualmod bleu\n\\fIHYP\\fR \\fIREF\\fR [\\fIOPTIONS\\fR]\n"
+          ".br\n.B dualmod translate\n\\fIMODEL\\fR [\\fITEXT\\fR] [\\fIOPTIONS\\fR]\n",
           out);
     fputs(".SH DESCRIPTION\n"
           "dualmod builds a little module (a sparse random projection plus low\\-bit weights fitted to the big "
@@ -2260,9 +2261,12 @@ void dm_cmd_man(FILE *out, const char *version)
         man_text(out, opts[i][1]);
         fputc('\n', out);
     }
-    fputs(".PP\nThe subcommands eval, info, bench, little and study take the options listed by "
+    fputs(".PP\nThe subcommands eval, info, bench, little, study and translate take the options listed by "
           "\\fBdualmod \\-\\-help\\fR and are rewritten into the command language: "
           "\\fBdualmod eval M \\-\\-ratio 0.5\\fR runs \\fBload M; set ratio 0.5; run detail\\fR; "
+          "\\fBdualmod translate M 'TEXT'\\fR runs \\fBload M; set ratio 0; translate 'TEXT'\\fR "
+          "(without TEXT, \\fBtranslate \\-\\fR: one sentence a line from stdin; with \\fB\\-\\-ratio R\\fR the "
+          "dual\\-module decoder, with the other dual\\-module options); "
           "\\fBdualmod bleu HYP REF\\fR runs \\fBbleu HYP REF\\fR (it takes \\fB\\-\\-format\\fR, "
           "\\fB\\-q\\fR and \\fB\\-\\-explain\\fR).\n",
           out);
