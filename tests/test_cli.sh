@@ -155,5 +155,29 @@ has "bleu usage message" "$tmp/err" "bleu needs HYP and REF"
 run "bleu takes no model options" 2 "$dm" bleu "$fx/hyp.txt" "$fx/ref.txt" --ratio 0.5
 has "bleu option message" "$tmp/err" "bleu takes no --ratio option"
 
+# the translator
+run "translate one sentence" 0 "$dm" translate bible-es-en 'Y dijo Dios: Sea la luz: y fué la luz.'
+has "translate: God, light" "$tmp/out" "God.*light"
+printf 'Y dijo Dios: Sea la luz: y fué la luz.\nEN el principio crió Dios los cielos y la tierra.\n' >"$tmp/es.txt"
+run "translate stdin, one sentence a line" 0 sh -c "\"$dm\" translate bible-es-en --beam 2 < \"$tmp/es.txt\""
+has "translate stdin: two lines" "$tmp/out" "heaven"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] && ok "translate stdin: exactly two lines out" || notok "translate stdin: exactly two lines out"
+run "translate --explain" 0 "$dm" translate bible-es-en 'Hola; mundo' --explain
+has "translate is load; set ratio 0; translate" "$tmp/out" "^load bible-es-en;set ratio 0;translate 'Hola; mundo'$"
+run "translate with a language model" 1 "$dm" translate kjv-lstm 'Hola'
+has "translate on an LM: clear message" "$tmp/err" "translate needs a translator \\(a seq2seq model\\); kjv-lstm is a rnnlm model"
+run "translate: too many arguments" 2 "$dm" translate bible-es-en Hola mundo
+has "translate usage message" "$tmp/err" "quote the sentence"
+run "eval a translator: BLEU, chrF, signature" 0 "$dm" eval bible-es-en --split valid --limit 20 --save-hyp "$tmp/hyp.en"
+has "BLEU line" "$tmp/out" "^BLEU +[0-9]+\\.[0-9]{2} +20 sentences"
+has "signature line" "$tmp/out" "signature +BLEU nrefs:1\\|case:mixed\\|eff:no\\|tok:13a\\|smooth:exp\\|version:2\\.3\\.1"
+[ "$(wc -l <"$tmp/hyp.en")" -eq 20 ] && ok "save-hyp: 20 lines" || notok "save-hyp: 20 lines"
+b1=$(sed -n 's/^BLEU  *\([0-9.]*\) .*/\1/p' "$tmp/out")
+head -n 20 "$top_srcdir/data/bible/valid.en" >"$tmp/ref20.en"
+run "bleu of the saved hypotheses" 0 "$dm" bleu "$tmp/hyp.en" "$tmp/ref20.en"
+b2=$(sed -n 's/^BLEU = \([0-9.]*\) .*/\1/p' "$tmp/out")
+[ -n "$b1" ] && [ "$b1" = "$b2" ] && ok "eval's BLEU = bleu of its saved translations ($b1)" ||
+    { echo "# eval $b1, bleu $b2" >"$tmp/err"; notok "eval's BLEU = bleu of its saved translations"; }
+
 echo "1..$n"
 exit $fail
