@@ -777,13 +777,14 @@ static int seq2seq_open(const dm_net *n, const char *path, long limit, dm_data *
     }
     free(buf);
     if (rc) {
-        if (!d->src) {
-            for (int i = 0; i < d->n; i++)
-                free(d->srctext[i]), free(d->ref ? d->ref[i] : NULL);
-            free(d->srctext), free(d->ref), free(d->srclen), free(d);
-        } else {
-            data_free(d);
+        for (int i = 0; i < d->n; i++) {
+            free(d->srctext[i]);
+            if (d->src)
+                free(d->src[i]);
         }
+        for (int i = 0; d->ref && i < nr; i++)
+            free(d->ref[i]);
+        free(d->srctext), free(d->ref), free(d->src), free(d->srclen), free(d);
         return -1;
     }
     d->base.fam = &dm_family_seq2seq;
