@@ -1097,6 +1097,12 @@ static int seq2seq_eval(const dm_net *n, const dm_engine *e, const dm_data *data
         return dm_errf(err, "out of memory");
     }
     pthread_mutex_init(&sh.mu, NULL);
+    /* the workers are the parallelism: OpenBLAS called from several threads at once runs single-threaded
+     * (its own threads would oversubscribe the cores, and its parallel path is not made for concurrent
+     * callers) */
+    int blas_threads = dm_blas_threads();
+    if (nw > 1)
+        dm_blas_set_threads(1);
     int started = 0;
     for (int i = 0; i < nw; i++) {
         w[i].sh = &sh;
@@ -1137,6 +1143,8 @@ static int seq2seq_eval(const dm_net *n, const dm_engine *e, const dm_data *data
         pthread_join(tid[i], NULL);
         stats_merge(&res->stats, &w[i].stats);
     }
+    if (nw > 1)
+        dm_blas_set_threads(blas_threads);
     if (!rc && sh.failed)
         rc = dm_errf(err, "%s", sh.err.msg);
     int cancelled = o->cancel && *o->cancel;
