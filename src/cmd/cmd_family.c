@@ -476,7 +476,13 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
         dm_engine_free(&e);
     }
     if (!rc) {
-        if (c->fmt == DM_FMT_TABLE)
+        if (c->fmt == DM_FMT_TABLE && n->fam == &dm_family_seq2seq)
+            fprintf(c->io->out, "%s (%s): batch-1 decoder step, dense vs dual, interleaved pairs: dense_ms/dual_ms "
+                                "time the decoder's two LSTM layers (the dual-moduled ones), e2e_ms adds the output "
+                                "layer (not the attention); mac_reduction = dense / (big + little) multiply-adds of the "
+                                "LSTM layers. Weights this small stay in cache: the step is compute-bound\n",
+                    ref->name, n->arch);
+        else if (c->fmt == DM_FMT_TABLE)
             fprintf(c->io->out, "%s (%s): batch-1 %s latency, dense vs dual, interleaved pairs; mac_reduction = "
                                 "dense / (big + little) multiply-adds of the dual-moduled layers; dual_kernel: the faster of the two "
                                 "output-sparse kernels, timed in the same loop as the other\n",
