@@ -1666,7 +1666,7 @@ const dm_cmd_def dm_cmd_table[] = {
      "times the dense path alone: per-token latency, sequence throughput, the memory-bandwidth floor and "
      "PyTorch's figures beside ours (no-torch skips PyTorch).",
      0, 12, DM_C_NONE, 0, dm_cmd_bench},
-    {"eval", "[both]", "dense perplexity of the loaded model on the split (no little module)",
+    {"eval", "[both]", "dense quality of the loaded model on the split (perplexity, accuracy or BLEU; no little module)",
      "On the path setting (stream: batch-1 steps; seq: whole-sequence GEMM, chunk setting), or on both.", 0, 1,
      DM_C_NONE, 0, dm_cmd_eval},
     {"little", "", "build and fit the little modules of the settings; report size and fit error per layer",
