@@ -163,7 +163,7 @@ run "translate stdin, one sentence a line" 0 sh -c "\"$dm\" translate bible-es-e
 has "translate stdin: two lines" "$tmp/out" "heaven"
 [ "$(wc -l <"$tmp/out")" -eq 2 ] && ok "translate stdin: exactly two lines out" || notok "translate stdin: exactly two lines out"
 run "translate --explain" 0 "$dm" translate bible-es-en 'Hola; mundo' --explain
-has "translate is load; set ratio 0; translate" "$tmp/out" "^load bible-es-en;set ratio 0;translate 'Hola; mundo'$"
+has "translate is load; set ratio 0; translate" "$tmp/out" "^load bible-es-en; ?set ratio 0; ?translate 'Hola; mundo'$"
 run "translate with a language model" 1 "$dm" translate kjv-lstm 'Hola'
 has "translate on an LM: clear message" "$tmp/err" "translate needs a translator \\(a seq2seq model\\); kjv-lstm is a rnnlm model"
 run "translate: too many arguments" 2 "$dm" translate bible-es-en Hola mundo

@@ -478,7 +478,8 @@ static int parse_opts(int argc, char **argv, opts *o)
     }
     while (optind < argc) {
         if (o->nwords == 3)
-            return usage_error("unexpected argument '%s'", argv[optind]);
+            return usage_error("unexpected argument '%s'%s", argv[optind],
+                               strcmp(o->words[0], "translate") ? "" : " (quote the sentence: translate MODEL 'TEXT')");
         o->words[o->nwords++] = argv[optind++];
     }
     return 0;
