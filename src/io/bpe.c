@@ -57,8 +57,10 @@ static int merge_rank(const dm_bpe *b, const char *a, size_t la, const char *c, 
     }
 }
 
-static char *slurp(const char *path, size_t *len, dm_err *err)
+static char *slurp(const char *path, const char *what, size_t *len, dm_err *err)
 {
+    if (dm_check_input_file(path, what, err))
+        return NULL;
     FILE *f = fopen(path, "rb");
     if (!f) {
         dm_errf(err, "%s: cannot open: %s", path, strerror(errno));
@@ -117,7 +119,7 @@ int dm_bpe_load(dm_bpe *b, const char *vocab_path, const char *merges_path, dm_e
 {
     memset(b, 0, sizeof *b);
     size_t len;
-    char *v = slurp(vocab_path, &len, err);
+    char *v = slurp(vocab_path, "vocabulary", &len, err);
     if (!v)
         return -1;
     if (memchr(v, 0, len)) {
@@ -172,7 +174,7 @@ int dm_bpe_load(dm_bpe *b, const char *vocab_path, const char *merges_path, dm_e
             h = (h + 1) & (b->vcap - 1);
         b->vtab[h] = i + 1;
     }
-    char *m = rc ? NULL : slurp(merges_path, &len, err);
+    char *m = rc ? NULL : slurp(merges_path, "BPE merges", &len, err);
     if (!rc && !m)
         rc = -1;
     if (!rc && (strncmp(m, "#bpe v1", 7) || memchr(m, 0, len)))
@@ -221,33 +223,14 @@ int dm_bpe_load(dm_bpe *b, const char *vocab_path, const char *merges_path, dm_e
     return rc;
 }
 
-/* length of the UTF-8 sequence at s (1 for an invalid byte), and its code point */
-static int utf8_len(const unsigned char *s, unsigned *cp)
-{
-    unsigned c = s[0];
-    int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
-    if (n == 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    unsigned v = n == 1 ? c : n == 2 ? c & 0x1f : n == 3 ? c & 0x0f : c & 0x07;
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3f);
-    }
-    *cp = v;
-    return n;
-}
-
 static int is_word(unsigned cp)
 {
+    if (cp >= DM_U8_INVALID) /* a byte that is not UTF-8: a symbol of its own */
+        return 0;
     if (cp < 0x80)
         return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     static const unsigned punct[] = {0xbf, 0xa1, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb,
-                                     0x2014, 0x2013, 0x2026, 0xb7, 0xb6, 0xa7, 0xa0, 0xFFFD};
+                                     0x2014, 0x2013, 0x2026, 0xb7, 0xb6, 0xa7, 0xa0};
     for (size_t i = 0; i < sizeof punct / sizeof *punct; i++)
         if (cp == punct[i])
             return 0;
@@ -274,9 +257,7 @@ static int encode_token(const dm_bpe *b, const char *p, int n, int marked, int *
     memcpy(tmp + off, p, (size_t)n);
     for (int i = 0; i < n;) {
         unsigned cp;
-        int l = utf8_len((const unsigned char *)p + i, &cp);
-        if (i + l > n)
-            l = n - i;
+        int l = dm_u8_decode(p + i, (size_t)(n - i), &cp);
         w[ns++] = (sym){tmp + off + i, l};
         i += l;
     }
@@ -352,15 +333,12 @@ int dm_bpe_encode(const dm_bpe *b, const char *text, int *ids, int max, long *un
         int first = 1;
         for (size_t j = i; j < e;) {
             unsigned cp;
-            int l = utf8_len((const unsigned char *)text + j, &cp);
-            if (j + (size_t)l > e)
-                l = (int)(e - j), cp = 0xFFFD;
-            size_t k = j + (size_t)l;
+            size_t k = j + (size_t)dm_u8_decode(text + j, e - j, &cp);
             if (is_word(cp)) {
                 while (k < e) {
                     unsigned c2;
-                    int l2 = utf8_len((const unsigned char *)text + k, &c2);
-                    if (k + (size_t)l2 > e || !is_word(c2))
+                    int l2 = dm_u8_decode(text + k, e - k, &c2);
+                    if (!is_word(c2))
                         break;
                     k += (size_t)l2;
                 }

@@ -622,21 +622,19 @@ static void seq2seq_close(dm_data *d)
         data_free((dm_s2s_data *)d);
 }
 
-/* lines of a file (at most limit; 0: all), without their newlines */
+/* lines of a file (at most limit; 0: all), without their newlines; a line is at most DM_MAX_LINE bytes */
 static int read_lines(const char *path, long limit, char ***out, int *n, dm_err *err)
 {
+    if (dm_check_input_file(path, "data", err))
+        return -1;
     FILE *f = fopen(path, "r");
     if (!f)
         return dm_errf(err, "%s: cannot open: %s", path, strerror(errno));
     char **v = NULL, *line = NULL;
     size_t cap = 0, lcap = 0;
-    int k = 0, rc = 0;
-    ssize_t len;
-    while ((limit <= 0 || k < limit) && (len = getline(&line, &lcap, f)) >= 0) {
-        if (len > (1 << 20)) {
-            rc = dm_errf(err, "%s:%d: a line of %zd bytes; expected one sentence a line", path, k + 1, len);
-            break;
-        }
+    int k = 0, rc = 0, why = DM_LINE_EOF;
+    long len;
+    while ((limit <= 0 || k < limit) && (len = dm_read_line(f, &line, &lcap, DM_MAX_LINE, &why)) >= 0) {
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = 0;
         if (memchr(line, 0, (size_t)len)) {
@@ -658,9 +656,14 @@ static int read_lines(const char *path, long limit, char ***out, int *n, dm_err 
         }
         k++;
     }
+    if (!rc && why == DM_LINE_TOO_LONG)
+        rc = dm_errf(err, "%s:%d: a line longer than %ld bytes; expected one sentence a line", path, k + 1,
+                     DM_MAX_LINE);
+    else if (!rc && why == DM_LINE_NOMEM)
+        rc = dm_errf(err, "%s:%d: out of memory", path, k + 1);
+    else if (!rc && why == DM_LINE_ERROR)
+        rc = dm_errf(err, "%s: read error: %s", path, strerror(errno));
     free(line);
-    if (!rc && ferror(f))
-        rc = dm_errf(err, "%s: read error", path);
     fclose(f);
     if (rc) {
         for (int i = 0; i < k; i++)
@@ -678,6 +681,8 @@ static int read_lines(const char *path, long limit, char ***out, int *n, dm_err 
  * name with the target language's extension. */
 static int split_paths(const char *path, const char *tgt_lang, char *src, char *ref, size_t cap, dm_err *err)
 {
+    if (dm_check_input_file(path, "data", err))
+        return -1;
     FILE *f = fopen(path, "r");
     if (!f)
         return dm_errf(err, "%s: cannot open: %s", path, strerror(errno));
