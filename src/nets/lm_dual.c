@@ -59,6 +59,28 @@ typedef struct collect_job {
 /* Samples gathered per dm_moments_add call. */
 #define COLLECT_ROWS 1024
 
+/* The pre-activations of layer l are W u + b exactly, so their moments follow
+ * from the inputs': C = [W | b] G. The map, including the GRU's split n-gate
+ * rows, is read off the layer itself: its pre-activations of the unit inputs
+ * e_j and of 0. */
+int dm_lm_moments_linear(dm_moments *mom, const dm_lm *m, int l, dm_err *err)
+{
+    const dm_rnn_layer *Ly = &m->layer[l];
+    int R = dm_lm_pre_rows(m), D = mom->D, nin = D - 1; /* = Ly->in + H */
+    float *E = dm_alloc((size_t)D * Ly->ld * sizeof(float)), *P = dm_alloc((size_t)D * R * sizeof(float));
+    if (!E || !P) {
+        dm_free(E), dm_free(P);
+        return dm_errf(err, "out of memory for the layer's map (%d x %d)", D, R);
+    }
+    memset(E, 0, (size_t)D * Ly->ld * sizeof(float));
+    for (int i = 0; i < nin; i++)
+        E[(size_t)i * Ly->ld + i] = 1.0f;
+    dm_lm_pre_batch(m, l, E, D, P);
+    int rc = dm_moments_set_linear(mom, P, (size_t)R, err);
+    dm_free(E), dm_free(P);
+    return rc;
+}
+
 /* The dense model over the fitting tokens as COLLECT_STREAMS contiguous
  * streams (each from a zero state, as the quality path's streams), so every
  * step is one GEMM per layer over the streams instead of a batch-1 GEMV: at
@@ -127,25 +149,8 @@ static int collect_lm(dm_fitdata *fd, void *ud, dm_err *err)
             fill = 0;
         }
     }
-    /* The pre-activations are W u + b exactly, so their moments follow from the inputs': C = [W | b] G.
-     * The map, including the GRU's split n-gate rows, is read off the layer itself: its pre-activations
-     * of the unit inputs e_j and of 0, a block of rows at a time. */
-    for (int l = 0; l < NL && !rc; l++) {
-        const dm_rnn_layer *Ly = &m->layer[l];
-        int D = fd->mom[l].D, nin = D - 1; /* = Ly->in + H */
-        float *E = dm_alloc((size_t)D * Ly->ld * sizeof(float)), *P = dm_alloc((size_t)D * R * sizeof(float));
-        if (!E || !P) {
-            dm_free(E), dm_free(P);
-            rc = dm_errf(err, "out of memory for the layer's map (%d x %d)", D, R);
-            break;
-        }
-        memset(E, 0, (size_t)D * Ly->ld * sizeof(float));
-        for (int i = 0; i < nin; i++)
-            E[(size_t)i * Ly->ld + i] = 1.0f;
-        dm_lm_pre_batch(m, l, E, D, P);
-        rc = dm_moments_set_linear(&fd->mom[l], P, (size_t)R, err);
-        dm_free(E), dm_free(P);
-    }
+    for (int l = 0; l < NL && !rc; l++)
+        rc = dm_lm_moments_linear(&fd->mom[l], m, l, err);
     if (!rc && total < n_cal) /* the caller keeps ncal <= n_fit; a remainder of n_fit / N is not sampled */
         fd->ncal = (int)total;
     for (int l = 0; l < NL; l++)
@@ -197,6 +202,17 @@ int dm_fitdata_cached_lm(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train,
 }
 
 /* ---- building ---- */
+
+void dm_dual_view(dm_dual *d, const dm_lm *big, const dm_site *sites, const dm_engine *e)
+{
+    memset(d, 0, sizeof *d);
+    d->big = big;
+    d->cfg = e->cfg;
+    d->k = e->k;
+    d->fit_seconds = e->fit_seconds;
+    memcpy(d->site, sites, sizeof(dm_site) * (size_t)e->nsites);
+    d->eng = *e;
+}
 
 int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dual_cfg *cfg, dm_err *err)
 {

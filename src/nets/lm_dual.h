@@ -31,6 +31,9 @@ int dm_dual_cfg_check(const dm_dual_cfg *c, const dm_lm *m, int *k_out, dm_err *
  * accumulate the moments of every layer; keep the first n_cal steps'
  * inputs [x ; h_prev]. */
 int dm_fitdata_collect(dm_fitdata *fd, const dm_lm *m, const int *ids, long n_fit, int n_cal, dm_err *err);
+/* After a collector has added layer l's step inputs to mom (dm_moments_add_inputs): the
+ * pre-activations' moments from them, C = [W | b] G (the pre-activations are linear in u). */
+int dm_lm_moments_linear(dm_moments *mom, const dm_lm *m, int l, dm_err *err);
 /* The same through the cache (dm_fitdata_cached), keyed by the model file
  * and the first n_fit tokens of train. */
 int dm_fitdata_cached_lm(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train, long n_fit, int n_cal,
@@ -46,6 +49,9 @@ typedef struct dm_dual {
 } dm_dual;
 
 int dm_dual_build(dm_dual *d, const dm_lm *m, const dm_fitdata *fd, const dm_dual_cfg *cfg, dm_err *err);
+/* A view of engine e, built on the sites of big's layers (e->nsites of them): the engine's
+ * buffers stay its own, so never dm_dual_free a view. */
+void dm_dual_view(dm_dual *d, const dm_lm *big, const dm_site *sites, const dm_engine *e);
 void dm_dual_free(dm_dual *d);
 /* Kernels for the little modules and exact rows (NULL: the reference path). */
 int dm_dual_use_kernels(dm_dual *d, const dm_kernels *k, dm_err *err);

@@ -124,13 +124,7 @@ static int rnnlm_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal
 
 void dm_rnnlm_dual_view(const dm_rnnlm *r, const dm_engine *e, dm_dual *d)
 {
-    memset(d, 0, sizeof *d);
-    d->big = &r->lm;
-    d->cfg = e->cfg;
-    d->k = e->k;
-    d->fit_seconds = e->fit_seconds;
-    memcpy(d->site, r->base.site, sizeof(dm_site) * (size_t)r->base.nsites);
-    d->eng = *e; /* a view: the engine's buffers stay its own (never dm_dual_free this) */
+    dm_dual_view(d, &r->lm, r->base.site, e);
 }
 
 static int rnnlm_eval(const dm_net *n, const dm_engine *e, const dm_data *data, const dm_eval_opts *o, int audit,

@@ -267,17 +267,6 @@ static void run_free(s2s_run *r)
     dm_free(r->bst), dm_free(r->bst2);
 }
 
-static void dual_view(const dm_s2s *m, const dm_engine *e, dm_dual *d)
-{
-    memset(d, 0, sizeof *d);
-    d->big = &m->dec;
-    d->cfg = e->cfg;
-    d->k = e->k;
-    d->fit_seconds = e->fit_seconds;
-    memcpy(d->site, m->base.site, sizeof(dm_site) * 2);
-    d->eng = *e;
-}
-
 static int run_init(s2s_run *r, const dm_s2s *m, const dm_engine *e, int K, dm_err *err)
 {
     memset(r, 0, sizeof *r);
@@ -287,7 +276,7 @@ static int run_init(s2s_run *r, const dm_s2s *m, const dm_engine *e, int K, dm_e
         return -1;
     if (e) {
         r->dual = 1;
-        dual_view(m, e, &r->d);
+        dm_dual_view(&r->d, &m->dec, m->base.site, e);
         if (dm_dual_state_init(&r->ds, &r->d, err)) {
             r->dual = 0;
             run_free(r);
@@ -814,7 +803,7 @@ static int fit_collect(dm_fitdata *fd, void *ud, dm_err *err)
     fit_job *j = ud;
     const dm_s2s *m = j->m;
     const dm_lm *dec = &m->dec;
-    int H = m->H, R = dm_lm_pre_rows(dec);
+    int H = m->H;
     s2s_run r;
     if (run_init(&r, m, NULL, 1, err))
         return -1;
@@ -864,23 +853,8 @@ static int fit_collect(dm_fitdata *fd, void *ud, dm_err *err)
     }
     for (int l = 0; l < 2 && !rc && fill; l++)
         rc = dm_moments_add_inputs(&fd->mom[l], UB[l], (size_t)dec->layer[l].ld, fill, err);
-    /* the pre-activations' moments from the inputs': C = [W | b] G (as lm_dual.c's collector) */
-    for (int l = 0; l < 2 && !rc; l++) {
-        const dm_rnn_layer *L = &dec->layer[l];
-        int D = fd->mom[l].D, nin = D - 1;
-        float *E = dm_alloc((size_t)D * L->ld * sizeof(float)), *P = dm_alloc((size_t)D * R * sizeof(float));
-        if (!E || !P) {
-            dm_free(E), dm_free(P);
-            rc = dm_errf(err, "out of memory for the layer's map");
-            break;
-        }
-        memset(E, 0, (size_t)D * L->ld * sizeof(float));
-        for (int i = 0; i < nin; i++)
-            E[(size_t)i * L->ld + i] = 1.0f;
-        dm_lm_pre_batch(dec, l, E, D, P);
-        rc = dm_moments_set_linear(&fd->mom[l], P, (size_t)R, err);
-        dm_free(E), dm_free(P);
-    }
+    for (int l = 0; l < 2 && !rc; l++)
+        rc = dm_lm_moments_linear(&fd->mom[l], dec, l, err);
     if (!rc && ncal < fd->ncal)
         fd->ncal = (int)ncal;
     dm_free(UB[0]), dm_free(UB[1]);
@@ -1179,7 +1153,7 @@ static int seq2seq_bench(const dm_net *n, const dm_engine *e, int steps, int col
 {
     const dm_s2s *m = (const dm_s2s *)n;
     dm_dual d;
-    dual_view(m, e, &d);
+    dm_dual_view(&d, &m->dec, n->site, e);
     return dm_bench_dual(&d, steps, cold, b, err);
 }
 
