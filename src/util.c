@@ -397,3 +397,12 @@ int dm_sort_floats(float *v, size_t n)
     free(a), free(b), free(cnt);
     return 0;
 }
+
+int dm_argmax(const float *v, int n)
+{
+    int b = 0;
+    for (int i = 1; i < n; i++)
+        if (v[i] > v[b])
+            b = i;
+    return b;
+}

@@ -61,6 +61,9 @@ static inline float dm_key_float(uint32_t k)
  * a key). */
 int dm_sort_floats(float *v, size_t n);
 
+/* The index of the largest of v[0..n) (n >= 1; the first of equal ones). */
+int dm_argmax(const float *v, int n);
+
 /* FNV-1a 64-bit hash, streaming: start with DM_FNV_INIT. */
 #define DM_FNV_INIT 0xcbf29ce484222325ULL
 uint64_t dm_fnv1a(uint64_t h, const void *data, size_t n);

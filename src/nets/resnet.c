@@ -977,15 +977,6 @@ static int resnet_fit(const dm_net *n, const dm_data *train, long n_fit, int nca
 
 /* ---- quality ---- */
 
-static int argmax(const float *v, int n)
-{
-    int b = 0;
-    for (int i = 1; i < n; i++)
-        if (v[i] > v[b])
-            b = i;
-    return b;
-}
-
 /* KL(p || q) of the softmaxes of logits a (p) and b (q). */
 static double kl_logits(const float *a, const float *b, int n)
 {
@@ -1057,7 +1048,8 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
         }
         for (int b = 0; b < nb; b++) {
             int y = d->im.label[i + b];
-            int pd = argmax(ld + (size_t)b * m->classes, m->classes), pq = argmax(lq + (size_t)b * m->classes, m->classes);
+            int pd = dm_argmax(ld + (size_t)b * m->classes, m->classes);
+            int pq = dm_argmax(lq + (size_t)b * m->classes, m->classes);
             okd += pd == y, okq += pq == y, agree += pd == pq;
             if (r->nclass) {
                 r->confusion[0][y][pd]++;

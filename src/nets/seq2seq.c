@@ -416,15 +416,6 @@ static void dec_step(s2s_run *r, int tok)
     dm_dense_gemv(m->Vt, H, m->dec.dec_w, H, r->ht, r->logits);
 }
 
-static int argmax(const float *v, int n)
-{
-    int b = 0;
-    for (int i = 1; i < n; i++)
-        if (v[i] > v[b])
-            b = i;
-    return b;
-}
-
 static int max_len(int n) { return 2 * (n + 1) + 10; }
 
 static int greedy(s2s_run *r, int n, int *out)
@@ -433,7 +424,7 @@ static int greedy(s2s_run *r, int n, int *out)
     state_start(r);
     for (int i = 0; i < L; i++) {
         dec_step(r, tok);
-        tok = argmax(r->logits, r->m->Vt);
+        tok = dm_argmax(r->logits, r->m->Vt);
         if (tok == DM_BPE_EOS)
             break;
         out[k++] = tok;
