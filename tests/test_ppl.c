@@ -72,21 +72,30 @@ Test(ppl, gru_valid_seq, .timeout = 900) { check("kjv-gru", "valid", DM_PATH_SEQ
 Test(ppl, gru_test_stream, .timeout = 900) { check("kjv-gru", "test", DM_PATH_STREAM); }
 Test(ppl, gru_test_seq, .timeout = 900) { check("kjv-gru", "test", DM_PATH_SEQ); }
 
-/* dualmod eval --streams N against PyTorch's evaluate() with batch size N. */
-static void check_streams(const char *model, const char *split, int N)
+/* A PyTorch figure of models/MODEL/reference.json (models/lm_batched_reference.py
+ * writes them): section.key.ppl and section.key.<count>. */
+static double ref_ppl(const char *model, const char *section, const char *key, const char *count, json_int_t *n)
 {
-    char p[4096], key[64];
-    dm_err err;
+    char p[4096];
     snprintf(p, sizeof p, "%s/models/%s/reference.json", test_srcdir(), model);
     json_error_t je;
     json_t *ref = json_load_file(p, 0, &je);
     cr_assert_not_null(ref, "%s: %s", p, je.text);
-    snprintf(key, sizeof key, "%s_%d", split, N);
     double want = 0;
-    json_int_t npred = 0;
-    cr_assert_eq(json_unpack(ref, "{s:{s:{s:F, s:I}}}", "batched", key, "ppl", &want, "predictions", &npred), 0,
-                 "%s lacks batched.%s (models/lm_batched_reference.py writes it)", p, key);
+    cr_assert_eq(json_unpack(ref, "{s:{s:{s:F, s:I}}}", section, key, "ppl", &want, count, n), 0,
+                 "%s lacks %s.%s (models/lm_batched_reference.py writes it)", p, section, key);
     json_decref(ref);
+    return want;
+}
+
+/* dualmod eval --streams N against PyTorch's evaluate() with batch size N. */
+static void check_streams(const char *model, const char *split, int N)
+{
+    char key[64];
+    dm_err err;
+    snprintf(key, sizeof key, "%s_%d", split, N);
+    json_int_t npred = 0;
+    double want = ref_ppl(model, "batched", key, "predictions", &npred);
     dm_lm m;
     dm_vocab v;
     dm_corpus c;
@@ -121,18 +130,11 @@ Test(ppl, gru_streams, .timeout = 900)
  * (reference.json "prefix"): quick enough for the paper-scale model. */
 static void check_prefix(const char *model, const char *split)
 {
-    char p[4096], key[64];
+    char key[64];
     dm_err err;
-    snprintf(p, sizeof p, "%s/models/%s/reference.json", test_srcdir(), model);
-    json_error_t je;
-    json_t *ref = json_load_file(p, 0, &je);
-    cr_assert_not_null(ref, "%s: %s", p, je.text);
     snprintf(key, sizeof key, "%s_2000", split);
-    double want = 0;
     json_int_t ntok = 0;
-    cr_assert_eq(json_unpack(ref, "{s:{s:{s:F, s:I}}}", "prefix", key, "ppl", &want, "tokens", &ntok), 0,
-                 "%s lacks prefix.%s (models/lm_batched_reference.py writes it)", p, key);
-    json_decref(ref);
+    double want = ref_ppl(model, "prefix", key, "tokens", &ntok);
     dm_lm m;
     dm_vocab v;
     dm_corpus c;
