@@ -1346,10 +1346,46 @@ int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, 
     float *V = dm_alloc(sizeof(float) * (size_t)tb * (size_t)n2);
     if (!V)
         return dm_errf(err, "little forward: out of memory (%d x %d)", tb, n2);
+    /* many inputs: the projections as one double GEMM per stream (the reference's
+     * double sums, in another order; each output is rounded to float once as there) */
+    double *Pd[DM_MAX_STREAMS] = {0}, *Xd = NULL, *Vd = NULL;
+    int gemm = T >= 16 && L->proj[0].blocks <= 1;
+    if (gemm) {
+        int maxd = 0;
+        for (int q = 0; q < L->ns; q++) {
+            maxd = L->dim[q] > maxd ? L->dim[q] : maxd;
+            if (!(Pd[q] = dm_proj_to_dense(&L->proj[q])))
+                gemm = 0;
+        }
+        Xd = malloc(sizeof(double) * (size_t)tb * (size_t)maxd);
+        Vd = malloc(sizeof(double) * (size_t)tb * (size_t)L->k);
+        if (!Xd || !Vd)
+            gemm = 0;
+    }
     for (int t0 = 0; t0 < T; t0 += tb) {
         int nt = T - t0 < tb ? T - t0 : tb;
-        for (int t = 0; t < nt; t++)
-            project_input(L, xh + (size_t)(t0 + t) * (size_t)ld, V + (size_t)t * n2);
+        if (gemm) {
+            for (int q = 0, off = 0; q < L->ns; off += L->dim[q], q++) {
+                int d = L->dim[q];
+                for (int t = 0; t < nt; t++) {
+                    const float *x = xh + (size_t)(t0 + t) * (size_t)ld + off;
+                    double *xd = Xd + (size_t)t * d;
+                    for (int c = 0; c < d; c++)
+                        xd[c] = x[c];
+                }
+                /* Vd (nt x k) = Xd (nt x d) . P^T (d x k) */
+                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nt, L->k, d, 1.0, Xd, d, Pd[q], d, 0.0, Vd,
+                            L->k);
+                for (int t = 0; t < nt; t++)
+                    for (int j = 0; j < L->k; j++)
+                        V[(size_t)t * n2 + (size_t)q * L->k + j] = (float)Vd[(size_t)t * L->k + j];
+            }
+            for (int t = 0; t < nt; t++)
+                quantize_input(L, V + (size_t)t * n2);
+        } else {
+            for (int t = 0; t < nt; t++)
+                project_input(L, xh + (size_t)(t0 + t) * (size_t)ld, V + (size_t)t * n2);
+        }
         float *Y = out + (size_t)t0 * (size_t)L->rows;
         for (int t = 0; t < nt; t++)
             memcpy(Y + (size_t)t * L->rows, L->bias, sizeof(float) * (size_t)L->rows);
@@ -1357,6 +1393,10 @@ int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, 
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nt, L->rows, n2, 1.0f, V, n2, L->wq, n2, 1.0f, Y,
                     L->rows);
     }
+    for (int q = 0; q < L->ns; q++)
+        free(Pd[q]);
+    free(Xd);
+    free(Vd);
     dm_free(V);
     return 0;
 }

@@ -630,14 +630,19 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
             memset(C[l], 0, (size_t)2 * N * H * sizeof(float));
         }
     }
-    float *logits = dm_alloc((size_t)2 * N * V * sizeof(float));
+    /* the decoder runs once per block of DEC_BLOCK time steps: one GEMM over
+     * DEC_BLOCK x 2N rows packs its weights once, where a GEMM per step would
+     * pack them (V x H floats) every step */
+    enum { DEC_BLOCK = 16 };
+    float *logits = dm_alloc((size_t)DEC_BLOCK * 2 * N * V * sizeof(float));
+    float *Htop = dm_alloc((size_t)DEC_BLOCK * 2 * N * H * sizeof(float));
     float *Y = dm_alloc((size_t)N * R * sizeof(float)), *EX = dm_alloc((size_t)2 * N * R * sizeof(float));
     float *g = dm_alloc((size_t)R * sizeof(float)), *aux = dm_alloc((size_t)H * sizeof(float));
     ms_fig *fig = malloc((size_t)N * sizeof *fig);
-    int *tgt = malloc((size_t)N * sizeof *tgt);
+    int *tgt = malloc((size_t)DEC_BLOCK * N * sizeof *tgt);
     dm_engine_state es;
     int have_es = 0;
-    if (ok && logits && Y && EX && g && aux && fig && tgt && dm_engine_state_init(&es, e, err) == 0)
+    if (ok && logits && Htop && Y && EX && g && aux && fig && tgt && dm_engine_state_init(&es, e, err) == 0)
         have_es = 1;
     int rc = 0;
     if (!have_es) {
@@ -688,24 +693,34 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
         if (stop)
             break;
         int lt = NL - 1, ldt = m->layer[lt].ld, off = m->layer[lt].in;
+        int bt = (int)(t % DEC_BLOCK);
         for (int j = 0; j < 2 * N; j++)
-            memcpy(logits + (size_t)j * V, m->dec_b, (size_t)V * sizeof(float));
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 2 * N, V, H, 1.0f, U[lt] + off, ldt, m->dec_w, H, 1.0f,
-                    logits, V);
+            memcpy(Htop + ((size_t)bt * 2 * N + j) * H, U[lt] + (size_t)j * ldt + off, (size_t)H * sizeof(float));
         for (int j = 0; j < N; j++)
-            tgt[j] = c->ids[(long)j * L + t + 1];
-        ms_job job = {logits, N, V, tgt, fig};
-        dm_par_run(nthr < N ? nthr : N, ms_part, &job);
-        for (int j = 0; j < N; j++) { /* in stream order: the same sums whatever the thread count */
-            kl += fig[j].kl;
-            agree += fig[j].agree;
-            dm_nll_add(&ad, fig[j].nlld);
-            dm_nll_add(&aq, fig[j].nllq);
+            tgt[bt * N + j] = c->ids[(long)j * L + t + 1];
+        int cancel_now = o->cancel && *o->cancel;
+        if (bt + 1 < DEC_BLOCK && t + 2 < L && !cancel_now)
+            continue;
+        /* the block's steps 0..bt: one decoder GEMM, then their figures step by step */
+        int nb = bt + 1;
+        for (int j = 0; j < nb * 2 * N; j++)
+            memcpy(logits + (size_t)j * V, m->dec_b, (size_t)V * sizeof(float));
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nb * 2 * N, V, H, 1.0f, Htop, H, m->dec_w, H, 1.0f,
+                    logits, V);
+        for (int b = 0; b < nb; b++) {
+            ms_job job = {logits + (size_t)b * 2 * N * V, N, V, tgt + b * N, fig};
+            dm_par_run(nthr < N ? nthr : N, ms_part, &job);
+            for (int j = 0; j < N; j++) { /* in stream order: the same sums whatever the thread count */
+                kl += fig[j].kl;
+                agree += fig[j].agree;
+                dm_nll_add(&ad, fig[j].nlld);
+                dm_nll_add(&aq, fig[j].nllq);
+            }
+            done += N;
+            r->stats.dec_bytes += (double)((size_t)V * H + V) * sizeof(float) * N;
+            r->stats.steps += N;
         }
-        done += N;
-        r->stats.dec_bytes += (double)((size_t)V * H + V) * sizeof(float) * N;
-        r->stats.steps += N;
-        if (o->cancel && *o->cancel) {
+        if (cancel_now) {
             r->dual.cancelled = r->dense.cancelled = 1;
             stop = 1;
         }
@@ -725,7 +740,7 @@ out:
         dm_engine_state_free(&es);
     for (int l = 0; l < NL; l++)
         dm_free(U[l]), dm_free(C[l]);
-    dm_free(logits), dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux);
+    dm_free(logits), dm_free(Htop), dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux);
     free(fig), free(tgt);
     return rc;
 }
