@@ -360,6 +360,48 @@ static const char schema_v6[] =
     "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
     "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
 
+/* Version 7: per-site knobs (issue 16). runs.site_knobs is the canonical
+ * text of the per-site overrides that differ from the global knobs
+ * ("l1:ratio=0.8,bits=4;l0:k=64"; '' = a uniform configuration), compared by
+ * find_same; runs.tag groups the runs of one sensitivity analysis or tuning
+ * ("sensitivity", "tune:<id>"); run_sites carries each site's requested ratio,
+ * bits and k. */
+static const char schema_v7[] =
+    "ALTER TABLE runs ADD COLUMN site_knobs TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE runs ADD COLUMN tag TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE run_sites ADD COLUMN ratio REAL;\n"
+    "ALTER TABLE run_sites ADD COLUMN bits INTEGER;\n"
+    "ALTER TABLE run_sites ADD COLUMN k INTEGER;\n"
+    "UPDATE run_sites SET ratio = (SELECT r.ratio FROM runs r WHERE r.id = run_sites.run_id),\n"
+    "                     bits = (SELECT r.bits FROM runs r WHERE r.id = run_sites.run_id);\n"
+"DROP VIEW pareto_candidates;\n"
+    "DROP VIEW run_summary;\n"
+    "CREATE VIEW run_summary AS\n"
+    "SELECT r.id, r.created, m.name AS model, m.arch, r.split, r.tokens, r.ratio, r.ratio_achieved,\n"
+    "       r.bits, r.k, r.eps, r.seed, r.mode, r.policy, r.proj, r.path, r.threads, r.kernels,\n"
+    "       r.metric, r.value, r.value_se, r.dense_value, r.delta, r.delta_pct,\n"
+    "       CASE WHEN lower(r.metric) = 'perplexity' THEN r.delta_pct END AS dppl_pct,\n"
+    "       CASE WHEN mt.higher_is_better THEN -r.delta_pct ELSE r.delta_pct END AS loss_pct,\n"
+    "       r.kld, r.top1_agree, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e,\n"
+    "       r.bytes_ratio, r.little_bytes, r.fit_rel_mse, r.seconds, r.status, r.partial, r.note, r.git_rev,\n"
+    "       r.family, r.predictor, r.mac_ratio,\n"
+    "       CASE WHEN r.mac_ratio > 0 THEN 1.0 / r.mac_ratio END AS mac_reduction,\n"
+    "       CASE WHEN lower(r.metric) = 'accuracy' THEN r.delta END AS dacc,\n"
+    "       CASE WHEN lower(r.metric) = 'bleu' THEN r.delta END AS dbleu,\n"
+    "       r.streams, r.beam, r.site_knobs, r.tag\n"
+    "FROM runs r JOIN models m ON m.id = r.model_id LEFT JOIN metrics mt ON mt.name = r.metric COLLATE NOCASE;\n"
+    "CREATE VIEW pareto_candidates AS\n"
+    "SELECT s.* FROM run_summary s JOIN runs r ON r.id = s.id\n"
+    "WHERE r.status = 'done' AND r.speedup IS NOT NULL AND r.delta_pct IS NOT NULL\n"
+    "  AND NOT EXISTS (\n"
+    "    SELECT 1 FROM runs o JOIN run_summary os ON os.id = o.id\n"
+    "    WHERE o.id <> r.id AND o.model_id = r.model_id\n"
+    "      AND o.split = r.split AND o.split_hash = r.split_hash AND o.metric = r.metric AND o.streams = r.streams\n"
+    "      AND o.beam = r.beam\n"
+    "      AND o.status = 'done' AND o.speedup IS NOT NULL AND o.delta_pct IS NOT NULL\n"
+    "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
+    "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
+
 /* Schema steps: migrating from version v applies every step with to > v, in
  * order, in one transaction, then sets user_version. Version 0 is the empty
  * database. A step for version 2 would be e.g.
@@ -375,6 +417,7 @@ static const struct migration {
     {4, schema_v4},
     {5, schema_v5},
     {6, schema_v6},
+    {7, schema_v7},
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -405,13 +448,13 @@ static const col run_cols[] = {
     T_(split), T_(split_hash), L_(tokens),
     /* knobs */
     R_(ratio), I_(bits), I_(k), R_(eps), U_(seed), T_(mode), T_(policy), T_(predictor), T_(proj), T_(path),
-    I_(streams), I_(beam), I_(threads), T_(kernels), I_(audit),
+    I_(streams), I_(beam), I_(threads), T_(kernels), I_(audit), T_(site_knobs),
     /* results */
     T_(family), T_(metric), R_(value), R_(value_se), R_(dense_value), R_(delta), R_(delta_pct), R_(kld),
     R_(top1_agree), R_(ratio_achieved), R_(bytes_ratio), R_(mac_ratio), R_(little_bytes), R_(fit_rel_mse),
     R_(speedup), R_(speedup_min), R_(speedup_max), R_(speedup_e2e), R_(seconds),
     /* state */
-    T_(status), I_(partial), T_(note),
+    T_(status), I_(partial), T_(note), T_(tag),
     /* provenance */
     T_(git_rev), T_(build_flags), T_(cpu), T_(version), T_(created),
 };
@@ -421,12 +464,12 @@ static const col run_cols[] = {
 /* dm_store_find_same: these must match (plus model hash and status 'done'). */
 static const char *const same_keys[] = {"split_hash", "ratio", "bits", "k",       "eps",     "seed",   "mode",
                                         "policy",     "proj",  "path", "kernels", "threads", "git_rev", "predictor",
-                                        "streams",    "beam"};
+                                        "streams",    "beam",  "site_knobs"};
 /* dm_store_import: a run is already present when these match (plus model hash). */
 static const char *const import_keys[] = {"split", "split_hash", "created", "ratio",   "bits",
                                           "k",     "eps",        "seed",    "mode",    "policy",
                                           "proj",  "path",       "threads", "kernels", "audit", "predictor",
-                                          "streams", "beam"};
+                                          "streams", "beam", "site_knobs"};
 
 static const col *find_col(const char *name)
 {
@@ -1186,7 +1229,8 @@ static int insert_run(sqlite3 *db, const char *path, dm_run *r, int update_model
     what = "cannot store the run's sites";
     if (sqlite3_prepare_v2(db,
                            "INSERT INTO run_sites (run_id, site_index, site, kind, ratio_achieved, fit_mse, "
-                           "fit_rel_mse, recall, false_insensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           "fit_rel_mse, recall, false_insensitive, ratio, bits, k) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                            -1, &s, NULL) != SQLITE_OK)
         goto fail;
     for (int i = 0; i < r->nsites; i++) {
@@ -1201,6 +1245,15 @@ static int insert_run(sqlite3 *db, const char *path, dm_run *r, int update_model
         bind_real(s, 7, si->fit_rel_mse);
         bind_real(s, 8, si->recall);
         bind_real(s, 9, si->false_insensitive);
+        bind_real(s, 10, si->ratio);
+        if (si->bits >= 0)
+            sqlite3_bind_int(s, 11, si->bits);
+        else
+            sqlite3_bind_null(s, 11);
+        if (si->k > 0)
+            sqlite3_bind_int(s, 12, si->k);
+        else
+            sqlite3_bind_null(s, 12);
         if (sqlite3_step(s) != SQLITE_DONE)
             goto fail;
     }
@@ -1330,7 +1383,7 @@ static int load_run(sqlite3 *db, const char *path, int64_t id, dm_run *r, dm_err
 
     if (sqlite3_prepare_v2(db,
                            "SELECT site_index, site, kind, ratio_achieved, fit_mse, fit_rel_mse, recall, "
-                           "false_insensitive FROM run_sites WHERE run_id = ?1 ORDER BY site_index",
+                           "false_insensitive, ratio, bits, k FROM run_sites WHERE run_id = ?1 ORDER BY site_index",
                            -1, &s, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_int64(s, 1, id);
@@ -1350,6 +1403,9 @@ static int load_run(sqlite3 *db, const char *path, int64_t id, dm_run *r, dm_err
         si->fit_rel_mse = col_real(s, 5);
         si->recall = col_real(s, 6);
         si->false_insensitive = col_real(s, 7);
+        si->ratio = col_real(s, 8);
+        si->bits = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 9);
+        si->k = sqlite3_column_type(s, 10) == SQLITE_NULL ? 0 : sqlite3_column_int(s, 10);
     }
     if (rc != SQLITE_DONE)
         goto fail;

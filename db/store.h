@@ -20,7 +20,7 @@
 
 #include "util.h"
 
-#define DM_STORE_SCHEMA_VERSION 6
+#define DM_STORE_SCHEMA_VERSION 7
 #define DM_RUN_MAX_SITES 128  /* in memory only: the schema has no cap */
 #define DM_RUN_MAX_GROUPS 512
 
@@ -34,6 +34,8 @@ typedef struct dm_run_site {
     double ratio_achieved;
     double fit_mse, fit_rel_mse;
     double recall, false_insensitive; /* NaN unless audited */
+    double ratio;                     /* requested (its override, else the run's; schema 7; NaN unknown) */
+    int bits, k;                      /* its little module (schema 7; -1 / 0 unknown) */
 } dm_run_site;
 
 /* One output group of a site (row of run_groups), e.g. an LSTM gate; the
@@ -74,6 +76,8 @@ typedef struct dm_run {
     int threads;
     char kernels[16];        /* ref | avx2 | avx512 */
     int audit;
+    char site_knobs[512];    /* per-site overrides that differ from the global knobs, canonical
+                              * ("l1:ratio=0.8,bits=4;l0:k=64"; "" uniform; schema 7) */
     /* results */
     char metric[16];         /* perplexity | BLEU | accuracy */
     double value, value_se;  /* dual-module metric */
@@ -90,6 +94,7 @@ typedef struct dm_run {
     char status[16];         /* done | cancelled */
     int partial;             /* figures cover part of the data (cancelled) */
     char note[512];
+    char tag[64];            /* groups runs: "sensitivity", "tune:<id>" ("" none; schema 7) */
     /* provenance */
     char git_rev[48], build_flags[256], cpu[128], version[32];
     char created[32];        /* ISO 8601 UTC, set by dm_store_add when empty */

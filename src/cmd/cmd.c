@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -131,9 +132,123 @@ static int parse_num(const char *v, double *out)
     return 0;
 }
 
+/* "ratio.l1" -> DM_S_RATIO and "l1"; -1 when name is not a per-site knob. */
+static int knob_split(const char *name, const char **site)
+{
+    static const struct {
+        const char *p;
+        int id;
+    } kn[] = {{"ratio.", DM_S_RATIO}, {"bits.", DM_S_BITS}, {"k.", DM_S_K}};
+    for (size_t i = 0; i < sizeof kn / sizeof kn[0]; i++) {
+        size_t l = strlen(kn[i].p);
+        if (strncmp(name, kn[i].p, l) == 0) {
+            *site = name + l;
+            return kn[i].id;
+        }
+    }
+    return -1;
+}
+
+static int set_site_knob(dm_settings *s, const char *name, int id, const char *site, const char *value, dm_err *err)
+{
+    if (!*site)
+        return dm_errf(err, "%s: a site is needed after the dot (e.g. %s.l1; 'info' lists the model's sites)", name,
+                       dm_settings_table[id].name);
+    if (strlen(site) >= sizeof s->knobs[0].site)
+        return dm_errf(err, "%s: the site name or pattern is longer than %zu bytes", name,
+                       sizeof s->knobs[0].site - 1);
+    for (const char *p = site; *p; p++)
+        if ((unsigned char)*p <= ' ' || *p == ';' || *p == ',' || *p == ':' || *p == '=')
+            return dm_errf(err, "%s: a site name cannot hold spaces or any of ; , : =", name);
+    if (!value || !*value)
+        return dm_errf(err, "%s: a value is needed", name);
+    if (strcasecmp(value, "default") == 0 || strcmp(value, "-") == 0) {
+        /* drop the entry (KNOB.* drops every entry of the knob) */
+        int w = 0, all = strcmp(site, "*") == 0;
+        for (int i = 0; i < s->nknobs; i++)
+            if (!(s->knobs[i].knob == id && (all || strcmp(s->knobs[i].site, site) == 0)))
+                s->knobs[w++] = s->knobs[i];
+        s->nknobs = w;
+        return 0;
+    }
+    dm_settings tmp = *s; /* the global knob's parser and range */
+    if (dm_settings_set(&tmp, dm_settings_table[id].name, value, err))
+        return dm_err_prefix(err, "%s", name);
+    double v = id == DM_S_RATIO ? tmp.ratio : id == DM_S_BITS ? tmp.bits : tmp.k;
+    if (id == DM_S_K && v == 0)
+        return dm_errf(err, "%s 0: a site's k is a number from 1 up ('default' returns the site to the global k)",
+                       name);
+    /* the same entry again moves to the end with its new value (later entries win) */
+    int w = 0;
+    for (int i = 0; i < s->nknobs; i++)
+        if (!(s->knobs[i].knob == id && strcmp(s->knobs[i].site, site) == 0))
+            s->knobs[w++] = s->knobs[i];
+    s->nknobs = w;
+    if (s->nknobs == DM_SITE_KNOBS_MAX)
+        return dm_errf(err, "%s: at most %d per-site knobs (drop some with KNOB.SITE default)", name,
+                       DM_SITE_KNOBS_MAX);
+    dm_site_knob *k = &s->knobs[s->nknobs++];
+    snprintf(k->site, sizeof k->site, "%s", site);
+    k->knob = id;
+    k->value = v;
+    return 0;
+}
+
+void dm_settings_knob_text(const dm_settings *s, int i, char *name, size_t nn, char *value, size_t nv)
+{
+    const dm_site_knob *k = &s->knobs[i];
+    snprintf(name, nn, "%s.%s", dm_settings_table[k->knob].name, k->site);
+    if (k->knob == DM_S_BITS && k->value == 0)
+        snprintf(value, nv, "fp32");
+    else
+        snprintf(value, nv, "%.15g", k->value);
+}
+
+int dm_settings_apply_sites(const dm_settings *s, const dm_site *sites, int nsites, dm_dual_cfg *cfg, dm_err *err)
+{
+    memset(cfg->site_set, 0, sizeof cfg->site_set);
+    for (int i = 0; i < s->nknobs; i++) {
+        const dm_site_knob *k = &s->knobs[i];
+        int hits = 0;
+        for (int j = 0; j < nsites && j < DM_DUAL_MAX_SITES; j++) {
+            if (fnmatch(k->site, sites[j].name, 0) != 0)
+                continue;
+            hits++;
+            if (k->knob == DM_S_RATIO) {
+                cfg->site_set[j] |= DM_SITE_SET_RATIO;
+                cfg->site_ratio[j] = k->value;
+            } else if (k->knob == DM_S_BITS) {
+                cfg->site_set[j] |= DM_SITE_SET_BITS;
+                cfg->site_bits[j] = (int)k->value;
+            } else {
+                cfg->site_set[j] |= DM_SITE_SET_K;
+                cfg->site_k[j] = (int)k->value;
+            }
+        }
+        if (!hits) {
+            char names[256];
+            size_t l = 0;
+            names[0] = 0;
+            for (int j = 0; j < nsites && l < sizeof names - 8; j++) {
+                int w = snprintf(names + l, sizeof names - l, "%s%s", j ? ", " : "", sites[j].name);
+                l += w > 0 ? (size_t)w : 0;
+            }
+            if (l >= sizeof names - 8)
+                snprintf(names + sizeof names - 8, 8, ", ...");
+            return dm_errf(err, "%s.%s: no site of the model is named '%s' (its sites: %s)",
+                           dm_settings_table[k->knob].name, k->site, k->site, names);
+        }
+    }
+    return 0;
+}
+
 int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err *err)
 {
     const dm_setting_def *d = dm_setting_find(name);
+    const char *site;
+    int kid;
+    if (!d && (kid = knob_split(name, &site)) >= 0)
+        return set_site_knob(s, name, kid, site, value, err);
     if (!d) {
         const char *names[DM_S_COUNT];
         for (int i = 0; i < DM_S_COUNT; i++)
@@ -526,8 +641,45 @@ static int c_get(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         if (argc == 0)
             dm_table_set(&t, 2, dm_settings_table[i].help);
     }
+    /* per-site knobs: every entry (get), or the ones asked for (default: the global value) */
+    for (int i = 0; i < s->nknobs; i++) {
+        char nm[80], v[64];
+        dm_settings_knob_text(s, i, nm, sizeof nm, v, sizeof v);
+        int want = argc == 0;
+        for (int j = 0; j < argc; j++)
+            want |= strcmp(argv[j], nm) == 0;
+        if (!want)
+            continue;
+        dm_table_row(&t);
+        dm_table_set(&t, 0, nm);
+        dm_table_set(&t, 1, v);
+        if (argc == 0)
+            dm_table_set(&t, 2, "per-site knob (KNOB.SITE default drops it)");
+    }
+    for (int j = 0; j < argc; j++) {
+        const char *site;
+        int kid = knob_split(argv[j], &site);
+        if (kid < 0 || !*site)
+            continue;
+        int have = 0;
+        for (int i = 0; i < s->nknobs; i++) {
+            char nm[80], v[64];
+            dm_settings_knob_text(s, i, nm, sizeof nm, v, sizeof v);
+            have |= strcmp(argv[j], nm) == 0;
+        }
+        if (!have) {
+            char v[64];
+            dm_settings_get(s, (dm_setting_id)kid, v, sizeof v);
+            dm_table_row(&t);
+            dm_table_set(&t, 0, argv[j]);
+            dm_table_setf(&t, 1, "default (%s %s)", dm_settings_table[kid].name, v);
+        }
+    }
     for (int j = 0; j < argc; j++)
         if (!dm_setting_find(argv[j])) {
+            const char *site;
+            if (knob_split(argv[j], &site) >= 0 && *site)
+                continue;
             dm_settings tmp = *s;
             dm_settings_set(&tmp, argv[j], "x", &c->err); /* for the message with a close match */
             dm_table_free(&t);
@@ -583,17 +735,17 @@ void dm_cmd_progress(const dm_snapshot *sn, void *ud)
 
 enum { RC_ID, RC_MODEL, RC_SPLIT, RC_TOKENS, RC_RATIO, RC_ACH, RC_BITS, RC_K, RC_MODE, RC_METRIC, RC_VALUE,
        RC_SE, RC_DENSE, RC_DELTA, RC_DPCT, RC_KLD, RC_TOP1, RC_SPEEDUP, RC_SPMIN, RC_SPMAX, RC_SPE2E, RC_BYTES,
-       RC_SECONDS, RC_STATUS, RC_N };
+       RC_SECONDS, RC_STATUS, RC_SITES, RC_N };
 
 static void run_table(dm_table *t)
 {
     static const char *names[RC_N] = {"id", "model", "split", "tokens", "ratio", "achieved", "bits", "k",
                                       "mode", "metric", "value", "value_se", "dense", "delta", "delta_pct",
                                       "kld", "top1_agree", "speedup", "speedup_min", "speedup_max",
-                                      "speedup_e2e", "bytes_ratio", "seconds", "status"};
+                                      "speedup_e2e", "bytes_ratio", "seconds", "status", "site_knobs"};
     for (int i = 0; i < RC_N; i++)
         dm_table_col(t, names[i], !(i == RC_MODEL || i == RC_SPLIT || i == RC_MODE || i == RC_METRIC ||
-                                    i == RC_STATUS || i == RC_BITS));
+                                    i == RC_STATUS || i == RC_BITS || i == RC_SITES));
 }
 
 /* prec digits after the point; a negative prec also prints the sign */
@@ -640,6 +792,7 @@ static void run_row(dm_table *t, const dm_run *r, const char *status)
         fmt_real(t, RC_SECONDS, r->seconds, 2);
     }
     dm_table_set(t, RC_STATUS, status ? status : r->status);
+    dm_table_set(t, RC_SITES, r->site_knobs[0] ? r->site_knobs : NULL);
 }
 
 /* Run the current settings synchronously; fills *r. 0 done, 1 cancelled, -1 error. */
@@ -675,6 +828,35 @@ static int fit_first(dm_cmd_ctx *c)
         fflush(c->io->msg);
     }
     return rc;
+}
+
+int dm_cmd_run_once(dm_cmd_ctx *c, dm_run *r, const char *label) { return run_once(c, r, label); }
+int dm_cmd_fit_first(dm_cmd_ctx *c) { return fit_first(c); }
+void dm_cmd_run_table(dm_table *t) { run_table(t); }
+void dm_cmd_run_row(dm_table *t, const dm_run *r, const char *status) { run_row(t, r, status); }
+dm_store *dm_cmd_store(dm_cmd_ctx *c) { return store(c); }
+
+int dm_cmd_values(dm_cmd_ctx *c, const char *what, const char *spec, double *out, int max)
+{
+    int n = 0;
+    if (strchr(spec, ':')) {
+        double a, b, st;
+        char extra;
+        if (sscanf(spec, "%lf:%lf:%lf%c", &a, &b, &st, &extra) != 3 || !isfinite(a) || !isfinite(b) ||
+            !isfinite(st) || !(st > 0) || b < a)
+            return fail(c, "%s '%s': expected FROM:TO:STEP, finite numbers with STEP > 0 and FROM <= TO "
+                           "(e.g. 0.1:0.9:0.2)", what, spec);
+        for (int i = 0;; i++) {
+            double v = a + i * st;
+            if (v > b + 1e-9 * (fabs(b) + 1))
+                break;
+            if (n == max)
+                return fail(c, "%s: more than %d values", what, max);
+            out[n++] = fabs(v) < 1e-12 ? 0.0 : v;
+        }
+        return n;
+    }
+    return dm_cmd_parse_list(c, spec, out, max, what);
 }
 
 int dm_cmd_ensure_tuned(dm_cmd_ctx *c);
@@ -1017,7 +1199,10 @@ int dm_cmd_ensure_tuned(dm_cmd_ctx *c)
 
 static int c_tune(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
-    (void)argc, (void)argv, (void)raw;
+    (void)raw;
+    /* tune CONSTRAINT maximize OBJECTIVE: the configuration tuner (cmd_tune.c); tune [kernels]: the kernels */
+    if (argc > 1 || (argc == 1 && strcmp(argv[0], "kernels") != 0))
+        return dm_cmd_tune(c, argc, argv);
     const dm_settings *st = dm_session_settings(c->s);
     const dm_kernels *k = settings_kernels(st);
     if (strcmp(k->name, "ref") == 0)
@@ -1087,7 +1272,7 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
              "r.policy, r.proj, r.path, r.threads, r.kernels, r.audit, r.metric, r.value, r.value_se, "
              "r.dense_value, r.delta, r.delta_pct, r.kld, r.top1_agree, r.bytes_ratio, r.little_bytes, "
              "r.fit_rel_mse, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e, r.seconds, r.status, "
-             "r.partial, r.note, r.git_rev, r.build_flags, r.cpu, r.version, r.created "
+             "r.partial, r.note, r.site_knobs, r.tag, r.git_rev, r.build_flags, r.cpu, r.version, r.created "
              "FROM runs r JOIN models m ON m.id = r.model_id WHERE r.id = %lld",
              (long long)id);
     dm_table_init(t, NULL);
@@ -1098,7 +1283,8 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
                     dm_store_path(dm_session_store(c->s, &c->err)));
     /* per-site figures (and each site's groups) as more fields */
     snprintf(sql, sizeof sql,
-             "SELECT site_index, ratio_achieved, fit_rel_mse, recall FROM run_sites WHERE run_id = %lld "
+             "SELECT site_index, ratio_achieved, fit_rel_mse, recall, site, ratio, "
+             "CASE WHEN bits = 0 THEN 'fp32' ELSE bits END, k FROM run_sites WHERE run_id = %lld "
              "ORDER BY site_index",
              (long long)id);
     dm_table L, G;
@@ -1132,8 +1318,16 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
         }
         for (int l = 0; l < L.nrow; l++) {
             const char *si = dm_table_get(&L, l, 0);
+            snprintf(name, sizeof name, "layer%d.site", l);
+            site_field(&u, pass, &col, name, dm_table_get(&L, l, 4));
+            snprintf(name, sizeof name, "layer%d.requested", l);
+            site_field(&u, pass, &col, name, dm_table_get(&L, l, 5));
             snprintf(name, sizeof name, "layer%d.ratio", l);
             site_field(&u, pass, &col, name, dm_table_get(&L, l, 1));
+            snprintf(name, sizeof name, "layer%d.bits", l);
+            site_field(&u, pass, &col, name, dm_table_get(&L, l, 6));
+            snprintf(name, sizeof name, "layer%d.k", l);
+            site_field(&u, pass, &col, name, dm_table_get(&L, l, 7));
             for (int g = 0; g < G.nrow; g++) {
                 const char *gs = dm_table_get(&G, g, 0), *gn = dm_table_get(&G, g, 1);
                 if (!si || !gs || strcmp(si, gs) != 0)
@@ -1708,12 +1902,34 @@ const dm_cmd_def dm_cmd_table[] = {
      DM_C_NONE, 0, c_sql},
     {"note", "ID TEXT", "attach a note to a run", NULL, 2, -1, DM_C_NONE, 0, c_note},
     {"delete", "ID [ID ...]", "delete runs", NULL, 1, -1, DM_C_NONE, 0, c_delete},
-    {"tune", "", "measure the kernel parameters on this CPU and cache them",
-     "Times candidate kernel parameters (rows per block, prefetch distance and hint, the little GEMV's prefetch, "
-     "the split between threads) and OpenBLAS sgemv against our own dense GEMV, for the kernels and threads "
-     "settings, in a bounded search (seconds), and caches the winners in "
-     "$XDG_CACHE_HOME/dualmod/kernels-<cpu id>.json. bench and run do it by themselves on a CPU's first use.",
-     0, 0, DM_C_NONE, 0, c_tune},
+    {"sensitivity", "[ratio VALUES] [bits VALUES] [sites PATTERN] [--force]",
+     "quality loss per site when only it is dual-moduled",
+     "Dual-modules one site at a time (every other site at ratio 0, which runs it dense) over a grid of ratios "
+     "(default 0.3:0.9:0.2) and bits (default the bits setting) on the split, and prints each site's achieved "
+     "ratio, metric, delta and loss_pct (the quality loss in % of dense, positive = worse). Every configuration is a "
+     "stored run tagged 'sensitivity' (see runs where tag = 'sensitivity'); stored ones are reused unless --force, "
+     "so an interrupted analysis resumes. sites takes a name or a pattern (layer1.*). The settings are restored "
+     "afterwards.",
+     0, -1, DM_C_NONE, 0, dm_cmd_sensitivity},
+    {"tune", "[kernels] | CONSTRAINT maximize speedup|bytes|macs [trials N] [time S] [ratios VALUES] [bits VALUES] "
+             "[report SPLIT|none] [sens-limit N|all]",
+     "tune the kernels on this CPU, or search per-site ratios and bits within a quality budget",
+     "tune (or tune kernels) times candidate kernel parameters (rows per block, prefetch distance and hint, the "
+     "little GEMV's prefetch, the split between threads) and OpenBLAS sgemv against our own dense GEMV, for the "
+     "kernels and threads settings, in a bounded search (seconds), and caches the winners in "
+     "$XDG_CACHE_HOME/dualmod/kernels-<cpu id>.json; bench and run do it by themselves on a CPU's first use. "
+     "tune CONSTRAINT maximize OBJECTIVE searches the per-site knobs: CONSTRAINT is COLUMN <= X or COLUMN >= X on a "
+     "quality delta against dense (dppl_pct, dbleu, dacc, loss_pct, delta_pct, delta; e.g. dppl_pct <= 1, "
+     "dbleu >= -0.5), OBJECTIVE the measured layer speedup, the bytes a step reads, or the MAC reduction. It runs "
+     "the sensitivity table (on the first quarter of the split, sens-limit N|all; ratios default "
+     "0.3,0.5,0.7,0.8,0.9,0.95,1, coarsened to at most half the trials), proposes per-site ratios and bits by a knapsack "
+     "on cost saved per unit of quality lost, evaluates each proposal on the split (every trial a stored run with "
+     "its interleaved speed, tagged tune:ID) and refines the planning budget by bisection on the measured "
+     "constraint, refines the best by raising one site at a time, then finds the best uniform ratio under the same "
+     "constraint, and reports both, on the split and "
+     "again on the report split (default test). trials (default 40) and time bound the search; the same command "
+     "again resumes an interrupted tuning (stored trials are reused).",
+     0, -1, DM_C_NONE, 0, c_tune},
     {"help", "[COMMAND|SETTING|settings|commands]", "this help", NULL, 0, 1, DM_C_COMMAND, 0, c_help},
     {"quit", "", "leave (also exit)", NULL, 0, 0, DM_C_NONE, 0, c_quit},
     {"dump-screen", "FILE", "write the TUI screen as text to FILE", NULL, 1, 1, DM_C_FILE, 1, c_tui},

@@ -114,6 +114,17 @@ extern const dm_setting_def dm_settings_table[DM_S_COUNT];
 const dm_setting_def *dm_setting_find(const char *name); /* NULL if unknown */
 
 /* Setting values. Enums hold the index of the choice. */
+/* A per-site knob (issue 16): `set ratio.l1 0.8`, `set bits.layer1.* 4`,
+ * `set k.dec.l0 64`. The site part is a site name or an fnmatch pattern;
+ * entries apply in order (a later one wins for a site both match), and a
+ * site no entry matches takes the global value. */
+#define DM_SITE_KNOBS_MAX 64
+typedef struct dm_site_knob {
+    char site[48];
+    int knob;     /* DM_S_RATIO, DM_S_BITS or DM_S_K (dm_setting_id) */
+    double value;
+} dm_site_knob;
+
 typedef struct dm_settings {
     char model[1024];
     char split[1024];
@@ -144,6 +155,8 @@ typedef struct dm_settings {
     int chunk;
     double lambda;
     double sql_timeout; /* seconds, 0 = no limit */
+    int nknobs;   /* per-site knobs, in the order set */
+    dm_site_knob knobs[DM_SITE_KNOBS_MAX];
 } dm_settings;
 
 void dm_settings_default(dm_settings *s);
@@ -153,6 +166,18 @@ void dm_settings_default(dm_settings *s);
 int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err *err);
 /* The value as text (as `set` accepts it). */
 void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n);
+/* Per-site knobs: dm_settings_set takes "KNOB.SITE" names (KNOB ratio, bits
+ * or k; SITE a name or pattern) with the knob's values, or `default` to
+ * drop the entry (`KNOB.*` default drops every entry of that knob). The
+ * name and value of entry i as `set` takes them: */
+void dm_settings_knob_text(const dm_settings *s, int i, char *name, size_t nn, char *value, size_t nv);
+/* Apply the per-site knobs to cfg for a network's sites (cfg's site_set,
+ * site_ratio, site_bits, site_k); an entry no site matches is an error
+ * naming the sites there are. */
+struct dm_dual_cfg;
+struct dm_site;
+int dm_settings_apply_sites(const dm_settings *s, const struct dm_site *sites, int nsites, struct dm_dual_cfg *cfg,
+                            dm_err *err);
 /* Numeric view of a setting (slider position): enums give the choice
  * index, bits give 0 for fp32. */
 double dm_settings_num(const dm_settings *s, dm_setting_id id);

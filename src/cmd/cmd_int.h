@@ -105,6 +105,21 @@ int64_t dm_cmd_store_dual(dm_cmd_ctx *c, const dm_dual *d, const dm_dual_result 
 /* The full dual-module report of `run detail` (cmd_eval.c). */
 int dm_cmd_run_detail(dm_cmd_ctx *c);
 
+/* What cmd.c's run, sweep and store commands use, for cmd_tune.c: one run of
+ * the current settings with a progress bar (0 done, 1 cancelled, -1 error),
+ * the fit before it, the run table's columns and a row of it, the store. */
+int dm_cmd_run_once(dm_cmd_ctx *c, dm_run *r, const char *label);
+int dm_cmd_fit_first(dm_cmd_ctx *c);
+void dm_cmd_run_table(dm_table *t);
+void dm_cmd_run_row(dm_table *t, const dm_run *r, const char *status);
+dm_store *dm_cmd_store(dm_cmd_ctx *c);
+/* Numbers of FROM:TO:STEP or a comma-separated list; their count, or -1. */
+int dm_cmd_values(dm_cmd_ctx *c, const char *what, const char *spec, double *out, int max);
+
+/* sensitivity and tune CONSTRAINT maximize OBJECTIVE (cmd_tune.c) */
+int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv);
+
 int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 /* Families other than the language model (cmd_family.c): dense eval, the
  * report of a dual-module run, info of a loaded network. */

@@ -47,15 +47,13 @@ struct dm_session {
     int have_dual;
     dm_engine eng;
     dm_dual dual_view;   /* the LM family's view of eng (dm_session_dual), refreshed by prepare */
-    int dual_bits, dual_k, dual_proj, dual_policy;
-    double dual_eps;
-    long dual_seed;
     int dual_kernels;
     /* the store */
     dm_store *store;
     pthread_mutex_t store_mu;
     const volatile int *query_cancel;
     int store_unique; /* runs stored with dm_store_add_unique (a sweep) */
+    char tag[64];     /* stored with every run (dm_session_set_tag) */
     /* the worker: one persistent thread taking the latest request; mu guards
      * the request slot, the flags and the snapshot */
     pthread_t th;
@@ -273,6 +271,12 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
          * (a model change waits, in dm_session_load) */
         dm_session_cancel(s);
     }
+    if (!def && s->loaded && s->net) { /* a per-site knob: its site must be one of the model's */
+        dm_dual_cfg cfg;
+        dm_dual_cfg_default(&cfg);
+        if (dm_settings_apply_sites(&tmp, s->net->site, s->net->nsites, &cfg, err))
+            return -1;
+    }
     if (def && def->id == DM_S_STORE && tmp.store && s->no_store)
         return dm_errf(err, "the run store is disabled (--no-store)");
     if (def && def->id == DM_S_MODEL) {
@@ -453,10 +457,10 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
     cfg.policy = (dm_policy)c->policy;
     cfg.mode = (dm_mode)c->mode;
     int k;
-    if (dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
+    if (dm_settings_apply_sites(c, s->net->site, s->net->nsites, &cfg, err) ||
+        dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
         return -1;
-    int rebuild = !s->have_dual || s->dual_bits != c->bits || s->dual_k != c->k || s->dual_proj != c->proj ||
-                  s->dual_policy != c->policy || s->dual_seed != c->seed || (c->k == 0 && s->dual_eps != c->eps);
+    int rebuild = !s->have_dual || !dm_dual_cfg_same_build(&s->eng.cfg, &cfg);
     if (CANCELLED(cancel))
         return 1;
     if (rebuild) {
@@ -465,8 +469,6 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
             return -1;
         }
         s->have_dual = 1;
-        s->dual_bits = c->bits, s->dual_k = c->k, s->dual_proj = c->proj, s->dual_policy = c->policy;
-        s->dual_seed = c->seed, s->dual_eps = c->eps;
         s->dual_kernels = -1;
     }
     if (CANCELLED(cancel))
@@ -478,7 +480,7 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
     }
     s->eng.cfg.mode = (dm_mode)c->mode;
     s->eng.cfg.predictor = (dm_predictor)c->predictor;
-    if (dm_engine_set_ratio(&s->eng, c->ratio, err))
+    if (dm_engine_set_ratios(&s->eng, &cfg, err))
         return -1;
     if (rnnlm_of(s))
         dm_rnnlm_dual_view(rnnlm_of(s), &s->eng, &s->dual_view);
@@ -523,6 +525,7 @@ void dm_run_describe(dm_run *r, const dm_run_source *src)
     r->beam = src->beam > 0 ? src->beam : 1;
     setstr(r->kernels, sizeof r->kernels, e->kern ? e->kern->name : "none");
     r->audit = src->audit;
+    dm_dual_cfg_site_text(&e->cfg, m->site, m->nsites, e->k, r->site_knobs, sizeof r->site_knobs);
     setstr(r->git_rev, sizeof r->git_rev, src->git_rev ? src->git_rev : "");
     setstr(r->build_flags, sizeof r->build_flags, src->build_flags ? src->build_flags : "");
     if (e->kern) { /* the tuned kernel parameters and CPU id (tune.h) ride along with the build */
@@ -554,6 +557,9 @@ static void fill_sites(dm_run *r, const dm_engine *e, const dm_dual_stats *st, i
         si->fit_rel_mse = L->var > 0 ? L->mse / L->var : NAN;
         si->recall = audit ? dm_stats_recall(st, l, -1) : NAN;
         si->false_insensitive = audit ? dm_stats_false_insens(st, l, -1) : NAN;
+        si->ratio = e->s[l].ratio;
+        si->bits = e->s[l].bits;
+        si->k = e->s[l].k;
         for (int g = 0; g < ss->ngroups && r->ngroups < DM_RUN_MAX_GROUPS; g++) {
             dm_run_group *gr = &r->group[r->ngroups++];
             gr->site = l;
@@ -611,7 +617,10 @@ static void run_knobs(dm_session *s, const dm_settings *c, dm_run *r)
                          .threads = c->threads, .audit = c->audit, .git_rev = s->git_rev,
                          .build_flags = s->build_flags, .version = s->version};
     dm_run_describe(r, &src);
+    setstr(r->tag, sizeof r->tag, s->tag);
 }
+
+void dm_session_set_tag(dm_session *s, const char *tag) { setstr(s->tag, sizeof s->tag, tag ? tag : ""); }
 
 /* The same knobs from the settings alone (k resolved without building):
  * what dm_run_describe gives once the module is built, for find_same. */
@@ -623,7 +632,8 @@ static int settings_knobs(dm_session *s, const dm_settings *c, dm_run *r, dm_err
     cfg.proj = (dm_proj_kind)c->proj, cfg.policy = (dm_policy)c->policy, cfg.mode = (dm_mode)c->mode;
     cfg.predictor = (dm_predictor)c->predictor;
     int k;
-    if (dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
+    if (dm_settings_apply_sites(c, s->net->site, s->net->nsites, &cfg, err) ||
+        dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
         return -1;
     dm_engine shell; /* only the fields dm_run_describe reads */
     memset(&shell, 0, sizeof shell);

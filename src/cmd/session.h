@@ -173,6 +173,10 @@ void dm_session_query_cancel(dm_session *s, const volatile int *cancel);
  * yet (dm_store_add_unique; the sweep's resume under the write lock). */
 void dm_session_store_unique(dm_session *s, int on);
 
+/* Tag stored with every run from now on (a sensitivity analysis, a tuning;
+ * "" or NULL: none). Not part of a run's configuration (find_same). */
+void dm_session_set_tag(dm_session *s, const char *tag);
+
 /* Saved runs of a query, for the runs panel and the `runs` command:
  * filter is the text after `runs` (`where ... order by ... limit N`, all
  * optional; default newest first). The table has the run_summary columns. */

@@ -84,6 +84,12 @@ static inline float dm_score_of(dm_act a, dm_policy p, float pre, float sig)
     return -pre; /* unipolar sigmoid, relu */
 }
 
+/* Sites an engine holds at most. */
+#define DM_DUAL_MAX_SITES 64
+
+/* Per-site overrides of the global knobs (dm_dual_cfg.site_set flags). */
+enum { DM_SITE_SET_RATIO = 1, DM_SITE_SET_BITS = 2, DM_SITE_SET_K = 4 };
+
 typedef struct dm_dual_cfg {
     double ratio;        /* requested insensitive ratio, [0, 1] */
     int bits;            /* little weights: 0 = FP32, 1..16 */
@@ -95,11 +101,19 @@ typedef struct dm_dual_cfg {
     dm_mode mode;
     double lambda;       /* relative ridge strength */
     dm_predictor predictor;
+    /* per-site knobs: site i takes site_ratio[i] / site_bits[i] / site_k[i]
+     * where site_set[i] has the flag, else the global value (all zero: a
+     * uniform configuration) */
+    unsigned char site_set[DM_DUAL_MAX_SITES];
+    double site_ratio[DM_DUAL_MAX_SITES];
+    int site_bits[DM_DUAL_MAX_SITES];
+    int site_k[DM_DUAL_MAX_SITES];
 } dm_dual_cfg;
 
 void dm_dual_cfg_default(dm_dual_cfg *c);
 /* Range checks, with k resolved from eps against the sites (k_out): the JL
- * bound for the largest site's rows, at most the smallest stream. */
+ * bound for the largest site's rows, at most the smallest stream. Per-site
+ * overrides are checked against their site (k at most its smallest stream). */
 int dm_dual_cfg_check_sites(const dm_dual_cfg *c, const dm_site *sites, int nsites, int *k_out, dm_err *err);
 
 /* ---- fitting data ---- */
@@ -136,8 +150,11 @@ int dm_fitdata_cached(dm_fitdata *fd, const dm_site *sites, int nsites, uint64_t
 
 typedef struct dm_engine_site {
     dm_site site;
-    int k;                        /* this site's k: the engine's, or for block sites (convolutions)
-                                   * scaled by its input channels over the narrowest's (per run) */
+    int k;                        /* this site's k: its override, else the engine's, or for block sites
+                                   * (convolutions) scaled by its input channels over the narrowest's
+                                   * (per run) */
+    int bits;                     /* this site's little bits (its override, else the engine's) */
+    double ratio;                 /* this site's requested ratio (its override, else the engine's) */
     dm_little little;
     float *sigma;                 /* per little row: RMS fit error */
     float *cal[DM_ACT_COUNT];     /* sorted calibration scores per activation (ascending) */
@@ -163,8 +180,25 @@ void dm_engine_free(dm_engine *e);
 /* Run through these kernels (packs the little weights and projections);
  * NULL returns to the reference path (dm_little_forward, one dot per row). */
 int dm_engine_use_kernels(dm_engine *e, const dm_kernels *k, dm_err *err);
-/* Change the target ratio: new thresholds from the calibration quantiles. */
+/* Change the target ratio: new thresholds from the calibration quantiles
+ * (sites with a ratio override keep theirs). */
 int dm_engine_set_ratio(dm_engine *e, double ratio, dm_err *err);
+/* Change the per-site ratio overrides (flags DM_SITE_SET_RATIO of cfg's
+ * site_set and its site_ratio; the other fields of cfg are ignored) and
+ * the global ratio, as dm_engine_set_ratio. */
+int dm_engine_set_ratios(dm_engine *e, const dm_dual_cfg *cfg, dm_err *err);
+/* Do two configurations build the same little modules (bits, k, eps, seed,
+ * projection, policy, lambda and the per-site bits and k)? Ratio, mode and
+ * predictor changes need no rebuild. */
+int dm_dual_cfg_same_build(const dm_dual_cfg *a, const dm_dual_cfg *b);
+/* Does the configuration override any knob of any site? */
+int dm_dual_cfg_per_site(const dm_dual_cfg *c);
+/* The canonical text of the overrides that differ from the global knobs,
+ * in site order: "l1:ratio=0.8,bits=4;l0:k=64" ("" for a uniform
+ * configuration; k_global: the resolved global k). Two configurations that
+ * run the same have the same text (the store's find_same compares it). */
+void dm_dual_cfg_site_text(const dm_dual_cfg *c, const dm_site *sites, int nsites, int k_global, char *out,
+                           size_t n);
 /* Little-module bytes read per step of site si (as the chosen kernels
  * store them, or as dm_little_bytes counts them on the reference path). */
 size_t dm_engine_site_little_bytes(const dm_engine *e, int si);
@@ -174,8 +208,6 @@ size_t dm_engine_little_bytes(const dm_engine *e);
 double dm_engine_site_little_macs(const dm_engine *e, int si);
 
 /* ---- statistics ---- */
-
-#define DM_DUAL_MAX_SITES 64
 
 typedef struct dm_gate_stats {
     long total, insens;              /* outputs and those taken from the little module */

@@ -123,8 +123,73 @@ int dm_dual_cfg_check_sites(const dm_dual_cfg *c, const dm_site *sites, int nsit
     } else if (k < 1 || k > maxk) {
         return dm_errf(err, "k %d is outside 1..%d (the smallest input of the model's layers)", k, maxk);
     }
+    for (int i = 0; i < nsites; i++) {
+        unsigned f = c->site_set[i];
+        if ((f & DM_SITE_SET_RATIO) && !(c->site_ratio[i] >= 0.0 && c->site_ratio[i] <= 1.0))
+            return dm_errf(err, "ratio %g of site %s is outside [0, 1]", c->site_ratio[i], sites[i].name);
+        if ((f & DM_SITE_SET_BITS) && (c->site_bits[i] < 0 || c->site_bits[i] > 16))
+            return dm_errf(err, "bits %d of site %s: expected 1..16, or 0 for FP32", c->site_bits[i],
+                           sites[i].name);
+        int d = dm_site_min_dim(&sites[i]);
+        if ((f & DM_SITE_SET_K) && (c->site_k[i] < 1 || c->site_k[i] > d))
+            return dm_errf(err, "k %d of site %s is outside 1..%d (its smallest input)", c->site_k[i],
+                           sites[i].name, d);
+    }
+    for (int i = nsites; i < DM_DUAL_MAX_SITES; i++)
+        if (c->site_set[i])
+            return dm_errf(err, "a per-site knob is set for site %d, but the network has %d sites", i, nsites);
     *k_out = k;
     return 0;
+}
+
+int dm_dual_cfg_per_site(const dm_dual_cfg *c)
+{
+    for (int i = 0; i < DM_DUAL_MAX_SITES; i++)
+        if (c->site_set[i])
+            return 1;
+    return 0;
+}
+
+void dm_dual_cfg_site_text(const dm_dual_cfg *c, const dm_site *sites, int nsites, int k_global, char *out,
+                           size_t n)
+{
+    size_t len = 0;
+    if (n)
+        out[0] = 0;
+    for (int i = 0; i < nsites && i < DM_DUAL_MAX_SITES; i++) {
+        unsigned f = c->site_set[i];
+        char part[160];
+        int pl = 0;
+        if ((f & DM_SITE_SET_RATIO) && c->site_ratio[i] != c->ratio)
+            pl += snprintf(part + pl, sizeof part - (size_t)pl, "%sratio=%.15g", pl ? "," : "", c->site_ratio[i]);
+        if ((f & DM_SITE_SET_BITS) && c->site_bits[i] != c->bits)
+            pl += snprintf(part + pl, sizeof part - (size_t)pl, "%sbits=%d", pl ? "," : "", c->site_bits[i]);
+        /* a block site's global k is scaled per site: any override of it is one */
+        if ((f & DM_SITE_SET_K) && (sites[i].blocks > 1 || c->site_k[i] != k_global))
+            pl += snprintf(part + pl, sizeof part - (size_t)pl, "%sk=%d", pl ? "," : "", c->site_k[i]);
+        if (pl == 0)
+            continue;
+        int w = snprintf(out + len, len < n ? n - len : 0, "%s%s:%s", len ? ";" : "", sites[i].name, part);
+        if (w > 0)
+            len += (size_t)w;
+    }
+    if (len >= n && n) /* truncated: keep it a prefix that cannot be mistaken for a whole one */
+        out[n - 1] = 0;
+}
+
+int dm_dual_cfg_same_build(const dm_dual_cfg *a, const dm_dual_cfg *b)
+{
+    if (a->bits != b->bits || a->k != b->k || (a->k == 0 && a->eps != b->eps) || a->seed != b->seed ||
+        a->proj != b->proj || a->policy != b->policy || a->lambda != b->lambda)
+        return 0;
+    for (int i = 0; i < DM_DUAL_MAX_SITES; i++) {
+        unsigned fa = a->site_set[i] & (DM_SITE_SET_BITS | DM_SITE_SET_K);
+        unsigned fb = b->site_set[i] & (DM_SITE_SET_BITS | DM_SITE_SET_K);
+        if (fa != fb || ((fa & DM_SITE_SET_BITS) && a->site_bits[i] != b->site_bits[i]) ||
+            ((fa & DM_SITE_SET_K) && a->site_k[i] != b->site_k[i]))
+            return 0;
+    }
+    return 1;
 }
 
 /* ---- fitting data ---- */
@@ -341,21 +406,40 @@ int dm_engine_set_ratio(dm_engine *e, double ratio, dm_err *err)
     if (!(ratio >= 0.0 && ratio <= 1.0))
         return dm_errf(err, "ratio %g is outside [0, 1]", ratio);
     e->cfg.ratio = ratio;
-    for (int i = 0; i < e->nsites; i++)
+    for (int i = 0; i < e->nsites; i++) {
+        dm_engine_site *es = &e->s[i];
+        es->ratio = (e->cfg.site_set[i] & DM_SITE_SET_RATIO) ? e->cfg.site_ratio[i] : ratio;
+        double r = es->ratio;
         for (int a = 0; a < DM_ACT_COUNT; a++) {
-            dm_engine_site *es = &e->s[i];
             long n = es->ncal[a];
-            if (n == 0 || ratio <= 0.0) {
+            if (n == 0 || r <= 0.0) {
                 es->theta[a] = INFINITY;
-            } else if (ratio >= 1.0) {
+            } else if (r >= 1.0) {
                 es->theta[a] = -INFINITY;
             } else {
-                /* insensitive iff score >= theta: the top round(ratio * n) calibration scores */
-                long want = (long)llround(ratio * (double)n);
+                /* insensitive iff score >= theta: the top round(r * n) calibration scores */
+                long want = (long)llround(r * (double)n);
                 es->theta[a] = want <= 0 ? INFINITY : es->cal[a][n - want];
             }
         }
+    }
     return 0;
+}
+
+int dm_engine_set_ratios(dm_engine *e, const dm_dual_cfg *cfg, dm_err *err)
+{
+    for (int i = 0; i < DM_DUAL_MAX_SITES; i++) {
+        unsigned f = cfg->site_set[i] & DM_SITE_SET_RATIO;
+        if (f && (i >= e->nsites || !(cfg->site_ratio[i] >= 0.0 && cfg->site_ratio[i] <= 1.0)))
+            return dm_errf(err, "ratio override of site %d: %g is not a ratio of a site of this network", i,
+                           cfg->site_ratio[i]);
+    }
+    for (int i = 0; i < DM_DUAL_MAX_SITES; i++) {
+        e->cfg.site_set[i] = (unsigned char)((e->cfg.site_set[i] & ~DM_SITE_SET_RATIO) |
+                                             (cfg->site_set[i] & DM_SITE_SET_RATIO));
+        e->cfg.site_ratio[i] = cfg->site_ratio[i];
+    }
+    return dm_engine_set_ratio(e, cfg->ratio, err);
 }
 
 /* Calibration steps scored per GEMM block. */
@@ -370,7 +454,7 @@ static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
     int R = st->lrows;
     if (dm_little_fit_blocks(&es->little, &fd->mom[i], es->k, st->blocks, cfg->proj, cfg->seed + (uint64_t)i * 7919,
                              cfg->lambda, err) ||
-        dm_little_quantize(&es->little, cfg->bits, &fd->mom[i], err))
+        dm_little_quantize(&es->little, es->bits, &fd->mom[i], err))
         return dm_err_prefix(err, "layer %d", i);
     /* per-row RMS error of the little module on its fitting data */
     double *rm = malloc((size_t)R * sizeof(double));
@@ -466,7 +550,10 @@ int dm_engine_build(dm_engine *e, const dm_site *sites, int nsites, const dm_fit
             ki = (int)((long long)k * run / min_run);
             ki = ki < 1 ? 1 : ki > run ? run : ki;
         }
+        if (cfg->site_set[i] & DM_SITE_SET_K)
+            ki = cfg->site_k[i];
         e->s[i].k = ki;
+        e->s[i].bits = (cfg->site_set[i] & DM_SITE_SET_BITS) ? cfg->site_bits[i] : cfg->bits;
         e->max_lrows = st->lrows > e->max_lrows ? st->lrows : e->max_lrows;
         e->max_orows = st->orows > e->max_orows ? st->orows : e->max_orows;
         e->max_kk = st->ns * ki * nb > e->max_kk ? st->ns * ki * nb : e->max_kk;

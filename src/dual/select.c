@@ -192,7 +192,7 @@ dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, 
     int n = 0;
     for (int q = 0; q < sg->n; q++)
         n += sg->len[q];
-    int want = (int)llround(e->cfg.ratio * n);
+    int want = (int)llround(e->s[si].ratio * n);
     if (want <= 0) {
         r.kind = DM_RULE_ALL_SENS;
         return r;

@@ -307,7 +307,7 @@ static void audit_site(const dm_engine *e, dm_engine_state *s, int si, const dm_
 /* Statistics of one step of site si: rows taken from the little module per
  * group (nins), and the bytes and multiply-adds of the big rows computed
  * over cols columns, of the dense layer, and of the little module. */
-static void count_step(const dm_engine *e, int si, const int *nins, int cols, dm_dual_stats *stats)
+static void count_step(const dm_engine *e, int si, const int *nins, int cols, int off, dm_dual_stats *stats)
 {
     const dm_site *st = &e->s[si].site;
     long nsens = 0;
@@ -318,10 +318,12 @@ static void count_step(const dm_engine *e, int si, const int *nins, int cols, dm
     }
     stats->big_bytes += (double)nsens * cols * sizeof(float);
     stats->dense_bytes += (double)st->orows * cols * sizeof(float);
-    stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
+    if (!off) { /* a site at ratio 0 runs dense: its little module is not run */
+        stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
+        stats->little_macs += dm_engine_site_little_macs(e, si);
+    }
     stats->big_macs += (double)nsens * cols;
     stats->dense_macs += (double)st->orows * cols;
-    stats->little_macs += dm_engine_site_little_macs(e, si);
 }
 
 /* The sign predictor (dual.h): the insensitive outputs of the early groups
@@ -356,9 +358,13 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
     const float *u = io->u;
     float *g = io->g;
     int d0 = st->dim[0];
-    /* 1. the little module */
+    /* 1. the little module; a site at ratio 0 takes no output from it (every row is sensitive
+     * whatever it predicts), so it runs dense and skips it unless the audit wants its figures */
     double tp0 = s->prof ? dm_now() : 0;
-    if (!yl)
+    int off = es->ratio <= 0.0 && !audit && !select_only;
+    if (off && !yl)
+        memset(s->ylit, 0, (size_t)st->lrows * sizeof(float));
+    else if (!yl)
         little_run(e, s, si, u, io->v, s->ylit);
     double tp1 = s->prof ? dm_now() : 0;
     if (audit && ex)
@@ -401,7 +407,7 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
         if (e->cfg.predictor == DM_PRED_SIGN)
             sign_override(e, st, sens, g);
         if (stats)
-            count_step(e, si, nins, st->in, stats);
+            count_step(e, si, nins, st->in, 0, stats);
         return ns;
     }
     if (ex) { /* computed already (every row) */
@@ -428,7 +434,7 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
     double tp2 = s->prof ? dm_now() : 0;
     if (stats) {
         /* with gin the first stream's part is read by the batched GEMM either way: count the others */
-        count_step(e, si, nins, io->gin ? st->in - d0 : st->in, stats);
+        count_step(e, si, nins, io->gin ? st->in - d0 : st->in, off, stats);
         if (audit)
             audit_site(e, s, si, io, stats);
     }
