@@ -250,8 +250,9 @@ static const char *complete(const char *line, dm_complete *kind)
 Test(cmd, completion_from_the_table)
 {
     dm_complete k;
-    cr_expect_str_eq(complete("se", NULL), "set ");
-    cr_expect_str_eq(complete("s", NULL), "set stop sweep study show sql "); /* study: issue 10 */
+    cr_expect_str_eq(complete("se", NULL), "set sensitivity ");
+    cr_expect_str_eq(complete("set", NULL), "set ");
+    cr_expect_str_eq(complete("s", NULL), "set stop sweep study show sql sensitivity "); /* study: issue 10 */
     cr_expect_str_eq(complete("set ra", NULL), "ratio ");
     cr_expect_str_eq(complete("set mode ", NULL), "threshold topk ");
     cr_expect_str_eq(complete("set bits ", NULL), "fp32 16 8 6 4 3 2 1 ");

@@ -133,6 +133,8 @@ static void fill_run(dm_run *r, int v)
     snprintf(r->cpu, sizeof r->cpu, "Test CPU @ 3.0GHz");
     snprintf(r->version, sizeof r->version, "0.1.0");
     snprintf(r->family, sizeof r->family, "rnnlm");
+    snprintf(r->site_knobs, sizeof r->site_knobs, v == 1 ? "l1:ratio=0.8,bits=4" : "");
+    snprintf(r->tag, sizeof r->tag, v == 2 ? "tune:0badcafe" : "");
     /* two sites: the first with three groups, the second with four */
     r->nsites = 2;
     for (int l = 0; l < 2; l++) {
@@ -144,6 +146,9 @@ static void fill_run(dm_run *r, int v)
         si->fit_rel_mse = 0.03;
         si->recall = l ? 0.99 : NAN;
         si->false_insensitive = l ? 0.002 : NAN;
+        si->ratio = l && v == 1 ? 0.8 : r->ratio;
+        si->bits = l && v == 1 ? 4 : r->bits;
+        si->k = r->k;
         const double gate_ratio[4] = {0.3, 0.4, 0.5 + l, 0.6};
         for (int g = 0; g < 3 + l; g++) {
             dm_run_group *gr = &r->group[r->ngroups++];
@@ -225,7 +230,12 @@ static void expect_same_run(const dm_run *a, const dm_run *b)
         cr_expect(same_double(y->fit_rel_mse, x->fit_rel_mse), "site %d fit_rel_mse", l);
         cr_expect(same_double(y->recall, x->recall), "site %d recall", l);
         cr_expect(same_double(y->false_insensitive, x->false_insensitive), "site %d false_insensitive", l);
+        cr_expect(same_double(y->ratio, x->ratio), "site %d ratio", l);
+        cr_expect_eq(y->bits, x->bits, "site %d bits", l);
+        cr_expect_eq(y->k, x->k, "site %d k", l);
     }
+    EQ_S(site_knobs);
+    EQ_S(tag);
     EQ_I(ngroups);
     for (int g = 0; g < a->ngroups && g < b->ngroups; g++) {
         const dm_run_group *x = &a->group[g], *y = &b->group[g];
@@ -483,6 +493,13 @@ Test(store, find_same)
     fill_run(&q, 0);
     q.threads = 8;
     cr_expect_eq(dm_store_find_same(st, &q, &id, &err), 0);
+    /* per-site knobs are part of the configuration; the tag is not */
+    fill_run(&q, 0);
+    snprintf(q.site_knobs, sizeof q.site_knobs, "l1:ratio=0.8");
+    cr_expect_eq(dm_store_find_same(st, &q, &id, &err), 0);
+    fill_run(&q, 0);
+    snprintf(q.tag, sizeof q.tag, "sensitivity");
+    cr_expect_eq(dm_store_find_same(st, &q, &id, &err), 1);
     /* a cancelled run does not count */
     fill_run(&a, 0);
     a.bits = 8;
@@ -562,7 +579,7 @@ Test(store, run_summary_row)
                               "proj,path,threads,kernels,metric,value,value_se,dense_value,delta,delta_pct,dppl_pct,"
                               "loss_pct,kld,top1_agree,speedup,speedup_min,speedup_max,speedup_e2e,bytes_ratio,"
                               "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev,family,predictor,mac_ratio,"
-                              "mac_reduction,dacc,dbleu,streams,beam\n");
+                              "mac_reduction,dacc,dbleu,streams,beam,site_knobs,tag\n");
     /* BLEU and accuracy: loss is the negated delta, and there is no dppl_pct */
     dm_run b;
     fill_run(&b, 1);
@@ -919,6 +936,11 @@ Test(store, opens_a_version_2_file)
                               "3|1|i=0.5 f=0.6 g=0.7 o=0.8\n"
                               "5|0|r=0.25 z=0.35 n=0.45\n");
     cr_expect_eq(query_long(st, "select count(*) from run_groups where recall is not null"), 0);
+    /* schema 7: each site's requested ratio and bits are the run's (k unknown) */
+    cr_expect_eq(query_long(st, "select count(*) from run_sites s join runs r on r.id = s.run_id "
+                                "where s.ratio = r.ratio and s.bits = r.bits and s.k is null"),
+                 3);
+    cr_expect_eq(query_long(st, "select count(*) from runs where site_knobs = '' and tag = ''"), 2);
     /* the old table is a view now and reads as before */
     cr_expect_eq(query_long(st, "select count(*) from sqlite_master where name = 'run_layers' and type = 'view'"), 1);
     query(st, layers_sql, &rs);
@@ -1232,8 +1254,8 @@ Test(store, sql_is_read_only)
     snprintf(want, sizeof want, "%lld|kjv-lstm|done\n", (long long)a.id);
     cr_expect_str_eq(rs.text, want);
     query(st, "pragma table_info(runs)", &rs);
-    cr_expect_eq(rs.n, 47, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio,
-                                                            since 5 streams, since 6 beam */
+    cr_expect_eq(rs.n, 49, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio,
+                                                            since 5 streams, since 6 beam, since 7 site_knobs and tag */
     cr_expect(strstr(rs.text, "|delta_pct|REAL|") != NULL, "%s", rs.text);
     query(st, "select name from pragma_table_info('models') where pk", &rs);
     cr_expect_str_eq(rs.text, "id\n");

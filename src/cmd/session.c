@@ -271,11 +271,14 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
          * (a model change waits, in dm_session_load) */
         dm_session_cancel(s);
     }
-    if (!def && s->loaded && s->net) { /* a per-site knob: its site must be one of the model's */
+    if (!def && s->loaded && s->net) { /* a per-site knob: its site must be one of the model's, its value fit it */
         dm_dual_cfg cfg;
         dm_dual_cfg_default(&cfg);
-        if (dm_settings_apply_sites(&tmp, s->net->site, s->net->nsites, &cfg, err))
-            return -1;
+        cfg.ratio = tmp.ratio, cfg.bits = tmp.bits, cfg.k = tmp.k, cfg.eps = tmp.eps;
+        int k;
+        if (dm_settings_apply_sites(&tmp, s->net->site, s->net->nsites, &cfg, err) ||
+            dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
+            return dm_err_prefix(err, "%s", name);
     }
     if (def && def->id == DM_S_STORE && tmp.store && s->no_store)
         return dm_errf(err, "the run store is disabled (--no-store)");

@@ -1,0 +1,225 @@
+/* test_tune.c - per-site knobs, sensitivity and the configuration tuner
+ * (issue 16) through the command language, on kjv-gru with short slices of
+ * its validation split. */
+#define _DEFAULT_SOURCE
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "dual.h"
+#include "session.h"
+#include "store.h"
+#include "util.h"
+
+static char tmpdir[256];
+static dm_session *S;
+static char *outbuf, *msgbuf;
+static size_t outlen, msglen;
+
+static void setup(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/dm-tune-XXXXXX");
+    cr_assert_not_null(mkdtemp(tmpdir));
+    char db[320];
+    snprintf(db, sizeof db, "%s/runs.db", tmpdir);
+    dm_session_opts o = {.db_path = db};
+    dm_err err;
+    cr_assert_eq(dm_session_new(&S, &o, &err), 0, "%s", err.msg);
+}
+
+static void teardown(void)
+{
+    dm_session_free(S);
+    free(outbuf);
+    free(msgbuf);
+    outbuf = msgbuf = NULL;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", tmpdir);
+}
+
+TestSuite(tune, .init = setup, .fini = teardown, .timeout = 600);
+
+/* Run a line; out and msg are captured into outbuf / msgbuf (kept until the next exec). */
+static int exec(const char *line)
+{
+    free(outbuf);
+    free(msgbuf);
+    FILE *outf = open_memstream(&outbuf, &outlen);
+    FILE *msgf = open_memstream(&msgbuf, &msglen);
+    dm_cmd_io io = {.out = outf, .msg = msgf, .where = "t"};
+    int rc = dm_cmd_exec(S, line, &io);
+    fclose(outf);
+    fclose(msgf);
+    return rc;
+}
+
+/* One value of a query on the session's store, as text. */
+static void q1(const char *sql, char *out, size_t n)
+{
+    dm_table t;
+    dm_err err;
+    dm_table_init(&t, NULL);
+    cr_assert_eq(dm_session_query(S, sql, &t, &err), 0, "%s: %s", sql, err.msg);
+    const char *v = t.nrow > 0 && t.ncol > 0 ? dm_table_get(&t, 0, 0) : NULL;
+    snprintf(out, n, "%s", v ? v : "(null)");
+    dm_table_free(&t);
+}
+
+static long q1l(const char *sql)
+{
+    char b[256];
+    q1(sql, b, sizeof b);
+    return atol(b);
+}
+
+static void load_small(void)
+{
+    cr_assert_eq(exec("load kjv-gru; set split valid; set limit 600; set speed 10; set streams 4"), 0, "%s",
+                 msgbuf);
+}
+
+Test(tune, site_knobs_are_checked_set_listed_and_dropped)
+{
+    dm_settings s;
+    dm_settings_default(&s);
+    dm_err err;
+    /* without a model: syntax and values only */
+    cr_expect_eq(dm_settings_set(&s, "ratio.l1", "0.8", &err), 0, "%s", err.msg);
+    cr_expect_eq(dm_settings_set(&s, "bits.l*", "4", &err), 0, "%s", err.msg);
+    cr_expect_eq(dm_settings_set(&s, "k.l0", "32", &err), 0, "%s", err.msg);
+    cr_expect_eq(s.nknobs, 3);
+    cr_expect_eq(dm_settings_set(&s, "ratio.l1", "2", &err), -1);
+    cr_expect(strstr(err.msg, "ratio.l1") && strstr(err.msg, "0 to 1"), "%s", err.msg);
+    cr_expect_eq(dm_settings_set(&s, "bits.l1", "x", &err), -1);
+    cr_expect(strstr(err.msg, "fp32"), "%s", err.msg);
+    cr_expect_eq(dm_settings_set(&s, "k.l1", "0", &err), -1);
+    cr_expect(strstr(err.msg, "default"), "%s", err.msg);
+    cr_expect_eq(dm_settings_set(&s, "ratio.", "0.5", &err), -1);
+    cr_expect(strstr(err.msg, "site"), "%s", err.msg);
+    cr_expect_eq(dm_settings_set(&s, "ratio.a b", "0.5", &err), -1);
+    /* the same entry again replaces it (and moves it last) */
+    cr_expect_eq(dm_settings_set(&s, "ratio.l1", "50%", &err), 0, "%s", err.msg);
+    cr_expect_eq(s.nknobs, 3);
+    char nm[96], v[64];
+    dm_settings_knob_text(&s, 2, nm, sizeof nm, v, sizeof v);
+    cr_expect_str_eq(nm, "ratio.l1");
+    cr_expect_str_eq(v, "0.5");
+    /* default drops one entry, KNOB.* default every entry of the knob */
+    cr_expect_eq(dm_settings_set(&s, "bits.l*", "default", &err), 0);
+    cr_expect_eq(s.nknobs, 2);
+    cr_expect_eq(dm_settings_set(&s, "ratio.*", "default", &err), 0);
+    cr_expect_eq(s.nknobs, 1);
+    cr_expect_eq(s.knobs[0].knob, DM_S_K);
+
+    /* with a model: the site must exist; the error names the sites there are */
+    load_small();
+    cr_expect_eq(exec("set ratio.l7 0.5"), 1);
+    cr_expect(strstr(msgbuf, "l7") && strstr(msgbuf, "l0, l1"), "%s", msgbuf);
+    cr_expect_eq(exec("set ratio.l1 0.8 bits.l0 4"), 0, "%s", msgbuf);
+    cr_expect_eq(exec("get ratio.l1 bits.l0 ratio.l0"), 0, "%s", msgbuf);
+    cr_expect(strstr(outbuf, "ratio.l1") && strstr(outbuf, "0.8") && strstr(outbuf, "default (ratio"), "%s", outbuf);
+    /* k above the site's smallest input is refused before any work */
+    cr_expect_eq(exec("set k.l0 100000"), 1);
+    cr_expect_eq(exec("set k.l0 100000; run"), 1);
+}
+
+Test(tune, a_per_site_run_stores_each_sites_knobs)
+{
+    load_small();
+    cr_assert_eq(exec("set ratio 0; set ratio.l1 0.8; set bits.l1 4; run"), 0, "%s", msgbuf);
+    char b[256];
+    q1("select site_knobs from runs order by id desc limit 1", b, sizeof b);
+    cr_expect_str_eq(b, "l1:ratio=0.8,bits=4");
+    q1("select group_concat(site || '=' || ratio || '/' || bits, ' ') from (select * from run_sites "
+       "where run_id = (select max(id) from runs) order by site_index)",
+       b, sizeof b);
+    cr_expect_str_eq(b, "l0=0.0/8 l1=0.8/4");
+    /* l0 at ratio 0 runs dense: nothing taken from a little module there; l1 near its request */
+    double a0 = atof((q1("select ratio_achieved from run_sites where run_id = (select max(id) from runs) and "
+                         "site_index = 0", b, sizeof b), b));
+    double a1 = atof((q1("select ratio_achieved from run_sites where run_id = (select max(id) from runs) and "
+                         "site_index = 1", b, sizeof b), b));
+    cr_expect_eq(a0, 0.0);
+    cr_expect(fabs(a1 - 0.8) < 0.1, "l1 achieved %g", a1);
+    /* the engine: l0 keeps the global bits, l1 its own */
+    const dm_engine *e = dm_session_engine(S);
+    cr_assert_not_null(e);
+    cr_expect_eq(e->s[0].bits, 8);
+    cr_expect_eq(e->s[1].bits, 4);
+    cr_expect_eq(e->s[1].ratio, 0.8);
+    /* an override equal to the global value is the uniform configuration: found stored */
+    cr_assert_eq(exec("set ratio.* default; set bits.* default; set ratio 0.5; run"), 0, "%s", msgbuf);
+    long n0 = q1l("select count(*) from runs");
+    int64_t id;
+    dm_err err;
+    cr_assert_eq(exec("set ratio.l0 0.5"), 0, "%s", msgbuf);
+    cr_expect_eq(dm_session_find_same(S, &id, &err), 1, "ratio.l0 = the global ratio is the same configuration");
+    cr_assert_eq(exec("set ratio.l0 0.6"), 0, "%s", msgbuf);
+    cr_expect_eq(dm_session_find_same(S, &id, &err), 0);
+    cr_expect_eq(q1l("select count(*) from runs"), n0);
+    /* show lists the per-site knobs */
+    cr_assert_eq(exec("show 1"), 0, "%s", msgbuf);
+    cr_expect(strstr(outbuf, "layer1.requested") && strstr(outbuf, "l1:ratio=0.8,bits=4"), "%s", outbuf);
+}
+
+Test(tune, sensitivity_runs_one_site_at_a_time_and_resumes)
+{
+    load_small();
+    cr_assert_eq(exec("sensitivity ratio 0.5,0.9"), 0, "%s", msgbuf);
+    cr_expect_eq(q1l("select count(*) from runs where tag = 'sensitivity'"), 4);
+    char b[512];
+    q1("select group_concat(site_knobs, ' ') from (select site_knobs from runs order by id)", b, sizeof b);
+    cr_expect_str_eq(b, "l0:ratio=0.5 l0:ratio=0.9 l1:ratio=0.5 l1:ratio=0.9");
+    cr_expect_eq(q1l("select count(*) from runs where ratio = 0"), 4, "the other sites run dense");
+    cr_expect(strstr(outbuf, "loss_pct") && strstr(outbuf, "l1"), "%s", outbuf);
+    cr_expect(strstr(msgbuf, "4 configurations run"), "%s", msgbuf);
+    /* the settings are restored */
+    char v[64];
+    dm_settings_get(dm_session_settings(S), DM_S_RATIO, v, sizeof v);
+    cr_expect_str_eq(v, "0.5");
+    cr_expect_eq(dm_session_settings(S)->nknobs, 0);
+    /* again: every configuration is reused */
+    cr_assert_eq(exec("sensitivity ratio 0.5,0.9 sites l1"), 0, "%s", msgbuf);
+    cr_expect(strstr(msgbuf, "0 configurations run, 2 already stored"), "%s", msgbuf);
+    cr_expect_eq(q1l("select count(*) from runs"), 4);
+    cr_expect_eq(exec("sensitivity sites x*"), 1);
+    cr_expect(strstr(msgbuf, "x*"), "%s", msgbuf);
+    cr_expect_eq(exec("sensitivity ratio 0"), 1);
+}
+
+Test(tune, tune_meets_its_constraint_and_resumes)
+{
+    load_small();
+    cr_expect_eq(exec("tune dbleu >= -1 maximize speedup"), 1);
+    cr_expect(strstr(msgbuf, "perplexity"), "%s", msgbuf);
+    cr_expect_eq(exec("tune dppl_pct = 1 maximize speedup"), 1);
+    cr_expect_eq(exec("tune dppl_pct <= 1 maximize beauty"), 1);
+    cr_expect_eq(exec("tune dppl_pct <= 1"), 1);
+    const char *cmd = "tune loss_pct <= 1 maximize bytes trials 16 ratios 0.5,0.9 report none sens-limit all";
+    cr_assert_eq(exec(cmd), 0, "%s", msgbuf);
+    long n = q1l("select count(*) from runs");
+    cr_expect(n >= 5 && n <= 16, "%ld trials", n);
+    cr_expect_eq(q1l("select count(*) from runs where tag like 'tune:%'"), n, "every trial is tagged");
+    /* the reported tuned configuration meets the constraint on the split */
+    cr_expect(strstr(outbuf, "tuned") && strstr(outbuf, "uniform"), "%s", outbuf);
+    char b[256];
+    q1("select max(loss_pct) from run_summary where id in (select id from runs where tag like 'tune:%') and "
+       "loss_pct <= 1",
+       b, sizeof b);
+    cr_expect(atof(b) <= 1.0, "%s", b);
+    /* the same command again: nothing new is run */
+    cr_assert_eq(exec(cmd), 0, "%s", msgbuf);
+    cr_expect_eq(q1l("select count(*) from runs"), n, "resumed: the stored trials are reused");
+    cr_expect(strstr(msgbuf, "(stored)"), "%s", msgbuf);
+    /* the settings are restored */
+    cr_expect_eq(dm_session_settings(S)->nknobs, 0);
+    cr_expect_eq(dm_session_settings(S)->limit, 600);
+    cr_expect_eq(dm_session_settings(S)->speed, 10);
+}
