@@ -426,6 +426,27 @@ static void streams_vs_torch(const char *name)
         }
         dm_dual_free(&d);
     }
+    /* the figures do not depend on the thread count: groups of streams, not threads, shape the GEMMs,
+     * and the figures are summed in (step, stream) order */
+    if (c.n / 23 >= 3) {
+        dm_dual d;
+        dm_dual_cfg cf = cfg_of(0.5, 8, 4, DM_MODE_THRESHOLD);
+        cr_assert_eq(dm_dual_build(&d, &m, &fd, &cf, &err), 0, "%s", err.msg);
+        dm_eval_opts o = {.streams = 23};
+        dm_dual_result r1, r3;
+        int bt = dm_blas_threads();
+        dm_blas_set_threads(1);
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 0, &r1, &err), 0, "%s", err.msg);
+        dm_blas_set_threads(3);
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 0, &r3, &err), 0, "%s", err.msg);
+        dm_blas_set_threads(bt);
+        cr_expect(r1.dual.value == r3.dual.value && r1.dense.value == r3.dense.value, "%s: %.17g %.17g vs %.17g %.17g",
+                  name, r1.dual.value, r1.dense.value, r3.dual.value, r3.dense.value);
+        cr_expect(r1.kld == r3.kld && r1.top1_agree == r3.top1_agree, "%s: kld %.17g vs %.17g", name, r1.kld, r3.kld);
+        cr_expect_eq(dm_stats_ratio(&r1.stats, -1, -1), dm_stats_ratio(&r3.stats, -1, -1));
+        cr_expect_eq(r1.dual.predictions, 23L * (c.n / 23 - 1));
+        dm_dual_free(&d);
+    }
     dm_fitdata_free(&fd);
     dm_lm_free(&m);
     free(c.ids);

@@ -693,18 +693,22 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     S->b[0] = gbits;
     if (ts.bits && (S->nb = parse_bits(c, ts.bits, S->b, BITS_MAX)) < 0)
         goto out;
-    /* the table takes at most half of the trials: thin the ratio grid (keep its ends) */
-    while ((long)S->nsites * S->nr * S->nb > ts.trials / 2 && S->nr > 1) {
-        int w = 0;
-        for (int j = 0; j < S->nr; j++)
-            if (j % 2 == 0 || j == S->nr - 1)
-                S->r[w++] = S->r[j];
-        if (w == S->nr)
-            break;
-        S->nr = w;
-    }
-    if ((long)S->nsites * S->nr * S->nb > ts.trials / 2 && S->nb > 1)
+    /* the table takes at most half of the trials: fewer bits, then m ratios spread over the grid (its top
+     * among them when m > 1, its middle when m = 1) */
+    if ((long)S->nsites * S->nr * S->nb > ts.trials / 2 && S->nb > 1 &&
+        (long)S->nsites * S->nb > ts.trials / 2)
         S->nb = 1;
+    long m = ts.trials / 2 / ((long)S->nsites * S->nb);
+    if (m < 1)
+        m = 1;
+    if (m < S->nr) {
+        double keep[GRID_MAX];
+        for (long j = 0; j < m; j++)
+            keep[j] = S->r[m == 1 ? S->nr / 2 : (int)llround((double)j * (S->nr - 1) / (double)(m - 1))];
+        for (long j = 0; j < m; j++)
+            S->r[j] = keep[j];
+        S->nr = (int)m;
+    }
     if ((long)S->nsites * S->nr * S->nb > ts.trials - 6) {
         fail(c, "tune: %d sites x %d ratios x %d bits for the sensitivity table exceed %ld trials; give more "
                 "trials", S->nsites, S->nr, S->nb, ts.trials);

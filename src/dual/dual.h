@@ -230,6 +230,8 @@ typedef struct dm_dual_stats {
 
 /* Audit: add the cosine terms of a (used) against b (exact), pre- or post-activation. */
 void dm_stats_add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int post, dm_act act);
+/* a += b (the statistics of several workers). */
+void dm_stats_merge(dm_dual_stats *a, const dm_dual_stats *b);
 /* Summaries; site / group -1 = all. */
 double dm_stats_ratio(const dm_dual_stats *s, int site, int group);
 double dm_stats_recall(const dm_dual_stats *s, int site, int group);

@@ -467,6 +467,22 @@ int dm_engine_select(const dm_engine *e, dm_engine_state *s, int si, const float
 
 /* ---- summaries ---- */
 
+void dm_stats_merge(dm_dual_stats *a, const dm_dual_stats *b)
+{
+    for (int s = 0; s < DM_DUAL_MAX_SITES; s++)
+        for (int g = 0; g < DM_SITE_MAX_GROUPS; g++) {
+            dm_gate_stats *x = &a->gate[s][g];
+            const dm_gate_stats *y = &b->gate[s][g];
+            x->total += y->total, x->insens += y->insens;
+            x->oracle_insens += y->oracle_insens, x->both_insens += y->both_insens;
+            x->dot_pre += y->dot_pre, x->nd_pre += y->nd_pre, x->nb_pre += y->nb_pre;
+            x->dot_post += y->dot_post, x->nd_post += y->nd_post, x->nb_post += y->nb_post;
+        }
+    a->big_bytes += b->big_bytes, a->little_bytes += b->little_bytes, a->dense_bytes += b->dense_bytes;
+    a->dec_bytes += b->dec_bytes, a->dense_macs += b->dense_macs, a->big_macs += b->big_macs;
+    a->little_macs += b->little_macs, a->steps += b->steps;
+}
+
 #define FOR_GATES(s, site, group, body)                                                                      \
     for (int l_ = 0; l_ < DM_DUAL_MAX_SITES; l_++)                                                           \
         for (int g_ = 0; g_ < DM_SITE_MAX_GROUPS; g_++)                                                      \

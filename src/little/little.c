@@ -1349,7 +1349,7 @@ int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, 
     /* many inputs: the projections as one double GEMM per stream (the reference's
      * double sums, in another order; each output is rounded to float once as there) */
     double *Pd[DM_MAX_STREAMS] = {0}, *Xd = NULL, *Vd = NULL;
-    int gemm = T >= 16 && L->proj[0].blocks <= 1;
+    int gemm = L->proj[0].blocks <= 1;
     if (gemm) {
         int maxd = 0;
         for (int q = 0; q < L->ns; q++) {

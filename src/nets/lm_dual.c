@@ -5,6 +5,8 @@
 
 #include <cblas.h>
 #include <math.h>
+#include <pthread.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -583,31 +585,200 @@ static void ms_figures(const float *ld, const float *lq, int V, int tgt, ms_fig 
     f->agree = ad == aq;
 }
 
-typedef struct ms_job {
-    const float *logits; /* 2N x V: the dense rows, then the dual rows */
-    int N, V;
-    const int *tgt;      /* N targets */
-    ms_fig *fig;         /* N */
-} ms_job;
+/* The N streams are cut into groups of at most LS_GROUP contiguous streams,
+ * dealt out to the workers (one per thread, each with OpenBLAS
+ * single-threaded: the workers are the parallelism); each worker steps its
+ * groups in lockstep. A group's dense and dual sides are stacked, dense rows
+ * 0..n-1, dual rows n..2n-1, so each layer's pre-activations and the decoder
+ * are one GEMM over 2n rows (the weights packed once for both); the decoder
+ * runs once per block of DEC_BLOCK time steps (one GEMM packs its weights
+ * once where a GEMM per step would pack them every step). The GEMMs' shapes
+ * depend on the groups only, never on the thread count, and every
+ * prediction's figures go to its (step, stream) slot and are summed in
+ * (step, stream) order: the same figures on every machine. */
+enum { DEC_BLOCK = 16, LS_GROUP = 10 };
 
-static void ms_part(void *arg, int part, int nparts)
+typedef struct ls_shared {
+    const dm_dual *d;
+    const dm_corpus *c;
+    const dm_eval_opts *o;
+    int audit, N;
+    long L;
+    ms_fig *fig;          /* (L - 1) x N */
+    volatile int stop;    /* a worker failed */
+} ls_shared;
+
+typedef struct ls_group {
+    int j0, n;            /* streams j0 .. j0 + n - 1 */
+    float *U[DM_LM_MAX_LAYERS], *C[DM_LM_MAX_LAYERS];
+    float *Htop;          /* DEC_BLOCK x 2n x H */
+    int *tgt;             /* DEC_BLOCK x n */
+} ls_group;
+
+typedef struct ls_worker {
+    ls_shared *sh;
+    int g0, ng, gstep;    /* its groups: g0, g0 + gstep, ... (ng of them) */
+    volatile long tdone;  /* steps whose figures are in sh->fig */
+    dm_dual_stats stats;
+    int rc;
+    dm_err err;
+} ls_worker;
+
+static void *ls_work(void *arg)
 {
-    ms_job *j = arg;
-    int lo, hi;
-    dm_par_range(j->N, 1, part, nparts, &lo, &hi);
-    for (int s = lo; s < hi; s++)
-        ms_figures(j->logits + (size_t)s * j->V, j->logits + (size_t)(j->N + s) * j->V, j->V, j->tgt[s], &j->fig[s]);
+    ls_worker *w = arg;
+    ls_shared *sh = w->sh;
+    const dm_dual *d = sh->d;
+    const dm_corpus *c = sh->c;
+    const dm_lm *m = d->big;
+    const dm_engine *e = &d->eng;
+    int N = sh->N, H = m->nhid, V = m->ntoken, R = dm_lm_pre_rows(m), NL = m->nlayers, G = LS_GROUP;
+    long L = sh->L;
+    ls_group *gr = calloc((size_t)(w->ng > 0 ? w->ng : 1), sizeof *gr);
+    int ok = gr != NULL;
+    for (int q = 0; ok && q < w->ng; q++) {
+        ls_group *p = &gr[q];
+        p->j0 = (w->g0 + q * w->gstep) * G;
+        p->n = N - p->j0 < G ? N - p->j0 : G;
+        for (int l = 0; l < NL; l++) {
+            size_t ul = (size_t)2 * p->n * m->layer[l].ld, cl = (size_t)2 * p->n * H;
+            p->U[l] = dm_alloc(ul * sizeof(float));
+            p->C[l] = dm_alloc(cl * sizeof(float));
+            ok = ok && p->U[l] && p->C[l];
+            if (ok) {
+                memset(p->U[l], 0, ul * sizeof(float));
+                memset(p->C[l], 0, cl * sizeof(float));
+            }
+        }
+        p->Htop = dm_alloc((size_t)DEC_BLOCK * 2 * p->n * H * sizeof(float));
+        p->tgt = malloc((size_t)DEC_BLOCK * p->n * sizeof *p->tgt);
+        ok = ok && p->Htop && p->tgt;
+    }
+    float *logits = dm_alloc((size_t)DEC_BLOCK * 2 * G * V * sizeof(float));
+    float *Y = dm_alloc((size_t)G * R * sizeof(float)), *EX = dm_alloc((size_t)2 * G * R * sizeof(float));
+    float *g = dm_alloc((size_t)R * sizeof(float)), *aux = dm_alloc((size_t)H * sizeof(float));
+    dm_engine_state es;
+    int have_es = 0;
+    if (ok && logits && Y && EX && g && aux && dm_engine_state_init(&es, e, &w->err) == 0)
+        have_es = 1;
+    w->rc = 0;
+    if (!have_es) {
+        w->rc = dm_errf(&w->err, "out of memory for %d streams", N);
+        sh->stop = 1;
+        goto out;
+    }
+    for (long t = 0; t + 1 < L; t++) {
+        int bt = (int)(t % DEC_BLOCK);
+        for (int q = 0; q < w->ng; q++) {
+            ls_group *p = &gr[q];
+            int n = p->n;
+            /* inputs: the embeddings of token t of every stream, on both sides */
+            int ld0 = m->layer[0].ld;
+            for (int j = 0; j < n; j++) {
+                const float *x = m->emb + (size_t)c->ids[(long)(p->j0 + j) * L + t] * m->emsize;
+                memcpy(p->U[0] + (size_t)j * ld0, x, (size_t)m->emsize * sizeof(float));
+                memcpy(p->U[0] + (size_t)(n + j) * ld0, x, (size_t)m->emsize * sizeof(float));
+            }
+            for (int l = 0; l < NL; l++) {
+                const dm_rnn_layer *Ly = &m->layer[l];
+                const dm_site *st = &d->site[l];
+                int ld = Ly->ld, lastl = l + 1 == NL;
+                float *Ud = p->U[l], *Uq = p->U[l] + (size_t)n * ld;
+                /* the exact pre-activations of every row, both sides; the little outputs, dual side */
+                st->ops->exact_pre(st, Ud, ld, 2 * n, EX);
+                if (dm_little_forward_batch(&e->s[l].little, Uq, ld, n, Y, &w->err)) {
+                    w->rc = -1;
+                    sh->stop = 1;
+                    goto out;
+                }
+                /* dense: the cells' reference update */
+                for (int j = 0; j < n; j++) {
+                    float *pre = EX + (size_t)j * R, *h = Ud + (size_t)j * ld + Ly->in;
+                    memcpy(g, pre, (size_t)R * sizeof(float));
+                    dm_lm_cell_update(m, g, pre + 3 * H, h, p->C[l] + (size_t)j * H);
+                    if (!lastl)
+                        memcpy(p->U[l + 1] + (size_t)j * m->layer[l + 1].ld, h, (size_t)H * sizeof(float));
+                }
+                /* dual: little and exact rows merged by the region test */
+                for (int j = 0; j < n; j++) {
+                    float *u = Uq + (size_t)j * ld;
+                    dm_site_io io = {.u = u, .g = g, .aux = aux, .h = u + Ly->in, .c = p->C[l] + (size_t)(n + j) * H};
+                    dm_engine_merge(e, &es, l, Y + (size_t)j * R, EX + (size_t)(n + j) * R, &io, sh->audit,
+                                    &w->stats);
+                    if (!lastl)
+                        memcpy(p->U[l + 1] + (size_t)(n + j) * m->layer[l + 1].ld, u + Ly->in,
+                               (size_t)H * sizeof(float));
+                }
+            }
+            int lt = NL - 1, ldt = m->layer[lt].ld, off = m->layer[lt].in;
+            for (int j = 0; j < 2 * n; j++)
+                memcpy(p->Htop + ((size_t)bt * 2 * n + j) * H, p->U[lt] + (size_t)j * ldt + off,
+                       (size_t)H * sizeof(float));
+            for (int j = 0; j < n; j++)
+                p->tgt[bt * n + j] = c->ids[(long)(p->j0 + j) * L + t + 1];
+        }
+        int stop_now = sh->stop || (sh->o->cancel && *sh->o->cancel);
+        if (bt + 1 < DEC_BLOCK && t + 2 < L && !stop_now)
+            continue;
+        /* the block's steps: one decoder GEMM per group, then each prediction's figures into its slot */
+        int nb = bt + 1;
+        long tb0 = t - bt;
+        for (int q = 0; q < w->ng; q++) {
+            ls_group *p = &gr[q];
+            int n = p->n;
+            for (int j = 0; j < nb * 2 * n; j++)
+                memcpy(logits + (size_t)j * V, m->dec_b, (size_t)V * sizeof(float));
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nb * 2 * n, V, H, 1.0f, p->Htop, H, m->dec_w, H,
+                        1.0f, logits, V);
+            for (int b = 0; b < nb; b++) {
+                const float *lg = logits + (size_t)b * 2 * n * V;
+                for (int j = 0; j < n; j++)
+                    ms_figures(lg + (size_t)j * V, lg + (size_t)(n + j) * V, V, p->tgt[b * n + j],
+                               &sh->fig[(size_t)(tb0 + b) * N + p->j0 + j]);
+            }
+            w->stats.dec_bytes += (double)((size_t)V * H + V) * sizeof(float) * n * nb;
+            w->stats.steps += (long)n * nb;
+        }
+        __atomic_store_n(&w->tdone, t + 1, __ATOMIC_RELEASE);
+        if (stop_now)
+            break;
+    }
+out:
+    if (have_es)
+        dm_engine_state_free(&es);
+    for (int q = 0; gr && q < w->ng; q++) {
+        for (int l = 0; l < NL; l++)
+            dm_free(gr[q].U[l]), dm_free(gr[q].C[l]);
+        dm_free(gr[q].Htop);
+        free(gr[q].tgt);
+    }
+    free(gr);
+    dm_free(logits), dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux);
+    return NULL;
 }
 
-/* The N streams' dense and dual sides are stacked, dense rows 0..N-1, dual
- * rows N..2N-1, so each layer's pre-activations and the decoder are one GEMM
- * over 2N rows (the weights packed once for both). */
+/* Sum the figures of steps [0, T) in (step, stream) order. */
+static void ls_sum(const ls_shared *sh, long T, dm_nll_acc *ad, dm_nll_acc *aq, double *kl, long *agree)
+{
+    memset(ad, 0, sizeof *ad);
+    memset(aq, 0, sizeof *aq);
+    *kl = 0;
+    *agree = 0;
+    for (long t = 0; t < T; t++)
+        for (int j = 0; j < sh->N; j++) {
+            const ms_fig *f = &sh->fig[(size_t)t * sh->N + j];
+            *kl += f->kl;
+            *agree += f->agree;
+            dm_nll_add(ad, f->nlld);
+            dm_nll_add(aq, f->nllq);
+        }
+}
+
 int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit,
                             dm_dual_result *r, dm_err *err)
 {
     const dm_lm *m = d->big;
-    const dm_engine *e = &d->eng;
-    int N = o->streams, H = m->nhid, V = m->ntoken, R = dm_lm_pre_rows(m), NL = m->nlayers;
+    int N = o->streams, V = m->ntoken;
     memset(r, 0, sizeof *r);
     long L = c->n / N; /* tokens per stream */
     if (L < 2)
@@ -616,132 +787,86 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
     for (long i = 0; i < (long)N * L; i++)
         if (c->ids[i] < 0 || c->ids[i] >= V)
             return dm_errf(err, "token %ld has id %d outside the model's vocabulary of %d", i, c->ids[i], V);
-    int nthr = dm_blas_threads();
-    if (nthr > DM_PAR_MAX)
-        nthr = DM_PAR_MAX;
-    float *U[DM_LM_MAX_LAYERS] = {0}, *C[DM_LM_MAX_LAYERS] = {0};
-    int ok = 1;
-    for (int l = 0; l < NL; l++) {
-        U[l] = dm_alloc((size_t)2 * N * m->layer[l].ld * sizeof(float));
-        C[l] = dm_alloc((size_t)2 * N * H * sizeof(float));
-        ok = ok && U[l] && C[l];
-        if (ok) {
-            memset(U[l], 0, (size_t)2 * N * m->layer[l].ld * sizeof(float));
-            memset(C[l], 0, (size_t)2 * N * H * sizeof(float));
-        }
+    int ngroups = (N + LS_GROUP - 1) / LS_GROUP;
+    int nw = dm_blas_threads();
+    nw = nw < 1 ? 1 : nw > 16 ? 16 : nw;
+    nw = nw > ngroups ? ngroups : nw;
+    ls_shared sh = {.d = d, .c = c, .o = o, .audit = audit, .N = N, .L = L};
+    sh.fig = malloc((size_t)(L - 1) * N * sizeof *sh.fig);
+    ls_worker *w = calloc((size_t)nw, sizeof *w);
+    pthread_t *tid = calloc((size_t)nw, sizeof *tid);
+    if (!sh.fig || !w || !tid) {
+        free(sh.fig), free(w), free(tid);
+        return dm_errf(err, "out of memory for %d streams of %ld tokens", N, L);
     }
-    /* the decoder runs once per block of DEC_BLOCK time steps: one GEMM over
-     * DEC_BLOCK x 2N rows packs its weights once, where a GEMM per step would
-     * pack them (V x H floats) every step */
-    enum { DEC_BLOCK = 16 };
-    float *logits = dm_alloc((size_t)DEC_BLOCK * 2 * N * V * sizeof(float));
-    float *Htop = dm_alloc((size_t)DEC_BLOCK * 2 * N * H * sizeof(float));
-    float *Y = dm_alloc((size_t)N * R * sizeof(float)), *EX = dm_alloc((size_t)2 * N * R * sizeof(float));
-    float *g = dm_alloc((size_t)R * sizeof(float)), *aux = dm_alloc((size_t)H * sizeof(float));
-    ms_fig *fig = malloc((size_t)N * sizeof *fig);
-    int *tgt = malloc((size_t)DEC_BLOCK * N * sizeof *tgt);
-    dm_engine_state es;
-    int have_es = 0;
-    if (ok && logits && Htop && Y && EX && g && aux && fig && tgt && dm_engine_state_init(&es, e, err) == 0)
-        have_es = 1;
-    int rc = 0;
-    if (!have_es) {
-        rc = dm_errf(err, "out of memory for %d streams", N);
-        goto out;
-    }
-    dm_nll_acc ad = {0}, aq = {0};
-    double kl = 0, every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
-    double t0 = dm_now(), next = t0 + every;
-    long agree = 0, npred = (long)N * (L - 1), done = 0;
-    int stop = 0;
-    for (long t = 0; t + 1 < L && !stop; t++) {
-        /* inputs: the embeddings of token t of every stream, on both sides */
-        int ld0 = m->layer[0].ld;
-        for (int j = 0; j < N; j++) {
-            const float *x = m->emb + (size_t)c->ids[(long)j * L + t] * m->emsize;
-            memcpy(U[0] + (size_t)j * ld0, x, (size_t)m->emsize * sizeof(float));
-            memcpy(U[0] + (size_t)(N + j) * ld0, x, (size_t)m->emsize * sizeof(float));
-        }
-        for (int l = 0; l < NL; l++) {
-            const dm_rnn_layer *Ly = &m->layer[l];
-            const dm_site *st = &d->site[l];
-            int ld = Ly->ld, lastl = l + 1 == NL;
-            float *Ud = U[l], *Uq = U[l] + (size_t)N * ld;
-            /* the exact pre-activations of every row, both sides; the little outputs, dual side */
-            st->ops->exact_pre(st, Ud, ld, 2 * N, EX);
-            if (dm_little_forward_batch(&e->s[l].little, Uq, ld, N, Y, err)) {
-                stop = -1;
-                break;
-            }
-            /* dense: the cells' reference update */
-            for (int j = 0; j < N; j++) {
-                float *pre = EX + (size_t)j * R, *h = Ud + (size_t)j * ld + Ly->in;
-                memcpy(g, pre, (size_t)R * sizeof(float));
-                dm_lm_cell_update(m, g, pre + 3 * H, h, C[l] + (size_t)j * H);
-                if (!lastl)
-                    memcpy(U[l + 1] + (size_t)j * m->layer[l + 1].ld, h, (size_t)H * sizeof(float));
-            }
-            /* dual: little and exact rows merged by the region test */
-            for (int j = 0; j < N; j++) {
-                float *u = Uq + (size_t)j * ld;
-                dm_site_io io = {.u = u, .g = g, .aux = aux, .h = u + Ly->in, .c = C[l] + (size_t)(N + j) * H};
-                dm_engine_merge(e, &es, l, Y + (size_t)j * R, EX + (size_t)(N + j) * R, &io, audit, &r->stats);
-                if (!lastl)
-                    memcpy(U[l + 1] + (size_t)(N + j) * m->layer[l + 1].ld, u + Ly->in, (size_t)H * sizeof(float));
-            }
-        }
-        if (stop)
+    int blas_threads = dm_blas_threads();
+    if (nw > 1)
+        dm_blas_set_threads(1);
+    double t0 = dm_now(), every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
+    int started = 0;
+    for (int i = 0; i < nw; i++) {
+        w[i].sh = &sh;
+        w[i].g0 = i, w[i].gstep = nw, w[i].ng = (ngroups - i + nw - 1) / nw;
+        if (pthread_create(&tid[i], NULL, ls_work, &w[i]))
             break;
-        int lt = NL - 1, ldt = m->layer[lt].ld, off = m->layer[lt].in;
-        int bt = (int)(t % DEC_BLOCK);
-        for (int j = 0; j < 2 * N; j++)
-            memcpy(Htop + ((size_t)bt * 2 * N + j) * H, U[lt] + (size_t)j * ldt + off, (size_t)H * sizeof(float));
-        for (int j = 0; j < N; j++)
-            tgt[bt * N + j] = c->ids[(long)j * L + t + 1];
-        int cancel_now = o->cancel && *o->cancel;
-        if (bt + 1 < DEC_BLOCK && t + 2 < L && !cancel_now)
-            continue;
-        /* the block's steps 0..bt: one decoder GEMM, then their figures step by step */
-        int nb = bt + 1;
-        for (int j = 0; j < nb * 2 * N; j++)
-            memcpy(logits + (size_t)j * V, m->dec_b, (size_t)V * sizeof(float));
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nb * 2 * N, V, H, 1.0f, Htop, H, m->dec_w, H, 1.0f,
-                    logits, V);
-        for (int b = 0; b < nb; b++) {
-            ms_job job = {logits + (size_t)b * 2 * N * V, N, V, tgt + b * N, fig};
-            dm_par_run(nthr < N ? nthr : N, ms_part, &job);
-            for (int j = 0; j < N; j++) { /* in stream order: the same sums whatever the thread count */
-                kl += fig[j].kl;
-                agree += fig[j].agree;
-                dm_nll_add(&ad, fig[j].nlld);
-                dm_nll_add(&aq, fig[j].nllq);
+        started++;
+    }
+    if (started < nw) {
+        sh.stop = 1;
+    } else if (o->progress) {
+        for (;;) {
+            struct timespec ts = {0, 20 * 1000 * 1000};
+            double next = dm_now() + every;
+            long tmin = L - 1;
+            int running = 1;
+            while (dm_now() < next && running) {
+                nanosleep(&ts, NULL);
+                tmin = L - 1;
+                for (int i = 0; i < nw; i++) {
+                    long td = __atomic_load_n(&w[i].tdone, __ATOMIC_ACQUIRE);
+                    tmin = td < tmin ? td : tmin;
+                }
+                running = tmin < L - 1 && !sh.stop && !(o->cancel && *o->cancel);
             }
-            done += N;
-            r->stats.dec_bytes += (double)((size_t)V * H + V) * sizeof(float) * N;
-            r->stats.steps += N;
-        }
-        if (cancel_now) {
-            r->dual.cancelled = r->dense.cancelled = 1;
-            stop = 1;
-        }
-        double now = dm_now();
-        if (o->progress && now >= next) {
-            put_figures(r, &ad, &aq, done, kl, agree, done, now - t0);
-            o->progress(&r->dual, npred, o->progress_ud);
-            next = now + every;
+            if (!running)
+                break;
+            dm_nll_acc ad, aq;
+            double kl;
+            long agree;
+            ls_sum(&sh, tmin, &ad, &aq, &kl, &agree);
+            put_figures(r, &ad, &aq, tmin * N, kl, agree, tmin * N, dm_now() - t0);
+            o->progress(&r->dual, (long)N * (L - 1), o->progress_ud);
         }
     }
-    rc = stop < 0 ? -1 : 0;
+    for (int i = 0; i < started; i++)
+        pthread_join(tid[i], NULL);
+    if (nw > 1)
+        dm_blas_set_threads(blas_threads);
+    int rc = 0;
+    long tmin = L - 1;
+    for (int i = 0; i < started; i++) {
+        if (!rc && w[i].rc) {
+            dm_errf(err, "%s", w[i].err.msg);
+            rc = -1;
+        }
+        dm_stats_merge(&r->stats, &w[i].stats);
+        tmin = w[i].tdone < tmin ? w[i].tdone : tmin;
+    }
+    if (!rc && started < nw)
+        rc = dm_errf(err, "cannot start a worker thread");
     double secs = dm_now() - t0;
-    put_figures(r, &ad, &aq, done, kl, agree, r->dual.cancelled ? done : (long)N * L, secs);
-    r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)done / secs : 0;
-out:
-    if (have_es)
-        dm_engine_state_free(&es);
-    for (int l = 0; l < NL; l++)
-        dm_free(U[l]), dm_free(C[l]);
-    dm_free(logits), dm_free(Htop), dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux);
-    free(fig), free(tgt);
+    if (!rc) {
+        int cancelled = tmin < L - 1;
+        r->dual.cancelled = r->dense.cancelled = cancelled;
+        dm_nll_acc ad, aq;
+        double kl;
+        long agree;
+        ls_sum(&sh, tmin, &ad, &aq, &kl, &agree);
+        long done = tmin * N;
+        put_figures(r, &ad, &aq, done, kl, agree, cancelled ? done : (long)N * L, secs);
+        r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)done / secs : 0;
+    }
+    free(sh.fig), free(w), free(tid);
     return rc;
 }
 

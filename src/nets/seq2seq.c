@@ -910,22 +910,6 @@ typedef struct ev_worker {
     int rc;
 } ev_worker;
 
-static void stats_merge(dm_dual_stats *a, const dm_dual_stats *b)
-{
-    for (int s = 0; s < DM_DUAL_MAX_SITES; s++)
-        for (int g = 0; g < DM_SITE_MAX_GROUPS; g++) {
-            dm_gate_stats *x = &a->gate[s][g];
-            const dm_gate_stats *y = &b->gate[s][g];
-            x->total += y->total, x->insens += y->insens;
-            x->oracle_insens += y->oracle_insens, x->both_insens += y->both_insens;
-            x->dot_pre += y->dot_pre, x->nd_pre += y->nd_pre, x->nb_pre += y->nb_pre;
-            x->dot_post += y->dot_post, x->nd_post += y->nd_post, x->nb_post += y->nb_post;
-        }
-    a->big_bytes += b->big_bytes, a->little_bytes += b->little_bytes, a->dense_bytes += b->dense_bytes;
-    a->dec_bytes += b->dec_bytes, a->dense_macs += b->dense_macs, a->big_macs += b->big_macs;
-    a->little_macs += b->little_macs, a->steps += b->steps;
-}
-
 static void *ev_work(void *arg)
 {
     ev_worker *w = arg;
@@ -1111,7 +1095,7 @@ static int seq2seq_eval(const dm_net *n, const dm_engine *e, const dm_data *data
     }
     for (int i = 0; i < started; i++) {
         pthread_join(tid[i], NULL);
-        stats_merge(&res->stats, &w[i].stats);
+        dm_stats_merge(&res->stats, &w[i].stats);
     }
     if (nw > 1)
         dm_blas_set_threads(blas_threads);
