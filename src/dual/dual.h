@@ -230,6 +230,9 @@ typedef struct dm_dual_stats {
 
 /* Audit: add the cosine terms of a (used) against b (exact), pre- or post-activation. */
 void dm_stats_add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int post, dm_act act);
+/* Count steps of site si computed dense by its caller (a site at ratio 0:
+ * every row exact, no little module), as the step counts them. */
+void dm_engine_count_dense(const dm_engine *e, int si, long steps, dm_dual_stats *stats);
 /* a += b (the statistics of several workers). */
 void dm_stats_merge(dm_dual_stats *a, const dm_dual_stats *b);
 /* Summaries; site / group -1 = all. */

@@ -467,6 +467,18 @@ int dm_engine_select(const dm_engine *e, dm_engine_state *s, int si, const float
 
 /* ---- summaries ---- */
 
+void dm_engine_count_dense(const dm_engine *e, int si, long steps, dm_dual_stats *stats)
+{
+    const dm_site *st = &e->s[si].site;
+    for (int gi = 0; gi < st->ngroups; gi++)
+        stats->gate[si][gi].total += (long)st->group[gi].n * steps;
+    double rows = (double)st->orows * steps;
+    stats->big_bytes += rows * st->in * sizeof(float);
+    stats->dense_bytes += rows * st->in * sizeof(float);
+    stats->big_macs += rows * st->in;
+    stats->dense_macs += rows * st->in;
+}
+
 void dm_stats_merge(dm_dual_stats *a, const dm_dual_stats *b)
 {
     for (int s = 0; s < DM_DUAL_MAX_SITES; s++)
