@@ -701,6 +701,9 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     long m = ts.trials / 2 / ((long)S->nsites * S->nb);
     if (m < 1)
         m = 1;
+    double full_r[GRID_MAX]; /* the whole grid, for the refinement */
+    int full_nr = S->nr;
+    memcpy(full_r, S->r, sizeof full_r);
     if (m < S->nr) {
         double keep[GRID_MAX];
         for (long j = 0; j < m; j++)
@@ -876,15 +879,15 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
                 if (ts.time_s > 0 && dm_now() - t0 > ts.time_s)
                     break;
                 int j = order[oi], nxt = -1;
-                for (int ri = 0; ri < S->nr; ri++)
-                    if (S->r[ri] > curc.ratio[j]) {
+                for (int ri = 0; ri < full_nr; ri++)
+                    if (full_r[ri] > curc.ratio[j]) {
                         nxt = ri;
                         break;
                     }
                 if (nxt < 0)
                     continue;
                 tconf tc = curc;
-                tc.ratio[j] = S->r[nxt];
+                tc.ratio[j] = full_r[nxt];
                 if (tc.bits[j] < 0)
                     tc.bits[j] = gbits;
                 int seen = -1;
