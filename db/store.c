@@ -364,11 +364,13 @@ static const char schema_v6[] =
  * text of the per-site overrides that differ from the global knobs
  * ("l1:ratio=0.8,bits=4;l0:k=64"; '' = a uniform configuration), compared by
  * find_same; runs.tag groups the runs of one sensitivity analysis or tuning
- * ("sensitivity", "tune:<id>"); run_sites carries each site's requested ratio,
+ * ("sensitivity", "tune:<id>"); runs.experiment is the experiment setting's
+ * name (a user's grouping, like MLflow's experiments); run_sites carries each site's requested ratio,
  * bits and k. */
 static const char schema_v7[] =
     "ALTER TABLE runs ADD COLUMN site_knobs TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE runs ADD COLUMN tag TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE runs ADD COLUMN experiment TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE run_sites ADD COLUMN ratio REAL;\n"
     "ALTER TABLE run_sites ADD COLUMN bits INTEGER;\n"
     "ALTER TABLE run_sites ADD COLUMN k INTEGER;\n"
@@ -388,7 +390,7 @@ static const char schema_v7[] =
     "       CASE WHEN r.mac_ratio > 0 THEN 1.0 / r.mac_ratio END AS mac_reduction,\n"
     "       CASE WHEN lower(r.metric) = 'accuracy' THEN r.delta END AS dacc,\n"
     "       CASE WHEN lower(r.metric) = 'bleu' THEN r.delta END AS dbleu,\n"
-    "       r.streams, r.beam, r.site_knobs, r.tag\n"
+    "       r.streams, r.beam, r.site_knobs, r.tag, r.experiment\n"
     "FROM runs r JOIN models m ON m.id = r.model_id LEFT JOIN metrics mt ON mt.name = r.metric COLLATE NOCASE;\n"
     "CREATE VIEW pareto_candidates AS\n"
     "SELECT s.* FROM run_summary s JOIN runs r ON r.id = s.id\n"
@@ -454,7 +456,7 @@ static const col run_cols[] = {
     R_(top1_agree), R_(ratio_achieved), R_(bytes_ratio), R_(mac_ratio), R_(little_bytes), R_(fit_rel_mse),
     R_(speedup), R_(speedup_min), R_(speedup_max), R_(speedup_e2e), R_(seconds),
     /* state */
-    T_(status), I_(partial), T_(note), T_(tag),
+    T_(status), I_(partial), T_(note), T_(tag), T_(experiment),
     /* provenance */
     T_(git_rev), T_(build_flags), T_(cpu), T_(version), T_(created),
 };

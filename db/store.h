@@ -95,6 +95,7 @@ typedef struct dm_run {
     int partial;             /* figures cover part of the data (cancelled) */
     char note[512];
     char tag[64];            /* groups runs: "sensitivity", "tune:<id>" ("" none; schema 7) */
+    char experiment[64];     /* the experiment setting's name ("" none; schema 7) */
     /* provenance */
     char git_rev[48], build_flags[256], cpu[128], version[32];
     char created[32];        /* ISO 8601 UTC, set by dm_store_add when empty */

@@ -135,6 +135,7 @@ static void fill_run(dm_run *r, int v)
     snprintf(r->family, sizeof r->family, "rnnlm");
     snprintf(r->site_knobs, sizeof r->site_knobs, v == 1 ? "l1:ratio=0.8,bits=4" : "");
     snprintf(r->tag, sizeof r->tag, v == 2 ? "tune:0badcafe" : "");
+    snprintf(r->experiment, sizeof r->experiment, v == 1 ? "baseline-2" : "");
     /* two sites: the first with three groups, the second with four */
     r->nsites = 2;
     for (int l = 0; l < 2; l++) {
@@ -236,6 +237,7 @@ static void expect_same_run(const dm_run *a, const dm_run *b)
     }
     EQ_S(site_knobs);
     EQ_S(tag);
+    EQ_S(experiment);
     EQ_I(ngroups);
     for (int g = 0; g < a->ngroups && g < b->ngroups; g++) {
         const dm_run_group *x = &a->group[g], *y = &b->group[g];
@@ -579,7 +581,7 @@ Test(store, run_summary_row)
                               "proj,path,threads,kernels,metric,value,value_se,dense_value,delta,delta_pct,dppl_pct,"
                               "loss_pct,kld,top1_agree,speedup,speedup_min,speedup_max,speedup_e2e,bytes_ratio,"
                               "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev,family,predictor,mac_ratio,"
-                              "mac_reduction,dacc,dbleu,streams,beam,site_knobs,tag\n");
+                              "mac_reduction,dacc,dbleu,streams,beam,site_knobs,tag,experiment\n");
     /* BLEU and accuracy: loss is the negated delta, and there is no dppl_pct */
     dm_run b;
     fill_run(&b, 1);
@@ -1254,8 +1256,8 @@ Test(store, sql_is_read_only)
     snprintf(want, sizeof want, "%lld|kjv-lstm|done\n", (long long)a.id);
     cr_expect_str_eq(rs.text, want);
     query(st, "pragma table_info(runs)", &rs);
-    cr_expect_eq(rs.n, 49, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio,
-                                                            since 5 streams, since 6 beam, since 7 site_knobs and tag */
+    cr_expect_eq(rs.n, 50, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio,
+                                                            since 5 streams, since 6 beam, since 7 site_knobs, tag, experiment */
     cr_expect(strstr(rs.text, "|delta_pct|REAL|") != NULL, "%s", rs.text);
     query(st, "select name from pragma_table_info('models') where pk", &rs);
     cr_expect_str_eq(rs.text, "id\n");

@@ -133,8 +133,10 @@ Test(tune, site_knobs_are_checked_set_listed_and_dropped)
 Test(tune, a_per_site_run_stores_each_sites_knobs)
 {
     load_small();
-    cr_assert_eq(exec("set ratio 0; set ratio.l1 0.8; set bits.l1 4; run"), 0, "%s", msgbuf);
+    cr_assert_eq(exec("set experiment per-site; set ratio 0; set ratio.l1 0.8; set bits.l1 4; run"), 0, "%s", msgbuf);
     char b[256];
+    q1("select experiment from run_summary order by id desc limit 1", b, sizeof b);
+    cr_expect_str_eq(b, "per-site");
     q1("select site_knobs from runs order by id desc limit 1", b, sizeof b);
     cr_expect_str_eq(b, "l1:ratio=0.8,bits=4");
     q1("select group_concat(site || '=' || ratio || '/' || bits, ' ') from (select * from run_sites "

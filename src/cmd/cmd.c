@@ -355,6 +355,11 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
     case DM_S_CALIB_TOKENS: s->calib_tokens = (int)x; break;
     case DM_S_CHUNK: s->chunk = (int)x; break;
     case DM_S_LAMBDA: s->lambda = x; break;
+    case DM_S_EXPERIMENT:
+        if (strlen(value) >= sizeof s->experiment)
+            return dm_errf(err, "experiment: at most %zu bytes", sizeof s->experiment - 1);
+        snprintf(s->experiment, sizeof s->experiment, "%s", strcmp(value, "-") ? value : "");
+        break;
     case DM_S_COUNT: break;
     }
     return 0;
@@ -405,6 +410,7 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_CALIB_TOKENS: snprintf(out, n, "%d", s->calib_tokens); break;
     case DM_S_CHUNK: snprintf(out, n, "%d", s->chunk); break;
     case DM_S_LAMBDA: snprintf(out, n, "%g", s->lambda); break;
+    case DM_S_EXPERIMENT: snprintf(out, n, "%s", s->experiment[0] ? s->experiment : "-"); break;
     default: snprintf(out, n, "?"); break;
     }
 }

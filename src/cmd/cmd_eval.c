@@ -302,6 +302,7 @@ int64_t dm_cmd_store_dual(dm_cmd_ctx *c, const dm_dual *d, const dm_dual_result 
                          .data = &data, .split = s->split, .path = DM_PATH_STREAM, .threads = s->threads,
                          .audit = s->audit, .git_rev = git_rev, .build_flags = flags, .version = version};
     dm_run_describe(run, &src);
+    snprintf(run->experiment, sizeof run->experiment, "%s", s->experiment);
     dm_run_results(run, &net->base, &d->eng, r, s->audit, NULL);
     free(net);
     dm_session_store_lock(c->s);

@@ -263,7 +263,7 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
     if (dm_settings_set(&tmp, name, value, err))
         return -1;
     int passive = def && (def->id == DM_S_ON_ERROR || def->id == DM_S_FORMAT || def->id == DM_S_STORE ||
-                          def->id == DM_S_SPEED);
+                          def->id == DM_S_SPEED || def->id == DM_S_EXPERIMENT);
     if (!passive && dm_session_busy(s)) {
         if (!cancel_running)
             return dm_errf(err, "a run is in progress: 'stop' it before changing %s", name);
@@ -621,6 +621,7 @@ static void run_knobs(dm_session *s, const dm_settings *c, dm_run *r)
                          .build_flags = s->build_flags, .version = s->version};
     dm_run_describe(r, &src);
     setstr(r->tag, sizeof r->tag, s->tag);
+    setstr(r->experiment, sizeof r->experiment, c->experiment);
 }
 
 void dm_session_set_tag(dm_session *s, const char *tag) { setstr(s->tag, sizeof s->tag, tag ? tag : ""); }
