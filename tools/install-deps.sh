@@ -8,7 +8,7 @@ set -eu
 pkgs="build-essential autoconf automake libtool pkg-config
       libopenblas-dev libjansson-dev libsqlite3-dev zlib1g-dev
       libncurses-dev libreadline-dev libcriterion-dev
-      python3 bible-kjv sqlite3 tmux man-db groff-base
+      python3 bible-kjv sqlite3 tmux man-db groff-base parallel
       clang libclang-rt-14-dev valgrind dataset-fashion-mnist
       diatheke sword-text-sparv sword-text-web sword-text-kjv"
 [ "${1:-}" = "--torch" ] && pkgs="$pkgs python3-torch python3-torchvision python3-numpy"

@@ -7,6 +7,8 @@
  *   dualmod little MODEL [knobs]
  *   dualmod study noise|sweep|dim|bits MODEL [--ratios|--ks|--bits-list|--noise ...]
  *   dualmod bleu HYP REF
+ *   dualmod sweep MODEL NAME VALUES [NAME VALUES ...] [--force] [--shard I/N]
+ *   dualmod import FILE [FILE ...]
  *   dualmod --help | --version
  *
  * These classic subcommands are thin rewrites into the command language
@@ -76,11 +78,16 @@ static void print_help(FILE *f)
             "  bleu HYP REF        corpus BLEU and chrF of a translation file against its reference\n"
             "                      file, one sentence a line, as sacreBLEU 2.3.1 scores them (13a, exp\n"
             "                      smoothing; chrF2), with the breakdown and signatures; no model needed\n"
+            "  sweep MODEL NAME VALUES [NAME VALUES ...]\n"
+            "                      run a grid of settings (e.g. ratio 0.1:0.9:0.2 bits 8,4), store every\n"
+            "                      configuration, skip stored ones (resume); --force runs them again\n"
+            "  import FILE...      merge other run stores (e.g. the shards of a sweep) into --db, no duplicates\n"
             "  (none)              the TUI on the bundled kjv-lstm model (on a terminal)\n"
             "  shell               the command language in a readline shell\n"
             "  tui [MODEL]         the TUI\n"
             "  -c 'CMD; ...'       run commands of the command language and exit ('dualmod -c help')\n"
             "  -f FILE             run a script of commands; commands also come from a pipe\n"
+            "  --check             with -c or -f: parse the commands (errors as FILE:LINE), run nothing\n"
             "The commands above are rewritten into the command language: 'eval M --ratio 0.5' runs\n"
             "'load M; set ratio 0.5; run detail' (--explain prints the statements instead).\n"
             "\n"
@@ -131,6 +138,13 @@ static void print_help(FILE *f)
             "  --no-torch          do not run PyTorch for comparison\n"
             "  --no-tune           the compiled-in kernel parameters and OpenBLAS for dense (no per-CPU\n"
             "                      tuning; by default the first bench on a CPU measures them: see 'tune')\n"
+            "sweep options:\n"
+            "  --shard I/N         run only slice I of N of the grid (round-robin: configuration i, from 0,\n"
+            "                      when i mod N = I-1), each shard with its own --db; merge with import.\n"
+            "                      Scripts (-c, -f) take it too, e.g. with GNU parallel:\n"
+            "                      parallel dualmod --db s{}.db -f grid.dm --shard {}/2 ::: 1 2\n"
+            "  --steps N           timed dense/dual pairs per configuration (the speed setting, default 300)\n"
+            "  --force             run configurations already stored again\n"
             "run store (every dual-module evaluation is saved):\n"
             "  --db PATH           SQLite file (default $XDG_DATA_HOME/dualmod/runs.db)\n"
             "  --no-store          do not save\n"
@@ -158,12 +172,16 @@ static void print_help(FILE *f)
 /* ---- the options of the classic subcommands ---- */
 
 #define MAX_SETS 64
+/* positional words: sweep's NAME VALUES pairs and import's files are the most */
+#define MAX_WORDS 256
+#define MAX_IMPORT 200
 
 typedef struct opts {
-    const char *words[4]; /* positional: command, [study kind], model */
+    const char *words[MAX_WORDS]; /* positional: command, [study kind], model; sweep's pairs; import's files */
     int nwords;
     const char *split, *data, *vocab, *db, *fit_data, *save_hyp;
-    int path_both, dense, cold, no_torch, quiet, no_store, explain, dual, mode_given, ratio_given;
+    int path_both, dense, cold, no_torch, quiet, no_store, explain, dual, mode_given, ratio_given, force;
+    const char *shard; /* --shard I/N (sweep) */
     const char *arch;
     long hidden, layers, vocab_size, steps, input;
     const char *ratio, *ratios, *klist, *ks, *bitlist, *noise;
@@ -216,7 +234,7 @@ enum {
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
     O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PREDICTOR, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
     O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_NO_TUNE, O_DB, O_NO_STORE, O_EXPLAIN,
-    O_STREAMS, O_BEAM, O_SAVE_HYP, O_INPUT
+    O_STREAMS, O_BEAM, O_SAVE_HYP, O_INPUT, O_SHARD, O_FORCE
 };
 
 static const struct option long_opts[] = {
@@ -243,6 +261,7 @@ static const struct option long_opts[] = {
     {"no-tune", no_argument, 0, O_NO_TUNE},
     {"db", required_argument, 0, O_DB},         {"no-store", no_argument, 0, O_NO_STORE},
     {"explain", no_argument, 0, O_EXPLAIN},     {"quiet", no_argument, 0, 'q'},
+    {"shard", required_argument, 0, O_SHARD},   {"force", no_argument, 0, O_FORCE},
     {"help", no_argument, 0, 'h'},              {"version", no_argument, 0, 'V'},
     {0, 0, 0, 0}};
 
@@ -442,6 +461,16 @@ static int parse_opts(int argc, char **argv, opts *o)
         case O_NO_STORE: o->no_store = 1; break;
         case O_NO_TUNE: setenv("DUALMOD_TUNE", "off", 1); break; /* the defaults, untuned */
         case O_EXPLAIN: o->explain = 1; break;
+        case O_SHARD: {
+            dm_settings tmp;
+            dm_err e;
+            dm_settings_default(&tmp);
+            if (dm_settings_set(&tmp, "shard", optarg, &e))
+                return usage_error("--%s", e.msg);
+            o->shard = optarg;
+            break;
+        }
+        case O_FORCE: o->force = 1; break;
         case O_RATIOS:
             if (check_list("--ratios", optarg)) return 2;
             o->ratios = optarg;
@@ -477,7 +506,12 @@ static int parse_opts(int argc, char **argv, opts *o)
         }
     }
     while (optind < argc) {
-        if (o->nwords == 3)
+        /* sweep and import take many words; the others at most three */
+        const char *cmd = o->nwords ? o->words[0] : argv[optind];
+        int many = strcmp(cmd, "sweep") == 0 || strcmp(cmd, "import") == 0;
+        if (many && o->nwords == MAX_WORDS)
+            return usage_error("%s: more than %d arguments", cmd, MAX_WORDS - 1);
+        if (!many && o->nwords == 3)
             return usage_error("unexpected argument '%s'%s", argv[optind],
                                strcmp(o->words[0], "translate") ? "" : " (quote the sentence: translate MODEL 'TEXT')");
         o->words[o->nwords++] = argv[optind++];
@@ -600,6 +634,80 @@ static int classic_bleu(const opts *o)
     return run_script(o, &S);
 }
 
+/* sweep MODEL NAME VALUES [NAME VALUES ...] [--force] [--shard I/N]:
+ * load MODEL; set ...; sweep NAME VALUES ... (--steps N: the speed setting,
+ * timed pairs per configuration). */
+static int classic_sweep(const opts *o)
+{
+    if (o->nwords > 1 && dm_setting_find(o->words[1]))
+        return usage_error("sweep: '%s' is a setting; the MODEL comes first (e.g. dualmod sweep kjv-lstm %s ...)",
+                           o->words[1], o->words[1]);
+    if (o->nwords < 4)
+        return usage_error("%s", "sweep needs a MODEL and NAME VALUES pairs (e.g. dualmod sweep kjv-lstm ratio "
+                                 "0.1:0.9:0.2 bits 8,4)");
+    const char *foreign = o->arch ? "--arch" : o->hidden ? "--hidden" : o->layers ? "--layers"
+                        : o->vocab_size ? "--vocab-size" : o->input ? "--input" : o->dense ? "--dense"
+                        : o->cold ? "--cold" : o->no_torch ? "--no-torch" : o->path_both ? "--path both"
+                        : o->ratios ? "--ratios" : o->ks ? "--ks" : o->bitlist ? "--bits-list"
+                        : o->noise ? "--noise" : o->klist && strchr(o->klist, ',') ? "--k LIST" : NULL;
+    if (foreign)
+        return usage_error("sweep takes no %s option (sweep a setting with NAME VALUES, e.g. k 32,64)", foreign);
+    if (o->data && o->split)
+        return usage_error("%s", "give either --split or --data, not both");
+    script S = {{0}, 0, 0};
+    word(&S, "load");
+    word(&S, o->words[1]);
+    stmt_end(&S);
+    if (o->data)
+        set1(&S, "split", o->data);
+    else if (o->split)
+        set1(&S, "split", o->split);
+    if (o->fit_data)
+        set1(&S, "fit-data", o->fit_data);
+    if (o->save_hyp)
+        set1(&S, "save-hyp", o->save_hyp);
+    if (o->steps) {
+        char st[24];
+        snprintf(st, sizeof st, "%ld", o->steps);
+        set1(&S, "speed", st);
+    }
+    if (o->shard)
+        set1(&S, "shard", o->shard);
+    sets(&S, o);
+    word(&S, "sweep");
+    for (int i = 2; i < o->nwords; i++)
+        word(&S, o->words[i]);
+    if (o->force)
+        word(&S, "--force");
+    return run_script(o, &S);
+}
+
+/* import FILE [FILE ...]: merge other run stores into --db (one statement). */
+static int classic_import(const opts *o)
+{
+    if (o->nwords < 2)
+        return usage_error("%s", "import needs FILE...: run stores (SQLite files written by dualmod --db) to merge");
+    if (o->nwords - 1 > MAX_IMPORT)
+        return usage_error("import: %d files at once is too many (at most %d): import them in batches, e.g. "
+                           "printf '%%s\\n' shard*.db | xargs -n 100 dualmod import",
+                           o->nwords - 1, MAX_IMPORT);
+    const char *foreign = o->split ? "--split" : o->data ? "--data" : o->vocab ? "--vocab" : o->fit_data ? "--fit-data"
+                        : o->arch ? "--arch" : o->dense ? "--dense" : o->shard ? "--shard" : o->force ? "--force"
+                        : o->no_store ? "--no-store" : o->steps ? "--steps" : o->ratios ? "--ratios" : NULL;
+    for (int i = 0; !foreign && i < o->nset; i++)
+        if (strcmp(o->set_name[i], "format") != 0)
+            foreign = o->set_name[i];
+    if (foreign)
+        return usage_error("import takes no %s%s option (only --db, --format, -q and --explain)",
+                           foreign[0] == '-' ? "" : "--", foreign);
+    script S = {{0}, 0, 0};
+    sets(&S, o);
+    word(&S, "import");
+    for (int i = 1; i < o->nwords; i++)
+        word(&S, o->words[i]);
+    return run_script(o, &S);
+}
+
 static int classic(int argc, char **argv)
 {
     opts o;
@@ -608,6 +716,15 @@ static int classic(int argc, char **argv)
     if (rc)
         return rc;
     const char *cmd = o.words[0], *kind = NULL, *model = NULL;
+    if (strcmp(cmd, "sweep") == 0)
+        return classic_sweep(&o);
+    if (strcmp(cmd, "import") == 0)
+        return classic_import(&o);
+    if (o.shard)
+        return usage_error("--shard slices a sweep's grid: give it to sweep (dualmod sweep MODEL ... --shard I/N) "
+                           "or to a script (-c, -f); %s has no grid", cmd);
+    if (o.force)
+        return usage_error("--force is for sweep (run stored configurations again); %s does not take it", cmd);
     if (strcmp(cmd, "bleu") == 0)
         return classic_bleu(&o);
     if (strcmp(cmd, "study") == 0) {
@@ -789,7 +906,8 @@ int main(int argc, char **argv)
         printf("%s %s (git %s)\n", PACKAGE_NAME, PACKAGE_VERSION, DM_GIT_REV);
         return 0;
     }
-    static const char *const classic_cmds[] = {"eval", "info", "bench", "little", "study", "bleu", "translate"};
+    static const char *const classic_cmds[] = {"eval", "info", "bench", "little", "study", "bleu", "translate",
+                                               "sweep", "import"};
     for (size_t i = 0; w && i < sizeof classic_cmds / sizeof classic_cmds[0]; i++)
         if (strcmp(w, classic_cmds[i]) == 0)
             return classic(argc, argv);

@@ -135,6 +135,49 @@ static int run_script(dm_session *s, FILE *in, const char *name, dm_cmd_io *io)
     return status;
 }
 
+/* --check: parse a script (or -c commands) without running anything, as
+ * dm_cmd_exec would read it (statements, quotes, commands and their number
+ * of arguments, set values); the first error as FILE:LINE. Exit 0 or 1. */
+static int check_script(FILE *in, const char *cmds, const char *name, int quiet)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    long lineno = 0, count = 0;
+    int status = 0;
+    ssize_t len;
+    for (;;) {
+        const char *text;
+        if (cmds) {
+            if (lineno)
+                break;
+            text = cmds;
+        } else {
+            if ((len = getline(&line, &cap, in)) <= 0)
+                break;
+            if (memchr(line, '\0', (size_t)len)) {
+                fprintf(stderr, "dualmod: %s:%ld: NUL byte; expected text\n", name, lineno + 1);
+                status = 1;
+                break;
+            }
+            line[strcspn(line, "\r\n")] = '\0';
+            text = line;
+        }
+        lineno++;
+        dm_err err;
+        int n = dm_cmd_check(text, &err);
+        if (n < 0) {
+            fprintf(stderr, "dualmod: %s:%ld: %s\n", name, lineno, err.msg);
+            status = 1;
+            break;
+        }
+        count += n;
+    }
+    free(line);
+    if (!status && !quiet)
+        fprintf(stderr, "%s: %ld statement%s, all parse (nothing was run)\n", name, count, count == 1 ? "" : "s");
+    return status;
+}
+
 /* ---- the readline shell ---- */
 
 /* Called by readline after a signal arrived while it was reading. */
@@ -287,8 +330,9 @@ static void usage(FILE *f)
             "       COMMANDS | dualmod [OPTIONS]           commands from standard input\n"
             "       dualmod shell [OPTIONS]                readline command shell\n"
             "       dualmod tui [MODEL] [-c CMDS] [OPTIONS] the TUI (CMDS run before the first evaluation)\n"
-            "       dualmod eval|info|bench|little|study ... (see dualmod --help)\n"
+            "       dualmod eval|info|bench|little|study|sweep|import ... (see dualmod --help)\n"
             "Options: --db PATH, --no-store, --format table|csv|json, -q/--quiet, --vocab FILE,\n"
+            "         --shard I/N (a sweep runs only slice I of N of its grid), --check (parse -c/-f, run nothing),\n"
             "         --headless [--size COLSxROWS] [--script FILE] (TUI tests), --no-color, --ascii,\n"
             "         --no-start (the TUI waits for Enter), --man\n"
             "Inside: 'help' lists commands and settings; 'help NAME' explains one.\n");
@@ -297,7 +341,7 @@ static void usage(FILE *f)
 int dm_front_main(int argc, char **argv)
 {
     enum { O_DB = 300, O_NO_STORE, O_FORMAT, O_VOCAB, O_MAN, O_HEADLESS, O_SIZE, O_SCRIPT, O_NO_COLOR, O_ASCII,
-           O_NO_START };
+           O_NO_START, O_SHARD, O_CHECK };
     static const struct option lo[] = {
         {"db", required_argument, 0, O_DB},         {"no-store", no_argument, 0, O_NO_STORE},
         {"format", required_argument, 0, O_FORMAT}, {"vocab", required_argument, 0, O_VOCAB},
@@ -305,10 +349,11 @@ int dm_front_main(int argc, char **argv)
         {"size", required_argument, 0, O_SIZE},     {"script", required_argument, 0, O_SCRIPT},
         {"no-color", no_argument, 0, O_NO_COLOR},   {"quiet", no_argument, 0, 'q'},
         {"ascii", no_argument, 0, O_ASCII},         {"no-start", no_argument, 0, O_NO_START},
+        {"shard", required_argument, 0, O_SHARD},   {"check", no_argument, 0, O_CHECK},
         {"help", no_argument, 0, 'h'},              {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0}};
-    const char *cmds = NULL, *file = NULL, *db = NULL, *format = NULL, *vocab = NULL;
-    int no_store = 0, quiet = 0;
+    const char *cmds = NULL, *file = NULL, *db = NULL, *format = NULL, *vocab = NULL, *shard = NULL;
+    int no_store = 0, quiet = 0, check = 0;
     dm_tui_opts to = {0};
     to.cols = 80, to.rows = 24;
     opterr = 0;
@@ -331,6 +376,18 @@ int dm_front_main(int argc, char **argv)
             break;
         }
         case O_VOCAB: vocab = optarg; break;
+        case O_SHARD: { /* the shard setting, checked now: a usage error */
+            dm_settings tmp;
+            dm_err e;
+            dm_settings_default(&tmp);
+            if (dm_settings_set(&tmp, "shard", optarg, &e)) {
+                fprintf(stderr, "dualmod: --%s\nTry 'dualmod --help'.\n", e.msg);
+                return 2;
+            }
+            shard = optarg;
+            break;
+        }
+        case O_CHECK: check = 1; break;
         case O_MAN: dm_cmd_man(stdout, PACKAGE_VERSION); return 0;
         case O_HEADLESS: to.headless = 1; break;
         case O_SIZE:
@@ -357,7 +414,8 @@ int dm_front_main(int argc, char **argv)
         mode = argv[optind++];
     if (mode && strcmp(mode, "shell") && strcmp(mode, "tui")) {
         fprintf(stderr,
-                "dualmod: unknown command '%s' (expected eval, info, bench, little, study, shell or tui; or -c/-f)\n"
+                "dualmod: unknown command '%s' (expected eval, info, bench, little, study, translate, bleu, sweep, "
+                "import, shell or tui; or -c/-f)\n"
                 "Try 'dualmod --help'.\n",
                 mode);
         return 2;
@@ -380,6 +438,24 @@ int dm_front_main(int argc, char **argv)
         fprintf(stderr, "dualmod: -c runs commands without %s\n", mode);
         return 2;
     }
+    if (check) {
+        if (mode || (!cmds && !file)) {
+            fprintf(stderr, "dualmod: --check parses the commands of -c or the script of -f without running them\n");
+            return 2;
+        }
+        if (cmds)
+            return check_script(NULL, cmds, "-c", quiet);
+        if (strcmp(file, "-") == 0)
+            return check_script(stdin, NULL, "<stdin>", quiet);
+        FILE *in = fopen(file, "r");
+        if (!in) {
+            fprintf(stderr, "dualmod: cannot open script %s: %s\n", file, strerror(errno));
+            return 1;
+        }
+        int rc = check_script(in, NULL, file, quiet);
+        fclose(in);
+        return rc;
+    }
     int tui = (mode && strcmp(mode, "tui") == 0) ||
               (!mode && !cmds && !file && isatty(0) && isatty(1));
     if (tui && !to.headless && !(isatty(0) && isatty(1))) {
@@ -399,7 +475,8 @@ int dm_front_main(int argc, char **argv)
         return 1;
     }
     dm_session_set_build(s, DM_GIT_REV, DM_BUILD_FLAGS, PACKAGE_VERSION);
-    if (format && dm_session_set(s, "format", format, 0, &err)) {
+    if ((format && dm_session_set(s, "format", format, 0, &err)) ||
+        (shard && dm_session_set(s, "shard", shard, 0, &err))) {
         fprintf(stderr, "dualmod: %s\n", err.msg);
         dm_session_free(s);
         return 2;

@@ -242,6 +242,53 @@ int dm_settings_apply_sites(const dm_settings *s, const dm_site *sites, int nsit
     return 0;
 }
 
+/* "I/N", 1 <= I <= N <= 1000000: the shard setting. */
+static int parse_shard(const char *value, int *i, int *n, dm_err *err)
+{
+    const char *p = value;
+    long v[2];
+    for (int k = 0; k < 2; k++) {
+        if (!isdigit((unsigned char)*p))
+            return dm_errf(err, "shard '%s': expected I/N, two integers with 1 <= I <= N (e.g. 3/16: the third of "
+                                "16 slices; 1/1 = the whole grid)",
+                           value);
+        char *end;
+        errno = 0;
+        v[k] = strtol(p, &end, 10);
+        if (errno || v[k] > 1000000)
+            return dm_errf(err, "shard '%s': at most 1000000 shards", value);
+        p = end;
+        if (k == 0 && *p++ != '/')
+            return dm_errf(err, "shard '%s': expected I/N, two integers with 1 <= I <= N (e.g. 3/16: the third of "
+                                "16 slices; 1/1 = the whole grid)",
+                           value);
+    }
+    if (*p)
+        return dm_errf(err, "shard '%s': expected I/N, two integers with 1 <= I <= N (e.g. 3/16: the third of 16 "
+                            "slices; 1/1 = the whole grid)",
+                       value);
+    if (v[1] < 1)
+        return dm_errf(err, "shard '%s': N, the number of shards, must be at least 1", value);
+    if (v[0] < 1 || v[0] > v[1])
+        return dm_errf(err, "shard '%s': I must be from 1 to N = %ld (shards are numbered from 1; Slurm: --array=1-%ld)",
+                       value, v[1], v[1]);
+    *i = (int)v[0];
+    *n = (int)v[1];
+    return 0;
+}
+
+int dm_shard_mine(const dm_settings *s, long index)
+{
+    return s->shard_n <= 1 || index % s->shard_n == s->shard_i - 1;
+}
+
+long dm_shard_count(const dm_settings *s, long total)
+{
+    if (s->shard_n <= 1)
+        return total;
+    return total >= s->shard_i ? (total - s->shard_i) / s->shard_n + 1 : 0;
+}
+
 int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err *err)
 {
     const dm_setting_def *d = dm_setting_find(name);
@@ -360,6 +407,13 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
             return dm_errf(err, "experiment: at most %zu bytes", sizeof s->experiment - 1);
         snprintf(s->experiment, sizeof s->experiment, "%s", strcmp(value, "-") ? value : "");
         break;
+    case DM_S_SHARD: {
+        int si = 1, sn = 1;
+        if (parse_shard(value, &si, &sn, err))
+            return -1;
+        s->shard_i = si, s->shard_n = sn;
+        break;
+    }
     case DM_S_COUNT: break;
     }
     return 0;
@@ -411,6 +465,7 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_CHUNK: snprintf(out, n, "%d", s->chunk); break;
     case DM_S_LAMBDA: snprintf(out, n, "%g", s->lambda); break;
     case DM_S_EXPERIMENT: snprintf(out, n, "%s", s->experiment[0] ? s->experiment : "-"); break;
+    case DM_S_SHARD: snprintf(out, n, "%d/%d", s->shard_n ? s->shard_i : 1, s->shard_n ? s->shard_n : 1); break;
     default: snprintf(out, n, "?"); break;
     }
 }
@@ -1025,6 +1080,11 @@ static int sweep_values(dm_cmd_ctx *c, sweep_dim *d, const char *spec)
     return 0;
 }
 
+static const char *ordinal(int n)
+{
+    return n % 100 >= 11 && n % 100 <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
 static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     (void)raw;
@@ -1043,7 +1103,8 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             dm_settings_set(&tmp, argv[i], "x", &c->err);
             return -1;
         }
-        if (d->id == DM_S_MODEL || d->id == DM_S_ON_ERROR || d->id == DM_S_FORMAT || d->id == DM_S_STORE)
+        if (d->id == DM_S_MODEL || d->id == DM_S_ON_ERROR || d->id == DM_S_FORMAT || d->id == DM_S_STORE ||
+            d->id == DM_S_SHARD)
             return fail(c, "sweep: '%s' cannot be swept (sweep knobs such as ratio, bits, k, eps, mode)", d->name);
         if (i + 1 >= argc)
             return fail(c, "sweep %s: values are needed (e.g. %s 0.1:0.9:0.2 or %s 8,4)", d->name, d->name, d->name);
@@ -1079,6 +1140,8 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (total > 100000)
         return fail(c, "sweep: %ld configurations is too many (at most 100000)", total);
     dm_settings saved = *dm_session_settings(c->s);
+    /* --shard I/N: only this shard's configurations (dm_shard_mine) */
+    long mine = dm_shard_count(&saved, total);
     dm_table t;
     dm_table_init(&t, NULL);
     run_table(&t);
@@ -1093,6 +1156,12 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         dm_table_csv_row(&t, -1, c->io->out);
     dm_session_store_unique(c->s, !force); /* a concurrent identical sweep stores each configuration once */
     for (long n = 0; n < total && rc == 0; n++) {
+        if (!dm_shard_mine(&saved, n))
+            continue;
+        for (long i = nd - 1, q = n; i >= 0; i--) { /* configuration n: the last setting varies fastest */
+            idx[i] = (int)(q % dims[i].n);
+            q /= dims[i].n;
+        }
         for (int i = 0; i < nd; i++)
             if (dm_session_set(c->s, dims[i].def->name, dims[i].vals[idx[i]], 0, &c->err)) {
                 rc = -1;
@@ -1103,7 +1172,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             break;
         }
         char label[96];
-        snprintf(label, sizeof label, "[%ld/%ld] ", n + 1, total);
+        snprintf(label, sizeof label, "[%ld/%ld] ", done + 1, mine);
         int64_t same = 0;
         int found = force ? 0 : dm_session_find_same(c->s, &same, &c->err);
         if (found < 0) {
@@ -1130,7 +1199,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             if (x == 1) {
                 rc = fail(c, "sweep interrupted after %ld of %ld configurations (run it again to resume: the "
                              "completed ones are skipped)",
-                          done, total);
+                          done, mine);
             }
         }
         done++;
@@ -1142,11 +1211,6 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             for (int i = 0; i < nd; i++)
                 fprintf(c->io->msg, "%s %s  ", dims[i].def->name, dims[i].vals[idx[i]]);
             fprintf(c->io->msg, "-> %s%% %sx %s\n", v ? v : "-", sp ? sp : "-", found == 1 ? "(stored)" : "");
-        }
-        for (int i = nd - 1; i >= 0; i--) {
-            if (++idx[i] < dims[i].n)
-                break;
-            idx[i] = 0;
         }
     }
     free(r);
@@ -1161,8 +1225,14 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (!stream)
         emit(c, &t);
     dm_table_free(&t);
-    info(c, "sweep: %ld configuration%s run, %ld already stored (skipped%s)", ran, ran == 1 ? "" : "s", skipped,
-         force ? "" : "; --force runs them again");
+    if (saved.shard_n > 1)
+        info(c, "sweep: shard %d/%d: %ld of %ld configurations (every %d%s from the %d%s); %ld run, %ld already "
+                "stored (skipped%s)",
+             saved.shard_i, saved.shard_n, mine, total, saved.shard_n, ordinal(saved.shard_n), saved.shard_i,
+             ordinal(saved.shard_i), ran, skipped, force ? "" : "; --force runs them again");
+    else
+        info(c, "sweep: %ld configuration%s run, %ld already stored (skipped%s)", ran, ran == 1 ? "" : "s", skipped,
+             force ? "" : "; --force runs them again");
     return rc;
 }
 
@@ -1688,19 +1758,58 @@ static int c_export(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     return 0;
 }
 
+/* import FILE [FILE ...]: each file in its own transaction (dm_store_import),
+ * so a bad one costs only itself; every file is tried (re-importing is
+ * harmless: no duplicates), the failures are reported together. */
 static int c_import(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
-    (void)argc, (void)raw;
+    (void)raw;
     dm_store *st = store(c);
     if (!st)
         return -1;
-    int n = 0;
-    dm_session_store_lock(c->s);
-    int rc = dm_store_import(st, argv[0], &n, &c->err);
-    dm_session_store_unlock(c->s);
-    if (rc)
-        return -1;
-    info(c, "imported %d run%s from %s", n, n == 1 ? "" : "s", argv[0]);
+    struct stat self;
+    int have_self = dm_store_path(st) && stat(dm_store_path(st), &self) == 0;
+    long total = 0;
+    int nfail = 0, nok = 0;
+    char failed[sizeof c->err.msg] = "";
+    for (int i = 0; i < argc; i++) {
+        struct stat sb;
+        if (have_self && stat(argv[i], &sb) == 0 && sb.st_dev == self.st_dev && sb.st_ino == self.st_ino) {
+            info(c, "%s is this store itself (--db): skipped", argv[i]);
+            continue;
+        }
+        int n = 0;
+        dm_err e;
+        dm_session_store_lock(c->s);
+        int rc = dm_store_import(st, argv[i], &n, &e);
+        dm_session_store_unlock(c->s);
+        if (rc) {
+            if (argc == 1)
+                snprintf(failed, sizeof failed, "%s", e.msg);
+            else {
+                /* each failure in full now, by name in the summary */
+                if (c->io->msg)
+                    fprintf(c->io->msg, "import: %s\n", e.msg);
+                size_t l = strlen(failed);
+                if (l + strlen(argv[i]) + 8 < sizeof failed)
+                    snprintf(failed + l, sizeof failed - l, "%s%s", l ? ", " : "", argv[i]);
+            }
+            nfail++;
+            continue;
+        }
+        nok++;
+        total += n;
+        info(c, "imported %d run%s from %s", n, n == 1 ? "" : "s", argv[i]);
+    }
+    if (argc > 1)
+        info(c, "import: %ld run%s from %d file%s%s", total, total == 1 ? "" : "s", nok, nok == 1 ? "" : "s",
+             nfail ? "" : " (runs already present are not copied again)");
+    if (nfail) {
+        if (argc == 1)
+            return fail(c, "%s", failed);
+        return fail(c, "import: %d of %d files failed, nothing imported from %s (%s)", nfail, argc,
+                    nfail == 1 ? "it" : "them", failed);
+    }
     return 0;
 }
 
@@ -1857,7 +1966,10 @@ const dm_cmd_def dm_cmd_table[] = {
     {"sweep", "NAME VALUES [NAME VALUES ...] [--force]", "run a grid of settings, skipping stored ones",
      "VALUES is FROM:TO:STEP (inclusive), a list a,b,c or one value. Configurations already stored for the same "
      "model, data, knobs and build are skipped unless --force, so an interrupted sweep resumes where it stopped. "
-     "ratio and mode vary fastest (they need no refit). The settings are restored afterwards.",
+     "ratio and mode vary fastest (they need no refit). The settings are restored afterwards. With the shard "
+     "setting I/N (--shard I/N) only every Nth configuration from the Ith runs (round-robin: configuration i, "
+     "counted from 0 in this order, when i mod N = I-1), so N processes or machines, each with its own --db, "
+     "together run the grid once; 'import' merges their stores without duplicates.",
      2, -1, DM_C_SWEEP, 0, c_sweep},
     {"bench", "[dense] [RATIOS] [k LIST] [steps N] [cold] [no-torch]", "time interleaved dense/dual steps of the loaded model",
      "RATIOS is a list such as 0.1,0.5,0.9 (default: the ratio setting); k LIST builds one little module per k; "
@@ -1901,8 +2013,12 @@ const dm_cmd_def dm_cmd_table[] = {
     {"best", "FIGURE [where COND]", "the best completed run by one figure inside a condition",
      "e.g. best speedup where dppl_pct <= 1", 1, -1, DM_C_COLUMN, 0, c_best},
     {"export", "csv|json FILE [where COND]", "write stored runs to a file", NULL, 2, -1, DM_C_FILE, 0, c_export},
-    {"import", "FILE", "merge the runs of another dualmod database (no duplicates)", NULL, 1, 1, DM_C_FILE, 0,
-     c_import},
+    {"import", "FILE [FILE ...]", "merge the runs of other dualmod databases (no duplicates)",
+     "Each file is imported in one transaction (all of its runs or none); a run already present (same model, "
+     "data, knobs and creation time) is not copied again, so importing the stores of a sharded sweep (--shard) "
+     "twice, or a shard again after it resumed, adds nothing twice. A file that fails is reported and the others "
+     "are still imported; the command fails if any did.",
+     1, -1, DM_C_FILE, 0, c_import},
     {"sql", "SELECT ...", "read-only SQL over the run store (tables runs, models, run_layers; views)",
      "Runs on a read-only connection: statements that would change the database are refused.", 1, -1,
      DM_C_NONE, 0, c_sql},

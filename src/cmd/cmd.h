@@ -79,6 +79,8 @@ typedef enum dm_stype {
       "what a script does after a failing statement") \
     X(SQL_TIMEOUT, "sql-timeout", DM_ST_REAL, 0, 86400, NULL, "30", 1, 10, \
       "seconds a query of the run store (sql, runs, best, ...) may take (0 = no limit); Ctrl-C stops one sooner") \
+    X(SHARD,    "shard",    DM_ST_STRING, 0, 0, NULL, "1/1", 0, 0, \
+      "I/N: run only slice I of N of a sweep's grid (configuration i, counted from 0 in the grid's order, when i mod N = I-1; 1/1 = all); one shard per machine or process, each with its own --db, merged by import") \
     X(FORMAT,   "format",   DM_ST_ENUM, 0, 0, "table|csv|json|jsonl|md", "table", 0, 0, \
       "output format of results (json: one document; jsonl: one object per line; md: Markdown table)") \
     X(FIT_DATA, "fit-data", DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
@@ -149,6 +151,7 @@ typedef struct dm_settings {
     int audit;
     long speed;
     int store;
+    int shard_i, shard_n; /* slice I of N of a sweep's grid (1/1: all of it) */
     int on_error; /* 0 stop, 1 continue */
     int format;   /* dm_format */
     char fit_data[1024]; /* "" = the model's training split */
@@ -184,6 +187,14 @@ int dm_settings_apply_sites(const dm_settings *s, const struct dm_site *sites, i
 /* Numeric view of a setting (slider position): enums give the choice
  * index, bits give 0 for fp32. */
 double dm_settings_num(const dm_settings *s, dm_setting_id id);
+/* The shard setting: the configurations of a grid (sweep; also sensitivity
+ * and tune trials) are dealt round-robin, so that slow and fast ones mix
+ * and every shard gets a share of each row of the grid: index i (0-based,
+ * in the grid's own order) is shard I/N's when i % N == I - 1. Deterministic:
+ * N processes with --shard 1/N .. N/N together run every index once. */
+int dm_shard_mine(const dm_settings *s, long index);
+/* How many of the indices 0 .. total-1 are the shard's. */
+long dm_shard_count(const dm_settings *s, long total);
 
 /* ---- commands ---- */
 

@@ -263,7 +263,7 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
     if (dm_settings_set(&tmp, name, value, err))
         return -1;
     int passive = def && (def->id == DM_S_ON_ERROR || def->id == DM_S_FORMAT || def->id == DM_S_STORE ||
-                          def->id == DM_S_SPEED || def->id == DM_S_EXPERIMENT);
+                          def->id == DM_S_SPEED || def->id == DM_S_EXPERIMENT || def->id == DM_S_SHARD);
     if (!passive && dm_session_busy(s)) {
         if (!cancel_running)
             return dm_errf(err, "a run is in progress: 'stop' it before changing %s", name);
