@@ -223,6 +223,8 @@ typedef struct tui {
     /* per-site sliders (g) */
     int per_site, site_sel, site_top, site_col;
     int site_y0, site_rows, site_bx, site_bw; /* geometry of the drawn rows (mouse) */
+    int site_k[DM_SNAP_LAYERS];               /* each site's k in run site_k_run (a block site scales the global k) */
+    int64_t site_k_run;
     int drag; /* slider being dragged, -1 none */
     /* message log */
     log_line *log;
@@ -237,6 +239,8 @@ typedef struct tui {
     /* runs panel */
     dm_table runs;
     int runs_ok;
+    dm_table run_knobs; /* id, site_knobs of this model's runs that have per-site knobs */
+    int run_knobs_ok;
     char runs_err[DM_ERR_MAX];
     int runs_sel, runs_top, runs_hcol;
     int sort_col, sort_desc;
@@ -705,17 +709,48 @@ static int site_entry(const dm_settings *s, int id, const char *site)
     return hit;
 }
 
-/* The global value of a knob as a site takes it (k = 0, eps: the k the
- * last run resolved, when it ran these settings; else -1). */
-static double global_knob(const tui *t, int id)
+/* The global value of a knob as site i takes it. k: the site's k in the
+ * last stored run when that ran the same global k or eps (a block site
+ * scales the global k; eps resolves to a k per run); else the global k,
+ * or -1 for eps before a run resolved it. */
+static double global_knob(const tui *t, int id, int i)
 {
     if (id == DM_S_RATIO)
         return t->want.ratio;
     if (id == DM_S_BITS)
         return t->want.bits;
+    const dm_settings *c = &t->snap.cfg;
+    int same = c->k == t->want.k && (t->want.k > 0 || fabs(c->eps - t->want.eps) < 1e-12);
+    if (same && t->site_k_run && t->site_k_run == t->snap.run_id && i >= 0 && i < DM_SNAP_LAYERS &&
+        t->site_k[i] > 0 && site_entry(c, DM_S_K, t->info.site_name[i]) < 0)
+        return t->site_k[i];
     if (t->want.k > 0)
         return t->want.k;
-    return t->snap.cfg.k == 0 && fabs(t->snap.cfg.eps - t->want.eps) < 1e-12 && t->snap.k > 0 ? t->snap.k : -1;
+    return same && t->snap.k > 0 ? t->snap.k : -1;
+}
+
+/* Each site's k in the last stored run (run_sites), for global_knob. */
+static void refresh_site_k(tui *t)
+{
+    if (command_running() || !t->snap.run_id || t->snap.run_id == t->site_k_run)
+        return;
+    char sql[160];
+    snprintf(sql, sizeof sql, "select site_index, k from run_sites where run_id = %lld", (long long)t->snap.run_id);
+    dm_table tb;
+    dm_table_init(&tb, NULL);
+    dm_err err = {{0}};
+    memset(t->site_k, 0, sizeof t->site_k);
+    t->site_k_run = 0;
+    if (dm_session_query(t->s, sql, &tb, &err) == 0) {
+        for (int r = 0; r < tb.nrow; r++) {
+            const char *a = dm_table_get(&tb, r, 0), *b = dm_table_get(&tb, r, 1);
+            int i = a ? atoi(a) : -1;
+            if (i >= 0 && i < DM_SNAP_LAYERS && b)
+                t->site_k[i] = atoi(b);
+        }
+        t->site_k_run = t->snap.run_id;
+    }
+    dm_table_free(&tb);
 }
 
 /* Change a per-site knob in `want` (applied with the other changes). */
@@ -772,7 +807,7 @@ static void site_move(tui *t, int dir, int big, int to_end)
     int id = site_knob_ids[t->site_col];
     const dm_setting_def *d = &dm_settings_table[id];
     int e = site_entry(&t->want, id, site);
-    double v = e >= 0 ? t->want.knobs[e].value : global_knob(t, id);
+    double v = e >= 0 ? t->want.knobs[e].value : global_knob(t, id, t->site_sel);
     if (id == DM_S_BITS) {
         char ch[MAX_CHOICES][16];
         int n = choices_of(d, ch, MAX_CHOICES), i = -1;
@@ -954,6 +989,18 @@ static void refresh_runs(tui *t)
     t->runs = nt;
     t->runs_ok = 1;
     t->runs_err[0] = '\0';
+    /* the per-site knobs of the runs (not among the runs columns), for the current-run mark */
+    if (t->run_knobs_ok)
+        dm_table_free(&t->run_knobs);
+    char q[600], sql[800];
+    dm_sql_quote(q, sizeof q, t->info.name);
+    snprintf(sql, sizeof sql, "select id, site_knobs from run_summary where model = %s and site_knobs <> ''", q);
+    dm_table_init(&t->run_knobs, NULL);
+    t->run_knobs_ok = 1;
+    if (dm_session_query(t->s, sql, &t->run_knobs, &err)) {
+        dm_table_free(&t->run_knobs);
+        t->run_knobs_ok = 0;
+    }
     t->sort_col = dm_table_find_col(&t->runs, sort);
     if (t->sort_col < 0)
         t->sort_col = 0;
@@ -1066,6 +1113,7 @@ static void refresh_sens(tui *t)
 static void refresh_views(tui *t)
 {
     refresh_info(t);
+    refresh_site_k(t);
     refresh_runs(t);
     refresh_pareto(t);
     if (t->view == V_SENS)
@@ -1510,7 +1558,7 @@ static void render_sites(tui *t, int y, int rows)
         for (int c = 0; c < 3; c++) {
             int id = site_knob_ids[c];
             int e = site_entry(&t->want, id, site);
-            double v = e >= 0 ? t->want.knobs[e].value : global_knob(t, id);
+            double v = e >= 0 ? t->want.knobs[e].value : global_knob(t, id, i);
             char val[32];
             if (id == DM_S_RATIO)
                 snprintf(val, sizeof val, e >= 0 ? "%.0f%%" : "(global %.0f%%)", 100 * v);
@@ -1633,7 +1681,17 @@ static int row_is_current(const tui *t, int r)
         if (pl)
             len += (size_t)snprintf(sk + len, sizeof sk - len, "%s%s:%s", len ? ";" : "", site, part);
     }
-    return strcmp(cell(tb, r, "site_knobs"), sk) == 0;
+    const char *id = cell(tb, r, "id"), *rk = "";
+    if (!t->run_knobs_ok)
+        return 0;
+    for (int i = 0; i < t->run_knobs.nrow; i++) {
+        const char *v = dm_table_get(&t->run_knobs, i, 0);
+        if (v && strcmp(v, id) == 0) {
+            rk = dm_table_get(&t->run_knobs, i, 1) ? dm_table_get(&t->run_knobs, i, 1) : "";
+            break;
+        }
+    }
+    return strcmp(rk, sk) == 0;
 }
 
 /* Draw rows [top, top+h) of the runs table at y with the given columns
@@ -1776,8 +1834,8 @@ static void render_main(tui *t)
     if (t->per_site) {
         /* the site list takes the room the sliders and the per-layer bars had; the live panel stays */
         int ns = n_sites(t), rows = 1 + ns;
-        if (rows > bottom - y - 6)
-            rows = bottom - y - 6;
+        if (rows > bottom - y - 7) /* the title, the live title and 5 live rows */
+            rows = bottom - y - 7;
         char title[128] = "per-site knobs (g: global sliders, Tab: knob, d/D: default)";
         if (ns > rows - 1 && rows > 1) { /* the list scrolls: which sites it shows */
             int top = t->site_sel < t->site_top ? t->site_sel
@@ -1867,10 +1925,14 @@ static void render_sens(tui *t)
         char knob[96] = "";
         for (int i = 0; i < t->snap.cfg.nknobs; i++)
             if (t->snap.cfg.knobs[i].knob == DM_S_RATIO && t->snap.cfg.knobs[i].value > 0)
-                snprintf(knob, sizeof knob, "%s at %.0f%%: ", t->snap.cfg.knobs[i].site,
+                snprintf(knob, sizeof knob, "%s at %.0f%%, ", t->snap.cfg.knobs[i].site,
                          100 * t->snap.cfg.knobs[i].value);
-        putf(t, y++, 1, COLS - 1, R_FOCUS, "%s %s%s %s/%s (c cancels; the table fills in when it ends)",
-             t->g->bullet, knob, busy_state(t->snap.state) ? t->snap.phase : "running", done, total);
+        if (t->snap.state == DM_RUN_EVAL)
+            putf(t, y++, 1, COLS - 1, R_FOCUS, "%s running: %s%s/%s %s c cancels; the table fills in at the end",
+                 t->g->bullet, knob, done, total, t->g->dash);
+        else
+            putf(t, y++, 1, COLS - 1, R_FOCUS, "%s running: %s%s %s c cancels; the table fills in at the end",
+                 t->g->bullet, knob, busy_state(t->snap.state) ? t->snap.phase : "", t->g->dash);
     }
     if (!t->sens_ok && t->sens_err[0]) {
         putf(t, y, 1, COLS - 1, R_BAD, "%s", t->sens_err);
@@ -1878,6 +1940,10 @@ static void render_sens(tui *t)
         return;
     }
     if (t->nsens == 0) {
+        if (command_running() && !t->dumping) {
+            render_messages(t, bottom, msg_rows());
+            return;
+        }
         put_w(t, y++, 1, COLS - 1, R_DIM, "no sensitivity runs of this model on this split yet.");
         put_w(t, y++, 1, COLS - 1, R_NORMAL, "Run :sensitivity (n opens the prompt), e.g.");
         put_w(t, y++, 3, COLS - 3, R_CMD, ":sensitivity ratio 0.3:0.9:0.2");
@@ -2615,6 +2681,16 @@ static void *cmd_thread(void *arg)
     dm_err kerr = {{0}};
     if (j->knobs_pending && sync_knobs(t->s, &j->want, &kerr))
         fprintf(j->msg, "%s\n", kerr.msg);
+    /* commands that run evaluations of their own change the settings between them, which the session
+     * refuses while its worker runs: the live evaluation (the sliders' preview) makes way for them */
+    static const char *const batch[] = {"sweep", "sensitivity", "tune", "bench"};
+    size_t wl = strcspn(j->line, " \t;");
+    for (size_t i = 0; i < sizeof batch / sizeof batch[0]; i++)
+        if (wl == strlen(batch[i]) && strncmp(j->line, batch[i], wl) == 0 && dm_session_busy(t->s)) {
+            dm_session_cancel(t->s);
+            dm_session_wait(t->s);
+            fprintf(j->msg, "the live evaluation was stopped for %s\n", batch[i]);
+        }
     j->rc = dm_cmd_exec(t->s, j->line, &j->io);
     atomic_store(&j->done, 1);
     return NULL;
@@ -3985,6 +4061,8 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
     free(t->hwrap);
     if (t->runs_ok)
         dm_table_free(&t->runs);
+    if (t->run_knobs_ok)
+        dm_table_free(&t->run_knobs);
     free(t->pts);
     free(t->sens);
     dm_rl_completion_free();
