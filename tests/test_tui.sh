@@ -53,7 +53,7 @@ mask() {
     sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/DATE/g' \
         -e 's/[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/MM-DD hh:mm/g' \
         -e 's/[0-9]+\.[0-9]+(e[-+][0-9]+)?/#.#/g' \
-        -e 's/[0-9][0-9,]* tok\/s/# tok\/s/g' \
+        -e 's/[0-9][0-9,]* (tok|img|sent)\/s/# \1\/s/g' \
         -e 's/ETA [0-9hms]+/ETA #/g' \
         -e 's/ in [0-9]+[hms][0-9hms]*/ in #/g' \
         -e '/^ L[0-9]/s/[0-9]+%/#%/g' \
@@ -115,6 +115,28 @@ else
     for i in 1 2 3 4; do n=$((n + 1)); echo "ok $n # SKIP sqlite3 not installed"; done
 fi
 
+# ---- per-site sliders and the sensitivity view (issue 16) ----
+sdb="$tmp/sens.db"
+run "a sensitivity analysis for the view (2 sites x 2 ratios)" 0 \
+    "$dm" --db "$sdb" -c 'load kjv-lstm; set limit 500 speed 0; sensitivity ratio 0.5,0.9'
+run "headless script: sensitivity view, per-site sliders" 0 \
+    "$dm" tui --headless --size 80x24 --db "$sdb" --script "$golden/sites.script"
+golden sens "$tmp/sens.txt"
+has "the matrix has a row per site and a column per ratio" "$tmp/sens.txt" "^ +site +50% +90%"
+has "every cell holds a measured loss" "$tmp/sens.txt" "^. l1 +[-+][0-9]+\.[0-9]+ +[-+][0-9]+\.[0-9]+$"
+golden sites "$tmp/sites.txt"
+has "a site with its own ratio shows it beside the achieved one" "$tmp/sites.txt" "^  l0 +[^ ]+ 55% +[0-9]+\.[0-9]%"
+has "a site without one shows the global value" "$tmp/sites.txt" "^. l1 +[^ ]+ \(global 50%\) +[0-9]+\.[0-9]% +6 "
+golden sites-resnet "$tmp/sites-resnet.txt"
+# the store: each slider move is a run with its per-site knobs; d and D drop them again
+got=$("$dm" --db "$sdb" --format csv -c "sql select group_concat(id || '=' || coalesce(site_knobs, ''), ' ') from (select id, site_knobs from run_summary where id > 4 and model = 'kjv-lstm' order by id)" 2>/dev/null | sed -n 2p)
+want="5=l0:ratio=0.55 6=l0:ratio=0.55;l1:bits=6 7=l0:ratio=0.55 8="
+if [ "$got" = "$want" ]; then ok "the per-site slider runs are stored with their site knobs"; else
+    echo "# expected '$want', got '$got'" >"$tmp/err"; notok "the per-site slider runs are stored with their site knobs"; fi
+got=$("$dm" --db "$sdb" --format csv -c "sql select group_concat(site || ':' || ratio || ':' || bits, ' ') from run_sites where run_id = 6" 2>/dev/null | sed -n 2p)
+if [ "$got" = "l0:0.55:8 l1:0.5:6" ]; then ok "run_sites holds each site's requested ratio and bits"; else
+    echo "# expected 'l0:0.55:8 l1:0.5:6', got '$got'" >"$tmp/err"; notok "run_sites holds each site's requested ratio and bits"; fi
+
 # ---- script errors are reported ----
 printf 'key NOSUCHKEY\n' >"$tmp/bad.script"
 run "a bad script line fails" 1 "$dm" tui --headless --db "$db" --script "$tmp/bad.script"
@@ -169,6 +191,22 @@ EOS
     if [ $changed = 1 ]; then ok "tmux: the live figure changes ($before -> $after)"; else
         cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: the live figure changes"; fi
     wait_for 180 "saved as run #2" >/dev/null
+    # :sensitivity runs in the command thread: the view says what it measures while the UI stays live,
+    # and c stops it
+    tmux -L "$sock" send-keys -t dmtui S
+    tmux -L "$sock" send-keys -t dmtui ':sensitivity ratio 0.5,0.9' Enter
+    if wait_for 60 "running: l[01] at [59]0%, "; then
+        ok "tmux: :sensitivity runs in the background, the view shows its progress"; else
+        cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: :sensitivity runs in the background, the view shows its progress"; fi
+    tmux -L "$sock" send-keys -t dmtui c
+    if wait_for 60 "interrupted after [0-9]+ of 4 configurations"; then ok "tmux: c stops the analysis with a message"; else
+        cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: c stops the analysis with a message"; fi
+    # back to the main view (the messages pager, the sensitivity view)
+    i=0
+    while [ $i -lt 4 ] && ! wait_for 1 "settings \(g: per site\)"; do
+        tmux -L "$sock" send-keys -t dmtui q
+        i=$((i + 1))
+    done
     tmux -L "$sock" send-keys -t dmtui q
     sleep 0.5
     capture
@@ -196,7 +234,7 @@ EOS
     sleep 0.3
     has "tmux: the terminal is restored after Ctrl-C" "$tmp/tmux.stty" "[^-]icanon.*[^-]echo "
 else
-    for i in 1 2 3 4 5 6 7 8 9 10 11; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
 fi
 
 echo "1..$n"

@@ -24,6 +24,20 @@
  *   Enter, s          (re)start the run        c   cancel the run
  *   : or /            command prompt           r   runs view     p  Pareto view
  *   m                 messages                 ?   help          q  quit (asks if a run is busy)
+ *   g                 sliders per site / global   S  sensitivity view (any view)
+ * Per-site mode (g): one row per dual-module site with its requested ratio
+ * (a bar; "(global 50%)" when the site takes the global value), the
+ * achieved ratio beside it, bits and k; Up/Down select a site (the list
+ * scrolls), Tab/Shift-Tab the knob, Left/Right change it (a `set
+ * ratio.SITE`, `bits.SITE` or `k.SITE` through dm_session_set, restarting
+ * the run like the global sliders), d returns the knob to the global value
+ * (`default`), D the whole site.
+ * Sensitivity view (S): quality loss per site x ratio from this model's
+ * stored runs tagged 'sensitivity' (one site dual-moduled at a time, the
+ * newest run per cell); arrows move the cell, Enter shows its run, n opens
+ * the prompt with a `sensitivity` command. `:sensitivity` runs like any
+ * command (its own thread, the live panel and the status row show it) and
+ * opens this view when it ends.
  * Mouse: click or drag on a slider; wheel scrolls lists.
  *
  * The prompt is GNU readline embedded the tig way: rl_getc_function reads
@@ -69,6 +83,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -164,7 +179,7 @@ typedef struct slider_geom {
 
 /* ---- views ---- */
 
-typedef enum view { V_MAIN, V_RUNS, V_PARETO, V_HELP, V_LOG } view;
+typedef enum view { V_MAIN, V_RUNS, V_PARETO, V_HELP, V_LOG, V_SENS } view;
 
 typedef enum prompt_kind { P_NONE, P_CMD, P_FILTER } prompt_kind;
 
@@ -172,6 +187,16 @@ typedef struct log_line {
     char kind; /* 'c' command echo, 'o' output, 'm' message, 'e' error, 'i' info */
     char *text;
 } log_line;
+
+/* A row of the sensitivity matrix: one site at one bit width; loss in %
+ * of dense (positive = worse) per ratio column, NaN where not measured. */
+#define SENS_MAX_R 32
+typedef struct sens_row {
+    char site[32];
+    int site_index, bits;
+    double loss[SENS_MAX_R];
+    int64_t id[SENS_MAX_R];
+} sens_row;
 
 /* A key event: a Unicode code point (> 0) or a curses key code (negated). */
 typedef int key_ev;
@@ -193,7 +218,13 @@ typedef struct tui {
     /* settings the sliders show; applied to the session when pending */
     dm_settings want;
     unsigned pending;  /* bit per dm_setting_id */
+    int knobs_pending; /* the per-site knobs of `want` differ from the session's */
     slider_geom geom[SL_COUNT];
+    /* per-site sliders (g) */
+    int per_site, site_sel, site_top, site_col;
+    int site_y0, site_rows, site_bx, site_bw; /* geometry of the drawn rows (mouse) */
+    int site_k[DM_SNAP_LAYERS];               /* each site's k in run site_k_run (a block site scales the global k) */
+    int64_t site_k_run;
     int drag; /* slider being dragged, -1 none */
     /* message log */
     log_line *log;
@@ -208,6 +239,8 @@ typedef struct tui {
     /* runs panel */
     dm_table runs;
     int runs_ok;
+    dm_table run_knobs; /* id, site_knobs of this model's runs that have per-site knobs */
+    int run_knobs_ok;
     char runs_err[DM_ERR_MAX];
     int runs_sel, runs_top, runs_hcol;
     int sort_col, sort_desc;
@@ -217,6 +250,11 @@ typedef struct tui {
     dm_pareto_pt *pts;
     int npts, pareto_ok, pareto_sel;
     char pareto_err[DM_ERR_MAX];
+    /* sensitivity: rows (site, bits) x ratio columns */
+    struct sens_row *sens;
+    int nsens, sens_nr, sens_ok, sens_row, sens_col, sens_top, sens_left, sens_nbits;
+    double sens_r[SENS_MAX_R];
+    char sens_err[DM_ERR_MAX];
     /* help */
     char **help, **hwrap;
     int nhelp, help_top, nhwrap, hwrap_w;
@@ -237,6 +275,7 @@ typedef struct cmd_job {
     char *line;
     dm_settings before, want;
     unsigned pending;     /* slider changes to apply before the command */
+    int knobs_pending;    /* per-site knob changes, likewise */
     FILE *out, *msg;
     char *obuf, *mbuf;
     size_t olen, mlen;
@@ -260,6 +299,7 @@ static int g_nqueue;
 
 static int command_running(void) { return g_job.running; }
 static void run_command(tui *t, const char *line);
+static void set_view(tui *t, view v);
 static volatile sig_atomic_t g_sigint, g_sigterm;
 
 /* ---- small helpers ---- */
@@ -648,6 +688,210 @@ static void toggle_dim(tui *t)
         want_set(t, "k", "0");
 }
 
+/* ---- per-site sliders (issue 16): ratio.SITE, bits.SITE, k.SITE ---- */
+
+static const dm_setting_id site_knob_ids[3] = {DM_S_RATIO, DM_S_BITS, DM_S_K};
+
+static int n_sites(const tui *t)
+{
+    int n = t->info.nlayers;
+    return n < 0 ? 0 : n > DM_SNAP_LAYERS ? DM_SNAP_LAYERS : n;
+}
+
+/* The entry of knob id that applies to site (the last one whose name or
+ * pattern matches wins, as dm_settings_apply_sites does), or -1. */
+static int site_entry(const dm_settings *s, int id, const char *site)
+{
+    int hit = -1;
+    for (int i = 0; i < s->nknobs; i++)
+        if (s->knobs[i].knob == id && fnmatch(s->knobs[i].site, site, 0) == 0)
+            hit = i;
+    return hit;
+}
+
+/* The global value of a knob as site i takes it. k: the site's k in the
+ * last stored run when that ran the same global k or eps (a block site
+ * scales the global k; eps resolves to a k per run); else the global k,
+ * or -1 for eps before a run resolved it. */
+static double global_knob(const tui *t, int id, int i)
+{
+    if (id == DM_S_RATIO)
+        return t->want.ratio;
+    if (id == DM_S_BITS)
+        return t->want.bits;
+    const dm_settings *c = &t->snap.cfg;
+    int same = c->k == t->want.k && (t->want.k > 0 || fabs(c->eps - t->want.eps) < 1e-12);
+    if (same && t->site_k_run && t->site_k_run == t->snap.run_id && i >= 0 && i < DM_SNAP_LAYERS &&
+        t->site_k[i] > 0 && site_entry(c, DM_S_K, t->info.site_name[i]) < 0)
+        return t->site_k[i];
+    if (t->want.k > 0)
+        return t->want.k;
+    return same && t->snap.k > 0 ? t->snap.k : -1;
+}
+
+/* Each site's k in the last stored run (run_sites), for global_knob. */
+static void refresh_site_k(tui *t)
+{
+    if (command_running() || !t->snap.run_id || t->snap.run_id == t->site_k_run)
+        return;
+    char sql[160];
+    snprintf(sql, sizeof sql, "select site_index, k from run_sites where run_id = %lld", (long long)t->snap.run_id);
+    dm_table tb;
+    dm_table_init(&tb, NULL);
+    dm_err err = {{0}};
+    memset(t->site_k, 0, sizeof t->site_k);
+    t->site_k_run = 0;
+    if (dm_session_query(t->s, sql, &tb, &err) == 0) {
+        for (int r = 0; r < tb.nrow; r++) {
+            const char *a = dm_table_get(&tb, r, 0), *b = dm_table_get(&tb, r, 1);
+            int i = a ? atoi(a) : -1;
+            if (i >= 0 && i < DM_SNAP_LAYERS && b)
+                t->site_k[i] = atoi(b);
+        }
+        t->site_k_run = t->snap.run_id;
+    }
+    dm_table_free(&tb);
+}
+
+/* Change a per-site knob in `want` (applied with the other changes). */
+static void site_set(tui *t, const char *name, const char *value)
+{
+    dm_err err = {{0}};
+    if (dm_settings_set(&t->want, name, value, &err)) {
+        log_add(t, 'e', err.msg);
+        return;
+    }
+    t->knobs_pending = 1;
+}
+
+/* A site's range: the global slider's, except k of a model whose sites
+ * differ in size (not a language model): up to the setting's bound (the
+ * engine takes at most the site's input size). */
+static void site_range(const tui *t, const dm_setting_def *d, double *lo, double *hi)
+{
+    slider_range(t, d, lo, hi);
+    if (d->id == DM_S_K && strcmp(t->info.item, "token") != 0)
+        *hi = d->hi;
+}
+
+static void site_set_num(tui *t, int id, const char *site, double v)
+{
+    const dm_setting_def *d = &dm_settings_table[id];
+    double lo, hi;
+    site_range(t, d, &lo, &hi);
+    double step = d->step > 0 ? d->step : 1;
+    v = round(v / step) * step;
+    if (v < lo)
+        v = lo;
+    if (v > hi)
+        v = hi;
+    int e = site_entry(&t->want, id, site);
+    if (e >= 0 && fabs(t->want.knobs[e].value - v) < 1e-12)
+        return;
+    char name[96], buf[64];
+    snprintf(name, sizeof name, "%s.%s", d->name, site);
+    if (d->type == DM_ST_INT)
+        snprintf(buf, sizeof buf, "%ld", (long)llround(v));
+    else
+        snprintf(buf, sizeof buf, "%.*f", step_decimals(step), v);
+    site_set(t, name, buf);
+}
+
+/* Left/Right on the selected site's focused knob (hi_end: Home/End). */
+static void site_move(tui *t, int dir, int big, int to_end)
+{
+    int ns = n_sites(t);
+    if (t->site_sel < 0 || t->site_sel >= ns)
+        return;
+    const char *site = t->info.site_name[t->site_sel];
+    int id = site_knob_ids[t->site_col];
+    const dm_setting_def *d = &dm_settings_table[id];
+    int e = site_entry(&t->want, id, site);
+    double v = e >= 0 ? t->want.knobs[e].value : global_knob(t, id, t->site_sel);
+    if (id == DM_S_BITS) {
+        char ch[MAX_CHOICES][16];
+        int n = choices_of(d, ch, MAX_CHOICES), i = -1;
+        for (int j = 0; j < n; j++) /* fp32 is 0; a value between stops takes the nearest one above */
+            if ((strcmp(ch[j], "fp32") == 0 ? 0 : atof(ch[j])) == v)
+                i = j;
+        if (i < 0) {
+            i = 0;
+            for (int j = 0; j < n; j++)
+                if (strcmp(ch[j], "fp32") == 0 || atof(ch[j]) >= v)
+                    i = j;
+        } else
+            i += to_end ? dir * MAX_CHOICES : dir * (big ? 2 : 1);
+        if (i < 0)
+            i = 0;
+        if (i >= n)
+            i = n - 1;
+        if (n == 0)
+            return;
+        double nv = strcmp(ch[i], "fp32") == 0 ? 0 : atof(ch[i]);
+        if (e >= 0 && nv == v)
+            return;
+        char name[96];
+        snprintf(name, sizeof name, "%s.%s", d->name, site);
+        site_set(t, name, ch[i]);
+        return;
+    }
+    if (id == DM_S_K && v < 0)
+        v = 64; /* eps: no k resolved yet */
+    if (to_end) {
+        double lo, hi;
+        site_range(t, d, &lo, &hi);
+        v = dir > 0 ? hi : lo;
+    } else {
+        double step = big ? d->big_step : d->step;
+        v += dir * (step > 0 ? step : 1);
+    }
+    site_set_num(t, id, site, v);
+}
+
+/* Back to the global value: the focused knob of the selected site, or all three. */
+static void site_default(tui *t, int all)
+{
+    int ns = n_sites(t);
+    if (t->site_sel < 0 || t->site_sel >= ns)
+        return;
+    const char *site = t->info.site_name[t->site_sel];
+    for (int c = 0; c < 3; c++) {
+        if (!all && c != t->site_col)
+            continue;
+        int id = site_knob_ids[c];
+        char name[96];
+        snprintf(name, sizeof name, "%s.%s", dm_settings_table[id].name, site);
+        for (int i = 0; i < t->want.nknobs; i++)
+            if (t->want.knobs[i].knob == id && strcmp(t->want.knobs[i].site, site) == 0) {
+                site_set(t, name, "default");
+                break;
+            }
+        int e = site_entry(&t->want, id, site);
+        if (e >= 0) /* a pattern names it: `default` on the site's own name does not drop that */
+            logf_(t, 'i', "%s still comes from %s.%s ('set %s.%s default' drops that entry)", name,
+                  dm_settings_table[id].name, t->want.knobs[e].site, dm_settings_table[id].name,
+                  t->want.knobs[e].site);
+    }
+}
+
+/* Make the session's per-site knobs those of want, in want's order. */
+static int sync_knobs(dm_session *s, const dm_settings *want, dm_err *err)
+{
+    for (int c = 0; c < 3; c++) {
+        char name[32];
+        snprintf(name, sizeof name, "%s.*", dm_settings_table[site_knob_ids[c]].name);
+        if (dm_session_set(s, name, "default", 1, err))
+            return -1;
+    }
+    for (int i = 0; i < want->nknobs; i++) {
+        char name[96], v[64];
+        dm_settings_knob_text(want, i, name, sizeof name, v, sizeof v);
+        if (dm_session_set(s, name, v, 1, err))
+            return -1;
+    }
+    return 0;
+}
+
 static void start_run(tui *t)
 {
     dm_err err = {{0}};
@@ -661,11 +905,19 @@ static void start_run(tui *t)
  * changes wait (the session is the command's until it ends). */
 static void apply_pending(tui *t)
 {
-    if (!t->pending || command_running())
+    if ((!t->pending && !t->knobs_pending) || command_running())
         return;
     unsigned p = t->pending;
     t->pending = 0;
     int failed = 0;
+    if (t->knobs_pending) {
+        t->knobs_pending = 0;
+        dm_err err = {{0}};
+        if (sync_knobs(t->s, &t->want, &err)) {
+            log_add(t, 'e', err.msg);
+            failed = 1;
+        }
+    }
     for (int id = 0; id < DM_S_COUNT; id++) {
         if (!(p & (1u << id)))
             continue;
@@ -737,6 +989,18 @@ static void refresh_runs(tui *t)
     t->runs = nt;
     t->runs_ok = 1;
     t->runs_err[0] = '\0';
+    /* the per-site knobs of the runs (not among the runs columns), for the current-run mark */
+    if (t->run_knobs_ok)
+        dm_table_free(&t->run_knobs);
+    char q[600], sql[800];
+    dm_sql_quote(q, sizeof q, t->info.name);
+    snprintf(sql, sizeof sql, "select id, site_knobs from run_summary where model = %s and site_knobs <> ''", q);
+    dm_table_init(&t->run_knobs, NULL);
+    t->run_knobs_ok = 1;
+    if (dm_session_query(t->s, sql, &t->run_knobs, &err)) {
+        dm_table_free(&t->run_knobs);
+        t->run_knobs_ok = 0;
+    }
     t->sort_col = dm_table_find_col(&t->runs, sort);
     if (t->sort_col < 0)
         t->sort_col = 0;
@@ -756,11 +1020,104 @@ static void refresh_pareto(tui *t)
     snprintf(t->pareto_err, sizeof t->pareto_err, "%s", t->pareto_ok ? "" : err.msg);
 }
 
+/* The sensitivity matrix from the store: runs of this model and split
+ * tagged 'sensitivity', each with one site dual-moduled (its run_sites
+ * ratio > 0, every other site at 0); the newest run per site, bits and
+ * ratio. */
+static void refresh_sens(tui *t)
+{
+    if (command_running())
+        return;
+    free(t->sens);
+    t->sens = NULL;
+    t->nsens = t->sens_nr = t->sens_nbits = 0;
+    t->sens_ok = 0;
+    t->sens_err[0] = '\0';
+    if (!t->info.name[0])
+        return;
+    char qm[600], qs[2100], sql[3400];
+    dm_sql_quote(qm, sizeof qm, t->info.name);
+    dm_sql_quote(qs, sizeof qs, t->want.split);
+    snprintf(sql, sizeof sql,
+             "select s.site_index, s.site, s.bits, s.ratio, r.loss_pct, r.id from run_summary r "
+             "join run_sites s on s.run_id = r.id where r.tag = 'sensitivity' and r.model = %s and r.split = %s "
+             "and r.status = 'done' and s.ratio > 0 and (select count(*) from run_sites o where o.run_id = r.id "
+             "and o.ratio > 0) = 1 order by r.id",
+             qm, qs);
+    dm_table tb;
+    dm_table_init(&tb, NULL);
+    dm_err err = {{0}};
+    if (dm_session_query(t->s, sql, &tb, &err)) {
+        snprintf(t->sens_err, sizeof t->sens_err, "%s", err.msg);
+        dm_table_free(&tb);
+        return;
+    }
+    t->sens_ok = 1;
+    int bits_seen[17] = {0};
+    for (int r = 0; r < tb.nrow; r++) {
+        const char *c[6];
+        for (int i = 0; i < 6; i++)
+            c[i] = dm_table_get(&tb, r, i);
+        if (!c[0] || !c[1] || !c[3] || !c[4] || !c[5])
+            continue;
+        int si = atoi(c[0]), bits = c[2] ? atoi(c[2]) : 0;
+        double ratio = atof(c[3]);
+        /* the ratio column (sorted) */
+        int ri = 0;
+        while (ri < t->sens_nr && t->sens_r[ri] < ratio - 1e-9)
+            ri++;
+        if (ri == t->sens_nr || fabs(t->sens_r[ri] - ratio) > 1e-9) {
+            if (t->sens_nr == SENS_MAX_R)
+                continue;
+            memmove(t->sens_r + ri + 1, t->sens_r + ri, sizeof(double) * (size_t)(t->sens_nr - ri));
+            for (int j = 0; j < t->nsens; j++) {
+                memmove(t->sens[j].loss + ri + 1, t->sens[j].loss + ri, sizeof(double) * (size_t)(t->sens_nr - ri));
+                memmove(t->sens[j].id + ri + 1, t->sens[j].id + ri, sizeof(int64_t) * (size_t)(t->sens_nr - ri));
+                t->sens[j].loss[ri] = NAN;
+                t->sens[j].id[ri] = 0;
+            }
+            t->sens_r[ri] = ratio;
+            t->sens_nr++;
+        }
+        /* the row (site order, then more bits first: fp32 first) */
+        int j = 0, key = bits == 0 ? 99 : bits;
+        while (j < t->nsens && (t->sens[j].site_index < si ||
+                                (t->sens[j].site_index == si && (t->sens[j].bits == 0 ? 99 : t->sens[j].bits) > key)))
+            j++;
+        if (j == t->nsens || t->sens[j].site_index != si || t->sens[j].bits != bits) {
+            sens_row *n = realloc(t->sens, sizeof *n * (size_t)(t->nsens + 1));
+            if (!n)
+                break;
+            t->sens = n;
+            memmove(t->sens + j + 1, t->sens + j, sizeof *n * (size_t)(t->nsens - j));
+            memset(&t->sens[j], 0, sizeof *n);
+            snprintf(t->sens[j].site, sizeof t->sens[j].site, "%s", c[1]);
+            t->sens[j].site_index = si;
+            t->sens[j].bits = bits;
+            for (int k = 0; k < SENS_MAX_R; k++)
+                t->sens[j].loss[k] = NAN;
+            t->nsens++;
+            if (bits >= 0 && bits <= 16 && !bits_seen[bits]++)
+                t->sens_nbits++;
+        }
+        t->sens[j].loss[ri] = atof(c[4]); /* ordered by id: the newest wins */
+        t->sens[j].id[ri] = atoll(c[5]);
+    }
+    dm_table_free(&tb);
+    if (t->sens_row >= t->nsens)
+        t->sens_row = t->nsens ? t->nsens - 1 : 0;
+    if (t->sens_col >= t->sens_nr)
+        t->sens_col = t->sens_nr ? t->sens_nr - 1 : 0;
+}
+
 static void refresh_views(tui *t)
 {
     refresh_info(t);
+    refresh_site_k(t);
     refresh_runs(t);
     refresh_pareto(t);
+    if (t->view == V_SENS)
+        refresh_sens(t);
 }
 
 /* Copy the latest snapshot; note finished runs. */
@@ -1140,6 +1497,93 @@ static void render_layers(tui *t, int y, int rows)
     }
 }
 
+/* Per-site mode: a header and one row per site from y, at most rows rows
+ * (the list scrolls with the selection): requested ratio (bar and value,
+ * or "(global 50%)"), achieved ratio of the last run, bits, k. */
+static void render_sites(tui *t, int y, int rows)
+{
+    int ns = n_sites(t);
+    t->site_y0 = y + 1;
+    t->site_rows = 0;
+    if (ns == 0) {
+        put_w(t, y, 1, COLS - 1, R_DIM, "no model loaded: the sites are the loaded model's (:load MODEL)");
+        return;
+    }
+    if (t->site_sel >= ns)
+        t->site_sel = ns - 1;
+    if (t->site_sel < 0)
+        t->site_sel = 0;
+    int vis = rows - 1;
+    if (vis < 1)
+        vis = 1;
+    if (t->site_sel < t->site_top)
+        t->site_top = t->site_sel;
+    if (t->site_sel >= t->site_top + vis)
+        t->site_top = t->site_sel - vis + 1;
+    if (t->site_top > ns - vis)
+        t->site_top = ns - vis;
+    if (t->site_top < 0)
+        t->site_top = 0;
+    int nw = 4;
+    for (int i = 0; i < ns; i++)
+        if (dm_u8width(t->info.site_name[i]) > nw)
+            nw = dm_u8width(t->info.site_name[i]);
+    if (nw > 16)
+        nw = 16;
+    /* site, bar, requested (14: "(global 100%)"), achieved (9), bits (12), k (10) */
+    int bx = 2 + nw + 1;
+    int bw = COLS - bx - 1 - 14 - 9 - 12 - 10 - 1;
+    if (bw > 30)
+        bw = 30;
+    if (bw < 4)
+        bw = 4;
+    int xr = bx + bw + 1, xa = xr + 14, xb = xa + 9, xk = xb + 12;
+    t->site_bx = bx;
+    t->site_bw = bw;
+    fill_row(t, y, R_HEADER);
+    put_w(t, y, 2, nw, R_HEADER, "site");
+    put_w(t, y, bx, COLS - bx, R_HEADER, "ratio");
+    put_w(t, y, xr, COLS - xr, R_HEADER, "requested");
+    put_w(t, y, xa, COLS - xa, R_HEADER, "achieved");
+    put_w(t, y, xb, COLS - xb, R_HEADER, "bits");
+    put_w(t, y, xk, COLS - xk, R_HEADER, "k");
+    const dm_setting_def *rd = &dm_settings_table[DM_S_RATIO];
+    for (int r = 0; r < vis && t->site_top + r < ns; r++) {
+        int i = t->site_top + r, yy = y + 1 + r;
+        const char *site = t->info.site_name[i];
+        int sel = i == t->site_sel;
+        t->site_rows = r + 1;
+        put_w(t, yy, 0, 2, sel ? R_FOCUS : R_NORMAL, sel ? t->g->focus : " ");
+        putf(t, yy, 2, nw, sel ? R_FOCUS : R_NORMAL, "%s", site);
+        for (int c = 0; c < 3; c++) {
+            int id = site_knob_ids[c];
+            int e = site_entry(&t->want, id, site);
+            double v = e >= 0 ? t->want.knobs[e].value : global_knob(t, id, i);
+            char val[32];
+            if (id == DM_S_RATIO)
+                snprintf(val, sizeof val, e >= 0 ? "%.0f%%" : "(global %.0f%%)", 100 * v);
+            else if (id == DM_S_BITS && v == 0)
+                snprintf(val, sizeof val, e >= 0 ? "fp32" : "(fp32)");
+            else if (v < 0) /* eps: k not resolved yet */
+                snprintf(val, sizeof val, "(%s %s)", t->g->eps, "?");
+            else
+                snprintf(val, sizeof val, e >= 0 ? "%.0f" : "(%.0f)", v);
+            enum role role = sel && c == t->site_col ? R_SEL : e >= 0 ? (sel ? R_FOCUS : R_NORMAL) : R_DIM;
+            int x = c == 0 ? xr : c == 1 ? xb : xk;
+            if (c == 0) {
+                double lo = rd->lo, hi = rd->hi;
+                draw_bar(t, yy, bx, bw, hi > lo ? (v - lo) / (hi - lo) : 0,
+                         e >= 0 ? (sel && t->site_col == 0 ? R_FOCUS : R_BAR) : R_DIM, R_DIM);
+            }
+            put_w(t, yy, x, c == 2 ? COLS - x : c == 0 ? 13 : 11, role, val);
+        }
+        /* the achieved ratio of the last run beside the requested one */
+        char ach[16];
+        fmt_val(ach, sizeof ach, t->snap.nlayers > i ? 100 * t->snap.layer_ratio[i] : NAN, "%5.1f%%", "    -");
+        put_w(t, yy, xa, 8, R_NORMAL, ach);
+    }
+}
+
 /* ---- tables (runs) ---- */
 
 static int is_number(const char *s, double *v)
@@ -1215,9 +1659,39 @@ static int row_is_current(const tui *t, int r)
         k = t->snap.cfg.k == 0 && t->snap.cfg.eps == w->eps ? t->snap.k : -1;
     char mode[32];
     dm_settings_get(w, DM_S_MODE, mode, sizeof mode);
-    return fabs(atof(cell(tb, r, "ratio")) - w->ratio) < 1e-9 && atoi(cell(tb, r, "bits")) == w->bits &&
-           atoi(cell(tb, r, "k")) == k && strcmp(cell(tb, r, "mode"), mode) == 0 &&
-           strcmp(cell(tb, r, "split"), w->split) == 0;
+    if (!(fabs(atof(cell(tb, r, "ratio")) - w->ratio) < 1e-9 && atoi(cell(tb, r, "bits")) == w->bits &&
+          atoi(cell(tb, r, "k")) == k && strcmp(cell(tb, r, "mode"), mode) == 0 &&
+          strcmp(cell(tb, r, "split"), w->split) == 0))
+        return 0;
+    /* the per-site knobs as the run store writes them (site_knobs: "l0:ratio=0.55;l1:bits=6", the sites
+     * in order, only what differs from the global value) */
+    char sk[1024];
+    size_t len = 0;
+    sk[0] = '\0';
+    for (int i = 0; i < n_sites(t) && len < sizeof sk; i++) {
+        const char *site = t->info.site_name[i];
+        char part[160];
+        int pl = 0, e;
+        if ((e = site_entry(w, DM_S_RATIO, site)) >= 0 && w->knobs[e].value != w->ratio)
+            pl += snprintf(part + pl, sizeof part - (size_t)pl, "ratio=%.15g", w->knobs[e].value);
+        if ((e = site_entry(w, DM_S_BITS, site)) >= 0 && (int)w->knobs[e].value != w->bits)
+            pl += snprintf(part + pl, sizeof part - (size_t)pl, "%sbits=%d", pl ? "," : "", (int)w->knobs[e].value);
+        if ((e = site_entry(w, DM_S_K, site)) >= 0 && (int)w->knobs[e].value != k)
+            pl += snprintf(part + pl, sizeof part - (size_t)pl, "%sk=%d", pl ? "," : "", (int)w->knobs[e].value);
+        if (pl)
+            len += (size_t)snprintf(sk + len, sizeof sk - len, "%s%s:%s", len ? ";" : "", site, part);
+    }
+    const char *id = cell(tb, r, "id"), *rk = "";
+    if (!t->run_knobs_ok)
+        return 0;
+    for (int i = 0; i < t->run_knobs.nrow; i++) {
+        const char *v = dm_table_get(&t->run_knobs, i, 0);
+        if (v && strcmp(v, id) == 0) {
+            rk = dm_table_get(&t->run_knobs, i, 1) ? dm_table_get(&t->run_knobs, i, 1) : "";
+            break;
+        }
+    }
+    return strcmp(rk, sk) == 0;
 }
 
 /* Draw rows [top, top+h) of the runs table at y with the given columns
@@ -1357,7 +1831,35 @@ static void render_main(tui *t)
     render_header(t);
     int y = 2;
     int bottom = LINES - 1 - msg_rows(); /* first row of the messages */
-    section(t, y++, "settings");
+    if (t->per_site) {
+        /* the site list takes the room the sliders and the per-layer bars had; the live panel stays */
+        int ns = n_sites(t), rows = 1 + ns;
+        if (rows > bottom - y - 7) /* the title, the live title and 5 live rows */
+            rows = bottom - y - 7;
+        char title[128] = "per-site knobs (g: global sliders, Tab: knob, d/D: default)";
+        if (ns > rows - 1 && rows > 1) { /* the list scrolls: which sites it shows */
+            int top = t->site_sel < t->site_top ? t->site_sel
+                      : t->site_sel >= t->site_top + rows - 1 ? t->site_sel - rows + 2 : t->site_top;
+            if (top > ns - (rows - 1))
+                top = ns - (rows - 1);
+            snprintf(title, sizeof title, "per-site knobs %d-%d of %d (g: global sliders, Tab: knob, d/D: default)",
+                     top + 1, top + rows - 1, ns);
+        }
+        section(t, y++, title);
+        render_sites(t, y, rows);
+        y += rows;
+        section(t, y++, "live");
+        render_live(t, y);
+        y += 5;
+        if (bottom - y >= 3) {
+            section(t, y++, "recent runs (r: all)");
+            render_runs_mini(t, y, bottom - y);
+        }
+        render_messages(t, LINES - 1 - msg_rows(), msg_rows());
+        return;
+    }
+    t->site_rows = 0;
+    section(t, y++, "settings (g: per site)");
     for (int sl = 0; sl < SL_COUNT; sl++)
         render_slider(t, sl, y++);
     section(t, y++, "live");
@@ -1367,7 +1869,8 @@ static void render_main(tui *t)
     if (nl > DM_SNAP_LAYERS)
         nl = DM_SNAP_LAYERS;
     if (nl > 0 && y + 1 + nl <= bottom) {
-        section(t, y++, t->snap.cfg.audit ? "achieved ratio per layer / gate, mask recall" : "achieved ratio per layer / gate");
+        section(t, y++, t->snap.cfg.audit ? "achieved ratio per layer / gate, mask recall (S: sensitivity)"
+                                          : "achieved ratio per layer / gate (S: sensitivity)");
         render_layers(t, y, nl);
         y += nl;
     }
@@ -1402,6 +1905,132 @@ static void render_runs(tui *t)
         draw_table(t, y, h, NULL, 0, t->runs_top, t->runs_sel, t->sort_col);
     }
     render_messages(t, LINES - 1 - msg_rows(), msg_rows());
+}
+
+/* ---- sensitivity view ---- */
+
+static void render_sens(tui *t)
+{
+    render_header(t);
+    char title[1400];
+    snprintf(title, sizeof title, "sensitivity of %s on %s: quality loss %% with one site dual-moduled",
+             t->info.name[0] ? t->info.name : "?", t->want.split);
+    section(t, 2, title);
+    int y = 3, bottom = LINES - 1 - msg_rows();
+    if (command_running() && !t->dumping) {
+        /* a `sensitivity` (or any command) in its thread: what it is measuring now */
+        char done[32], total[32];
+        fmt_count(done, sizeof done, t->snap.done);
+        fmt_count(total, sizeof total, t->snap.total);
+        char knob[96] = "";
+        for (int i = 0; i < t->snap.cfg.nknobs; i++)
+            if (t->snap.cfg.knobs[i].knob == DM_S_RATIO && t->snap.cfg.knobs[i].value > 0)
+                snprintf(knob, sizeof knob, "%s at %.0f%%, ", t->snap.cfg.knobs[i].site,
+                         100 * t->snap.cfg.knobs[i].value);
+        if (t->snap.state == DM_RUN_EVAL)
+            putf(t, y++, 1, COLS - 1, R_FOCUS, "%s running: %s%s/%s %s c cancels; the table fills in at the end",
+                 t->g->bullet, knob, done, total, t->g->dash);
+        else
+            putf(t, y++, 1, COLS - 1, R_FOCUS, "%s running: %s%s %s c cancels; the table fills in at the end",
+                 t->g->bullet, knob, busy_state(t->snap.state) ? t->snap.phase : "", t->g->dash);
+    }
+    if (!t->sens_ok && t->sens_err[0]) {
+        putf(t, y, 1, COLS - 1, R_BAD, "%s", t->sens_err);
+        render_messages(t, bottom, msg_rows());
+        return;
+    }
+    if (t->nsens == 0) {
+        if (command_running() && !t->dumping) {
+            render_messages(t, bottom, msg_rows());
+            return;
+        }
+        put_w(t, y++, 1, COLS - 1, R_DIM, "no sensitivity runs of this model on this split yet.");
+        put_w(t, y++, 1, COLS - 1, R_NORMAL, "Run :sensitivity (n opens the prompt), e.g.");
+        put_w(t, y++, 3, COLS - 3, R_CMD, ":sensitivity ratio 0.3:0.9:0.2");
+        put_w(t, y++, 1, COLS - 1, R_DIM, "It dual-modules each site alone over the ratios (bits VALUES and");
+        put_w(t, y++, 1, COLS - 1, R_DIM, "sites PATTERN narrow it) and stores every configuration as a run.");
+        render_messages(t, bottom, msg_rows());
+        return;
+    }
+    int nw = 4;
+    for (int j = 0; j < t->nsens; j++) {
+        int w = dm_u8width(t->sens[j].site) + (t->sens_nbits > 1 ? 5 : 0);
+        if (w > nw)
+            nw = w;
+    }
+    if (nw > 20)
+        nw = 20;
+    int cw = 8, x0 = 2 + nw + 1;
+    int fit = (COLS - x0) / cw;
+    if (fit < 1)
+        fit = 1;
+    if (t->sens_col < t->sens_left)
+        t->sens_left = t->sens_col;
+    if (t->sens_col >= t->sens_left + fit)
+        t->sens_left = t->sens_col - fit + 1;
+    if (t->sens_left > t->sens_nr - fit)
+        t->sens_left = t->sens_nr - fit;
+    if (t->sens_left < 0)
+        t->sens_left = 0;
+    fill_row(t, y, R_HEADER);
+    put_w(t, y, 2, nw, R_HEADER, t->sens_left > 0 ? t->g->ellipsis : "site");
+    for (int c = t->sens_left; c < t->sens_nr && c < t->sens_left + fit; c++)
+        putf(t, y, x0 + (c - t->sens_left) * cw, cw, R_HEADER, "%*.0f%%", cw - 2, 100 * t->sens_r[c]);
+    if (t->sens_left + fit < t->sens_nr)
+        put_w(t, y, COLS - 1, 1, R_HEADER, t->g->ellipsis);
+    y++;
+    int rows = bottom - y - 1; /* a line for the selected cell */
+    if (rows < 1)
+        rows = 1;
+    if (t->sens_row < t->sens_top)
+        t->sens_top = t->sens_row;
+    if (t->sens_row >= t->sens_top + rows)
+        t->sens_top = t->sens_row - rows + 1;
+    if (t->sens_top > t->nsens - rows)
+        t->sens_top = t->nsens - rows;
+    if (t->sens_top < 0)
+        t->sens_top = 0;
+    for (int r = 0; r < rows && t->sens_top + r < t->nsens; r++) {
+        const sens_row *sr = &t->sens[t->sens_top + r];
+        int sel = t->sens_top + r == t->sens_row, yy = y + r;
+        char name[64];
+        if (t->sens_nbits > 1) {
+            char b[8] = "fp32";
+            if (sr->bits)
+                snprintf(b, sizeof b, "%db", sr->bits);
+            snprintf(name, sizeof name, "%s %s", sr->site, b);
+        } else
+            snprintf(name, sizeof name, "%s", sr->site);
+        put_w(t, yy, 0, 2, sel ? R_FOCUS : R_NORMAL, sel ? t->g->focus : " ");
+        put_w(t, yy, 2, nw, sel ? R_FOCUS : R_NORMAL, name);
+        for (int c = t->sens_left; c < t->sens_nr && c < t->sens_left + fit; c++) {
+            double v = sr->loss[c];
+            char buf[32];
+            fmt_val(buf, sizeof buf, v, "%+.2f", t->g->dash);
+            enum role role = !isfinite(v) ? R_DIM : v > 5 ? R_BAD : v <= 1 ? R_GOOD : R_NORMAL;
+            if (sel && c == t->sens_col)
+                role = R_SEL;
+            int bw = dm_u8width(buf);
+            put_w(t, yy, x0 + (c - t->sens_left) * cw + (cw - 1 - bw), bw, role, buf);
+        }
+    }
+    y += rows;
+    /* the selected cell */
+    if (t->sens_row < t->nsens && t->sens_col < t->sens_nr) {
+        const sens_row *sr = &t->sens[t->sens_row];
+        char bits[16] = "";
+        if (t->sens_nbits > 1 && sr->bits)
+            snprintf(bits, sizeof bits, " at %d bits", sr->bits);
+        else if (t->sens_nbits > 1)
+            snprintf(bits, sizeof bits, " at fp32");
+        if (sr->id[t->sens_col])
+            putf(t, y, 1, COLS - 1, R_DIM, "%s%s, ratio %.0f%%: loss %+.2f%% (run #%lld; Enter shows it)", sr->site, bits,
+                 100 * t->sens_r[t->sens_col], sr->loss[t->sens_col], (long long)sr->id[t->sens_col]);
+        else
+            putf(t, y, 1, COLS - 1, R_DIM, "%s%s, ratio %.0f%%: not measured", sr->site, bits,
+                 100 * t->sens_r[t->sens_col]);
+    }
+    render_messages(t, bottom, msg_rows());
 }
 
 /* ---- Pareto view ---- */
@@ -1657,6 +2286,12 @@ static const struct key_help {
     {"Up Down Tab", "move the focus between the sliders (mouse: click or drag on a slider)"},
     {"e", "little dimension: an explicit k, or eps (k from the Johnson-Lindenstrauss bound)"},
     {"a", "audit on/off: also run the big module fully and show the mask recall per layer"},
+    {"g", "sliders per site / global: one row per dual-module site with its requested ratio (its own, or "
+          "\"(global 50%)\"), the achieved ratio beside it, bits and k; Up/Down select a site, Tab the knob, "
+          "Left/Right set it (set ratio.SITE, bits.SITE, k.SITE: the run restarts), d returns the knob to the "
+          "global value, D the whole site"},
+    {"S", "sensitivity: quality loss per site and ratio from the runs of :sensitivity (each site "
+          "dual-moduled alone); arrows move, Enter shows a cell's run, n starts an analysis"},
     {"Enter s", "run the current settings again"},
     {"c", "cancel the running evaluation or command"},
     {": /", "command prompt: Tab completes, Up/Down history, Esc leaves"},
@@ -1877,7 +2512,12 @@ static void render_status(tui *t)
         [V_PARETO] = "Up/Down select  Enter show  q back  r runs  m messages  : command  ? help",
         [V_HELP] = "Up/Down scroll  q close",
         [V_LOG] = "Up/Down PgUp/PgDn scroll  q back",
+        [V_SENS] = "Arrows select  Enter show run  n new analysis  q back  r runs  p Pareto  ? help",
     };
+    if (t->view == V_MAIN && t->per_site) {
+        put_w(t, y, 0, COLS, R_DIM, "<-/-> set  Up/Down site  Tab knob  d default  g global  Enter run  : cmd  ? help");
+        return;
+    }
     put_w(t, y, 0, COLS, R_DIM, hints[t->view]);
 }
 
@@ -1904,6 +2544,9 @@ static void render(tui *t)
         break;
     case V_LOG:
         render_log(t);
+        break;
+    case V_SENS:
+        render_sens(t);
         break;
     }
     render_status(t);
@@ -2002,12 +2645,23 @@ static void serve_requests(tui *t)
     pthread_mutex_unlock(&g_job.mu);
 }
 
+static int knobs_same(const dm_settings *a, const dm_settings *b)
+{
+    if (a->nknobs != b->nknobs)
+        return 0;
+    for (int i = 0; i < a->nknobs; i++)
+        if (a->knobs[i].knob != b->knobs[i].knob || a->knobs[i].value != b->knobs[i].value ||
+            strcmp(a->knobs[i].site, b->knobs[i].site) != 0)
+            return 0;
+    return 1;
+}
+
 static int knobs_differ(const dm_settings *a, const dm_settings *b)
 {
     return strcmp(a->model, b->model) || strcmp(a->split, b->split) || a->limit != b->limit || a->ratio != b->ratio ||
            a->mode != b->mode || a->bits != b->bits || a->k != b->k || a->eps != b->eps || a->seed != b->seed ||
            a->policy != b->policy || a->proj != b->proj || a->path != b->path || a->threads != b->threads ||
-           a->kernels != b->kernels || a->audit != b->audit;
+           a->kernels != b->kernels || a->audit != b->audit || !knobs_same(a, b);
 }
 
 static void *cmd_thread(void *arg)
@@ -2024,6 +2678,19 @@ static void *cmd_thread(void *arg)
         if (dm_session_set(t->s, dm_settings_table[id].name, buf, 1, &err))
             fprintf(j->msg, "%s\n", err.msg);
     }
+    dm_err kerr = {{0}};
+    if (j->knobs_pending && sync_knobs(t->s, &j->want, &kerr))
+        fprintf(j->msg, "%s\n", kerr.msg);
+    /* commands that run evaluations of their own change the settings between them, which the session
+     * refuses while its worker runs: the live evaluation (the sliders' preview) makes way for them */
+    static const char *const batch[] = {"sweep", "sensitivity", "tune", "bench"};
+    size_t wl = strcspn(j->line, " \t;");
+    for (size_t i = 0; i < sizeof batch / sizeof batch[0]; i++)
+        if (wl == strlen(batch[i]) && strncmp(j->line, batch[i], wl) == 0 && dm_session_busy(t->s)) {
+            dm_session_cancel(t->s);
+            dm_session_wait(t->s);
+            fprintf(j->msg, "the live evaluation was stopped for %s\n", batch[i]);
+        }
     j->rc = dm_cmd_exec(t->s, j->line, &j->io);
     atomic_store(&j->done, 1);
     return NULL;
@@ -2040,6 +2707,9 @@ static void finish_command(tui *t)
     fclose(j->msg);
     log_lines(t, j->rc == 1 ? 'e' : 'm', j->mbuf);
     log_lines(t, 'o', j->obuf);
+    /* a sensitivity analysis that ran to its end opens its view (its table is also in the messages, m) */
+    int sens_done = j->rc == 0 && j->line && strncmp(j->line, "sensitivity", 11) == 0 &&
+                    (j->line[11] == '\0' || j->line[11] == ' ' || j->line[11] == '\t');
     free(j->obuf);
     free(j->mbuf);
     free(j->line);
@@ -2056,6 +2726,10 @@ static void finish_command(tui *t)
     if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit && t->snap.run_seq > 0)
         start_run(t);
     refresh_views(t);
+    if (sens_done && t->view != V_HELP) {
+        set_view(t, V_SENS);
+        return;
+    }
     /* long output: open the pager at its start */
     int added = t->nlog - j->first_log;
     if (added > msg_rows() && t->view != V_HELP) {
@@ -2131,6 +2805,8 @@ static void run_command(tui *t, const char *line)
     j->want = t->want;
     j->pending = t->pending;
     t->pending = 0;
+    j->knobs_pending = t->knobs_pending;
+    t->knobs_pending = 0;
     g_cmd_cancel = 0;
     j->io = (dm_cmd_io){.out = j->out, .msg = j->msg, .out_tty = 1, .width = COLS - 2, .progress = 0, .quiet = 0,
                         .where = NULL, .cancel = &g_cmd_cancel, .tui_cmd = tui_cmd_hook, .tui_ud = t};
@@ -2425,6 +3101,8 @@ static void set_view(tui *t, view v)
         refresh_runs(t);
     if (v == V_PARETO)
         refresh_pareto(t);
+    if (v == V_SENS)
+        refresh_sens(t);
 }
 
 static void request_quit(tui *t)
@@ -2476,6 +3154,9 @@ static int global_key(tui *t, key_ev ev)
     case 'r':
         set_view(t, V_RUNS);
         return 1;
+    case 'S':
+        set_view(t, V_SENS);
+        return 1;
     case 'c':
         if (command_running())
             cancel_command(t);
@@ -2489,8 +3170,69 @@ static int global_key(tui *t, key_ev ev)
     return 0;
 }
 
+/* Keys of the per-site list; 1 when handled. */
+static int site_key(tui *t, key_ev ev)
+{
+    int ns = n_sites(t);
+    switch (ev) {
+    case KEV(KEY_LEFT):
+    case 'h':
+        site_move(t, -1, 0, 0);
+        return 1;
+    case KEV(KEY_RIGHT):
+    case 'l':
+        site_move(t, 1, 0, 0);
+        return 1;
+    case KEV(KEY_SLEFT):
+    case KEV(KEY_PPAGE):
+    case 'H':
+        site_move(t, -1, 1, 0);
+        return 1;
+    case KEV(KEY_SRIGHT):
+    case KEV(KEY_NPAGE):
+    case 'L':
+        site_move(t, 1, 1, 0);
+        return 1;
+    case KEV(KEY_HOME):
+        site_move(t, -1, 0, 1);
+        return 1;
+    case KEV(KEY_END):
+        site_move(t, 1, 0, 1);
+        return 1;
+    case KEV(KEY_UP):
+    case 'k':
+        if (t->site_sel > 0)
+            t->site_sel--;
+        return 1;
+    case KEV(KEY_DOWN):
+    case 'j':
+        if (t->site_sel + 1 < ns)
+            t->site_sel++;
+        return 1;
+    case '\t':
+        t->site_col = (t->site_col + 1) % 3;
+        return 1;
+    case KEV(KEY_BTAB):
+        t->site_col = (t->site_col + 2) % 3;
+        return 1;
+    case 'd':
+        site_default(t, 0);
+        return 1;
+    case 'D':
+        site_default(t, 1);
+        return 1;
+    }
+    return 0;
+}
+
 static void main_key(tui *t, key_ev ev)
 {
+    if (ev == 'g') {
+        t->per_site = !t->per_site;
+        return;
+    }
+    if (t->per_site && site_key(t, ev))
+        return;
     switch (ev) {
     case KEV(KEY_LEFT):
     case 'h':
@@ -2629,6 +3371,47 @@ static void runs_key(tui *t, key_ev ev)
     }
 }
 
+static void sens_key(tui *t, key_ev ev)
+{
+    switch (ev) {
+    case 'q':
+    case 27:
+        set_view(t, V_MAIN);
+        break;
+    case KEV(KEY_UP):
+    case 'k':
+        if (t->sens_row > 0)
+            t->sens_row--;
+        break;
+    case KEV(KEY_DOWN):
+    case 'j':
+        if (t->sens_row + 1 < t->nsens)
+            t->sens_row++;
+        break;
+    case KEV(KEY_LEFT):
+    case 'h':
+        if (t->sens_col > 0)
+            t->sens_col--;
+        break;
+    case KEV(KEY_RIGHT):
+    case 'l':
+        if (t->sens_col + 1 < t->sens_nr)
+            t->sens_col++;
+        break;
+    case '\n':
+    case '\r':
+    case KEV(KEY_ENTER):
+        if (t->sens_row < t->nsens && t->sens_col < t->sens_nr)
+            runs_show(t, t->sens[t->sens_row].id[t->sens_col]);
+        break;
+    case 'n':
+        prompt_open(t, P_CMD, "sensitivity ratio 0.3:0.9:0.2");
+        break;
+    default:
+        global_key(t, ev);
+    }
+}
+
 static void key_event(tui *t, key_ev ev)
 {
     if (t->prompt != P_NONE) {
@@ -2650,6 +3433,9 @@ static void key_event(tui *t, key_ev ev)
         break;
     case V_RUNS:
         runs_key(t, ev);
+        break;
+    case V_SENS:
+        sens_key(t, ev);
         break;
     case V_PARETO:
         if (ev == 'q' || ev == 27)
@@ -2702,6 +3488,30 @@ static void mouse_event(tui *t, int x, int y, mmask_t b)
             key_event(t, KEV(KEY_UP));
         if (b & BUTTON5_PRESSED)
             key_event(t, KEV(KEY_DOWN));
+        return;
+    }
+    if (t->per_site) {
+        /* a click selects a site; on its bar it sets the site's ratio (a drag follows) */
+        int r = y - t->site_y0;
+        if ((b & (BUTTON1_PRESSED | BUTTON1_CLICKED)) && r >= 0 && r < t->site_rows) {
+            t->site_sel = t->site_top + r;
+            t->drag = x >= t->site_bx && x < t->site_bx + t->site_bw ? 0 : -1;
+        }
+        if (t->drag >= 0 && (b & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED | REPORT_MOUSE_POSITION)) &&
+            t->site_bw > 1 && t->site_sel < n_sites(t)) {
+            double f = (double)(x - t->site_bx) / (double)(t->site_bw - 1);
+            f = f < 0 ? 0 : f > 1 ? 1 : f;
+            const dm_setting_def *rd = &dm_settings_table[DM_S_RATIO];
+            t->site_col = 0;
+            site_set_num(t, DM_S_RATIO, t->info.site_name[t->site_sel], rd->lo + f * (rd->hi - rd->lo));
+        }
+        if (b & (BUTTON1_RELEASED | BUTTON1_CLICKED))
+            t->drag = -1;
+        if ((b & BUTTON4_PRESSED) && t->site_sel > 0)
+            t->site_sel--;
+        if ((b & BUTTON5_PRESSED) && t->site_sel + 1 < n_sites(t))
+            t->site_sel++;
+        apply_pending(t);
         return;
     }
     if (b & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
@@ -3251,7 +4061,10 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
     free(t->hwrap);
     if (t->runs_ok)
         dm_table_free(&t->runs);
+    if (t->run_knobs_ok)
+        dm_table_free(&t->run_knobs);
     free(t->pts);
+    free(t->sens);
     dm_rl_completion_free();
     if (t->devnull)
         fclose(t->devnull);
