@@ -166,6 +166,15 @@ Test(tune, a_per_site_run_stores_each_sites_knobs)
     cr_assert_eq(exec("set ratio.l0 0.6"), 0, "%s", msgbuf);
     cr_expect_eq(dm_session_find_same(S, &id, &err), 0);
     cr_expect_eq(q1l("select count(*) from runs"), n0);
+    /* a per-site knob can be swept; the sweep restores it */
+    cr_assert_eq(exec("set ratio.l0 default; sweep ratio.l1 0.2,0.4"), 0, "%s", msgbuf);
+    char b2[256];
+    q1("select group_concat(site_knobs, ' ') from (select site_knobs from runs order by id desc limit 2)", b2,
+       sizeof b2);
+    cr_expect_str_eq(b2, "l1:ratio=0.4 l1:ratio=0.2");
+    cr_expect_eq(dm_session_settings(S)->nknobs, 0, "ratio.l1 was not set before the sweep");
+    cr_expect_eq(exec("sweep ratio.l9 0.2,0.4"), 1);
+    cr_expect(strstr(msgbuf, "l9"), "%s", msgbuf);
     /* show lists the per-site knobs */
     cr_assert_eq(exec("show 1"), 0, "%s", msgbuf);
     cr_expect(strstr(outbuf, "layer1.requested") && strstr(outbuf, "l1:ratio=0.8,bits=4"), "%s", outbuf);
@@ -191,6 +200,11 @@ Test(tune, sensitivity_runs_one_site_at_a_time_and_resumes)
     cr_assert_eq(exec("sensitivity ratio 0.5,0.9 sites l1"), 0, "%s", msgbuf);
     cr_expect(strstr(msgbuf, "0 configurations run, 2 already stored"), "%s", msgbuf);
     cr_expect_eq(q1l("select count(*) from runs"), 4);
+    /* a shard runs its slice of the grid: configurations 0 and 2 of l0's and l1's four */
+    cr_assert_eq(exec("set shard 1/2; sensitivity ratio 0.5,0.7 --force"), 0, "%s", msgbuf);
+    cr_expect(strstr(msgbuf, "shard 1/2: 2 of"), "%s", msgbuf);
+    cr_expect(strstr(outbuf, "l0") && strstr(outbuf, "l1") && !strstr(outbuf, "0.7"), "%s", outbuf);
+    cr_assert_eq(exec("set shard 1/1"), 0);
     cr_expect_eq(exec("sensitivity sites x*"), 1);
     cr_expect(strstr(msgbuf, "x*"), "%s", msgbuf);
     cr_expect_eq(exec("sensitivity ratio 0"), 1);

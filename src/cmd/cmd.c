@@ -1039,6 +1039,7 @@ static int c_stop(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 
 typedef struct sweep_dim {
     const dm_setting_def *def;
+    char name[96];              /* def->name, or a per-site knob such as ratio.l1 */
     int n;
     char vals[SWEEP_MAX_VALS][48];
 } sweep_dim;
@@ -1054,13 +1055,13 @@ static int sweep_values(dm_cmd_ctx *c, sweep_dim *d, const char *spec)
             !isfinite(st) || !(st > 0) || b < a)
             return fail(c, "sweep %s '%s': expected FROM:TO:STEP, finite numbers with STEP > 0 and FROM <= TO "
                            "(e.g. 0.1:0.9:0.2)",
-                        d->def->name, spec);
+                        d->name, spec);
         for (int i = 0;; i++) {
             double v = a + i * st;
             if (v > b + 1e-9 * (fabs(b) + 1))
                 break;
             if (d->n == SWEEP_MAX_VALS)
-                return fail(c, "sweep %s: more than %d values", d->def->name, SWEEP_MAX_VALS);
+                return fail(c, "sweep %s: more than %d values", d->name, SWEEP_MAX_VALS);
             snprintf(d->vals[d->n++], 48, "%.10g", fabs(v) < 1e-12 ? 0.0 : v);
         }
         return 0;
@@ -1069,9 +1070,9 @@ static int sweep_values(dm_cmd_ctx *c, sweep_dim *d, const char *spec)
     while (*p) {
         size_t l = strcspn(p, ",");
         if (l == 0 || l >= 48)
-            return fail(c, "sweep %s '%s': empty or overlong value in the list", d->def->name, spec);
+            return fail(c, "sweep %s '%s': empty or overlong value in the list", d->name, spec);
         if (d->n == SWEEP_MAX_VALS)
-            return fail(c, "sweep %s: more than %d values", d->def->name, SWEEP_MAX_VALS);
+            return fail(c, "sweep %s: more than %d values", d->name, SWEEP_MAX_VALS);
         snprintf(d->vals[d->n++], 48, "%.*s", (int)l, p);
         p += l;
         if (*p == ',')
@@ -1098,29 +1099,42 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             continue;
         }
         const dm_setting_def *d = dm_setting_find(argv[i]);
-        if (!d) {
+        const char *site;
+        int kid = d ? -1 : knob_split(argv[i], &site);
+        if (kid >= 0 && *site && strlen(argv[i]) < sizeof dims[0].name) {
+            d = &dm_settings_table[kid]; /* a per-site knob: ratio.l1, bits.layer4.*, k.dec.l0 */
+        } else if (!d) {
             dm_settings tmp = *dm_session_settings(c->s);
             dm_settings_set(&tmp, argv[i], "x", &c->err);
             return -1;
         }
+        const char *dname = kid >= 0 ? argv[i] : d->name;
         if (d->id == DM_S_MODEL || d->id == DM_S_ON_ERROR || d->id == DM_S_FORMAT || d->id == DM_S_STORE ||
             d->id == DM_S_SHARD)
             return fail(c, "sweep: '%s' cannot be swept (sweep knobs such as ratio, bits, k, eps, mode)", d->name);
         if (i + 1 >= argc)
-            return fail(c, "sweep %s: values are needed (e.g. %s 0.1:0.9:0.2 or %s 8,4)", d->name, d->name, d->name);
+            return fail(c, "sweep %s: values are needed (e.g. %s 0.1:0.9:0.2 or %s 8,4)", dname, dname, dname);
         if (nd == SWEEP_MAX_DIMS)
             return fail(c, "sweep: at most %d settings", SWEEP_MAX_DIMS);
         for (int j = 0; j < nd; j++)
-            if (dims[j].def == d)
-                return fail(c, "sweep: '%s' given twice", d->name);
+            if (strcmp(dims[j].name, dname) == 0)
+                return fail(c, "sweep: '%s' given twice", dname);
         dims[nd].def = d;
+        snprintf(dims[nd].name, sizeof dims[nd].name, "%s", dname);
         if (sweep_values(c, &dims[nd], argv[i + 1]))
             return -1;
-        /* every value must be valid before anything runs */
+        /* every value must be valid before anything runs (a per-site knob: for this model's sites) */
         for (int v = 0; v < dims[nd].n; v++) {
             dm_settings tmp = *dm_session_settings(c->s);
-            if (dm_settings_set(&tmp, d->name, dims[nd].vals[v], &c->err))
+            if (dm_settings_set(&tmp, dname, dims[nd].vals[v], &c->err))
                 return -1;
+            if (kid >= 0 && dm_session_net(c->s)) {
+                dm_dual_cfg cfg;
+                dm_dual_cfg_default(&cfg);
+                if (dm_settings_apply_sites(&tmp, dm_session_net(c->s)->site, dm_session_net(c->s)->nsites, &cfg,
+                                            &c->err))
+                    return -1;
+            }
         }
         nd++;
         i++;
@@ -1163,7 +1177,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             q /= dims[i].n;
         }
         for (int i = 0; i < nd; i++)
-            if (dm_session_set(c->s, dims[i].def->name, dims[i].vals[idx[i]], 0, &c->err)) {
+            if (dm_session_set(c->s, dims[i].name, dims[i].vals[idx[i]], 0, &c->err)) {
                 rc = -1;
                 break;
             }
@@ -1209,7 +1223,7 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             const char *v = dm_table_get(&t, t.nrow - 1, RC_DPCT), *sp = dm_table_get(&t, t.nrow - 1, RC_SPEEDUP);
             fprintf(c->io->msg, "%s", label);
             for (int i = 0; i < nd; i++)
-                fprintf(c->io->msg, "%s %s  ", dims[i].def->name, dims[i].vals[idx[i]]);
+                fprintf(c->io->msg, "%s %s  ", dims[i].name, dims[i].vals[idx[i]]);
             fprintf(c->io->msg, "-> %s%% %sx %s\n", v ? v : "-", sp ? sp : "-", found == 1 ? "(stored)" : "");
         }
     }
@@ -1218,9 +1232,18 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     /* back to the settings before the sweep */
     dm_err e2;
     for (int i = 0; i < nd; i++) {
-        char v[1100];
-        dm_settings_get(&saved, dims[i].def->id, v, sizeof v);
-        dm_session_set(c->s, dims[i].def->name, v, 0, &e2);
+        char v[1100] = "default", nm[96];
+        if (strcmp(dims[i].name, dims[i].def->name) == 0) {
+            dm_settings_get(&saved, dims[i].def->id, v, sizeof v);
+        } else { /* a per-site knob: its value before, or none */
+            for (int k = 0; k < saved.nknobs; k++) {
+                char kv[64];
+                dm_settings_knob_text(&saved, k, nm, sizeof nm, kv, sizeof kv);
+                if (strcmp(nm, dims[i].name) == 0)
+                    snprintf(v, sizeof v, "%s", kv);
+            }
+        }
+        dm_session_set(c->s, dims[i].name, v, 0, &e2);
     }
     if (!stream)
         emit(c, &t);

@@ -212,20 +212,23 @@ typedef struct sens {
 
 /* Run (or find) every configuration of the table; out rows when t is not NULL. */
 static int sens_run(dm_cmd_ctx *c, const dm_net *net, sens *S, const constraint *k, int force, int gbits,
-                    dm_table *out, long *ran, long *reused)
+                    const dm_settings *shard, dm_table *out, long *ran, long *reused)
 {
     dm_run *r = calloc(1, sizeof *r);
     if (!r)
         return fail(c, "out of memory");
-    long total = 0, n = 0;
+    long all = 0, n = 0, idx = -1;
     for (int i = 0; i < S->nsites; i++)
-        total += S->on[i] ? (long)S->nr * S->nb : 0;
+        all += S->on[i] ? (long)S->nr * S->nb : 0;
+    long total = shard ? dm_shard_count(shard, all) : all; /* --shard I/N: configurations idx % N == I - 1 */
     int rc = 0;
     for (int i = 0; i < S->nsites && !rc; i++) {
         if (!S->on[i])
             continue;
         for (int bi = 0; bi < S->nb && !rc; bi++)
             for (int ri = 0; ri < S->nr && !rc; ri++) {
+                if (shard && !dm_shard_mine(shard, ++idx))
+                    continue;
                 tconf tc = {.gratio = 0.0, .nsites = S->nsites};
                 for (int j = 0; j < S->nsites; j++)
                     tc.ratio[j] = 0.0, tc.bits[j] = -1;
@@ -371,7 +374,7 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
     for (size_t i = 0; i < sizeof sens_cols / sizeof sens_cols[0]; i++)
         dm_table_col(&t, sens_cols[i], i >= 2 && i != 10);
     long ran = 0, reused = 0;
-    rc = sens_run(c, net, S, NULL, force, cur->bits, &t, &ran, &reused);
+    rc = sens_run(c, net, S, NULL, force, cur->bits, &sv.set, &t, &ran, &reused);
     restore(c, &sv);
     if (t.nrow)
         emit(c, &t);
@@ -394,6 +397,10 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
         if (hi >= 0 && nsel > 1)
             info(c, "sensitivity: at ratio %g the most sensitive site is %s (loss %+.3f%%), the least %s (%+.3f%%)",
                  S->r[S->nr - 1], net->site[hi].name, lh, net->site[lo].name, ll);
+        if (sv.set.shard_n > 1)
+            info(c, "sensitivity: shard %d/%d: %ld of the grid's configurations (those whose index i has i mod %d "
+                    "= %d; import the shards' stores into one to see the whole table)",
+                 sv.set.shard_i, sv.set.shard_n, ran + reused, sv.set.shard_n, sv.set.shard_i - 1);
         info(c, "sensitivity: %ld configuration%s run, %ld already stored (reused%s)", ran, ran == 1 ? "" : "s",
              reused, force ? "" : "; --force runs them again");
     }
@@ -750,13 +757,22 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             goto out;
         info(c, "tune: sensitivity table on %s%ld %s of %s", lim ? "the first " : "all ",
              lim ? lim : dd->items, "items", cur->split);
-        int x = sens_run(c, net, S, &ts.k, 0, gbits, NULL, &ran, &reused);
+        int x = sens_run(c, net, S, &ts.k, 0, gbits, sv.set.shard_n > 1 ? &sv.set : NULL, NULL, &ran, &reused);
         dm_err e2;
         snprintf(v, sizeof v, "%ld", sv.set.limit);
         if (x || dm_session_set(c->s, "limit", v, 0, x ? &e2 : &c->err))
             goto out;
     }
     used = ran + reused;
+    if (sv.set.shard_n > 1) {
+        /* the trials after the table depend on each other's figures: a shard runs its slice of the table */
+        info(c, "tune %s: shard %d/%d ran its %ld configurations of the sensitivity table (%ld run, %ld stored); "
+                "import every shard's store into one (dualmod import shard*.db) and run the same tune there, "
+                "unsharded, to finish: the stored table is reused",
+             tag + 5, sv.set.shard_i, sv.set.shard_n, used, ran, reused);
+        rc = 0;
+        goto out;
+    }
     for (int s = 0; s < S->nsites; s++)
         for (int bi = 0; bi < S->nb; bi++) {
             double run = 0;
