@@ -1,7 +1,7 @@
 /* test_hostile.c - hostile input and faults at the library level (issue 15):
  * the SQL guard of the run store (allow-list, limits, cancel, timeout), store
  * refusal without side effects, multi-id changes all-or-nothing, concurrent
- * identical sweeps, bounded readers. tests/test_hostile.sh has the program-
+ * identical sweeps, bounded readers. tests/test_hostile_cli.sh has the program-
  * level checks. */
 #define _DEFAULT_SOURCE
 #include <criterion/criterion.h>

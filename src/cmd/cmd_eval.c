@@ -39,6 +39,8 @@ static int data_readable(dm_cmd_ctx *c)
         dm_err e2;
         if (!strchr(s->split, '/') && dm_data_resolve(s->split, "test", p, sizeof p, &e2) == 0)
             return 0; /* a data set's name: its test split (the session resolves it) */
+        if (dm_check_input_file(s->split, "data", &c->err)) /* names a loop, a FIFO, ... as what it is */
+            return -1;
         return fail(c, "%s: cannot open data file: %s", s->split, strerror(e));
     }
     return 0;

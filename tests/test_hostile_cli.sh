@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hostile.sh - hostile input and faults (issue 15): each check here
+# test_hostile_cli.sh - hostile input and faults (issue 15): each check here
 # reproduces a defect found by trying the program as a hostile user would;
 # none may crash, hang, corrupt or lose anything. TAP output.
 top_builddir=${DM_TEST_BUILDDIR:-.}
