@@ -90,7 +90,9 @@ typedef enum dm_stype {
     X(CHUNK,    "chunk",    DM_ST_INT, 1, 4096, NULL, "128", 16, 128, \
       "time steps per chunk on the seq path") \
     X(LAMBDA,   "lambda",   DM_ST_REAL, 0, 1e6, NULL, "0.0001", 0.0001, 0.001, \
-      "relative ridge strength of the little module's fit (little, study, bench)")
+      "relative ridge strength of the little module's fit (little, study, bench)") \
+    X(DUAL,     "dual",     DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
+      "a dual-module file (save-dual) runs use instead of fitting; its knobs become the settings (- = fit; set = load-dual)")
 
 typedef enum dm_setting_id {
 #define DM_X_(id, ...) DM_S_##id,
@@ -155,6 +157,7 @@ typedef struct dm_settings {
     int chunk;
     double lambda;
     double sql_timeout; /* seconds, 0 = no limit */
+    char dual[1024];    /* "" or the dual file in use (dm_session_load_dual) */
     int nknobs;   /* per-site knobs, in the order set */
     dm_site_knob knobs[DM_SITE_KNOBS_MAX];
 } dm_settings;
