@@ -27,6 +27,14 @@ _Static_assert(sizeof(int) == 4, "projection indices are stored as I32");
 
 /* ---- saving ---- */
 
+static size_t tensor_bytes(const dm_st_wtensor *t)
+{
+    size_t n = dm_dtype_size(t->dtype);
+    for (int i = 0; i < t->ndim; i++)
+        n *= (size_t)t->shape[i];
+    return n;
+}
+
 typedef struct saver {
     dm_st_wtensor *t;
     int nt, capt;
@@ -315,6 +323,14 @@ int dm_engine_save(const dm_engine *e, const char *path, const dm_dual_file_info
         rc = save_site(&sv, e, i, info && info->full_cal, err);
     if (!rc && sv.oom)
         rc = dm_errf(err, "out of memory");
+    if (!rc) { /* a checksum of every tensor's bytes, in file order: damage anywhere is caught on load */
+        uint64_t h = DM_FNV_INIT;
+        for (int i = 0; i < sv.nt; i++)
+            h = dm_fnv1a(h, sv.t[i].data, tensor_bytes(&sv.t[i]));
+        sv_meta(&sv, "data_fnv1a", "%016llx", (unsigned long long)h);
+        if (sv.oom)
+            rc = dm_errf(err, "out of memory");
+    }
     if (rc)
         dm_err_prefix(err, "%s", path);
     else
@@ -797,7 +813,14 @@ static int load_engine(loader *l, dm_engine *e, const dm_site *sites, int nsites
     if (ver != DM_DUAL_FILE_VERSION)
         return dm_errf(l->err, "%s: format version %d; this dualmod reads version %d (written by a newer dualmod?)",
                        l->path, ver, DM_DUAL_FILE_VERSION);
-    uint64_t h;
+    uint64_t h, sum = DM_FNV_INIT;
+    if (meta_u64(l, "data_fnv1a", 1, &h))
+        return -1;
+    for (int i = 0; i < l->f.ntensors; i++)
+        sum = dm_fnv1a(sum, l->f.tensors[i].data, l->f.tensors[i].nbytes);
+    if (sum != h)
+        return dm_errf(l->err, "%s: the tensors' checksum is %016llx, the file says %016llx (a damaged file)",
+                       l->path, (unsigned long long)sum, (unsigned long long)h);
     if (meta_u64(l, "model_hash", 1, &h))
         return -1;
     const char *mname = dm_st_meta(&l->f, "model");

@@ -15,7 +15,8 @@
  *   calibration inputs its scores come from) and per activation ACT
  *   (sigmoid, tanh, relu) cal.ACT.n (how many scores calibration gave);
  *   provenance: source ("run 42", "session"), created, dualmod_version,
- *   cal ("full" or "quantiles"),
+ *   cal ("full" or "quantiles"), and data_fnv1a (16 hex: FNV-1a 64 of
+ *   every tensor's bytes in file order, so damage is caught),
  * and per site the tensors (prefix site.NAME.)
  *   little.bias F32 [rows]; little.w F32 [rows, kk] (bits 0) or little.q
  *   (I8 for bits <= 8, else I16) [rows, kk] with little.qscale F32 [rows]
