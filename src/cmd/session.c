@@ -1561,6 +1561,8 @@ static int run_settings(const dm_run *r, dm_settings *c, dm_err *err)
             char exact[64];
             if (rs && strcmp(kv, "ratio") == 0 && !isnan(rs->ratio))
                 snprintf(exact, sizeof exact, "%.17g", rs->ratio), val = exact;
+            if (strcmp(kv, "bits") == 0 && strcmp(val, "0") == 0) /* the text's FP32 */
+                val = "fp32";
             if (dm_settings_set(c, name, val, err))
                 return dm_err_prefix(err, "run %lld", (long long)r->id);
         }
@@ -1582,7 +1584,7 @@ int dm_session_save_dual_run(dm_session *s, const dm_run *r, const char *path, i
     if (strcmp(hash, r->model_hash))
         return dm_errf(err, "run %lld was made with model %s (hash %s); the loaded model %s has hash %s: load the "
                        "run's model first ('load %s')",
-                       (long long)r->id, r->model, r->model_hash, s->ref.name, hash, r->model_path);
+                       (long long)r->id, r->model, r->model_hash, s->ref.name, hash, r->model);
     dm_settings c = s->set;
     if (run_settings(r, &c, err))
         return -1;
