@@ -179,5 +179,37 @@ b2=$(sed -n 's/^BLEU = \([0-9.]*\) .*/\1/p' "$tmp/out")
 [ -n "$b1" ] && [ "$b1" = "$b2" ] && ok "eval's BLEU = bleu of its saved translations ($b1)" ||
     { echo "# eval $b1, bleu $b2" >"$tmp/err"; notok "eval's BLEU = bleu of its saved translations"; }
 
+# deployable dual modules: a run saved with save-dual reproduces its figures when loaded back
+ddb="$tmp/dual.db"
+dset="set fit-tokens 3000 calib-tokens 500 split test limit 1200 speed 0"
+run "a per-site run to save" 0 "$dm" --db "$ddb" -q -c "load kjv-gru; $dset k 48 bits 4 ratio 0.5 ratio.l1 0.7 bits.l1 fp32 k.l0 32; run"
+run "save-dual RUN FILE (the run's model loaded by name)" 0 "$dm" --db "$ddb" -c "set fit-tokens 3000 calib-tokens 500; save-dual 1 '$tmp/g.dual.safetensors'"
+has "save-dual says what it saved" "$tmp/err" "saved the dual modules of run 1 to .*g.dual.safetensors .*2 sites, ratio 0.5, 4 bits, k 48"
+run "load-dual and run: no fitting" 0 env XDG_CACHE_HOME="$tmp/cache2" "$dm" --db "$ddb" -q -c "load kjv-gru; $dset; load-dual '$tmp/g.dual.safetensors'; get ratio bits k ratio.l1 bits.l1 k.l0; run"
+has "load-dual sets the file's knobs" "$tmp/out" "^bits\.l1 +fp32"
+ls -d "$tmp/cache"/dualmod/fit-v1-* >/dev/null 2>&1 && ! ls -d "$tmp/cache2"/dualmod/fit-v1-* >/dev/null 2>&1 &&
+    ok "the file's run gathered no fitting data (an empty cache stays empty)" || notok "the file's run gathered no fitting data"
+run "the two runs' figures" 0 "$dm" --db "$ddb" --format csv -c "sql select value, dense_value, delta, ratio_achieved, kld, site_knobs from runs order by id"
+[ "$(sed -n 2p "$tmp/out")" = "$(sed -n 3p "$tmp/out")" ] && ok "the dual file's run has the run's figures exactly" ||
+    { cp "$tmp/out" "$tmp/err"; notok "the dual file's run has the run's figures exactly"; }
+run "the file's run says so" 0 "$dm" --db "$ddb" --format csv -c "sql select note from runs where id = 2"
+has "note names the dual file" "$tmp/out" "dual file .*g.dual.safetensors \\(run 1\\)"
+run "eval --dual --explain" 0 "$dm" eval kjv-gru --dual "$tmp/g.dual.safetensors" --split test --explain
+has "eval --dual is load; set dual; run detail" "$tmp/out" "^load kjv-gru; ?set split test; ?set dual .*g.dual.safetensors; ?run detail$"
+run "--dual with a build knob" 2 "$dm" eval kjv-gru --dual "$tmp/g.dual.safetensors" --k 32
+has "--dual with a build knob: message" "$tmp/err" "--dual FILE fixes the little modules; --k would refit them"
+run "a build knob lets the file go" 0 "$dm" --db "$ddb" -c "load kjv-gru; load-dual '$tmp/g.dual.safetensors'; set seed 2; get dual"
+has "a build knob lets the file go: message" "$tmp/err" "seed changes the little modules: the dual file .* no longer applies"
+has "a build knob lets the file go: setting" "$tmp/out" "^dual +-$"
+run "another model's dual file" 1 "$dm" --db "$ddb" -c "load kjv-lstm; load-dual '$tmp/g.dual.safetensors'"
+has "another model's dual file: message" "$tmp/err" "made for model kjv-gru \\(hash 57d31d13d70d12b3\\), not for the loaded one \\(hash 9e3f3e444be5c63b\\)"
+head -c 3000 "$tmp/g.dual.safetensors" >"$tmp/cut.safetensors"
+run "a truncated dual file" 1 "$dm" --db "$ddb" -c "load kjv-gru; load-dual '$tmp/cut.safetensors'"
+has "a truncated dual file: message" "$tmp/err" "cut.safetensors: "
+run "save-dual of another model's run" 1 "$dm" --db "$ddb" -c "load kjv-lstm; save-dual 1 '$tmp/x.safetensors'"
+has "save-dual of another model's run: message" "$tmp/err" "run 1 was made with model kjv-gru .*load kjv-gru"
+run "save-dual on other fitting data" 1 "$dm" --db "$ddb" -c "set fit-tokens 2000 calib-tokens 500; save-dual 1 '$tmp/x.safetensors'"
+has "save-dual on other fitting data: message" "$tmp/err" "rebuilt little module fits with MSE"
+
 echo "1..$n"
 exit $fail

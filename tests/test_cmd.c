@@ -209,6 +209,18 @@ Test(cmd, unknown_commands_and_arity)
     cr_expect_eq(exec("load no-such-model-anywhere"), 1);
     cr_expect(strstr(msgbuf, "no-such-model-anywhere") != NULL, "%s", msgbuf);
     done();
+    cr_expect_eq(exec("load-dual x.dual.safetensors"), 1); /* a dual file fits one model: load it first */
+    cr_expect(strstr(msgbuf, "dual x.dual.safetensors: no model loaded") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("save-dual"), 1);
+    cr_expect(strstr(msgbuf, "usage: save-dual [RUN] FILE [full]") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("save-dual x y z w"), 1);
+    cr_expect(strstr(msgbuf, "too many arguments") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("save-dual 12x f.safetensors"), 1);
+    cr_expect(strstr(msgbuf, "save-dual '12x': expected a run id") != NULL, "%s", msgbuf);
+    done();
     cr_expect_eq(exec("quit"), DM_CMD_QUIT);
     done();
     cr_expect_eq(exec("exit"), DM_CMD_QUIT);
@@ -252,7 +264,9 @@ Test(cmd, completion_from_the_table)
     dm_complete k;
     cr_expect_str_eq(complete("se", NULL), "set sensitivity ");
     cr_expect_str_eq(complete("set", NULL), "set ");
-    cr_expect_str_eq(complete("s", NULL), "set stop sweep study show sql sensitivity "); /* study: issue 10 */
+    /* study: issue 10; save-dual, sensitivity: issue 16 */
+    cr_expect_str_eq(complete("s", NULL), "set stop sweep study show save-dual sql sensitivity ");
+    cr_expect_str_eq(complete("load-", NULL), "load-dual ");
     cr_expect_str_eq(complete("set ra", NULL), "ratio ");
     cr_expect_str_eq(complete("set mode ", NULL), "threshold topk ");
     cr_expect_str_eq(complete("set bits ", NULL), "fp32 16 8 6 4 3 2 1 ");

@@ -117,6 +117,8 @@ static void print_help(FILE *f)
             "                      expected output error given the little module's per-row fit error)\n"
             "  --proj P            srp (sparse random, the paper's) or pca (data-aware, dense)\n"
             "  --seed N            projection seed (default 1)\n"
+            "  --dual FILE         use a saved dual-module file (save-dual) instead of fitting: its knobs,\n"
+            "                      which --ratio, --mode and --predictor may change (eval, bench, translate)\n"
             "  --audit             also run the big module fully: mask recall, false-insensitive rate, cosines\n"
             "  --fit-tokens N      training tokens for fitting (default %d); --calib-tokens N (default %d)\n"
             "  --fit-data FILE     training text when the model has no data set\n"
@@ -179,7 +181,7 @@ static void print_help(FILE *f)
 typedef struct opts {
     const char *words[MAX_WORDS]; /* positional: command, [study kind], model; sweep's pairs; import's files */
     int nwords;
-    const char *split, *data, *vocab, *db, *fit_data, *save_hyp;
+    const char *split, *data, *vocab, *db, *fit_data, *save_hyp, *dual_file;
     int path_both, dense, cold, no_torch, quiet, no_store, explain, dual, mode_given, ratio_given, force;
     const char *shard; /* --shard I/N (sweep) */
     const char *arch;
@@ -234,7 +236,7 @@ enum {
     O_HIDDEN, O_LAYERS, O_VOCAB_SIZE, O_STEPS, O_COLD, O_NO_TORCH,
     O_RATIO, O_BITS, O_K, O_EPS, O_MODE, O_POLICY, O_PREDICTOR, O_PROJ, O_SEED, O_AUDIT, O_LAMBDA, O_FIT_TOKENS,
     O_CALIB_TOKENS, O_FIT_DATA, O_RATIOS, O_KS, O_BITLIST, O_NOISE, O_KERNELS, O_NO_TUNE, O_DB, O_NO_STORE, O_EXPLAIN,
-    O_STREAMS, O_BEAM, O_SAVE_HYP, O_INPUT, O_SHARD, O_FORCE
+    O_STREAMS, O_BEAM, O_SAVE_HYP, O_INPUT, O_SHARD, O_FORCE, O_DUAL
 };
 
 static const struct option long_opts[] = {
@@ -258,7 +260,7 @@ static const struct option long_opts[] = {
     {"fit-data", required_argument, 0, O_FIT_DATA}, {"ratios", required_argument, 0, O_RATIOS},
     {"ks", required_argument, 0, O_KS},         {"bits-list", required_argument, 0, O_BITLIST},
     {"noise", required_argument, 0, O_NOISE},   {"kernels", required_argument, 0, O_KERNELS},
-    {"no-tune", no_argument, 0, O_NO_TUNE},
+    {"no-tune", no_argument, 0, O_NO_TUNE},     {"dual", required_argument, 0, O_DUAL},
     {"db", required_argument, 0, O_DB},         {"no-store", no_argument, 0, O_NO_STORE},
     {"explain", no_argument, 0, O_EXPLAIN},     {"quiet", no_argument, 0, 'q'},
     {"shard", required_argument, 0, O_SHARD},   {"force", no_argument, 0, O_FORCE},
@@ -457,6 +459,10 @@ static int parse_opts(int argc, char **argv, opts *o)
             put(o, "calib-tokens", "%ld", v);
             break;
         case O_FIT_DATA: o->fit_data = optarg; break;
+        case O_DUAL:
+            o->dual_file = optarg;
+            o->dual = 1;
+            break;
         case O_DB: o->db = optarg; break;
         case O_NO_STORE: o->no_store = 1; break;
         case O_NO_TUNE: setenv("DUALMOD_TUNE", "off", 1); break; /* the defaults, untuned */
@@ -784,7 +790,18 @@ static int classic(int argc, char **argv)
         set1(&S, "fit-data", o.fit_data);
     if (o.save_hyp)
         set1(&S, "save-hyp", o.save_hyp);
-    if (strcmp(cmd, "translate") == 0 && !o.ratio_given)
+    if (o.dual_file) { /* the file fixes the little modules: only the knobs that need no refit may follow */
+        if (strcmp(cmd, "eval") && strcmp(cmd, "bench") && strcmp(cmd, "translate"))
+            return usage_error("--dual is for eval, bench and translate, not %s", cmd);
+        static const char *const build[] = {"bits", "k", "eps", "seed", "proj", "policy", "lambda"};
+        for (int i = 0; i < o.nset; i++)
+            for (size_t j = 0; j < sizeof build / sizeof build[0]; j++)
+                if (strcmp(o.set_name[i], build[j]) == 0)
+                    return usage_error("--dual FILE fixes the little modules; --%s would refit them (only --ratio, "
+                                       "--mode and --predictor change a dual file's run)", build[j]);
+        set1(&S, "dual", o.dual_file);
+    }
+    if (strcmp(cmd, "translate") == 0 && !o.ratio_given && !o.dual_file)
         set1(&S, "ratio", "0"); /* dense unless --ratio says otherwise */
     if (strcmp(cmd, "bench") == 0 && !o.dense && !o.mode_given)
         set1(&S, "mode", "topk"); /* exact ratios make exact timings */

@@ -414,6 +414,7 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
         s->shard_i = si, s->shard_n = sn;
         break;
     }
+    case DM_S_DUAL: snprintf(s->dual, sizeof s->dual, "%s", strcmp(value, "-") ? value : ""); break;
     case DM_S_COUNT: break;
     }
     return 0;
@@ -466,6 +467,7 @@ void dm_settings_get(const dm_settings *s, dm_setting_id id, char *out, size_t n
     case DM_S_LAMBDA: snprintf(out, n, "%g", s->lambda); break;
     case DM_S_EXPERIMENT: snprintf(out, n, "%s", s->experiment[0] ? s->experiment : "-"); break;
     case DM_S_SHARD: snprintf(out, n, "%d/%d", s->shard_n ? s->shard_i : 1, s->shard_n ? s->shard_n : 1); break;
+    case DM_S_DUAL: snprintf(out, n, "%s", s->dual[0] ? s->dual : "-"); break;
     default: snprintf(out, n, "?"); break;
     }
 }
@@ -669,9 +671,13 @@ static int c_set(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     for (int i = 0; i < n; i++)
         if (dm_settings_set(&tmp, names[i], vals[i], &c->err))
             return -1;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         if (dm_session_set(c->s, names[i], vals[i], c->io->tui_cmd != NULL, &c->err))
             return -1;
+        char note[1400];
+        if (dm_session_notice(c->s, note, sizeof note))
+            info(c, "%s", note);
+    }
     return 0;
 }
 
@@ -874,6 +880,8 @@ static int fit_first(dm_cmd_ctx *c)
     const dm_settings *s = dm_session_settings(c->s);
     if (dm_cmd_check_lambda(c, "run"))
         return -1;
+    if (dm_session_dual_file(c->s)[0]) /* a dual file: nothing to fit */
+        return 0;
     dm_settings def;
     dm_settings_default(&def);
     if (c->io->tui_cmd && !s->fit_data[0] && s->fit_tokens == def.fit_tokens && s->calib_tokens == def.calib_tokens)
@@ -2042,6 +2050,19 @@ const dm_cmd_def dm_cmd_table[] = {
      "twice, or a shard again after it resumed, adds nothing twice. A file that fails is reported and the others "
      "are still imported; the command fails if any did.",
      1, -1, DM_C_FILE, 0, c_import},
+    {"save-dual", "[RUN] FILE [full]", "save the dual modules of a stored run (or of the settings) to a file",
+     "Writes what the run used (per site: the projection, the quantized little weights and scales, the fit "
+     "errors, the calibration scores behind the thresholds, and the knobs) as a safetensors file naming the "
+     "model's hash; load-dual or `dualmod eval MODEL --dual FILE` use it without fitting. RUN: rebuilt on its "
+     "model (loaded by its name when none is) from the cached fitting data and checked against the run's k, "
+     "site knobs and fit errors; without RUN: the current settings. The file keeps the calibration scores at "
+     "every ratio step of 0.0001 and at the run's ratios (exact thresholds there); full keeps every score.",
+     1, 3, DM_C_FILE, 0, dm_cmd_save_dual},
+    {"load-dual", "FILE", "use a saved dual-module file instead of fitting (set dual FILE; - goes back to fitting)",
+     "Refused when the file was made for another model (hash) or its sites differ. The settings take the file's "
+     "knobs; ratio, mode and predictor still move, and changing bits, k, eps, seed, proj or policy lets the file "
+     "go (the next run fits). Runs made with it say so in their note.",
+     1, 1, DM_C_FILE, 0, dm_cmd_load_dual},
     {"sql", "SELECT ...", "read-only SQL over the run store (tables runs, models, run_layers; views)",
      "Runs on a read-only connection: statements that would change the database are refused.", 1, -1,
      DM_C_NONE, 0, c_sql},

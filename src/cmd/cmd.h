@@ -94,7 +94,9 @@ typedef enum dm_stype {
     X(LAMBDA,   "lambda",   DM_ST_REAL, 0, 1e6, NULL, "0.0001", 0.0001, 0.001, \
       "relative ridge strength of the little module's fit (little, study, bench)") \
     X(EXPERIMENT, "experiment", DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
-      "a name stored with every run (runs where experiment = 'NAME'; - = none)")
+      "a name stored with every run (runs where experiment = 'NAME'; - = none)") \
+    X(DUAL,     "dual",     DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
+      "a dual-module file (save-dual) runs use instead of fitting; its knobs become the settings (- = fit; set = load-dual)")
 
 typedef enum dm_setting_id {
 #define DM_X_(id, ...) DM_S_##id,
@@ -161,6 +163,7 @@ typedef struct dm_settings {
     double lambda;
     double sql_timeout; /* seconds, 0 = no limit */
     char experiment[64]; /* "" = none */
+    char dual[1024];    /* "" or the dual file in use (dm_session_load_dual) */
     int nknobs;   /* per-site knobs, in the order set */
     dm_site_knob knobs[DM_SITE_KNOBS_MAX];
 } dm_settings;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dualfile.h"
 #include "cmd_int.h"
 #include "bench.h"
 #include "rnnlm.h"
@@ -367,7 +368,9 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
     const dm_dual *d = dm_session_dual(c->s);
     const dm_fitdata *fd = NULL;
     dm_err e2;
-    dm_session_fitdata(c->s, &fd, &e2); /* current: the run built on it */
+    const char *dfile = dm_session_dual_file(c->s); /* a dual file: no fitting data */
+    if (!dfile[0])
+        dm_session_fitdata(c->s, &fd, &e2); /* current: the run built on it */
     const dm_model_ref *ref = dm_session_ref(c->s);
     const dm_lm *m = d->big;
     const dm_corpus *corpus;
@@ -440,8 +443,12 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
         fprintf(out, "data        %s  (%ld tokens, %ld predictions)\n", split ? split : datapath, corpus ? corpus->n : 0L,
                 res->dual.predictions);
         fprintf(out, "little      %s\n", lit);
-        fprintf(out, "fit         %ld training tokens%s; relative MSE", fd ? fd->fit_items : 0L,
-                fd && fd->from_cache ? " (moments from cache)" : "");
+        if (dfile[0])
+            fprintf(out, "fit         none: dual file %s (%s); relative MSE", dfile,
+                    dm_session_dual_info(c->s)->source);
+        else
+            fprintf(out, "fit         %ld training tokens%s; relative MSE", fd ? fd->fit_items : 0L,
+                    fd && fd->from_cache ? " (moments from cache)" : "");
         for (int l = 0; l < m->nlayers; l++)
             fprintf(out, " l%d %.3f", l, dm_dual_little(d, l)->var > 0 ? dm_dual_little(d, l)->mse / dm_dual_little(d, l)->var : 0.0);
         fprintf(out, "; built in %.2f s\n", d->fit_seconds);

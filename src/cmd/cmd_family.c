@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bleu.h"
+#include "dualfile.h"
 #include "cmd_int.h"
 #include "metric.h"
 #include "resnet.h"
@@ -176,7 +177,9 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         return fail(c, "no dual module was built");
     const dm_fitdata *fd = NULL;
     dm_err e2;
-    dm_session_fitdata(c->s, &fd, &e2);
+    const char *dfile = dm_session_dual_file(c->s); /* a dual file: no fitting data */
+    if (!dfile[0])
+        dm_session_fitdata(c->s, &fd, &e2);
     const char *split = dm_cmd_split_name(s);
     const dm_dual_stats *st = &res->stats;
     const dm_metric_def *md = dm_metric_get(res->dual.metric);
@@ -260,9 +263,12 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         fprintf(out, "data        %s  (%ld %ss)\n", split ? split : s->split, res->dual.items, n->fam->item);
         fprintf(out, "little      %s, %s, %s projection (seed %llu), %s of little weights and projections\n", kb, bb,
                 dm_proj_name(e->cfg.proj), (unsigned long long)e->cfg.seed, lb);
-        fprintf(out, "fit         %ld training %ss%s; built in %.2f s\n", fd ? fd->fit_items : 0L,
-                n->fam->fit_item ? n->fam->fit_item : n->fam->item,
-                fd && fd->from_cache ? " (moments from cache)" : "", e->fit_seconds);
+        if (dfile[0])
+            fprintf(out, "fit         none: dual file %s (%s)\n", dfile, dm_session_dual_info(c->s)->source);
+        else
+            fprintf(out, "fit         %ld training %ss%s; built in %.2f s\n", fd ? fd->fit_items : 0L,
+                    n->fam->fit_item ? n->fam->fit_item : n->fam->item,
+                    fd && fd->from_cache ? " (moments from cache)" : "", e->fit_seconds);
         fprintf(out, "policy      %s regions, %s ratio control%s\n", dm_policy_name(e->cfg.policy),
                 dm_mode_name(e->cfg.mode),
                 e->cfg.mode == DM_MODE_THRESHOLD ? " (thresholds from training-split quantiles)"

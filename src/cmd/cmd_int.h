@@ -9,7 +9,8 @@
  *   cmd_little.c little (build and fit the little modules, sizes and fit error)
  *   cmd_study.c  study noise|sweep|dim|bits (the paper's tables)
  *   cmd_bench.c  bench (interleaved dense/dual steps; dense with PyTorch beside)
- *   cmd_bleu.c   bleu HYP REF (sacreBLEU-compatible BLEU and chrF of two text files) */
+ *   cmd_bleu.c   bleu HYP REF (sacreBLEU-compatible BLEU and chrF of two text files)
+ *   cmd_dual.c   save-dual and load-dual (deployable dual modules) */
 #ifndef DM_CMD_INT_H
 #define DM_CMD_INT_H
 
@@ -115,6 +116,10 @@ void dm_cmd_run_row(dm_table *t, const dm_run *r, const char *status);
 dm_store *dm_cmd_store(dm_cmd_ctx *c);
 /* Numbers of FROM:TO:STEP or a comma-separated list; their count, or -1. */
 int dm_cmd_values(dm_cmd_ctx *c, const char *what, const char *spec, double *out, int max);
+
+/* save-dual [RUN] FILE [full] and load-dual FILE (cmd_dual.c) */
+int dm_cmd_save_dual(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
+int dm_cmd_load_dual(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);
 
 /* sensitivity and tune CONSTRAINT maximize OBJECTIVE (cmd_tune.c) */
 int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw);

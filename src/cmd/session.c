@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "dualfile.h"
 #include "eval.h"
 #include "family.h"
 #include "rnnlm.h"
@@ -48,6 +49,11 @@ struct dm_session {
     dm_engine eng;
     dm_dual dual_view;   /* the LM family's view of eng (dm_session_dual), refreshed by prepare */
     int dual_kernels;
+    /* a dual file (dm_session_load_dual): eng came from it (eng_from_file), and runs use it while
+     * the settings' build knobs stay the file's (dual_loaded); notice: why it was let go */
+    int eng_from_file, dual_loaded;
+    dm_dual_file_info dual_info;
+    char notice[DM_PATH_MAX + 256];
     /* the store */
     dm_store *store;
     pthread_mutex_t store_mu;
@@ -149,6 +155,8 @@ static void drop_dual(dm_session *s)
 static void drop_model(dm_session *s)
 {
     drop_dual(s);
+    s->eng_from_file = s->dual_loaded = 0;
+    s->set.dual[0] = '\0';
     if (s->have_fd)
         dm_fitdata_free(&s->fd);
     s->have_fd = 0;
@@ -256,6 +264,8 @@ int dm_session_load(dm_session *s, const char *spec, dm_err *err)
     return 0;
 }
 
+static int dual_file_fits(dm_session *s, const dm_settings *c);
+
 int dm_session_set(dm_session *s, const char *name, const char *value, int cancel_running, dm_err *err)
 {
     const dm_setting_def *def = dm_setting_find(name);
@@ -287,6 +297,8 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
             return -1;
         return 0;
     }
+    if (def && def->id == DM_S_DUAL)
+        return dm_session_load_dual(s, tmp.dual, err);
     if (def && def->id == DM_S_KERNELS && tmp.kernels) {
         static const dm_kvariant kv[] = {DM_KV_REF, DM_KV_REF, DM_KV_AVX2, DM_KV_AVX512};
         if (!dm_kernels_get(kv[tmp.kernels]))
@@ -294,7 +306,24 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
                            dm_kernels_best()->name);
     }
     s->set = tmp;
+    if (s->dual_loaded && !dual_file_fits(s, &s->set)) {
+        /* the engine stays until the next run rebuilds it (the worker may be using it) */
+        snprintf(s->notice, sizeof s->notice,
+                 "%s changes the little modules: the dual file %.1000s no longer applies; runs fit them again", name,
+                 s->set.dual);
+        s->dual_loaded = 0;
+        s->set.dual[0] = '\0';
+    }
     return 0;
+}
+
+int dm_session_notice(dm_session *s, char *out, size_t n)
+{
+    if (!s->notice[0])
+        return 0;
+    setstr(out, n, s->notice);
+    s->notice[0] = '\0';
+    return 1;
 }
 
 /* ---- model information ---- */
@@ -421,15 +450,39 @@ static int cal_items(const dm_session *s, const dm_settings *c)
     return c->calib_tokens == CALIB_TOKENS && s->net->fam->cal_items ? s->net->fam->cal_items : c->calib_tokens;
 }
 
-/* Data, fit data and the dual module of settings c. Returns 1 when *cancel
- * was raised between the (uninterruptible) steps. */
+/* Do settings c build what the loaded dual file holds (bits, k, eps, seed,
+ * projection, policy and the per-site bits and k)? Then runs use it as it
+ * is: no fitting data, no fit. */
+static int dual_file_fits(dm_session *s, const dm_settings *c)
+{
+    if (!s->dual_loaded || !s->eng_from_file || !s->have_dual || !s->loaded)
+        return 0;
+    dm_dual_cfg cfg;
+    dm_dual_cfg_default(&cfg);
+    cfg.bits = c->bits;
+    cfg.k = c->k;
+    cfg.eps = c->eps;
+    cfg.seed = (uint64_t)c->seed;
+    cfg.proj = (dm_proj_kind)c->proj;
+    cfg.policy = (dm_policy)c->policy;
+    cfg.lambda = s->eng.cfg.lambda; /* runs fit with the default; a file keeps its own */
+    dm_err e2;
+    if (dm_settings_apply_sites(c, s->net->site, s->net->nsites, &cfg, &e2))
+        return 0;
+    return dm_dual_cfg_same_build(&s->eng.cfg, &cfg);
+}
+
+/* Data, fit data and the dual module of settings c (or the loaded dual
+ * file's, when c builds what it holds). Returns 1 when *cancel was raised
+ * between the (uninterruptible) steps. */
 static int prepare(dm_session *s, const dm_settings *c, const volatile int *cancel, dm_err *err)
 {
     if (prepare_data(s, c, err))
         return -1;
     if (CANCELLED(cancel))
         return 1;
-    if (!s->have_fd) {
+    int use_file = dual_file_fits(s, c);
+    if (!s->have_fd && !use_file) {
         char tpath[DM_PATH_MAX];
         if (!s->net->dataset[0])
             return dm_errf(err, "model %s names no dataset, so its training text (to fit the little module) is unknown",
@@ -463,11 +516,15 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
     if (dm_settings_apply_sites(c, s->net->site, s->net->nsites, &cfg, err) ||
         dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
         return -1;
-    int rebuild = !s->have_dual || !dm_dual_cfg_same_build(&s->eng.cfg, &cfg);
+    if (use_file)
+        cfg.lambda = s->eng.cfg.lambda;
+    /* an engine from a file that no longer applies is rebuilt from fitting data */
+    int rebuild = !use_file && (!s->have_dual || s->eng_from_file || !dm_dual_cfg_same_build(&s->eng.cfg, &cfg));
     if (CANCELLED(cancel))
         return 1;
     if (rebuild) {
         drop_dual(s);
+        s->eng_from_file = s->dual_loaded = 0;
         if (dm_engine_build(&s->eng, s->net->site, s->net->nsites, &s->fd, &cfg, err)) {
             return -1;
         }
@@ -677,6 +734,8 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
 {
     const dm_settings *c = &s->set;
     join_worker(s);
+    if (s->dual_loaded) /* the store cannot tell a dual file's run from a fitted one: never the same */
+        return 0;
     if (prepare_data(s, c, err)) /* the data hash; nothing is fitted or built */
         return -1;
     dm_store *st = dm_session_store(s, err);
@@ -849,6 +908,7 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
         goto fail;
     if (pr > 0)
         goto cancelled_early;
+    int from_file = s->dual_loaded && s->eng_from_file; /* the engine of a dual file (c->dual) */
     const dm_net *m = s->net;
     sn.k = s->eng.k;
     sn.nlayers = m->nsites < DM_SNAP_LAYERS ? m->nsites : DM_SNAP_LAYERS;
@@ -912,6 +972,8 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     snap_quality(&sn, res);
     snap_stats(s, &sn, &res->stats, c->audit);
     dm_run_results(run, m, &s->eng, res, c->audit, measured ? &b : NULL);
+    if (from_file) /* the store has no column for it: the note says where the little modules came from */
+        snprintf(run->note, sizeof run->note, "dual file %.300s (%.120s)", c->dual, s->dual_info.source);
     /* stored: every completed run, and a run cancelled by the user (status
      * cancelled, partial); not one cancelled because a newer request replaced it */
     if (c->store && !s->no_store && !(res->dual.cancelled && superseded(s))) {
@@ -1281,8 +1343,11 @@ int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
         if (rc)
             return -1;
     }
-    /* a new fit invalidates the built dual module */
-    drop_dual(s);
+    /* a new fit invalidates the built dual module (not a loaded dual file's) */
+    if (!s->dual_loaded) {
+        drop_dual(s);
+        s->eng_from_file = 0;
+    }
     if (s->have_fd)
         dm_fitdata_free(&s->fd);
     s->fd = fd;
@@ -1335,4 +1400,228 @@ int dm_session_run_result(dm_session *s, dm_snap_fn progress, void *ud, const vo
     int rc = run_impl(s, &c, progress, ud, cancel, run, err);
     keep_res = NULL;
     return rc;
+}
+
+/* ---- deployable dual modules (dualfile.h) ---- */
+
+const char *dm_session_dual_file(const dm_session *s) { return s->dual_loaded ? s->set.dual : ""; }
+
+const dm_dual_file_info *dm_session_dual_info(const dm_session *s) { return s->dual_loaded ? &s->dual_info : NULL; }
+
+/* The settings that build engine configuration c on the net's sites: the
+ * global knobs and one per-site entry for each site's override. */
+static int settings_of_cfg(dm_settings *t, const dm_dual_cfg *c, const dm_net *net, dm_err *err)
+{
+    const dm_setting_def *ds = dm_setting_find("seed"), *dk = dm_setting_find("k"), *de = dm_setting_find("eps");
+    if ((double)c->seed > ds->hi)
+        return dm_errf(err, "seed %llu is beyond the seed setting's range (0..%.0f)", (unsigned long long)c->seed,
+                       ds->hi);
+    if (c->k > dk->hi)
+        return dm_errf(err, "k %d is beyond the k setting's range (0..%.0f)", c->k, dk->hi);
+    if (c->k == 0 && !(c->eps >= de->lo && c->eps <= de->hi))
+        return dm_errf(err, "eps %g is outside the eps setting's range (%g..%g)", c->eps, de->lo, de->hi);
+    t->ratio = c->ratio;
+    t->mode = (int)c->mode;
+    t->bits = c->bits;
+    t->k = c->k;
+    if (c->k == 0)
+        t->eps = c->eps;
+    t->seed = (long)c->seed;
+    t->policy = (int)c->policy;
+    t->predictor = (int)c->predictor;
+    t->proj = (int)c->proj;
+    t->nknobs = 0;
+    for (int i = 0; i < net->nsites && i < DM_DUAL_MAX_SITES; i++) {
+        static const struct {
+            unsigned flag;
+            int id;
+        } kn[] = {{DM_SITE_SET_RATIO, DM_S_RATIO}, {DM_SITE_SET_BITS, DM_S_BITS}, {DM_SITE_SET_K, DM_S_K}};
+        for (int j = 0; j < 3; j++) {
+            if (!(c->site_set[i] & kn[j].flag))
+                continue;
+            if (t->nknobs == DM_SITE_KNOBS_MAX)
+                return dm_errf(err, "more than %d per-site knobs: the settings cannot hold them", DM_SITE_KNOBS_MAX);
+            dm_site_knob *k = &t->knobs[t->nknobs++];
+            setstr(k->site, sizeof k->site, net->site[i].name);
+            k->knob = kn[j].id;
+            k->value = j == 0 ? c->site_ratio[i] : j == 1 ? c->site_bits[i] : c->site_k[i];
+        }
+    }
+    return 0;
+}
+
+int dm_session_load_dual(dm_session *s, const char *path, dm_err *err)
+{
+    join_worker(s);
+    if (!path || !*path || strcmp(path, "-") == 0) { /* back to fitting (the next run rebuilds) */
+        s->dual_loaded = 0;
+        s->set.dual[0] = '\0';
+        return 0;
+    }
+    if (!s->loaded)
+        return dm_errf(err, "dual %s: no model loaded: 'load MODEL' first (a dual file fits one model)", path);
+    if (strlen(path) >= sizeof s->set.dual)
+        return dm_errf(err, "dual: the path is longer than %zu bytes", sizeof s->set.dual - 1);
+    dm_engine e;
+    dm_dual_file_info info;
+    if (dm_engine_load(&e, s->net->site, s->net->nsites, path, s->net->file_hash, &info, err))
+        return -1;
+    dm_settings t = s->set;
+    if (settings_of_cfg(&t, &e.cfg, s->net, err)) {
+        dm_engine_free(&e);
+        return dm_err_prefix(err, "%s", path);
+    }
+    setstr(t.dual, sizeof t.dual, path);
+    drop_dual(s);
+    s->eng = e;
+    s->have_dual = 1;
+    s->dual_kernels = -1;
+    s->eng_from_file = s->dual_loaded = 1;
+    s->dual_info = info;
+    s->set = t;
+    return 0;
+}
+
+static int save_engine(dm_session *s, const char *path, const char *source, int full, dm_err *err)
+{
+    dm_dual_file_info info;
+    memset(&info, 0, sizeof info);
+    info.model_hash = s->net->file_hash;
+    setstr(info.model, sizeof info.model, s->ref.name);
+    setstr(info.family, sizeof info.family, s->net->fam->name);
+    setstr(info.source, sizeof info.source, source);
+    setstr(info.version, sizeof info.version, s->version);
+    info.full_cal = full;
+    return dm_engine_save(&s->eng, path, &info, err);
+}
+
+int dm_session_save_dual(dm_session *s, const char *path, int full, dm_err *err)
+{
+    join_worker(s);
+    if (!s->loaded)
+        return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    if (prepare(s, &s->set, NULL, err))
+        return -1;
+    char src[DM_PATH_MAX + 16];
+    if (s->dual_loaded)
+        snprintf(src, sizeof src, "dual file %.100s", s->set.dual);
+    else
+        snprintf(src, sizeof src, "session");
+    return save_engine(s, path, src, full, err);
+}
+
+/* The settings of stored run r: its knobs over the current ones, its
+ * per-site overrides (which sites and knobs from site_knobs, the values
+ * from the run's sites where the store has them exactly). */
+static int run_settings(const dm_run *r, dm_settings *c, dm_err *err)
+{
+    char v[64];
+    int rc = 0;
+#define SETV(name, ...) (snprintf(v, sizeof v, __VA_ARGS__), rc = rc ? rc : dm_settings_set(c, name, v, err))
+    SETV("ratio", "%.17g", r->ratio);
+    if (r->bits)
+        SETV("bits", "%d", r->bits);
+    else
+        SETV("bits", "fp32");
+    if (isnan(r->eps)) {
+        SETV("k", "%d", r->k);
+    } else {
+        SETV("k", "0");
+        SETV("eps", "%.17g", r->eps);
+    }
+    SETV("seed", "%llu", (unsigned long long)r->seed);
+    SETV("mode", "%s", r->mode);
+    SETV("policy", "%s", r->policy);
+    SETV("predictor", "%s", r->predictor[0] ? r->predictor : "little");
+    SETV("proj", "%s", r->proj);
+    if (rc)
+        return dm_err_prefix(err, "run %lld", (long long)r->id);
+    c->nknobs = 0;
+    /* "l1:ratio=0.8,bits=4;l0:k=64" */
+    const char *p = r->site_knobs;
+    while (*p) {
+        size_t n = strcspn(p, ";");
+        char part[512], *colon;
+        snprintf(part, sizeof part, "%.*s", (int)(n < sizeof part ? n : sizeof part - 1), p);
+        p += n;
+        if (*p == ';')
+            p++;
+        if (!(colon = strrchr(part, ':')))
+            return dm_errf(err, "run %lld: site knobs '%.100s' are not SITE:KNOB=VALUE,...", (long long)r->id, part);
+        *colon = '\0';
+        const dm_run_site *rs = NULL;
+        for (int i = 0; i < r->nsites; i++)
+            if (strcmp(r->site[i].name, part) == 0)
+                rs = &r->site[i];
+        char *save = NULL;
+        for (char *kv = strtok_r(colon + 1, ",", &save); kv; kv = strtok_r(NULL, ",", &save)) {
+            char *eq = strchr(kv, '=');
+            if (!eq)
+                return dm_errf(err, "run %lld: site knob '%.60s' of %s is not KNOB=VALUE", (long long)r->id, kv, part);
+            *eq = '\0';
+            char name[96];
+            snprintf(name, sizeof name, "%.8s.%.60s", kv, part);
+            const char *val = eq + 1;
+            char exact[64];
+            if (rs && strcmp(kv, "ratio") == 0 && !isnan(rs->ratio))
+                snprintf(exact, sizeof exact, "%.17g", rs->ratio), val = exact;
+            if (strcmp(kv, "bits") == 0 && strcmp(val, "0") == 0) /* the text's FP32 */
+                val = "fp32";
+            if (dm_settings_set(c, name, val, err))
+                return dm_err_prefix(err, "run %lld", (long long)r->id);
+        }
+    }
+#undef SETV
+    return 0;
+}
+
+int dm_session_save_dual_run(dm_session *s, const dm_run *r, const char *path, int full, dm_err *err)
+{
+    join_worker(s);
+    if (!s->loaded) { /* the run's model, by its name, else its file */
+        dm_err e2;
+        if (dm_session_load(s, r->model, &e2) && dm_session_load(s, r->model_path, err))
+            return dm_err_prefix(err, "run %lld's model %s (%s)", (long long)r->id, r->model, e2.msg);
+    }
+    char hash[32];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)s->net->file_hash);
+    if (strcmp(hash, r->model_hash))
+        return dm_errf(err, "run %lld was made with model %s (hash %s); the loaded model %s has hash %s: load the "
+                       "run's model first ('load %s')",
+                       (long long)r->id, r->model, r->model_hash, s->ref.name, hash, r->model);
+    dm_settings c = s->set;
+    if (run_settings(r, &c, err))
+        return -1;
+    c.dual[0] = '\0';
+    s->dual_loaded = 0; /* the run's modules are fitted, never a file's */
+    s->set.dual[0] = '\0';
+    if (prepare(s, &c, NULL, err))
+        return -1;
+    /* the rebuilt engine is the run's: same resolved k, per-site knobs and fit */
+    const dm_engine *e = &s->eng;
+    if (e->k != r->k)
+        return dm_errf(err, "run %lld: rebuilt with k %d, the run had %d", (long long)r->id, e->k, r->k);
+    char txt[sizeof r->site_knobs];
+    dm_dual_cfg_site_text(&e->cfg, s->net->site, s->net->nsites, e->k, txt, sizeof txt);
+    if (strcmp(txt, r->site_knobs))
+        return dm_errf(err, "run %lld: rebuilt with site knobs '%s', the run had '%s'", (long long)r->id, txt,
+                       r->site_knobs);
+    if (r->nsites && r->nsites != e->nsites)
+        return dm_errf(err, "run %lld has %d sites, the model %d", (long long)r->id, r->nsites, e->nsites);
+    for (int i = 0; i < r->nsites; i++) {
+        const dm_run_site *rs = &r->site[i];
+        const dm_engine_site *es = &e->s[i];
+        if ((rs->bits >= 0 && rs->bits != es->bits) || (rs->k > 0 && rs->k != es->k))
+            return dm_errf(err, "run %lld: site %s rebuilt with %d bits and k %d, the run had %d bits and k %d",
+                           (long long)r->id, rs->name, es->bits, es->k, rs->bits, rs->k);
+        double m = es->little.mse;
+        if (!isnan(rs->fit_mse) && fabs(m - rs->fit_mse) > 1e-6 * fabs(rs->fit_mse))
+            return dm_errf(err, "run %lld: site %s's rebuilt little module fits with MSE %.9g, the run's %.9g: the "
+                           "run was fitted on other data (its fit-data, fit-tokens or calib-tokens settings?) or by "
+                           "another dualmod",
+                           (long long)r->id, rs->name, m, rs->fit_mse);
+    }
+    char src[64];
+    snprintf(src, sizeof src, "run %lld", (long long)r->id);
+    return save_engine(s, path, src, full, err);
 }

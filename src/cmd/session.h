@@ -220,6 +220,33 @@ int dm_run_streams(const dm_settings *c);
 void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_dual_result *res, int audit,
                     const dm_dual_bench *b);
 
+/* ---- deployable dual modules (dualfile.h) ---- */
+
+/* Use the dual file at path (the `dual` setting; "" or "-": back to
+ * fitting): loaded onto the model's sites (refused when made for another
+ * model), the settings take its knobs, and runs use it without fitting
+ * data while the build knobs (bits, k, eps, seed, proj, policy, per-site
+ * bits and k) stay its own; changing one lets it go (dm_session_notice
+ * says so) and the next run fits. Ratio, mode and predictor move freely.
+ * Runs made with it carry "dual file PATH (SOURCE)" in their note. */
+int dm_session_load_dual(dm_session *s, const char *path, dm_err *err);
+/* The dual file in use ("" none) and its metadata (NULL none). */
+const char *dm_session_dual_file(const dm_session *s);
+struct dm_dual_file_info;
+const struct dm_dual_file_info *dm_session_dual_info(const dm_session *s);
+/* Save the dual module of the current settings (built first, or the loaded
+ * file's) to path; full: every calibration score (dualfile.h). */
+int dm_session_save_dual(dm_session *s, const char *path, int full, dm_err *err);
+/* Save the dual module stored run r used: its knobs (global and per site)
+ * built on its model (loaded by its name or file when none is; refused when
+ * the loaded model's hash is not the run's) from the fitting data (the disk
+ * cache), checked against the run's resolved k, site knobs and fit errors.
+ * The settings stay; the session's engine is the run's afterwards. */
+int dm_session_save_dual_run(dm_session *s, const dm_run *r, const char *path, int full, dm_err *err);
+/* A message for the user from the last dm_session_set (e.g. a dual file let
+ * go); 1 and copied into out when there is one (then cleared), else 0. */
+int dm_session_notice(dm_session *s, char *out, size_t n);
+
 /* ---- for the commands of src/cmd (eval, info, little, study, bench) ---- */
 
 /* The loaded model, its reference (name, files) and vocabulary; NULL when
