@@ -773,6 +773,10 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
         rc = 0;
         goto out;
     }
+    /* planning losses: measured (clamped at 0, made monotone in the ratio), and at least a small share of the
+     * budget per unit of ratio, so that a smaller planning budget always drops sites (losses the table measured
+     * as 0 on its slice are not free on the whole split) */
+    double B0 = ts.k.ge ? -ts.k.x : ts.k.x, lfloor = B0 > 0 ? B0 / (4.0 * S->nsites) : 0;
     for (int s = 0; s < S->nsites; s++)
         for (int bi = 0; bi < S->nb; bi++) {
             double run = 0;
@@ -783,7 +787,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
                     loss[s][bi][ri] = NAN;
                     continue;
                 }
-                l = l < 0 ? 0 : l;
+                l = l < lfloor * S->r[ri] ? lfloor * S->r[ri] : l;
                 run = l > run ? l : run; /* monotone in the ratio */
                 loss[s][bi][ri] = run;
             }
