@@ -488,7 +488,7 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
             return dm_errf(err, "model %s names no dataset, so its training text (to fit the little module) is unknown",
                            s->ref.name);
         if (dm_data_resolve(s->net->dataset, "train", tpath, sizeof tpath, err))
-            return dm_err_prefix(err, "the little module is fitted on the training split: ");
+            return dm_err_prefix(err, "the little module is fitted on the training split");
         dm_data *train;
         long nfit = fit_items(s, c);
         if (s->net->fam->open(s->net, tpath, nfit, &train, err))
@@ -1331,7 +1331,7 @@ int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
                                 "set fit-data FILE (--fit-data FILE)",
                            s->ref.name);
         } else if (dm_data_resolve(s->net->dataset, "train", path, sizeof path, err)) {
-            return dm_err_prefix(err, "the little module is fitted on the training split: ");
+            return dm_err_prefix(err, "the little module is fitted on the training split");
         }
         dm_data *train;
         if (s->net->fam->open(s->net, path, fit_items(s, c), &train, err))
