@@ -620,6 +620,48 @@ static void conf_text(const dm_net *net, const tconf *t, int gbits, char *out, s
     }
 }
 
+/* The configurations a tuning tried after its table (the first HIST_MAX) with their outcomes. */
+#define HIST_MAX 64
+typedef struct thist {
+    int n;
+    tconf c[HIST_MAX];
+    trial t[HIST_MAX];
+} thist;
+
+static int hist_find(const thist *h, const tconf *tc)
+{
+    int seen = -1;
+    for (int i = 0; i < h->n; i++)
+        if (conf_same(&h->c[i], tc))
+            seen = i;
+    return seen;
+}
+
+static int feasible(const trial *t, double B) { return t->ok && !isnan(t->loss) && t->loss <= B; }
+
+/* One trial of the tuning: configuration tc run (or its stored run taken), counted in *used, recorded in h, and
+ * reported as "tune: WHAT -> constraint, objective". 0 done, -1 failed or interrupted (err set). */
+static int tune_try(dm_cmd_ctx *c, const dm_net *net, const tune_spec *ts, int gbits, const tconf *tc,
+                    const char *label, const char *what, thist *h, long *used, dm_run *r, trial *t)
+{
+    if (set_conf(c, net, tc, gbits))
+        return -1;
+    int x = do_trial(c, &ts->k, 0, label, r, t);
+    if (x < 0)
+        return -1;
+    if (x == 1)
+        return fail(c, "tune interrupted after %ld trials (run the same command again to resume: the completed "
+                       "trials are stored and reused)", *used);
+    ++*used;
+    if (h->n < HIST_MAX) {
+        h->c[h->n] = *tc;
+        h->t[h->n++] = *t;
+    }
+    info(c, "tune: %s -> %s %+.4f, %s %.3f%s", what, ts->k.col, t->q, obj_names[ts->obj], objective(ts, t),
+         t->stored ? " (stored)" : "");
+    return 0;
+}
+
 int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
 {
     if (!dm_session_loaded(c->s))
@@ -683,7 +725,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     int gbits = cur->bits;
     sens *S = calloc(1, sizeof *S);
     double (*loss)[BITS_MAX][GRID_MAX] = calloc(DM_DUAL_MAX_SITES, sizeof *loss);
-    trial *hist = calloc(64, sizeof *hist);
+    thist *hist = calloc(1, sizeof *hist);
     dm_run *r = calloc(1, sizeof *r);
     if (!S || !loss || !hist || !r) {
         free(S), free(loss), free(hist), free(r);
@@ -807,8 +849,6 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     }
 
     /* 2-3. per-site allocations, alpha bisected on the measured constraint */
-    int nh = 0;
-    tconf hc[64];
     trial best_t = {0}, best_u = {0};
     tconf best_c = {0}, best_uc = {0};
     int have_best = 0, have_u = 0;
@@ -828,38 +868,22 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             stall++;
             continue;
         }
-        int seen = -1;
-        for (int h = 0; h < nh; h++)
-            if (conf_same(&hc[h], &tc))
-                seen = h;
+        int seen = hist_find(hist, &tc);
         trial t;
         if (seen >= 0) {
-            t = hist[seen];
+            t = hist->t[seen];
             stall++;
         } else {
-            char label[160], desc[256];
-            conf_text(net, &tc, gbits, desc, sizeof desc);
+            char label[160], what[280];
             snprintf(label, sizeof label, "[tune %ld] ", used + 1);
-            if (set_conf(c, net, &tc, gbits))
+            int w = snprintf(what, sizeof what, "alpha %.3g: ", alpha);
+            conf_text(net, &tc, gbits, what + w, sizeof what - (size_t)w);
+            if (tune_try(c, net, &ts, gbits, &tc, label, what, hist, &used, r, &t))
                 goto out;
-            int x = do_trial(c, &ts.k, 0, label, r, &t);
-            if (x < 0)
-                goto out;
-            if (x == 1) {
-                fail(c, "tune interrupted after %ld trials (run the same command again to resume: the completed "
-                        "trials are stored and reused)", used);
-                goto out;
-            }
-            used++, ps_used++;
+            ps_used++;
             stall = 0;
-            if (nh < 64) {
-                hc[nh] = tc;
-                hist[nh++] = t;
-            }
-            info(c, "tune: alpha %.3g: %s -> %s %+.4f, %s %.3f%s", alpha, desc, ts.k.col, t.q, obj_names[ts.obj],
-                 objective(&ts, &t), t.stored ? " (stored)" : "");
         }
-        int feas = t.ok && !isnan(t.loss) && t.loss <= B;
+        int feas = feasible(&t, B);
         if (feas && (!have_best || better(&ts, &t, &best_t))) {
             best_t = t, best_c = tc;
             have_best = 1;
@@ -910,34 +934,17 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
                 tc.ratio[j] = full_r[nxt];
                 if (tc.bits[j] < 0)
                     tc.bits[j] = gbits;
-                int seen = -1;
-                for (int h = 0; h < nh; h++)
-                    if (conf_same(&hc[h], &tc))
-                        seen = h;
+                int seen = hist_find(hist, &tc);
                 trial t;
                 if (seen >= 0) {
-                    t = hist[seen];
+                    t = hist->t[seen];
                 } else {
-                    char desc[256];
-                    conf_text(net, &tc, gbits, desc, sizeof desc);
-                    if (set_conf(c, net, &tc, gbits))
+                    char what[280] = "refine: ";
+                    conf_text(net, &tc, gbits, what + 8, sizeof what - 8);
+                    if (tune_try(c, net, &ts, gbits, &tc, "[tune refine] ", what, hist, &used, r, &t))
                         goto out;
-                    int x = do_trial(c, &ts.k, 0, "[tune refine] ", r, &t);
-                    if (x < 0)
-                        goto out;
-                    if (x == 1) {
-                        fail(c, "tune interrupted after %ld trials (run the same command again to resume)", used);
-                        goto out;
-                    }
-                    used++;
-                    if (nh < 64) {
-                        hc[nh] = tc;
-                        hist[nh++] = t;
-                    }
-                    info(c, "tune: refine: %s -> %s %+.4f, %s %.3f%s", desc, ts.k.col, t.q, obj_names[ts.obj],
-                         objective(&ts, &t), t.stored ? " (stored)" : "");
                 }
-                if (t.ok && !isnan(t.loss) && t.loss <= B) {
+                if (feasible(&t, B)) {
                     curc = tc;
                     moved = 1;
                     if (better(&ts, &t, &best_t))
@@ -958,19 +965,11 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             for (int j = 0; j < S->nsites; j++)
                 tc.ratio[j] = tc.gratio, tc.bits[j] = S->b[bi];
             trial t;
-            if (set_conf(c, net, &tc, gbits))
+            char what[64];
+            snprintf(what, sizeof what, "uniform ratio %.2f bits %d", tc.gratio, S->b[bi]);
+            if (tune_try(c, net, &ts, gbits, &tc, "[tune uniform] ", what, hist, &used, r, &t))
                 goto out;
-            int x = do_trial(c, &ts.k, 0, "[tune uniform] ", r, &t);
-            if (x < 0)
-                goto out;
-            if (x == 1) {
-                fail(c, "tune interrupted after %ld trials (run the same command again to resume)", used);
-                goto out;
-            }
-            used++;
-            info(c, "tune: uniform ratio %.2f bits %d -> %s %+.4f, %s %.3f%s", tc.gratio, S->b[bi], ts.k.col, t.q,
-                 obj_names[ts.obj], objective(&ts, &t), t.stored ? " (stored)" : "");
-            int feas = t.ok && !isnan(t.loss) && t.loss <= B;
+            int feas = feasible(&t, B);
             if (feas) {
                 lo = mid;
                 if (!have_u || better(&ts, &t, &best_u))
