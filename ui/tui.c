@@ -877,19 +877,7 @@ static void site_default(tui *t, int all)
 /* Make the session's per-site knobs those of want, in want's order. */
 static int sync_knobs(dm_session *s, const dm_settings *want, dm_err *err)
 {
-    for (int c = 0; c < 3; c++) {
-        char name[32];
-        snprintf(name, sizeof name, "%s.*", dm_settings_table[site_knob_ids[c]].name);
-        if (dm_session_set(s, name, "default", 1, err))
-            return -1;
-    }
-    for (int i = 0; i < want->nknobs; i++) {
-        char name[96], v[64];
-        dm_settings_knob_text(want, i, name, sizeof name, v, sizeof v);
-        if (dm_session_set(s, name, v, 1, err))
-            return -1;
-    }
-    return 0;
+    return dm_session_set_knobs(s, want, 1, err);
 }
 
 static void start_run(tui *t)

@@ -180,9 +180,7 @@ typedef struct saved {
 static void restore(dm_cmd_ctx *c, const saved *sv)
 {
     dm_err e;
-    char v[1100], nm[96];
-    dm_session_set(c->s, "ratio.*", "default", 0, &e);
-    dm_session_set(c->s, "bits.*", "default", 0, &e);
+    char v[1100];
     dm_settings_get(&sv->set, DM_S_RATIO, v, sizeof v);
     dm_session_set(c->s, "ratio", v, 0, &e);
     dm_settings_get(&sv->set, DM_S_SPLIT, v, sizeof v);
@@ -191,12 +189,7 @@ static void restore(dm_cmd_ctx *c, const saved *sv)
     dm_session_set(c->s, "limit", v, 0, &e);
     dm_settings_get(&sv->set, DM_S_SPEED, v, sizeof v);
     dm_session_set(c->s, "speed", v, 0, &e);
-    for (int i = 0; i < sv->set.nknobs; i++) {
-        if (sv->set.knobs[i].knob == DM_S_K)
-            continue;
-        dm_settings_knob_text(&sv->set, i, nm, sizeof nm, v, sizeof v);
-        dm_session_set(c->s, nm, v, 0, &e);
-    }
+    dm_session_set_knobs(c->s, &sv->set, 0, &e);
     dm_session_set_tag(c->s, NULL);
 }
 

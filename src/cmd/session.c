@@ -681,6 +681,21 @@ static void run_knobs(dm_session *s, const dm_settings *c, dm_run *r)
     setstr(r->experiment, sizeof r->experiment, c->experiment);
 }
 
+int dm_session_set_knobs(dm_session *s, const dm_settings *from, int cancel_running, dm_err *err)
+{
+    static const char *const all[] = {"ratio.*", "bits.*", "k.*"};
+    for (int i = 0; i < 3; i++)
+        if (dm_session_set(s, all[i], "default", cancel_running, err))
+            return -1;
+    for (int i = 0; i < from->nknobs; i++) {
+        char name[96], v[64];
+        dm_settings_knob_text(from, i, name, sizeof name, v, sizeof v);
+        if (dm_session_set(s, name, v, cancel_running, err))
+            return -1;
+    }
+    return 0;
+}
+
 void dm_session_set_tag(dm_session *s, const char *tag) { setstr(s->tag, sizeof s->tag, tag ? tag : ""); }
 
 /* The same knobs from the settings alone (k resolved without building):

@@ -173,6 +173,10 @@ void dm_session_query_cancel(dm_session *s, const volatile int *cancel);
  * yet (dm_store_add_unique; the sweep's resume under the write lock). */
 void dm_session_store_unique(dm_session *s, int on);
 
+/* Make the per-site knobs those of from, in its order (each through
+ * dm_session_set, so each is checked against the model). */
+int dm_session_set_knobs(dm_session *s, const dm_settings *from, int cancel_running, dm_err *err);
+
 /* Tag stored with every run from now on (a sensitivity analysis, a tuning;
  * "" or NULL: none). Not part of a run's configuration (find_same). */
 void dm_session_set_tag(dm_session *s, const char *tag);
