@@ -1239,20 +1239,18 @@ static int c_sweep(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     dm_session_store_unique(c->s, 0);
     /* back to the settings before the sweep */
     dm_err e2;
+    int knob_dims = 0;
     for (int i = 0; i < nd; i++) {
-        char v[1100] = "default", nm[96];
-        if (strcmp(dims[i].name, dims[i].def->name) == 0) {
-            dm_settings_get(&saved, dims[i].def->id, v, sizeof v);
-        } else { /* a per-site knob: its value before, or none */
-            for (int k = 0; k < saved.nknobs; k++) {
-                char kv[64];
-                dm_settings_knob_text(&saved, k, nm, sizeof nm, kv, sizeof kv);
-                if (strcmp(nm, dims[i].name) == 0)
-                    snprintf(v, sizeof v, "%s", kv);
-            }
+        if (strcmp(dims[i].name, dims[i].def->name) != 0) {
+            knob_dims = 1; /* a per-site knob: the saved list is put back whole below */
+            continue;
         }
+        char v[1100];
+        dm_settings_get(&saved, dims[i].def->id, v, sizeof v);
         dm_session_set(c->s, dims[i].name, v, 0, &e2);
     }
+    if (knob_dims)
+        dm_session_set_knobs(c->s, &saved, 0, &e2);
     if (!stream)
         emit(c, &t);
     dm_table_free(&t);
