@@ -266,6 +266,22 @@ int dm_session_load(dm_session *s, const char *spec, dm_err *err)
 
 static int dual_file_fits(dm_session *s, const dm_settings *c);
 
+/* The engine configuration of settings c for the loaded network: the knobs, the per-site knobs (their sites
+ * and ranges checked) and k resolved (may be NULL). Runs fit with the default ridge strength (the lambda
+ * setting is for little, study and bench). */
+static int settings_cfg(const dm_session *s, const dm_settings *c, dm_dual_cfg *cfg, int *k, dm_err *err)
+{
+    dm_dual_cfg_default(cfg);
+    cfg->ratio = c->ratio, cfg->bits = c->bits, cfg->k = c->k, cfg->eps = c->eps, cfg->seed = (uint64_t)c->seed;
+    cfg->proj = (dm_proj_kind)c->proj, cfg->policy = (dm_policy)c->policy, cfg->mode = (dm_mode)c->mode;
+    cfg->predictor = (dm_predictor)c->predictor;
+    int kk;
+    if (dm_settings_apply_sites(c, s->net->site, s->net->nsites, cfg, err) ||
+        dm_dual_cfg_check_sites(cfg, s->net->site, s->net->nsites, k ? k : &kk, err))
+        return -1;
+    return 0;
+}
+
 int dm_session_set(dm_session *s, const char *name, const char *value, int cancel_running, dm_err *err)
 {
     const dm_setting_def *def = dm_setting_find(name);
@@ -283,11 +299,7 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
     }
     if (!def && s->loaded && s->net) { /* a per-site knob: its site must be one of the model's, its value fit it */
         dm_dual_cfg cfg;
-        dm_dual_cfg_default(&cfg);
-        cfg.ratio = tmp.ratio, cfg.bits = tmp.bits, cfg.k = tmp.k, cfg.eps = tmp.eps;
-        int k;
-        if (dm_settings_apply_sites(&tmp, s->net->site, s->net->nsites, &cfg, err) ||
-            dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
+        if (settings_cfg(s, &tmp, &cfg, NULL, err))
             return dm_err_prefix(err, "%s", name);
     }
     if (def && def->id == DM_S_STORE && tmp.store && s->no_store)
@@ -458,17 +470,10 @@ static int dual_file_fits(dm_session *s, const dm_settings *c)
     if (!s->dual_loaded || !s->eng_from_file || !s->have_dual || !s->loaded)
         return 0;
     dm_dual_cfg cfg;
-    dm_dual_cfg_default(&cfg);
-    cfg.bits = c->bits;
-    cfg.k = c->k;
-    cfg.eps = c->eps;
-    cfg.seed = (uint64_t)c->seed;
-    cfg.proj = (dm_proj_kind)c->proj;
-    cfg.policy = (dm_policy)c->policy;
-    cfg.lambda = s->eng.cfg.lambda; /* runs fit with the default; a file keeps its own */
     dm_err e2;
-    if (dm_settings_apply_sites(c, s->net->site, s->net->nsites, &cfg, &e2))
+    if (settings_cfg(s, c, &cfg, NULL, &e2))
         return 0;
+    cfg.lambda = s->eng.cfg.lambda; /* runs fit with the default; a file keeps its own */
     return dm_dual_cfg_same_build(&s->eng.cfg, &cfg);
 }
 
@@ -503,18 +508,7 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
         s->have_fd = 1;
     }
     dm_dual_cfg cfg;
-    dm_dual_cfg_default(&cfg);
-    cfg.ratio = c->ratio;
-    cfg.bits = c->bits;
-    cfg.k = c->k;
-    cfg.eps = c->eps;
-    cfg.seed = (uint64_t)c->seed;
-    cfg.proj = (dm_proj_kind)c->proj;
-    cfg.policy = (dm_policy)c->policy;
-    cfg.mode = (dm_mode)c->mode;
-    int k;
-    if (dm_settings_apply_sites(c, s->net->site, s->net->nsites, &cfg, err) ||
-        dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
+    if (settings_cfg(s, c, &cfg, NULL, err))
         return -1;
     if (use_file)
         cfg.lambda = s->eng.cfg.lambda;
@@ -703,13 +697,8 @@ void dm_session_set_tag(dm_session *s, const char *tag) { setstr(s->tag, sizeof 
 static int settings_knobs(dm_session *s, const dm_settings *c, dm_run *r, dm_err *err)
 {
     dm_dual_cfg cfg;
-    dm_dual_cfg_default(&cfg);
-    cfg.ratio = c->ratio, cfg.bits = c->bits, cfg.k = c->k, cfg.eps = c->eps, cfg.seed = (uint64_t)c->seed;
-    cfg.proj = (dm_proj_kind)c->proj, cfg.policy = (dm_policy)c->policy, cfg.mode = (dm_mode)c->mode;
-    cfg.predictor = (dm_predictor)c->predictor;
     int k;
-    if (dm_settings_apply_sites(c, s->net->site, s->net->nsites, &cfg, err) ||
-        dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &k, err))
+    if (settings_cfg(s, c, &cfg, &k, err))
         return -1;
     dm_engine shell; /* only the fields dm_run_describe reads */
     memset(&shell, 0, sizeof shell);
