@@ -5,9 +5,13 @@
 #      tracked sources) running the whole suite;
 #   2. Valgrind memcheck on the unit tests (the plain build);
 #   3. the libFuzzer targets, FUZZ_SECONDS (default 30) each;
-#   4. the crash-safety test (SIGKILL during a sweep, resume, concurrent sweeps).
-# Each step prints its wall time. CI_EXTRA_SKIP="asan valgrind fuzz crash"
-# leaves steps out (e.g. locally).
+#   4. the crash-safety test (SIGKILL during a sweep, resume, concurrent sweeps);
+#   5. `make distcheck` (--enable-werror) with clang running the whole suite
+#      from the tarball, then with gcc running DISTCHECK_GCC_TESTS (the
+#      gcc build of the whole suite is `make check` itself: this one checks
+#      the tarball builds and installs with gcc too).
+# Each step prints its wall time. CI_EXTRA_SKIP="asan valgrind fuzz crash
+# distcheck" leaves steps out (e.g. locally).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -80,5 +84,35 @@ case $skip in *" crash "*) ;; *)
     fi
     ;;
 esac
+case $skip in *" distcheck "*) ;; *)
+    step "make distcheck: clang (whole suite), gcc (a subset)"
+    dc_ok=1
+    if command -v clang >/dev/null 2>&1; then
+        if make -j2 distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-werror CC=clang" >"$work/distcheck-clang.log" 2>&1; then
+            echo "ci-extra: distcheck clang: passed ($(grep -c '^PASS' "$work/distcheck-clang.log") tests passed)"
+        else
+            echo "ci-extra: distcheck clang: FAILED"
+            grep -E "^(FAIL|ERROR)|error:" "$work/distcheck-clang.log" | head -20
+            tail -30 "$work/distcheck-clang.log"
+            dc_ok=0
+        fi
+    else
+        echo "ci-extra: distcheck clang: FAILED (clang not found; tools/install-deps.sh installs it)"
+        dc_ok=0
+    fi
+    gcc_tests=${DISTCHECK_GCC_TESTS:-"tests/test_safetensors tests/test_store tests/test_cli.sh"}
+    if make -j2 distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-werror CC=gcc" TESTS="$gcc_tests" \
+        >"$work/distcheck-gcc.log" 2>&1; then
+        echo "ci-extra: distcheck gcc: passed ($gcc_tests)"
+    else
+        echo "ci-extra: distcheck gcc: FAILED"
+        grep -E "^(FAIL|ERROR)|error:" "$work/distcheck-gcc.log" | head -20
+        tail -30 "$work/distcheck-gcc.log"
+        dc_ok=0
+    fi
+    [ $dc_ok = 1 ] && done_step distcheck passed || { done_step distcheck FAILED; status=1; }
+    ;;
+esac
+
 echo "ci-extra: total $(( $(date +%s) - t_all )) s, status $status"
 exit $status
