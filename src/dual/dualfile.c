@@ -65,6 +65,7 @@ static void *sv_keep(saver *s, void *p)
     return p;
 }
 
+static char *sv_vstrf(saver *s, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static char *sv_vstrf(saver *s, const char *fmt, va_list ap)
 {
     va_list aq;
