@@ -1184,12 +1184,12 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     cr_expect_eq(dm_tune_load(path, "avx512", 1, &back, &err), 0, "no avx512 entry");
     /* malformed: not JSON, a bad field, an out-of-range value */
     static const char *bad[][2] = {
-        {"{\"entries\": {\"avx2-t1\": ", "not valid JSON"},
+        {"{\"entries\": {\"avx2-t1-g2\": ", "not valid JSON"},
         {"{\"cpu\": \"x\", \"entries\": []}", "entries"},
-        {"{\"entries\": {\"avx2-t1\": {\"rows_block\": 4}}}", "rows_pf"},
-        {"{\"entries\": {\"avx2-t1\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4}}}", "rows_pf"},
+        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"dense\": \"fast\"}}}", "dense"},
-        {"{\"entries\": {\"avx2-t1\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"dense\": \"own\"}}}", "rows_block"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

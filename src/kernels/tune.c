@@ -398,9 +398,18 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
 
 /* ---- cache file -------------------------------------------------------- */
 
+/* The kernels' generation: bumped when a change to the kernels or their
+ * data layout can move the best parameters, so that entries measured on an
+ * older build are measured again (they stay in the file, unused). 2: the
+ * qgemv panel layout. */
+#define DM_TUNE_GEN 2
+
 static void entry_key(char *out, size_t n, const char *kernels, int threads)
 {
-    snprintf(out, n, "%s-t%d", kernels, threads);
+    if (DM_TUNE_GEN > 1)
+        snprintf(out, n, "%s-t%d-g%d", kernels, threads, DM_TUNE_GEN);
+    else
+        snprintf(out, n, "%s-t%d", kernels, threads);
 }
 
 static int get_int(json_t *e, const char *name, int *v, const char *path, const char *key, dm_err *err)
