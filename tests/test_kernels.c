@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kernels.h"
@@ -826,6 +827,11 @@ Test(kernels, par_run_and_ranges)
             for (int i = 0; i < n; i++)
                 cr_assert_eq(hits[i], 1, "n %d part %d ran %d times", n, i, hits[i]);
             cr_assert_eq(hits[DM_PAR_MAX + n], n, "n %d: parts saw another n", n);
+            if (rep % 10 == 9) {
+                dm_par_wake(n); /* returns (at most 2 ms), and the next job runs every part once */
+                if (rep == 49) /* past the spin time: the workers sleep */
+                    nanosleep(&(struct timespec){ .tv_sec = 0, .tv_nsec = 400000000L }, NULL);
+            }
         }
     }
     /* ranges tile [0, total) in order, cut on multiples of align */

@@ -1765,6 +1765,25 @@ static void par_run_parts(int n, int np, dm_par_fn fn, void *arg)
     atomic_store(&par.busy, 0);
 }
 
+static atomic_int wake_count;
+
+static void wake_part(void *arg, int i, int n)
+{
+    (void)arg, (void)i;
+    atomic_fetch_add(&wake_count, 1);
+    long t0 = par_ns();
+    while (atomic_load(&wake_count) < n && par_ns() - t0 < 2000000L)
+        _mm_pause();
+}
+
+void dm_par_wake(int n)
+{
+    if (n <= 1)
+        return;
+    atomic_store(&wake_count, 0);
+    dm_par_run(n, wake_part, NULL);
+}
+
 /* Part i of n of [0, total), boundaries on multiples of align. */
 void dm_par_range(int total, int align, int i, int n, int *lo, int *hi)
 {

@@ -146,6 +146,12 @@ void dm_par_gemv(const dm_kernels *k, int n, const float *W, size_t ld, int rows
 #define DM_PAR_MAX 16
 typedef void (*dm_par_fn)(void *arg, int part, int nparts);
 void dm_par_run(int n, dm_par_fn fn, void *arg);
+/* Start or wake the pool's workers for n threads and return once they are
+ * spinning (or after 2 ms, for a worker the OS does not schedule): a cold
+ * benchmark step that follows a cache flush of several milliseconds then
+ * finds the workers awake, as in a stream of steps, instead of doing the
+ * first parallel phase alone while a worker wakes up. */
+void dm_par_wake(int n);
 
 /* Part i of n of [0, total), cut on multiples of align: the split the
  * dm_par_ kernels use. */

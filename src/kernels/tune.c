@@ -156,6 +156,7 @@ static void measure(const dm_kernels *k, int nt, tune_ws *w, int ncand, const dm
             dm_kparams_set(&cand[i], NULL);
             if (wl_bytes(w, wl[i]) < 2.0 * (double)w->flush_n * sizeof(float))
                 flush_caches(w); /* (a workload twice the flush size is cold by itself) */
+            dm_par_wake(nt); /* the flush outlasts the workers' spin: wake them as a stream of steps would */
             double t0 = dm_now();
             workload(k, nt, w, wl[i]);
             t[(size_t)i * reps + r] = (dm_now() - t0) * 1e3;
