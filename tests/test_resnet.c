@@ -42,7 +42,11 @@ Test(conv, im2col_gemm_matches_direct_reference)
     trng_seed_salted(11, 1);
     /* odd sizes, stride 2, padding, 1x1 stride 2, 7x7 stride 2 */
     const int cases[][7] = {{5, 7, 3, 3, 1, 1, 9},  {4, 6, 3, 2, 1, 13, 11}, {8, 16, 1, 2, 0, 14, 14},
-                            {3, 8, 7, 2, 3, 28, 28}, {16, 16, 3, 1, 1, 7, 5}};
+                            {3, 8, 7, 2, 3, 28, 28}, {16, 16, 3, 1, 1, 7, 5},
+                            /* the direct kernel's shapes: 16k channels, every tile width, stride 2,
+                             * an odd number of 16-channel blocks, 7x7/2 */
+                            {16, 16, 3, 1, 1, 28, 28}, {16, 32, 3, 2, 1, 28, 27}, {32, 48, 3, 1, 1, 5, 13},
+                            {64, 128, 3, 1, 1, 4, 4}, {3, 16, 7, 2, 3, 28, 23}, {1, 16, 3, 1, 1, 9, 31}};
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
         int cin = cases[t][0], cout = cases[t][1], k = cases[t][2], st = cases[t][3], pad = cases[t][4];
         int H = cases[t][5], W = cases[t][6], n = 2;
@@ -56,12 +60,19 @@ Test(conv, im2col_gemm_matches_direct_reference)
         float *x = malloc(n * insz * sizeof(float)), *o = malloc(n * osz * sizeof(float));
         float *r = malloc(osz * sizeof(float)), *cols = malloc((size_t)n * Ho * Wo * c.K * sizeof(float));
         rand_fill(x, n * insz, 1.0);
-        dm_conv_forward(&c, x, n, H, W, o, cols);
-        for (int i = 0; i < n; i++) {
-            dm_conv_ref(&c, x + i * insz, H, W, r);
-            double e = rel_err(o + i * osz, r, osz);
-            cr_expect(e < 1e-5, "case %zu map %d: relative error %g (tolerance 1e-5)", t, i, e);
+        for (int path = 0; path < 2; path++) { /* im2col + SGEMM, then the direct kernel where it applies */
+            if (path == 1)
+                cr_assert_eq(dm_conv_prepare(&c, &err), 0, "%s", err.msg);
+            dm_conv_forward(&c, x, n, H, W, o, cols);
+            for (int i = 0; i < n; i++) {
+                dm_conv_ref(&c, x + i * insz, H, W, r);
+                double e = rel_err(o + i * osz, r, osz);
+                cr_expect(e < 1e-5, "case %zu map %d, %s: relative error %g (tolerance 1e-5)", t, i,
+                          dm_conv_impl(&c), e);
+            }
         }
+        if (cout % 16 == 0 && (st == 1 || st == 2) && k > 1 && __builtin_cpu_supports("avx512f"))
+            cr_expect(c.wp != NULL, "case %zu: the direct kernel should apply", t);
         free(x), free(o), free(r), free(cols);
         dm_conv_free(&c);
     }

@@ -2,6 +2,7 @@
 #include "conv.h"
 
 #include <cblas.h>
+#include <immintrin.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -36,6 +37,7 @@ void dm_conv_free(dm_conv *c)
 {
     dm_free(c->w);
     dm_free(c->b);
+    dm_free(c->wp);
     memset(c, 0, sizeof *c);
 }
 
@@ -81,11 +83,168 @@ void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols)
         }
 }
 
+
+/* ---- the direct kernel (AVX-512F; see conv.h) ---------------------------- */
+
+#define T_AVX512F __attribute__((target("avx2,fma,avx512f")))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#define DCONV_T1 14 /* positions per tile with one block of 16 channels */
+#define DCONV_T2 12 /* with two blocks (2 x 12 accumulators + 2 weight vectors of 32 zmm) */
+
+static int direct_ok(const dm_conv *c)
+{
+    static int avx512 = -1;
+    if (avx512 < 0)
+        avx512 = __builtin_cpu_supports("avx512f") ? 1 : 0;
+    return avx512 && c->cout % 16 == 0 && (c->stride == 1 || c->stride == 2) && !(c->kh == 1 && c->kw == 1);
+}
+
+int dm_conv_prepare(dm_conv *c, dm_err *err)
+{
+    dm_free(c->wp);
+    c->wp = NULL;
+    if (!direct_ok(c))
+        return 0;
+    if (!(c->wp = dm_alloc((size_t)c->cout * c->K * sizeof(float))))
+        return dm_errf(err, "out of memory for a %d x %d convolution's packed weights", c->cout, c->K);
+    for (int cb = 0; cb < c->cout / 16; cb++)
+        for (int k = 0; k < c->K; k++)
+            for (int j = 0; j < 16; j++)
+                c->wp[((size_t)cb * c->K + k) * 16 + j] = c->w[(size_t)(cb * 16 + j) * c->K + k];
+    return 0;
+}
+
+const char *dm_conv_impl(const dm_conv *c) { return c->wp ? "direct avx512" : "im2col+sgemm"; }
+
+/* T output positions (stride S apart in the padded map xp of row pitch Wp)
+ * times NB blocks of 16 channels: out[t][16 NB] = sum over (ky, kx, ci) of
+ * xp[ky][t S + kx][ci] * w[ci][16] (no bias: the epilogue adds it). */
+static T_AVX512F ALWAYS_INLINE void dconv_tile(const float *xp, int Wp, int cin, int kh, int kw, const float *wp,
+                                               size_t wblk, float *out, int cout, const int T, const int NB,
+                                               const int S)
+{
+    __m512 acc[2][DCONV_T1];
+#pragma GCC unroll 14
+    for (int t = 0; t < T; t++) {
+        acc[0][t] = _mm512_setzero_ps();
+        if (NB == 2)
+            acc[1][t] = _mm512_setzero_ps();
+    }
+    for (int ky = 0; ky < kh; ky++)
+        for (int kx = 0; kx < kw; kx++) {
+            const float *xr = xp + ((size_t)ky * Wp + kx) * cin;
+            const float *w0 = wp + ((size_t)ky * kw + kx) * cin * 16;
+            for (int ci = 0; ci < cin; ci++) {
+                __m512 wa = _mm512_loadu_ps(w0 + (size_t)ci * 16);
+                __m512 wb = NB == 2 ? _mm512_loadu_ps(w0 + wblk + (size_t)ci * 16) : wa;
+#pragma GCC unroll 14
+                for (int t = 0; t < T; t++) {
+                    __m512 xv = _mm512_set1_ps(xr[(size_t)t * S * cin + ci]);
+                    acc[0][t] = _mm512_fmadd_ps(xv, wa, acc[0][t]);
+                    if (NB == 2)
+                        acc[1][t] = _mm512_fmadd_ps(xv, wb, acc[1][t]);
+                }
+            }
+        }
+#pragma GCC unroll 14
+    for (int t = 0; t < T; t++) {
+        _mm512_storeu_ps(out + (size_t)t * cout, acc[0][t]);
+        if (NB == 2)
+            _mm512_storeu_ps(out + (size_t)t * cout + 16, acc[1][t]);
+    }
+}
+
+/* The tile widths instantiated: T is a constant in each (its loops unroll). */
+#define DCONV_CASE(TT, NB, S)                                                                                   \
+    case TT:                                                                                                    \
+        dconv_tile(a, Wp, c->cin, c->kh, c->kw, w, wblk, o, c->cout, TT, NB, S);                                \
+        break;
+#define DCONV_SWITCH(NB, S)                                                                                     \
+    switch (T) {                                                                                                \
+        DCONV_CASE(14, NB, S) DCONV_CASE(12, NB, S) DCONV_CASE(8, NB, S) DCONV_CASE(7, NB, S)                   \
+        DCONV_CASE(4, NB, S) DCONV_CASE(2, NB, S) default : dconv_tile(a, Wp, c->cin, c->kh, c->kw, w, wblk, o, \
+                                                                       c->cout, 1, NB, S);                      \
+        break;                                                                                                  \
+    }
+
+/* One map: xp is the padded map (Hp x Wp x cin), out Ho x Wo x cout. */
+static T_AVX512F void dconv_map(const dm_conv *c, const float *xp, int Wp, float *out, int Ho, int Wo)
+{
+    const size_t wblk = (size_t)c->K * 16;
+    const int nb = c->cout >= 32 ? 2 : 1, tmax = nb == 2 ? DCONV_T2 : DCONV_T1;
+    for (int oy = 0; oy < Ho; oy++)
+        for (int cb = 0; cb + nb <= c->cout / 16; cb += nb)
+            for (int ox = 0; ox < Wo;) {
+                int rem = Wo - ox;
+                int T = rem >= tmax ? tmax : rem >= 8 ? 8 : rem >= 7 ? 7 : rem >= 4 ? 4 : rem >= 2 ? 2 : 1;
+                const float *a = xp + ((size_t)oy * c->stride * Wp + (size_t)ox * c->stride) * c->cin;
+                const float *w = c->wp + (size_t)cb * wblk;
+                float *o = out + ((size_t)oy * Wo + ox) * c->cout + cb * 16;
+                if (nb == 2) {
+                    if (c->stride == 1) {
+                        DCONV_SWITCH(2, 1)
+                    } else {
+                        DCONV_SWITCH(2, 2)
+                    }
+                } else {
+                    if (c->stride == 1) {
+                        DCONV_SWITCH(1, 1)
+                    } else {
+                        DCONV_SWITCH(1, 2)
+                    }
+                }
+                ox += T;
+            }
+    /* an odd number of 16-channel blocks with nb 2: the last block alone */
+    if (nb == 2 && (c->cout / 16) % 2) {
+        int cb = c->cout / 16 - 1;
+        for (int oy = 0; oy < Ho; oy++)
+            for (int ox = 0; ox < Wo;) {
+                int rem = Wo - ox;
+                int T = rem >= DCONV_T1 ? DCONV_T1 : rem >= 8 ? 8 : rem >= 7 ? 7 : rem >= 4 ? 4 : rem >= 2 ? 2 : 1;
+                const float *a = xp + ((size_t)oy * c->stride * Wp + (size_t)ox * c->stride) * c->cin;
+                const float *w = c->wp + (size_t)cb * wblk;
+                float *o = out + ((size_t)oy * Wo + ox) * c->cout + cb * 16;
+                if (c->stride == 1) {
+                    DCONV_SWITCH(1, 1)
+                } else {
+                    DCONV_SWITCH(1, 2)
+                }
+                ox += T;
+            }
+    }
+}
+
+/* The direct path for n maps, padding each into scratch (its capacity in
+ * floats); returns 0 when it ran, -1 when the padded map does not fit. */
+static int dconv_forward(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *scratch,
+                         size_t cap)
+{
+    int Ho = dm_conv_out(H, c->kh, c->stride, c->pad), Wo = dm_conv_out(W, c->kw, c->stride, c->pad);
+    int Hp = H + 2 * c->pad, Wp = W + 2 * c->pad;
+    size_t psz = (size_t)Hp * Wp * c->cin, in_sz = (size_t)H * W * c->cin, osz = (size_t)Ho * Wo * c->cout;
+    if (psz > cap || Ho < 1 || Wo < 1)
+        return -1;
+    memset(scratch, 0, psz * sizeof(float));
+    for (int i = 0; i < n; i++) {
+        const float *xi = x + i * in_sz;
+        for (int y = 0; y < H; y++)
+            memcpy(scratch + ((size_t)(y + c->pad) * Wp + c->pad) * c->cin, xi + (size_t)y * W * c->cin,
+                   (size_t)W * c->cin * sizeof(float)); /* the border stays zero */
+        dconv_map(c, scratch, Wp, out + i * osz, Ho, Wo);
+    }
+    return 0;
+}
+
 void dm_conv_forward_act(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols,
                          const float *add, int relu)
 {
     int Ho = dm_conv_out(H, c->kh, c->stride, c->pad), Wo = dm_conv_out(W, c->kw, c->stride, c->pad);
     size_t P = (size_t)Ho * Wo, in_sz = (size_t)H * W * c->cin;
+    if (c->wp && dconv_forward(c, x, n, H, W, out, cols, (size_t)n * P * c->K) == 0) {
+        dm_conv_epilogue(out, (size_t)n * P, c->cout, c->b, add, relu);
+        return;
+    }
     const float *src = cols;
     if (c->kh == 1 && c->kw == 1 && c->stride == 1 && c->pad == 0) {
         src = x; /* the map is its own patch matrix */

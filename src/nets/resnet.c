@@ -135,7 +135,9 @@ static int load_conv(loader *ld, dm_conv *c, const char *wname, const char *bn, 
         return -1;
     dm_conv_from_torch(c, w);
     free(w);
-    return fold_bn(ld, c, bn, err);
+    if (fold_bn(ld, c, bn, err))
+        return -1;
+    return dm_conv_prepare(c, err); /* the weights are final: pack them for the direct kernel */
 }
 
 static int has(const loader *ld, const char *name) { return dm_st_find(&ld->f, name) != NULL; }
