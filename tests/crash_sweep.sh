@@ -55,6 +55,36 @@ check_store "$db" "after resume"
 done_n=$(q "$db" "select count(distinct ratio) || '/' || count(*) from runs where status = 'done'")
 [ "$done_n" = "5/5" ] && ok "each of the 5 configurations stored once ($done_n)" || notok "each of the 5 configurations stored once (got $done_n)"
 
+# SIGTERM (a scheduler's stop) during a sweep: the running configuration is
+# stored as cancelled, the exit status is 128 + 15, the sweep resumes
+dbt="$tmp/term.db"
+"$dm" --db "$dbt" -c runs >/dev/null 2>&1 # the schema exists before the poll
+"$dm" --db "$dbt" -c "$sweep" >"$tmp/term.out" 2>&1 &
+pid=$!
+w=0
+while [ $w -lt 600 ]; do # until the first configuration is stored (at most 60 s)
+    c=$(q "$dbt" "select count(*) from runs")
+    case $c in '' | *[!0-9]*) c=0 ;; esac
+    [ "$c" -ge 1 ] && break
+    sleep 0.1
+    w=$((w + 1))
+done
+kill -TERM $pid 2>/dev/null
+wait $pid
+rc=$?
+[ $rc -eq 143 ] && ok "SIGTERM during a sweep: exit status 143" || { sed 's/^/# /' "$tmp/term.out"; notok "SIGTERM during a sweep: exit status 143 (got $rc)"; }
+check_store "$dbt" "after SIGTERM"
+st=$(q "$dbt" "select group_concat(status, ' ') from (select status from runs order by id)")
+case "$st" in
+*"done cancelled") ok "the configuration running at SIGTERM is stored as cancelled ($st)" ;;
+*cancelled*) notok "only the configuration running at SIGTERM is cancelled (got: $st)" ;;
+"done done done done done") notok "SIGTERM stopped the sweep (it ran to the end: $st)" ;;
+*) ok "SIGTERM arrived between configurations: nothing to cancel ($st)" ;;
+esac
+"$dm" --db "$dbt" -c "$sweep" >/dev/null 2>&1 && ok "the sweep resumes after SIGTERM" || notok "the sweep resumes after SIGTERM"
+got=$(q "$dbt" "select count(distinct ratio) || '/' || count(*) from runs where status = 'done'")
+[ "$got" = "5/5" ] && ok "after SIGTERM and resume each configuration is stored once ($got)" || notok "after SIGTERM and resume each configuration is stored once (got $got)"
+
 # three identical sweeps at once
 db3="$tmp/three.db"
 "$dm" --db "$db3" -c "$sweep" >/dev/null 2>&1 &

@@ -38,6 +38,7 @@ static volatile sig_atomic_t g_at_prompt;
 static int g_interrupts;
 
 static volatile sig_atomic_t g_prompt_int;
+static volatile sig_atomic_t g_term; /* SIGTERM or SIGHUP received: cancel, store, then leave */
 
 static void on_sigint(int sig)
 {
@@ -54,6 +55,22 @@ static void on_sigint(int sig)
     }
 }
 
+/* SIGTERM / SIGHUP (a batch scheduler's stop, a closed terminal): cancel the
+ * running command as Ctrl-C does, so that its configuration is stored as
+ * cancelled with what it had done, then leave with 128 + the signal; a
+ * second one leaves at once. */
+static void on_sigterm(int sig)
+{
+    if (g_term) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    g_term = sig;
+    g_cancel = 1;
+    g_prompt_int = 1;
+}
+
 static void install_sigint(void)
 {
     struct sigaction sa;
@@ -61,6 +78,9 @@ static void install_sigint(void)
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_sigterm;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
 }
 
 static int term_width(void)
@@ -121,7 +141,7 @@ static int run_script(dm_session *s, FILE *in, const char *name, dm_cmd_io *io)
         if (rc == DM_CMD_QUIT)
             break;
         if (g_cancel) {
-            status = 130;
+            status = g_term ? 128 + g_term : 130;
             break;
         }
         if (rc) {
@@ -183,6 +203,10 @@ static int check_script(FILE *in, const char *cmds, const char *name, int quiet)
 /* Called by readline after a signal arrived while it was reading. */
 static int on_rl_signal(void)
 {
+    if (g_term) { /* leave: readline returns, the loop sees g_term */
+        rl_done = 1;
+        return 0;
+    }
     if (g_prompt_int) {
         g_prompt_int = 0;
         rl_free_line_state();
@@ -291,11 +315,18 @@ static int shell_loop(dm_session *s, dm_cmd_io *io)
             PACKAGE_VERSION);
     int status = 0;
     for (;;) {
+        if (g_term)
+            break;
         g_cancel = 0;
         g_interrupts = 0;
         g_at_prompt = 1;
         char *line = readline("dualmod> ");
         g_at_prompt = 0;
+        if (g_term) {
+            free(line);
+            fputc('\n', stdout);
+            break;
+        }
         if (!line) {
             fputc('\n', stdout);
             break;
@@ -316,7 +347,8 @@ static int shell_loop(dm_session *s, dm_cmd_io *io)
         history_truncate_file(hist, 2000);
     dm_rl_completion_free();
     (void)status;
-    return 0; /* an interactive session's errors were shown as they happened */
+    /* an interactive session's errors were shown as they happened */
+    return g_term ? 128 + g_term : 0;
 }
 
 /* ---- entry ---- */
@@ -505,7 +537,7 @@ int dm_front_main(int argc, char **argv)
     } else if (cmds) {
         io.where = "-c";
         int rc = dm_cmd_exec(s, cmds, &io);
-        status = g_cancel ? 130 : rc == 1 ? 1 : 0;
+        status = g_term ? 128 + g_term : g_cancel ? 130 : rc == 1 ? 1 : 0;
     } else if (file && strcmp(file, "-")) {
         FILE *in = fopen(file, "r");
         if (!in) {
