@@ -19,11 +19,14 @@
  * runs), Pareto (quality loss vs measured speedup), help overlay, messages.
  *
  * Keys (main view)
- *   Left/Right        move the focused slider (Shift+arrow, PgUp/PgDn: big step; Home/End: ends)
+ *   Left/Right        move the focused slider (Shift+arrow, PgUp up/PgDn down: big step; Home/End: ends)
  *   Up/Down, Tab      move the focus           e   little dimension: switch between k and eps
- *   Enter, s          (re)start the run        c   cancel the run
+ *   Enter, s          (re)start the run        c, Ctrl-C   cancel the run or command
  *   : or /            command prompt           r   runs view     p  Pareto view
  *   m                 messages                 ?   help          q  quit (asks if a run is busy)
+ * Ctrl-C closes the prompt, or cancels what runs; with nothing running it
+ * says that q quits, and a second Ctrl-C within 2 s quits (status 130).
+ * --no-start: until the first run (Enter) slider changes do not start one.
  *   g                 sliders per site / global   S  sensitivity view (any view)
  * Per-site mode (g): one row per dual-module site with its requested ratio
  * (a bar; "(global 50%)" when the site takes the global value), the
@@ -59,6 +62,7 @@
  *   cmd LINE             run a command-language line as the prompt would
  *   wait [SECONDS]       until the engine is idle and no change is pending
  *                        (default at most 600 s; failing after that)
+ *   wait-for TEXT        until the screen shows TEXT (failing after 120 s)
  *   sleep MS             let the UI run for MS milliseconds
  *   mouse press|drag|release X Y   a mouse event at column X, row Y (0-based)
  *   resize COLSxROWS     resize the off-screen terminal
@@ -260,6 +264,13 @@ typedef struct tui {
     int nhelp, help_top, nhwrap, hwrap_w;
     /* quitting */
     int quit, confirm_quit, status;
+    /* Ctrl-C: presses within 2 s of each other, the time of the last; a one-line note in the status row */
+    int int_n, int_idle; /* presses while something ran; the last press found nothing to cancel */
+    double int_at;
+    char note[160];
+    double note_until;
+    int hold_once;   /* apply the pending slider changes without starting them (after Ctrl-C) */
+    int user_cancel; /* the running evaluation was cancelled with c or Ctrl-C: say how it ended */
     int dumping; /* rendering for dump-screen: no transient status */
     char script_err[512];
 } tui;
@@ -300,6 +311,7 @@ static int g_nqueue;
 static int command_running(void) { return g_job.running; }
 static void run_command(tui *t, const char *line);
 static void set_view(tui *t, view v);
+static void interrupt(tui *t);
 static volatile sig_atomic_t g_sigint, g_sigterm;
 
 /* ---- small helpers ---- */
@@ -887,6 +899,11 @@ static void start_run(tui *t)
         log_add(t, 'e', err.msg);
 }
 
+/* --no-start: until the first run, slider changes are applied to the
+ * settings but wait for Enter (a key pressed to look around, such as h,
+ * must not start an evaluation). */
+static int holding(const tui *t) { return t->o->no_start && t->snap.run_seq == 0; }
+
 /* Apply the slider changes and start the new configuration: the session
  * stops the running evaluation at its next step and takes the newest
  * request, so this never waits on the engine. While a command runs the
@@ -919,6 +936,10 @@ static void apply_pending(tui *t)
     }
     t->want = *dm_session_settings(t->s);
     (void)failed; /* what was accepted runs */
+    if (t->hold_once || holding(t)) {
+        t->hold_once = 0;
+        return;
+    }
     start_run(t);
 }
 
@@ -1118,7 +1139,16 @@ static void poll_snapshot(tui *t)
         if (ended && t->snap.run_seq != 0) {
             if (t->snap.state == DM_RUN_FAILED)
                 logf_(t, 'e', "run failed: %s", t->snap.error);
-            else if (t->snap.state == DM_RUN_DONE) {
+            else if (t->snap.state == DM_RUN_CANCELLED && (t->user_cancel || t->snap.run_id)) {
+                char done[32], total[32];
+                fmt_count(done, sizeof done, t->snap.done);
+                fmt_count(total, sizeof total, t->snap.total);
+                if (t->snap.run_id)
+                    logf_(t, 'i', "run #%lld cancelled after %s of %s: stored as cancelled (partial figures)",
+                          (long long)t->snap.run_id, done, total);
+                else
+                    logf_(t, 'i', "run %s", t->snap.phase);
+            } else if (t->snap.state == DM_RUN_DONE) {
                 char sp[64] = "";
                 if (isfinite(t->snap.speedup))
                     snprintf(sp, sizeof sp, ", speedup %.2f%s", t->snap.speedup, t->g->times);
@@ -1129,6 +1159,7 @@ static void poll_snapshot(tui *t)
                     logf_(t, 'i', "run done: %s %.2f (%+.2f%%)%s (not stored)", t->snap.metric, t->snap.value,
                           t->snap.delta_pct, sp);
             }
+            t->user_cancel = 0;
             refresh_views(t);
         }
         if (t->snap.state == DM_RUN_PREPARING || t->snap.state == DM_RUN_EVAL)
@@ -1423,7 +1454,9 @@ static void render_live(tui *t, int y)
         char el[32];
         fmt_secs(el, sizeof el, s->elapsed_s);
         if (s->state == DM_RUN_IDLE)
-            putf(t, y + 4, x, COLS - x, sr, "%s idle %s press Enter to run, or move a slider", g->bullet, g->dash);
+            putf(t, y + 4, x, COLS - x, sr, "%s idle %s %s", g->bullet, g->dash,
+                 holding(t) ? "press Enter to run (--no-start: the sliders wait for it)"
+                            : "press Enter to run, or move a slider");
         else
             putf(t, y + 4, x, COLS - x, sr, "%s %s%s%s", g->bullet, s->phase,
                  s->state == DM_RUN_DONE && s->elapsed_s > 0 ? " in " : "", s->state == DM_RUN_DONE && s->elapsed_s > 0 ? el : "");
@@ -1682,6 +1715,57 @@ static int row_is_current(const tui *t, int r)
     return strcmp(rk, sk) == 0;
 }
 
+/* The columns of the runs table by importance (what an 80-column screen
+ * keeps: the status, so that a cancelled partial run does not look
+ * finished, the quality change and the speedup before the rest). */
+static int col_prio(const char *name)
+{
+    static const char *const order[] = {"id",       "status",     "ratio", "delta_pct",   "speedup", "bits",
+                                        "k",        "value",      "mode",  "achieved",    "kld",     "top1_agree",
+                                        "dense",    "bytes_ratio", "split", "created",     "note"};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (strcmp(name, order[i]) == 0)
+            return (int)i;
+    return 100;
+}
+
+/* The columns to draw (in table order) that fit in COLS with the widths of
+ * rows [r0, r1): among `only` (NULL: all but model), the most important
+ * first while they fit; the id and column `keep` (the sort column, or -1)
+ * always. *hidden gets the number left out. */
+static int fit_cols(tui *t, int *cols, int max, int r0, int r1, int keep, const char *const *only, int nonly,
+                    int *hidden)
+{
+    const dm_table *tb = &t->runs;
+    int n = 0, w[64], prio[64], take[64];
+    for (int c = 0; c < tb->ncol && n < max && n < 64; c++) {
+        int in = 0;
+        if (!only)
+            in = strcmp(tb->cols[c], "model") != 0;
+        for (int i = 0; only && i < nonly; i++)
+            in |= strcmp(tb->cols[c], only[i]) == 0;
+        if (in) {
+            w[n] = col_width(t, tb, c, r0, r1) + 1;
+            prio[n] = n == 0 || c == keep ? -1 : col_prio(tb->cols[c]);
+            take[n] = 0;
+            cols[n++] = c;
+        }
+    }
+    int sum = 3;
+    for (int p = -1; p <= 100; p++)
+        for (int i = 0; i < n; i++)
+            if (prio[i] == p && (sum + w[i] <= COLS || p < 0)) {
+                take[i] = 1;
+                sum += w[i];
+            }
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (take[i])
+            cols[m++] = cols[i];
+    *hidden = n - m;
+    return m;
+}
+
 /* Draw rows [top, top+h) of the runs table at y with the given columns
  * (NULL = all, scrolled so that column `keep` is visible). */
 static void draw_table(tui *t, int y, int h, const int *cols, int ncols, int top, int sel, int keep)
@@ -1772,34 +1856,10 @@ static void render_runs_mini(tui *t, int y, int h)
         put_w(t, y, 1, COLS - 1, R_DIM, "no saved runs of this model yet");
         return;
     }
-    /* columns in display order with a priority; the least important go first when narrow */
-    static const struct {
-        const char *name;
-        int prio;
-    } want[] = {{"id", 0},    {"created", 9}, {"ratio", 1},  {"achieved", 7}, {"bits", 2},   {"k", 5},
-                {"mode", 6},  {"value", 3},   {"delta_pct", 3}, {"speedup", 4}, {"status", 8}, {"kld", 10}};
-    int n = (int)(sizeof want / sizeof want[0]);
-    int use[16], w[16];
-    for (int i = 0; i < n; i++) {
-        use[i] = dm_table_find_col(&t->runs, want[i].name);
-        w[i] = use[i] >= 0 ? col_width(t, &t->runs, use[i], 0, h - 1) + 1 : 0;
-    }
-    for (;;) {
-        int sum = 3, worst = -1;
-        for (int i = 0; i < n; i++)
-            if (use[i] >= 0) {
-                sum += w[i];
-                if (worst < 0 || want[i].prio > want[worst].prio)
-                    worst = i;
-            }
-        if (sum <= COLS || worst <= 0)
-            break;
-        use[worst] = -1;
-    }
-    int cols[16], nc = 0;
-    for (int i = 0; i < n; i++)
-        if (use[i] >= 0)
-            cols[nc++] = use[i];
+    static const char *const mini[] = {"id",        "created", "ratio",   "achieved", "bits", "k",
+                                       "mode",      "value",   "delta_pct", "speedup", "status", "kld"};
+    int cols[64], hidden;
+    int nc = fit_cols(t, cols, 64, 0, h - 1, -1, mini, (int)(sizeof mini / sizeof mini[0]), &hidden);
     draw_table(t, y, h, cols, nc, 0, -1, -1);
 }
 
@@ -1872,17 +1932,9 @@ static void render_main(tui *t)
 static void render_runs(tui *t)
 {
     render_header(t);
-    char title[1400];
-    snprintf(title, sizeof title, "runs of %s%s%s", t->info.name[0] ? t->info.name : "?", t->filter[0] ? " where " : "",
-             t->filter);
-    section(t, 2, title);
     int y = 3, h = LINES - 1 - msg_rows() - y;
-    if (!t->runs_ok) {
-        putf(t, y, 1, COLS - 1, R_BAD, "%s", t->runs_err);
-    } else if (t->runs.nrow == 0) {
-        draw_table(t, y, 1, NULL, 0, 0, -1, t->sort_col);
-        put_w(t, y + 1, 1, COLS - 1, R_DIM, t->filter[0] ? "no runs match the filter" : "no saved runs of this model yet");
-    } else {
+    int cols[64], nc = 0, hidden = 0;
+    if (t->runs_ok) {
         int rows = h - 1;
         if (t->runs_sel < t->runs_top)
             t->runs_top = t->runs_sel;
@@ -1890,8 +1942,22 @@ static void render_runs(tui *t)
             t->runs_top = t->runs_sel - rows + 1;
         if (t->runs_top < 0)
             t->runs_top = 0;
-        draw_table(t, y, h, NULL, 0, t->runs_top, t->runs_sel, t->sort_col);
+        /* what does not fit waits for Left/Right (the sort column is always shown) or Enter (the whole run) */
+        nc = fit_cols(t, cols, 64, t->runs_top, t->runs_top + rows, t->sort_col, NULL, 0, &hidden);
     }
+    char title[1400], more[64] = "";
+    if (hidden)
+        snprintf(more, sizeof more, " (%d more column%s: Left/Right, Enter)", hidden, hidden > 1 ? "s" : "");
+    snprintf(title, sizeof title, "runs of %s%s%s%s", t->info.name[0] ? t->info.name : "?", t->filter[0] ? " where " : "",
+             t->filter, more);
+    section(t, 2, title);
+    if (!t->runs_ok) {
+        putf(t, y, 1, COLS - 1, R_BAD, "%s", t->runs_err);
+    } else if (t->runs.nrow == 0) {
+        draw_table(t, y, 1, cols, nc, 0, -1, t->sort_col);
+        put_w(t, y + 1, 1, COLS - 1, R_DIM, t->filter[0] ? "no runs match the filter" : "no saved runs of this model yet");
+    } else
+        draw_table(t, y, h, cols, nc, t->runs_top, t->runs_sel, t->sort_col);
     render_messages(t, LINES - 1 - msg_rows(), msg_rows());
 }
 
@@ -2270,7 +2336,7 @@ static void help_add(tui *t, const char *fmt, ...)
 static const struct key_help {
     const char *keys, *what;
 } key_help[] = {
-    {"Left Right", "move the focused slider; Shift+arrow or PgUp/PgDn: big step; Home/End: the ends"},
+    {"Left Right", "move the focused slider; Shift+arrow or PgUp (up) / PgDn (down): big step; Home/End: the ends"},
     {"Up Down Tab", "move the focus between the sliders (mouse: click or drag on a slider)"},
     {"e", "little dimension: an explicit k, or eps (k from the Johnson-Lindenstrauss bound)"},
     {"a", "audit on/off: also run the big module fully and show the mask recall per layer"},
@@ -2281,7 +2347,9 @@ static const struct key_help {
     {"S", "sensitivity: quality loss per site and ratio from the runs of :sensitivity (each site "
           "dual-moduled alone); arrows move, Enter shows a cell's run, n starts an analysis"},
     {"Enter s", "run the current settings again"},
-    {"c", "cancel the running evaluation or command"},
+    {"c Ctrl-C", "cancel the running evaluation or command (a cancelled run is stored as cancelled with its "
+                 "partial figures); with nothing to cancel Ctrl-C says that q quits, and a second one within 2 s "
+                 "quits"},
     {": /", "command prompt: Tab completes, Up/Down history, Esc leaves"},
     {"r", "runs of this model: Up/Down select, Left/Right sort column, o order, / filter (where words), "
           "F clear the filter, Space mark, d diff two marked runs, Enter show a run"},
@@ -2289,6 +2357,7 @@ static const struct key_help {
           "of the list, Enter show it"},
     {"m", "messages: the output of commands"},
     {"? q", "this help; quit (asks while a run is busy)"},
+    {"--no-start", "the sliders wait for Enter until the first run"},
 };
 
 /* Help lines: "head<TAB>text"; the text wraps under itself. */
@@ -2490,8 +2559,12 @@ static void render_status(tui *t)
         put_w(t, y, 0, COLS, R_FOCUS, "A run is in progress. Quit anyway? (y/n)");
         return;
     }
+    if (t->note[0] && now_s() < t->note_until) {
+        put_w(t, y, 0, COLS, R_FOCUS, t->note);
+        return;
+    }
     if (command_running() && !t->dumping) {
-        putf(t, y, 0, COLS, R_FOCUS, "running: %s  (c cancels)", g_job.line ? g_job.line : "");
+        putf(t, y, 0, COLS, R_FOCUS, "running: %s  (c or Ctrl-C cancels)", g_job.line ? g_job.line : "");
         return;
     }
     static const char *hints[] = {
@@ -2711,7 +2784,8 @@ static void finish_command(tui *t)
     dm_snapshot sn;
     dm_session_snapshot(t->s, &sn);
     int started = dm_session_busy(t->s) && !knobs_differ(&sn.cfg, after);
-    if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit && t->snap.run_seq > 0)
+    if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit && t->snap.run_seq > 0 &&
+        !g_cmd_cancel) /* a cancelled command does not start an evaluation */
         start_run(t);
     refresh_views(t);
     if (sens_done && t->view != V_HELP) {
@@ -3148,8 +3222,10 @@ static int global_key(tui *t, key_ev ev)
     case 'c':
         if (command_running())
             cancel_command(t);
-        else
+        else if (dm_session_busy(t->s)) {
+            t->user_cancel = 1;
             dm_session_cancel(t->s);
+        }
         return 1;
     case 12: /* C-l */
         clearok(curscr, TRUE);
@@ -3172,12 +3248,12 @@ static int site_key(tui *t, key_ev ev)
         site_move(t, 1, 0, 0);
         return 1;
     case KEV(KEY_SLEFT):
-    case KEV(KEY_PPAGE):
+    case KEV(KEY_NPAGE): /* PgDn lowers, PgUp raises */
     case 'H':
         site_move(t, -1, 1, 0);
         return 1;
     case KEV(KEY_SRIGHT):
-    case KEV(KEY_NPAGE):
+    case KEV(KEY_PPAGE):
     case 'L':
         site_move(t, 1, 1, 0);
         return 1;
@@ -3231,12 +3307,12 @@ static void main_key(tui *t, key_ev ev)
         slider_move(t, t->focus, 1, 0);
         break;
     case KEV(KEY_SLEFT):
-    case KEV(KEY_PPAGE):
+    case KEV(KEY_NPAGE): /* PgDn lowers, PgUp raises (as the mouse wheel does) */
     case 'H':
         slider_move(t, t->focus, -1, 1);
         break;
     case KEV(KEY_SRIGHT):
-    case KEV(KEY_NPAGE):
+    case KEV(KEY_PPAGE):
     case 'L':
         slider_move(t, t->focus, 1, 1);
         break;
@@ -3268,10 +3344,12 @@ static void main_key(tui *t, key_ev ev)
     case 's':
         if (command_running())
             run_command(t, "run"); /* queued: the session belongs to the command until it ends */
-        else if (t->pending)
+        else { /* the slider changes, then this run (also under --no-start) */
+            t->hold_once = 1;
             apply_pending(t);
-        else
+            t->hold_once = 0;
             start_run(t);
+        }
         break;
     case '/':
         prompt_open(t, P_CMD, NULL);
@@ -3402,6 +3480,11 @@ static void sens_key(tui *t, key_ev ev)
 
 static void key_event(tui *t, key_ev ev)
 {
+    if (ev == 3) { /* C-c read as a key (no ISIG; headless scripts) */
+        interrupt(t);
+        apply_pending(t);
+        return;
+    }
     if (t->prompt != P_NONE) {
         prompt_key(t, ev);
         return;
@@ -3665,6 +3748,60 @@ static void screen_close(tui *t)
     t->scr_out = t->scr_in = NULL;
 }
 
+/* A line in the status row for a few seconds. */
+static void note(tui *t, double secs, const char *text)
+{
+    snprintf(t->note, sizeof t->note, "%s", text);
+    t->note_until = now_s() + secs;
+}
+
+/* Ctrl-C, as htop and tig users expect it: it closes the prompt, or
+ * cancels what runs (a command, the live evaluation, slider changes not
+ * yet applied: those are kept in the settings but not started); with
+ * nothing to cancel it says that q quits, and a second Ctrl-C within 2 s
+ * of that quits (status 130). A third Ctrl-C within 2 s while something
+ * does not stop quits too. */
+static void interrupt(tui *t)
+{
+    double now = now_s();
+    int recent = now - t->int_at < 2.0;
+    t->int_at = now;
+    t->confirm_quit = 0;
+    if (t->prompt != P_NONE) {
+        prompt_close(t);
+        t->int_n = t->int_idle = 0;
+        return;
+    }
+    if (command_running() || dm_session_busy(t->s) || t->pending || t->knobs_pending) {
+        t->int_n = recent && t->int_n > 0 ? t->int_n + 1 : 1;
+        t->int_idle = 0;
+        if (t->int_n >= 3) { /* it does not stop (a fit does not look at the cancel flag) */
+            t->quit = 1;
+            t->status = 128 + SIGINT;
+            return;
+        }
+        if (t->pending || t->knobs_pending)
+            t->hold_once = 1;
+        if (command_running()) {
+            logf_(t, 'i', "Ctrl-C: cancelling %s", g_job.line ? g_job.line : "the command");
+            cancel_command(t);
+        } else if (dm_session_busy(t->s)) {
+            t->user_cancel = 1;
+            dm_session_cancel(t->s);
+        }
+        note(t, 2.0, t->int_n == 1 ? "cancelling (q quits)" : "cancelling (one more Ctrl-C quits at once)");
+        return;
+    }
+    if (recent && t->int_idle) {
+        t->quit = 1;
+        t->status = 128 + SIGINT;
+        return;
+    }
+    t->int_n = 0;
+    t->int_idle = 1;
+    note(t, 2.0, "nothing to cancel: press q to quit (or Ctrl-C again)");
+}
+
 /* One tick: signals, the snapshot, pending changes, redraw. */
 static void tick(tui *t)
 {
@@ -3674,14 +3811,7 @@ static void tick(tui *t)
     }
     if (g_sigint) {
         g_sigint = 0;
-        if (t->prompt != P_NONE)
-            prompt_close(t);
-        else if (command_running())
-            cancel_command(t);
-        else {
-            t->quit = 1;
-            t->status = 128 + SIGINT;
-        }
+        interrupt(t);
     }
     poll_command(t);
     poll_snapshot(t);
@@ -3897,6 +4027,16 @@ static int script_line(tui *t, char *line, int lineno, const char *file)
         if (sscanf(arg, "%dx%d", &c, &r) != 2 || c < 20 || r < 5)
             FAIL("resize: expected COLSxROWS");
         resize_term(r, c);
+    } else if (strcmp(p, "wait-for") == 0) {
+        double t0 = now_s();
+        for (;;) {
+            tick(t);
+            if (screen_has(arg))
+                break;
+            if (now_s() - t0 > 120)
+                FAIL("wait-for: the screen did not show '%s' within 120 s", arg);
+            sleep_ms(20);
+        }
     } else if (strcmp(p, "expect") == 0) {
         render(t);
         if (!screen_has(arg))
@@ -3908,7 +4048,9 @@ static int script_line(tui *t, char *line, int lineno, const char *file)
     } else if (strcmp(p, "quit") == 0) {
         t->quit = 1;
     } else
-        FAIL("unknown directive '%s' (key, type, cmd, wait, sleep, mouse, resize, expect, dump-screen, quit)", p);
+        FAIL("unknown directive '%s' (key, type, cmd, wait, wait-for, sleep, mouse, resize, expect, dump-screen, "
+             "quit)",
+             p);
 #undef FAIL
     return 0;
 }

@@ -2624,7 +2624,7 @@ void dm_cmd_man(FILE *out, const char *version)
         {"--no-store", "do not store runs"},
         {"--headless, --size COLSxROWS, --script FILE", "TUI: render off-screen, driven by a script (tests)"},
         {"--no-color, --ascii", "TUI: no colours (also NO_COLOR); ASCII drawing"},
-        {"--no-start", "TUI: do not start evaluating at once"},
+        {"--no-start", "TUI: do not start evaluating at once; the sliders wait for Enter until the first run"},
         {"--format table|csv|json|jsonl|md",
          "output format of results: json is one document per command (an array for several rows), jsonl one "
          "object per line, md a Markdown table"},
@@ -2649,6 +2649,11 @@ void dm_cmd_man(FILE *out, const char *version)
           "dual\\-module decoder, with the other dual\\-module options); "
           "\\fBdualmod bleu HYP REF\\fR runs \\fBbleu HYP REF\\fR (it takes \\fB\\-\\-format\\fR, "
           "\\fB\\-q\\fR and \\fB\\-\\-explain\\fR).\n",
+          out);
+    fputs(".PP\nIn the TUI, \\fB?\\fR lists the keys. \\fBc\\fR or Ctrl\\-C cancels the running evaluation or "
+          "command (a cancelled run is stored with status cancelled and its partial figures); with nothing to "
+          "cancel, Ctrl\\-C says that \\fBq\\fR quits, and a second Ctrl\\-C within 2 seconds quits with status "
+          "130. \\fBq\\fR quits (it asks while a run is busy).\n",
           out);
     fputs(".SH COMMANDS\n", out);
     for (int i = 0; i < dm_ncmds; i++) {
