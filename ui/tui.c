@@ -232,7 +232,7 @@ typedef struct tui {
     int drag; /* slider being dragged, -1 none */
     /* message log */
     log_line *log;
-    int nlog, log_top, log_follow;
+    int nlog, log_top, log_follow, log_max_top; /* log_top, log_max_top: message indices (the pager) */
     /* prompt */
     prompt_kind prompt;
     unsigned char rlq[256];
@@ -240,6 +240,8 @@ typedef struct tui {
     int rl_done;
     char *rl_line;
     int rl_ready;
+    char **compl; /* the completion list shown above the prompt until the next key */
+    int ncompl;
     /* runs panel */
     dm_table runs;
     int runs_ok;
@@ -312,6 +314,7 @@ static int command_running(void) { return g_job.running; }
 static void run_command(tui *t, const char *line);
 static void set_view(tui *t, view v);
 static void interrupt(tui *t);
+static void render_completions(tui *t);
 static volatile sig_atomic_t g_sigint, g_sigterm;
 
 /* ---- small helpers ---- */
@@ -1445,8 +1448,15 @@ static void render_live(tui *t, int y)
     /* state */
     x = 1;
     enum role sr = s->state == DM_RUN_FAILED ? R_BAD : busy_state(s->state) ? R_FOCUS : R_DIM;
-    if (s->state == DM_RUN_FAILED)
-        putf(t, y + 4, x, COLS - x, sr, "%s failed: %s", g->bullet, s->error);
+    if (s->state == DM_RUN_FAILED) { /* the whole message is in the message area below, wrapped */
+        char fl[sizeof s->error + 32];
+        snprintf(fl, sizeof fl, "%s failed: %s", g->bullet, s->error);
+        if (dm_u8width(fl) > COLS - x) {
+            put_w(t, y + 4, x, COLS - x - 2, sr, fl);
+            put_w(t, y + 4, COLS - 2, 1, sr, t->utf8 ? g->ellipsis : ">");
+        } else
+            put_w(t, y + 4, x, COLS - x, sr, fl);
+    }
     else {
         char idbuf[48] = "";
         if (s->run_id)
@@ -1865,13 +1875,97 @@ static void render_runs_mini(tui *t, int y, int h)
 
 static int msg_rows(void) { return LINES >= 40 ? 6 : LINES >= 30 ? 3 : 2; }
 
+/* Where the rows of s wrapped at w columns start (byte offsets, at most
+ * max kept); returns the number of rows. A row breaks after its last
+ * blank, or at w columns when a word is longer than that. */
+static int wrap_offsets(const char *s, int w, int *starts, int max)
+{
+    size_t len = strlen(s), i = 0;
+    int n = 0;
+    if (w < 1)
+        w = 1;
+    for (;;) {
+        if (n < max)
+            starts[n] = (int)i;
+        n++;
+        size_t j = i, brk = 0;
+        int cols = 0;
+        while (j < len && cols < w) {
+            if (s[j] == ' ')
+                brk = j;
+            j++;
+            while (j < len && ((unsigned char)s[j] & 0xC0) == 0x80)
+                j++;
+            cols++;
+        }
+        if (j >= len)
+            break;
+        if (s[j] != ' ' && brk > i)
+            j = brk + 1;
+        while (j < len && s[j] == ' ')
+            j++;
+        if (j >= len)
+            break;
+        i = j;
+    }
+    return n;
+}
+
+/* Row k of s wrapped at w columns (starts from wrap_offsets, n rows) at (y, x). */
+static void put_row(const tui *t, int y, int x, int w, enum role r, const char *s, const int *starts, int n, int k)
+{
+    char buf[4096];
+    size_t from = (size_t)starts[k], to = k + 1 < n ? (size_t)starts[k + 1] : strlen(s);
+    if (to - from >= sizeof buf)
+        to = from + sizeof buf - 1;
+    memcpy(buf, s + from, to - from);
+    buf[to - from] = '\0';
+    put_w(t, y, x, w, r, buf);
+}
+
+#define WRAP_MAX 256 /* rows of one message drawn at most (the pager); the rest is cut with a note */
+
+static int log_rows(const tui *t, int i, int w)
+{
+    int n = wrap_offsets(t->log[i].text, w, NULL, 0);
+    return n > WRAP_MAX ? WRAP_MAX : n;
+}
+
+/* The newest messages, wrapped; when the newest alone does not fit, its
+ * start, ending with a pointer to the pager. */
 static void render_messages(tui *t, int y, int h)
 {
-    int first = t->nlog - h;
-    if (first < 0)
-        first = 0;
-    for (int i = 0; i < h && first + i < t->nlog; i++)
-        put_w(t, y + i, 1, COLS - 1, log_role(t->log[first + i].kind), t->log[first + i].text);
+    int w = COLS - 1, used = 0, first = t->nlog;
+    while (first > 0 && used + log_rows(t, first - 1, w) <= h) {
+        first--;
+        used += log_rows(t, first, w);
+    }
+    if (first == t->nlog && t->nlog > 0) { /* the newest is taller than the area */
+        const log_line *l = &t->log[t->nlog - 1];
+        int starts[WRAP_MAX];
+        int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        for (int k = 0; k < h && k < n; k++)
+            put_row(t, y + k, 1, k == h - 1 ? w - 14 : w, log_role(l->kind), l->text, starts, n, k);
+        put_w(t, y + h - 1, COLS - 14, 14, R_DIM, t->utf8 ? " … m: all of it" : " ... m: all");
+        return;
+    }
+    /* the rows of older messages that do not fit in whole: their last rows */
+    int skip = 0;
+    if (first > 0 && used < h) {
+        int rows = log_rows(t, first - 1, w);
+        skip = rows - (h - used);
+        first--;
+    }
+    int yy = y;
+    for (int i = first; i < t->nlog && yy < y + h; i++) {
+        const log_line *l = &t->log[i];
+        int starts[WRAP_MAX];
+        int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        if (n > WRAP_MAX)
+            n = WRAP_MAX;
+        for (int k = i == first ? skip : 0; k < n && yy < y + h; k++)
+            put_row(t, yy++, 1, w, log_role(l->kind), l->text, starts, n, k);
+    }
 }
 
 static void render_main(tui *t)
@@ -2513,17 +2607,36 @@ static void render_help(tui *t)
              t->help_top + rows < t->nhwrap ? t->help_top + rows : t->nhwrap, t->nhwrap);
 }
 
+/* The pager: messages wrapped to the width, scrolled by message. */
 static void render_log(tui *t)
 {
     render_header(t);
     section(t, 2, "messages: Up/Down PgUp/PgDn scroll, q or Esc back");
-    int y = 3, h = LINES - 1 - y;
-    if (t->log_follow || t->log_top > t->nlog - h)
-        t->log_top = t->nlog - h;
+    int y = 3, h = LINES - 1 - y, w = COLS - 1;
+    /* the first message from which the rest fits: the end of the scroll */
+    int last = t->nlog, used = 0;
+    while (last > 0 && used + log_rows(t, last - 1, w) <= h) {
+        last--;
+        used += log_rows(t, last, w);
+    }
+    if (last == t->nlog && t->nlog > 0)
+        last = t->nlog - 1;
+    t->log_max_top = last;
+    if (t->log_follow || t->log_top > last)
+        t->log_top = last;
     if (t->log_top < 0)
         t->log_top = 0;
-    for (int i = 0; i < h && t->log_top + i < t->nlog; i++)
-        put_w(t, y + i, 1, COLS - 1, log_role(t->log[t->log_top + i].kind), t->log[t->log_top + i].text);
+    int yy = y;
+    for (int i = t->log_top; i < t->nlog && yy < y + h; i++) {
+        const log_line *l = &t->log[i];
+        int starts[WRAP_MAX];
+        int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        int shown = n > WRAP_MAX ? WRAP_MAX : n;
+        for (int k = 0; k < shown && yy < y + h; k++)
+            put_row(t, yy++, 1, w, log_role(l->kind), l->text, starts, shown, k);
+        if (n > WRAP_MAX && yy < y + h)
+            put_w(t, yy++, 1, w, R_DIM, "(the rest of this message is not shown)");
+    }
 }
 
 /* The bottom row: the prompt, a question, or the key hints. */
@@ -2610,6 +2723,7 @@ static void render(tui *t)
         render_sens(t);
         break;
     }
+    render_completions(t);
     render_status(t);
     curs_set(t->prompt != P_NONE ? 1 : 0);
     refresh();
@@ -2940,20 +3054,81 @@ static char **rl_complete_cb(const char *text, int start, int end)
         rl_attempted_completion_over = 1;
         return NULL;
     }
-    return dm_rl_completion(g_tui->s, text, end, 0);
+    return dm_rl_completion(g_tui->s, text, end);
 }
 
+static void compl_clear(tui *t)
+{
+    for (int i = 0; i < t->ncompl; i++)
+        free(t->compl[i]);
+    free(t->compl);
+    t->compl = NULL;
+    t->ncompl = 0;
+}
+
+/* Readline lists the matches: they open above the prompt until the next key
+ * (render_completions); file names show their last part, as readline does. */
 static void rl_display_matches_cb(char **matches, int n, int maxlen)
 {
     (void)maxlen;
     tui *t = g_tui;
-    char buf[1024];
-    size_t j = 0;
-    buf[0] = '\0';
-    for (int i = 1; i <= n && j + 2 < sizeof buf; i++)
-        j += (size_t)snprintf(buf + j, sizeof buf - j, "%s%s", i > 1 ? "  " : "", matches[i]);
-    log_add(t, 'i', buf);
+    compl_clear(t);
+    t->compl = calloc((size_t)(n > 0 ? n : 1), sizeof *t->compl);
+    if (!t->compl)
+        return;
+    for (int i = 1; i <= n; i++) {
+        const char *m = matches[i];
+        if (rl_filename_completion_desired) {
+            const char *sl = strrchr(m, '/');
+            if (sl && sl[1])
+                m = sl + 1;
+        }
+        if ((t->compl[t->ncompl] = strdup(m)) != NULL)
+            t->ncompl++;
+    }
     render(t);
+}
+
+/* The completion list above the prompt, in columns, as many rows as the
+ * screen has below the header; what does not fit is counted. */
+static void render_completions(tui *t)
+{
+    if (t->prompt == P_NONE || t->ncompl == 0)
+        return;
+    int wmax = 1;
+    for (int i = 0; i < t->ncompl; i++) {
+        int w = dm_u8width(t->compl[i]);
+        if (w > wmax)
+            wmax = w;
+    }
+    int colw = wmax + 2;
+    if (colw > COLS - 2)
+        colw = COLS - 2;
+    int ncols = (COLS - 2) / colw;
+    if (ncols < 1)
+        ncols = 1;
+    int nrows = (t->ncompl + ncols - 1) / ncols, maxrows = LINES - 4;
+    int rows = nrows > maxrows ? maxrows - 1 : nrows; /* the last row then counts the rest */
+    int shown = rows * ncols < t->ncompl ? rows * ncols : t->ncompl;
+    int y0 = LINES - 1 - (rows + (shown < t->ncompl ? 1 : 0)) - 1;
+    char title[96];
+    snprintf(title, sizeof title, "%d matches (type more letters)", t->ncompl);
+    section(t, y0, title);
+    for (int r = 0; r < rows; r++) {
+        move(y0 + 1 + r, 0);
+        clrtoeol();
+        for (int c = 0; c < ncols; c++) {
+            int i = c * rows + r; /* down the columns, as readline lists */
+            if (i < shown)
+                put_w(t, y0 + 1 + r, 1 + c * colw, colw - 1, R_NORMAL, t->compl[i]);
+        }
+    }
+    if (shown < t->ncompl) {
+        move(y0 + 1 + rows, 0);
+        clrtoeol();
+        putf(t, y0 + 1 + rows, 1, COLS - 1, R_DIM, "%s %d more: type more letters", t->g->ellipsis,
+             t->ncompl - shown);
+    }
 }
 
 static void rl_setup(tui *t)
@@ -2973,6 +3148,7 @@ static void rl_setup(tui *t)
     rl_outstream = t->devnull;
     rl_variable_bind("bell-style", "none");
     rl_variable_bind("horizontal-scroll-mode", "on");
+    rl_variable_bind("show-all-if-ambiguous", "on"); /* one Tab lists the matches */
     using_history();
     stifle_history(1000);
     if (t->o && t->o->history)
@@ -3011,6 +3187,7 @@ static void prompt_open(tui *t, prompt_kind k, const char *initial)
 
 static void prompt_close(tui *t)
 {
+    compl_clear(t);
     rl_replace_line("", 1);
     rl_callback_handler_remove();
     t->prompt = P_NONE;
@@ -3024,6 +3201,7 @@ static void prompt_accept(tui *t)
     t->rl_done = 0;
     rl_callback_handler_remove();
     t->prompt = P_NONE;
+    compl_clear(t);
     if (!line)
         return; /* EOF (Ctrl-D on an empty line) */
     rl_save_line(t, line);
@@ -3061,6 +3239,7 @@ static void prompt_key(tui *t, key_ev ev)
         {KEY_LEFT, 2},  {KEY_RIGHT, 6},      {KEY_UP, 16},    {KEY_DOWN, 14},      {KEY_HOME, 1},
         {KEY_END, 5},   {KEY_BACKSPACE, 127}, {KEY_DC, 4},     {KEY_ENTER, '\r'},
     };
+    compl_clear(t);
     if (ev == 27 || ev == 7 || ev == 3) { /* Esc, C-g, C-c */
         prompt_close(t);
         return;
@@ -3533,11 +3712,11 @@ static void key_event(tui *t, key_ev ev)
             t->view = t->prev_view == V_LOG ? V_MAIN : t->prev_view;
         else {
             if (t->log_follow)
-                t->log_top = t->nlog - (LINES - 4);
+                t->log_top = t->log_max_top;
             t->log_follow = 0;
             if (!scroll_key(ev, &t->log_top, LINES - 5))
                 global_key(t, ev);
-            else if (t->log_top >= t->nlog - (LINES - 4))
+            else if (t->log_top >= t->log_max_top)
                 t->log_follow = 1;
         }
         break;

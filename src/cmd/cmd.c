@@ -2478,12 +2478,23 @@ dm_complete dm_cmd_complete(dm_session *s, const char *line, void (*fn)(void *ud
             each_model(fn, ud, partial);
         return DM_C_FILE;
     case DM_C_FILE:
-        if (strcmp(d->name, "export") == 0 && idx == 1) {
-            const char *f[] = {"csv", "json"};
-            for (int i = 0; i < 2; i++)
-                if (strncmp(f[i], partial, pl) == 0)
-                    fn(ud, f[i]);
-            return DM_C_NONE;
+        if (strcmp(d->name, "export") == 0 && idx != 2) { /* export csv|json FILE [where COND] */
+            if (idx == 1) {
+                const char *f[] = {"csv", "json"};
+                for (int i = 0; i < 2; i++)
+                    if (strncmp(f[i], partial, pl) == 0)
+                        fn(ud, f[i]);
+                return DM_C_NONE;
+            }
+            if (idx == 3) {
+                if (strncmp("where", partial, pl) == 0)
+                    fn(ud, "where");
+                return DM_C_NONE;
+            }
+            for (size_t i = 0; i < sizeof summary_cols / sizeof summary_cols[0]; i++)
+                if (strncmp(summary_cols[i], partial, pl) == 0)
+                    fn(ud, summary_cols[i]);
+            return DM_C_COLUMN;
         }
         return DM_C_FILE;
     case DM_C_COMMAND:
