@@ -1936,6 +1936,19 @@ static int log_rows(const tui *t, int i, int w)
 static void render_messages(tui *t, int y, int h)
 {
     int w = COLS - 1, used = 0, first = t->nlog;
+    /* a newest error taller than the area takes rows above it (up to a quarter of the screen) */
+    if (t->nlog > 0 && t->log[t->nlog - 1].kind == 'e') {
+        int need = log_rows(t, t->nlog - 1, w), cap = LINES / 4;
+        int g = need < cap ? need : cap;
+        if (g > h) {
+            for (int r = y - (g - h); r < y; r++) {
+                move(r, 0);
+                clrtoeol();
+            }
+            y -= g - h;
+            h = g;
+        }
+    }
     while (first > 0 && used + log_rows(t, first - 1, w) <= h) {
         first--;
         used += log_rows(t, first, w);
@@ -1944,26 +1957,32 @@ static void render_messages(tui *t, int y, int h)
         const log_line *l = &t->log[t->nlog - 1];
         int starts[WRAP_MAX];
         int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        const char *more = t->utf8 ? " … m: all" : " ... m: all";
+        int mw = dm_u8width(more);
         for (int k = 0; k < h && k < n; k++)
-            put_row(t, y + k, 1, k == h - 1 ? w - 14 : w, log_role(l->kind), l->text, starts, n, k);
-        put_w(t, y + h - 1, COLS - 14, 14, R_DIM, t->utf8 ? " … m: all of it" : " ... m: all");
+            put_row(t, y + k, 1, k == h - 1 ? w - mw : w, log_role(l->kind), l->text, starts, n, k);
+        put_w(t, y + h - 1, COLS - mw, mw, R_DIM, more);
         return;
     }
-    /* the rows of older messages that do not fit in whole: their last rows */
-    int skip = 0;
-    if (first > 0 && used < h) {
-        int rows = log_rows(t, first - 1, w);
-        skip = rows - (h - used);
-        first--;
-    }
+    /* an older message that does not fit in whole: its first rows, marked as cut */
     int yy = y;
+    if (first > 0 && used < h) {
+        const log_line *l = &t->log[first - 1];
+        int starts[WRAP_MAX];
+        int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        if (n > WRAP_MAX)
+            n = WRAP_MAX;
+        for (int k = 0; k < h - used && k < n; k++)
+            put_row(t, yy++, 1, k == h - used - 1 ? w - 2 : w, log_role(l->kind), l->text, starts, n, k);
+        put_w(t, yy - 1, COLS - 1, 1, R_DIM, t->utf8 ? t->g->ellipsis : ">");
+    }
     for (int i = first; i < t->nlog && yy < y + h; i++) {
         const log_line *l = &t->log[i];
         int starts[WRAP_MAX];
         int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
         if (n > WRAP_MAX)
             n = WRAP_MAX;
-        for (int k = i == first ? skip : 0; k < n && yy < y + h; k++)
+        for (int k = 0; k < n && yy < y + h; k++)
             put_row(t, yy++, 1, w, log_role(l->kind), l->text, starts, n, k);
     }
 }
@@ -2444,9 +2463,10 @@ static const struct key_help {
     {"c Ctrl-C", "cancel the running evaluation or command (a cancelled run is stored as cancelled with its "
                  "partial figures); with nothing to cancel Ctrl-C says that q quits, and a second one within 2 s "
                  "quits"},
-    {": /", "command prompt: Tab completes, Up/Down history, Esc leaves"},
+    {": /", "command prompt: Tab completes (commands, settings, models, file names), Up/Down history, Esc leaves"},
     {"r", "runs of this model: Up/Down select, Left/Right sort column, o order, / filter (where words), "
-          "F clear the filter, Space mark, d diff two marked runs, Enter show a run"},
+          "F clear the filter, Space mark, d diff two marked runs, Enter show a run; columns that do not fit "
+          "are counted in the title (the sort column is always shown)"},
     {"p", "Pareto view: quality loss against measured speedup, the front highlighted; Up/Down select a run "
           "of the list, Enter show it"},
     {"m", "messages: the output of commands"},
@@ -2892,7 +2912,21 @@ static void finish_command(tui *t)
     if (j->rc == DM_CMD_QUIT)
         t->quit = 1;
     const dm_settings *after = dm_session_settings(t->s);
+    /* the command's settings, with the slider moves made while it ran (still pending) on top */
+    dm_settings moved = t->want;
     t->want = *after;
+    for (int id = 0; id < DM_S_COUNT; id++)
+        if (t->pending & (1u << id)) {
+            char buf[1100];
+            dm_err err = {{0}};
+            dm_settings_get(&moved, (dm_setting_id)id, buf, sizeof buf);
+            if (dm_settings_set(&t->want, dm_settings_table[id].name, buf, &err))
+                t->pending &= ~(1u << id);
+        }
+    if (t->knobs_pending) {
+        t->want.nknobs = moved.nknobs;
+        memcpy(t->want.knobs, moved.knobs, sizeof moved.knobs);
+    }
     /* a settings change restarts the evaluation (once one has run: a headless script starts idle),
      * unless the command already started these settings */
     dm_snapshot sn;
