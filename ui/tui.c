@@ -240,8 +240,8 @@ typedef struct tui {
     int rl_done;
     char *rl_line;
     int rl_ready;
-    char **compl; /* the completion list shown above the prompt until the next key */
-    int ncompl;
+    char **match; /* the completion list shown above the prompt until the next key */
+    int nmatch;
     /* runs panel */
     dm_table runs;
     int runs_ok;
@@ -1456,8 +1456,7 @@ static void render_live(tui *t, int y)
             put_w(t, y + 4, COLS - 2, 1, sr, t->utf8 ? g->ellipsis : ">");
         } else
             put_w(t, y + 4, x, COLS - x, sr, fl);
-    }
-    else {
+    } else {
         char idbuf[48] = "";
         if (s->run_id)
             snprintf(idbuf, sizeof idbuf, "  saved as run #%lld", (long long)s->run_id);
@@ -1730,9 +1729,9 @@ static int row_is_current(const tui *t, int r)
  * finished, the quality change and the speedup before the rest). */
 static int col_prio(const char *name)
 {
-    static const char *const order[] = {"id",       "status",     "ratio", "delta_pct",   "speedup", "bits",
-                                        "k",        "value",      "mode",  "achieved",    "kld",     "top1_agree",
-                                        "dense",    "bytes_ratio", "split", "created",     "note"};
+    static const char *const order[] = {"id",    "status",      "ratio", "delta_pct", "speedup", "bits",
+                                        "k",     "value",       "mode",  "achieved",  "kld",     "top1_agree",
+                                        "dense", "bytes_ratio", "split", "created",   "note"};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (strcmp(name, order[i]) == 0)
             return (int)i;
@@ -1866,8 +1865,8 @@ static void render_runs_mini(tui *t, int y, int h)
         put_w(t, y, 1, COLS - 1, R_DIM, "no saved runs of this model yet");
         return;
     }
-    static const char *const mini[] = {"id",        "created", "ratio",   "achieved", "bits", "k",
-                                       "mode",      "value",   "delta_pct", "speedup", "status", "kld"};
+    static const char *const mini[] = {"id",   "created", "ratio",     "achieved", "bits",   "k",
+                                       "mode", "value",   "delta_pct", "speedup",  "status", "kld"};
     int cols[64], hidden;
     int nc = fit_cols(t, cols, 64, 0, h - 1, -1, mini, (int)(sizeof mini / sizeof mini[0]), &hidden);
     draw_table(t, y, h, cols, nc, 0, -1, -1);
@@ -2061,8 +2060,8 @@ static void render_runs(tui *t)
     char title[1400], more[64] = "";
     if (hidden)
         snprintf(more, sizeof more, " (%d more column%s: Left/Right, Enter)", hidden, hidden > 1 ? "s" : "");
-    snprintf(title, sizeof title, "runs of %s%s%s%s", t->info.name[0] ? t->info.name : "?", t->filter[0] ? " where " : "",
-             t->filter, more);
+    snprintf(title, sizeof title, "runs of %s%s%s%s", t->info.name[0] ? t->info.name : "?",
+             t->filter[0] ? " where " : "", t->filter, more);
     section(t, 2, title);
     if (!t->runs_ok) {
         putf(t, y, 1, COLS - 1, R_BAD, "%s", t->runs_err);
@@ -3091,13 +3090,13 @@ static char **rl_complete_cb(const char *text, int start, int end)
     return dm_rl_completion(g_tui->s, text, end);
 }
 
-static void compl_clear(tui *t)
+static void matches_clear(tui *t)
 {
-    for (int i = 0; i < t->ncompl; i++)
-        free(t->compl[i]);
-    free(t->compl);
-    t->compl = NULL;
-    t->ncompl = 0;
+    for (int i = 0; i < t->nmatch; i++)
+        free(t->match[i]);
+    free(t->match);
+    t->match = NULL;
+    t->nmatch = 0;
 }
 
 /* Readline lists the matches: they open above the prompt until the next key
@@ -3106,9 +3105,9 @@ static void rl_display_matches_cb(char **matches, int n, int maxlen)
 {
     (void)maxlen;
     tui *t = g_tui;
-    compl_clear(t);
-    t->compl = calloc((size_t)(n > 0 ? n : 1), sizeof *t->compl);
-    if (!t->compl)
+    matches_clear(t);
+    t->match = calloc((size_t)(n > 0 ? n : 1), sizeof *t->match);
+    if (!t->match)
         return;
     for (int i = 1; i <= n; i++) {
         const char *m = matches[i];
@@ -3117,8 +3116,8 @@ static void rl_display_matches_cb(char **matches, int n, int maxlen)
             if (sl && sl[1])
                 m = sl + 1;
         }
-        if ((t->compl[t->ncompl] = strdup(m)) != NULL)
-            t->ncompl++;
+        if ((t->match[t->nmatch] = strdup(m)) != NULL)
+            t->nmatch++;
     }
     render(t);
 }
@@ -3127,11 +3126,11 @@ static void rl_display_matches_cb(char **matches, int n, int maxlen)
  * screen has below the header; what does not fit is counted. */
 static void render_completions(tui *t)
 {
-    if (t->prompt == P_NONE || t->ncompl == 0)
+    if (t->prompt == P_NONE || t->nmatch == 0)
         return;
     int wmax = 1;
-    for (int i = 0; i < t->ncompl; i++) {
-        int w = dm_u8width(t->compl[i]);
+    for (int i = 0; i < t->nmatch; i++) {
+        int w = dm_u8width(t->match[i]);
         if (w > wmax)
             wmax = w;
     }
@@ -3141,12 +3140,12 @@ static void render_completions(tui *t)
     int ncols = (COLS - 2) / colw;
     if (ncols < 1)
         ncols = 1;
-    int nrows = (t->ncompl + ncols - 1) / ncols, maxrows = LINES - 4;
+    int nrows = (t->nmatch + ncols - 1) / ncols, maxrows = LINES - 4;
     int rows = nrows > maxrows ? maxrows - 1 : nrows; /* the last row then counts the rest */
-    int shown = rows * ncols < t->ncompl ? rows * ncols : t->ncompl;
-    int y0 = LINES - 1 - (rows + (shown < t->ncompl ? 1 : 0)) - 1;
+    int shown = rows * ncols < t->nmatch ? rows * ncols : t->nmatch;
+    int y0 = LINES - 1 - (rows + (shown < t->nmatch ? 1 : 0)) - 1;
     char title[96];
-    snprintf(title, sizeof title, "%d matches (type more letters)", t->ncompl);
+    snprintf(title, sizeof title, "%d matches (type more letters)", t->nmatch);
     section(t, y0, title);
     for (int r = 0; r < rows; r++) {
         move(y0 + 1 + r, 0);
@@ -3154,14 +3153,14 @@ static void render_completions(tui *t)
         for (int c = 0; c < ncols; c++) {
             int i = c * rows + r; /* down the columns, as readline lists */
             if (i < shown)
-                put_w(t, y0 + 1 + r, 1 + c * colw, colw - 1, R_NORMAL, t->compl[i]);
+                put_w(t, y0 + 1 + r, 1 + c * colw, colw - 1, R_NORMAL, t->match[i]);
         }
     }
-    if (shown < t->ncompl) {
+    if (shown < t->nmatch) {
         move(y0 + 1 + rows, 0);
         clrtoeol();
         putf(t, y0 + 1 + rows, 1, COLS - 1, R_DIM, "%s %d more: type more letters", t->g->ellipsis,
-             t->ncompl - shown);
+             t->nmatch - shown);
     }
 }
 
@@ -3221,7 +3220,7 @@ static void prompt_open(tui *t, prompt_kind k, const char *initial)
 
 static void prompt_close(tui *t)
 {
-    compl_clear(t);
+    matches_clear(t);
     rl_replace_line("", 1);
     rl_callback_handler_remove();
     t->prompt = P_NONE;
@@ -3235,7 +3234,7 @@ static void prompt_accept(tui *t)
     t->rl_done = 0;
     rl_callback_handler_remove();
     t->prompt = P_NONE;
-    compl_clear(t);
+    matches_clear(t);
     if (!line)
         return; /* EOF (Ctrl-D on an empty line) */
     rl_save_line(t, line);
@@ -3273,7 +3272,7 @@ static void prompt_key(tui *t, key_ev ev)
         {KEY_LEFT, 2},  {KEY_RIGHT, 6},      {KEY_UP, 16},    {KEY_DOWN, 14},      {KEY_HOME, 1},
         {KEY_END, 5},   {KEY_BACKSPACE, 127}, {KEY_DC, 4},     {KEY_ENTER, '\r'},
     };
-    compl_clear(t);
+    matches_clear(t);
     if (ev == 27 || ev == 7 || ev == 3) { /* Esc, C-g, C-c */
         prompt_close(t);
         return;
