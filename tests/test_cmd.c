@@ -278,6 +278,14 @@ Test(cmd, completion_from_the_table)
     cr_expect_eq(k, DM_C_FILE);
     complete("import ", &k);
     cr_expect_eq(k, DM_C_FILE);
+    complete("import a.db ", &k);
+    cr_expect_eq(k, DM_C_FILE);
+    /* export csv FILE where COLUMN ... (issue 17) */
+    cr_expect_str_eq(complete("export csv out.csv w", NULL), "where ");
+    cr_expect_str_eq(complete("export csv out.csv where dppl", NULL), "dppl_pct ");
+    /* load: model names, and the front end adds file names */
+    cr_expect(strstr(complete("load kjv-", &k), "kjv-lstm") != NULL);
+    cr_expect_eq(k, DM_C_FILE);
     cr_expect(strstr(complete("help ", NULL), "ratio") != NULL);
     cr_expect(strstr(complete("help ", NULL), "sweep") != NULL);
     cr_expect_str_eq(complete("best spe", NULL), "speedup speedup_min speedup_max speedup_e2e ");

@@ -66,7 +66,11 @@ mask() {
 golden() {
     name=$1; file=$2
     if [ ! -s "$file" ]; then echo "# no screen dump $file" >"$tmp/err"; notok "screen $name"; return; fi
-    if [ "${3:-mask}" = mask ]; then mask "$file" >"$tmp/got.txt"; else
+    if [ "${3:-mask}" = counts ]; then
+        mask "$file" | sed -E -e 's/[0-9][0-9,]*\/[0-9][0-9,]*/#\/#/g' -e 's/after [0-9,]+ of [0-9,]+/after # of #/' \
+            -e 's/[-+]#\.#/±#.#/g' \
+            >"$tmp/got.txt"
+    elif [ "${3:-mask}" = mask ]; then mask "$file" >"$tmp/got.txt"; else
         sed -E -e 's/kernels +[a-z0-9]+/kernels #/g' -e 's/memory-bound|in cache/CACHE/g' "$file" >"$tmp/got.txt"; fi
     if [ -n "$DM_UPDATE_GOLDEN" ]; then cp "$tmp/got.txt" "$golden/$name.txt"; fi
     if diff -u "$golden/$name.txt" "$tmp/got.txt" >"$tmp/err" 2>&1; then ok "screen $name matches"; else
@@ -76,6 +80,7 @@ golden() {
 has() { if grep -Eq -- "$3" "$2"; then ok "$1"; else echo "# missing /$3/ in $2" >"$tmp/err"; cat "$2" >>"$tmp/err"; notok "$1"; fi; }
 # sql QUERY : one value from the run store
 sql() { "$dm" --db "$db" --format csv -c "sql $1" 2>/dev/null | sed -n 2p; }
+sql_db() { "$dm" --db "$1" --format csv -c "sql $2" 2>/dev/null | sed -n 2p; }
 
 # ---- headless golden screens ----
 run "headless script: load, sliders, runs, diff, prompt, sweep, help" 0 \
@@ -136,6 +141,32 @@ if [ "$got" = "$want" ]; then ok "the per-site slider runs are stored with their
 got=$("$dm" --db "$sdb" --format csv -c "sql select group_concat(site || ':' || ratio || ':' || bits, ' ') from run_sites where run_id = 6" 2>/dev/null | sed -n 2p)
 if [ "$got" = "l0:0.55:8 l1:0.5:6" ]; then ok "run_sites holds each site's requested ratio and bits"; else
     echo "# expected 'l0:0.55:8 l1:0.5:6', got '$got'" >"$tmp/err"; notok "run_sites holds each site's requested ratio and bits"; fi
+
+# ---- 80x24: Ctrl-C in the middle of a run (issue 17) ----
+# the partial figures depend on when the key arrived: their counts are masked too
+run "headless script: Ctrl-C cancels a run, the TUI stays" 0 \
+    "$dm" tui --headless --size 80x24 --db "$tmp/cancel.db" --script "$golden/cancel.script"
+golden cancel "$tmp/cancel.txt" counts
+has "the live panel says the run was cancelled and stored" "$tmp/cancel.txt" "● cancelled \(partial figures\) +saved as run #1$"
+has "the message says how far it got" "$tmp/cancel.txt" "^ run #1 cancelled after [0-9,]+ of [0-9,]+: stored as cancelled \(partial figures\)$"
+has "the recent-runs panel keeps the status column" "$tmp/cancel.txt" "^. +1 .* cancelled$"
+golden cancel-runs "$tmp/cancel-runs.txt" counts
+has "the runs view keeps delta, speedup and status at 80 columns" "$tmp/cancel-runs.txt" "^ +id. .*delta_pct .*speedup +status$"
+has "the runs view says what it leaves out" "$tmp/cancel-runs.txt" "── runs of kjv-lstm \([0-9]+ more columns: Left/Right, Enter\) ─"
+
+# ---- 80x24: the prompt: file names complete, the matches listed, errors wrapped ----
+mkdir -p "$tmp/compl/sub" && : >"$tmp/compl/a-runs.db" && : >"$tmp/compl/b-runs.db" && : >"$tmp/compl/notes.csv"
+run "headless script: completion of files and models, a long error" 0 \
+    "$dm" tui --headless --size 80x24 --db "$tmp/prompt.db" --script "$golden/prompt.script"
+golden prompt-files "$tmp/prompt-files.txt"
+has "a long error wraps onto the rows above" "$tmp/prompt-error.txt" "^ -area: no such model"
+
+# ---- --no-start: slider keys do not start a run; PgUp raises ----
+run "headless --no-start: h and PgUp/PgDn move the slider, nothing runs" 0 \
+    "$dm" tui --headless --no-start --size 80x24 --db "$tmp/nostart.db" --script "$golden/nostart.script"
+got=$(sql_db "$tmp/nostart.db" "select count(*) from runs")
+if [ "${got:-0}" = 0 ]; then ok "--no-start: no run was stored"; else
+    echo "# expected no run, got '$got'" >"$tmp/err"; notok "--no-start: no run was stored"; fi
 
 # ---- script errors are reported ----
 printf 'key NOSUCHKEY\n' >"$tmp/bad.script"
@@ -221,20 +252,9 @@ EOS
     got=$("$dm" --db "$tmp/tmux.db" --format csv -c "sql select count(*) from runs where status = 'done' and ratio = 0.51" 2>/dev/null | sed -n 2p)
     if [ "$got" = 1 ]; then ok "tmux: the run after the slider move is in the store"; else
         echo "# expected 1 done run at ratio 0.51, got '$got'" >"$tmp/err"; notok "tmux: the run after the slider move is in the store"; fi
-    # Ctrl-C in the middle of a run: status 130, the terminal restored
-    rm -f "$tmp/tmux.exit" "$tmp/tmux.stty"
-    tmux -L "$sock" kill-session -t dmtui 2>/dev/null
-    tmux -L "$sock" -f /dev/null new-session -d -s dmtui -x 80 -y 24 "sh '$tmp/tui.sh'"
-    wait_for 30 "ratio .*%" >/dev/null
-    tmux -L "$sock" send-keys -t dmtui C-c
-    i=0
-    while [ ! -s "$tmp/tmux.exit" ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
-    if [ "$(cat "$tmp/tmux.exit" 2>/dev/null)" = 130 ]; then ok "tmux: Ctrl-C quits with status 130"; else
-        capture; cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: Ctrl-C quits with status 130"; fi
-    sleep 0.3
-    has "tmux: the terminal is restored after Ctrl-C" "$tmp/tmux.stty" "[^-]icanon.*[^-]echo "
+    # Ctrl-C: tests/test_tui_ctrlc.sh
 else
-    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
+    for i in 1 2 3 4 5 6 7 8 9 10 11; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
 fi
 
 echo "1..$n"

@@ -222,7 +222,8 @@ static dm_session *g_sess;
 
 /* Readline completion shared by the shell and the TUI's prompt: candidates
  * from the command tables (prefix-filtered, without repeats) for the line
- * up to the cursor. */
+ * up to the cursor, and file names where a command takes a file (load:
+ * model names and files; import, export, bleu, save-dual, ...). */
 typedef struct cands {
     char **v;
     int n, cap;
@@ -262,7 +263,7 @@ static char *cand_gen(const char *text, int state)
     return NULL;
 }
 
-char **dm_rl_completion(dm_session *s, const char *text, int end, int file_fallback)
+char **dm_rl_completion(dm_session *s, const char *text, int end)
 {
     for (int i = 0; i < g_cands.n; i++)
         free(g_cands.v[i]);
@@ -274,9 +275,14 @@ char **dm_rl_completion(dm_session *s, const char *text, int end, int file_fallb
         return NULL;
     dm_complete kind = dm_cmd_complete(s, before, add_cand, &g_cands);
     free(before);
-    if (g_cands.n == 0 && kind == DM_C_FILE && file_fallback) {
-        rl_attempted_completion_over = 0; /* readline completes file names */
-        return NULL;
+    if (kind == DM_C_FILE || kind == DM_C_MODEL) {
+        /* the file names beside the table's candidates (directories get a '/', files a space) */
+        char *f;
+        for (int state = 0; (f = rl_filename_completion_function(text, state)) != NULL; state++) {
+            add_cand(&g_cands, f);
+            free(f);
+        }
+        rl_filename_completion_desired = 1;
     }
     if (g_cands.n == 0)
         return NULL;
@@ -296,7 +302,7 @@ static dm_session *g_sess;
 static char **complete(const char *text, int start, int end)
 {
     (void)start;
-    return dm_rl_completion(g_sess, text, end, 1);
+    return dm_rl_completion(g_sess, text, end);
 }
 
 static int shell_loop(dm_session *s, dm_cmd_io *io)

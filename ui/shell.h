@@ -14,10 +14,10 @@ int dm_front_main(int argc, char **argv);
 void dm_history_path(char *out, size_t n);
 
 /* Readline's attempted-completion function body for a command line: the
- * candidates for the word ending at end (readline's arguments); with
- * file_fallback readline completes file names where a file is expected. */
+ * candidates for the word ending at end (readline's arguments), with the
+ * file names that match where a command takes a file or a model. */
 typedef struct dm_session dm_session;
-char **dm_rl_completion(dm_session *s, const char *text, int end, int file_fallback);
+char **dm_rl_completion(dm_session *s, const char *text, int end);
 void dm_rl_completion_free(void);
 
 #endif

@@ -19,11 +19,14 @@
  * runs), Pareto (quality loss vs measured speedup), help overlay, messages.
  *
  * Keys (main view)
- *   Left/Right        move the focused slider (Shift+arrow, PgUp/PgDn: big step; Home/End: ends)
+ *   Left/Right        move the focused slider (Shift+arrow, PgUp up/PgDn down: big step; Home/End: ends)
  *   Up/Down, Tab      move the focus           e   little dimension: switch between k and eps
- *   Enter, s          (re)start the run        c   cancel the run
+ *   Enter, s          (re)start the run        c, Ctrl-C   cancel the run or command
  *   : or /            command prompt           r   runs view     p  Pareto view
  *   m                 messages                 ?   help          q  quit (asks if a run is busy)
+ * Ctrl-C closes the prompt, or cancels what runs; with nothing running it
+ * says that q quits, and a second Ctrl-C within 2 s quits (status 130).
+ * --no-start: until the first run (Enter) slider changes do not start one.
  *   g                 sliders per site / global   S  sensitivity view (any view)
  * Per-site mode (g): one row per dual-module site with its requested ratio
  * (a bar; "(global 50%)" when the site takes the global value), the
@@ -59,6 +62,7 @@
  *   cmd LINE             run a command-language line as the prompt would
  *   wait [SECONDS]       until the engine is idle and no change is pending
  *                        (default at most 600 s; failing after that)
+ *   wait-for TEXT        until the screen shows TEXT (failing after 120 s)
  *   sleep MS             let the UI run for MS milliseconds
  *   mouse press|drag|release X Y   a mouse event at column X, row Y (0-based)
  *   resize COLSxROWS     resize the off-screen terminal
@@ -228,7 +232,7 @@ typedef struct tui {
     int drag; /* slider being dragged, -1 none */
     /* message log */
     log_line *log;
-    int nlog, log_top, log_follow;
+    int nlog, log_top, log_follow, log_max_top; /* log_top, log_max_top: message indices (the pager) */
     /* prompt */
     prompt_kind prompt;
     unsigned char rlq[256];
@@ -236,6 +240,8 @@ typedef struct tui {
     int rl_done;
     char *rl_line;
     int rl_ready;
+    char **match; /* the completion list shown above the prompt until the next key */
+    int nmatch;
     /* runs panel */
     dm_table runs;
     int runs_ok;
@@ -260,6 +266,13 @@ typedef struct tui {
     int nhelp, help_top, nhwrap, hwrap_w;
     /* quitting */
     int quit, confirm_quit, status;
+    /* Ctrl-C: presses within 2 s of each other, the time of the last; a one-line note in the status row */
+    int int_n, int_idle; /* presses while something ran; the last press found nothing to cancel */
+    double int_at;
+    char note[160];
+    double note_until;
+    int hold_once;   /* apply the pending slider changes without starting them (after Ctrl-C) */
+    int user_cancel; /* the running evaluation was cancelled with c or Ctrl-C: say how it ended */
     int dumping; /* rendering for dump-screen: no transient status */
     char script_err[512];
 } tui;
@@ -300,6 +313,8 @@ static int g_nqueue;
 static int command_running(void) { return g_job.running; }
 static void run_command(tui *t, const char *line);
 static void set_view(tui *t, view v);
+static void interrupt(tui *t);
+static void render_completions(tui *t);
 static volatile sig_atomic_t g_sigint, g_sigterm;
 
 /* ---- small helpers ---- */
@@ -887,6 +902,11 @@ static void start_run(tui *t)
         log_add(t, 'e', err.msg);
 }
 
+/* --no-start: until the first run, slider changes are applied to the
+ * settings but wait for Enter (a key pressed to look around, such as h,
+ * must not start an evaluation). */
+static int holding(const tui *t) { return t->o->no_start && t->snap.run_seq == 0; }
+
 /* Apply the slider changes and start the new configuration: the session
  * stops the running evaluation at its next step and takes the newest
  * request, so this never waits on the engine. While a command runs the
@@ -919,6 +939,10 @@ static void apply_pending(tui *t)
     }
     t->want = *dm_session_settings(t->s);
     (void)failed; /* what was accepted runs */
+    if (t->hold_once || holding(t)) {
+        t->hold_once = 0;
+        return;
+    }
     start_run(t);
 }
 
@@ -1118,7 +1142,16 @@ static void poll_snapshot(tui *t)
         if (ended && t->snap.run_seq != 0) {
             if (t->snap.state == DM_RUN_FAILED)
                 logf_(t, 'e', "run failed: %s", t->snap.error);
-            else if (t->snap.state == DM_RUN_DONE) {
+            else if (t->snap.state == DM_RUN_CANCELLED && (t->user_cancel || t->snap.run_id)) {
+                char done[32], total[32];
+                fmt_count(done, sizeof done, t->snap.done);
+                fmt_count(total, sizeof total, t->snap.total);
+                if (t->snap.run_id)
+                    logf_(t, 'i', "run #%lld cancelled after %s of %s: stored as cancelled (partial figures)",
+                          (long long)t->snap.run_id, done, total);
+                else
+                    logf_(t, 'i', "run %s", t->snap.phase);
+            } else if (t->snap.state == DM_RUN_DONE) {
                 char sp[64] = "";
                 if (isfinite(t->snap.speedup))
                     snprintf(sp, sizeof sp, ", speedup %.2f%s", t->snap.speedup, t->g->times);
@@ -1129,6 +1162,7 @@ static void poll_snapshot(tui *t)
                     logf_(t, 'i', "run done: %s %.2f (%+.2f%%)%s (not stored)", t->snap.metric, t->snap.value,
                           t->snap.delta_pct, sp);
             }
+            t->user_cancel = 0;
             refresh_views(t);
         }
         if (t->snap.state == DM_RUN_PREPARING || t->snap.state == DM_RUN_EVAL)
@@ -1414,16 +1448,24 @@ static void render_live(tui *t, int y)
     /* state */
     x = 1;
     enum role sr = s->state == DM_RUN_FAILED ? R_BAD : busy_state(s->state) ? R_FOCUS : R_DIM;
-    if (s->state == DM_RUN_FAILED)
-        putf(t, y + 4, x, COLS - x, sr, "%s failed: %s", g->bullet, s->error);
-    else {
+    if (s->state == DM_RUN_FAILED) { /* the whole message is in the message area below, wrapped */
+        char fl[sizeof s->error + 32];
+        snprintf(fl, sizeof fl, "%s failed: %s", g->bullet, s->error);
+        if (dm_u8width(fl) > COLS - x) {
+            put_w(t, y + 4, x, COLS - x - 2, sr, fl);
+            put_w(t, y + 4, COLS - 2, 1, sr, t->utf8 ? g->ellipsis : ">");
+        } else
+            put_w(t, y + 4, x, COLS - x, sr, fl);
+    } else {
         char idbuf[48] = "";
         if (s->run_id)
             snprintf(idbuf, sizeof idbuf, "  saved as run #%lld", (long long)s->run_id);
         char el[32];
         fmt_secs(el, sizeof el, s->elapsed_s);
         if (s->state == DM_RUN_IDLE)
-            putf(t, y + 4, x, COLS - x, sr, "%s idle %s press Enter to run, or move a slider", g->bullet, g->dash);
+            putf(t, y + 4, x, COLS - x, sr, "%s idle %s %s", g->bullet, g->dash,
+                 holding(t) ? "press Enter to run (--no-start: the sliders wait for it)"
+                            : "press Enter to run, or move a slider");
         else
             putf(t, y + 4, x, COLS - x, sr, "%s %s%s%s", g->bullet, s->phase,
                  s->state == DM_RUN_DONE && s->elapsed_s > 0 ? " in " : "", s->state == DM_RUN_DONE && s->elapsed_s > 0 ? el : "");
@@ -1682,6 +1724,57 @@ static int row_is_current(const tui *t, int r)
     return strcmp(rk, sk) == 0;
 }
 
+/* The columns of the runs table by importance (what an 80-column screen
+ * keeps: the status, so that a cancelled partial run does not look
+ * finished, the quality change and the speedup before the rest). */
+static int col_prio(const char *name)
+{
+    static const char *const order[] = {"id",    "status",      "ratio", "delta_pct", "speedup", "bits",
+                                        "k",     "value",       "mode",  "achieved",  "kld",     "top1_agree",
+                                        "dense", "bytes_ratio", "split", "created",   "note"};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (strcmp(name, order[i]) == 0)
+            return (int)i;
+    return 100;
+}
+
+/* The columns to draw (in table order) that fit in COLS with the widths of
+ * rows [r0, r1): among `only` (NULL: all but model), the most important
+ * first while they fit; the id and column `keep` (the sort column, or -1)
+ * always. *hidden gets the number left out. */
+static int fit_cols(tui *t, int *cols, int max, int r0, int r1, int keep, const char *const *only, int nonly,
+                    int *hidden)
+{
+    const dm_table *tb = &t->runs;
+    int n = 0, w[64], prio[64], take[64];
+    for (int c = 0; c < tb->ncol && n < max && n < 64; c++) {
+        int in = 0;
+        if (!only)
+            in = strcmp(tb->cols[c], "model") != 0;
+        for (int i = 0; only && i < nonly; i++)
+            in |= strcmp(tb->cols[c], only[i]) == 0;
+        if (in) {
+            w[n] = col_width(t, tb, c, r0, r1) + 1;
+            prio[n] = n == 0 || c == keep ? -1 : col_prio(tb->cols[c]);
+            take[n] = 0;
+            cols[n++] = c;
+        }
+    }
+    int sum = 3;
+    for (int p = -1; p <= 100; p++)
+        for (int i = 0; i < n; i++)
+            if (prio[i] == p && (sum + w[i] <= COLS || p < 0)) {
+                take[i] = 1;
+                sum += w[i];
+            }
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (take[i])
+            cols[m++] = cols[i];
+    *hidden = n - m;
+    return m;
+}
+
 /* Draw rows [top, top+h) of the runs table at y with the given columns
  * (NULL = all, scrolled so that column `keep` is visible). */
 static void draw_table(tui *t, int y, int h, const int *cols, int ncols, int top, int sel, int keep)
@@ -1772,46 +1865,125 @@ static void render_runs_mini(tui *t, int y, int h)
         put_w(t, y, 1, COLS - 1, R_DIM, "no saved runs of this model yet");
         return;
     }
-    /* columns in display order with a priority; the least important go first when narrow */
-    static const struct {
-        const char *name;
-        int prio;
-    } want[] = {{"id", 0},    {"created", 9}, {"ratio", 1},  {"achieved", 7}, {"bits", 2},   {"k", 5},
-                {"mode", 6},  {"value", 3},   {"delta_pct", 3}, {"speedup", 4}, {"status", 8}, {"kld", 10}};
-    int n = (int)(sizeof want / sizeof want[0]);
-    int use[16], w[16];
-    for (int i = 0; i < n; i++) {
-        use[i] = dm_table_find_col(&t->runs, want[i].name);
-        w[i] = use[i] >= 0 ? col_width(t, &t->runs, use[i], 0, h - 1) + 1 : 0;
-    }
-    for (;;) {
-        int sum = 3, worst = -1;
-        for (int i = 0; i < n; i++)
-            if (use[i] >= 0) {
-                sum += w[i];
-                if (worst < 0 || want[i].prio > want[worst].prio)
-                    worst = i;
-            }
-        if (sum <= COLS || worst <= 0)
-            break;
-        use[worst] = -1;
-    }
-    int cols[16], nc = 0;
-    for (int i = 0; i < n; i++)
-        if (use[i] >= 0)
-            cols[nc++] = use[i];
+    static const char *const mini[] = {"id",   "created", "ratio",     "achieved", "bits",   "k",
+                                       "mode", "value",   "delta_pct", "speedup",  "status", "kld"};
+    int cols[64], hidden;
+    int nc = fit_cols(t, cols, 64, 0, h - 1, -1, mini, (int)(sizeof mini / sizeof mini[0]), &hidden);
     draw_table(t, y, h, cols, nc, 0, -1, -1);
 }
 
 static int msg_rows(void) { return LINES >= 40 ? 6 : LINES >= 30 ? 3 : 2; }
 
+/* Where the rows of s wrapped at w columns start (byte offsets, at most
+ * max kept); returns the number of rows. A row breaks after its last
+ * blank, or at w columns when a word is longer than that. */
+static int wrap_offsets(const char *s, int w, int *starts, int max)
+{
+    size_t len = strlen(s), i = 0;
+    int n = 0;
+    if (w < 1)
+        w = 1;
+    for (;;) {
+        if (n < max)
+            starts[n] = (int)i;
+        n++;
+        size_t j = i, brk = 0;
+        int cols = 0;
+        while (j < len && cols < w) {
+            if (s[j] == ' ')
+                brk = j;
+            j++;
+            while (j < len && ((unsigned char)s[j] & 0xC0) == 0x80)
+                j++;
+            cols++;
+        }
+        if (j >= len)
+            break;
+        if (s[j] != ' ' && brk > i)
+            j = brk + 1;
+        while (j < len && s[j] == ' ')
+            j++;
+        if (j >= len)
+            break;
+        i = j;
+    }
+    return n;
+}
+
+/* Row k of s wrapped at w columns (starts from wrap_offsets, n rows) at (y, x). */
+static void put_row(const tui *t, int y, int x, int w, enum role r, const char *s, const int *starts, int n, int k)
+{
+    char buf[4096];
+    size_t from = (size_t)starts[k], to = k + 1 < n ? (size_t)starts[k + 1] : strlen(s);
+    if (to - from >= sizeof buf)
+        to = from + sizeof buf - 1;
+    memcpy(buf, s + from, to - from);
+    buf[to - from] = '\0';
+    put_w(t, y, x, w, r, buf);
+}
+
+#define WRAP_MAX 256 /* rows of one message drawn at most (the pager); the rest is cut with a note */
+
+static int log_rows(const tui *t, int i, int w)
+{
+    int n = wrap_offsets(t->log[i].text, w, NULL, 0);
+    return n > WRAP_MAX ? WRAP_MAX : n;
+}
+
+/* The newest messages, wrapped; when the newest alone does not fit, its
+ * start, ending with a pointer to the pager. */
 static void render_messages(tui *t, int y, int h)
 {
-    int first = t->nlog - h;
-    if (first < 0)
-        first = 0;
-    for (int i = 0; i < h && first + i < t->nlog; i++)
-        put_w(t, y + i, 1, COLS - 1, log_role(t->log[first + i].kind), t->log[first + i].text);
+    int w = COLS - 1, used = 0, first = t->nlog;
+    /* a newest error taller than the area takes rows above it (up to a quarter of the screen) */
+    if (t->nlog > 0 && t->log[t->nlog - 1].kind == 'e') {
+        int need = log_rows(t, t->nlog - 1, w), cap = LINES / 4;
+        int g = need < cap ? need : cap;
+        if (g > h) {
+            for (int r = y - (g - h); r < y; r++) {
+                move(r, 0);
+                clrtoeol();
+            }
+            y -= g - h;
+            h = g;
+        }
+    }
+    while (first > 0 && used + log_rows(t, first - 1, w) <= h) {
+        first--;
+        used += log_rows(t, first, w);
+    }
+    if (first == t->nlog && t->nlog > 0) { /* the newest is taller than the area */
+        const log_line *l = &t->log[t->nlog - 1];
+        int starts[WRAP_MAX];
+        int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        const char *more = t->utf8 ? " … m: all" : " ... m: all";
+        int mw = dm_u8width(more);
+        for (int k = 0; k < h && k < n; k++)
+            put_row(t, y + k, 1, k == h - 1 ? w - mw : w, log_role(l->kind), l->text, starts, n, k);
+        put_w(t, y + h - 1, COLS - mw, mw, R_DIM, more);
+        return;
+    }
+    /* an older message that does not fit in whole: its first rows, marked as cut */
+    int yy = y;
+    if (first > 0 && used < h) {
+        const log_line *l = &t->log[first - 1];
+        int starts[WRAP_MAX];
+        int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        if (n > WRAP_MAX)
+            n = WRAP_MAX;
+        for (int k = 0; k < h - used && k < n; k++)
+            put_row(t, yy++, 1, k == h - used - 1 ? w - 2 : w, log_role(l->kind), l->text, starts, n, k);
+        put_w(t, yy - 1, COLS - 1, 1, R_DIM, t->utf8 ? t->g->ellipsis : ">");
+    }
+    for (int i = first; i < t->nlog && yy < y + h; i++) {
+        const log_line *l = &t->log[i];
+        int starts[WRAP_MAX];
+        int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        if (n > WRAP_MAX)
+            n = WRAP_MAX;
+        for (int k = 0; k < n && yy < y + h; k++)
+            put_row(t, yy++, 1, w, log_role(l->kind), l->text, starts, n, k);
+    }
 }
 
 static void render_main(tui *t)
@@ -1872,17 +2044,9 @@ static void render_main(tui *t)
 static void render_runs(tui *t)
 {
     render_header(t);
-    char title[1400];
-    snprintf(title, sizeof title, "runs of %s%s%s", t->info.name[0] ? t->info.name : "?", t->filter[0] ? " where " : "",
-             t->filter);
-    section(t, 2, title);
     int y = 3, h = LINES - 1 - msg_rows() - y;
-    if (!t->runs_ok) {
-        putf(t, y, 1, COLS - 1, R_BAD, "%s", t->runs_err);
-    } else if (t->runs.nrow == 0) {
-        draw_table(t, y, 1, NULL, 0, 0, -1, t->sort_col);
-        put_w(t, y + 1, 1, COLS - 1, R_DIM, t->filter[0] ? "no runs match the filter" : "no saved runs of this model yet");
-    } else {
+    int cols[64], nc = 0, hidden = 0;
+    if (t->runs_ok) {
         int rows = h - 1;
         if (t->runs_sel < t->runs_top)
             t->runs_top = t->runs_sel;
@@ -1890,8 +2054,22 @@ static void render_runs(tui *t)
             t->runs_top = t->runs_sel - rows + 1;
         if (t->runs_top < 0)
             t->runs_top = 0;
-        draw_table(t, y, h, NULL, 0, t->runs_top, t->runs_sel, t->sort_col);
+        /* what does not fit waits for Left/Right (the sort column is always shown) or Enter (the whole run) */
+        nc = fit_cols(t, cols, 64, t->runs_top, t->runs_top + rows, t->sort_col, NULL, 0, &hidden);
     }
+    char title[1400], more[64] = "";
+    if (hidden)
+        snprintf(more, sizeof more, " (%d more column%s: Left/Right, Enter)", hidden, hidden > 1 ? "s" : "");
+    snprintf(title, sizeof title, "runs of %s%s%s%s", t->info.name[0] ? t->info.name : "?",
+             t->filter[0] ? " where " : "", t->filter, more);
+    section(t, 2, title);
+    if (!t->runs_ok) {
+        putf(t, y, 1, COLS - 1, R_BAD, "%s", t->runs_err);
+    } else if (t->runs.nrow == 0) {
+        draw_table(t, y, 1, cols, nc, 0, -1, t->sort_col);
+        put_w(t, y + 1, 1, COLS - 1, R_DIM, t->filter[0] ? "no runs match the filter" : "no saved runs of this model yet");
+    } else
+        draw_table(t, y, h, cols, nc, t->runs_top, t->runs_sel, t->sort_col);
     render_messages(t, LINES - 1 - msg_rows(), msg_rows());
 }
 
@@ -2270,7 +2448,7 @@ static void help_add(tui *t, const char *fmt, ...)
 static const struct key_help {
     const char *keys, *what;
 } key_help[] = {
-    {"Left Right", "move the focused slider; Shift+arrow or PgUp/PgDn: big step; Home/End: the ends"},
+    {"Left Right", "move the focused slider; Shift+arrow or PgUp (up) / PgDn (down): big step; Home/End: the ends"},
     {"Up Down Tab", "move the focus between the sliders (mouse: click or drag on a slider)"},
     {"e", "little dimension: an explicit k, or eps (k from the Johnson-Lindenstrauss bound)"},
     {"a", "audit on/off: also run the big module fully and show the mask recall per layer"},
@@ -2281,14 +2459,18 @@ static const struct key_help {
     {"S", "sensitivity: quality loss per site and ratio from the runs of :sensitivity (each site "
           "dual-moduled alone); arrows move, Enter shows a cell's run, n starts an analysis"},
     {"Enter s", "run the current settings again"},
-    {"c", "cancel the running evaluation or command"},
-    {": /", "command prompt: Tab completes, Up/Down history, Esc leaves"},
+    {"c Ctrl-C", "cancel the running evaluation or command (a cancelled run is stored as cancelled with its "
+                 "partial figures); with nothing to cancel Ctrl-C says that q quits, and a second one within 2 s "
+                 "quits"},
+    {": /", "command prompt: Tab completes (commands, settings, models, file names), Up/Down history, Esc leaves"},
     {"r", "runs of this model: Up/Down select, Left/Right sort column, o order, / filter (where words), "
-          "F clear the filter, Space mark, d diff two marked runs, Enter show a run"},
+          "F clear the filter, Space mark, d diff two marked runs, Enter show a run; columns that do not fit "
+          "are counted in the title (the sort column is always shown)"},
     {"p", "Pareto view: quality loss against measured speedup, the front highlighted; Up/Down select a run "
           "of the list, Enter show it"},
     {"m", "messages: the output of commands"},
     {"? q", "this help; quit (asks while a run is busy)"},
+    {"--no-start", "the sliders wait for Enter until the first run"},
 };
 
 /* Help lines: "head<TAB>text"; the text wraps under itself. */
@@ -2444,17 +2626,36 @@ static void render_help(tui *t)
              t->help_top + rows < t->nhwrap ? t->help_top + rows : t->nhwrap, t->nhwrap);
 }
 
+/* The pager: messages wrapped to the width, scrolled by message. */
 static void render_log(tui *t)
 {
     render_header(t);
     section(t, 2, "messages: Up/Down PgUp/PgDn scroll, q or Esc back");
-    int y = 3, h = LINES - 1 - y;
-    if (t->log_follow || t->log_top > t->nlog - h)
-        t->log_top = t->nlog - h;
+    int y = 3, h = LINES - 1 - y, w = COLS - 1;
+    /* the first message from which the rest fits: the end of the scroll */
+    int last = t->nlog, used = 0;
+    while (last > 0 && used + log_rows(t, last - 1, w) <= h) {
+        last--;
+        used += log_rows(t, last, w);
+    }
+    if (last == t->nlog && t->nlog > 0)
+        last = t->nlog - 1;
+    t->log_max_top = last;
+    if (t->log_follow || t->log_top > last)
+        t->log_top = last;
     if (t->log_top < 0)
         t->log_top = 0;
-    for (int i = 0; i < h && t->log_top + i < t->nlog; i++)
-        put_w(t, y + i, 1, COLS - 1, log_role(t->log[t->log_top + i].kind), t->log[t->log_top + i].text);
+    int yy = y;
+    for (int i = t->log_top; i < t->nlog && yy < y + h; i++) {
+        const log_line *l = &t->log[i];
+        int starts[WRAP_MAX];
+        int n = wrap_offsets(l->text, w, starts, WRAP_MAX);
+        int shown = n > WRAP_MAX ? WRAP_MAX : n;
+        for (int k = 0; k < shown && yy < y + h; k++)
+            put_row(t, yy++, 1, w, log_role(l->kind), l->text, starts, shown, k);
+        if (n > WRAP_MAX && yy < y + h)
+            put_w(t, yy++, 1, w, R_DIM, "(the rest of this message is not shown)");
+    }
 }
 
 /* The bottom row: the prompt, a question, or the key hints. */
@@ -2490,8 +2691,12 @@ static void render_status(tui *t)
         put_w(t, y, 0, COLS, R_FOCUS, "A run is in progress. Quit anyway? (y/n)");
         return;
     }
+    if (t->note[0] && now_s() < t->note_until) {
+        put_w(t, y, 0, COLS, R_FOCUS, t->note);
+        return;
+    }
     if (command_running() && !t->dumping) {
-        putf(t, y, 0, COLS, R_FOCUS, "running: %s  (c cancels)", g_job.line ? g_job.line : "");
+        putf(t, y, 0, COLS, R_FOCUS, "running: %s  (c or Ctrl-C cancels)", g_job.line ? g_job.line : "");
         return;
     }
     static const char *hints[] = {
@@ -2537,6 +2742,7 @@ static void render(tui *t)
         render_sens(t);
         break;
     }
+    render_completions(t);
     render_status(t);
     curs_set(t->prompt != P_NONE ? 1 : 0);
     refresh();
@@ -2705,13 +2911,28 @@ static void finish_command(tui *t)
     if (j->rc == DM_CMD_QUIT)
         t->quit = 1;
     const dm_settings *after = dm_session_settings(t->s);
+    /* the command's settings, with the slider moves made while it ran (still pending) on top */
+    dm_settings moved = t->want;
     t->want = *after;
+    for (int id = 0; id < DM_S_COUNT; id++)
+        if (t->pending & (1u << id)) {
+            char buf[1100];
+            dm_err err = {{0}};
+            dm_settings_get(&moved, (dm_setting_id)id, buf, sizeof buf);
+            if (dm_settings_set(&t->want, dm_settings_table[id].name, buf, &err))
+                t->pending &= ~(1u << id);
+        }
+    if (t->knobs_pending) {
+        t->want.nknobs = moved.nknobs;
+        memcpy(t->want.knobs, moved.knobs, sizeof moved.knobs);
+    }
     /* a settings change restarts the evaluation (once one has run: a headless script starts idle),
      * unless the command already started these settings */
     dm_snapshot sn;
     dm_session_snapshot(t->s, &sn);
     int started = dm_session_busy(t->s) && !knobs_differ(&sn.cfg, after);
-    if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit && t->snap.run_seq > 0)
+    if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit && t->snap.run_seq > 0 &&
+        !g_cmd_cancel) /* a cancelled command does not start an evaluation */
         start_run(t);
     refresh_views(t);
     if (sens_done && t->view != V_HELP) {
@@ -2866,20 +3087,81 @@ static char **rl_complete_cb(const char *text, int start, int end)
         rl_attempted_completion_over = 1;
         return NULL;
     }
-    return dm_rl_completion(g_tui->s, text, end, 0);
+    return dm_rl_completion(g_tui->s, text, end);
 }
 
+static void matches_clear(tui *t)
+{
+    for (int i = 0; i < t->nmatch; i++)
+        free(t->match[i]);
+    free(t->match);
+    t->match = NULL;
+    t->nmatch = 0;
+}
+
+/* Readline lists the matches: they open above the prompt until the next key
+ * (render_completions); file names show their last part, as readline does. */
 static void rl_display_matches_cb(char **matches, int n, int maxlen)
 {
     (void)maxlen;
     tui *t = g_tui;
-    char buf[1024];
-    size_t j = 0;
-    buf[0] = '\0';
-    for (int i = 1; i <= n && j + 2 < sizeof buf; i++)
-        j += (size_t)snprintf(buf + j, sizeof buf - j, "%s%s", i > 1 ? "  " : "", matches[i]);
-    log_add(t, 'i', buf);
+    matches_clear(t);
+    t->match = calloc((size_t)(n > 0 ? n : 1), sizeof *t->match);
+    if (!t->match)
+        return;
+    for (int i = 1; i <= n; i++) {
+        const char *m = matches[i];
+        if (rl_filename_completion_desired) {
+            const char *sl = strrchr(m, '/');
+            if (sl && sl[1])
+                m = sl + 1;
+        }
+        if ((t->match[t->nmatch] = strdup(m)) != NULL)
+            t->nmatch++;
+    }
     render(t);
+}
+
+/* The completion list above the prompt, in columns, as many rows as the
+ * screen has below the header; what does not fit is counted. */
+static void render_completions(tui *t)
+{
+    if (t->prompt == P_NONE || t->nmatch == 0)
+        return;
+    int wmax = 1;
+    for (int i = 0; i < t->nmatch; i++) {
+        int w = dm_u8width(t->match[i]);
+        if (w > wmax)
+            wmax = w;
+    }
+    int colw = wmax + 2;
+    if (colw > COLS - 2)
+        colw = COLS - 2;
+    int ncols = (COLS - 2) / colw;
+    if (ncols < 1)
+        ncols = 1;
+    int nrows = (t->nmatch + ncols - 1) / ncols, maxrows = LINES - 4;
+    int rows = nrows > maxrows ? maxrows - 1 : nrows; /* the last row then counts the rest */
+    int shown = rows * ncols < t->nmatch ? rows * ncols : t->nmatch;
+    int y0 = LINES - 1 - (rows + (shown < t->nmatch ? 1 : 0)) - 1;
+    char title[96];
+    snprintf(title, sizeof title, "%d matches (type more letters)", t->nmatch);
+    section(t, y0, title);
+    for (int r = 0; r < rows; r++) {
+        move(y0 + 1 + r, 0);
+        clrtoeol();
+        for (int c = 0; c < ncols; c++) {
+            int i = c * rows + r; /* down the columns, as readline lists */
+            if (i < shown)
+                put_w(t, y0 + 1 + r, 1 + c * colw, colw - 1, R_NORMAL, t->match[i]);
+        }
+    }
+    if (shown < t->nmatch) {
+        move(y0 + 1 + rows, 0);
+        clrtoeol();
+        putf(t, y0 + 1 + rows, 1, COLS - 1, R_DIM, "%s %d more: type more letters", t->g->ellipsis,
+             t->nmatch - shown);
+    }
 }
 
 static void rl_setup(tui *t)
@@ -2899,6 +3181,7 @@ static void rl_setup(tui *t)
     rl_outstream = t->devnull;
     rl_variable_bind("bell-style", "none");
     rl_variable_bind("horizontal-scroll-mode", "on");
+    rl_variable_bind("show-all-if-ambiguous", "on"); /* one Tab lists the matches */
     using_history();
     stifle_history(1000);
     if (t->o && t->o->history)
@@ -2937,6 +3220,7 @@ static void prompt_open(tui *t, prompt_kind k, const char *initial)
 
 static void prompt_close(tui *t)
 {
+    matches_clear(t);
     rl_replace_line("", 1);
     rl_callback_handler_remove();
     t->prompt = P_NONE;
@@ -2950,6 +3234,7 @@ static void prompt_accept(tui *t)
     t->rl_done = 0;
     rl_callback_handler_remove();
     t->prompt = P_NONE;
+    matches_clear(t);
     if (!line)
         return; /* EOF (Ctrl-D on an empty line) */
     rl_save_line(t, line);
@@ -2987,6 +3272,7 @@ static void prompt_key(tui *t, key_ev ev)
         {KEY_LEFT, 2},  {KEY_RIGHT, 6},      {KEY_UP, 16},    {KEY_DOWN, 14},      {KEY_HOME, 1},
         {KEY_END, 5},   {KEY_BACKSPACE, 127}, {KEY_DC, 4},     {KEY_ENTER, '\r'},
     };
+    matches_clear(t);
     if (ev == 27 || ev == 7 || ev == 3) { /* Esc, C-g, C-c */
         prompt_close(t);
         return;
@@ -3148,8 +3434,10 @@ static int global_key(tui *t, key_ev ev)
     case 'c':
         if (command_running())
             cancel_command(t);
-        else
+        else if (dm_session_busy(t->s)) {
+            t->user_cancel = 1;
             dm_session_cancel(t->s);
+        }
         return 1;
     case 12: /* C-l */
         clearok(curscr, TRUE);
@@ -3172,12 +3460,12 @@ static int site_key(tui *t, key_ev ev)
         site_move(t, 1, 0, 0);
         return 1;
     case KEV(KEY_SLEFT):
-    case KEV(KEY_PPAGE):
+    case KEV(KEY_NPAGE): /* PgDn lowers, PgUp raises */
     case 'H':
         site_move(t, -1, 1, 0);
         return 1;
     case KEV(KEY_SRIGHT):
-    case KEV(KEY_NPAGE):
+    case KEV(KEY_PPAGE):
     case 'L':
         site_move(t, 1, 1, 0);
         return 1;
@@ -3231,12 +3519,12 @@ static void main_key(tui *t, key_ev ev)
         slider_move(t, t->focus, 1, 0);
         break;
     case KEV(KEY_SLEFT):
-    case KEV(KEY_PPAGE):
+    case KEV(KEY_NPAGE): /* PgDn lowers, PgUp raises (as the mouse wheel does) */
     case 'H':
         slider_move(t, t->focus, -1, 1);
         break;
     case KEV(KEY_SRIGHT):
-    case KEV(KEY_NPAGE):
+    case KEV(KEY_PPAGE):
     case 'L':
         slider_move(t, t->focus, 1, 1);
         break;
@@ -3268,10 +3556,12 @@ static void main_key(tui *t, key_ev ev)
     case 's':
         if (command_running())
             run_command(t, "run"); /* queued: the session belongs to the command until it ends */
-        else if (t->pending)
+        else { /* the slider changes, then this run (also under --no-start) */
+            t->hold_once = 1;
             apply_pending(t);
-        else
+            t->hold_once = 0;
             start_run(t);
+        }
         break;
     case '/':
         prompt_open(t, P_CMD, NULL);
@@ -3402,6 +3692,11 @@ static void sens_key(tui *t, key_ev ev)
 
 static void key_event(tui *t, key_ev ev)
 {
+    if (ev == 3) { /* C-c read as a key (no ISIG; headless scripts) */
+        interrupt(t);
+        apply_pending(t);
+        return;
+    }
     if (t->prompt != P_NONE) {
         prompt_key(t, ev);
         return;
@@ -3450,11 +3745,11 @@ static void key_event(tui *t, key_ev ev)
             t->view = t->prev_view == V_LOG ? V_MAIN : t->prev_view;
         else {
             if (t->log_follow)
-                t->log_top = t->nlog - (LINES - 4);
+                t->log_top = t->log_max_top;
             t->log_follow = 0;
             if (!scroll_key(ev, &t->log_top, LINES - 5))
                 global_key(t, ev);
-            else if (t->log_top >= t->nlog - (LINES - 4))
+            else if (t->log_top >= t->log_max_top)
                 t->log_follow = 1;
         }
         break;
@@ -3665,6 +3960,60 @@ static void screen_close(tui *t)
     t->scr_out = t->scr_in = NULL;
 }
 
+/* A line in the status row for a few seconds. */
+static void note(tui *t, double secs, const char *text)
+{
+    snprintf(t->note, sizeof t->note, "%s", text);
+    t->note_until = now_s() + secs;
+}
+
+/* Ctrl-C, as htop and tig users expect it: it closes the prompt, or
+ * cancels what runs (a command, the live evaluation, slider changes not
+ * yet applied: those are kept in the settings but not started); with
+ * nothing to cancel it says that q quits, and a second Ctrl-C within 2 s
+ * of that quits (status 130). A third Ctrl-C within 2 s while something
+ * does not stop quits too. */
+static void interrupt(tui *t)
+{
+    double now = now_s();
+    int recent = now - t->int_at < 2.0;
+    t->int_at = now;
+    t->confirm_quit = 0;
+    if (t->prompt != P_NONE) {
+        prompt_close(t);
+        t->int_n = t->int_idle = 0;
+        return;
+    }
+    if (command_running() || dm_session_busy(t->s) || t->pending || t->knobs_pending) {
+        t->int_n = recent && t->int_n > 0 ? t->int_n + 1 : 1;
+        t->int_idle = 0;
+        if (t->int_n >= 3) { /* it does not stop (a fit does not look at the cancel flag) */
+            t->quit = 1;
+            t->status = 128 + SIGINT;
+            return;
+        }
+        if (t->pending || t->knobs_pending)
+            t->hold_once = 1;
+        if (command_running()) {
+            logf_(t, 'i', "Ctrl-C: cancelling %s", g_job.line ? g_job.line : "the command");
+            cancel_command(t);
+        } else if (dm_session_busy(t->s)) {
+            t->user_cancel = 1;
+            dm_session_cancel(t->s);
+        }
+        note(t, 2.0, t->int_n == 1 ? "cancelling (q quits)" : "cancelling (one more Ctrl-C quits at once)");
+        return;
+    }
+    if (recent && t->int_idle) {
+        t->quit = 1;
+        t->status = 128 + SIGINT;
+        return;
+    }
+    t->int_n = 0;
+    t->int_idle = 1;
+    note(t, 2.0, "nothing to cancel: press q to quit (or Ctrl-C again)");
+}
+
 /* One tick: signals, the snapshot, pending changes, redraw. */
 static void tick(tui *t)
 {
@@ -3674,14 +4023,7 @@ static void tick(tui *t)
     }
     if (g_sigint) {
         g_sigint = 0;
-        if (t->prompt != P_NONE)
-            prompt_close(t);
-        else if (command_running())
-            cancel_command(t);
-        else {
-            t->quit = 1;
-            t->status = 128 + SIGINT;
-        }
+        interrupt(t);
     }
     poll_command(t);
     poll_snapshot(t);
@@ -3897,6 +4239,16 @@ static int script_line(tui *t, char *line, int lineno, const char *file)
         if (sscanf(arg, "%dx%d", &c, &r) != 2 || c < 20 || r < 5)
             FAIL("resize: expected COLSxROWS");
         resize_term(r, c);
+    } else if (strcmp(p, "wait-for") == 0) {
+        double t0 = now_s();
+        for (;;) {
+            tick(t);
+            if (screen_has(arg))
+                break;
+            if (now_s() - t0 > 120)
+                FAIL("wait-for: the screen did not show '%s' within 120 s", arg);
+            sleep_ms(20);
+        }
     } else if (strcmp(p, "expect") == 0) {
         render(t);
         if (!screen_has(arg))
@@ -3908,7 +4260,9 @@ static int script_line(tui *t, char *line, int lineno, const char *file)
     } else if (strcmp(p, "quit") == 0) {
         t->quit = 1;
     } else
-        FAIL("unknown directive '%s' (key, type, cmd, wait, sleep, mouse, resize, expect, dump-screen, quit)", p);
+        FAIL("unknown directive '%s' (key, type, cmd, wait, wait-for, sleep, mouse, resize, expect, dump-screen, "
+             "quit)",
+             p);
 #undef FAIL
     return 0;
 }

@@ -2478,12 +2478,23 @@ dm_complete dm_cmd_complete(dm_session *s, const char *line, void (*fn)(void *ud
             each_model(fn, ud, partial);
         return DM_C_FILE;
     case DM_C_FILE:
-        if (strcmp(d->name, "export") == 0 && idx == 1) {
-            const char *f[] = {"csv", "json"};
-            for (int i = 0; i < 2; i++)
-                if (strncmp(f[i], partial, pl) == 0)
-                    fn(ud, f[i]);
-            return DM_C_NONE;
+        if (strcmp(d->name, "export") == 0 && idx != 2) { /* export csv|json FILE [where COND] */
+            if (idx == 1) {
+                const char *f[] = {"csv", "json"};
+                for (int i = 0; i < 2; i++)
+                    if (strncmp(f[i], partial, pl) == 0)
+                        fn(ud, f[i]);
+                return DM_C_NONE;
+            }
+            if (idx == 3) {
+                if (strncmp("where", partial, pl) == 0)
+                    fn(ud, "where");
+                return DM_C_NONE;
+            }
+            for (size_t i = 0; i < sizeof summary_cols / sizeof summary_cols[0]; i++)
+                if (strncmp(summary_cols[i], partial, pl) == 0)
+                    fn(ud, summary_cols[i]);
+            return DM_C_COLUMN;
         }
         return DM_C_FILE;
     case DM_C_COMMAND:
@@ -2624,7 +2635,7 @@ void dm_cmd_man(FILE *out, const char *version)
         {"--no-store", "do not store runs"},
         {"--headless, --size COLSxROWS, --script FILE", "TUI: render off-screen, driven by a script (tests)"},
         {"--no-color, --ascii", "TUI: no colours (also NO_COLOR); ASCII drawing"},
-        {"--no-start", "TUI: do not start evaluating at once"},
+        {"--no-start", "TUI: do not start evaluating at once; the sliders wait for Enter until the first run"},
         {"--format table|csv|json|jsonl|md",
          "output format of results: json is one document per command (an array for several rows), jsonl one "
          "object per line, md a Markdown table"},
@@ -2649,6 +2660,11 @@ void dm_cmd_man(FILE *out, const char *version)
           "dual\\-module decoder, with the other dual\\-module options); "
           "\\fBdualmod bleu HYP REF\\fR runs \\fBbleu HYP REF\\fR (it takes \\fB\\-\\-format\\fR, "
           "\\fB\\-q\\fR and \\fB\\-\\-explain\\fR).\n",
+          out);
+    fputs(".PP\nIn the TUI, \\fB?\\fR lists the keys. \\fBc\\fR or Ctrl\\-C cancels the running evaluation or "
+          "command (a cancelled run is stored with status cancelled and its partial figures); with nothing to "
+          "cancel, Ctrl\\-C says that \\fBq\\fR quits, and a second Ctrl\\-C within 2 seconds quits with status "
+          "130. \\fBq\\fR quits (it asks while a run is busy).\n",
           out);
     fputs(".SH COMMANDS\n", out);
     for (int i = 0; i < dm_ncmds; i++) {
