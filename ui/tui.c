@@ -250,6 +250,7 @@ typedef struct tui {
     dm_pareto_pt *pts;
     int npts, pareto_ok, pareto_sel;
     char pareto_err[DM_ERR_MAX];
+    char pareto_what[256]; /* the comparison group shown (dm_session_pareto) */
     /* sensitivity: rows (site, bits) x ratio columns */
     struct sens_row *sens;
     int nsens, sens_nr, sens_ok, sens_row, sens_col, sens_top, sens_left, sens_nbits;
@@ -1004,7 +1005,7 @@ static void refresh_pareto(tui *t)
     t->pts = NULL;
     t->npts = 0;
     dm_err err = {{0}};
-    t->pareto_ok = dm_session_pareto(t->s, &t->pts, &t->npts, &err) == 0;
+    t->pareto_ok = dm_session_pareto(t->s, &t->pts, &t->npts, t->pareto_what, sizeof t->pareto_what, &err) == 0;
     snprintf(t->pareto_err, sizeof t->pareto_err, "%s", t->pareto_ok ? "" : err.msg);
 }
 
@@ -1609,9 +1610,12 @@ static void fmt_cell(const dm_table *tb, int col, const char *raw, char *out, si
     snprintf(out, n, "%s", raw);
 }
 
+/* A column's header as a human reads it (dm_table_head), e.g. "dense" over dense_value. */
+static const char *col_head(const dm_table *tb, int c) { return tb->heads && tb->heads[c] ? tb->heads[c] : tb->cols[c]; }
+
 static int col_width(const tui *t, const dm_table *tb, int c, int r0, int r1)
 {
-    int w = dm_u8width(tb->cols[c]) + 1;
+    int w = dm_u8width(col_head(tb, c)) + 1;
     for (int r = r0; r < r1 && r < tb->nrow; r++) {
         char buf[256];
         fmt_cell(tb, c, dm_table_get(tb, r, c), buf, sizeof buf);
@@ -1722,7 +1726,7 @@ static void draw_table(tui *t, int y, int h, const int *cols, int ncols, int top
             continue;
         int c = cols[i];
         char hd[64];
-        snprintf(hd, sizeof hd, "%s%s", tb->cols[c], c == t->sort_col && keep >= 0 ? (t->sort_desc ? t->g->down : t->g->up) : "");
+        snprintf(hd, sizeof hd, "%s%s", col_head(tb, c), c == t->sort_col && keep >= 0 ? (t->sort_desc ? t->g->down : t->g->up) : "");
         int num = tb->numeric && tb->numeric[c];
         int hw = dm_u8width(hd);
         int pad = num && hw < w[i] ? w[i] - hw : 0;
@@ -1776,7 +1780,7 @@ static void render_runs_mini(tui *t, int y, int h)
     static const struct {
         const char *name;
         int prio;
-    } want[] = {{"id", 0},    {"created", 9}, {"ratio", 1},  {"achieved", 7}, {"bits", 2},   {"k", 5},
+    } want[] = {{"id", 0},    {"created", 9}, {"tokens", 6}, {"ratio", 1},  {"achieved", 7}, {"bits", 2},   {"k", 5},
                 {"mode", 6},  {"value", 3},   {"delta_pct", 3}, {"speedup", 4}, {"status", 8}, {"kld", 10}};
     int n = (int)(sizeof want / sizeof want[0]);
     int use[16], w[16];
@@ -2069,7 +2073,10 @@ static int64_t pareto_selected_id(const tui *t)
 static void render_pareto(tui *t)
 {
     render_header(t);
-    section(t, 2, "Pareto: quality loss vs measured speedup (this model and split)");
+    char title[400];
+    snprintf(title, sizeof title, "Pareto: quality loss vs measured speedup (%s)",
+             t->pareto_what[0] ? t->pareto_what : "this model and split");
+    section(t, 2, title);
     int top = 3, bottom = LINES - 1 - msg_rows(); /* rows [top, bottom) */
     if (!t->pareto_ok) {
         putf(t, top, 1, COLS - 1, R_BAD, "%s", t->pareto_err);
@@ -2077,7 +2084,7 @@ static void render_pareto(tui *t)
         return;
     }
     if (t->npts == 0) {
-        put_w(t, top, 1, COLS - 1, R_DIM, "no completed runs with a measured speedup yet: move a slider, or :sweep");
+        put_w(t, top, 1, COLS - 1, R_DIM, "no completed runs with a measured speedup in this group yet: move a slider, or :sweep");
         render_messages(t, bottom, msg_rows());
         return;
     }

@@ -199,7 +199,7 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         json_object_set_new(j, "macs_big", json_real(st->big_macs));
         json_object_set_new(j, "macs_little", json_real(st->little_macs));
         json_object_set_new(j, "mac_reduction", isnan(mac_red) ? json_null() : json_real(mac_red));
-        json_object_set_new(j, "speedup_layer", isnan(r->speedup) ? json_null() : json_real(r->speedup));
+        json_object_set_new(j, "speedup", isnan(r->speedup) ? json_null() : json_real(r->speedup));
         json_object_set_new(j, "speedup_e2e", isnan(r->speedup_e2e) ? json_null() : json_real(r->speedup_e2e));
         json_object_set_new(j, "run_id", run_id > 0 ? json_integer(run_id) : json_null());
         json_object_set_new(j, "items", json_integer(res->dual.items));
@@ -221,7 +221,7 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         dm_table t;
         dm_table_init(&t, NULL);
         const char *cols[] = {"model", "split", "ratio", "ratio_achieved", "bits", "k", "proj", "metric", "value",
-                              "dense_value", "delta", "top1_agree", "mac_reduction", "speedup_layer", "speedup_e2e",
+                              "dense_value", "delta", "top1_agree", "mac_reduction", "speedup", "speedup_e2e",
                               "run_id"};
         for (int i = 0; i < 16; i++)
             dm_table_col(&t, cols[i], i >= 2 && i != 6 && i != 7);
@@ -421,7 +421,7 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
     enum { M, RATIO, ACH, BITS, KK, THR, KERN, COLD, STEPS, DMS, QMS, SP, SPMIN, SPMAX, DE2E, QE2E, SPE2E, LIMIT,
            SPREAD, PATH, ALT, ALTSP, NC };
     static const char *const cols[NC] = {"model", "ratio", "ratio_achieved", "bits", "k", "threads", "kernels",
-                                         "cold", "steps", "dense_ms", "dual_ms", "speedup_layer", "speedup_min",
+                                         "cold", "steps", "dense_ms", "dual_ms", "speedup", "speedup_min",
                                          "speedup_max", "dense_e2e_ms", "dual_e2e_ms", "speedup_e2e", "mac_reduction",
                                          "spread", "dual_kernel", "other_kernel", "other_speedup"};
     dm_table t;
