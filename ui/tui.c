@@ -1780,7 +1780,7 @@ static void render_runs_mini(tui *t, int y, int h)
     static const struct {
         const char *name;
         int prio;
-    } want[] = {{"id", 0},    {"created", 9}, {"tokens", 6}, {"ratio", 1},  {"achieved", 7}, {"bits", 2},   {"k", 5},
+    } want[] = {{"id", 0},    {"created", 9}, {"ratio", 1},  {"achieved", 7}, {"bits", 2},   {"k", 5},
                 {"mode", 6},  {"value", 3},   {"delta_pct", 3}, {"speedup", 4}, {"status", 8}, {"kld", 10}};
     int n = (int)(sizeof want / sizeof want[0]);
     int use[16], w[16];
@@ -2074,8 +2074,10 @@ static void render_pareto(tui *t)
 {
     render_header(t);
     char title[400];
-    snprintf(title, sizeof title, "Pareto: quality loss vs measured speedup (%s)",
-             t->pareto_what[0] ? t->pareto_what : "this model and split");
+    if (t->pareto_what[0]) /* the comparison group shown: the current settings' */
+        snprintf(title, sizeof title, "Pareto: loss vs speedup of %s", t->pareto_what);
+    else
+        snprintf(title, sizeof title, "Pareto: quality loss vs measured speedup (this model)");
     section(t, 2, title);
     int top = 3, bottom = LINES - 1 - msg_rows(); /* rows [top, bottom) */
     if (!t->pareto_ok) {
