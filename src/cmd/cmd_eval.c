@@ -407,28 +407,26 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
         dm_table_row(&t);
         dm_table_set(&t, 0, ref->name);
         dm_table_set(&t, 1, split ? split : datapath);
-        dm_table_setf(&t, 2, "%.4f", d->cfg.ratio);
-        dm_table_setf(&t, 3, "%.4f", dm_stats_ratio(&res->stats, -1, -1));
+        dm_table_setnum(&t, 2, d->cfg.ratio, 4);
+        dm_table_setnum(&t, 3, dm_stats_ratio(&res->stats, -1, -1), 4);
         dm_table_setf(&t, 4, "%d", d->cfg.bits);
         dm_table_setf(&t, 5, "%d", d->k);
         dm_table_set(&t, 6, dm_mode_name(d->cfg.mode));
         dm_table_set(&t, 7, dm_policy_name(d->cfg.policy));
         dm_table_set(&t, 8, dm_proj_name(d->cfg.proj));
-        dm_table_setf(&t, 9, "%.4f", res->dual.value);
-        dm_table_setf(&t, 10, "%.4f", dppl);
-        dm_table_setf(&t, 11, "%.4f", 100 * dppl / res->dense.value);
-        dm_table_setf(&t, 12, "%.6f", res->kld);
-        dm_table_setf(&t, 13, "%.5f", res->top1_agree);
-        dm_table_setf(&t, 14, "%.4f", bytes_ratio(&res->stats, 0));
+        dm_table_setnum(&t, 9, res->dual.value, 4);
+        dm_table_setnum(&t, 10, dppl, 4);
+        dm_table_setnum(&t, 11, 100 * dppl / res->dense.value, 4);
+        dm_table_setnum(&t, 12, res->kld, 6);
+        dm_table_setnum(&t, 13, res->top1_agree, 5);
+        dm_table_setnum(&t, 14, bytes_ratio(&res->stats, 0), 4);
         dm_table_set(&t, 15, dm_metric_name(res->dual.metric));
-        dm_table_setf(&t, 16, "%.4f", res->dual.value);
-        dm_table_setf(&t, 17, "%.4f", res->dense.value);
-        dm_table_setf(&t, 18, "%.4f", dppl);
-        dm_table_setf(&t, 19, "%.4f", 100 * dppl / res->dense.value);
-        if (!isnan(sp))
-            dm_table_setf(&t, 20, "%.4f", sp);
-        if (!isnan(sp_e2e))
-            dm_table_setf(&t, 21, "%.4f", sp_e2e);
+        dm_table_setnum(&t, 16, res->dual.value, 4);
+        dm_table_setnum(&t, 17, res->dense.value, 4);
+        dm_table_setnum(&t, 18, dppl, 4);
+        dm_table_setnum(&t, 19, 100 * dppl / res->dense.value, 4);
+        dm_table_setnum(&t, 20, sp, 4);
+        dm_table_setnum(&t, 21, sp_e2e, 4);
         if (run_id > 0)
             dm_table_setf(&t, 22, "%lld", (long long)run_id);
         dm_table_setf(&t, 23, "%d", r->streams > 0 ? r->streams : 1);
