@@ -79,7 +79,7 @@ has "vocab mismatch message" "$tmp/err" "(tokens but the model|contains whitespa
 # dual-module commands (small slices so the suite stays quick; cache and store in the temp dir)
 fit="--fit-tokens 3000 --calib-tokens 500"
 run "dual eval json" 0 "$dm" eval kjv-gru --split test --limit 1500 --ratio 0.5 --k 64 --bits 4 $fit --format json -q
-for key in ppl dense_ppl dppl dppl_pct kld top1_agree ratio ratio_achieved bits k bytes_ratio; do
+for key in ppl dense_value dppl dppl_pct kld top1_agree ratio ratio_achieved bits k bytes_ratio speedup; do
     has "dual json has $key" "$tmp/out" "\"$key\": "
 done
 has "dual json per-gate ratios" "$tmp/out" '"gates": \{'

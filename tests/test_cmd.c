@@ -195,7 +195,7 @@ Test(cmd, unknown_commands_and_arity)
     cr_expect(strstr(msgbuf, "to change the setting: set ratio VALUE") != NULL, "%s", msgbuf);
     done();
     cr_expect_eq(exec("show"), 1);
-    cr_expect(strstr(msgbuf, "show: too few arguments (usage: show ID)") != NULL, "%s", msgbuf);
+    cr_expect(strstr(msgbuf, "show: too few arguments (usage: show ID [ID ...])") != NULL, "%s", msgbuf);
     done();
     cr_expect_eq(exec("diff 1 2 3"), 1);
     cr_expect(strstr(msgbuf, "too many arguments") != NULL, "%s", msgbuf);
@@ -405,7 +405,7 @@ Test(cmd, store_commands_on_an_empty_store)
     cr_expect(strstr(outbuf, "(no rows)") != NULL, "%s", outbuf);
     done();
     cr_expect_eq(exec("set format csv; runs"), 0);
-    cr_expect(strncmp(outbuf, "id,created,model,split,ratio", 28) == 0, "%s", outbuf);
+    cr_expect(strncmp(outbuf, "id,created,model,split,tokens,ratio", 35) == 0, "%s", outbuf);
     done();
     cr_expect_eq(exec("set format table; show 3"), 1);
     cr_expect(strstr(msgbuf, "show: no run 3 in") != NULL, "%s", msgbuf);
@@ -507,6 +507,175 @@ Test(cmd, best_and_pareto_follow_the_metric_direction)
     done();
 }
 
+/* A perplexity run of model name over tokens items and streams streams. */
+static int64_t add_slice_run(const char *name, long tokens, int streams, double dppl_pct, double speedup)
+{
+    dm_err err;
+    dm_store *st = dm_session_store(S, &err);
+    cr_assert_not_null(st, "%s", err.msg);
+    dm_run *r = calloc(1, sizeof *r);
+    cr_assert_not_null(r);
+    snprintf(r->model, sizeof r->model, "%s", name);
+    snprintf(r->model_hash, sizeof r->model_hash, "%s-hash", name);
+    snprintf(r->split, sizeof r->split, "valid");
+    snprintf(r->metric, sizeof r->metric, "perplexity");
+    snprintf(r->status, sizeof r->status, "done");
+    snprintf(r->path, sizeof r->path, "stream");
+    snprintf(r->predictor, sizeof r->predictor, "little");
+    r->tokens = tokens;
+    r->streams = streams;
+    r->beam = 1;
+    r->ratio = 0.5;
+    r->bits = tokens == 200 ? 0 : 8;
+    r->eps = NAN;
+    r->value = 30 * (1 + dppl_pct / 100);
+    r->dense_value = 30;
+    r->delta = r->value - r->dense_value;
+    r->delta_pct = dppl_pct;
+    r->speedup = speedup;
+    r->speedup_min = r->speedup_max = r->speedup_e2e = NAN;
+    cr_assert_eq(dm_store_add(st, r, &err), 0, "%s", err.msg);
+    int64_t id = r->id;
+    free(r);
+    return id;
+}
+
+static int count_lines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* pareto and best compare runs only inside a comparison group (model, split, data slice, path, streams, beam,
+ * predictor); across widens it; without a model loaded, models never share a front */
+Test(cmd, pareto_and_best_compare_like_with_like)
+{
+    /* mixed, each run would dominate the one before it */
+    int64_t a = add_slice_run("lm", 200, 20, 1.0, 1.2);
+    int64_t b = add_slice_run("lm", 1000, 20, 0.5, 1.5);
+    int64_t c = add_slice_run("lm", 1000, 1, 0.1, 2.0);
+    int64_t d = add_slice_run("other", 1000, 1, 0.0, 3.0);
+    char want[64];
+    cr_expect_eq(exec("set format csv; pareto dppl_pct speedup"), 0);
+    cr_expect_eq(count_lines(outbuf), 5, "four groups, one front each: %s", outbuf);
+    int64_t all[] = {a, b, c, d};
+    for (int i = 0; i < 4; i++) {
+        snprintf(want, sizeof want, ",%lld,", (long long)all[i]);
+        cr_expect(strstr(outbuf, want) != NULL, "run %lld on its own front: %s", (long long)all[i], outbuf);
+    }
+    cr_expect(strstr(msgbuf, "grouped by model, split, limit, path, streams, beam, predictor, 4 groups") != NULL,
+              "%s", msgbuf);
+    done();
+    /* the human form: one titled table per group */
+    cr_expect_eq(exec("set format table; pareto dppl_pct speedup"), 0);
+    cr_expect(strstr(outbuf, "lm, valid, 200 tokens, path stream, 20 streams (1 of 1 run)") != NULL, "%s", outbuf);
+    cr_expect(strstr(outbuf, "other, valid, 1000 tokens, path stream, 1 stream (1 of 1 run)") != NULL, "%s", outbuf);
+    done();
+    /* widened across the slice and the streams: one front for lm, c dominates */
+    cr_expect_eq(exec("set format csv; pareto dppl_pct speedup across limit,streams where model = 'lm'"), 0);
+    snprintf(want, sizeof want, "\n1,%lld,", (long long)c);
+    cr_expect(count_lines(outbuf) == 2 && strstr(outbuf, want) != NULL, "%s", outbuf);
+    cr_expect(strstr(msgbuf, "grouped by model, split, path, beam, predictor, 1 group") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("set format csv; pareto across all"), 0);
+    snprintf(want, sizeof want, "\n1,%lld,", (long long)d);
+    cr_expect(count_lines(outbuf) == 2 && strstr(outbuf, want) != NULL, "%s", outbuf);
+    done();
+    /* best: the best of each group; one group gives one JSON object, several an array */
+    cr_expect_eq(exec("set format json; best speedup"), 0);
+    json_error_t je;
+    json_t *j = json_loads(outbuf, 0, &je);
+    cr_assert_not_null(j, "%s", outbuf);
+    cr_expect(json_is_array(j) && json_array_size(j) == 4, "%s", outbuf);
+    json_decref(j);
+    done();
+    cr_expect_eq(exec("set format json; best speedup where model = 'lm' and tokens = 1000"), 0);
+    j = json_loads(outbuf, 0, &je);
+    cr_assert_not_null(j, "%s", outbuf);
+    cr_expect(json_is_array(j) && json_array_size(j) == 2, "two streams values, two groups: %s", outbuf);
+    json_decref(j);
+    done();
+    cr_expect_eq(exec("set format json; best speedup across streams where model = 'lm' and tokens = 1000"), 0);
+    j = json_loads(outbuf, 0, &je);
+    cr_assert_not_null(j, "%s", outbuf);
+    cr_expect(json_is_object(j) && json_integer_value(json_object_get(j, "id")) == c, "%s", outbuf);
+    cr_expect(json_is_integer(json_object_get(j, "bits")), "%s", outbuf);
+    json_decref(j);
+    done();
+    /* the widening words are checked */
+    cr_expect_eq(exec("pareto across lim"), 1);
+    cr_expect(strstr(msgbuf, "across 'lim': not a dimension (did you mean 'limit'?)") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("best speedup across"), 1);
+    cr_expect(strstr(msgbuf, "across: say what to compare across") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("pareto dppl_pct across all"), 1);
+    cr_expect(strstr(msgbuf, "pareto: give two figures") != NULL, "%s", msgbuf);
+    done();
+}
+
+/* One vocabulary: show of one run is an object, of several an array; bits is an integer (0 = FP32, shown
+ * "fp32" to humans); diff types its values like their fields */
+Test(cmd, show_and_diff_types)
+{
+    int64_t a = add_slice_run("lm", 200, 20, 1.0, 1.2);
+    int64_t b = add_slice_run("lm", 1000, 20, 0.5, 1.5);
+    char line[128];
+    snprintf(line, sizeof line, "set format json; show %lld", (long long)a);
+    cr_expect_eq(exec(line), 0);
+    json_error_t je;
+    json_t *j = json_loads(outbuf, 0, &je);
+    cr_assert_not_null(j, "%s", outbuf);
+    cr_expect(json_is_object(j), "%s", outbuf);
+    cr_expect(json_is_integer(json_object_get(j, "bits")) && json_integer_value(json_object_get(j, "bits")) == 0,
+              "%s", outbuf);
+    cr_expect(json_is_number(json_object_get(j, "dense_value")), "%s", outbuf);
+    json_decref(j);
+    done();
+    snprintf(line, sizeof line, "set format table; show %lld", (long long)a);
+    cr_expect_eq(exec(line), 0);
+    cr_expect(strstr(outbuf, "\nbits  ") != NULL && strstr(outbuf, "  fp32\n") != NULL, "%s", outbuf);
+    done();
+    snprintf(line, sizeof line, "set format json; show %lld %lld", (long long)a, (long long)b);
+    cr_expect_eq(exec(line), 0);
+    j = json_loads(outbuf, 0, &je);
+    cr_assert_not_null(j, "%s", outbuf);
+    cr_expect(json_is_array(j) && json_array_size(j) == 2, "%s", outbuf);
+    cr_expect_eq(json_integer_value(json_object_get(json_array_get(j, 1), "id")), b);
+    json_decref(j);
+    done();
+    snprintf(line, sizeof line, "set format json; diff %lld %lld", (long long)a, (long long)b);
+    cr_expect_eq(exec(line), 0);
+    j = json_loads(outbuf, 0, &je);
+    cr_assert_not_null(j, "%s", outbuf);
+    size_t i;
+    json_t *v;
+    int seen = 0;
+    char ha[32], hb[32];
+    snprintf(ha, sizeof ha, "run %lld", (long long)a);
+    snprintf(hb, sizeof hb, "run %lld", (long long)b);
+    json_array_foreach(j, i, v)
+    {
+        const char *f = json_string_value(json_object_get(v, "field"));
+        if (f && strcmp(f, "tokens") == 0) {
+            seen++;
+            cr_expect(json_integer_value(json_object_get(v, ha)) == 200 &&
+                          json_integer_value(json_object_get(v, hb)) == 1000, "%s", outbuf);
+        }
+        if (f && strcmp(f, "delta_pct") == 0) {
+            seen++;
+            cr_expect(json_is_real(json_object_get(v, ha)), "%s", outbuf);
+        }
+        if (f && strcmp(f, "created") == 0)
+            cr_expect(json_is_string(json_object_get(v, ha)), "%s", outbuf);
+    }
+    cr_expect_eq(seen, 2, "%s", outbuf);
+    json_decref(j);
+    done();
+}
+
 Test(cmd, show_diff_best_pareto_export_import)
 {
     dm_err err;
@@ -566,12 +735,14 @@ Test(cmd, show_diff_best_pareto_export_import)
     json_error_t je;
     json_t *j = json_loads(outbuf, 0, &je);
     cr_assert_not_null(j, "%s", outbuf);
-    cr_expect_eq(json_integer_value(json_object_get(json_array_get(j, 0), "id")), ids[1]);
+    cr_expect(json_is_object(j), "one group, one best run: an object: %s", outbuf);
+    cr_expect_eq(json_integer_value(json_object_get(j, "id")), ids[1]);
     json_decref(j);
     done();
     /* pareto over all runs (a where clause): run 4 (loss 2.0, speed 1.2) is dominated by run 2 */
     cr_expect_eq(exec("set format csv; pareto dppl_pct speedup where model = 'm'"), 0);
-    cr_expect(strstr(outbuf, "\n4,") == NULL, "%s", outbuf);
+    cr_expect(strncmp(outbuf, "group,id,", 9) == 0, "%s", outbuf);
+    cr_expect(strstr(outbuf, "\n1,4,") == NULL && strstr(outbuf, "\n1,2,") != NULL, "%s", outbuf);
     int rows = 0;
     for (char *p = outbuf; *p; p++)
         rows += *p == '\n';

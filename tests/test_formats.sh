@@ -65,6 +65,17 @@ rows = [dict(zip(head, r)) for r in rows[1:]]
 assert $check, rows
 " 2>>"$tmp/err"; then ok "$name: CSV parses"; else notok "$name: CSV"; fi
 }
+# pyjson NAME COMMANDS CHECK: the JSON document is d (python), CHECK holds
+pyjson() {
+    name=$1; cmds=$2; check=$3
+    out "$name" json "$cmds" || return
+    if /usr/bin/python3 -c "
+import json
+d = json.load(open('$tmp/out'))
+num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+assert $check, d
+" 2>>"$tmp/err"; then ok "$name: JSON types"; else notok "$name: JSON types"; fi
+}
 md() {
     name=$1; cmds=$2
     out "$name" md "$cmds" || return
@@ -77,20 +88,25 @@ assert set(lines[1].replace('|', '').replace(' ', '')) <= set('-:'), lines[1]
 " 2>>"$tmp/err"; then ok "$name: Markdown table"; else notok "$name: Markdown"; fi
 }
 
-dual_keys='ppl=number dense_ppl=number dppl=number dppl_pct=number kld=number top1_agree=number ratio=number
+dual_keys='ppl=number dppl=number dppl_pct=number kld=number top1_agree=number ratio=number
 ratio_achieved=number bits=integer k=integer bytes_ratio=number metric=string value=number dense_value=number
 delta=number delta_pct=number'
-bench_keys='ratio=number ratio_achieved=number bits=integer k=integer speedup_layer=number speedup_e2e=number
+bench_keys='ratio=number ratio_achieved=number bits=integer k=integer speedup=number speedup_e2e=number
 speedup_limit=number bytes_ratio=number dense_ms=number dual_ms=number'
 
 # ---- each command, JSON and CSV ----
 # shellcheck disable=SC2086
-json "run detail" "run detail" $dual_keys speedup_layer=number run_id=integer layers=array
+json "run detail" "run detail" $dual_keys speedup=number run_id=integer layers=array
+pyjson "run detail: one object, no other names of the same figures" "run detail" \
+    "isinstance(d, dict) and not {'dense_ppl', 'speedup_layer', 'dense'} & set(d)"
 csv "run detail" "run detail" "all(r['metric'] == 'perplexity' and float(r['ppl']) > 1 for r in rows)"
 jsonl "run detail" "run detail" ppl value
 md "run detail" "run detail"
-json "run" "run" value=number dense=number delta_pct=number speedup=number
-csv "run" "run" "all(not r['delta'].startswith('+') for r in rows)"
+json "run" "run" value=number dense_value=number delta_pct=number speedup=number bits=integer
+pyjson "run: one object at full precision" "run" \
+    "isinstance(d, dict) and d['bits'] == 4 and d['value'] != round(d['value'], 4) and d['delta'] != round(d['delta'], 4)"
+csv "run" "run" "all(not r['delta'].startswith('+') and not r['delta_pct'].startswith('+') and r['bits'] == '4'
+                  and len(r['value']) > 8 and r['site_knobs'] == '' for r in rows)"
 json "eval" "eval" ppl=number metric=string value=number predictions=integer
 json "eval both: two rows, one array" "eval both" ppl=number path=string
 csv "eval both" "eval both" "[r['path'] for r in rows] == ['stream', 'seq']"
@@ -111,27 +127,35 @@ json "study bits" "study bits 0,4" $dual_keys
 csv "study bits" "study bits 0,4" "[r['bits'] for r in rows] == ['0', '4']"
 json "bench: two ratios, one array" "bench 0.3,0.7 steps 20 no-torch" $bench_keys torch_rnn_ms=null
 csv "bench: no PyTorch, torch_rnn_ms empty" "bench 0.3,0.7 steps 20 no-torch" \
-    "len(rows) == 2 and all(r['torch_rnn_ms'] == '' and float(r['speedup_layer']) > 0 for r in rows)"
-jsonl "bench" "bench 0.3,0.7 steps 20 no-torch" speedup_layer ratio
+    "len(rows) == 2 and all(r['torch_rnn_ms'] == '' and float(r['speedup']) > 0 for r in rows)"
+jsonl "bench" "bench 0.3,0.7 steps 20 no-torch" speedup ratio
 md "bench" "bench 0.3,0.7 steps 20 no-torch"
 json "bench with a k list" "bench 0.5 k 16,24 steps 20 no-torch" $bench_keys
 json "bench dense" "bench dense steps 20 no-torch" step_ms=number rnn_ms=number seq_tok_s=number cold=bool \
     torch_step_ms=null
 csv "bench dense" "bench dense steps 20 no-torch" "rows[0]['torch_step_ms'] == '' and float(rows[0]['step_ms']) > 0"
-json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string
+json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string bits=integer dense_value=number
+pyjson "sweep: an array, full precision" "sweep ratio 0.2,0.4 bits fp32" \
+    "isinstance(d, list) and len(d) == 2 and all(r['bits'] == 0 and r['value'] != round(r['value'], 4) for r in d)"
 csv "sweep" "sweep ratio 0.2,0.4" "len(rows) == 2"
 json "get" "get" setting=string value=string
 csv "get" "get ratio" "rows == [{'setting': 'ratio', 'value': '0.5'}]"
-json "runs" "runs" id=integer value=number
+json "runs" "runs" id=integer value=number bits=integer tokens=integer dense_value=number
 csv "runs" "runs"
 md "runs" "runs"
-json "show" "show 1" id=integer
+json "show" "show 1" id=integer bits=integer dense_value=number speedup=number
+pyjson "show ID: one object" "show 1" "isinstance(d, dict) and d['id'] == 1 and d['bits'] == 4"
+pyjson "show ID ID: an array" "show 1 2" "isinstance(d, list) and [r['id'] for r in d] == [1, 2]"
 csv "show" "show 1"
 json "diff" "diff 1 2" field=string
+pyjson "diff: values typed as their fields" "diff 1 2" \
+    "(all(num(r['run 1']) and num(r['run 2']) for r in d if r['field'] in ('value', 'seconds', 'ratio', 'tokens'))
+      and all(isinstance(r['run 1'], str) for r in d if r['field'] == 'created'))"
 csv "diff" "diff 1 2"
-json "pareto" "pareto" id=integer
-csv "pareto" "pareto"
-json "best" "best speedup" id=integer speedup=number
+json "pareto" "pareto" group=integer id=integer bits=integer tokens=integer streams=integer
+csv "pareto" "pareto" "all(r['group'] == '1' and r['model'] == '$M' and r['tokens'] == '200' for r in rows)"
+json "best" "best speedup" id=integer speedup=number bits=integer dense_value=number
+pyjson "best of one group: one object" "best speedup" "isinstance(d, dict) and d['model'] == '$M'"
 csv "best" "best speedup"
 json "help" "help" kind=string name=string help=string
 csv "help" "help" "any(r['name'] == 'fit-data' and r['kind'] == 'setting' for r in rows)"

@@ -12,7 +12,7 @@ awk -F, '
 FNR == 1 {
     file++
     for (i = 1; i <= NF; i++) col[file, $i] = i
-    need = "arch bits threads ratio speedup_layer pct_limit spread dense_gemv"
+    need = "arch bits threads ratio pct_limit spread dense_gemv"
     n = split(need, w, " ")
     for (i = 1; i <= n; i++)
         if (!((file, w[i]) in col)) {
@@ -20,11 +20,18 @@ FNR == 1 {
             bad = 1
             exit 2
         }
+    # the layer speedup: speedup (speedup_layer in files written before the names were unified)
+    spc[file] = (file, "speedup") in col ? col[file, "speedup"] : (file, "speedup_layer") in col ? col[file, "speedup_layer"] : 0
+    if (!spc[file]) {
+        printf "%s: no column speedup (expected a CSV of make bench)\n", FILENAME > "/dev/stderr"
+        bad = 1
+        exit 2
+    }
     next
 }
 {
     k = $col[file, "arch"] " " $col[file, "bits"] "b t" $col[file, "threads"] " r" $col[file, "ratio"]
-    sp[file, k] = $col[file, "speedup_layer"]
+    sp[file, k] = $spc[file]
     pl[file, k] = $col[file, "pct_limit"]
     sd[file, k] = $col[file, "spread"]
     dn[file, k] = $col[file, "dense_gemv"]

@@ -256,6 +256,7 @@ typedef struct tui {
     dm_pareto_pt *pts;
     int npts, pareto_ok, pareto_sel;
     char pareto_err[DM_ERR_MAX];
+    char pareto_what[256]; /* the comparison group shown (dm_session_pareto) */
     /* sensitivity: rows (site, bits) x ratio columns */
     struct sens_row *sens;
     int nsens, sens_nr, sens_ok, sens_row, sens_col, sens_top, sens_left, sens_nbits;
@@ -1028,7 +1029,7 @@ static void refresh_pareto(tui *t)
     t->pts = NULL;
     t->npts = 0;
     dm_err err = {{0}};
-    t->pareto_ok = dm_session_pareto(t->s, &t->pts, &t->npts, &err) == 0;
+    t->pareto_ok = dm_session_pareto(t->s, &t->pts, &t->npts, t->pareto_what, sizeof t->pareto_what, &err) == 0;
     snprintf(t->pareto_err, sizeof t->pareto_err, "%s", t->pareto_ok ? "" : err.msg);
 }
 
@@ -1651,9 +1652,12 @@ static void fmt_cell(const dm_table *tb, int col, const char *raw, char *out, si
     snprintf(out, n, "%s", raw);
 }
 
+/* A column's header as a human reads it (dm_table_head), e.g. "dense" over dense_value. */
+static const char *col_head(const dm_table *tb, int c) { return tb->heads && tb->heads[c] ? tb->heads[c] : tb->cols[c]; }
+
 static int col_width(const tui *t, const dm_table *tb, int c, int r0, int r1)
 {
-    int w = dm_u8width(tb->cols[c]) + 1;
+    int w = dm_u8width(col_head(tb, c)) + 1;
     for (int r = r0; r < r1 && r < tb->nrow; r++) {
         char buf[256];
         fmt_cell(tb, c, dm_table_get(tb, r, c), buf, sizeof buf);
@@ -1815,7 +1819,7 @@ static void draw_table(tui *t, int y, int h, const int *cols, int ncols, int top
             continue;
         int c = cols[i];
         char hd[64];
-        snprintf(hd, sizeof hd, "%s%s", tb->cols[c], c == t->sort_col && keep >= 0 ? (t->sort_desc ? t->g->down : t->g->up) : "");
+        snprintf(hd, sizeof hd, "%s%s", col_head(tb, c), c == t->sort_col && keep >= 0 ? (t->sort_desc ? t->g->down : t->g->up) : "");
         int num = tb->numeric && tb->numeric[c];
         int hw = dm_u8width(hd);
         int pad = num && hw < w[i] ? w[i] - hw : 0;
@@ -2247,7 +2251,12 @@ static int64_t pareto_selected_id(const tui *t)
 static void render_pareto(tui *t)
 {
     render_header(t);
-    section(t, 2, "Pareto: quality loss vs measured speedup (this model and split)");
+    char title[400];
+    if (t->pareto_what[0]) /* the comparison group shown: the current settings' */
+        snprintf(title, sizeof title, "Pareto: loss vs speedup of %s", t->pareto_what);
+    else
+        snprintf(title, sizeof title, "Pareto: quality loss vs measured speedup (this model)");
+    section(t, 2, title);
     int top = 3, bottom = LINES - 1 - msg_rows(); /* rows [top, bottom) */
     if (!t->pareto_ok) {
         putf(t, top, 1, COLS - 1, R_BAD, "%s", t->pareto_err);
@@ -2255,7 +2264,7 @@ static void render_pareto(tui *t)
         return;
     }
     if (t->npts == 0) {
-        put_w(t, top, 1, COLS - 1, R_DIM, "no completed runs with a measured speedup yet: move a slider, or :sweep");
+        put_w(t, top, 1, COLS - 1, R_DIM, "no completed runs with a measured speedup in this group yet: move a slider, or :sweep");
         render_messages(t, bottom, msg_rows());
         return;
     }

@@ -807,23 +807,19 @@ enum { RC_ID, RC_MODEL, RC_SPLIT, RC_TOKENS, RC_RATIO, RC_ACH, RC_BITS, RC_K, RC
 static void run_table(dm_table *t)
 {
     static const char *names[RC_N] = {"id", "model", "split", "tokens", "ratio", "achieved", "bits", "k",
-                                      "mode", "metric", "value", "value_se", "dense", "delta", "delta_pct",
+                                      "mode", "metric", "value", "value_se", "dense_value", "delta", "delta_pct",
                                       "kld", "top1_agree", "speedup", "speedup_min", "speedup_max",
                                       "speedup_e2e", "bytes_ratio", "seconds", "status", "site_knobs"};
     for (int i = 0; i < RC_N; i++)
         dm_table_col(t, names[i], !(i == RC_MODEL || i == RC_SPLIT || i == RC_MODE || i == RC_METRIC ||
-                                    i == RC_STATUS || i == RC_BITS || i == RC_SITES));
+                                    i == RC_STATUS || i == RC_SITES));
+    dm_table_head(t, RC_DENSE, "dense");
 }
 
-/* prec digits after the point; a negative prec also prints the sign */
+/* Full precision for programs; for humans prec digits after the point (a negative prec also prints the sign). */
 static void fmt_real(dm_table *t, int col, double v, int prec)
 {
-    if (isnan(v))
-        dm_table_set(t, col, NULL);
-    else if (prec < 0)
-        dm_table_setf(t, col, "%+.*f", -prec, v);
-    else
-        dm_table_setf(t, col, "%.*f", prec, v);
+    dm_table_setnum(t, col, v, prec);
 }
 
 static void run_row(dm_table *t, const dm_run *r, const char *status)
@@ -836,10 +832,9 @@ static void run_row(dm_table *t, const dm_run *r, const char *status)
     dm_table_setf(t, RC_TOKENS, "%ld", r->tokens);
     dm_table_setf(t, RC_RATIO, "%g", r->ratio);
     fmt_real(t, RC_ACH, r->ratio_achieved, 4);
-    if (r->bits)
-        dm_table_setf(t, RC_BITS, "%d", r->bits);
-    else
-        dm_table_set(t, RC_BITS, "fp32");
+    dm_table_setf(t, RC_BITS, "%d", r->bits); /* 0: FP32 little weights (shown so) */
+    if (!r->bits)
+        dm_table_set2(t, RC_BITS, "0", "fp32");
     dm_table_setf(t, RC_K, "%d", r->k);
     dm_table_set(t, RC_MODE, r->mode);
     dm_table_set(t, RC_METRIC, r->metric[0] ? r->metric : NULL);
@@ -960,6 +955,7 @@ static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     dm_table t;
     dm_table_init(&t, NULL);
     t.vertical = 1;
+    t.record = 1; /* one run: a JSON object */
     run_table(&t);
     run_row(&t, r, NULL);
     emit(c, &t);
@@ -1386,10 +1382,19 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
     if (t->nrow == 0)
         return fail(c, "no run %lld in %s ('runs' lists them)", (long long)id,
                     dm_store_path(dm_session_store(c->s, &c->err)));
+    /* text whatever it looks like (a hash of digits, a note "12"): the query guessed from one row */
+    static const char *const text_cols[] = {"model", "arch", "model_hash", "model_path", "split", "split_hash",
+                                            "mode", "policy", "proj", "path", "kernels", "metric", "status", "note",
+                                            "site_knobs", "tag", "git_rev", "build_flags", "cpu", "version", "created"};
+    for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
+        int col = dm_table_find_col(t, text_cols[i]);
+        if (col >= 0)
+            t->numeric[col] = 0;
+    }
     /* per-site figures (and each site's groups) as more fields */
     snprintf(sql, sizeof sql,
-             "SELECT site_index, ratio_achieved, fit_rel_mse, recall, site, ratio, "
-             "CASE WHEN bits = 0 THEN 'fp32' ELSE bits END, k FROM run_sites WHERE run_id = %lld "
+             "SELECT site_index, ratio_achieved, fit_rel_mse, recall, site, ratio, bits, k FROM run_sites "
+             "WHERE run_id = %lld "
              "ORDER BY site_index",
              (long long)id);
     dm_table L, G;
@@ -1413,6 +1418,7 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
     dm_table_init(&u, NULL);
     for (int i = 0; i < t->ncol; i++)
         dm_table_col(&u, t->cols[i], t->numeric[i]);
+    int bits_col = dm_table_find_col(t, "bits");
     char name[96];
     for (int pass = 0; pass < 2; pass++) {
         int col = t->ncol;
@@ -1420,6 +1426,8 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
             dm_table_row(&u);
             for (int i = 0; i < t->ncol; i++)
                 dm_table_set(&u, i, dm_table_get(t, 0, i));
+            if (bits_col >= 0 && dm_table_get(t, 0, bits_col) && strcmp(dm_table_get(t, 0, bits_col), "0") == 0)
+                dm_table_set2(&u, bits_col, "0", "fp32"); /* 0: FP32 little weights */
         }
         for (int l = 0; l < L.nrow; l++) {
             const char *si = dm_table_get(&L, l, 0);
@@ -1431,6 +1439,8 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
             site_field(&u, pass, &col, name, dm_table_get(&L, l, 1));
             snprintf(name, sizeof name, "layer%d.bits", l);
             site_field(&u, pass, &col, name, dm_table_get(&L, l, 6));
+            if (pass && dm_table_get(&L, l, 6) && strcmp(dm_table_get(&L, l, 6), "0") == 0)
+                dm_table_set2(&u, col - 1, "0", "fp32");
             snprintf(name, sizeof name, "layer%d.k", l);
             site_field(&u, pass, &col, name, dm_table_get(&L, l, 7));
             for (int g = 0; g < G.nrow; g++) {
@@ -1451,25 +1461,75 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
     dm_table_free(t);
     *t = u;
     t->vertical = 1;
+    t->record = 1;
     return 0;
 }
 
+/* show ID [ID ...]: one record is an object in JSON, several an array (each
+ * with its own fields: runs of different models have different sites); the
+ * other formats list the records under the union of their fields. */
 static int c_show(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
-    (void)argc, (void)raw;
+    (void)raw;
     int64_t id;
-    if (parse_id(c, argv[0], &id))
-        return -1;
-    dm_table t;
-    if (run_record(c, id, &t)) {
+    if (argc == 1) {
+        if (parse_id(c, argv[0], &id))
+            return -1;
+        dm_table t;
+        if (run_record(c, id, &t)) {
+            dm_table_free(&t);
+            return -1;
+        }
+        emit(c, &t);
         dm_table_free(&t);
-        return -1;
+        return 0;
     }
-    emit(c, &t);
-    dm_table_free(&t);
-    return 0;
+    dm_table *rec = calloc((size_t)argc, sizeof *rec);
+    if (!rec)
+        return fail(c, "out of memory");
+    int n = 0, rc = 0;
+    for (; n < argc; n++)
+        if (parse_id(c, argv[n], &id) || run_record(c, id, &rec[n])) {
+            dm_table_free(&rec[n]);
+            rc = -1;
+            break;
+        }
+    if (rc == 0 && (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL)) {
+        json_t *arr = json_array();
+        for (int i = 0; i < n; i++)
+            json_array_append_new(arr, dm_table_row_json(&rec[i], 0));
+        dm_json_print(arr, c->fmt, c->io->out);
+        json_decref(arr);
+    } else if (rc == 0) {
+        dm_table u;
+        dm_table_init(&u, NULL);
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < rec[i].ncol; k++)
+                if (dm_table_find_col(&u, rec[i].cols[k]) < 0)
+                    dm_table_col(&u, rec[i].cols[k], rec[i].numeric[k]);
+        for (int i = 0; i < n; i++) {
+            dm_table_row(&u);
+            for (int k = 0; k < rec[i].ncol; k++) {
+                const char *v = dm_table_get(&rec[i], 0, k);
+                int col = dm_table_find_col(&u, rec[i].cols[k]);
+                if (v && strcmp(rec[i].cols[k], "bits") == 0 && strcmp(v, "0") == 0)
+                    dm_table_set2(&u, col, v, "fp32");
+                else
+                    dm_table_set(&u, col, v);
+            }
+        }
+        u.vertical = 1;
+        emit(c, &u);
+        dm_table_free(&u);
+    }
+    for (int i = 0; i < n; i++)
+        dm_table_free(&rec[i]);
+    free(rec);
+    return rc;
 }
 
+/* diff A B: one row per field that differs; JSON types each value as its field (numbers as numbers), a field
+ * one run lacks is null (CSV: empty, the table: "(none)"). */
 static int c_diff(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     (void)argc, (void)raw;
@@ -1483,6 +1543,8 @@ static int c_diff(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         dm_table_free(&tb);
         return -1;
     }
+    int machine = c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL || c->fmt == DM_FMT_CSV;
+    const char *none = machine ? NULL : "(none)";
     dm_table t;
     dm_table_init(&t, NULL);
     char ha[32], hb[32];
@@ -1491,6 +1553,13 @@ static int c_diff(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     dm_table_col(&t, "field", 0);
     dm_table_col(&t, ha, 0);
     dm_table_col(&t, hb, 0);
+    /* per row: is each side's field numeric */
+    unsigned char *na = calloc((size_t)(ta.ncol + tb.ncol + 1), 1), *nb = calloc((size_t)(ta.ncol + tb.ncol + 1), 1);
+    if (!na || !nb) {
+        free(na), free(nb);
+        dm_table_free(&t), dm_table_free(&ta), dm_table_free(&tb);
+        return fail(c, "out of memory");
+    }
     int same = 0;
     for (int i = 0; i < ta.ncol; i++) {
         if (strcmp(ta.cols[i], "id") == 0)
@@ -1502,20 +1571,37 @@ static int c_diff(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             continue;
         }
         dm_table_row(&t);
+        na[t.nrow - 1] = ta.numeric[i];
+        nb[t.nrow - 1] = j >= 0 ? tb.numeric[j] : 0;
         dm_table_set(&t, 0, ta.cols[i]);
-        dm_table_set(&t, 1, va ? va : "(none)");
-        dm_table_set(&t, 2, vb ? vb : "(none)");
+        dm_table_set(&t, 1, va ? va : none);
+        dm_table_set(&t, 2, vb ? vb : none);
     }
     for (int j = 0; j < tb.ncol; j++)
         if (dm_table_find_col(&ta, tb.cols[j]) < 0) {
             dm_table_row(&t);
+            nb[t.nrow - 1] = tb.numeric[j];
             dm_table_set(&t, 0, tb.cols[j]);
-            dm_table_set(&t, 1, "(none)");
+            dm_table_set(&t, 1, none);
             dm_table_set(&t, 2, dm_table_get(&tb, 0, j));
         }
-    emit(c, &t);
+    if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
+        json_t *arr = json_array();
+        for (int r = 0; r < t.nrow; r++) {
+            json_t *o = json_object();
+            json_object_set_new(o, "field", json_string(dm_table_get(&t, r, 0)));
+            json_object_set_new(o, ha, dm_json_cell(dm_table_get(&t, r, 1), na[r]));
+            json_object_set_new(o, hb, dm_json_cell(dm_table_get(&t, r, 2), nb[r]));
+            json_array_append_new(arr, o);
+        }
+        dm_json_print(arr, c->fmt, c->io->out);
+        json_decref(arr);
+    } else {
+        emit(c, &t);
+    }
     if (c->fmt == DM_FMT_TABLE)
         info(c, "(%d field%s equal)", same, same == 1 ? "" : "s");
+    free(na), free(nb);
     dm_table_free(&t);
     dm_table_free(&ta);
     dm_table_free(&tb);
@@ -1591,35 +1677,75 @@ static int tail_where(dm_cmd_ctx *c, const char *raw, const char **where)
     return 0;
 }
 
+/* The words after a command's figures: [across DIM,...|all] [where COND]. */
+static int tail_across_where(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw, int i, unsigned *mask,
+                             const char **where)
+{
+    *mask = DM_GROUP_ALL;
+    if (i < argc && strcasecmp(argv[i], "across") == 0) {
+        if (i + 1 >= argc || strcasecmp(argv[i + 1], "where") == 0)
+            return fail(c, "across: say what to compare across: all, or one or more of model, split, limit, path, "
+                           "streams, beam, predictor separated by commas (e.g. across limit)");
+        if (dm_group_parse(argv[i + 1], mask, &c->err))
+            return -1;
+        i += 2;
+    }
+    return tail_where(c, i < argc ? raw[i] : NULL, where);
+}
+
+/* Without a where clause and with a model loaded (and runs grouped by model): that model's runs. */
+static void group_scope(dm_cmd_ctx *c, unsigned mask, const char *where, char *scope, size_t n)
+{
+    snprintf(scope, n, "1");
+    if (!where && dm_session_loaded(c->s) && mask & (1u << DM_G_MODEL)) {
+        dm_model_info mi;
+        dm_session_info(c->s, &mi);
+        char mn[600];
+        dm_sql_quote(mn, sizeof mn, mi.name);
+        snprintf(scope, n, "model = %s", mn);
+    }
+}
+
+/* Say what the runs were grouped by, and how to widen it. */
+static void group_note(dm_cmd_ctx *c, const char *cmd, unsigned mask, int ngroups, int scoped)
+{
+    char by[160];
+    dm_group_mask_text(mask, by, sizeof by);
+    if (!mask)
+        info(c, "%s: every run compared with every other (across all)%s", cmd,
+             scoped ? "; the loaded model's runs" : "");
+    else
+        info(c, "%s: grouped by %s%s, %d group%s%s; runs of different groups are not compared (widen with 'across "
+                "DIM,...' or 'across all')",
+             cmd, by, scoped ? " among the loaded model's runs" : "", ngroups, ngroups == 1 ? "" : "s",
+             scoped && ngroups > 1 ? ", the current settings' first" : "");
+}
+
 static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     const char *xn = "loss_pct", *yn = "speedup", *xs = "1", *ys = "1";
     int xd = -1, yd = 1, nfix = 0;
-    if (argc >= 2 && strcasecmp(argv[0], "where") && strcasecmp(argv[1], "where")) {
+    if (argc >= 1 && strcasecmp(argv[0], "where") && strcasecmp(argv[0], "across")) {
+        if (argc == 1 || !strcasecmp(argv[1], "where") || !strcasecmp(argv[1], "across"))
+            return fail(c, "pareto: give two figures (e.g. pareto dppl_pct speedup) or none");
         if (objective(c, argv[0], &xn, &xd, &xs) || objective(c, argv[1], &yn, &yd, &ys))
             return -1;
         nfix = 2;
-    } else if (argc == 1 || (argc >= 2 && strcasecmp(argv[0], "where") && !strcasecmp(argv[1], "where"))) {
-        return fail(c, "pareto: give two figures (e.g. pareto dppl_pct speedup) or none");
     }
     const char *where;
-    if (tail_where(c, argc > nfix ? raw[nfix] : NULL, &where))
+    unsigned mask;
+    if (tail_across_where(c, argc, argv, raw, nfix, &mask, &where))
         return -1;
-    char scope[2600] = "1";
-    if (!where && dm_session_loaded(c->s)) {
-        dm_model_info mi;
-        dm_session_info(c->s, &mi);
-        char sp[1100], mn[600];
-        dm_sql_quote(sp, sizeof sp, dm_session_settings(c->s)->split);
-        dm_sql_quote(mn, sizeof mn, mi.name);
-        snprintf(scope, sizeof scope, "model = %s AND split = %s", mn, sp);
-    }
+    char scope[700];
+    group_scope(c, mask, where, scope, sizeof scope);
     size_t ql = 1024 + 2 * strlen(METRIC_SIGN) + strlen(scope) + (where ? strlen(where) : 0);
     char *sql = malloc(ql);
     if (!sql)
         return fail(c, "out of memory");
+    /* columns: 0 id, 1-7 the group, 8 ratio, 9 bits, 10 k, 11 mode, 12 value, 13 x, 14 y, 15 xs, 16 ys */
+    enum { P_G0 = 1, P_RATIO = 8, P_VALUE = 12, P_X = 13, P_Y, P_XS, P_YS };
     snprintf(sql, ql,
-             "SELECT id, model, split, ratio, bits, k, mode, value, %s AS x, %s AS y, %s AS xs, %s AS ys, streams "
+             "SELECT id, " DM_GROUP_COLS ", ratio, bits, k, mode, value, %s AS x, %s AS y, %s AS xs, %s AS ys "
              "FROM run_summary WHERE status = 'done' AND %s IS NOT NULL AND %s IS NOT NULL AND (%s) AND (%s) "
              "ORDER BY id",
              xn, yn, xs, ys, xn, yn, scope, where ? where : "1");
@@ -1631,74 +1757,126 @@ static int c_pareto(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
         dm_table_free(&t);
         return -1;
     }
-    int n = t.nrow;
-    int *front = calloc((size_t)(n ? n : 1), sizeof *front);
+    int n = t.nrow, cur = 0;
+    int *front = calloc((size_t)(n ? n : 1), sizeof *front), *grp = calloc((size_t)(n ? n : 1), sizeof *grp);
     double *x = calloc((size_t)(n ? n : 1), sizeof *x), *y = calloc((size_t)(n ? n : 1), sizeof *y);
-    if (!front || !x || !y) {
-        free(front), free(x), free(y);
+    int ng = front && grp ? dm_group_rows(&t, P_G0, mask, c->s, grp, &cur) : -1;
+    if (!front || !x || !y || ng < 0) {
+        free(front), free(x), free(y), free(grp);
         dm_table_free(&t);
         return fail(c, "out of memory");
     }
     for (int i = 0; i < n; i++) {
-        x[i] = xd * atof(dm_table_get(&t, i, 8)) * atof(dm_table_get(&t, i, 10));
-        y[i] = yd * atof(dm_table_get(&t, i, 9)) * atof(dm_table_get(&t, i, 11));
+        x[i] = xd * atof(dm_table_get(&t, i, P_X)) * atof(dm_table_get(&t, i, P_XS));
+        y[i] = yd * atof(dm_table_get(&t, i, P_Y)) * atof(dm_table_get(&t, i, P_YS));
     }
-    /* non-dominated in (x, y) both "higher is better" after the sign flips, among runs of the same
-     * streams (figures over different streams come from different evaluations: never compared) */
-    int nstreams = 0;
+    /* non-dominated in (x, y), both "higher is better" after the sign flips, inside each group */
     for (int i = 0; i < n; i++) {
-        int dom = 0, first = 1;
-        const char *si = dm_table_get(&t, i, 12);
-        for (int j = 0; j < n && !dom; j++) {
-            int same = strcmp(dm_table_get(&t, j, 12), si) == 0;
-            if (same && j < i)
-                first = 0;
-            if (j != i && same && x[j] >= x[i] && y[j] >= y[i] && (x[j] > x[i] || y[j] > y[i]))
+        int dom = 0;
+        for (int j = 0; j < n && !dom; j++)
+            if (j != i && grp[j] == grp[i] && x[j] >= x[i] && y[j] >= y[i] && (x[j] > x[i] || y[j] > y[i]))
                 dom = 1;
-        }
-        nstreams += first;
         front[i] = !dom;
     }
+    /* one table: the group's columns, then the knobs and the figures; group: its number (1 = first) */
     dm_table o;
-    char title[256];
     dm_table_init(&o, NULL);
-    const char *cols[] = {"id", "model", "split", "ratio", "bits", "k", "mode", "value"};
-    for (int i = 0; i < 8; i++)
-        dm_table_col(&o, cols[i], i == 0 || i == 3 || i == 5 || i == 7);
+    int human = c->fmt == DM_FMT_TABLE || c->fmt == DM_FMT_MD;
+    dm_table_col(&o, "group", 1);
+    dm_table_col(&o, "id", 1);
+    static const char *const gnames[DM_G_N] = {"model", "split", "tokens", "path", "streams", "beam", "predictor"};
+    for (int i = 0; i < DM_G_N; i++)
+        dm_table_col(&o, gnames[i], i == DM_G_LIMIT || i == DM_G_STREAMS || i == DM_G_BEAM);
+    const char *kcols[] = {"ratio", "bits", "k", "mode", "value"};
+    for (int i = 0; i < 5; i++)
+        dm_table_col(&o, kcols[i], i != 3);
     int xc = dm_table_col(&o, xn, 1), yc = dm_table_col(&o, yn, 1);
-    int sc = nstreams > 1 ? dm_table_col(&o, "streams", 1) : -1;
-    /* rows of the front, best x first */
-    int nf = 0;
-    for (int pass = 0; pass < n; pass++) {
-        int bi = -1;
-        for (int i = 0; i < n; i++)
-            if (front[i] == 1 && (bi < 0 || x[i] > x[bi]))
-                bi = i;
-        if (bi < 0)
-            break;
-        front[bi] = 2;
-        nf++;
-        dm_table_row(&o);
-        for (int k = 0; k < 8; k++)
-            dm_table_set(&o, k, dm_table_get(&t, bi, k));
-        dm_table_set(&o, xc, dm_table_get(&t, bi, 8));
-        dm_table_set(&o, yc, dm_table_get(&t, bi, 9));
-        if (sc >= 0)
-            dm_table_set(&o, sc, dm_table_get(&t, bi, 12));
+    int *cnt = calloc((size_t)(ng ? ng : 1), sizeof *cnt), *nfront = calloc((size_t)(ng ? ng : 1), sizeof *nfront);
+    for (int i = 0; cnt && nfront && i < n; i++) {
+        cnt[grp[i]]++;
+        nfront[grp[i]] += front[i];
     }
-    snprintf(title, sizeof title, "Pareto front: %s %s, %s %s (%d of %d runs%s)",
-             strcmp(xs, "1") ? "better" : xd < 0 ? "lower" : "higher", xn,
-             strcmp(ys, "1") ? "better" : yd < 0 ? "lower" : "higher", yn, nf, n,
-             where ? "" : dm_session_loaded(c->s) ? "; this model and split" : "");
-    if (c->fmt == DM_FMT_TABLE)
-        o.title = strdup(title);
-    emit(c, &o);
-    if (nstreams > 1)
-        info(c, "note: these runs were evaluated over %d different numbers of streams; each streams value has its "
-                "own front (add 'where streams = N' for one)", nstreams);
+    /* rows: group by group, best x first */
+    for (int g = 0; g < ng; g++)
+        for (;;) {
+            int bi = -1;
+            for (int i = 0; i < n; i++)
+                if (grp[i] == g && front[i] == 1 && (bi < 0 || x[i] > x[bi]))
+                    bi = i;
+            if (bi < 0)
+                break;
+            front[bi] = 2;
+            dm_table_row(&o);
+            dm_table_setf(&o, 0, "%d", g + 1);
+            dm_table_set(&o, 1, dm_table_get(&t, bi, 0));
+            for (int k = 0; k < DM_G_N; k++)
+                dm_table_set(&o, 2 + k, dm_table_get(&t, bi, P_G0 + k));
+            for (int k = 0; k < 5; k++)
+                dm_table_set(&o, 2 + DM_G_N + k, dm_table_get(&t, bi, P_RATIO + k));
+            dm_table_set(&o, xc, dm_table_get(&t, bi, P_X));
+            dm_table_set(&o, yc, dm_table_get(&t, bi, P_Y));
+        }
+    char what[600], head[200];
+    snprintf(head, sizeof head, "Pareto front: %s %s, %s %s", strcmp(xs, "1") ? "better" : xd < 0 ? "lower" : "higher",
+             xn, strcmp(ys, "1") ? "better" : yd < 0 ? "lower" : "higher", yn);
+    if (human && ng > 0) {
+        /* a table per group, titled with the group; its columns those that differ inside it */
+        for (int g = 0; g < ng; g++) {
+            dm_table p;
+            dm_table_init(&p, NULL);
+            int r0 = -1;
+            for (int r = 0; r < o.nrow && r0 < 0; r++)
+                if (atoi(dm_table_get(&o, r, 0)) == g + 1)
+                    r0 = r;
+            int keep[32], nk = 0;
+            for (int col = 1; col < o.ncol; col++) {
+                int gd = col - 2;
+                if (gd >= 0 && gd < DM_G_N && mask & (1u << gd))
+                    continue; /* the same in every row: in the title */
+                if (gd == DM_G_BEAM || gd == DM_G_PREDICTOR || gd == DM_G_PATH) {
+                    int differs = 0; /* a widened dimension: shown when it differs inside the group */
+                    for (int r = 0; r < o.nrow; r++)
+                        if (atoi(dm_table_get(&o, r, 0)) == g + 1 && r0 >= 0 &&
+                            strcmp(dm_table_get(&o, r, col) ? dm_table_get(&o, r, col) : "",
+                                   dm_table_get(&o, r0, col) ? dm_table_get(&o, r0, col) : ""))
+                            differs = 1;
+                    if (!differs)
+                        continue;
+                }
+                keep[nk++] = col;
+                dm_table_col(&p, o.cols[col], o.numeric[col]);
+            }
+            for (int r = 0; r < o.nrow; r++) {
+                if (atoi(dm_table_get(&o, r, 0)) != g + 1)
+                    continue;
+                dm_table_row(&p);
+                for (int k = 0; k < nk; k++)
+                    dm_table_set(&p, k, dm_table_get(&o, r, keep[k]));
+            }
+            dm_group_row_text(&o, r0, 2, mask, what, sizeof what);
+            char title[900];
+            snprintf(title, sizeof title, "%s: %s (%d of %d run%s%s)", head, what, nfront ? nfront[g] : 0,
+                     cnt ? cnt[g] : 0, cnt && cnt[g] == 1 ? "" : "s", g == 0 && cur ? "; the current settings" : "");
+            if (g)
+                fputc('\n', c->io->out);
+            if (c->fmt == DM_FMT_MD) /* a Markdown table has no title: a paragraph above it */
+                fprintf(c->io->out, "%s\n\n", title);
+            else
+                p.title = strdup(title);
+            emit(c, &p);
+            dm_table_free(&p);
+        }
+    } else if (human) {
+        snprintf(what, sizeof what, "%s (no completed run has both figures%s)", head, where ? " and matches" : "");
+        o.title = strdup(what);
+        emit(c, &o);
+    } else {
+        emit(c, &o);
+    }
+    group_note(c, "pareto", mask, ng, !where && dm_session_loaded(c->s) && (mask & (1u << DM_G_MODEL)));
     dm_table_free(&o);
     dm_table_free(&t);
-    free(front), free(x), free(y);
+    free(front), free(x), free(y), free(grp), free(cnt), free(nfront);
     return 0;
 }
 
@@ -1709,40 +1887,81 @@ static int c_best(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (objective(c, argv[0], &name, &dir, &sign))
         return -1;
     const char *where;
-    if (tail_where(c, argc > 1 ? raw[1] : NULL, &where))
+    unsigned mask;
+    if (tail_across_where(c, argc, argv, raw, 1, &mask, &where))
         return -1;
-    size_t ql = 512 + strlen(METRIC_SIGN) + (where ? strlen(where) : 0);
+    char scope[700];
+    group_scope(c, mask, where, scope, sizeof scope);
+    size_t ql = 512 + strlen(METRIC_SIGN) + strlen(scope) + (where ? strlen(where) : 0);
     char *sql = malloc(ql);
     if (!sql)
         return fail(c, "out of memory");
+    /* the group's columns first (for dm_group_rows), then every column; best first */
     snprintf(sql, ql,
-             "SELECT * FROM run_summary WHERE status = 'done' AND %s IS NOT NULL AND (%s) ORDER BY %s * %s %s, "
-             "id DESC LIMIT 1",
-             name, where ? where : "1", name, sign, dir > 0 ? "DESC" : "ASC");
+             "SELECT " DM_GROUP_COLS ", * FROM run_summary WHERE status = 'done' AND %s IS NOT NULL AND (%s) AND (%s) "
+             "ORDER BY %s * %s %s, id DESC",
+             name, scope, where ? where : "1", name, sign, dir > 0 ? "DESC" : "ASC");
     dm_table t;
     dm_table_init(&t, NULL);
     int rc = dm_session_query(c->s, sql, &t, &c->err);
-    if (rc == 0) {
-        if (t.nrow == 0) {
-            rc = fail(c, "best %s: no completed run with a %s%s", name, name, where ? " matches the condition" : "");
-        } else {
-            t.vertical = 1;
-            emit(c, &t);
-            /* say so when the candidates were evaluated over different numbers of streams */
-            snprintf(sql, ql, "SELECT count(DISTINCT streams) FROM run_summary WHERE status = 'done' AND %s IS NOT NULL "
-                     "AND (%s)", name, where ? where : "1");
-            dm_table u;
-            dm_table_init(&u, NULL);
-            if (dm_session_query(c->s, sql, &u, &c->err) == 0 && u.nrow == 1 && atoi(dm_table_get(&u, 0, 0)) > 1)
-                info(c, "note: the candidates were evaluated over %s different numbers of streams, whose figures are "
-                        "not comparable; add 'where streams = N' to compare like with like",
-                     dm_table_get(&u, 0, 0));
-            dm_table_free(&u);
-        }
-    }
     free(sql);
+    if (rc) {
+        dm_table_free(&t);
+        return -1;
+    }
+    if (t.nrow == 0) {
+        dm_table_free(&t);
+        return fail(c, "best %s: no completed run with a %s%s%s", name, name,
+                    where ? " matches the condition" : "",
+                    strcmp(scope, "1") ? " among the loaded model's runs ('across model' looks at every model)" : "");
+    }
+    int *grp = calloc((size_t)t.nrow, sizeof *grp), cur = 0;
+    int ng = grp ? dm_group_rows(&t, 0, mask, c->s, grp, &cur) : -1;
+    if (ng < 0) {
+        free(grp);
+        dm_table_free(&t);
+        return fail(c, "out of memory");
+    }
+    /* the best run of each group (the rows come best first), groups in their order */
+    dm_table o;
+    dm_table_init(&o, NULL);
+    for (int i = DM_G_N; i < t.ncol; i++)
+        dm_table_col(&o, t.cols[i], t.numeric[i]);
+    o.vertical = 1;
+    o.record = 1;
+    for (int g = 0; g < ng; g++)
+        for (int i = 0; i < t.nrow; i++)
+            if (grp[i] == g) {
+                dm_table_row(&o);
+                for (int k = DM_G_N; k < t.ncol; k++)
+                    dm_table_set(&o, k - DM_G_N, dm_table_get(&t, i, k));
+                if (c->fmt == DM_FMT_TABLE && ng > 1) { /* one record per group, titled */
+                    char what[600], title[700];
+                    dm_group_row_text(&t, i, 0, mask, what, sizeof what);
+                    snprintf(title, sizeof title, "best %s: %s%s", name, what,
+                             g == 0 && cur ? " (the current settings)" : "");
+                    if (g)
+                        fputc('\n', c->io->out);
+                    dm_table one;
+                    dm_table_init(&one, title);
+                    for (int k = 0; k < o.ncol; k++)
+                        dm_table_col(&one, o.cols[k], o.numeric[k]);
+                    dm_table_row(&one);
+                    for (int k = 0; k < o.ncol; k++)
+                        dm_table_set(&one, k, dm_table_get(&o, o.nrow - 1, k));
+                    one.vertical = 1;
+                    emit(c, &one);
+                    dm_table_free(&one);
+                }
+                break;
+            }
+    if (!(c->fmt == DM_FMT_TABLE && ng > 1))
+        emit(c, &o);
+    group_note(c, "best", mask, ng, !where && dm_session_loaded(c->s) && (mask & (1u << DM_G_MODEL)));
+    dm_table_free(&o);
     dm_table_free(&t);
-    return rc;
+    free(grp);
+    return 0;
 }
 
 static int c_export(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
@@ -2032,15 +2251,24 @@ const dm_cmd_def dm_cmd_table[] = {
     {"runs", "[where COND] [order by COL [desc]] [limit N]", "list stored runs (newest first)",
      "COND is SQL over the run_summary columns, e.g. where model = 'kjv-lstm' and dppl_pct < 1.", 0, -1,
      DM_C_COLUMN, 0, c_runs},
-    {"show", "ID", "every field of a stored run, with its layers", NULL, 1, 1, DM_C_NONE, 0, c_show},
+    {"show", "ID [ID ...]", "every field of stored runs, with their layers",
+     "--format json gives one object for one ID, an array for several.", 1, -1, DM_C_NONE, 0, c_show},
     {"diff", "ID ID", "the fields in which two runs differ", NULL, 2, 2, DM_C_NONE, 0, c_diff},
-    {"pareto", "[X Y] [where COND]", "the non-dominated runs (default: lower loss_pct, higher speedup)",
+    {"pareto", "[X Y] [across DIM,...|all] [where COND]",
+     "the non-dominated runs, one front per comparison group (default: lower loss_pct, higher speedup)",
      "X and Y are figures such as dppl_pct, dacc, dbleu, loss_pct, kld, speedup, mac_reduction, bytes_ratio; a "
-     "leading - or + says lower or "
-     "higher is better. Without a where clause: the loaded model and split.",
+     "leading - or + says lower or higher is better. Runs are compared only with runs measured the same way: "
+     "the same model, split, data slice (limit), path, streams, beam and predictor; each such group has its own "
+     "front, the current settings' group first. 'across DIM,...' (any of model, split, limit, path, streams, "
+     "beam, predictor) or 'across all' widens the comparison, e.g. pareto dppl_pct speedup across limit. Without "
+     "a where clause and with a model loaded: that model's runs. Machine formats give every front in one table "
+     "with a group column.",
      0, -1, DM_C_COLUMN, 0, c_pareto},
-    {"best", "FIGURE [where COND]", "the best completed run by one figure inside a condition",
-     "e.g. best speedup where dppl_pct <= 1", 1, -1, DM_C_COLUMN, 0, c_best},
+    {"best", "FIGURE [across DIM,...|all] [where COND]",
+     "the best completed run by one figure, per comparison group, inside a condition",
+     "e.g. best speedup where dppl_pct <= 1. Groups and 'across' as for pareto: the best run of each group, the "
+     "current settings' group first. --format json gives one object when there is one group, else an array.",
+     1, -1, DM_C_COLUMN, 0, c_best},
     {"export", "csv|json FILE [where COND]", "write stored runs to a file", NULL, 2, -1, DM_C_FILE, 0, c_export},
     {"import", "FILE [FILE ...]", "merge the runs of other dualmod databases (no duplicates)",
      "Each file is imported in one transaction (all of its runs or none); a run already present (same model, "

@@ -306,7 +306,7 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     dm_table_init(&t, NULL);
     static const char *const cols[B_N] = {
         "model", "arch", "hidden", "layers", "ratio", "ratio_achieved", "bits", "k", "mode", "threads", "kernels",
-        "cold", "steps", "dense_ms", "dual_ms", "speedup_layer", "speedup_min", "speedup_max", "dense_e2e_ms",
+        "cold", "steps", "dense_ms", "dual_ms", "speedup", "speedup_min", "speedup_max", "dense_e2e_ms",
         "dual_e2e_ms", "speedup_e2e", "speedup_limit", "bytes_ratio", "share_proj", "share_little", "share_big",
         "share_epilogue", "torch_rnn_ms", "speedup_vs_torch", "pct_limit", "read_gbs", "dense_floor_ms",
         "dual_floor_ms", "spread", "dense_gemv", "kernel_params"};

@@ -229,9 +229,9 @@ json_t *dm_cmd_dual_json(const dm_dual *d, const dm_dual_result *r, const char *
 {
     const dm_lm *m = d->big;
     double dppl = r->dual.value - r->dense.value;
-    json_t *j = json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:f, s:s, s:s, s:s, s:I}",
+    json_t *j = json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:f, s:s, s:s, s:s, s:I}",
                           "model", model, "split", split ? split : "", "data", datapath, "ppl", r->dual.value,
-                          "ppl_se", r->dual.se, "dense_ppl", r->dense.value, "dppl", dppl, "dppl_pct",
+                          "ppl_se", r->dual.se, "dppl", dppl, "dppl_pct",
                           100.0 * dppl / r->dense.value, "kld", r->kld, "top1_agree", r->top1_agree, "ratio",
                           d->cfg.ratio, "ratio_achieved", dm_stats_ratio(&r->stats, -1, -1), "bytes_ratio",
                           bytes_ratio(&r->stats, 0), "bits", d->cfg.bits, "k", d->k, "bytes_ratio_e2e",
@@ -387,7 +387,7 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
         json_object_set_new(j, "streams", json_integer(r->streams > 0 ? r->streams : 1));
         json_object_set_new(j, "run_id", run_id > 0 ? json_integer(run_id) : json_null());
         json_object_set_new(j, "kernels", json_string(d->eng.kern ? d->eng.kern->name : "none"));
-        json_object_set_new(j, "speedup_layer", num_or_null(sp));
+        json_object_set_new(j, "speedup", num_or_null(sp));
         json_object_set_new(j, "speedup_min", num_or_null(r->speedup_min));
         json_object_set_new(j, "speedup_max", num_or_null(r->speedup_max));
         json_object_set_new(j, "speedup_e2e", num_or_null(sp_e2e));
@@ -398,41 +398,38 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
         dm_table t;
         dm_table_init(&t, NULL);
         const char *cols[] = {"model", "split", "ratio", "ratio_achieved", "bits", "k", "mode", "policy", "proj",
-                              "ppl", "dense_ppl", "dppl", "dppl_pct", "kld", "top1_agree", "bytes_ratio", "metric",
-                              "value", "dense_value", "delta", "delta_pct", "speedup_layer", "speedup_e2e", "run_id",
+                              "ppl", "dppl", "dppl_pct", "kld", "top1_agree", "bytes_ratio", "metric",
+                              "value", "dense_value", "delta", "delta_pct", "speedup", "speedup_e2e", "run_id",
                               "streams"};
-        for (int i = 0; i < 25; i++)
-            dm_table_col(&t, cols[i], !(i <= 1 || (i >= 6 && i <= 8) || i == 16));
+        for (int i = 0; i < 24; i++)
+            dm_table_col(&t, cols[i], !(i <= 1 || (i >= 6 && i <= 8) || i == 15));
         double dppl = res->dual.value - res->dense.value;
         dm_table_row(&t);
         dm_table_set(&t, 0, ref->name);
         dm_table_set(&t, 1, split ? split : datapath);
-        dm_table_setf(&t, 2, "%.4f", d->cfg.ratio);
-        dm_table_setf(&t, 3, "%.4f", dm_stats_ratio(&res->stats, -1, -1));
+        dm_table_setnum(&t, 2, d->cfg.ratio, 4);
+        dm_table_setnum(&t, 3, dm_stats_ratio(&res->stats, -1, -1), 4);
         dm_table_setf(&t, 4, "%d", d->cfg.bits);
         dm_table_setf(&t, 5, "%d", d->k);
         dm_table_set(&t, 6, dm_mode_name(d->cfg.mode));
         dm_table_set(&t, 7, dm_policy_name(d->cfg.policy));
         dm_table_set(&t, 8, dm_proj_name(d->cfg.proj));
-        dm_table_setf(&t, 9, "%.4f", res->dual.value);
-        dm_table_setf(&t, 10, "%.4f", res->dense.value);
-        dm_table_setf(&t, 11, "%.4f", dppl);
-        dm_table_setf(&t, 12, "%.4f", 100 * dppl / res->dense.value);
-        dm_table_setf(&t, 13, "%.6f", res->kld);
-        dm_table_setf(&t, 14, "%.5f", res->top1_agree);
-        dm_table_setf(&t, 15, "%.4f", bytes_ratio(&res->stats, 0));
-        dm_table_set(&t, 16, dm_metric_name(res->dual.metric));
-        dm_table_setf(&t, 17, "%.4f", res->dual.value);
-        dm_table_setf(&t, 18, "%.4f", res->dense.value);
-        dm_table_setf(&t, 19, "%.4f", dppl);
-        dm_table_setf(&t, 20, "%.4f", 100 * dppl / res->dense.value);
-        if (!isnan(sp))
-            dm_table_setf(&t, 21, "%.4f", sp);
-        if (!isnan(sp_e2e))
-            dm_table_setf(&t, 22, "%.4f", sp_e2e);
+        dm_table_setnum(&t, 9, res->dual.value, 4);
+        dm_table_setnum(&t, 10, dppl, 4);
+        dm_table_setnum(&t, 11, 100 * dppl / res->dense.value, 4);
+        dm_table_setnum(&t, 12, res->kld, 6);
+        dm_table_setnum(&t, 13, res->top1_agree, 5);
+        dm_table_setnum(&t, 14, bytes_ratio(&res->stats, 0), 4);
+        dm_table_set(&t, 15, dm_metric_name(res->dual.metric));
+        dm_table_setnum(&t, 16, res->dual.value, 4);
+        dm_table_setnum(&t, 17, res->dense.value, 4);
+        dm_table_setnum(&t, 18, dppl, 4);
+        dm_table_setnum(&t, 19, 100 * dppl / res->dense.value, 4);
+        dm_table_setnum(&t, 20, sp, 4);
+        dm_table_setnum(&t, 21, sp_e2e, 4);
         if (run_id > 0)
-            dm_table_setf(&t, 23, "%lld", (long long)run_id);
-        dm_table_setf(&t, 24, "%d", r->streams > 0 ? r->streams : 1);
+            dm_table_setf(&t, 22, "%lld", (long long)run_id);
+        dm_table_setf(&t, 23, "%d", r->streams > 0 ? r->streams : 1);
         emit(c, &t);
         dm_table_free(&t);
     } else {

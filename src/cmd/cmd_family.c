@@ -188,18 +188,23 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
     double mac_red = macs > 0 ? st->dense_macs / macs : NAN;
     FILE *out = c->io->out;
     if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
-        json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:s, s:s, s:s}",
+        /* figures that may be NaN (not measured: a translator's KL divergence) go in as null, not through
+         * json_pack, which refuses a NaN real */
+        json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:s, s:s, s:s}",
                               "model", ref->name, "family", n->fam->name, "split", split ? split : "", "metric",
-                              dm_metric_name(res->dual.metric), "value", res->dual.value, "se", res->dual.se,
-                              "dense_value", res->dense.value, "delta", delta, "top1_agree", res->top1_agree, "kld",
-                              res->kld, "ratio", e->cfg.ratio, "ratio_achieved", dm_stats_ratio(st, -1, -1), "bits",
-                              e->cfg.bits, "k", e->k, "mode", dm_mode_name(e->cfg.mode), "policy",
-                              dm_policy_name(e->cfg.policy), "proj", dm_proj_name(e->cfg.proj));
+                              dm_metric_name(res->dual.metric), "value", res->dual.value, "dense_value",
+                              res->dense.value, "delta", delta, "ratio", e->cfg.ratio, "ratio_achieved",
+                              dm_stats_ratio(st, -1, -1), "bits", e->cfg.bits, "k", e->k, "mode",
+                              dm_mode_name(e->cfg.mode), "policy", dm_policy_name(e->cfg.policy), "proj",
+                              dm_proj_name(e->cfg.proj));
+        json_object_set_new(j, "value_se", isnan(res->dual.se) ? json_null() : json_real(res->dual.se));
+        json_object_set_new(j, "top1_agree", isnan(res->top1_agree) ? json_null() : json_real(res->top1_agree));
+        json_object_set_new(j, "kld", isnan(res->kld) ? json_null() : json_real(res->kld));
         json_object_set_new(j, "macs_dense", json_real(st->dense_macs));
         json_object_set_new(j, "macs_big", json_real(st->big_macs));
         json_object_set_new(j, "macs_little", json_real(st->little_macs));
         json_object_set_new(j, "mac_reduction", isnan(mac_red) ? json_null() : json_real(mac_red));
-        json_object_set_new(j, "speedup_layer", isnan(r->speedup) ? json_null() : json_real(r->speedup));
+        json_object_set_new(j, "speedup", isnan(r->speedup) ? json_null() : json_real(r->speedup));
         json_object_set_new(j, "speedup_e2e", isnan(r->speedup_e2e) ? json_null() : json_real(r->speedup_e2e));
         json_object_set_new(j, "run_id", run_id > 0 ? json_integer(run_id) : json_null());
         json_object_set_new(j, "items", json_integer(res->dual.items));
@@ -221,29 +226,26 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         dm_table t;
         dm_table_init(&t, NULL);
         const char *cols[] = {"model", "split", "ratio", "ratio_achieved", "bits", "k", "proj", "metric", "value",
-                              "dense_value", "delta", "top1_agree", "mac_reduction", "speedup_layer", "speedup_e2e",
+                              "dense_value", "delta", "top1_agree", "mac_reduction", "speedup", "speedup_e2e",
                               "run_id"};
         for (int i = 0; i < 16; i++)
             dm_table_col(&t, cols[i], i >= 2 && i != 6 && i != 7);
         dm_table_row(&t);
         dm_table_set(&t, 0, ref->name);
         dm_table_set(&t, 1, split ? split : s->split);
-        dm_table_setf(&t, 2, "%.4f", e->cfg.ratio);
-        dm_table_setf(&t, 3, "%.4f", dm_stats_ratio(st, -1, -1));
+        dm_table_setnum(&t, 2, e->cfg.ratio, 4);
+        dm_table_setnum(&t, 3, dm_stats_ratio(st, -1, -1), 4);
         dm_table_setf(&t, 4, "%d", e->cfg.bits);
         dm_table_setf(&t, 5, "%d", e->k);
         dm_table_set(&t, 6, dm_proj_name(e->cfg.proj));
         dm_table_set(&t, 7, dm_metric_name(res->dual.metric));
-        dm_table_setf(&t, 8, "%.4f", res->dual.value);
-        dm_table_setf(&t, 9, "%.4f", res->dense.value);
-        dm_table_setf(&t, 10, "%.4f", delta);
-        dm_table_setf(&t, 11, "%.5f", res->top1_agree);
-        if (!isnan(mac_red))
-            dm_table_setf(&t, 12, "%.4f", mac_red);
-        if (!isnan(r->speedup))
-            dm_table_setf(&t, 13, "%.4f", r->speedup);
-        if (!isnan(r->speedup_e2e))
-            dm_table_setf(&t, 14, "%.4f", r->speedup_e2e);
+        dm_table_setnum(&t, 8, res->dual.value, 4);
+        dm_table_setnum(&t, 9, res->dense.value, 4);
+        dm_table_setnum(&t, 10, delta, 4);
+        dm_table_setnum(&t, 11, res->top1_agree, 5);
+        dm_table_setnum(&t, 12, mac_red, 4);
+        dm_table_setnum(&t, 13, r->speedup, 4);
+        dm_table_setnum(&t, 14, r->speedup_e2e, 4);
         if (run_id > 0)
             dm_table_setf(&t, 15, "%lld", (long long)run_id);
         emit(c, &t);
@@ -421,7 +423,7 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
     enum { M, RATIO, ACH, BITS, KK, THR, KERN, COLD, STEPS, DMS, QMS, SP, SPMIN, SPMAX, DE2E, QE2E, SPE2E, LIMIT,
            SPREAD, PATH, ALT, ALTSP, NC };
     static const char *const cols[NC] = {"model", "ratio", "ratio_achieved", "bits", "k", "threads", "kernels",
-                                         "cold", "steps", "dense_ms", "dual_ms", "speedup_layer", "speedup_min",
+                                         "cold", "steps", "dense_ms", "dual_ms", "speedup", "speedup_min",
                                          "speedup_max", "dense_e2e_ms", "dual_e2e_ms", "speedup_e2e", "mac_reduction",
                                          "spread", "dual_kernel", "other_kernel", "other_speedup"};
     dm_table t;

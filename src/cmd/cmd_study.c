@@ -282,7 +282,7 @@ int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         dm_table t;
         dm_table_init(&t, NULL);
         const char *cols[] = {"study", "model", "split", "label", "ratio", "ratio_achieved", "bits", "k", "proj",
-                              "policy", "mode", "ppl", "dense_ppl", "dppl_pct", "kld", "top1_agree", "rel_mse",
+                              "policy", "mode", "ppl", "dense_value", "dppl_pct", "kld", "top1_agree", "rel_mse",
                               "little_bytes", "bytes_ratio"};
         for (int i = 0; i < 19; i++)
             dm_table_col(&t, cols[i], i >= 4 && i != 8 && i != 9 && i != 10);

@@ -250,20 +250,16 @@ static int sens_run(dm_cmd_ctx *c, const dm_net *net, sens *S, const constraint 
                 if (out) {
                     dm_table_row(out);
                     dm_table_set(out, 0, net->site[i].name);
-                    if (S->b[bi])
-                        dm_table_setf(out, 1, "%d", S->b[bi]);
-                    else
-                        dm_table_set(out, 1, "fp32");
+                    dm_table_setf(out, 1, "%d", S->b[bi]); /* 0: FP32, shown so */
+                    if (!S->b[bi])
+                        dm_table_set2(out, 1, "0", "fp32");
                     dm_table_setf(out, 2, "%g", S->r[ri]);
-                    dm_table_setf(out, 3, "%.4f", i < r->nsites ? r->site[i].ratio_achieved : NAN);
-                    dm_table_setf(out, 4, "%.4f", r->value);
-                    dm_table_setf(out, 5, "%.4f", r->dense_value);
-                    dm_table_setf(out, 6, "%+.4f", r->delta);
-                    dm_table_setf(out, 7, "%+.3f", metric_sign(r) * r->delta_pct);
-                    if (isnan(r->speedup))
-                        dm_table_set(out, 8, NULL);
-                    else
-                        dm_table_setf(out, 8, "%.3f", r->speedup);
+                    dm_table_setnum(out, 3, i < r->nsites ? r->site[i].ratio_achieved : NAN, 4);
+                    dm_table_setnum(out, 4, r->value, 4);
+                    dm_table_setnum(out, 5, r->dense_value, 4);
+                    dm_table_setnum(out, 6, r->delta, -4);
+                    dm_table_setnum(out, 7, metric_sign(r) * r->delta_pct, -3);
+                    dm_table_setnum(out, 8, r->speedup, 3);
                     dm_table_setf(out, 9, "%lld", (long long)t->id);
                     dm_table_set(out, 10, t->stored ? "stored" : r->status);
                 }
@@ -308,7 +304,7 @@ static int grid_ratios(dm_cmd_ctx *c, const char *spec, double *out)
     return n;
 }
 
-static const char *const sens_cols[] = {"site", "bits", "ratio", "achieved", "value", "dense", "delta", "loss_pct",
+static const char *const sens_cols[] = {"site", "bits", "ratio", "achieved", "value", "dense_value", "delta", "loss_pct",
                                         "speedup", "run", "status"};
 
 int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
@@ -365,7 +361,8 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
     dm_table t;
     dm_table_init(&t, NULL);
     for (size_t i = 0; i < sizeof sens_cols / sizeof sens_cols[0]; i++)
-        dm_table_col(&t, sens_cols[i], i >= 2 && i != 10);
+        dm_table_col(&t, sens_cols[i], i >= 1 && i != 10);
+    dm_table_head(&t, 5, "dense");
     long ran = 0, reused = 0;
     rc = sens_run(c, net, S, NULL, force, cur->bits, &sv.set, &t, &ran, &reused);
     restore(c, &sv);
@@ -979,10 +976,11 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     /* 5. the report */
     dm_table t;
     dm_table_init(&t, NULL);
-    static const char *const cols[] = {"config", "split", "ratio", "achieved", "site_knobs", "value", "dense",
+    static const char *const cols[] = {"config", "split", "ratio", "achieved", "site_knobs", "value", "dense_value",
                                        "constraint", "speedup", "bytes_ratio", "mac_reduction", "run"};
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++)
         dm_table_col(&t, cols[j], j >= 2 && j != 4);
+    dm_table_head(&t, 6, "dense");
     const char *search_split = sv.set.split;
     for (int which = 0; which < 2; which++) {
         const trial *bt = which ? &best_t : &best_u;
@@ -1014,20 +1012,14 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             dm_table_set(&t, 0, which ? "tuned" : "uniform");
             dm_table_set(&t, 1, split);
             dm_table_setf(&t, 2, "%g", bc->gratio);
-            dm_table_setf(&t, 3, "%.4f", x.ratio_achieved);
+            dm_table_setnum(&t, 3, x.ratio_achieved, 4);
             dm_table_set(&t, 4, x.knobs[0] ? x.knobs : NULL);
-            dm_table_setf(&t, 5, "%.4f", x.value);
-            dm_table_setf(&t, 6, "%.4f", x.dense);
-            dm_table_setf(&t, 7, "%+.4f", x.q);
-            if (isnan(x.speedup))
-                dm_table_set(&t, 8, NULL);
-            else
-                dm_table_setf(&t, 8, "%.3f", x.speedup);
-            dm_table_setf(&t, 9, "%.4f", x.bytes_ratio);
-            if (isnan(x.mac_reduction))
-                dm_table_set(&t, 10, NULL);
-            else
-                dm_table_setf(&t, 10, "%.3f", x.mac_reduction);
+            dm_table_setnum(&t, 5, x.value, 4);
+            dm_table_setnum(&t, 6, x.dense, 4);
+            dm_table_setnum(&t, 7, x.q, -4);
+            dm_table_setnum(&t, 8, x.speedup, 3);
+            dm_table_setnum(&t, 9, x.bytes_ratio, 4);
+            dm_table_setnum(&t, 10, x.mac_reduction, 3);
             dm_table_setf(&t, 11, "%lld", (long long)x.id);
         }
     }

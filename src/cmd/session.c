@@ -74,6 +74,7 @@ struct dm_session {
     uint64_t seq, run_seq;
     dm_settings req_cfg; /* settings of the requested run */
     long corpus_n;       /* tokens of the current data (for dm_session_info) */
+    long corpus_n_limit; /* the limit setting corpus_n was read with (under mu: dm_group_rows) */
     char fd_key[DM_PATH_MAX + 96]; /* what dm_session_fitdata fitted fd on ("" = prepare()'s defaults) */
 };
 
@@ -441,6 +442,7 @@ static int prepare_data(dm_session *s, const dm_settings *c, dm_err *err)
         s->have_corpus = 1;
         pthread_mutex_lock(&s->mu);
         s->corpus_n = nd->items;
+        s->corpus_n_limit = c->limit;
         pthread_mutex_unlock(&s->mu);
         setstr(s->corpus_path, sizeof s->corpus_path, path);
         s->corpus_limit = c->limit;
@@ -1154,7 +1156,7 @@ static const char *find_kw(const char *s, const char *kw)
 }
 
 #define RUNS_COLS                                                                                          \
-    "id, created, model, split, ratio, ratio_achieved AS achieved, bits, k, mode, value, dense_value AS dense, " \
+    "id, created, model, split, tokens, ratio, ratio_achieved AS achieved, bits, k, mode, value, dense_value, " \
     "delta_pct, kld, top1_agree, speedup, bytes_ratio, status, note"
 
 int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *err)
@@ -1181,26 +1183,219 @@ int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *er
     int rc = dm_session_query(s, sql, out, err);
     if (rc == 0 && out->ncol == 0) {
         /* no rows: still give the columns */
-        const char *cols[] = {"id", "created", "model", "split", "ratio", "achieved", "bits", "k", "mode", "value",
-                              "dense", "delta_pct", "kld", "top1_agree", "speedup", "bytes_ratio", "status", "note"};
+        const char *cols[] = {"id",    "created", "model",       "split",     "tokens", "ratio", "achieved",
+                              "bits",  "k",       "mode",        "value",     "dense_value", "delta_pct", "kld",
+                              "top1_agree", "speedup", "bytes_ratio", "status", "note"};
         for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
             dm_table_col(out, cols[i], 0);
     }
+    dm_table_head(out, dm_table_find_col(out, "dense_value"), "dense"); /* the human header */
     free(sql);
     return rc;
 }
 
-int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
+/* ---- comparison groups ---- */
+
+const char *const dm_group_dims[DM_G_N] = {"model", "split", "limit", "path", "streams", "beam", "predictor"};
+
+int dm_group_parse(const char *spec, unsigned *mask, dm_err *err)
+{
+    *mask = DM_GROUP_ALL;
+    if (strcasecmp(spec, "all") == 0) {
+        *mask = 0;
+        return 0;
+    }
+    const char *p = spec;
+    for (;;) {
+        size_t l = strcspn(p, ",");
+        int d = -1;
+        for (int i = 0; i < DM_G_N; i++)
+            if (strlen(dm_group_dims[i]) == l && strncasecmp(p, dm_group_dims[i], l) == 0)
+                d = i;
+        if (d < 0) {
+            char word[64];
+            snprintf(word, sizeof word, "%.*s", (int)(l < 40 ? l : 40), p);
+            const char *m = dm_close_match(word, dm_group_dims, DM_G_N);
+            return dm_errf(err, "across '%s': not a dimension%s%s%s; expected all, or one or more of model, split, "
+                                "limit, path, streams, beam, predictor separated by commas (e.g. across limit,streams)",
+                           word, m ? " (did you mean '" : "", m ? m : "", m ? "'?)" : "");
+        }
+        *mask &= ~(1u << d);
+        if (!p[l])
+            return 0;
+        p += l + 1;
+    }
+}
+
+void dm_group_mask_text(unsigned mask, char *out, size_t n)
+{
+    size_t l = 0;
+    out[0] = '\0';
+    for (int i = 0; i < DM_G_N; i++)
+        if (mask & (1u << i) && l < n)
+            l += (size_t)snprintf(out + l, n - l, "%s%s", l ? ", " : "", dm_group_dims[i]);
+    if (!mask)
+        snprintf(out, n, "nothing");
+}
+
+static const char *gcell(const dm_table *t, int row, int col)
+{
+    const char *v = dm_table_get(t, row, col);
+    return v ? v : "";
+}
+
+/* Order of two rows' groups (their grouped dimensions; numbers as numbers). */
+static int group_cmp(const dm_table *t, int a, int b, int g0, unsigned mask)
+{
+    for (int i = 0; i < DM_G_N; i++) {
+        if (!(mask & (1u << i)))
+            continue;
+        const char *x = gcell(t, a, g0 + i), *y = gcell(t, b, g0 + i);
+        int c;
+        if (i == DM_G_LIMIT || i == DM_G_STREAMS || i == DM_G_BEAM) {
+            double u = atof(x), v = atof(y);
+            c = u < v ? -1 : u > v;
+        } else {
+            c = strcmp(x, y);
+        }
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+/* The current settings' value of each dimension; 1 when the data slice is
+ * exact (the items of the data loaded with this limit, or the limit itself),
+ * 0 when it is the whole split of unknown size (limit 0, not loaded yet). */
+static int current_group(dm_session *s, char val[DM_G_N][1100])
+{
+    const dm_settings *c = &s->set;
+    snprintf(val[DM_G_MODEL], sizeof val[0], "%s", s->ref.name);
+    snprintf(val[DM_G_SPLIT], sizeof val[0], "%s", c->split);
+    snprintf(val[DM_G_PATH], sizeof val[0], "%s", dm_path_name((dm_lm_path)c->path));
+    snprintf(val[DM_G_STREAMS], sizeof val[0], "%d", rnnlm_of(s) ? dm_run_streams(c) : 1);
+    snprintf(val[DM_G_BEAM], sizeof val[0], "%d", s->net && s->net->fam == &dm_family_seq2seq ? c->beam : 1);
+    snprintf(val[DM_G_PREDICTOR], sizeof val[0], "%s", dm_predictor_name((dm_predictor)c->predictor));
+    pthread_mutex_lock(&s->mu);
+    long n = s->corpus_n, nl = s->corpus_n_limit;
+    pthread_mutex_unlock(&s->mu);
+    long tok = n > 0 && nl == c->limit ? n : c->limit;
+    snprintf(val[DM_G_LIMIT], sizeof val[0], "%ld", tok);
+    return tok > 0;
+}
+
+int dm_group_rows(const dm_table *t, int g0, unsigned mask, dm_session *s, int *grp, int *cur)
+{
+    int n = t->nrow, ng = 0;
+    if (cur)
+        *cur = 0;
+    int *rep = malloc(sizeof(int) * (size_t)(n ? n : 1)); /* a row of each group */
+    if (!rep)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        int g = 0;
+        while (g < ng && group_cmp(t, rep[g], i, g0, mask) != 0)
+            g++;
+        if (g == ng)
+            rep[ng++] = i;
+        grp[i] = g;
+    }
+    /* the current settings' group: every grouped dimension equal; the data slice the current one (the
+     * whole split of a size not known yet: the largest slice stored) */
+    int cg = -1;
+    if (s && s->loaded) {
+        char(*val)[1100] = malloc(sizeof(char[DM_G_N][1100]));
+        if (!val) {
+            free(rep);
+            return -1;
+        }
+        int exact = current_group(s, val);
+        long want = atol(val[DM_G_LIMIT]), best = -1;
+        for (int g = 0; g < ng; g++) {
+            int same = 1;
+            for (int i = 0; i < DM_G_N && same; i++)
+                if (i != DM_G_LIMIT && mask & (1u << i))
+                    same = strcmp(gcell(t, rep[g], g0 + i), val[i]) == 0;
+            long tok = atol(gcell(t, rep[g], g0 + DM_G_LIMIT));
+            if (!same)
+                continue;
+            if (!(mask & (1u << DM_G_LIMIT)) || (exact && tok == want)) {
+                cg = g;
+                break;
+            }
+            if (!exact && tok > best)
+                best = tok, cg = g;
+        }
+        free(val);
+    }
+    /* display order: the current group, then the others sorted */
+    int *order = malloc(sizeof(int) * (size_t)(ng ? ng : 1)), *rank = malloc(sizeof(int) * (size_t)(ng ? ng : 1));
+    if (!order || !rank) {
+        free(rep), free(order), free(rank);
+        return -1;
+    }
+    int no = 0;
+    if (cg >= 0)
+        order[no++] = cg;
+    for (int g = 0; g < ng; g++) {
+        if (g == cg)
+            continue;
+        int j = no;
+        while (j > (cg >= 0) && group_cmp(t, rep[order[j - 1]], rep[g], g0, mask) > 0) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = g;
+        no++;
+    }
+    for (int k = 0; k < ng; k++)
+        rank[order[k]] = k;
+    for (int i = 0; i < n; i++)
+        grp[i] = rank[grp[i]];
+    if (cur)
+        *cur = cg >= 0;
+    free(rep), free(order), free(rank);
+    return ng;
+}
+
+void dm_group_row_text(const dm_table *t, int row, int g0, unsigned mask, char *out, size_t n)
+{
+    size_t l = 0;
+    out[0] = '\0';
+    for (int i = 0; i < DM_G_N && l < n; i++) {
+        if (!(mask & (1u << i)))
+            continue;
+        const char *v = gcell(t, row, g0 + i);
+        if ((i == DM_G_BEAM && strcmp(v, "1") == 0) || (i == DM_G_PREDICTOR && strcmp(v, "little") == 0))
+            continue;
+        const char *sep = l ? ", " : "";
+        if (i == DM_G_LIMIT)
+            l += (size_t)snprintf(out + l, n - l, "%s%s tokens", sep, v);
+        else if (i == DM_G_PATH || i == DM_G_PREDICTOR || i == DM_G_BEAM)
+            l += (size_t)snprintf(out + l, n - l, "%s%s %s", sep, dm_group_dims[i], v);
+        else if (i == DM_G_STREAMS)
+            l += (size_t)snprintf(out + l, n - l, "%s%s stream%s", sep, v, strcmp(v, "1") ? "s" : "");
+        else
+            l += (size_t)snprintf(out + l, n - l, "%s%s", sep, v);
+    }
+    if (!out[0])
+        snprintf(out, n, "all runs");
+}
+
+int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, char *what, size_t nwhat, dm_err *err)
 {
     *pts = NULL;
     *n = 0;
+    if (what && nwhat)
+        what[0] = '\0';
     if (!s->loaded)
         return dm_errf(err, "no model loaded");
     char split[2100], sql[4096];
     dm_sql_quote(split, sizeof split, s->set.split);
     snprintf(sql, sizeof sql,
              "SELECT r.id, s.loss_pct, " /* the metric's direction is the store's metrics table */
-             "r.speedup, r.ratio, r.bits, r.k, r.mode FROM runs r JOIN models m ON m.id = r.model_id "
+             "r.speedup, r.ratio, r.bits, r.k, r.mode, s.model, s.split, s.tokens, s.path, s.streams, s.beam, "
+             "s.predictor FROM runs r JOIN models m ON m.id = r.model_id "
              "JOIN run_summary s ON s.id = r.id "
              "WHERE m.hash = '%016llx' AND r.split = %s AND r.status = 'done' AND r.speedup IS NOT NULL "
              "AND r.delta_pct IS NOT NULL ORDER BY r.id",
@@ -1211,10 +1406,33 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
         dm_table_free(&t);
         return -1;
     }
+    /* the current settings' comparison group only (the model: this one, whatever the name it was stored under) */
+    const int g0 = 7;
+    int *grp = malloc(sizeof(int) * (size_t)(t.nrow ? t.nrow : 1));
     dm_pareto_pt *p = calloc((size_t)(t.nrow ? t.nrow : 1), sizeof *p);
-    if (!p) {
+    int cur = 0;
+    if (!grp || !p || dm_group_rows(&t, g0, DM_GROUP_ALL & ~(1u << DM_G_MODEL), s, grp, &cur) < 0) {
+        free(grp), free(p);
         dm_table_free(&t);
         return dm_errf(err, "out of memory");
+    }
+    if (what && nwhat) {
+        int r0 = -1;
+        for (int i = 0; i < t.nrow && r0 < 0 && cur; i++)
+            if (grp[i] == 0)
+                r0 = i;
+        if (r0 >= 0) {
+            dm_group_row_text(&t, r0, g0, DM_GROUP_ALL & ~(1u << DM_G_MODEL), what, nwhat);
+        } else {
+            char(*val)[1100] = malloc(sizeof(char[DM_G_N][1100]));
+            if (val) {
+                int exact = current_group(s, val);
+                snprintf(what, nwhat, "%.200s, %s%s, path %s, %s stream%s", val[DM_G_SPLIT],
+                         exact ? val[DM_G_LIMIT] : "the whole split", exact ? " tokens" : "", val[DM_G_PATH],
+                         val[DM_G_STREAMS], strcmp(val[DM_G_STREAMS], "1") ? "s" : "");
+            }
+            free(val);
+        }
     }
     dm_dual_cfg cfg;
     dm_dual_cfg_default(&cfg);
@@ -1222,25 +1440,30 @@ int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err)
     cfg.eps = s->set.eps;
     int kcur = 0;
     dm_dual_cfg_check_sites(&cfg, s->net->site, s->net->nsites, &kcur, err);
+    int m = 0;
     for (int i = 0; i < t.nrow; i++) {
-        p[i].id = atoll(dm_table_get(&t, i, 0));
-        p[i].loss_pct = atof(dm_table_get(&t, i, 1));
-        p[i].speedup = atof(dm_table_get(&t, i, 2));
+        if (!cur || grp[i] != 0)
+            continue;
+        p[m].id = atoll(dm_table_get(&t, i, 0));
+        p[m].loss_pct = atof(dm_table_get(&t, i, 1));
+        p[m].speedup = atof(dm_table_get(&t, i, 2));
         const char *mode = dm_table_get(&t, i, 6);
-        p[i].current = fabs(atof(dm_table_get(&t, i, 3)) - s->set.ratio) < 1e-9 &&
+        p[m].current = fabs(atof(dm_table_get(&t, i, 3)) - s->set.ratio) < 1e-9 &&
                        atoi(dm_table_get(&t, i, 4)) == s->set.bits && atoi(dm_table_get(&t, i, 5)) == kcur && mode &&
                        strcmp(mode, dm_mode_name((dm_mode)s->set.mode)) == 0;
+        m++;
     }
-    for (int i = 0; i < t.nrow; i++) {
+    for (int i = 0; i < m; i++) {
         int dom = 0;
-        for (int j = 0; j < t.nrow && !dom; j++)
+        for (int j = 0; j < m && !dom; j++)
             if (j != i && p[j].loss_pct <= p[i].loss_pct && p[j].speedup >= p[i].speedup &&
                 (p[j].loss_pct < p[i].loss_pct || p[j].speedup > p[i].speedup))
                 dom = 1;
         p[i].front = !dom;
     }
     *pts = p;
-    *n = t.nrow;
+    *n = m;
+    free(grp);
     dm_table_free(&t);
     return 0;
 }

@@ -186,16 +186,48 @@ void dm_session_set_tag(dm_session *s, const char *tag);
  * optional; default newest first). The table has the run_summary columns. */
 int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *err);
 
-/* Pareto view: every done run of the current model (same split) with its
- * quality loss (% worse than dense, positive = worse) and measured speedup;
- * front = 1 for the non-dominated ones. Caller frees *pts. */
+/* Comparison groups: runs whose figures were measured the same way. Two runs
+ * compare (on one Pareto front, as candidates of one `best`) only when they
+ * agree on every grouped dimension: the model, the split, the data slice
+ * (the limit setting; stored as the tokens evaluated), the evaluation path,
+ * the streams, the beam and the predictor. A mask (bit i: dimension i is
+ * grouped) widens the comparison; DM_GROUP_ALL groups by all of them. */
+enum { DM_G_MODEL, DM_G_SPLIT, DM_G_LIMIT, DM_G_PATH, DM_G_STREAMS, DM_G_BEAM, DM_G_PREDICTOR, DM_G_N };
+#define DM_GROUP_ALL ((1u << DM_G_N) - 1)
+/* The run_summary columns of the dimensions, in order (a query selects them
+ * side by side for dm_group_rows). */
+#define DM_GROUP_COLS "model, split, tokens, path, streams, beam, predictor"
+extern const char *const dm_group_dims[DM_G_N]; /* the names users widen by: model, split, limit, ... */
+/* spec: "all" (mask 0) or dimension names separated by commas; *mask is
+ * DM_GROUP_ALL without those. */
+int dm_group_parse(const char *spec, unsigned *mask, dm_err *err);
+/* "model, split, limit, ..." for the dimensions in mask ("nothing" for 0). */
+void dm_group_mask_text(unsigned mask, char *out, size_t n);
+/* Each row of t (whose columns g0 .. g0+DM_G_N-1 are DM_GROUP_COLS) gets its
+ * group under mask in grp[row], groups numbered in display order: the group
+ * of the current settings of s first (when s has a model loaded; *cur set to
+ * 1 if any row is in it), then by model, split, tokens, path, streams, beam,
+ * predictor. Returns the number of groups (-1: out of memory). The current
+ * group's data slice: the items of the data loaded with the limit setting,
+ * else the limit; with limit 0 and no data loaded yet, the largest stored. */
+int dm_group_rows(const dm_table *t, int g0, unsigned mask, dm_session *s, int *grp, int *cur);
+/* The values of row's grouped dimensions, for a title: "kjv-lstm, valid,
+ * 300 tokens, path stream, 20 streams" (beam 1 and predictor little, the
+ * usual ones, left out). */
+void dm_group_row_text(const dm_table *t, int row, int g0, unsigned mask, char *out, size_t n);
+
+/* Pareto view: every done run of the current model in the comparison group
+ * of the current settings (dm_group_rows: same split, data slice, path,
+ * streams, beam, predictor) with its quality loss (% worse than dense,
+ * positive = worse) and measured speedup; front = 1 for the non-dominated
+ * ones; what (may be NULL) receives the group's text. Caller frees *pts. */
 typedef struct dm_pareto_pt {
     int64_t id;
     double loss_pct, speedup;
     int front;
     int current; /* same knobs as the current settings */
 } dm_pareto_pt;
-int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, dm_err *err);
+int dm_session_pareto(dm_session *s, dm_pareto_pt **pts, int *n, char *what, size_t nwhat, dm_err *err);
 
 /* The run record of a dual-module evaluation, for every front end that
  * stores one (the session, the classic eval and study subcommands). */

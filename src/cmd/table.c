@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,9 +59,17 @@ void dm_table_free(dm_table *t)
         free(t->cols[i]);
     for (long i = 0; i < (long)t->nrow * t->ncol; i++)
         free(t->cells[i]);
+    if (t->shown)
+        for (long i = 0; i < (long)t->nrow * t->ncol; i++)
+            free(t->shown[i]);
+    if (t->heads)
+        for (int i = 0; i < t->ncol; i++)
+            free(t->heads[i]);
     free(t->cols);
     free(t->numeric);
     free(t->cells);
+    free(t->shown);
+    free(t->heads);
     free(t->title);
     memset(t, 0, sizeof *t);
 }
@@ -73,6 +82,10 @@ int dm_table_col(dm_table *t, const char *name, int numeric)
     t->cols = xrealloc(t->cols, sizeof *t->cols * (size_t)(t->ncol + 1));
     t->numeric = xrealloc(t->numeric, (size_t)(t->ncol + 1));
     t->cols[t->ncol] = xstrdup(name);
+    if (t->heads) {
+        t->heads = xrealloc(t->heads, sizeof *t->heads * (size_t)(t->ncol + 1));
+        t->heads[t->ncol] = NULL;
+    }
     t->numeric[t->ncol] = (unsigned char)(numeric != 0);
     return t->ncol++;
 }
@@ -82,8 +95,12 @@ int dm_table_row(dm_table *t)
     if (t->nrow == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 16;
         t->cells = xrealloc(t->cells, sizeof *t->cells * (size_t)t->cap * (size_t)t->ncol);
+        if (t->shown)
+            t->shown = xrealloc(t->shown, sizeof *t->shown * (size_t)t->cap * (size_t)t->ncol);
     }
     memset(t->cells + (size_t)t->nrow * (size_t)t->ncol, 0, sizeof *t->cells * (size_t)t->ncol);
+    if (t->shown)
+        memset(t->shown + (size_t)t->nrow * (size_t)t->ncol, 0, sizeof *t->shown * (size_t)t->ncol);
     return t->nrow++;
 }
 
@@ -94,6 +111,59 @@ void dm_table_set(dm_table *t, int col, const char *val)
     char **c = &t->cells[(size_t)(t->nrow - 1) * (size_t)t->ncol + (size_t)col];
     free(*c);
     *c = val ? xstrdup(val) : NULL;
+}
+
+void dm_table_set2(dm_table *t, int col, const char *val, const char *shown)
+{
+    dm_table_set(t, col, val);
+    if (t->nrow == 0 || col < 0 || col >= t->ncol)
+        return;
+    if (!t->shown) {
+        size_t n = (size_t)(t->cap ? t->cap : 1) * (size_t)t->ncol;
+        t->shown = xrealloc(NULL, sizeof *t->shown * n);
+        memset(t->shown, 0, sizeof *t->shown * n);
+    }
+    char **c = &t->shown[(size_t)(t->nrow - 1) * (size_t)t->ncol + (size_t)col];
+    free(*c);
+    *c = shown ? xstrdup(shown) : NULL;
+}
+
+void dm_table_setnum(dm_table *t, int col, double v, int prec)
+{
+    if (v != v) {
+        dm_table_set(t, col, NULL);
+        return;
+    }
+    char val[64], shown[64];
+    snprintf(val, sizeof val, "%.15g", v);
+    if (!strpbrk(val, ".eEn") && fabs(v) < 1e15) /* a real stays a real in JSON: 1 -> 1.0 */
+        strcat(val, ".0");
+    if (prec < 0)
+        snprintf(shown, sizeof shown, "%+.*f", -prec, v);
+    else
+        snprintf(shown, sizeof shown, "%.*f", prec, v);
+    dm_table_set2(t, col, val, shown);
+}
+
+void dm_table_head(dm_table *t, int col, const char *head)
+{
+    if (col < 0 || col >= t->ncol)
+        return;
+    if (!t->heads) {
+        t->heads = xrealloc(NULL, sizeof *t->heads * (size_t)t->ncol);
+        memset(t->heads, 0, sizeof *t->heads * (size_t)t->ncol);
+    }
+    free(t->heads[col]);
+    t->heads[col] = head ? xstrdup(head) : NULL;
+}
+
+/* What a human sees of a cell (row -1: the header). */
+static const char *shown_cell(const dm_table *t, int r, int c)
+{
+    if (r < 0)
+        return t->heads && t->heads[c] ? t->heads[c] : t->cols[c];
+    const char *s = t->shown && r < t->nrow ? t->shown[(size_t)r * (size_t)t->ncol + (size_t)c] : NULL;
+    return s ? s : dm_table_get(t, r, c);
 }
 
 void dm_table_setf(dm_table *t, int col, const char *fmt, ...)
@@ -184,7 +254,7 @@ static void csv_cell(FILE *out, const char *s)
     free(e);
 }
 
-static json_t *json_cell(const char *s, int numeric)
+json_t *dm_json_cell(const char *s, int numeric)
 {
     if (!s || !*s)
         return json_null();
@@ -205,8 +275,9 @@ static json_t *json_cell(const char *s, int numeric)
 /* Reals from SQL carry 15+ digits: a human table shows 6 significant ones. */
 static const char *human_cell(const dm_table *t, int r, int c, char *buf, size_t n)
 {
-    const char *v = r < 0 ? t->cols[c] : dm_table_get(t, r, c);
-    if (r < 0 || !v || strlen(v) <= 9 || !strpbrk(v, ".eE") || strchr(v, ':'))
+    const char *v = shown_cell(t, r, c);
+    if (r < 0 || !v || (t->shown && t->shown[(size_t)r * (size_t)t->ncol + (size_t)c]) || strlen(v) <= 9 ||
+        !strpbrk(v, ".eE") || strchr(v, ':'))
         return v;
     char *end;
     double x = strtod(v, &end);
@@ -225,9 +296,10 @@ static int print_inert(const dm_table *t, FILE *out, int width)
 {
     int any = has_ctrl(t->title);
     for (int c = 0; c < t->ncol && !any; c++)
-        any = has_ctrl(t->cols[c]);
-    for (int i = 0; i < t->nrow * t->ncol && !any; i++)
-        any = has_ctrl(t->cells[i]);
+        any = has_ctrl(shown_cell(t, -1, c));
+    for (int r = 0; r < t->nrow && !any; r++)
+        for (int c = 0; c < t->ncol && !any; c++)
+            any = has_ctrl(shown_cell(t, r, c));
     if (!any)
         return 0;
     dm_table e;
@@ -236,14 +308,14 @@ static int print_inert(const dm_table *t, FILE *out, int width)
     free(x);
     e.vertical = t->vertical;
     for (int c = 0; c < t->ncol; c++) {
-        x = inert(t->cols[c]);
+        x = inert(shown_cell(t, -1, c));
         dm_table_col(&e, x, t->numeric[c]);
         free(x);
     }
     for (int r = 0; r < t->nrow; r++) {
         dm_table_row(&e);
         for (int c = 0; c < t->ncol; c++) {
-            x = inert(dm_table_get(t, r, c));
+            x = inert(shown_cell(t, r, c));
             dm_table_set(&e, c, x);
             free(x);
         }
@@ -263,21 +335,21 @@ static void print_human(const dm_table *t, FILE *out, int width)
     if (t->vertical) {
         int kw = 0;
         for (int c = 0; c < t->ncol; c++)
-            if (dm_u8width(t->cols[c]) > kw)
-                kw = dm_u8width(t->cols[c]);
+            if (dm_u8width(shown_cell(t, -1, c)) > kw)
+                kw = dm_u8width(shown_cell(t, -1, c));
         for (int r = 0; r < t->nrow; r++) {
             if (r)
                 fputc('\n', out);
             for (int c = 0; c < t->ncol; c++) {
                 const char *v = human_cell(t, r, c, hb, sizeof hb);
-                fprintf(out, "%-*s  %s\n", kw, t->cols[c], v ? v : "");
+                fprintf(out, "%-*s  %s\n", kw, shown_cell(t, -1, c), v ? v : "");
             }
         }
         return;
     }
     if (t->nrow == 0) {
         for (int c = 0; c < t->ncol; c++)
-            fprintf(out, "%s%s", c ? "  " : "", t->cols[c]);
+            fprintf(out, "%s%s", c ? "  " : "", shown_cell(t, -1, c));
         fprintf(out, "%s(no rows)\n", t->ncol ? "\n" : "");
         return;
     }
@@ -285,7 +357,7 @@ static void print_human(const dm_table *t, FILE *out, int width)
     if (!w)
         abort();
     for (int c = 0; c < t->ncol; c++) {
-        w[c] = dm_u8width(t->cols[c]);
+        w[c] = dm_u8width(shown_cell(t, -1, c));
         for (int r = 0; r < t->nrow; r++) {
             const char *v = human_cell(t, r, c, hb, sizeof hb);
             int l = v ? dm_u8width(v) : 0;
@@ -365,7 +437,7 @@ json_t *dm_table_row_json(const dm_table *t, int r)
 {
     json_t *o = json_object();
     for (int c = 0; c < t->ncol; c++)
-        json_object_set_new(o, t->cols[c], json_cell(dm_table_get(t, r, c), t->numeric[c]));
+        json_object_set_new(o, t->cols[c], dm_json_cell(dm_table_get(t, r, c), t->numeric[c]));
     return o;
 }
 
@@ -404,7 +476,7 @@ static void print_md(const dm_table *t, FILE *out)
         return;
     fputc('|', out);
     for (int c = 0; c < t->ncol; c++)
-        md_cell(out, t->cols[c]);
+        md_cell(out, shown_cell(t, -1, c));
     fputs("\n|", out);
     for (int c = 0; c < t->ncol; c++)
         fputs(t->numeric[c] ? " ---: |" : " --- |", out);
@@ -412,7 +484,7 @@ static void print_md(const dm_table *t, FILE *out)
     for (int r = 0; r < t->nrow; r++) {
         fputc('|', out);
         for (int c = 0; c < t->ncol; c++)
-            md_cell(out, dm_table_get(t, r, c));
+            md_cell(out, shown_cell(t, r, c));
         fputc('\n', out);
     }
 }
@@ -422,6 +494,10 @@ void dm_table_print(const dm_table *t, dm_format f, FILE *out, int width)
     if (f == DM_FMT_CSV) {
         for (int r = -1; r < t->nrow; r++)
             dm_table_csv_row(t, r, out);
+    } else if ((f == DM_FMT_JSON || f == DM_FMT_JSONL) && t->record && t->nrow == 1) {
+        json_t *o = dm_table_row_json(t, 0);
+        dm_json_print(o, f, out);
+        json_decref(o);
     } else if (f == DM_FMT_JSON || f == DM_FMT_JSONL) {
         json_t *arr = json_array();
         for (int r = 0; r < t->nrow; r++)
