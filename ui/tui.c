@@ -1277,9 +1277,15 @@ static void render_slider(tui *t, int sl, int y)
             x += putf(t, y, x, right - x, R_FOCUS, " (%s)", v);
         }
         if (sl == SL_BITS && x + 20 < right && isfinite(t->snap.little_bytes) && t->snap.little_bytes > 0) {
-            char b[32];
+            char b[32], cont[48] = "";
             fmt_bytes(b, sizeof b, t->snap.little_bytes);
-            putf(t, y, x + 1, right - x - 1, R_DIM, "little module %s", b);
+            /* a width between the kernels' containers costs the container's bytes: say so */
+            int sb = t->snap.cfg.bits, cb = dm_bits_container(sb);
+            if (sb && cb != sb)
+                snprintf(cont, sizeof cont, " (%d bits in %d-bit containers)", sb, cb);
+            if (x + 21 + dm_u8width(cont) >= right)
+                cont[0] = '\0';
+            putf(t, y, x + 1, right - x - 1, R_DIM, "little module %s%s", b, cont);
         }
     } else {
         double lo, hi;
@@ -1370,15 +1376,20 @@ static void render_live(tui *t, int y)
     char done[32], total[32], rate[48], eta[32];
     fmt_count(done, sizeof done, s->done);
     fmt_count(total, sizeof total, s->total);
-    char rate_fmt[32];
-    snprintf(rate_fmt, sizeof rate_fmt, "%%.0f %s", md ? md->rate : "items/s");
+    char rate_fmt[48];
+    /* the first run's fit (a pass of the model over the training data) has a bar of its own: its items */
+    int fitting = s->state == DM_RUN_PREPARING && s->fitting;
+    if (fitting)
+        snprintf(rate_fmt, sizeof rate_fmt, "%%.0f %ss/s", s->fit_item);
+    else
+        snprintf(rate_fmt, sizeof rate_fmt, "%%.0f %s", md ? md->rate : "items/s");
     fmt_val(rate, sizeof rate, s->items_per_s, rate_fmt, g->dash);
-    if (s->state == DM_RUN_EVAL)
+    if (s->state == DM_RUN_EVAL || fitting)
         fmt_secs(eta, sizeof eta, s->eta_s);
     else
         snprintf(eta, sizeof eta, "%s", g->dash);
     char tail[200];
-    snprintf(tail, sizeof tail, " %s/%s  %s  ETA %s", done, total, rate, eta);
+    snprintf(tail, sizeof tail, " %s%s/%s  %s  ETA %s", fitting ? "fit " : "", done, total, rate, eta);
     int bw = COLS - 2 - dm_u8width(tail) - 2;
     if (bw > 60)
         bw = 60;
@@ -2817,7 +2828,7 @@ static void run_command(tui *t, const char *line)
 static void cancel_command(tui *t)
 {
     g_cmd_cancel = 1;
-    dm_session_cancel(t->s);
+    dm_session_stop(t->s);
     for (int i = 0; i < g_nqueue; i++)
         free(g_queue[i]);
     if (g_nqueue)
@@ -3149,7 +3160,7 @@ static int global_key(tui *t, key_ev ev)
         if (command_running())
             cancel_command(t);
         else
-            dm_session_cancel(t->s);
+            dm_session_stop(t->s); /* a first fit in progress too */
         return 1;
     case 12: /* C-l */
         clearok(curscr, TRUE);
@@ -4025,10 +4036,10 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
         fprintf(stderr, "dualmod: %s\n", t->script_err);
     int status = t->status;
     /* stop the engine after the terminal is back (a run cancelled during its evaluation is stored
-     * as such). Fitting and timing do not look at the cancel flag: rather than keep the user
-     * waiting for them, leave after a short grace period. */
+     * as such; a fit stops too). The build and timing do not look at the cancel flag: rather than keep
+     * the user waiting for them, leave after a short grace period. */
     if (dm_session_busy(s)) {
-        dm_session_cancel(s);
+        dm_session_stop(s);
         double t0 = now_s();
         while (dm_session_busy(s) && now_s() - t0 < 2.0)
             sleep_ms(10);
