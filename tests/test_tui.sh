@@ -88,6 +88,7 @@ has "live panel shows KL, top-1 and the achieved ratio" "$tmp/main.txt" "KL +[0-
 # 2,000 tokens in the 20 streams of the default quality path: 20 x 99 predictions
 has "the finished run is complete" "$tmp/main.txt" "\] 1,980/1,980 "
 has "per-gate bars" "$tmp/main.txt" "^ L1 +[0-9.]+% +i .* f .* g .* o "
+has "the bits slider says 6 bits cost 8-bit containers" "$tmp/bits6.txt" "bits +.*\[6\].* little .*[0-9.]+ [kM]B.* 8-bit (containers|size)"
 golden runs "$tmp/runs.txt"
 golden diff "$tmp/diff.txt"
 has "diff shows the bits that differ" "$tmp/diff.txt" "^ +bits +6 +8|^ +bits +8 +6|bits"
@@ -163,7 +164,8 @@ if command -v tmux >/dev/null 2>&1; then
 #!/bin/sh
 trap : INT
 cd "$tmp"
-"$dm" --db "$tmp/tmux.db"
+# a cache of its own: the first run fits (on a short slice, to keep it quick) and shows its progress
+XDG_CACHE_HOME="$tmp/cache-tmux" "$dm" --db "$tmp/tmux.db" --fit-tokens 20000
 echo \$? >"$tmp/tmux.exit"
 stty -a >"$tmp/tmux.stty" 2>&1
 sleep 30
@@ -172,6 +174,10 @@ EOS
     if wait_for 30 "ratio .*%"; then ok "tmux: dualmod opens the TUI on the bundled model"; else
         cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: dualmod opens the TUI on the bundled model"; fi
     has "tmux: the header names kjv-lstm" "$tmp/pane.txt" "kjv-lstm"
+    # the first run fits the little module (an empty cache): its bar counts tokens, with a rate and an ETA
+    if wait_for 60 "fit [0-9,]+/20,000 +[0-9]+ tokens/s +ETA ([0-9]+[hms]|\?)"; then
+        ok "tmux: the first fit shows its progress (tokens, rate, ETA)"; else
+        cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: the first fit shows its progress (tokens, rate, ETA)"; fi
     # a short split, then the first figures
     tmux -L "$sock" send-keys -t dmtui ':set limit 2000' Enter
     if wait_for 180 "saved as run #1"; then ok "tmux: a run completes and is saved"; else

@@ -1277,15 +1277,22 @@ static void render_slider(tui *t, int sl, int y)
             x += putf(t, y, x, right - x, R_FOCUS, " (%s)", v);
         }
         if (sl == SL_BITS && x + 20 < right && isfinite(t->snap.little_bytes) && t->snap.little_bytes > 0) {
-            char b[32], cont[48] = "";
+            char b[32], text[96];
             fmt_bytes(b, sizeof b, t->snap.little_bytes);
-            /* a width between the kernels' containers costs the container's bytes: say so */
+            snprintf(text, sizeof text, "little module %s", b);
+            /* a width between the kernels' containers costs the container's bytes: say so, as long as fits */
             int sb = t->snap.cfg.bits, cb = dm_bits_container(sb);
-            if (sb && cb != sb)
-                snprintf(cont, sizeof cont, " (%d bits in %d-bit containers)", sb, cb);
-            if (x + 21 + dm_u8width(cont) >= right)
-                cont[0] = '\0';
-            putf(t, y, x + 1, right - x - 1, R_DIM, "little module %s%s", b, cont);
+            if (sb && cb != sb) {
+                char v[4][96];
+                snprintf(v[0], sizeof v[0], "little module %s (%d bits in %d-bit containers)", b, sb, cb);
+                snprintf(v[1], sizeof v[1], "little module %s (%d-bit containers)", b, cb);
+                snprintf(v[2], sizeof v[2], "little %s (%d-bit containers)", b, cb);
+                snprintf(v[3], sizeof v[3], "little %s, %d-bit size", b, cb);
+                for (int i = 3; i >= 0; i--)
+                    if (i == 3 || x + 1 + dm_u8width(v[i]) < right)
+                        snprintf(text, sizeof text, "%s", v[i]);
+            }
+            put_w(t, y, x + 1, right - x - 1, R_DIM, text);
         }
     } else {
         double lo, hi;

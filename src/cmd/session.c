@@ -917,7 +917,20 @@ static void on_fit_progress(long done, long total, double elapsed_s, void *ud)
     sn->items_per_s = elapsed_s > 0 ? (double)done / elapsed_s : NAN;
     /* the first steps' rate says little: no ETA in the first second */
     sn->eta_s = done > 0 && elapsed_s >= 1.0 ? elapsed_s * (double)(total - done) / (double)done : NAN;
-    publish(x->s, sn);
+    /* a newer request (a slider moved) waits for this fit and will use it: its snapshot shows the fit */
+    dm_session *s = x->s;
+    pthread_mutex_lock(&s->mu);
+    if (s->req_pending) {
+        dm_snapshot *p = &s->snap;
+        p->fitting = 1;
+        setstr(p->fit_item, sizeof p->fit_item, sn->fit_item);
+        setstr(p->phase, sizeof p->phase, sn->phase);
+        p->done = done, p->total = total, p->elapsed_s = elapsed_s;
+        p->items_per_s = sn->items_per_s, p->eta_s = sn->eta_s;
+        p->seq = ++s->seq;
+    }
+    pthread_mutex_unlock(&s->mu);
+    publish(s, sn);
     if (x->user)
         x->user(sn, x->ud);
 }
