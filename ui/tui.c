@@ -226,6 +226,7 @@ typedef struct tui {
     int site_k[DM_SNAP_LAYERS];               /* each site's k in run site_k_run (a block site scales the global k) */
     int64_t site_k_run;
     int drag; /* slider being dragged, -1 none */
+    int start_after_cmd; /* tui -c CMDS: the first evaluation starts when they end (they run first) */
     /* message log */
     log_line *log;
     int nlog, log_top, log_follow;
@@ -2729,7 +2730,12 @@ static void finish_command(tui *t)
     dm_snapshot sn;
     dm_session_snapshot(t->s, &sn);
     int started = dm_session_busy(t->s) && !knobs_differ(&sn.cfg, after);
-    if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit && t->snap.run_seq > 0)
+    if (t->start_after_cmd) { /* the first evaluation, after tui -c CMDS (unless they ran one) */
+        t->start_after_cmd = 0;
+        if (dm_session_loaded(t->s) && !dm_session_busy(t->s) && !t->quit)
+            start_run(t);
+    } else if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit &&
+               t->snap.run_seq > 0)
         start_run(t);
     refresh_views(t);
     if (sens_done && t->view != V_HELP) {
@@ -4017,9 +4023,12 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
     build_help(t);
     t->want = *dm_session_settings(s);
     refresh_views(t);
-    if (o2.commands && *o2.commands)
+    /* CMDS run before the first evaluation: starting it at once would race them (a `set` in them
+     * cancels the request, and the screen stayed at 'starting') */
+    if (o2.commands && *o2.commands) {
         run_command(t, o2.commands);
-    if (!t->headless && !o2.no_start && !dm_session_busy(s))
+        t->start_after_cmd = !t->headless && !o2.no_start;
+    } else if (!t->headless && !o2.no_start && !dm_session_busy(s))
         start_run(t);
     if (t->headless) {
         if (headless_loop(t))
