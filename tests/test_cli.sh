@@ -100,6 +100,12 @@ has "top-k achieves the ratio" "$tmp/out" "requested 0.700, achieved 0.70"
 has "delta perplexity line" "$tmp/out" "ΔPPL [+-][0-9.]+ \([+-][0-9.]+%\)"
 run "little" 0 "$dm" little kjv-lstm --k 32 --bits 2 $fit
 has "little reports fit MSE" "$tmp/out" "^0 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9]+"
+# 6 bits are stored in 8-bit containers: little says so, and the size is the INT8 module's
+run "little --bits 8" 0 "$dm" little kjv-lstm --k 32 --bits 8 $fit
+sz8=$(sed -n 's/.*, \([0-9.]* [kM]B\) little per step.*/\1/p' "$tmp/out")
+run "little --bits 6" 0 "$dm" little kjv-lstm --k 32 --bits 6 $fit
+has "little says INT6 is stored in 8-bit containers" "$tmp/out" "k 32, INT6 \(stored in 8-bit containers\), srp"
+has "INT6 costs the bytes of INT8 ($sz8)" "$tmp/out" ", $sz8 little per step"
 run "study sweep csv" 0 "$dm" study sweep kjv-gru --limit 600 --k 32 --ratios 0.3,0.7 $fit --format csv -q
 has "sweep rows" "$tmp/out" "^sweep,kjv-gru,test,70%,0.700,"
 run "study noise" 0 "$dm" study noise kjv-lstm --limit 400 -q

@@ -350,6 +350,104 @@ static void kernels_match_reference(dm_cell cell)
 Test(dual, kernels_match_reference_lstm) { kernels_match_reference(DM_CELL_LSTM); }
 Test(dual, kernels_match_reference_gru) { kernels_match_reference(DM_CELL_GRU); }
 
+/* The fit's progress: reports from 0 to its total, done never decreasing,
+ * the last one done == total; a cancel flag raised during the collection
+ * stops it (1, an error message, nothing cached: the next fit collects). */
+typedef struct fit_seen {
+    int calls;
+    long last_done, total;
+    int monotone;
+    volatile int cancel;
+    int cancel_after; /* raise cancel at this call (0: never) */
+} fit_seen;
+
+static void on_fit(long done, long total, double elapsed_s, void *ud)
+{
+    fit_seen *f = ud;
+    if (done < f->last_done || elapsed_s < 0)
+        f->monotone = 0;
+    f->last_done = done;
+    f->total = total;
+    if (++f->calls == f->cancel_after)
+        f->cancel = 1;
+}
+
+Test(dual, fit_progress_and_cancel)
+{
+    dm_lm m;
+    dm_err err;
+    make_ids();
+    cr_assert_eq(dm_lm_init_random(&m, DM_CELL_LSTM, V, 24, 24, 2, 1, 0.35f, 3, &err), 0, "%s", err.msg);
+    char dir[] = "/tmp/dm_test_fitprog_XXXXXX";
+    cr_assert(mkdtemp(dir) != NULL);
+    dm_corpus c = {.ids = ids, .n = T};
+    fit_seen a = {.monotone = 1};
+    dm_fit_progress pa = {on_fit, &a, &a.cancel};
+    dm_fitdata fd;
+    /* cancelled at the first report (the collection's first step): 1, said so, nothing cached */
+    a.cancel_after = 1;
+    cr_assert_eq(dm_fitdata_cached_lm(&fd, &m, &c, T, 400, &pa, dir, &err), 1);
+    cr_assert(strstr(err.msg, "cancelled") != NULL, "%s", err.msg);
+    cr_assert_eq(fd.mom, NULL, "a cancelled fit keeps nothing");
+    /* collected: the reports go up to the total */
+    fit_seen b = {.monotone = 1};
+    dm_fit_progress pb = {on_fit, &b, &b.cancel};
+    cr_assert_eq(dm_fitdata_cached_lm(&fd, &m, &c, T, 400, &pb, dir, &err), 0, "%s", err.msg);
+    cr_assert_eq(fd.from_cache, 0, "the cancelled fit left no cache entry");
+    cr_assert(b.calls >= 2 && b.monotone, "%d reports, monotone %d", b.calls, b.monotone);
+    cr_assert(b.total > 0 && b.total <= T && b.last_done == b.total, "last report %ld of %ld", b.last_done, b.total);
+    dm_fitdata_free(&fd);
+    /* from the cache: no collection, no report */
+    fit_seen z = {.monotone = 1};
+    dm_fit_progress pz = {on_fit, &z, &z.cancel};
+    cr_assert_eq(dm_fitdata_cached_lm(&fd, &m, &c, T, 400, &pz, dir, &err), 0, "%s", err.msg);
+    cr_assert(fd.from_cache && z.calls == 0);
+    dm_fitdata_free(&fd);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    dm_lm_free(&m);
+}
+
+/* dm_bits_container names the container dm_qmat_pack really uses for every
+ * width, and a width between containers costs exactly the bytes of the next
+ * one up (what `little` and the TUI say of INT3, INT5..7, INT9..15). */
+Test(dual, bits_between_containers_cost_the_next_container)
+{
+    dm_err err;
+    int16_t q[3 * 40];
+    float sc[3] = {1, 1, 1}, b[3] = {0, 0, 0};
+    for (int bits = 1; bits <= 16; bits++) {
+        for (int i = 0; i < 3 * 40; i++)
+            q[i] = (int16_t)(bits == 1 ? (i % 2 ? 1 : -1) : i % 3 - 1);
+        dm_qmat qm;
+        cr_assert_eq(dm_qmat_pack(&qm, q, 3, 40, bits, sc, b, &err), 0, "bits %d: %s", bits, err.msg);
+        cr_assert_eq(qm.container, dm_bits_container(bits), "bits %d: packed in %d, said %d", bits, qm.container,
+                     dm_bits_container(bits));
+        dm_qmat_free(&qm);
+    }
+    cr_assert_eq(dm_bits_container(0), 32);
+    dm_lm m;
+    dm_fitdata fd;
+    setup(&m, &fd, DM_CELL_LSTM);
+    const dm_kernels *K = dm_kernels_best();
+    static const int pair[][2] = {{6, 8}, {5, 8}, {3, 4}, {12, 16}};
+    for (int p = 0; p < 4; p++) {
+        dm_dual a, c;
+        dm_dual_cfg ca = cfg_of(0.5, pair[p][0], 10, DM_MODE_TOPK), cc = cfg_of(0.5, pair[p][1], 10, DM_MODE_TOPK);
+        cr_assert_eq(dm_dual_build(&a, &m, &fd, &ca, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_dual_build(&c, &m, &fd, &cc, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_dual_use_kernels(&a, K, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_dual_use_kernels(&c, K, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_dual_little_bytes(&a), dm_dual_little_bytes(&c), "INT%d %zu bytes, INT%d %zu", pair[p][0],
+                     dm_dual_little_bytes(&a), pair[p][1], dm_dual_little_bytes(&c));
+        dm_dual_free(&a);
+        dm_dual_free(&c);
+    }
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
 /* ---- the quality path over N streams, against PyTorch's batched evaluate ---- */
 
 #include <jansson.h>

@@ -183,8 +183,10 @@ static void mlp_close(dm_data *d)
     free(m->x), free(m->y), free(m);
 }
 
-static int mlp_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd, dm_err *err)
+static int mlp_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd,
+                   const dm_fit_progress *prog, dm_err *err)
 {
+    (void)prog;
     const mlp *m = (const mlp *)n;
     const mlp_data *d = (const mlp_data *)train;
     if (dm_fitdata_init(fd, n->site, n->nsites, ncal, err))
@@ -295,7 +297,7 @@ static void setup(fixture *x)
     cr_assert_eq(dm_net_load("mlp:demo", NULL, &x->net, &err), 0, "%s", err.msg);
     dm_data *train;
     cr_assert_eq(x->f->open(x->net, "train", 0, &train, &err), 0);
-    cr_assert_eq(x->f->fit(x->net, train, NTRAIN, 1000, &x->fd, &err), 0, "%s", err.msg);
+    cr_assert_eq(x->f->fit(x->net, train, NTRAIN, 1000, &x->fd, NULL, &err), 0, "%s", err.msg);
     x->f->close(train);
     cr_assert_eq(x->f->open(x->net, "test", 0, &x->test, &err), 0);
 }

@@ -115,8 +115,9 @@ md "eval" "eval"
 json "info" "info" parameters=integer arch=string splits=object
 csv "info" "info" "rows[0]['model'] == '$M' and int(rows[0]['parameters']) > 0"
 json "info MODEL" "info kjv-lstm" parameters=integer
-json "little" "little" k=integer bits=integer little_bytes=integer layers=array
+json "little" "little" k=integer bits=integer container_bits=integer little_bytes=integer layers=array
 csv "little" "little" "len(rows) == 2 and [r['layer'] for r in rows] == ['0', '1']"
+csv "little: 6 bits in 8-bit containers" "set bits 6; little" "all(r['bits'] == '6' and r['container_bits'] == '8' for r in rows)"
 json "study noise" "study noise" base_ppl=number sensitive=object insensitive=object
 csv "study noise" "study noise" "{r['noise_in'] for r in rows} == {'sensitive', 'insensitive'}"
 json "study sweep: one array of two" "study sweep 0.3,0.7" $dual_keys study=string

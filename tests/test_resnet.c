@@ -341,7 +341,7 @@ static void dual_setup(dual_fix *x)
                                  &err),
                  0, "%s", err.msg);
     cr_assert_eq(x->n->fam->open(x->n, FMNIST, 24, &x->test, &err), 0, "%s", err.msg);
-    cr_assert_eq(x->n->fam->fit(x->n, x->train, 64, 2000, &x->fd, &err), 0, "%s", err.msg);
+    cr_assert_eq(x->n->fam->fit(x->n, x->train, 64, 2000, &x->fd, NULL, &err), 0, "%s", err.msg);
 }
 
 static void dual_teardown(dual_fix *x)

@@ -154,7 +154,7 @@ static void fixture_open(fixture *x, long nvalid)
     cr_assert_eq(x->m->base.fam->open(&x->m->base, p, nvalid, &x->valid, &err), 0, "%s", err.msg);
     cr_assert_eq(x->valid->items, nvalid);
     setenv("XDG_CACHE_HOME", "/tmp/dm_test_seq2seq_cache", 1);
-    cr_assert_eq(x->m->base.fam->fit(&x->m->base, x->train, 12000, 1000, &x->fd, &err), 0, "%s", err.msg);
+    cr_assert_eq(x->m->base.fam->fit(&x->m->base, x->train, 12000, 1000, &x->fd, NULL, &err), 0, "%s", err.msg);
 }
 
 static void fixture_close(fixture *x)

@@ -230,6 +230,7 @@ typedef struct tui {
     int site_k[DM_SNAP_LAYERS];               /* each site's k in run site_k_run (a block site scales the global k) */
     int64_t site_k_run;
     int drag; /* slider being dragged, -1 none */
+    int start_after_cmd; /* tui -c CMDS: the first evaluation starts when they end (they run first) */
     /* message log */
     log_line *log;
     int nlog, log_top, log_follow, log_max_top; /* log_top, log_max_top: message indices (the pager) */
@@ -1312,9 +1313,22 @@ static void render_slider(tui *t, int sl, int y)
             x += putf(t, y, x, right - x, R_FOCUS, " (%s)", v);
         }
         if (sl == SL_BITS && x + 20 < right && isfinite(t->snap.little_bytes) && t->snap.little_bytes > 0) {
-            char b[32];
+            char b[32], text[96];
             fmt_bytes(b, sizeof b, t->snap.little_bytes);
-            putf(t, y, x + 1, right - x - 1, R_DIM, "little module %s", b);
+            snprintf(text, sizeof text, "little module %s", b);
+            /* a width between the kernels' containers costs the container's bytes: say so, as long as fits */
+            int sb = t->snap.cfg.bits, cb = dm_bits_container(sb);
+            if (sb && cb != sb) {
+                char v[4][96];
+                snprintf(v[0], sizeof v[0], "little module %s (%d bits in %d-bit containers)", b, sb, cb);
+                snprintf(v[1], sizeof v[1], "little module %s (%d-bit containers)", b, cb);
+                snprintf(v[2], sizeof v[2], "little %s (%d-bit containers)", b, cb);
+                snprintf(v[3], sizeof v[3], "little %s, %d-bit size", b, cb);
+                for (int i = 3; i >= 0; i--)
+                    if (i == 3 || x + 1 + dm_u8width(v[i]) < right)
+                        snprintf(text, sizeof text, "%s", v[i]);
+            }
+            put_w(t, y, x + 1, right - x - 1, R_DIM, text);
         }
     } else {
         double lo, hi;
@@ -1405,15 +1419,20 @@ static void render_live(tui *t, int y)
     char done[32], total[32], rate[48], eta[32];
     fmt_count(done, sizeof done, s->done);
     fmt_count(total, sizeof total, s->total);
-    char rate_fmt[32];
-    snprintf(rate_fmt, sizeof rate_fmt, "%%.0f %s", md ? md->rate : "items/s");
+    char rate_fmt[48];
+    /* the first run's fit (a pass of the model over the training data) has a bar of its own: its items */
+    int fitting = s->state == DM_RUN_PREPARING && s->fitting;
+    if (fitting)
+        snprintf(rate_fmt, sizeof rate_fmt, "%%.0f %ss/s", s->fit_item);
+    else
+        snprintf(rate_fmt, sizeof rate_fmt, "%%.0f %s", md ? md->rate : "items/s");
     fmt_val(rate, sizeof rate, s->items_per_s, rate_fmt, g->dash);
-    if (s->state == DM_RUN_EVAL)
+    if (s->state == DM_RUN_EVAL || fitting)
         fmt_secs(eta, sizeof eta, s->eta_s);
     else
         snprintf(eta, sizeof eta, "%s", g->dash);
     char tail[200];
-    snprintf(tail, sizeof tail, " %s/%s  %s  ETA %s", done, total, rate, eta);
+    snprintf(tail, sizeof tail, " %s%s/%s  %s  ETA %s", fitting ? "fit " : "", done, total, rate, eta);
     int bw = COLS - 2 - dm_u8width(tail) - 2;
     if (bw > 60)
         bw = 60;
@@ -2940,8 +2959,12 @@ static void finish_command(tui *t)
     dm_snapshot sn;
     dm_session_snapshot(t->s, &sn);
     int started = dm_session_busy(t->s) && !knobs_differ(&sn.cfg, after);
-    if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit && t->snap.run_seq > 0 &&
-        !g_cmd_cancel) /* a cancelled command does not start an evaluation */
+    if (t->start_after_cmd) { /* the first evaluation, after tui -c CMDS (unless they ran one) */
+        t->start_after_cmd = 0;
+        if (dm_session_loaded(t->s) && !dm_session_busy(t->s) && !t->quit && !g_cmd_cancel)
+            start_run(t);
+    } else if (dm_session_loaded(t->s) && knobs_differ(&j->before, after) && !started && !t->quit &&
+               t->snap.run_seq > 0 && !g_cmd_cancel) /* a cancelled command does not start an evaluation */
         start_run(t);
     refresh_views(t);
     if (sens_done && t->view != V_HELP) {
@@ -3047,7 +3070,7 @@ static void run_command(tui *t, const char *line)
 static void cancel_command(tui *t)
 {
     g_cmd_cancel = 1;
-    dm_session_cancel(t->s);
+    dm_session_stop(t->s);
     for (int i = 0; i < g_nqueue; i++)
         free(g_queue[i]);
     if (g_nqueue)
@@ -3443,9 +3466,10 @@ static int global_key(tui *t, key_ev ev)
     case 'c':
         if (command_running())
             cancel_command(t);
-        else if (dm_session_busy(t->s)) {
-            t->user_cancel = 1;
-            dm_session_cancel(t->s);
+        else {
+            if (dm_session_busy(t->s))
+                t->user_cancel = 1;
+            dm_session_stop(t->s); /* a first fit in progress too */
         }
         return 1;
     case 12: /* C-l */
@@ -4008,7 +4032,7 @@ static void interrupt(tui *t)
             cancel_command(t);
         } else if (dm_session_busy(t->s)) {
             t->user_cancel = 1;
-            dm_session_cancel(t->s);
+            dm_session_stop(t->s); /* a first fit in progress too */
         }
         note(t, 2.0, t->int_n == 1 ? "cancelling (q quits)" : "cancelling (one more Ctrl-C quits at once)");
         return;
@@ -4362,9 +4386,12 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
     build_help(t);
     t->want = *dm_session_settings(s);
     refresh_views(t);
-    if (o2.commands && *o2.commands)
+    /* CMDS run before the first evaluation: starting it at once would race them (a `set` in them
+     * cancels the request, and the screen stayed at 'starting') */
+    if (o2.commands && *o2.commands) {
         run_command(t, o2.commands);
-    if (!t->headless && !o2.no_start && !dm_session_busy(s))
+        t->start_after_cmd = !t->headless && !o2.no_start;
+    } else if (!t->headless && !o2.no_start && !dm_session_busy(s))
         start_run(t);
     if (t->headless) {
         if (headless_loop(t))
@@ -4388,10 +4415,10 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
         fprintf(stderr, "dualmod: %s\n", t->script_err);
     int status = t->status;
     /* stop the engine after the terminal is back (a run cancelled during its evaluation is stored
-     * as such). Fitting and timing do not look at the cancel flag: rather than keep the user
-     * waiting for them, leave after a short grace period. */
+     * as such; a fit stops too). The build and timing do not look at the cancel flag: rather than keep
+     * the user waiting for them, leave after a short grace period. */
     if (dm_session_busy(s)) {
-        dm_session_cancel(s);
+        dm_session_stop(s);
         double t0 = now_s();
         while (dm_session_busy(s) && now_s() - t0 < 2.0)
             sleep_ms(10);

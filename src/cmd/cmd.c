@@ -563,6 +563,16 @@ void dm_cmd_human_bytes(double b, char *out, size_t n)
         snprintf(out, n, "%.0f B", b);
 }
 
+void dm_cmd_bits_text(int bits, char *out, size_t n)
+{
+    if (!bits)
+        snprintf(out, n, "FP32");
+    else if (dm_bits_container(bits) != bits)
+        snprintf(out, n, "INT%d (stored in %d-bit containers)", bits, dm_bits_container(bits));
+    else
+        snprintf(out, n, "INT%d", bits);
+}
+
 int dm_cmd_parse_list(dm_cmd_ctx *c, const char *s, double *out, int max, const char *what)
 {
     int n = 0;
@@ -768,6 +778,57 @@ void dm_cmd_progress_end(dm_prog_ctx *p)
     p->drawn = 0;
 }
 
+/* The fit's progress: label, bar, percent, items, rate and time left (elapsed * left / done). */
+static void fit_line(char *line, size_t n, const char *label, long done, long total, double elapsed_s, const char *item)
+{
+    double frac = total > 0 ? (double)done / (double)total : 0;
+    int w = 24, fill = (int)(frac * w);
+    char bar[32], eta[32];
+    for (int i = 0; i < w; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[w] = '\0';
+    if (done > 0 && done < total && elapsed_s >= 1.0) /* the first steps' rate says little */
+        snprintf(eta, sizeof eta, "ETA %.0fs", elapsed_s * (double)(total - done) / (double)done);
+    else if (done < total)
+        snprintf(eta, sizeof eta, "ETA ?");
+    else
+        snprintf(eta, sizeof eta, "%.0fs", elapsed_s);
+    snprintf(line, n, "%sfitting the little module [%s] %3.0f%% %ld/%ld %ss %.0f/s %s", label, bar, 100 * frac, done,
+             total, item, elapsed_s > 0 ? (double)done / elapsed_s : 0.0, eta);
+}
+
+typedef struct fit_prog {
+    dm_cmd_ctx *c;
+    const char *item;
+    int drawn;
+} fit_prog;
+
+static void cmd_fit_progress(long done, long total, double elapsed_s, void *ud)
+{
+    fit_prog *p = ud;
+    FILE *f = p->c->io->msg;
+    if (!p->c->io->progress || p->c->io->quiet || !f)
+        return;
+    char line[256];
+    fit_line(line, sizeof line, "", done, total, elapsed_s, p->item);
+    fprintf(f, "\r\033[K%s", line);
+    fflush(f);
+    p->drawn = 1;
+}
+
+int dm_cmd_fitdata(dm_cmd_ctx *c, const dm_fitdata **fd)
+{
+    const dm_net *n = dm_session_net(c->s);
+    fit_prog p = {c, n ? (n->fam->fit_item ? n->fam->fit_item : n->fam->item) : "item", 0};
+    dm_fit_progress fp = {cmd_fit_progress, &p, c->io->cancel};
+    int rc = dm_session_fitdata_progress(c->s, fd, &fp, &c->err);
+    if (p.drawn) {
+        fprintf(c->io->msg, "\r\033[K");
+        fflush(c->io->msg);
+    }
+    return rc ? -1 : 0;
+}
+
 void dm_cmd_progress(const dm_snapshot *sn, void *ud)
 {
     dm_prog_ctx *p = ud;
@@ -775,7 +836,9 @@ void dm_cmd_progress(const dm_snapshot *sn, void *ud)
     if (!p->c->io->progress || p->c->io->quiet || !f)
         return;
     char line[256];
-    if (sn->state == DM_RUN_EVAL && sn->total > 0) {
+    if (sn->state == DM_RUN_PREPARING && sn->fitting && sn->total > 0) {
+        fit_line(line, sizeof line, p->label, sn->done, sn->total, sn->elapsed_s, sn->fit_item);
+    } else if (sn->state == DM_RUN_EVAL && sn->total > 0) {
         int w = 24, fill = (int)((double)w * (double)sn->done / (double)sn->total);
         char bar[32];
         for (int i = 0; i < w; i++)
@@ -882,16 +945,7 @@ static int fit_first(dm_cmd_ctx *c)
     if (c->io->tui_cmd && !s->fit_data[0] && s->fit_tokens == def.fit_tokens && s->calib_tokens == def.calib_tokens)
         return 0;
     const dm_fitdata *fd;
-    if (!c->io->quiet && c->io->progress && c->io->msg) {
-        fprintf(c->io->msg, "little module: fitting data (cached after the first time)...");
-        fflush(c->io->msg);
-    }
-    int rc = dm_session_fitdata(c->s, &fd, &c->err);
-    if (!c->io->quiet && c->io->progress && c->io->msg) {
-        fprintf(c->io->msg, "\r\033[K");
-        fflush(c->io->msg);
-    }
-    return rc;
+    return dm_cmd_fitdata(c, &fd);
 }
 
 int dm_cmd_run_once(dm_cmd_ctx *c, dm_run *r, const char *label) { return run_once(c, r, label); }
@@ -1032,7 +1086,7 @@ static int c_stop(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         info(c, "nothing is running");
         return 0;
     }
-    dm_session_cancel(c->s);
+    dm_session_stop(c->s); /* the user's stop: a first fit in progress too */
     dm_session_wait(c->s);
     info(c, "stopped");
     return 0;

@@ -278,10 +278,8 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         if (dm_dual_cfg_check(&t, m, &k, &c->err))
             return -1;
     }
-    if (c->io->progress && !c->io->quiet)
-        info(c, "little module: fit data (cached after the first time)...");
     const dm_fitdata *fd;
-    if (dm_session_fitdata(c->s, &fd, &c->err))
+    if (dm_cmd_fitdata(c, &fd))
         return -1;
     dm_blas_set_threads(s->threads);
     const dm_kernels *K = dm_cmd_kernels(s);

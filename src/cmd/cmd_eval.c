@@ -199,17 +199,14 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 
 static void describe_little(const dm_dual *d, char *out, size_t n)
 {
-    char lb[32], db[32], kb[48], bb[16];
+    char lb[32], db[32], kb[48], bb[48];
     dm_cmd_human_bytes((double)dm_dual_little_bytes(d), lb, sizeof lb);
     dm_cmd_human_bytes((double)dm_lm_rnn_bytes(d->big), db, sizeof db);
     if (d->cfg.k)
         snprintf(kb, sizeof kb, "k %d", d->k);
     else
         snprintf(kb, sizeof kb, "k %d (eps %g)", d->k, d->cfg.eps);
-    if (d->cfg.bits)
-        snprintf(bb, sizeof bb, "INT%d", d->cfg.bits);
-    else
-        snprintf(bb, sizeof bb, "FP32");
+    dm_cmd_bits_text(d->cfg.bits, bb, sizeof bb);
     snprintf(out, n, "%s, %s, %s projection (seed %llu), %s little per step vs %s dense recurrent", kb, bb,
              dm_proj_name(d->cfg.proj), (unsigned long long)d->cfg.seed, lb, db);
 }
@@ -246,6 +243,7 @@ json_t *dm_cmd_dual_json(const dm_dual *d, const dm_dual_result *r, const char *
     json_object_set_new(j, "eps", d->cfg.k ? json_null() : json_real(d->cfg.eps));
     json_object_set_new(j, "seed", json_integer((json_int_t)d->cfg.seed));
     json_object_set_new(j, "little_bytes", json_integer((json_int_t)dm_dual_little_bytes(d)));
+    json_object_set_new(j, "container_bits", json_integer(dm_bits_container(d->cfg.bits)));
     json_object_set_new(j, "dense_rnn_bytes", json_integer((json_int_t)dm_lm_rnn_bytes(m)));
     json_object_set_new(j, "path", json_string("stream"));
     json_t *layers = json_array();

@@ -251,16 +251,13 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         emit(c, &t);
         dm_table_free(&t);
     } else {
-        char lb[32], kb[48], bb[16];
+        char lb[32], kb[48], bb[48];
         dm_cmd_human_bytes((double)dm_engine_little_bytes(e), lb, sizeof lb);
         if (e->cfg.k)
             snprintf(kb, sizeof kb, "k %d", e->k);
         else
             snprintf(kb, sizeof kb, "k %d (eps %g)", e->k, e->cfg.eps);
-        if (e->cfg.bits)
-            snprintf(bb, sizeof bb, "INT%d", e->cfg.bits);
-        else
-            snprintf(bb, sizeof bb, "FP32");
+        dm_cmd_bits_text(e->cfg.bits, bb, sizeof bb);
         fprintf(out, "model       %s  (%s)\n", ref->name, n->arch);
         fprintf(out, "data        %s  (%ld %ss)\n", split ? split : s->split, res->dual.items, n->fam->item);
         fprintf(out, "little      %s, %s, %s projection (seed %llu), %s of little weights and projections\n", kb, bb,
@@ -411,10 +408,8 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
         if (dm_dual_cfg_check_sites(&t, n->site, n->nsites, &k, &c->err))
             return -1;
     }
-    if (c->io->progress && !c->io->quiet)
-        info(c, "little module: fit data (cached after the first time)...");
     const dm_fitdata *fd;
-    if (dm_session_fitdata(c->s, &fd, &c->err))
+    if (dm_cmd_fitdata(c, &fd))
         return -1;
     if (dm_cmd_ensure_tuned(c))
         return -1;

@@ -67,6 +67,9 @@ typedef struct dm_prog_ctx {
     int drawn;
 } dm_prog_ctx;
 void dm_cmd_progress(const dm_snapshot *sn, void *ud);
+/* dm_session_fitdata with the fit's progress bar on io->msg (a terminal:
+ * io->progress) and io->cancel stopping it (then -1, err says so). */
+int dm_cmd_fitdata(dm_cmd_ctx *c, const dm_fitdata **fd);
 void dm_cmd_progress_end(dm_prog_ctx *p);
 
 /* The progress bar of an evaluation (dm_progress_fn; ud is a dm_eval_prog):
@@ -92,6 +95,10 @@ const dm_kernels *dm_cmd_kernels(const dm_settings *s);
 const char *dm_cmd_split_name(const dm_settings *s);
 /* Human byte counts: 1.23 MB. */
 void dm_cmd_human_bytes(double b, char *out, size_t n);
+/* A little module's weight width: "FP32", "INT8", or for a width the kernels store in a
+ * larger container (dm_bits_container) "INT6 (stored in 8-bit containers)": its bytes are the
+ * container's. */
+void dm_cmd_bits_text(int bits, char *out, size_t n);
 /* Comma-separated numbers; -1 with an error naming what. */
 int dm_cmd_parse_list(dm_cmd_ctx *c, const char *s, double *out, int max, const char *what);
 

@@ -23,10 +23,8 @@ int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     int k;
     if (dm_dual_cfg_check(&cfg, m, &k, &c->err)) /* before the fit data is collected */
         return -1;
-    if (c->io->progress && !c->io->quiet)
-        info(c, "little module: moments over %ld training tokens (cached after the first time)...", s->fit_tokens);
     const dm_fitdata *fd;
-    if (dm_session_fitdata(c->s, &fd, &c->err))
+    if (dm_cmd_fitdata(c, &fd))
         return -1;
     dm_dual d;
     if (dm_dual_build(&d, m, fd, &cfg, &c->err) || dm_dual_use_kernels(&d, dm_cmd_kernels(s), &c->err)) {
@@ -35,8 +33,9 @@ int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     }
     FILE *out = c->io->out;
     if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
-        json_t *j = json_pack("{s:s, s:i, s:i, s:s, s:I, s:I, s:I, s:b, s:f, s:f}", "model", ref->name, "k", d.k, "bits",
-                              d.cfg.bits, "proj", dm_proj_name(d.cfg.proj), "little_bytes",
+        json_t *j = json_pack("{s:s, s:i, s:i, s:i, s:s, s:I, s:I, s:I, s:b, s:f, s:f}", "model", ref->name, "k", d.k,
+                              "bits", d.cfg.bits, "container_bits", dm_bits_container(d.cfg.bits), "proj",
+                              dm_proj_name(d.cfg.proj), "little_bytes",
                               (json_int_t)dm_dual_little_bytes(&d), "dense_rnn_bytes", (json_int_t)dm_lm_rnn_bytes(m),
                               "fit_tokens", (json_int_t)fd->fit_items, "moments_cached", fd->from_cache,
                               "collect_seconds", fd->seconds, "build_seconds", d.fit_seconds);
@@ -54,8 +53,8 @@ int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         dm_table t;
         dm_table_init(&t, NULL);
         const char *cols[] = {"model", "k", "bits", "proj", "layer", "mse", "mse_fp32", "rel_mse", "bytes",
-                              "little_bytes", "dense_rnn_bytes", "fit_tokens"};
-        for (int i = 0; i < 12; i++)
+                              "little_bytes", "dense_rnn_bytes", "fit_tokens", "container_bits"};
+        for (int i = 0; i < 13; i++)
             dm_table_col(&t, cols[i], i != 0 && i != 3);
         for (int l = 0; l < m->nlayers; l++) {
             dm_table_row(&t);
@@ -71,21 +70,19 @@ int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             dm_table_setf(&t, 9, "%zu", dm_dual_little_bytes(&d));
             dm_table_setf(&t, 10, "%zu", dm_lm_rnn_bytes(m));
             dm_table_setf(&t, 11, "%ld", fd->fit_items);
+            dm_table_setf(&t, 12, "%d", dm_bits_container(d.cfg.bits));
         }
         emit(c, &t);
         dm_table_free(&t);
     } else {
-        char lb[32], db[32], kb[48], bb[16];
+        char lb[32], db[32], kb[48], bb[48];
         dm_cmd_human_bytes((double)dm_dual_little_bytes(&d), lb, sizeof lb);
         dm_cmd_human_bytes((double)dm_lm_rnn_bytes(m), db, sizeof db);
         if (d.cfg.k)
             snprintf(kb, sizeof kb, "k %d", d.k);
         else
             snprintf(kb, sizeof kb, "k %d (eps %g)", d.k, d.cfg.eps);
-        if (d.cfg.bits)
-            snprintf(bb, sizeof bb, "INT%d", d.cfg.bits);
-        else
-            snprintf(bb, sizeof bb, "FP32");
+        dm_cmd_bits_text(d.cfg.bits, bb, sizeof bb);
         fprintf(out, "model       %s\n", ref->name);
         fprintf(out, "little      %s, %s, %s projection (seed %llu), %s little per step vs %s dense recurrent\n", kb, bb,
                 dm_proj_name(d.cfg.proj), (unsigned long long)d.cfg.seed, lb, db);

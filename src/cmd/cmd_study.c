@@ -224,9 +224,7 @@ int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             return dm_err_prefix(&c->err, "%s: ", rows[i].label);
     }
     const dm_fitdata *fd;
-    if (c->io->progress && !c->io->quiet)
-        info(c, "little module: moments over %ld training tokens (cached after the first time)...", s->fit_tokens);
-    if (dm_session_fitdata(c->s, &fd, &c->err))
+    if (dm_cmd_fitdata(c, &fd))
         return -1;
     study_progress pc = {c, "", 0};
     dm_eval_opts eo = {.path = DM_PATH_STREAM, .progress = on_progress, .progress_ud = &pc, .cancel = c->io->cancel};
@@ -283,8 +281,8 @@ int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         dm_table_init(&t, NULL);
         const char *cols[] = {"study", "model", "split", "label", "ratio", "ratio_achieved", "bits", "k", "proj",
                               "policy", "mode", "ppl", "dense_value", "dppl_pct", "kld", "top1_agree", "rel_mse",
-                              "little_bytes", "bytes_ratio"};
-        for (int i = 0; i < 19; i++)
+                              "little_bytes", "bytes_ratio", "container_bits"};
+        for (int i = 0; i < 20; i++)
             dm_table_col(&t, cols[i], i >= 4 && i != 8 && i != 9 && i != 10);
         for (int i = 0; i < nrows; i++) {
             const study_row *w = &rows[i];
@@ -310,6 +308,7 @@ int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             dm_table_setf(&t, 17, "%zu", w->little_bytes);
             double dense = st->dense_bytes;
             dm_table_setf(&t, 18, "%.4f", dense > 0 ? (st->big_bytes + st->little_bytes) / dense : 0.0);
+            dm_table_setf(&t, 19, "%d", dm_bits_container(w->cfg.bits));
         }
         emit(c, &t);
         dm_table_free(&t);
@@ -330,6 +329,15 @@ int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                     100 * (w->r.dual.value - w->r.dense.value) / w->r.dense.value, w->r.kld, 100 * w->r.top1_agree,
                     w->rel_mse, (double)w->little_bytes / 1e6,
                     dense > 0 ? (st->big_bytes + st->little_bytes) / dense : 0.0);
+        }
+        /* the kernels have no 3-, 5..7- or 9..15-bit layouts: say so where those sizes show */
+        for (int i = 0, said = 0; i < nrows; i++) {
+            int b = rows[i].cfg.bits, cb = dm_bits_container(b), dup = 0;
+            for (int j = 0; j < i; j++)
+                dup |= rows[j].cfg.bits == b;
+            if (b && cb != b && !dup)
+                fprintf(out, "%sINT%d is stored in %d-bit containers: its little MB and bytes are those of INT%d\n",
+                        said++ ? "" : "\n", b, cb, cb);
         }
         if (kind == 1)
             fprintf(out, "\npaper Table 2 (PTB LSTM-1500, dPPL%% at 10/30/50/70/90%%): +0.10 -0.10 +0.89 +8.48 +35.6;"

@@ -68,6 +68,7 @@ struct dm_session {
     int working;        /* the thread is running a request */
     int quit;
     volatile int cancel;
+    volatile int stop_fit; /* also stop a fit's collection (dm_session_stop), not only the run */
     pthread_mutex_t mu;
     pthread_cond_t wake, idle;
     dm_snapshot snap;
@@ -172,12 +173,15 @@ static void drop_model(dm_session *s)
 }
 
 /* Cancel the running and the requested run and wait until the worker is
- * idle: after this only the calling thread touches the caches. */
-static void join_worker(dm_session *s)
+ * idle: after this only the calling thread touches the caches. A fit in
+ * progress completes (the caller will want it) unless stop_fit. */
+static void join_worker(dm_session *s, int stop_fit)
 {
     pthread_mutex_lock(&s->mu);
     s->req_pending = 0;
     s->cancel = 1;
+    if (stop_fit)
+        s->stop_fit = 1;
     while (s->working)
         pthread_cond_wait(&s->idle, &s->mu);
     pthread_mutex_unlock(&s->mu);
@@ -187,7 +191,7 @@ void dm_session_free(dm_session *s)
 {
     if (!s)
         return;
-    join_worker(s);
+    join_worker(s, 1);
     if (s->th_running) {
         pthread_mutex_lock(&s->mu);
         s->quit = 1;
@@ -224,6 +228,15 @@ void dm_session_cancel(dm_session *s)
     pthread_mutex_unlock(&s->mu);
 }
 
+void dm_session_stop(dm_session *s)
+{
+    pthread_mutex_lock(&s->mu);
+    s->req_pending = 0;
+    s->cancel = 1;
+    s->stop_fit = 1;
+    pthread_mutex_unlock(&s->mu);
+}
+
 dm_run_state dm_session_wait(dm_session *s)
 {
     pthread_mutex_lock(&s->mu);
@@ -243,7 +256,7 @@ void dm_session_snapshot(dm_session *s, dm_snapshot *out)
 
 int dm_session_load(dm_session *s, const char *spec, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 1); /* the fit in progress is the old model's */
     dm_model_ref ref;
     dm_net *net;
     if (dm_model_resolve(spec, s->vocab_override[0] ? s->vocab_override : NULL, &ref, err))
@@ -481,8 +494,10 @@ static int dual_file_fits(dm_session *s, const dm_settings *c)
 
 /* Data, fit data and the dual module of settings c (or the loaded dual
  * file's, when c builds what it holds). Returns 1 when *cancel was raised
- * between the (uninterruptible) steps. */
-static int prepare(dm_session *s, const dm_settings *c, const volatile int *cancel, dm_err *err)
+ * between the steps, or the fit's collection was cancelled through fit
+ * (its progress and cancel flag; may be NULL). */
+static int prepare(dm_session *s, const dm_settings *c, const volatile int *cancel, const dm_fit_progress *fit,
+                   dm_err *err)
 {
     if (prepare_data(s, c, err))
         return -1;
@@ -502,11 +517,11 @@ static int prepare(dm_session *s, const dm_settings *c, const volatile int *canc
             return -1;
         /* a one-time cost per model (then cached on disk): use every core */
         dm_blas_set_threads(quality_threads());
-        int rc = s->net->fam->fit(s->net, train, nfit, cal_items(s, c), &s->fd, err);
+        int rc = s->net->fam->fit(s->net, train, nfit, cal_items(s, c), &s->fd, fit, err);
         dm_blas_set_threads(c->threads);
         s->net->fam->close(train);
         if (rc)
-            return -1;
+            return rc > 0 ? 1 : -1;
         s->have_fd = 1;
     }
     dm_dual_cfg cfg;
@@ -739,7 +754,7 @@ void dm_session_store_unlock(dm_session *s) { pthread_mutex_unlock(&s->store_mu)
 int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
 {
     const dm_settings *c = &s->set;
-    join_worker(s);
+    join_worker(s, 0);
     if (s->dual_loaded) /* the store cannot tell a dual file's run from a fitted one: never the same */
         return 0;
     if (prepare_data(s, c, err)) /* the data hash; nothing is fitted or built */
@@ -763,8 +778,8 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
 
 int dm_session_bench(dm_session *s, int steps, int cold, dm_dual_bench *b, dm_err *err)
 {
-    join_worker(s);
-    if (prepare(s, &s->set, NULL, err))
+    join_worker(s, 0);
+    if (prepare(s, &s->set, NULL, NULL, err))
         return -1;
     return s->net->fam->bench(s->net, &s->eng, steps, cold, b, err);
 }
@@ -773,7 +788,7 @@ int dm_session_k(const dm_session *s) { return s->have_dual ? s->eng.k : 0; }
 
 int dm_session_translate(dm_session *s, const char *text, char *out, size_t cap, int *dual, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load bible-es-en)");
     if (s->net->fam != &dm_family_seq2seq)
@@ -781,7 +796,7 @@ int dm_session_translate(dm_session *s, const char *text, char *out, size_t cap,
                        s->net->fam->name);
     const dm_engine *e = NULL;
     if (s->set.ratio > 0) {
-        if (prepare(s, &s->set, NULL, err))
+        if (prepare(s, &s->set, NULL, NULL, err))
             return -1;
         e = &s->eng;
     }
@@ -884,9 +899,48 @@ static void phase(dm_session *s, dm_snapshot *sn, dm_run_state st, const char *t
         user(sn, ud);
 }
 
-/* The run itself; c is a private copy of the settings. */
+/* The fit's collection, in the run's snapshot: done of total fitting items, elapsed, ETA. */
+static void on_fit_progress(long done, long total, double elapsed_s, void *ud)
+{
+    run_ctx *x = ud;
+    dm_snapshot *sn = cur_snap;
+    if (!sn->fitting) {
+        const dm_family *f = x->s->net->fam;
+        sn->fitting = 1;
+        setstr(sn->fit_item, sizeof sn->fit_item, f->fit_item ? f->fit_item : f->item);
+        char ph[160];
+        snprintf(ph, sizeof ph, "fitting the little module: %ld training %ss (cached after the first time)", total,
+                 sn->fit_item);
+        setstr(sn->phase, sizeof sn->phase, ph);
+    }
+    sn->done = done;
+    sn->total = total;
+    sn->elapsed_s = elapsed_s;
+    sn->items_per_s = elapsed_s > 0 ? (double)done / elapsed_s : NAN;
+    /* the first steps' rate says little: no ETA in the first second */
+    sn->eta_s = done > 0 && elapsed_s >= 1.0 ? elapsed_s * (double)(total - done) / (double)done : NAN;
+    /* a newer request (a slider moved) waits for this fit and will use it: its snapshot shows the fit */
+    dm_session *s = x->s;
+    pthread_mutex_lock(&s->mu);
+    if (s->req_pending) {
+        dm_snapshot *p = &s->snap;
+        p->fitting = 1;
+        setstr(p->fit_item, sizeof p->fit_item, sn->fit_item);
+        setstr(p->phase, sizeof p->phase, sn->phase);
+        p->done = done, p->total = total, p->elapsed_s = elapsed_s;
+        p->items_per_s = sn->items_per_s, p->eta_s = sn->eta_s;
+        p->seq = ++s->seq;
+    }
+    pthread_mutex_unlock(&s->mu);
+    publish(s, sn);
+    if (x->user)
+        x->user(sn, x->ud);
+}
+
+/* The run itself; c is a private copy of the settings. cancel stops it between steps and during the
+ * evaluation; fit_cancel also stops a fit's collection (its work is lost). */
 static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *ud, const volatile int *cancel,
-                    dm_run *out, dm_err *err)
+                    const volatile int *fit_cancel, dm_run *out, dm_err *err)
 {
     dm_snapshot sn;
     snap_reset(&sn);
@@ -909,7 +963,15 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
         dm_err_prefix(err, "run not saved");
         goto fail;
     }
-    int pr = prepare(s, c, cancel, err);
+    run_ctx fx = {s, c, res, user, ud};
+    dm_fit_progress fp = {on_fit_progress, &fx, fit_cancel};
+    int pr = prepare(s, c, cancel, &fp, err);
+    if (sn.fitting) { /* the fit's figures are not the evaluation's */
+        sn.fitting = 0;
+        sn.done = sn.total = 0;
+        sn.items_per_s = sn.eta_s = NAN;
+        sn.elapsed_s = 0;
+    }
     if (pr < 0)
         goto fail;
     if (pr > 0)
@@ -1036,9 +1098,9 @@ fail:
 int dm_session_run(dm_session *s, dm_snap_fn progress, void *ud, const volatile int *cancel, dm_run *run,
                    dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     dm_settings c = s->set;
-    return run_impl(s, &c, progress, ud, cancel, run, err);
+    return run_impl(s, &c, progress, ud, cancel, cancel, run, err);
 }
 
 static void *worker(void *arg)
@@ -1054,9 +1116,10 @@ static void *worker(void *arg)
         s->req_pending = 0;
         s->working = 1;
         s->cancel = 0;
+        s->stop_fit = 0;
         pthread_mutex_unlock(&s->mu);
         dm_err err = {{0}};
-        run_impl(s, &c, NULL, NULL, &s->cancel, NULL, &err);
+        run_impl(s, &c, NULL, NULL, &s->cancel, &s->stop_fit, NULL, &err);
         pthread_mutex_lock(&s->mu);
         s->working = 0;
         if (!s->req_pending)
@@ -1492,7 +1555,7 @@ const dm_engine *dm_session_engine(const dm_session *s) { return s->have_dual ? 
 
 int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     if (prepare_data(s, &s->set, err))
         return -1;
     if (path)
@@ -1503,7 +1566,7 @@ int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_
 
 int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     if (prepare_data(s, &s->set, err))
         return -1;
     if (!rnnlm_of(s))
@@ -1516,7 +1579,12 @@ int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm
 
 int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
 {
-    join_worker(s);
+    return dm_session_fitdata_progress(s, out, NULL, err);
+}
+
+int dm_session_fitdata_progress(dm_session *s, const dm_fitdata **out, const dm_fit_progress *prog, dm_err *err)
+{
+    join_worker(s, 0);
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
     const dm_settings *c = &s->set;
@@ -1564,11 +1632,11 @@ int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
         if (s->net->fam->open(s->net, path, fit_items(s, c), &train, err))
             return -1;
         dm_blas_set_threads(quality_threads());
-        int rc = s->net->fam->fit(s->net, train, fit_items(s, c), cal_items(s, c), &fd, err);
+        int rc = s->net->fam->fit(s->net, train, fit_items(s, c), cal_items(s, c), &fd, prog, err);
         dm_blas_set_threads(c->threads);
         s->net->fam->close(train);
         if (rc)
-            return -1;
+            return rc > 0 ? 1 : -1;
     }
     /* a new fit invalidates the built dual module (not a loaded dual file's) */
     if (!s->dual_loaded) {
@@ -1586,7 +1654,7 @@ int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
 
 int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, int input, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     dm_rnnlm *r = calloc(1, sizeof *r);
     if (!r)
         return dm_errf(err, "out of memory");
@@ -1619,12 +1687,12 @@ int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, 
 int dm_session_run_result(dm_session *s, dm_snap_fn progress, void *ud, const volatile int *cancel, dm_run *run,
                           dm_dual_result *res, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     dm_settings c = s->set;
     c.store = 0;
     memset(res, 0, sizeof *res);
     keep_res = res;
-    int rc = run_impl(s, &c, progress, ud, cancel, run, err);
+    int rc = run_impl(s, &c, progress, ud, cancel, cancel, run, err);
     keep_res = NULL;
     return rc;
 }
@@ -1679,7 +1747,7 @@ static int settings_of_cfg(dm_settings *t, const dm_dual_cfg *c, const dm_net *n
 
 int dm_session_load_dual(dm_session *s, const char *path, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     if (!path || !*path || strcmp(path, "-") == 0) { /* back to fitting (the next run rebuilds) */
         s->dual_loaded = 0;
         s->set.dual[0] = '\0';
@@ -1724,10 +1792,10 @@ static int save_engine(dm_session *s, const char *path, const char *source, int 
 
 int dm_session_save_dual(dm_session *s, const char *path, int full, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
-    if (prepare(s, &s->set, NULL, err))
+    if (prepare(s, &s->set, NULL, NULL, err))
         return -1;
     char src[DM_PATH_MAX + 16];
     if (s->dual_loaded)
@@ -1804,7 +1872,7 @@ static int run_settings(const dm_run *r, dm_settings *c, dm_err *err)
 
 int dm_session_save_dual_run(dm_session *s, const dm_run *r, const char *path, int full, dm_err *err)
 {
-    join_worker(s);
+    join_worker(s, 0);
     if (!s->loaded) { /* the run's model, by its name, else its file */
         dm_err e2;
         if (dm_session_load(s, r->model, &e2) && dm_session_load(s, r->model_path, err))
@@ -1822,7 +1890,7 @@ int dm_session_save_dual_run(dm_session *s, const dm_run *r, const char *path, i
     c.dual[0] = '\0';
     s->dual_loaded = 0; /* the run's modules are fitted, never a file's */
     s->set.dual[0] = '\0';
-    if (prepare(s, &c, NULL, err))
+    if (prepare(s, &c, NULL, NULL, err))
         return -1;
     /* the rebuilt engine is the run's: same resolved k, per-site knobs and fit */
     const dm_engine *e = &s->eng;

@@ -9,8 +9,10 @@
  * A run = build what is needed, time a few interleaved dense/dual step
  * pairs for a first speedup estimate, evaluate dense and dual side by side
  * over the split, time the full count of pairs (setting `speed`), store the
- * run. The fit and build steps cannot be interrupted inside; the cancel flag
- * is checked between them. Progress is published as immutable snapshots:
+ * run. The fit's pass over the training data reports its progress in the
+ * snapshot (fitting) and stops inside only for dm_session_stop (or the
+ * cancel flag of dm_session_run); the build step cannot be interrupted; the
+ * cancel flag is checked between the steps. Progress is published as immutable snapshots:
  * dm_session_snapshot copies the latest one under a lock held only for the
  * copy, so a UI never waits on the engine. Cancelling stops the run at the
  * next step; a run the user cancels (dm_session_cancel, the cancel flag of
@@ -61,8 +63,11 @@ typedef struct dm_snapshot {
     dm_settings cfg;         /* the settings this run uses */
     int k;                   /* resolved little dimension */
     char metric[16];         /* "perplexity", ... */
-    long done, total;        /* items (tokens) */
+    long done, total;        /* items (tokens); while fitting, fitting items (fit_item) */
     double items_per_s, eta_s, elapsed_s;
+    int fitting;             /* PREPARING: the fit's pass over the training data is running; done, total, rate,
+                              * elapsed and ETA are its */
+    char fit_item[16];       /* what the fit counts: "token", "image", "target token" */
     /* quality so far (NaN before the first figures) */
     double value, value_se, dense_value, delta, delta_pct, kld, top1_agree;
     /* achieved ratios */
@@ -127,8 +132,12 @@ void dm_session_info(dm_session *s, dm_model_info *out);
 /* Start a run of the current settings in the worker thread (cancelling and
  * joining a running one first). */
 int dm_session_start(dm_session *s, dm_err *err);
-/* Ask the running evaluation to stop (returns at once). */
+/* Ask the running evaluation to stop (returns at once). A fit of the little
+ * module in progress completes first (a slider that moved during the first
+ * fit does not throw it away); dm_session_stop stops that too (the user's
+ * stop: the fit's work is lost, the next run fits again). */
 void dm_session_cancel(dm_session *s);
+void dm_session_stop(dm_session *s);
 /* Wait for the worker to finish; returns its final snapshot's state. */
 dm_run_state dm_session_wait(dm_session *s);
 int dm_session_busy(dm_session *s);
@@ -307,6 +316,9 @@ int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_
  * tokens for a random-weights model), cached per model and settings; the
  * next run builds on it. */
 int dm_session_fitdata(dm_session *s, const dm_fitdata **fd, dm_err *err);
+/* The same, reporting the collection's progress to prog (may be NULL);
+ * 1 (err set) when prog's cancel flag stopped it, and nothing is kept. */
+int dm_session_fitdata_progress(dm_session *s, const dm_fitdata **fd, const dm_fit_progress *prog, dm_err *err);
 /* Replace the model by one of this shape with random weights (benchmarks:
  * timing only, no data). */
 int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, int input, dm_err *err);

@@ -118,6 +118,19 @@ int dm_dual_cfg_check_sites(const dm_dual_cfg *c, const dm_site *sites, int nsit
 
 /* ---- fitting data ---- */
 
+/* Progress of a fit's collection (the one slow step of a first run: a pass
+ * of the big model over the fitting data): fn(done, total, elapsed seconds,
+ * ud) in the family's items (tokens, images, target tokens), at most every
+ * DM_FIT_PROGRESS_S and once at the end; a non-zero *cancel stops the
+ * collection at its next unit (nothing is cached; the fit returns 1). Both
+ * may be NULL. */
+typedef struct dm_fit_progress {
+    void (*fn)(long done, long total, double elapsed_s, void *ud);
+    void *ud;
+    const volatile int *cancel;
+} dm_fit_progress;
+#define DM_FIT_PROGRESS_S 0.2
+
 /* Per site: the second moments of its inputs and targets (little layout)
  * over the fitting data, and the inputs u of the first calibration steps. */
 typedef struct dm_fitdata {
@@ -130,21 +143,30 @@ typedef struct dm_fitdata {
     uint64_t model_hash, data_hash;
     double seconds;      /* time taken to collect */
     int from_cache;
+    /* while collecting (dm_fitdata_cached): the caller's progress, and when it last heard */
+    const dm_fit_progress *prog;
+    double prog_t0, prog_last;
 } dm_fitdata;
 
 /* Allocate moments and calibration buffers for the sites (zeroed). */
 int dm_fitdata_init(dm_fitdata *fd, const dm_site *sites, int nsites, int ncal, dm_err *err);
 void dm_fitdata_free(dm_fitdata *fd);
 
-/* Collector: fill fd (initialised for the sites) from the family's data. */
+/* Collector: fill fd (initialised for the sites) from the family's data;
+ * 0 done, -1 error, 1 cancelled (dm_fit_tick said so). */
 typedef int (*dm_fit_collect_fn)(dm_fitdata *fd, void *ud, dm_err *err);
+/* Collectors call this after each unit of work (done of total items):
+ * reports to fd->prog when DM_FIT_PROGRESS_S has passed or done == total;
+ * returns 1 (err set to "cancelled") when the fit is to stop, else 0. */
+int dm_fit_tick(dm_fitdata *fd, long done, long total, dm_err *err);
 /* Load from the cache directory when an entry for (model_hash, data_hash,
- * n_fit, ncal) matches the sites' shapes, else collect and save (a failure
- * to save is not an error). cache_dir NULL: $XDG_CACHE_HOME/dualmod or
- * ~/.cache/dualmod. */
+ * n_fit, ncal) matches the sites' shapes, else collect (reporting to prog,
+ * may be NULL) and save (a failure to save is not an error). cache_dir
+ * NULL: $XDG_CACHE_HOME/dualmod or ~/.cache/dualmod. 0 done, -1 error, 1
+ * cancelled through prog (fd left empty). */
 int dm_fitdata_cached(dm_fitdata *fd, const dm_site *sites, int nsites, uint64_t model_hash, uint64_t data_hash,
-                      long n_fit, int ncal, dm_fit_collect_fn collect, void *ud, const char *cache_dir,
-                      dm_err *err);
+                      long n_fit, int ncal, dm_fit_collect_fn collect, void *ud, const dm_fit_progress *prog,
+                      const char *cache_dir, dm_err *err);
 
 /* ---- the engine ---- */
 
@@ -203,6 +225,12 @@ void dm_dual_cfg_site_text(const dm_dual_cfg *c, const dm_site *sites, int nsite
  * store them, or as dm_little_bytes counts them on the reference path). */
 size_t dm_engine_site_little_bytes(const dm_engine *e, int si);
 size_t dm_engine_little_bytes(const dm_engine *e);
+/* The bits one little weight of `bits` bits occupies as the kernels store it
+ * (dm_qmat's containers: 1, 2, 4, 8 or 16 bits; 0 = FP32: 32). Widths between
+ * containers (3, 5..7, 9..15) cost the bytes of the next container up: INT6
+ * reads as many bytes as INT8 (tests/test_dual.c checks this against
+ * dm_qmat_pack). */
+int dm_bits_container(int bits);
 /* Multiply-adds of one step of site si's little module: the projection
  * (SRP: its non-zeros; PCA: k x d) and the little weights (rows x ns*k). */
 double dm_engine_site_little_macs(const dm_engine *e, int si);

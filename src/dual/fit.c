@@ -349,9 +349,24 @@ static void cache_save(const dm_fitdata *fd, const char *dir, const dm_site *sit
     free(names);
 }
 
+int dm_fit_tick(dm_fitdata *fd, long done, long total, dm_err *err)
+{
+    const dm_fit_progress *p = fd->prog;
+    if (!p)
+        return 0;
+    if (p->cancel && *p->cancel)
+        return dm_errf(err, "fit cancelled after %ld of %ld items", done, total), 1;
+    double now = dm_now();
+    if (p->fn && (done >= total || fd->prog_last == fd->prog_t0 || now - fd->prog_last >= DM_FIT_PROGRESS_S)) {
+        fd->prog_last = now;
+        p->fn(done, total, now - fd->prog_t0, p->ud);
+    }
+    return 0;
+}
+
 int dm_fitdata_cached(dm_fitdata *fd, const dm_site *sites, int nsites, uint64_t model_hash, uint64_t data_hash,
-                      long n_fit, int ncal, dm_fit_collect_fn collect, void *ud, const char *cache_dir,
-                      dm_err *err)
+                      long n_fit, int ncal, dm_fit_collect_fn collect, void *ud, const dm_fit_progress *prog,
+                      const char *cache_dir, dm_err *err)
 {
     char base[2048], dir[2304];
     if (cache_dir)
@@ -371,9 +386,13 @@ int dm_fitdata_cached(dm_fitdata *fd, const dm_site *sites, int nsites, uint64_t
     double t0 = dm_now();
     if (dm_fitdata_init(fd, sites, nsites, ncal, err))
         return -1;
-    if (collect(fd, ud, err)) {
+    fd->prog = prog;
+    fd->prog_t0 = fd->prog_last = t0;
+    int rc = collect(fd, ud, err);
+    fd->prog = NULL;
+    if (rc) {
         dm_fitdata_free(fd);
-        return -1;
+        return rc > 0 ? 1 : -1;
     }
     fd->fit_items = n_fit;
     fd->model_hash = model_hash;
@@ -594,6 +613,17 @@ double dm_engine_site_little_macs(const dm_engine *e, int si)
         m += p->kind == DM_PROJ_SRP && p->rowptr ? (double)p->rowptr[p->k] : (double)p->k * p->d;
     }
     return m;
+}
+
+int dm_bits_container(int bits)
+{
+    if (bits <= 0)
+        return 32;
+    if (bits <= 2)
+        return bits;
+    if (bits <= 4)
+        return 4;
+    return bits <= 8 ? 8 : 16;
 }
 
 size_t dm_engine_little_bytes(const dm_engine *e)

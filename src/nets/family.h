@@ -101,8 +101,10 @@ struct dm_family {
     int (*open)(const dm_net *n, const char *path, long limit, dm_data **out, dm_err *err);
     void (*close)(dm_data *d);
     /* Fitting data of the sites from the first n_fit items of train, ncal
-     * calibration inputs (through dm_fitdata_cached). */
-    int (*fit)(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd, dm_err *err);
+     * calibration inputs (through dm_fitdata_cached, reporting to prog, may
+     * be NULL): 0 done, -1 error, 1 cancelled by prog. */
+    int (*fit)(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd,
+               const dm_fit_progress *prog, dm_err *err);
     /* Quality path: dense and dual (the engine e, built on n's sites) over d. */
     int (*eval)(const dm_net *n, const dm_engine *e, const dm_data *d, const dm_eval_opts *o, int audit,
                 dm_dual_result *r, dm_err *err);

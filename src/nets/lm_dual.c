@@ -150,6 +150,8 @@ static int collect_lm(dm_fitdata *fd, void *ud, dm_err *err)
                 rc = dm_moments_add_inputs(&fd->mom[l], UB[l], (size_t)m->layer[l].ld, fill, err);
             fill = 0;
         }
+        if (!rc)
+            rc = dm_fit_tick(fd, sample, total, err);
     }
     for (int l = 0; l < NL && !rc; l++)
         rc = dm_lm_moments_linear(&fd->mom[l], m, l, err);
@@ -185,7 +187,7 @@ int dm_fitdata_collect(dm_fitdata *fd, const dm_lm *m, const int *ids, long n_fi
 }
 
 int dm_fitdata_cached_lm(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train, long n_fit, int n_cal,
-                         const char *cache_dir, dm_err *err)
+                         const dm_fit_progress *prog, const char *cache_dir, dm_err *err)
 {
     memset(fd, 0, sizeof *fd);
     if (n_fit > train->n)
@@ -200,7 +202,7 @@ int dm_fitdata_cached_lm(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train,
     uint64_t dh = dm_fnv1a(DM_FNV_INIT ^ (0x73747265616d0000ULL + 0x100 * 2 + COLLECT_STREAMS), train->ids,
                            (size_t)n_fit * sizeof(int));
     collect_job j = {m, train->ids, n_fit};
-    return dm_fitdata_cached(fd, sites, m->nlayers, m->file_hash, dh, n_fit, n_cal, collect_lm, &j, cache_dir, err);
+    return dm_fitdata_cached(fd, sites, m->nlayers, m->file_hash, dh, n_fit, n_cal, collect_lm, &j, prog, cache_dir, err);
 }
 
 /* ---- building ---- */

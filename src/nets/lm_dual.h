@@ -35,9 +35,10 @@ int dm_fitdata_collect(dm_fitdata *fd, const dm_lm *m, const int *ids, long n_fi
  * pre-activations' moments from them, C = [W | b] G (the pre-activations are linear in u). */
 int dm_lm_moments_linear(dm_moments *mom, const dm_lm *m, int l, dm_err *err);
 /* The same through the cache (dm_fitdata_cached), keyed by the model file
- * and the first n_fit tokens of train. */
+ * and the first n_fit tokens of train; progress in tokens to prog (may be
+ * NULL; 1 when it cancelled). */
 int dm_fitdata_cached_lm(dm_fitdata *fd, const dm_lm *m, const dm_corpus *train, long n_fit, int n_cal,
-                         const char *cache_dir, dm_err *err);
+                         const dm_fit_progress *prog, const char *cache_dir, dm_err *err);
 
 typedef struct dm_dual {
     const dm_lm *big;

@@ -955,6 +955,8 @@ static int fit_collect(dm_fitdata *fd, void *ud, dm_err *err)
         normalise(j->m, j->im->pix + i * isz, nb, c.x0);
         c.img0 = i;
         rc = forward(&c, nb, lg);
+        if (!rc)
+            rc = dm_fit_tick(fd, i + nb, j->nfit, err);
     }
     /* fewer positions than asked (tiny data): repeat the ones taken */
     for (int s = 0; !rc && s < fd->nsites; s++) {
@@ -972,7 +974,8 @@ static int fit_collect(dm_fitdata *fd, void *ud, dm_err *err)
     return rc;
 }
 
-static int resnet_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd, dm_err *err)
+static int resnet_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd,
+                      const dm_fit_progress *prog, dm_err *err)
 {
     const dm_resnet *m = (const dm_resnet *)n;
     const dm_resnet_data *d = (const dm_resnet_data *)train;
@@ -983,7 +986,7 @@ static int resnet_fit(const dm_net *n, const dm_data *train, long n_fit, int nca
     size_t isz = (size_t)m->H * m->W;
     uint64_t dh = dm_fnv1a(DM_FNV_INIT, d->im.pix, (size_t)n_fit * isz);
     fit_job j = {m, &d->im, n_fit};
-    return dm_fitdata_cached(fd, n->site, n->nsites, n->file_hash, dh, n_fit, ncal, fit_collect, &j, NULL, err);
+    return dm_fitdata_cached(fd, n->site, n->nsites, n->file_hash, dh, n_fit, ncal, fit_collect, &j, prog, NULL, err);
 }
 
 /* ---- quality ---- */

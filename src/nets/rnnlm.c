@@ -116,10 +116,11 @@ static void rnnlm_close(dm_data *d)
     free(d);
 }
 
-static int rnnlm_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd, dm_err *err)
+static int rnnlm_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd,
+                     const dm_fit_progress *prog, dm_err *err)
 {
     const dm_rnnlm *r = (const dm_rnnlm *)n;
-    return dm_fitdata_cached_lm(fd, &r->lm, &((const dm_rnnlm_data *)train)->c, n_fit, ncal, NULL, err);
+    return dm_fitdata_cached_lm(fd, &r->lm, &((const dm_rnnlm_data *)train)->c, n_fit, ncal, prog, NULL, err);
 }
 
 void dm_rnnlm_dual_view(const dm_rnnlm *r, const dm_engine *e, dm_dual *d)

@@ -841,6 +841,8 @@ static int fit_collect(dm_fitdata *fd, void *ud, dm_err *err)
                 fill = 0;
             }
         }
+        if (!rc)
+            rc = dm_fit_tick(fd, sample < total ? sample : total, total, err);
     }
     for (int l = 0; l < 2 && !rc && fill; l++)
         rc = dm_moments_add_inputs(&fd->mom[l], UB[l], (size_t)dec->layer[l].ld, fill, err);
@@ -854,7 +856,8 @@ static int fit_collect(dm_fitdata *fd, void *ud, dm_err *err)
     return rc;
 }
 
-static int seq2seq_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd, dm_err *err)
+static int seq2seq_fit(const dm_net *n, const dm_data *train, long n_fit, int ncal, dm_fitdata *fd,
+                       const dm_fit_progress *prog, dm_err *err)
 {
     const dm_s2s *m = (const dm_s2s *)n;
     const dm_s2s_data *d = (const dm_s2s_data *)train;
@@ -865,7 +868,7 @@ static int seq2seq_fit(const dm_net *n, const dm_data *train, long n_fit, int nc
         return dm_errf(err, "fitting needs at least 16 target tokens (got %ld)", n_fit);
     fit_job j = {m, d, n_fit};
     uint64_t dh = dm_fnv1a(d->base.hash, "teacher-forcing v1", 18);
-    return dm_fitdata_cached(fd, n->site, n->nsites, n->file_hash, dh, n_fit, ncal, fit_collect, &j, NULL, err);
+    return dm_fitdata_cached(fd, n->site, n->nsites, n->file_hash, dh, n_fit, ncal, fit_collect, &j, prog, NULL, err);
 }
 
 /* ---- quality ---- */
