@@ -314,9 +314,18 @@ Test(cmd, help_and_man_cover_the_table)
     cr_expect(strstr(buf, "setting ratio (0..1; default 0.5)") != NULL, "%s", buf);
     free(buf);
     f = open_memstream(&buf, &n);
-    dm_cmd_man(f, "9.9");
+    static const dm_key_help keys[] = {{"Enter s", "run again"}, {"-x", ".starts with a dot"}};
+    dm_cmd_man(f, "9.9", keys, 2);
     fclose(f);
     cr_expect(strncmp(buf, ".\\\" dualmod.1", 13) == 0);
+    /* the TUI's keys: a section of their own, before FILES, escaped like the rest */
+    const char *tk = strstr(buf, ".SH TUI KEYS\n");
+    cr_expect(tk != NULL && strstr(buf, ".SH FILES\n") > tk, "no TUI KEYS section before FILES");
+    cr_expect(strstr(buf, ".TP\n.B Enter s\nrun again.\n") != NULL);
+    cr_expect(strstr(buf, ".B \\-x\n\\&.starts with a dot.\n") != NULL);
+    /* ranges in full: no 1e+08 */
+    cr_expect(strstr(buf, "integer 0..100000000") != NULL);
+    cr_expect(strstr(buf, "e+0") == NULL, "a range in exponent form");
     for (int i = 0; i < dm_ncmds; i++) {
         char want[64];
         snprintf(want, sizeof want, ".B %s", dm_cmd_table[i].name);
