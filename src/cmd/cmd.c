@@ -1972,7 +1972,8 @@ static int c_tui(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 
 const dm_cmd_def dm_cmd_table[] = {
     {"load", "MODEL", "load a model (name, directory or .safetensors file)",
-     "Names are looked up in $DUALMOD_MODELS, the source tree's models/ and the installed models. 'load random "
+     "Names are looked up in $DUALMOD_MODELS, then the build tree's models/ (dualmod run from its build tree) or "
+     "the installed ones. 'load random "
      "lstm|gru HIDDEN [LAYERS [VOCAB [INPUT]]]' makes a model of that shape with random weights (bench: timing "
      "only; INPUT: the first layer's input size, default HIDDEN).",
      1, 6,
@@ -2696,7 +2697,13 @@ void dm_cmd_man(FILE *out, const char *version, const dm_key_help *keys, int nke
           ".TP\n.I $XDG_STATE_HOME/dualmod/history\n"
           "Command history of the shell and the TUI prompt (else \\fI~/.local/state/dualmod/history\\fR).\n"
           ".TP\n.I $XDG_CACHE_HOME/dualmod/\n"
-          "Cached little\\-module fit data (moments of the training split), keyed by model and data hash.\n",
+          "Cached little\\-module fit data (moments of the training split), keyed by model and data hash.\n"
+          ".TP\n.I PREFIX/share/dualmod/models, PREFIX/share/dualmod/data\n"
+          "The bundled models and data splits of an installation. An installed dualmod reads those of its own "
+          "installation, found beside the program (\\fIROOT/bin/dualmod\\fR reads \\fIROOT/share/dualmod\\fR, so "
+          "a moved installation or one staged with \\fBmake install DESTDIR=...\\fR works), never the tree it "
+          "was built in; dualmod run from its build tree reads the tree's \\fImodels/\\fR and \\fIdata/\\fR. "
+          "\\fBdualmod \\-\\-help\\fR names the directory in use.\n",
           out);
     fputs(".SH ENVIRONMENT\n"
           ".TP\n.B DUALMOD_MODELS\nColon\\-separated directories searched for model names before the bundled "
