@@ -2287,7 +2287,7 @@ const dm_key_help dm_tui_keys[] = {
     {"p", "Pareto view: quality loss against measured speedup, the front highlighted; Up/Down select a run "
           "of the list, Enter show it"},
     {"m", "messages: the output of commands"},
-    {"? q", "this help; quit (asks while a run is busy)"},
+    {"? q", "the help screen; quit (asks while a run is busy)"},
 };
 const int dm_tui_nkeys = (int)(sizeof dm_tui_keys / sizeof dm_tui_keys[0]);
 

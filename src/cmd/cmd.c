@@ -2720,7 +2720,8 @@ void dm_cmd_man(FILE *out, const char *version, const dm_key_help *keys, int nke
           out);
     fputs(".SH EXAMPLES\n.nf\n"
           "dualmod \\-c 'load kjv\\-lstm; set ratio 0.5; set bits 4; run'\n"
-          "printf 'load kjv\\-gru\\\\nsweep ratio 0.1:0.9:0.2 bits 8,4\\\\n' | dualmod \\-\\-format csv\n"
+          "dualmod \\-f examples/sweep.dm    # a quick grid (set limit 5000: ~1.5 min on 2 cores)\n"
+          "printf 'load kjv\\-gru\\\\nset limit 5000\\\\nsweep ratio 0.1:0.9:0.4\\\\n' | dualmod \\-\\-format csv\n"
           "dualmod \\-c \"runs where model = 'kjv\\-lstm' and dppl_pct < 1 order by speedup desc limit 5\"\n"
           "dualmod \\-c 'pareto dppl_pct speedup; best speedup where dppl_pct <= 1'\n"
           "sqlite3 ~/.local/share/dualmod/runs.db 'select * from run_summary'\n"
