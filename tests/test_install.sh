@@ -36,7 +36,8 @@ root=$(dirname "$(dirname "$bin")")
 mv "$root" "$tmp/moved" || exit 1
 dm="$tmp/moved/bin/dualmod"
 for f in share/dualmod/models/kjv-lstm/model.safetensors share/dualmod/models/kjv-lstm/vocab.txt \
-    share/dualmod/data/kjv/valid.txt share/dualmod/data/kjv/test.txt share/man/man1/dualmod.1; do
+    share/dualmod/data/kjv/valid.txt share/dualmod/data/kjv/test.txt share/man/man1/dualmod.1 \
+    share/dualmod/examples/sweep.dm; do
     if [ -f "$tmp/moved/$f" ]; then ok "installed $f"; else : >"$tmp/out"; echo "# missing $f" >"$tmp/err"; notok "installed $f"; fi
 done
 has "installed man page has the TUI keys" "$tmp/moved/share/man/man1/dualmod.1" '^\.SH TUI KEYS'
@@ -54,6 +55,7 @@ has "model read from the moved installation" "$tmp/out" "^file +$tmp/moved/share
 run "installed dense eval on the valid split" 0 idm eval kjv-lstm --limit 300 -q --format json
 has "eval read the installation's split" "$tmp/out" "\"data\": \"$tmp/moved/share/dualmod/data/kjv/valid\.txt\""
 has "eval has a perplexity" "$tmp/out" '"ppl": [0-9]+\.[0-9]+'
+run "installed example parses" 0 idm --check -f "$tmp/moved/share/dualmod/examples/sweep.dm"
 run "installed --help" 0 idm --help
 has "help names the installation's models" "$tmp/out" "then in $tmp/moved/share/dualmod/models"
 
