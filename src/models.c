@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef DM_SRCDIR
 #define DM_SRCDIR ""
@@ -19,6 +20,9 @@
 #endif
 #ifndef DM_PKGDATADIR
 #define DM_PKGDATADIR "/usr/local/share/dualmod"
+#endif
+#ifndef DM_BINDIR
+#define DM_BINDIR ""
 #endif
 
 static int is_file(const char *p)
@@ -53,14 +57,115 @@ static int fill_from_file(const char *file_in, const char *vocab_override, dm_mo
     return 0;
 }
 
-/* Candidate directories for names, in search order; returns the count. */
-static int search_dirs(const char *envvar, const char *sub, char dirs[][DM_PATH_MAX], int max)
+/* This program's own directory (/proc/self/exe), or "" when unknown. */
+static void exe_dir(char *out, size_t n)
+{
+    out[0] = '\0';
+    char buf[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (len <= 0)
+        return;
+    buf[len] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash || slash == buf)
+        return;
+    *slash = '\0';
+    snprintf(out, n, "%s", buf);
+}
+
+/* a == b as directories (both resolved) */
+static int same_dir(const char *a, const char *b)
+{
+    char ra[PATH_MAX], rb[PATH_MAX];
+    return *a && *b && realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
+}
+
+int dm_in_build_tree(void)
+{
+    static int cached = -1;
+    if (cached >= 0)
+        return cached;
+    cached = 0;
+    char dir[PATH_MAX], sub[PATH_MAX + 16];
+    exe_dir(dir, sizeof dir);
+    if (!*dir || !*DM_BUILDDIR)
+        return cached;
+    if (same_dir(dir, DM_BUILDDIR))
+        return cached = 1;
+    /* the test programs (tests/) and the fuzzers (fuzz/) are built beside it */
+    static const char *const subs[] = {"tests", "fuzz"};
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
+        snprintf(sub, sizeof sub, "%s/%s", DM_BUILDDIR, subs[i]);
+        if (same_dir(dir, sub))
+            return cached = 1;
+    }
+    return cached;
+}
+
+/* The path components of p (pointers into it, and their lengths); returns how many. */
+static int path_parts(const char *p, const char *parts[], size_t lens[], int max)
 {
     int n = 0;
-    const char *env = getenv(envvar);
+    while (*p && n < max) {
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        size_t l = strcspn(p, "/");
+        parts[n] = p;
+        lens[n++] = l;
+        p += l;
+    }
+    return n;
+}
+
+const char *dm_pkgdatadir(void)
+{
+    static char dir[DM_PATH_MAX];
+    static int done;
+    if (done)
+        return dir;
+    done = 1;
+    snprintf(dir, sizeof dir, "%s", DM_PKGDATADIR);
+    /* An installation that was moved (or staged with make install DESTDIR=...): the binary sits in
+     * ROOT/bin-part and its data in ROOT/data-part, where bin-part and data-part are what $(bindir) and
+     * $(pkgdatadir) have after their common leading directories (default: bin and share/dualmod). */
+    char ed[PATH_MAX];
+    exe_dir(ed, sizeof ed);
+    if (!*ed || !*DM_BINDIR)
+        return dir;
+    const char *bp[64], *dp[64], *ep[64];
+    size_t bl[64], dl[64], el[64];
+    int nb = path_parts(DM_BINDIR, bp, bl, 64), nd = path_parts(DM_PKGDATADIR, dp, dl, 64);
+    int ne = path_parts(ed, ep, el, 64);
+    int c = 0;
+    while (c < nb && c < nd && bl[c] == dl[c] && memcmp(bp[c], dp[c], bl[c]) == 0)
+        c++;
+    int tail = nb - c; /* bin-part: bp[c..nb) */
+    if (tail < 1 || ne < tail)
+        return dir;
+    for (int i = 0; i < tail; i++)
+        if (el[ne - tail + i] != bl[c + i] || memcmp(ep[ne - tail + i], bp[c + i], bl[c + i]) != 0)
+            return dir;
+    char cand[DM_PATH_MAX];
+    size_t off = 0;
+    for (int i = 0; i < ne - tail && off < sizeof cand; i++)
+        off += (size_t)snprintf(cand + off, sizeof cand - off, "/%.*s", (int)el[i], ep[i]);
+    for (int i = c; i < nd && off < sizeof cand; i++)
+        off += (size_t)snprintf(cand + off, sizeof cand - off, "/%.*s", (int)dl[i], dp[i]);
+    if (off < sizeof cand && is_dir(cand))
+        snprintf(dir, sizeof dir, "%s", cand);
+    return dir;
+}
+
+/* Candidate directories for names, in search order; returns the count. */
+int dm_search_dirs(const char *envvar, const char *sub, char dirs[][DM_PATH_MAX], int max)
+{
+    int n = 0;
+    const char *env = envvar ? getenv(envvar) : NULL;
     if (env && *env) {
         const char *p = env;
-        while (*p && n < max - 2) {
+        while (*p && n < max - 3) {
             const char *e = strchr(p, ':');
             size_t len = e ? (size_t)(e - p) : strlen(p);
             if (len > 0 && len < DM_PATH_MAX) {
@@ -72,11 +177,14 @@ static int search_dirs(const char *envvar, const char *sub, char dirs[][DM_PATH_
             p = e + 1;
         }
     }
-    if (*DM_SRCDIR)
-        snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_SRCDIR, sub);
-    if (*DM_BUILDDIR && strcmp(DM_BUILDDIR, DM_SRCDIR) != 0)
-        snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_BUILDDIR, sub);
-    snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_PKGDATADIR, sub);
+    if (dm_in_build_tree()) { /* the uninstalled program: its source and build trees, nothing installed */
+        if (*DM_SRCDIR)
+            snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_SRCDIR, sub);
+        if (*DM_BUILDDIR && strcmp(DM_BUILDDIR, DM_SRCDIR) != 0)
+            snprintf(dirs[n++], DM_PATH_MAX, "%s/%s", DM_BUILDDIR, sub);
+    } else if ((size_t)snprintf(dirs[n], DM_PATH_MAX, "%.3900s/%s", dm_pkgdatadir(), sub) < DM_PATH_MAX) {
+        n++;
+    }
     return n;
 }
 
@@ -116,7 +224,7 @@ int dm_model_resolve(const char *spec, const char *vocab_override, dm_model_ref 
         return dm_errf(err, "%s: no such model file", spec);
     }
     char dirs[16][DM_PATH_MAX];
-    int n = search_dirs("DUALMOD_MODELS", "models", dirs, 16);
+    int n = dm_search_dirs("DUALMOD_MODELS", "models", dirs, 16);
     char looked[1024] = "";
     size_t lk = 0;
     for (int i = 0; i < n; i++) {
@@ -134,7 +242,7 @@ int dm_model_resolve(const char *spec, const char *vocab_override, dm_model_ref 
 int dm_data_resolve(const char *dataset, const char *split, char *out, size_t outsz, dm_err *err)
 {
     char dirs[16][DM_PATH_MAX], buf[DM_PATH_MAX];
-    int n = search_dirs("DUALMOD_DATA", "data", dirs, 16);
+    int n = dm_search_dirs("DUALMOD_DATA", "data", dirs, 16);
     for (int i = 0; i < n; i++) {
         if ((size_t)snprintf(buf, sizeof buf, "%s/%s/%s.txt", dirs[i], dataset, split) >= sizeof buf)
             continue;
@@ -153,9 +261,12 @@ int dm_data_resolve(const char *dataset, const char *split, char *out, size_t ou
                        "split 'train' of data set '%s' is not prepared (it is derived, not shipped): "
                        "run 'make' with bible-kjv installed, or data/%s/prepare.py, or set DUALMOD_DATA",
                        dataset, dataset);
-    return dm_errf(err, "split '%s' of data set '%s' not found (looked for %s/%s.txt in $DUALMOD_DATA, %s%s%s/data)",
-                   split, dataset, dataset, split, *DM_SRCDIR ? DM_SRCDIR : "", *DM_SRCDIR ? "/data, " : "",
-                   DM_PKGDATADIR);
+    char looked[1024] = "";
+    size_t lk = 0;
+    for (int i = 0; i < n && lk < sizeof looked - 2; i++)
+        lk += (size_t)snprintf(looked + lk, sizeof looked - lk, "%s%s", i ? ", " : "", dirs[i]);
+    return dm_errf(err, "split '%s' of data set '%s' not found (looked for %s/%s.txt in %s; set DUALMOD_DATA)", split,
+                   dataset, dataset, split, looked);
 }
 
 static char *trim(char *s)

@@ -322,9 +322,18 @@ Test(cmd, help_and_man_cover_the_table)
     cr_expect(strstr(buf, "setting ratio (0..1; default 0.5)") != NULL, "%s", buf);
     free(buf);
     f = open_memstream(&buf, &n);
-    dm_cmd_man(f, "9.9");
+    static const dm_key_help keys[] = {{"Enter s", "run again"}, {"-x", ".starts with a dot"}};
+    dm_cmd_man(f, "9.9", keys, 2);
     fclose(f);
     cr_expect(strncmp(buf, ".\\\" dualmod.1", 13) == 0);
+    /* the TUI's keys: a section of their own, before FILES, escaped like the rest */
+    const char *tk = strstr(buf, ".SH TUI KEYS\n");
+    cr_expect(tk != NULL && strstr(buf, ".SH FILES\n") > tk, "no TUI KEYS section before FILES");
+    cr_expect(strstr(buf, ".TP\n.B Enter s\nrun again.\n") != NULL);
+    cr_expect(strstr(buf, ".B \\-x\n\\&.starts with a dot.\n") != NULL);
+    /* ranges in full: no 1e+08 */
+    cr_expect(strstr(buf, "integer 0..100000000") != NULL);
+    cr_expect(strstr(buf, "e+0") == NULL, "a range in exponent form");
     for (int i = 0; i < dm_ncmds; i++) {
         char want[64];
         snprintf(want, sizeof want, ".B %s", dm_cmd_table[i].name);
@@ -397,6 +406,70 @@ Test(cmd, tables_render_csv_json_and_text)
     cr_expect(strstr(buf, "(1 more column not shown at this width: value") != NULL, "%s", buf);
     free(buf);
     dm_table_free(&t);
+}
+
+/* A figure that rounds to zero carries no minus sign (its sign is noise); others keep theirs. */
+Test(cmd, no_negative_zero)
+{
+    dm_table t;
+    dm_table_init(&t, NULL);
+    dm_table_col(&t, "v", 1);
+    static const char *const want[] = {"0.00", "+0.00", "-0.01", "0", "0.000e+00", "-1e-10", "0.0", "-1e-13", "-0x"};
+    dm_table_row(&t);
+    dm_table_setf(&t, 0, "%.2f", -0.001);
+    dm_table_row(&t);
+    dm_table_setf(&t, 0, "%+.2f", 0.001);
+    dm_table_row(&t);
+    dm_table_setf(&t, 0, "%.2f", -0.01);
+    dm_table_row(&t);
+    dm_table_setf(&t, 0, "%.0f", -0.2);
+    dm_table_row(&t);
+    dm_table_setf(&t, 0, "%.3e", -0.0);
+    dm_table_row(&t);
+    dm_table_setf(&t, 0, "%g", -1e-10);
+    dm_table_row(&t);
+    dm_table_set(&t, 0, "-0.0"); /* as SQL gives it */
+    dm_table_row(&t);
+    dm_table_set(&t, 0, "-0.0000000000001"); /* a long real from SQL: 6 significant digits */
+    dm_table_row(&t);
+    dm_table_set(&t, 0, "-0x");
+    char *buf;
+    size_t n;
+    FILE *f = open_memstream(&buf, &n);
+    dm_table_print(&t, DM_FMT_TABLE, f, 0);
+    fclose(f);
+    char *line = strtok(buf, "\n"); /* the header */
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        line = strtok(NULL, "\n");
+        cr_assert_not_null(line);
+        while (*line == ' ')
+            line++;
+        cr_expect_str_eq(line, want[i], "row %zu", i);
+    }
+    free(buf);
+    dm_table_free(&t);
+}
+
+/* `get model` is the loaded model: none ("-") until one is loaded; run says so too */
+Test(cmd, model_setting_is_the_loaded_model)
+{
+    char v[1100];
+    setting("model", v, sizeof v);
+    cr_expect_str_eq(v, "-");
+    cr_expect_neq(exec("set limit 200; run"), 0);
+    cr_expect(strstr(msgbuf, "no model loaded") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_neq(exec("set model -"), 0);
+    cr_expect(strstr(msgbuf, "'-' is no model") != NULL, "%s", msgbuf);
+    done();
+    cr_expect_eq(exec("load kjv-gru"), 0, "%s", msgbuf);
+    done();
+    setting("model", v, sizeof v);
+    cr_expect_str_eq(v, "kjv-gru");
+    cr_expect_neq(exec("set model no-such-model"), 0);
+    done();
+    setting("model", v, sizeof v);
+    cr_expect_str_eq(v, "kjv-gru", "a failed load keeps the model");
 }
 
 Test(cmd, store_commands_on_an_empty_store)

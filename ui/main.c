@@ -59,6 +59,11 @@ static int usage_error(const char *fmt, ...)
 
 static void print_help(FILE *f)
 {
+    /* where names are looked up by this very program: its build tree, or its installation */
+    char dirs[4][DM_PATH_MAX], where[2 * DM_PATH_MAX + 16] = "";
+    int nd = dm_search_dirs(NULL, "models", dirs, 4);
+    for (int i = 0, off = 0; i < nd && off < (int)sizeof where; i++)
+        off += snprintf(where + off, sizeof where - (size_t)off, "%s%.4000s", i ? " and " : "", dirs[i]);
     fprintf(f,
             "Usage: dualmod [OPTIONS] [COMMAND] [OPTIONS]\n"
             "Explore dual-module inference (Liu et al., ICML 2020) on trained networks.\n"
@@ -93,7 +98,8 @@ static void print_help(FILE *f)
             "\n"
             "MODEL is a name (kjv-lstm, kjv-gru), a directory with model.safetensors, or a\n"
             ".safetensors file. Names are looked up in $DUALMOD_MODELS (colon-separated),\n"
-            "the source tree's models/, then %s/models.\n"
+            "then in %s (run from its build tree, dualmod\n"
+            "uses the tree's models/ and data/; installed, those of its installation).\n"
             "\n"
             "eval options:\n"
             "  --split NAME        valid, test or train of the model's data set (default valid)\n"
@@ -168,7 +174,7 @@ static void print_help(FILE *f)
             "DUALMOD_PYTHON (python3 used for the PyTorch comparison, default /usr/bin/python3),\n"
             "XDG_CACHE_HOME (little-module fitting data is cached in $XDG_CACHE_HOME/dualmod),\n"
             "XDG_DATA_HOME (the run store), XDG_STATE_HOME (history), NO_COLOR.\n",
-            DM_PKGDATADIR, DEFAULT_FIT_TOKENS, DEFAULT_CALIB_TOKENS);
+            where, DEFAULT_FIT_TOKENS, DEFAULT_CALIB_TOKENS);
 }
 
 /* ---- the options of the classic subcommands ---- */

@@ -426,7 +426,7 @@ int dm_front_main(int argc, char **argv)
             break;
         }
         case O_CHECK: check = 1; break;
-        case O_MAN: dm_cmd_man(stdout, PACKAGE_VERSION); return 0;
+        case O_MAN: dm_cmd_man(stdout, PACKAGE_VERSION, dm_tui_keys, dm_tui_nkeys); return 0;
         case O_HEADLESS: to.headless = 1; break;
         case O_SIZE:
             if (sscanf(optarg, "%dx%d", &to.cols, &to.rows) != 2 || to.cols < 40 || to.rows < 12 || to.cols > 1000 ||
@@ -524,7 +524,7 @@ int dm_front_main(int argc, char **argv)
                     .progress = isatty(2) && !quiet, .quiet = quiet, .cancel = (const volatile int *)&g_cancel};
     int status;
     if (tui) {
-        const char *spec = model ? model : dm_session_settings(s)->model;
+        const char *spec = model ? model : "kjv-lstm"; /* the TUI's default: the bundled model */
         if (dm_session_load(s, spec, &err)) {
             fprintf(stderr, "dualmod: %s\n", err.msg);
             dm_session_free(s);

@@ -2473,9 +2473,8 @@ static void help_add(tui *t, const char *fmt, ...)
     t->help[t->nhelp++] = strdup(buf);
 }
 
-static const struct key_help {
-    const char *keys, *what;
-} key_help[] = {
+/* the keys of the help screen, also the man page's TUI KEYS (dualmod --man) */
+const dm_key_help dm_tui_keys[] = {
     {"Left Right", "move the focused slider; Shift+arrow or PgUp (up) / PgDn (down): big step; Home/End: the ends"},
     {"Up Down Tab", "move the focus between the sliders (mouse: click or drag on a slider)"},
     {"e", "little dimension: an explicit k, or eps (k from the Johnson-Lindenstrauss bound)"},
@@ -2497,16 +2496,17 @@ static const struct key_help {
     {"p", "Pareto view: quality loss against measured speedup, the front highlighted; Up/Down select a run "
           "of the list, Enter show it"},
     {"m", "messages: the output of commands"},
-    {"? q", "this help; quit (asks while a run is busy)"},
+    {"? q", "the help screen; quit (asks while a run is busy)"},
     {"--no-start", "the sliders wait for Enter until the first run"},
 };
+const int dm_tui_nkeys = (int)(sizeof dm_tui_keys / sizeof dm_tui_keys[0]);
 
 /* Help lines: "head<TAB>text"; the text wraps under itself. */
 static void build_help(tui *t)
 {
     help_add(t, "Keys");
-    for (size_t i = 0; i < sizeof key_help / sizeof key_help[0]; i++)
-        help_add(t, "  %-12s\t%s", key_help[i].keys, key_help[i].what);
+    for (int i = 0; i < dm_tui_nkeys; i++)
+        help_add(t, "  %-12s\t%s", dm_tui_keys[i].keys, dm_tui_keys[i].what);
     help_add(t, "%s", "");
     help_add(t, "Commands (type : first)");
     for (int i = 0; i < dm_ncmds; i++) {
@@ -2524,12 +2524,7 @@ static void build_help(tui *t)
     for (int i = 0; i < DM_S_COUNT; i++) {
         const dm_setting_def *d = &dm_settings_table[i];
         char range[96];
-        if (d->choices)
-            snprintf(range, sizeof range, "%s", d->choices);
-        else if (d->type == DM_ST_INT || d->type == DM_ST_REAL)
-            snprintf(range, sizeof range, "%g..%g", d->lo, d->hi);
-        else
-            snprintf(range, sizeof range, "text");
+        dm_setting_range(d, range, sizeof range);
         help_add(t, "  %-9s %-20s \t%s (default %s)", d->name, range, d->help, d->def);
     }
 }
@@ -4364,7 +4359,7 @@ int dm_tui_run(dm_session *s, const dm_tui_opts *o)
     /* the model: load the `model` setting when nothing is loaded yet */
     if (!dm_session_loaded(s)) {
         const dm_settings *st = dm_session_settings(s);
-        if (dm_session_load(s, st->model, &err)) {
+        if (dm_session_load(s, strcmp(st->model, "-") ? st->model : "kjv-lstm", &err)) {
             fprintf(stderr, "dualmod: %s\n", err.msg);
             free(t);
             g_tui = NULL;

@@ -21,7 +21,11 @@ typedef struct dm_tui_opts {
 } dm_tui_opts;
 
 /* Run the TUI on the session (model already loaded, or loads the `model`
- * setting). Returns the process exit status. */
+ * setting, kjv-lstm when it is "-"). Returns the process exit status. */
 int dm_tui_run(dm_session *s, const dm_tui_opts *o);
+
+/* The TUI's keys as its help screen lists them (the man page prints them too). */
+extern const dm_key_help dm_tui_keys[];
+extern const int dm_tui_nkeys;
 
 #endif

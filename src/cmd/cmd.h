@@ -33,8 +33,8 @@ typedef enum dm_stype {
 /* X(id, name, type, lo, hi, choices, default, step, big_step, help)
  * step/big_step: slider steps (TUI, <- -> and shift/page). */
 #define DM_SETTINGS(X) \
-    X(MODEL,    "model",    DM_ST_STRING, 0, 0, NULL, "kjv-lstm", 0, 0, \
-      "model to evaluate: a name (kjv-lstm, kjv-gru), a directory or a .safetensors file (set = load)") \
+    X(MODEL,    "model",    DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
+      "the loaded model: a name (kjv-lstm, kjv-gru), a directory or a .safetensors file (set = load; - = none yet)") \
     X(SPLIT,    "split",    DM_ST_STRING, 0, 0, NULL, "valid", 0, 0, \
       "data to evaluate: valid, test, train (of the model's dataset) or a text file") \
     X(LIMIT,    "limit",    DM_ST_INT, 0, 100000000, NULL, "0", 1000, 10000, \
@@ -118,6 +118,9 @@ typedef struct dm_setting_def {
 
 extern const dm_setting_def dm_settings_table[DM_S_COUNT];
 const dm_setting_def *dm_setting_find(const char *name); /* NULL if unknown */
+/* The range of a setting as help, the man page and the TUI print it: "integer 0..100000000", "0..1",
+ * "fp32 or 1..16", "a,b,c" (choices) or "text". */
+void dm_setting_range(const dm_setting_def *d, char *out, size_t n);
 
 /* Setting values. Enums hold the index of the choice. */
 /* A per-site knob (issue 16): `set ratio.l1 0.8`, `set bits.layer1.* 4`,
@@ -269,7 +272,12 @@ int dm_cmd_check(const char *line, dm_err *err);
 dm_complete dm_cmd_complete(dm_session *s, const char *line, void (*fn)(void *ud, const char *cand), void *ud);
 
 /* The man page (troff), generated from the tables. */
-void dm_cmd_man(FILE *out, const char *version);
+/* keys of a front end and what they do ("Enter s", "run the current settings again") */
+typedef struct dm_key_help {
+    const char *keys, *what;
+} dm_key_help;
+/* The manual page; keys: the TUI's (section TUI KEYS; NULL = none). */
+void dm_cmd_man(FILE *out, const char *version, const dm_key_help *keys, int nkeys);
 /* `help` text: all commands and settings, or one. */
 int dm_cmd_help(FILE *out, const char *topic, dm_err *err);
 

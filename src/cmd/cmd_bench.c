@@ -19,15 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef DM_SRCDIR
-#define DM_SRCDIR ""
-#endif
-#ifndef DM_PKGDATADIR
-#define DM_PKGDATADIR "/usr/local/share/dualmod"
-#endif
-
 #include "bench.h"
 #include "cmd_int.h"
+#include "models.h"
 #include "lm_dual.h"
 #include "kernels.h"
 #include "lm.h"
@@ -50,10 +44,12 @@ static void run_torch(const dm_lm *m, const char *model_file, int threads, int s
     if (access(py, X_OK) != 0)
         return;
     char script[DM_PATH_MAX];
-    snprintf(script, sizeof script, "%s/tools/torch_bench.py", DM_SRCDIR);
-    if (access(script, R_OK) != 0)
-        snprintf(script, sizeof script, "%s/tools/torch_bench.py", DM_PKGDATADIR);
-    if (access(script, R_OK) != 0)
+    char dirs[4][DM_PATH_MAX];
+    int nd = dm_search_dirs(NULL, "tools", dirs, 4), found = 0;
+    for (int i = 0; i < nd && !found; i++)
+        found = (size_t)snprintf(script, sizeof script, "%s/torch_bench.py", dirs[i]) < sizeof script &&
+                access(script, R_OK) == 0;
+    if (!found)
         return;
     if (strchr(py, '\'') || strchr(script, '\'') || (model_file && strchr(model_file, '\'')))
         return; /* not quotable for the shell */

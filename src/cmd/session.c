@@ -319,6 +319,9 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
     if (def && def->id == DM_S_STORE && tmp.store && s->no_store)
         return dm_errf(err, "the run store is disabled (--no-store)");
     if (def && def->id == DM_S_MODEL) {
+        if (strcmp(tmp.model, "-") == 0)
+            return dm_errf(err, "model: '-' is no model; give one to load (a name such as kjv-lstm, a directory or "
+                                "a .safetensors file)");
         if (dm_session_load(s, tmp.model, err))
             return -1;
         return 0;

@@ -166,6 +166,25 @@ static const char *shown_cell(const dm_table *t, int r, int c)
     return s ? s : dm_table_get(t, r, c);
 }
 
+/* "-0", "-0.00", "-0.000e+00": a negative figure that rounded to zero (its sign is noise) */
+static int negative_zero(const char *s)
+{
+    if (s[0] != '-' || s[1] != '0')
+        return 0;
+    const char *p = s + 2;
+    if (*p == '.')
+        for (p++; *p == '0'; p++)
+            ;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return *p == '\0';
+}
+
 void dm_table_setf(dm_table *t, int col, const char *fmt, ...)
 {
     char buf[1024];
@@ -173,7 +192,7 @@ void dm_table_setf(dm_table *t, int col, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    dm_table_set(t, col, buf);
+    dm_table_set(t, col, negative_zero(buf) ? buf + 1 : buf);
 }
 
 const char *dm_table_get(const dm_table *t, int row, int col)
@@ -276,6 +295,8 @@ json_t *dm_json_cell(const char *s, int numeric)
 static const char *human_cell(const dm_table *t, int r, int c, char *buf, size_t n)
 {
     const char *v = shown_cell(t, r, c);
+    if (r >= 0 && v && negative_zero(v))
+        return v + 1;
     if (r < 0 || !v || (t->shown && t->shown[(size_t)r * (size_t)t->ncol + (size_t)c]) || strlen(v) <= 9 ||
         !strpbrk(v, ".eE") || strchr(v, ':'))
         return v;
@@ -284,7 +305,7 @@ static const char *human_cell(const dm_table *t, int r, int c, char *buf, size_t
     if (*end)
         return v;
     snprintf(buf, n, "%.6g", x);
-    return buf;
+    return negative_zero(buf) ? buf + 1 : buf;
 }
 
 static void print_human(const dm_table *t, FILE *out, int width);

@@ -377,7 +377,7 @@ static void put_figures(dm_dual_result *r, const dm_nll_acc *ad, const dm_nll_ac
     dm_nll_result(aq, &r->dual);
     r->dense.items = r->dual.items = items;
     r->dense.seconds = r->dual.seconds = secs;
-    r->kld = n ? kl / (double)n : 0;
+    r->kld = n && kl > 0 ? kl / (double)n : 0; /* a divergence: below 0 only by rounding */
     r->top1_agree = n ? (double)agree / (double)n : 0;
 }
 

@@ -1077,7 +1077,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
             put_acc(&r->dense, okd, done, now - t0);
             put_acc(&r->dual, okq, done, now - t0);
             r->top1_agree = (double)agree / (double)done;
-            r->kld = kl / (double)done;
+            r->kld = kl > 0 ? kl / (double)done : 0; /* a divergence: below 0 only by rounding */
             o->progress(&r->dual, d->im.n, o->progress_ud);
             next = now + every;
         }
@@ -1088,7 +1088,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
         put_acc(&r->dense, okd, done, secs);
         put_acc(&r->dual, okq, done, secs);
         r->top1_agree = done ? (double)agree / (double)done : 0;
-        r->kld = done ? kl / (double)done : 0;
+        r->kld = done && kl > 0 ? kl / (double)done : 0;
     }
     free(ld), free(lq);
     ctx_free(&cd);
