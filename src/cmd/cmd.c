@@ -991,6 +991,11 @@ static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                            "audit figures, fit error, bytes)", argv[0]);
         detail = 1;
     }
+    /* a store that cannot be used is said before the fit and the kernel tuning, not after them */
+    if (dm_session_settings(c->s)->store && !dm_session_store(c->s, &c->err)) {
+        dm_err_prefix(&c->err, "run not saved");
+        return -1;
+    }
     if (fit_first(c) || dm_cmd_ensure_tuned(c))
         return -1;
     if (c->io->tui_cmd && !detail) { /* inside the TUI: the worker runs it, the live panel shows it */
