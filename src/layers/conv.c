@@ -258,6 +258,20 @@ void dm_conv_forward_act(const dm_conv *c, const float *x, int n, int H, int W, 
     dm_conv_epilogue(out, M, c->cout, c->b, add, relu);
 }
 
+void dm_conv_forward_patches(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols)
+{
+    dm_conv_forward_act(c, x, n, H, W, out, cols, NULL, 0);
+    /* the SGEMM path left the patches in cols, except a 1x1/1 map that is its own patch matrix; the
+     * direct path used cols as the padded map */
+    int Ho = dm_conv_out(H, c->kh, c->stride, c->pad), Wo = dm_conv_out(W, c->kw, c->stride, c->pad);
+    size_t P = (size_t)Ho * Wo, in_sz = (size_t)H * W * c->cin;
+    if (c->kh == 1 && c->kw == 1 && c->stride == 1 && c->pad == 0)
+        memcpy(cols, x, (size_t)n * in_sz * sizeof(float));
+    else if (c->wp)
+        for (int i = 0; i < n; i++)
+            dm_im2col(c, x + i * in_sz, H, W, cols + i * P * c->K);
+}
+
 void dm_conv_forward(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols)
 {
     dm_conv_forward_act(c, x, n, H, W, out, cols, NULL, 0);

@@ -70,6 +70,11 @@ void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols);
  * n * Ho * Wo * K floats (the direct kernel uses it for one padded map
  * when that fits, else the SGEMM path runs). */
 void dm_conv_forward(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols);
+/* cols is scratch for both: its content afterwards is unspecified. This one
+ * leaves the n maps' patches in cols ((n * Ho * Wo) x K, as dm_im2col) for
+ * a caller that needs them too (the little module's inputs, the fit's
+ * moments). */
+void dm_conv_forward_patches(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols);
 /* The same with the epilogue fused: out = conv + b (+ add) (then max(., 0) if relu). */
 void dm_conv_forward_act(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *cols,
                          const float *add, int relu);

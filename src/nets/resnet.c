@@ -646,14 +646,14 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
     if (c->mode == RUN_DENSE && !c->fd) {
         dm_conv_forward_act(cv, x, n, H, W, out, c->cols, add, 1);
     } else if (c->mode == RUN_DENSE) { /* fitting: the pre-activations first */
-        dm_conv_forward(cv, x, n, H, W, out, c->cols);
+        dm_conv_forward_patches(cv, x, n, H, W, out, c->cols); /* collect reads the patches */
         collect(c, si, cv, n, P, out, add);
         if (add)
             dm_add_relu(out, add, M * R);
         else
             dm_relu(out, M * R);
     } else if (c->mode == RUN_MERGE) {
-        dm_conv_forward(cv, x, n, H, W, c->ex, c->cols); /* every exact row: one GEMM */
+        dm_conv_forward_patches(cv, x, n, H, W, c->ex, c->cols); /* every exact row; the patches stay for the little module */
         const dm_little *L = &c->e->s[si].little;
         if (dm_little_forward_batch(L, c->cols, cv->K, (int)M, c->yl, c->err)) {
             c->failed = 1;
