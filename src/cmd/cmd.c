@@ -991,8 +991,10 @@ static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                            "audit figures, fit error, bytes)", argv[0]);
         detail = 1;
     }
-    /* a store that cannot be used is said before the fit and the kernel tuning, not after them */
-    if (dm_session_settings(c->s)->store && !dm_session_store(c->s, &c->err)) {
+    /* a store that cannot be used is said before the fit and the kernel tuning, not after them (as the
+     * session's run does before its evaluation); 'run detail' (and the classic eval) still evaluates and
+     * prints its figures, then says the run was not saved */
+    if (!detail && dm_session_settings(c->s)->store && !dm_session_store(c->s, &c->err)) {
         dm_err_prefix(&c->err, "run not saved");
         return -1;
     }
