@@ -167,13 +167,16 @@ static T_AVX512F ALWAYS_INLINE void dconv_tile(const float *xp, int Wp, int cin,
         break;                                                                                                  \
     }
 
-/* One map: xp is the padded map (Hp x Wp x cin), out Ho x Wo x cout. */
+/* One map: xp is the padded map (Hp x Wp x cin), out Ho x Wo x cout. Output
+ * channels go two blocks of 16 at a time, the last one alone when their
+ * number is odd. */
 static T_AVX512F void dconv_map(const dm_conv *c, const float *xp, int Wp, float *out, int Ho, int Wo)
 {
     const size_t wblk = (size_t)c->K * 16;
-    const int nb = c->cout >= 32 ? 2 : 1, tmax = nb == 2 ? DCONV_T2 : DCONV_T1;
+    const int nblk = c->cout / 16;
     for (int oy = 0; oy < Ho; oy++)
-        for (int cb = 0; cb + nb <= c->cout / 16; cb += nb)
+        for (int cb = 0; cb < nblk;) {
+            const int nb = cb + 2 <= nblk ? 2 : 1, tmax = nb == 2 ? DCONV_T2 : DCONV_T1;
             for (int ox = 0; ox < Wo;) {
                 int rem = Wo - ox;
                 int T = rem >= tmax ? tmax : rem >= 8 ? 8 : rem >= 7 ? 7 : rem >= 4 ? 4 : rem >= 2 ? 2 : 1;
@@ -195,24 +198,8 @@ static T_AVX512F void dconv_map(const dm_conv *c, const float *xp, int Wp, float
                 }
                 ox += T;
             }
-    /* an odd number of 16-channel blocks with nb 2: the last block alone */
-    if (nb == 2 && (c->cout / 16) % 2) {
-        int cb = c->cout / 16 - 1;
-        for (int oy = 0; oy < Ho; oy++)
-            for (int ox = 0; ox < Wo;) {
-                int rem = Wo - ox;
-                int T = rem >= DCONV_T1 ? DCONV_T1 : rem >= 8 ? 8 : rem >= 7 ? 7 : rem >= 4 ? 4 : rem >= 2 ? 2 : 1;
-                const float *a = xp + ((size_t)oy * c->stride * Wp + (size_t)ox * c->stride) * c->cin;
-                const float *w = c->wp + (size_t)cb * wblk;
-                float *o = out + ((size_t)oy * Wo + ox) * c->cout + cb * 16;
-                if (c->stride == 1) {
-                    DCONV_SWITCH(1, 1)
-                } else {
-                    DCONV_SWITCH(1, 2)
-                }
-                ox += T;
-            }
-    }
+            cb += nb;
+        }
 }
 
 /* The direct path for n maps, padding each into scratch (its capacity in
