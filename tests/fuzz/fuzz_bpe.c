@@ -11,28 +11,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char p_voc[512], p_mrg[512];
-
-static void unlink_both(void)
-{
-    unlink(p_voc);
-    unlink(p_mrg);
-}
-
-static void put(char *path, const char *tag, const uint8_t *d, size_t n)
-{
-    const char *dir = getenv("TMPDIR");
-    if (!p_voc[0] && !p_mrg[0])
-        atexit(unlink_both);
-    snprintf(path, 512, "%s/dm-fuzz-%s-%ld", dir && *dir ? dir : "/tmp", tag, (long)getpid());
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        abort();
-    if (n && fwrite(d, 1, n, f) != n)
-        abort();
-    fclose(f);
-}
-
 /* The first "\n%%\n" in [d, d + n) or NULL. */
 static const uint8_t *sep(const uint8_t *d, size_t n)
 {
@@ -49,8 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const uint8_t *end = data + size, *s1 = sep(data, size);
     const uint8_t *m0 = s1 ? s1 + 4 : end, *s2 = s1 ? sep(m0, (size_t)(end - m0)) : NULL;
     const uint8_t *t0 = s2 ? s2 + 4 : end;
-    put(p_voc, "voc", data, (size_t)((s1 ? s1 : end) - data));
-    put(p_mrg, "mrg", m0, (size_t)((s2 ? s2 : end) - m0));
+    const char *p_voc = fuzz_file_slot(0, "voc", data, (size_t)((s1 ? s1 : end) - data));
+    const char *p_mrg = fuzz_file_slot(1, "mrg", m0, (size_t)((s2 ? s2 : end) - m0));
     dm_bpe b;
     dm_err err;
     if (dm_bpe_load(&b, p_voc, p_mrg, &err) != 0)

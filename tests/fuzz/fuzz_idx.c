@@ -9,28 +9,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char p_img[512], p_lab[512];
-
-static void unlink_both(void)
-{
-    unlink(p_img);
-    unlink(p_lab);
-}
-
-static void put(char *path, const char *tag, const uint8_t *d, size_t n)
-{
-    const char *dir = getenv("TMPDIR");
-    if (!p_img[0] && !p_lab[0])
-        atexit(unlink_both);
-    snprintf(path, 512, "%s/dm-fuzz-%s-%ld", dir && *dir ? dir : "/tmp", tag, (long)getpid());
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        abort();
-    if (n && fwrite(d, 1, n, f) != n)
-        abort();
-    fclose(f);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 4 || size > (1 << 20))
@@ -39,8 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = size - 4;
     size_t cut = ((size_t)data[0] << 8 | data[1]) % (n + 1);
     long first = data[2] % 8, count = data[3] % 8;
-    put(p_img, "img", d, cut);
-    put(p_lab, "lab", d + cut, n - cut);
+    const char *p_img = fuzz_file_slot(0, "img", d, cut);
+    const char *p_lab = fuzz_file_slot(1, "lab", d + cut, n - cut);
     dm_images im;
     dm_err err;
     if (dm_images_load(&im, p_img, p_lab, first, count, &err) == 0)

@@ -8,19 +8,29 @@
 #include <string.h>
 #include <unistd.h>
 
-static char fuzz_path[512];
+/* Up to FUZZ_FILES files per process in $TMPDIR (or /tmp), one per slot,
+ * rewritten for each input, removed at exit. */
+#define FUZZ_FILES 2
+static char fuzz_paths[FUZZ_FILES][512];
 
-static inline void fuzz_unlink(void) { unlink(fuzz_path); }
-
-/* One file per process in $TMPDIR (or /tmp), rewritten for each input,
- * removed at exit. */
-static inline const char *fuzz_file(const char *tag, const uint8_t *data, size_t size)
+static inline void fuzz_unlink(void)
 {
-    char *path = fuzz_path;
+    for (int i = 0; i < FUZZ_FILES; i++)
+        if (fuzz_paths[i][0])
+            unlink(fuzz_paths[i]);
+}
+
+/* The bytes as the file of slot (0..FUZZ_FILES-1), named by tag; returns its path. */
+static inline const char *fuzz_file_slot(int slot, const char *tag, const uint8_t *data, size_t size)
+{
+    static int registered;
+    char *path = fuzz_paths[slot];
     const char *dir = getenv("TMPDIR");
-    if (!path[0])
+    if (!registered) {
         atexit(fuzz_unlink);
-    snprintf(path, sizeof fuzz_path, "%s/dm-fuzz-%s-%ld", dir && *dir ? dir : "/tmp", tag, (long)getpid());
+        registered = 1;
+    }
+    snprintf(path, sizeof fuzz_paths[slot], "%s/dm-fuzz-%s-%ld", dir && *dir ? dir : "/tmp", tag, (long)getpid());
     FILE *f = fopen(path, "wb");
     if (!f)
         abort();
@@ -28,6 +38,11 @@ static inline const char *fuzz_file(const char *tag, const uint8_t *data, size_t
         abort();
     fclose(f);
     return path;
+}
+
+static inline const char *fuzz_file(const char *tag, const uint8_t *data, size_t size)
+{
+    return fuzz_file_slot(0, tag, data, size);
 }
 
 /* The input as a NUL-terminated string (malloc'd). */
