@@ -756,10 +756,10 @@ T_AVX2 static void proj_avx2(const dm_kproj *p, const float *x, float *out)
         proj_rows_avx2(w + (size_t)j * ng, ng, 1, nfull, x, xt, p->scale, out + j);
 }
 
-/* The qgemv row kernels: R (1 or 4) rows at w (stride rb bytes), nb blocks,
+/* The qgemv row kernels: R rows at w (R = 4: a panel, block b of row i at (R b + i) QBLK; R = 1: one row), nb blocks,
  * the first nfull reading x directly and the last one the zero-padded xt;
  * out[i] = the exact acc of row i. */
-static T_AVX2 ALWAYS_INLINE void q8_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb, int R,
+static T_AVX2 ALWAYS_INLINE void q8_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, int R,
                                               int nb, int nfull, const int8_t *x, const int8_t *xt,
                                               int64_t *out)
 {
@@ -791,7 +791,7 @@ static T_AVX2 ALWAYS_INLINE void q8_rows_avx2(const uint8_t *w, const uint8_t *p
         out[i] = hsum_epi32_avx2(acc[i]);
 }
 
-static T_AVX2 ALWAYS_INLINE void q4_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb, int R,
+static T_AVX2 ALWAYS_INLINE void q4_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, int R,
                                               int nb, int nfull, const int8_t *x, const int8_t *xt,
                                               int32_t sumx, int64_t *out)
 {
@@ -826,7 +826,7 @@ static T_AVX2 ALWAYS_INLINE void q4_rows_avx2(const uint8_t *w, const uint8_t *p
         out[i] = (int64_t)hsum_epi32_avx2(acc[i]) - 8 * (int64_t)sumx;
 }
 
-static T_AVX2 ALWAYS_INLINE void q2_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb, int R,
+static T_AVX2 ALWAYS_INLINE void q2_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, int R,
                                               int nb, int nfull, const int8_t *x, const int8_t *xt,
                                               int32_t sumx, int64_t *out)
 {
@@ -867,7 +867,7 @@ static T_AVX2 ALWAYS_INLINE void q2_rows_avx2(const uint8_t *w, const uint8_t *p
         out[i] = (int64_t)hsum_epi32_avx2(acc[i]) - 2 * (int64_t)sumx;
 }
 
-static T_AVX2 ALWAYS_INLINE void q1_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb, int R,
+static T_AVX2 ALWAYS_INLINE void q1_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, int R,
                                               int nb, int nfull, const int8_t *x, const int8_t *xt,
                                               int32_t sumx, int tail, int64_t *out)
 {
@@ -912,7 +912,7 @@ static T_AVX2 ALWAYS_INLINE void q1_rows_avx2(const uint8_t *w, const uint8_t *p
         out[i] = 2 * (int64_t)hsum_epi32_avx2(acc[i]) - sumx;
 }
 
-static T_AVX2 ALWAYS_INLINE void q16_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
+static T_AVX2 ALWAYS_INLINE void q16_rows_avx2(const uint8_t *w, const uint8_t *pf, const int PFM,
                                                int R, int nb, int nfull, const int8_t *x,
                                                const int8_t *xt, int64_t *out)
 {
@@ -986,11 +986,11 @@ static T_AVX2 ALWAYS_INLINE void qgemv_body_avx2(const dm_qmat *m, const int8_t 
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 4 + 4 * pfg <= m->rows ? w + 4 * pfg * rb : w; /* a later group */
         switch (m->container) {
-        case 8: q8_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, acc); break;
-        case 4: q4_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
-        case 2: q2_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
-        case 1: q1_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
-        default: q16_rows_avx2(w, pf, PFM, rb, 4, nb, nfull, xq, xt, acc); break;
+        case 8: q8_rows_avx2(w, pf, PFM, 4, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx2(w, pf, PFM, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx2(w, pf, PFM, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx2(w, pf, PFM, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx2(w, pf, PFM, 4, nb, nfull, xq, xt, acc); break;
         }
         for (int i = 0; i < 4; i++)
             y[r + i] = q_finish(acc[i], m->wscale[r + i], xscale, m->bias[r + i]);
@@ -999,11 +999,11 @@ static T_AVX2 ALWAYS_INLINE void qgemv_body_avx2(const dm_qmat *m, const int8_t 
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 1 < m->rows ? w + rb : w;
         switch (m->container) {
-        case 8: q8_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, acc); break;
-        case 4: q4_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
-        case 2: q2_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
-        case 1: q1_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
-        default: q16_rows_avx2(w, pf, PFM, rb, 1, nb, nfull, xq, xt, acc); break;
+        case 8: q8_rows_avx2(w, pf, PFM, 1, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx2(w, pf, PFM, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx2(w, pf, PFM, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx2(w, pf, PFM, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx2(w, pf, PFM, 1, nb, nfull, xq, xt, acc); break;
         }
         y[r] = q_finish(acc[0], m->wscale[r], xscale, m->bias[r]);
     }
@@ -1289,7 +1289,7 @@ static T_AVX512 ALWAYS_INLINE int64_t hsum_epi32_wide_avx512(__m512i v)
     return _mm512_reduce_add_epi64(s);
 }
 
-static T_AVX512 ALWAYS_INLINE void q8_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q8_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM,
                                                   int R, int nb, int nfull, const int8_t *x,
                                                   const int8_t *xt, int64_t *out)
 {
@@ -1318,7 +1318,7 @@ static T_AVX512 ALWAYS_INLINE void q8_rows_avx512(const uint8_t *w, const uint8_
         out[i] = _mm512_reduce_add_epi32(acc[i]);
 }
 
-static T_AVX512 ALWAYS_INLINE void q4_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q4_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM,
                                                   int R, int nb, int nfull, const int8_t *x,
                                                   const int8_t *xt, int32_t sumx, int64_t *out)
 {
@@ -1346,7 +1346,7 @@ static T_AVX512 ALWAYS_INLINE void q4_rows_avx512(const uint8_t *w, const uint8_
         out[i] = (int64_t)_mm512_reduce_add_epi32(acc[i]) - 8 * (int64_t)sumx;
 }
 
-static T_AVX512 ALWAYS_INLINE void q2_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q2_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM,
                                                   int R, int nb, int nfull, const int8_t *x,
                                                   const int8_t *xt, int32_t sumx, int64_t *out)
 {
@@ -1379,7 +1379,7 @@ static T_AVX512 ALWAYS_INLINE void q2_rows_avx512(const uint8_t *w, const uint8_
         out[i] = (int64_t)_mm512_reduce_add_epi32(acc[i]) - 2 * (int64_t)sumx;
 }
 
-static T_AVX512 ALWAYS_INLINE void q1_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q1_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM,
                                                   int R, int nb, int nfull, const int8_t *x,
                                                   const int8_t *xt, int32_t sumx, int tail, int64_t *out)
 {
@@ -1412,7 +1412,7 @@ static T_AVX512 ALWAYS_INLINE void q1_rows_avx512(const uint8_t *w, const uint8_
         out[i] = 2 * (int64_t)_mm512_reduce_add_epi32(acc[i]) - sumx;
 }
 
-static T_AVX512 ALWAYS_INLINE void q16_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM, size_t rb,
+static T_AVX512 ALWAYS_INLINE void q16_rows_avx512(const uint8_t *w, const uint8_t *pf, const int PFM,
                                                    int R, int nb, int nfull, const int8_t *x,
                                                    const int8_t *xt, int64_t *out)
 {
@@ -1463,11 +1463,11 @@ static T_AVX512 ALWAYS_INLINE void qgemv_body_avx512(const dm_qmat *m, const int
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 4 + 4 * pfg <= m->rows ? w + 4 * pfg * rb : w; /* a later group */
         switch (m->container) {
-        case 8: q8_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, acc); break;
-        case 4: q4_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
-        case 2: q2_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, acc); break;
-        case 1: q1_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
-        default: q16_rows_avx512(w, pf, PFM, rb, 4, nb, nfull, xq, xt, acc); break;
+        case 8: q8_rows_avx512(w, pf, PFM, 4, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx512(w, pf, PFM, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx512(w, pf, PFM, 4, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx512(w, pf, PFM, 4, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx512(w, pf, PFM, 4, nb, nfull, xq, xt, acc); break;
         }
         for (int i = 0; i < 4; i++)
             y[r + i] = q_finish(acc[i], m->wscale[r + i], xscale, m->bias[r + i]);
@@ -1476,11 +1476,11 @@ static T_AVX512 ALWAYS_INLINE void qgemv_body_avx512(const dm_qmat *m, const int
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 1 < m->rows ? w + rb : w;
         switch (m->container) {
-        case 8: q8_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, acc); break;
-        case 4: q4_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
-        case 2: q2_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, acc); break;
-        case 1: q1_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
-        default: q16_rows_avx512(w, pf, PFM, rb, 1, nb, nfull, xq, xt, acc); break;
+        case 8: q8_rows_avx512(w, pf, PFM, 1, nb, nfull, xq, xt, acc); break;
+        case 4: q4_rows_avx512(w, pf, PFM, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 2: q2_rows_avx512(w, pf, PFM, 1, nb, nfull, xq, xt, sumx, acc); break;
+        case 1: q1_rows_avx512(w, pf, PFM, 1, nb, nfull, xq, xt, sumx, tail, acc); break;
+        default: q16_rows_avx512(w, pf, PFM, 1, nb, nfull, xq, xt, acc); break;
         }
         y[r] = q_finish(acc[0], m->wscale[r], xscale, m->bias[r]);
     }
