@@ -34,6 +34,7 @@
 #include "kernels.h"
 #include "lm.h"
 #include "little.h"
+#include "pgemm.h"
 #include "testutil.h"
 #include "tune.h"
 #include "util.h"
@@ -1230,4 +1231,66 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     snprintf(path, sizeof path, "%s/sub", dir);
     rmdir(path);
     rmdir(dir);
+}
+
+/* The packed GEMM of the quality path (pgemm.h) against its double
+ * reference: every row-tile height (1..25 rows), column counts that leave
+ * a partial last panel or an odd number of panels, with and without a bias,
+ * the packed kernel and the OpenBLAS fallback. Tolerance: float sums of K
+ * products, 1e-5 relative to the sum of |a| |w| (each term's rounding is
+ * at most 2^-24 of its size, K <= 300 terms). */
+Test(kernels, pgemm_against_reference)
+{
+    const int Ns[] = {1, 15, 16, 17, 33, 48, 100};
+    const int Ks[] = {1, 7, 64, 300};
+    uint64_t x = 12345;
+    for (int use = 0; use < 2; use++)
+        for (size_t ni = 0; ni < sizeof Ns / sizeof *Ns; ni++)
+            for (size_t ki = 0; ki < sizeof Ks / sizeof *Ks; ki++) {
+                int N = Ns[ni], K = Ks[ki], M = 25, lda = K + 3, ldw = K + 5, ldc = N + 2;
+                float *A = malloc(sizeof(float) * (size_t)M * lda), *W = malloc(sizeof(float) * (size_t)N * ldw);
+                float *b = malloc(sizeof(float) * (size_t)N), *C = malloc(sizeof(float) * (size_t)M * ldc);
+                float *R = malloc(sizeof(float) * (size_t)M * ldc), *S = malloc(sizeof(float) * (size_t)M * ldc);
+                cr_assert(A && W && b && C && R && S);
+                for (int i = 0; i < M * lda; i++)
+                    A[i] = (float)((int)((x = x * 6364136223846793005ULL + 1442695040888963407ULL) >> 41) % 2001 - 1000) / 997.0f;
+                for (int i = 0; i < N * ldw; i++)
+                    W[i] = (float)((int)((x = x * 6364136223846793005ULL + 1442695040888963407ULL) >> 41) % 2001 - 1000) / 331.0f;
+                for (int j = 0; j < N; j++)
+                    b[j] = (float)j * 0.25f - 3.0f;
+                dm_pgemm P;
+                dm_err err;
+                cr_assert_eq(dm_pgemm_pack(&P, W, ldw, N, K, use, &err), 0, "%s", err.msg);
+                if (!use)
+                    cr_expect_eq(P.p, NULL, "use_avx512 0 packs nothing");
+                for (int m = 1; m <= M; m++)
+                    for (int withb = 0; withb < 2; withb++) {
+                        for (int i = 0; i < M * ldc; i++)
+                            C[i] = R[i] = S[i] = (float)(i % 13) - 6.0f; /* C += ...: the old values count */
+                        if (withb) {
+                            dm_pgemm_bias(&P, m, A, lda, b, C, ldc);
+                            for (int i = 0; i < m; i++)
+                                memcpy(R + (size_t)i * ldc, b, sizeof(float) * (size_t)N);
+                        } else {
+                            dm_pgemm_run(&P, m, A, lda, C, ldc);
+                        }
+                        dm_pgemm_ref(m, N, K, A, lda, W, ldw, R, ldc);
+                        for (int i = 0; i < M; i++)
+                            for (int j = 0; j < ldc; j++) {
+                                size_t at = (size_t)i * ldc + j;
+                                if (i >= m || j >= N) {
+                                    cr_assert_eq(C[at], S[at], "%s: N %d K %d m %d: element (%d,%d) outside C written",
+                                                 dm_pgemm_impl(&P), N, K, m, i, j);
+                                    continue;
+                                }
+                                double mag = fabs(C[at] - R[at]), scale = 1;
+                                for (int k = 0; k < K; k++)
+                                    scale += fabs((double)A[(size_t)i * lda + k] * W[(size_t)j * ldw + k]);
+                                cr_assert(mag <= 1e-5 * scale, "%s: N %d K %d m %d bias %d: C(%d,%d) %.9g, reference %.9g",
+                                          dm_pgemm_impl(&P), N, K, m, withb, i, j, C[at], R[at]);
+                            }
+                    }
+                dm_pgemm_free(&P);
+                free(A), free(W), free(b), free(C), free(R), free(S);
+            }
 }

@@ -651,7 +651,7 @@ static int c_load(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (dm_session_load(c->s, argv[0], &c->err))
         return -1;
     dm_model_info mi;
-    dm_session_info(c->s, &mi);
+    dm_session_info_brief(c->s, &mi);
     info(c, "loaded %s: %s, %.1f M parameters (%s)", mi.name, mi.arch, (double)mi.params / 1e6, mi.file);
     return 0;
 }
@@ -1760,7 +1760,7 @@ static void group_scope(dm_cmd_ctx *c, unsigned mask, const char *where, char *s
     snprintf(scope, n, "1");
     if (!where && dm_session_loaded(c->s) && mask & (1u << DM_G_MODEL)) {
         dm_model_info mi;
-        dm_session_info(c->s, &mi);
+        dm_session_info_brief(c->s, &mi);
         char mn[600];
         dm_sql_quote(mn, sizeof mn, mi.name);
         snprintf(scope, n, "model = %s", mn);

@@ -365,7 +365,7 @@ static const dm_kernels *kernels_of(const dm_settings *c)
     return dm_kernels_best();
 }
 
-void dm_session_info(dm_session *s, dm_model_info *o)
+static void session_info(dm_session *s, dm_model_info *o, int probe)
 {
     memset(o, 0, sizeof *o);
     setstr(o->kernels, sizeof o->kernels, kernels_of(&s->set)->name);
@@ -390,12 +390,13 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     for (int l = 0; l < net->nsites; l++)
         o->dense_bytes += (double)net->site[l].orows * net->site[l].in * sizeof(float);
     o->llc_bytes = (double)dm_llc_bytes();
-    /* Do the dense weights stream from memory? Measured, not looked up (bench.h). Once per model size. */
-    if (s->probe_bytes != o->dense_bytes) {
+    /* Do the dense weights stream from memory? Measured, not looked up (bench.h). Once per model size
+     * (about half a second: a 256 MB read). */
+    if (probe && s->probe_bytes != o->dense_bytes) {
         s->probe_bytes = o->dense_bytes;
         s->probe_ratio = dm_cache_probe((size_t)o->dense_bytes, NULL, NULL);
     }
-    o->cache_ratio = s->probe_ratio;
+    o->cache_ratio = s->probe_bytes == o->dense_bytes ? s->probe_ratio : 0;
     pthread_mutex_lock(&s->mu);
     long cn = s->corpus_n;
     pthread_mutex_unlock(&s->mu);
@@ -404,6 +405,10 @@ void dm_session_info(dm_session *s, dm_model_info *o)
     else
         snprintf(o->data, sizeof o->data, "%.200s%s", s->set.split, s->set.limit ? " (limited)" : "");
 }
+
+void dm_session_info(dm_session *s, dm_model_info *o) { session_info(s, o, 1); }
+
+void dm_session_info_brief(dm_session *s, dm_model_info *o) { session_info(s, o, 0); }
 
 /* Threads for bulk GEMM work (fitting, the many-stream quality pass): every
  * online core, at most 8. */

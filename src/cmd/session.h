@@ -128,6 +128,9 @@ typedef struct dm_model_info {
                          * here: below DM_MEM_BOUND_RATIO they stream from memory */
 } dm_model_info;
 void dm_session_info(dm_session *s, dm_model_info *out);
+/* The same without the cache probe (cache_ratio 0 unless measured before):
+ * for callers that only need names and sizes. */
+void dm_session_info_brief(dm_session *s, dm_model_info *out);
 
 /* Start a run of the current settings in the worker thread (cancelling and
  * joining a running one first). */

@@ -27,6 +27,7 @@
 
 #include "kernels.h"
 #include "little.h"
+#include "pgemm.h"
 
 typedef enum dm_act { DM_ACT_SIGMOID = 0, DM_ACT_TANH, DM_ACT_RELU, DM_ACT_COUNT } dm_act;
 const char *dm_act_name(dm_act a);
@@ -86,6 +87,7 @@ typedef struct dm_site_io {
 } dm_site_io;
 
 struct dm_engine;
+struct dm_site_packed;
 struct dm_engine_state;
 struct dm_dual_stats;
 
@@ -105,12 +107,23 @@ typedef struct dm_site_ops {
      * when not NULL); nins[gi] += rows taken from the little module. */
     void (*late_step)(const struct dm_engine *e, struct dm_engine_state *st, int si, dm_site_io *io, const float *y,
                       const float *ex, int *nins);
-    /* Exact little-layout pre-activations of T inputs (rows of u with stride ld). */
-    void (*exact_pre)(const dm_site *s, const float *u, int ld, int T, float *pre);
+    /* Exact little-layout pre-activations of T inputs (rows of u with stride
+     * ld); pk: the site's weights packed by dm_site_pack, or NULL (OpenBLAS). */
+    void (*exact_pre)(const dm_site *s, const struct dm_site_packed *pk, const float *u, int ld, int T, float *pre);
     /* After g (and aux) are final: the state update or activation;
      * k NULL: the reference C. */
     void (*epilogue)(const dm_site *s, const dm_kernels *k, dm_site_io *io);
 } dm_site_ops;
+
+/* A site's weight matrices packed once for exact_pre over many calls of a
+ * few rows (the quality path; kernels/pgemm.h): up to three parts (GRU: the
+ * r,z rows, n's input part, n's recurrent part). */
+typedef struct dm_site_packed {
+    dm_pgemm part[3];
+    int n;
+} dm_site_packed;
+int dm_site_pack(const dm_site *s, dm_site_packed *p, dm_err *err);
+void dm_site_packed_free(dm_site_packed *p);
 
 extern const dm_site_ops dm_site_lstm_ops, dm_site_gru_ops, dm_site_linear_ops, dm_site_conv_ops;
 

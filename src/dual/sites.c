@@ -60,12 +60,23 @@ static void cell_common(dm_site *s, const char *name, int in, int H, const float
 
 /* ---- LSTM ---- */
 
-static void lstm_exact_pre(const dm_site *s, const float *u, int ld, int T, float *pre)
+/* pre (T x N, pitch ldp) += u (T x K, pitch ld) . W^T: part i of pk, or
+ * OpenBLAS on W (N x K, pitch s->ld) when pk is NULL. */
+static void site_mm(const dm_site *s, const dm_site_packed *pk, int i, const float *u, int ld, int T, const float *w,
+                    int N, int K, float *pre, int ldp)
+{
+    if (pk)
+        dm_pgemm_run(&pk->part[i], T, u, ld, pre, ldp);
+    else
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, N, K, 1.0f, u, ld, w, s->ld, 1.0f, pre, ldp);
+}
+
+static void lstm_exact_pre(const dm_site *s, const dm_site_packed *pk, const float *u, int ld, int T, float *pre)
 {
     int R = 4 * s->hid;
     for (int t = 0; t < T; t++)
         memcpy(pre + (size_t)t * R, s->bias, (size_t)R * sizeof(float));
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, R, s->in, 1.0f, u, ld, s->w, s->ld, 1.0f, pre, R);
+    site_mm(s, pk, 0, u, ld, T, s->w, R, s->in, pre, R);
 }
 
 static void lstm_epilogue(const dm_site *s, const dm_kernels *k, dm_site_io *io)
@@ -157,7 +168,7 @@ static void gru_late_step(const dm_engine *e, dm_engine_state *st, int si, dm_si
         ghn[idx[i] - 2 * H] = rb[i] + s->b_rec[idx[i]];
 }
 
-static void gru_exact_pre(const dm_site *s, const float *u, int ld, int T, float *pre)
+static void gru_exact_pre(const dm_site *s, const dm_site_packed *pk, const float *u, int ld, int T, float *pre)
 {
     int H = s->hid, R = 4 * H, in = s->dim[0];
     for (int t = 0; t < T; t++) {
@@ -167,10 +178,9 @@ static void gru_exact_pre(const dm_site *s, const float *u, int ld, int T, float
         memcpy(p + 3 * H, s->b_rec + 2 * H, (size_t)H * sizeof(float));
     }
     const float *wn = s->w + (size_t)2 * H * s->ld;
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, 2 * H, s->in, 1.0f, u, ld, s->w, s->ld, 1.0f, pre, R);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, H, in, 1.0f, u, ld, wn, s->ld, 1.0f, pre + 2 * H, R);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, H, H, 1.0f, u + in, ld, wn + in, s->ld, 1.0f,
-                pre + 3 * H, R);
+    site_mm(s, pk, 0, u, ld, T, s->w, 2 * H, s->in, pre, R);
+    site_mm(s, pk, 1, u, ld, T, wn, H, in, pre + 2 * H, R);
+    site_mm(s, pk, 2, u + in, ld, T, wn + in, H, H, pre + 3 * H, R);
 }
 
 static void gru_epilogue(const dm_site *s, const dm_kernels *k, dm_site_io *io)
@@ -205,12 +215,41 @@ void dm_site_gru(dm_site *s, const char *name, int in, int H, const float *w, in
 
 /* ---- linear + activation ---- */
 
-static void linear_exact_pre(const dm_site *s, const float *u, int ld, int T, float *pre)
+static void linear_exact_pre(const dm_site *s, const dm_site_packed *pk, const float *u, int ld, int T, float *pre)
 {
     for (int t = 0; t < T; t++)
         memcpy(pre + (size_t)t * s->orows, s->bias, (size_t)s->orows * sizeof(float));
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, s->orows, s->in, 1.0f, u, ld, s->w, s->ld, 1.0f, pre,
-                s->orows);
+    site_mm(s, pk, 0, u, ld, T, s->w, s->orows, s->in, pre, s->orows);
+}
+
+int dm_site_pack(const dm_site *s, dm_site_packed *p, dm_err *err)
+{
+    memset(p, 0, sizeof *p);
+    int rc = 0;
+    if (s->ops == &dm_site_gru_ops) {
+        int H = s->hid, in = s->dim[0];
+        const float *wn = s->w + (size_t)2 * H * s->ld;
+        p->n = 3;
+        rc = dm_pgemm_pack(&p->part[0], s->w, s->ld, 2 * H, s->in, 1, err) ||
+             dm_pgemm_pack(&p->part[1], wn, s->ld, H, in, 1, err) ||
+             dm_pgemm_pack(&p->part[2], wn + in, s->ld, H, H, 1, err);
+    } else {
+        int R = s->ops == &dm_site_lstm_ops ? 4 * s->hid : s->orows;
+        p->n = 1;
+        rc = dm_pgemm_pack(&p->part[0], s->w, s->ld, R, s->in, 1, err);
+    }
+    if (rc) {
+        dm_site_packed_free(p);
+        return dm_err_prefix(err, "site %s", s->name);
+    }
+    return 0;
+}
+
+void dm_site_packed_free(dm_site_packed *p)
+{
+    for (int i = 0; i < 3; i++)
+        dm_pgemm_free(&p->part[i]);
+    p->n = 0;
 }
 
 static void linear_epilogue(const dm_site *s, const dm_kernels *k, dm_site_io *io)

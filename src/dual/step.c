@@ -370,7 +370,7 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
     if (audit && ex)
         memcpy(s->exact, ex, (size_t)st->lrows * sizeof(float));
     else if (audit)
-        st->ops->exact_pre(st, u, st->in, 1, s->exact);
+        st->ops->exact_pre(st, NULL, u, st->in, 1, s->exact);
     const float *y = yl ? yl : s->ylit;
     const float *add = st->residual ? io->add : NULL;
     if (add) { /* a residual site: the exact shortcut joins the little value (and the exact one) */

@@ -1336,35 +1336,99 @@ void dm_little_forward_proj_batch(const dm_little *L, float *V, int T, float *ou
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, L->rows, n2, 1.0f, V, n2, L->wq, n2, 1.0f, out, L->rows);
 }
 
-int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err)
+int dm_little_batch_init(dm_little_batch *b, const dm_little *L, int pack, dm_err *err)
 {
+    memset(b, 0, sizeof *b);
+    b->L = L;
+    /* many inputs: the projections as one double GEMM per stream (the reference's
+     * double sums, in another order; each output is rounded to float once as there) */
+    b->gemm = L->proj[0].blocks <= 1;
+    for (int q = 0; b->gemm && q < L->ns; q++)
+        if (!(b->Pd[q] = dm_proj_to_dense(&L->proj[q])))
+            b->gemm = 0;
+    if (!b->gemm)
+        for (int q = 0; q < L->ns; q++)
+            free(b->Pd[q]), b->Pd[q] = NULL;
+    /* packed: the projections in float too (as the kernels' step computes them), by the packed GEMM */
+    for (int q = 0; pack && b->gemm && q < L->ns; q++) {
+        size_t n = (size_t)L->k * (size_t)L->dim[q];
+        if (!(b->Pf[q] = malloc(n * sizeof(float)))) {
+            dm_little_batch_free(b);
+            return dm_errf(err, "little module: out of memory for its projection");
+        }
+        for (size_t i = 0; i < n; i++)
+            b->Pf[q][i] = (float)b->Pd[q][i];
+        if (dm_pgemm_pack(&b->P[q], b->Pf[q], L->dim[q], L->k, L->dim[q], 1, err)) {
+            dm_little_batch_free(b);
+            return dm_err_prefix(err, "little module");
+        }
+        b->fproj = b->P[q].p != NULL;
+    }
+    if (dm_pgemm_pack(&b->wq, L->wq, L->kk, L->rows, L->kk, pack, err)) {
+        dm_little_batch_free(b);
+        return dm_err_prefix(err, "little module");
+    }
+    return 0;
+}
+
+void dm_little_batch_free(dm_little_batch *b)
+{
+    for (int q = 0; q < DM_MAX_STREAMS; q++) {
+        free(b->Pd[q]);
+        free(b->Pf[q]);
+        dm_pgemm_free(&b->P[q]);
+    }
+    dm_pgemm_free(&b->wq);
+    memset(b, 0, sizeof *b);
+}
+
+void dm_little_work_free(dm_little_work *w)
+{
+    dm_free(w->V), free(w->Xd), free(w->Vd);
+    memset(w, 0, sizeof *w);
+}
+
+int dm_little_batch_forward(const dm_little_batch *b, dm_little_work *w, const float *xh, int ld, int T, float *out,
+                            dm_err *err)
+{
+    const dm_little *L = b->L;
     if (T <= 0)
         return 0;
     const int n2 = L->kk;
     enum { TB = 512 };
     int tb = T < TB ? T : TB;
-    float *V = dm_alloc(sizeof(float) * (size_t)tb * (size_t)n2);
-    if (!V)
-        return dm_errf(err, "little forward: out of memory (%d x %d)", tb, n2);
-    /* many inputs: the projections as one double GEMM per stream (the reference's
-     * double sums, in another order; each output is rounded to float once as there) */
-    double *Pd[DM_MAX_STREAMS] = {0}, *Xd = NULL, *Vd = NULL;
-    int gemm = L->proj[0].blocks <= 1;
-    if (gemm) {
-        int maxd = 0;
-        for (int q = 0; q < L->ns; q++) {
-            maxd = L->dim[q] > maxd ? L->dim[q] : maxd;
-            if (!(Pd[q] = dm_proj_to_dense(&L->proj[q])))
-                gemm = 0;
+    dm_little_work tmp = {0};
+    if (!w)
+        w = &tmp;
+    int gemm = b->gemm, maxd = 0;
+    for (int q = 0; q < L->ns; q++)
+        maxd = L->dim[q] > maxd ? L->dim[q] : maxd;
+    int dbl = gemm && !b->fproj; /* the double GEMM's buffers */
+    size_t nv = (size_t)tb * (size_t)n2, nx = dbl ? (size_t)tb * (size_t)maxd : 0, nvd = dbl ? (size_t)tb * L->k : 0;
+    if (w->nv < nv || w->nx < nx || w->nvd < nvd) {
+        /* grown to the largest call seen: the quality path reuses it at every step */
+        dm_little_work_free(w);
+        w->V = dm_alloc(sizeof(float) * nv);
+        w->Xd = nx ? malloc(sizeof(double) * nx) : NULL;
+        w->Vd = nvd ? malloc(sizeof(double) * nvd) : NULL;
+        w->nv = nv, w->nx = nx, w->nvd = nvd;
+        if (!w->V || (nx && !w->Xd) || (nvd && !w->Vd)) {
+            dm_little_work_free(w);
+            return dm_errf(err, "little forward: out of memory (%d x %d)", tb, n2);
         }
-        Xd = malloc(sizeof(double) * (size_t)tb * (size_t)maxd);
-        Vd = malloc(sizeof(double) * (size_t)tb * (size_t)L->k);
-        if (!Xd || !Vd)
-            gemm = 0;
     }
+    float *V = w->V;
+    double *Xd = w->Xd, *Vd = w->Vd;
     for (int t0 = 0; t0 < T; t0 += tb) {
         int nt = T - t0 < tb ? T - t0 : tb;
-        if (gemm) {
+        if (gemm && b->fproj) {
+            /* V (nt x kk) = X . P^T per stream, in float (packed) */
+            memset(V, 0, sizeof(float) * (size_t)nt * (size_t)n2);
+            for (int q = 0, off = 0; q < L->ns; off += L->dim[q], q++)
+                dm_pgemm_run(&b->P[q], nt, xh + (size_t)t0 * (size_t)ld + off, ld, V + (size_t)q * L->k, n2);
+            for (int t = 0; t < nt; t++)
+                quantize_input(L, V + (size_t)t * n2);
+        } else if (gemm) {
             for (int q = 0, off = 0; q < L->ns; off += L->dim[q], q++) {
                 int d = L->dim[q];
                 for (int t = 0; t < nt; t++) {
@@ -1374,7 +1438,7 @@ int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, 
                         xd[c] = x[c];
                 }
                 /* Vd (nt x k) = Xd (nt x d) . P^T (d x k) */
-                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nt, L->k, d, 1.0, Xd, d, Pd[q], d, 0.0, Vd,
+                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nt, L->k, d, 1.0, Xd, d, b->Pd[q], d, 0.0, Vd,
                             L->k);
                 for (int t = 0; t < nt; t++)
                     for (int j = 0; j < L->k; j++)
@@ -1390,13 +1454,20 @@ int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, 
         for (int t = 0; t < nt; t++)
             memcpy(Y + (size_t)t * L->rows, L->bias, sizeof(float) * (size_t)L->rows);
         /* Y (nt x rows) += V (nt x n2) . wq^T (n2 x rows) */
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nt, L->rows, n2, 1.0f, V, n2, L->wq, n2, 1.0f, Y,
-                    L->rows);
+        dm_pgemm_run(&b->wq, nt, V, n2, Y, L->rows);
     }
-    for (int q = 0; q < L->ns; q++)
-        free(Pd[q]);
-    free(Xd);
-    free(Vd);
-    dm_free(V);
+    dm_little_work_free(&tmp);
     return 0;
+}
+
+int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err)
+{
+    dm_little_batch b;
+    if (T <= 0)
+        return 0;
+    if (dm_little_batch_init(&b, L, 0, err))
+        return -1;
+    int rc = dm_little_batch_forward(&b, NULL, xh, ld, T, out, err);
+    dm_little_batch_free(&b);
+    return rc;
 }

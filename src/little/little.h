@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "util.h"
+#include "pgemm.h"
 
 typedef enum dm_proj_kind { DM_PROJ_SRP = 0, DM_PROJ_PCA = 1 } dm_proj_kind;
 
@@ -186,5 +187,30 @@ void dm_little_forward_proj(const dm_little *L, const float *v, float *scratch, 
  * in place when the weights are low-bit; out: T x rows), one GEMM. */
 void dm_little_forward_proj_batch(const dm_little *L, float *V, int T, float *out);
 int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err);
+/* dm_little_forward_batch over many calls of a few rows (the quality path):
+ * the dense projections made once and, with pack, the projections (in
+ * float, as the kernels' step projects) and the weights packed for
+ * kernels/pgemm.h (same figures within float rounding). L must outlive b. */
+typedef struct dm_little_batch {
+    const dm_little *L;
+    double *Pd[DM_MAX_STREAMS]; /* dense projections (NULL: the sparse reference per row) */
+    int gemm;
+    float *Pf[DM_MAX_STREAMS];  /* packed: the same in float, packed in P (fproj) */
+    dm_pgemm P[DM_MAX_STREAMS];
+    int fproj;
+    dm_pgemm wq;
+} dm_little_batch;
+int dm_little_batch_init(dm_little_batch *b, const dm_little *L, int pack, dm_err *err);
+void dm_little_batch_free(dm_little_batch *b);
+/* Scratch a caller keeps across calls (w NULL: allocated per call); zero it
+ * before the first call, free with dm_little_work_free. */
+typedef struct dm_little_work {
+    float *V;
+    double *Xd, *Vd;
+    size_t nv, nx, nvd;
+} dm_little_work;
+void dm_little_work_free(dm_little_work *w);
+int dm_little_batch_forward(const dm_little_batch *b, dm_little_work *w, const float *xh, int ld, int T, float *out,
+                            dm_err *err);
 
 #endif

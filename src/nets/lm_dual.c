@@ -548,7 +548,7 @@ static float hsum8(const ms_v8f *v)
     return (((*v)[0] + (*v)[1]) + ((*v)[2] + (*v)[3])) + (((*v)[4] + (*v)[5]) + ((*v)[6] + (*v)[7]));
 }
 
-static void ms_figures(const float *ld, const float *lq, int V, int tgt, ms_fig *f)
+__attribute__((target_clones("avx512f", "avx2", "default"))) static void ms_figures(const float *ld, const float *lq, int V, int tgt, ms_fig *f)
 {
     float md, mq;
     int ad = argmax_f(ld, V, &md), aq = argmax_f(lq, V, &mq);
@@ -608,6 +608,10 @@ typedef struct ls_shared {
     long L;
     ms_fig *fig;          /* (L - 1) x N */
     volatile int stop;    /* a worker failed */
+    /* the weights every worker multiplies by at every step, packed once (kernels/pgemm.h) */
+    dm_pgemm dec;
+    dm_site_packed site[DM_LM_MAX_LAYERS];
+    dm_little_batch little[DM_LM_MAX_LAYERS];
 } ls_shared;
 
 typedef struct ls_group {
@@ -660,6 +664,7 @@ static void *ls_work(void *arg)
     float *Y = dm_alloc((size_t)G * R * sizeof(float)), *EX = dm_alloc((size_t)2 * G * R * sizeof(float));
     float *g = dm_alloc((size_t)R * sizeof(float)), *aux = dm_alloc((size_t)H * sizeof(float));
     dm_engine_state es;
+    dm_little_work lw = {0};
     int have_es = 0;
     if (ok && logits && Y && EX && g && aux && dm_engine_state_init(&es, e, &w->err) == 0)
         have_es = 1;
@@ -687,8 +692,8 @@ static void *ls_work(void *arg)
                 int ld = Ly->ld, lastl = l + 1 == NL;
                 float *Ud = p->U[l], *Uq = p->U[l] + (size_t)n * ld;
                 /* the exact pre-activations of every row, both sides; the little outputs, dual side */
-                st->ops->exact_pre(st, Ud, ld, 2 * n, EX);
-                if (dm_little_forward_batch(&e->s[l].little, Uq, ld, n, Y, &w->err)) {
+                st->ops->exact_pre(st, &sh->site[l], Ud, ld, 2 * n, EX);
+                if (dm_little_batch_forward(&sh->little[l], &lw, Uq, ld, n, Y, &w->err)) {
                     w->rc = -1;
                     sh->stop = 1;
                     goto out;
@@ -728,10 +733,7 @@ static void *ls_work(void *arg)
         for (int q = 0; q < w->ng; q++) {
             ls_group *p = &gr[q];
             int n = p->n;
-            for (int j = 0; j < nb * 2 * n; j++)
-                memcpy(logits + (size_t)j * V, m->dec_b, (size_t)V * sizeof(float));
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nb * 2 * n, V, H, 1.0f, p->Htop, H, m->dec_w, H,
-                        1.0f, logits, V);
+            dm_pgemm_bias(&sh->dec, nb * 2 * n, p->Htop, H, m->dec_b, logits, V);
             for (int b = 0; b < nb; b++) {
                 const float *lg = logits + (size_t)b * 2 * n * V;
                 for (int j = 0; j < n; j++)
@@ -748,6 +750,7 @@ static void *ls_work(void *arg)
 out:
     if (have_es)
         dm_engine_state_free(&es);
+    dm_little_work_free(&lw);
     for (int q = 0; gr && q < w->ng; q++) {
         for (int l = 0; l < NL; l++)
             dm_free(gr[q].U[l]), dm_free(gr[q].C[l]);
@@ -757,6 +760,36 @@ out:
     free(gr);
     dm_free(logits), dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux);
     return NULL;
+}
+
+static void ls_unpack(ls_shared *sh)
+{
+    dm_pgemm_free(&sh->dec);
+    for (int l = 0; l < DM_LM_MAX_LAYERS; l++) {
+        dm_site_packed_free(&sh->site[l]);
+        dm_little_batch_free(&sh->little[l]);
+    }
+}
+
+/* Pack the decoder, every layer's weights and little weights (a few ms; the
+ * pass then reads each once per step group instead of OpenBLAS repacking
+ * them on every call). */
+static int ls_pack(ls_shared *sh, dm_err *err)
+{
+    const dm_dual *d = sh->d;
+    const dm_lm *m = d->big;
+    memset(&sh->dec, 0, sizeof sh->dec);
+    memset(sh->site, 0, sizeof sh->site);
+    memset(sh->little, 0, sizeof sh->little);
+    int rc = dm_pgemm_pack(&sh->dec, m->dec_w, m->nhid, m->ntoken, m->nhid, 1, err);
+    for (int l = 0; !rc && l < m->nlayers; l++)
+        rc = dm_site_pack(&d->site[l], &sh->site[l], err) ||
+             dm_little_batch_init(&sh->little[l], &d->eng.s[l].little, 1, err);
+    if (rc) {
+        ls_unpack(sh);
+        return -1;
+    }
+    return 0;
 }
 
 /* Sum the figures of steps [0, T) in (step, stream) order. */
@@ -794,11 +827,14 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
     nw = nw < 1 ? 1 : nw > 16 ? 16 : nw;
     nw = nw > ngroups ? ngroups : nw;
     ls_shared sh = {.d = d, .c = c, .o = o, .audit = audit, .N = N, .L = L};
+    if (ls_pack(&sh, err))
+        return -1;
     sh.fig = malloc((size_t)(L - 1) * N * sizeof *sh.fig);
     ls_worker *w = calloc((size_t)nw, sizeof *w);
     pthread_t *tid = calloc((size_t)nw, sizeof *tid);
     if (!sh.fig || !w || !tid) {
         free(sh.fig), free(w), free(tid);
+        ls_unpack(&sh);
         return dm_errf(err, "out of memory for %d streams of %ld tokens", N, L);
     }
     int blas_threads = dm_blas_threads();
@@ -869,6 +905,7 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
         r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)done / secs : 0;
     }
     free(sh.fig), free(w), free(tid);
+    ls_unpack(&sh);
     return rc;
 }
 

@@ -1,0 +1,158 @@
+/* pgemm.c - C += A . W^T with W packed once (see pgemm.h). */
+#include "pgemm.h"
+
+#include <cblas.h>
+#include <immintrin.h>
+#include <string.h>
+
+#define T_AVX512F __attribute__((target("avx2,fma,avx512f")))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#define PG_MR 12 /* rows of C per tile: 12 x 2 accumulators + 2 weight vectors of the 32 zmm */
+
+static int have_avx512(void)
+{
+    static int v = -1;
+    if (v < 0)
+        v = __builtin_cpu_supports("avx512f") ? 1 : 0;
+    return v;
+}
+
+int dm_pgemm_pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int use_avx512, dm_err *err)
+{
+    memset(P, 0, sizeof *P);
+    P->N = N, P->K = K, P->w = W, P->ldw = ldw;
+    if (!use_avx512 || !have_avx512() || N < 1 || K < 1)
+        return 0;
+    size_t np = ((size_t)N + 15) / 16;
+    if (!(P->p = dm_alloc(np * (size_t)K * 16 * sizeof(float))))
+        return dm_errf(err, "out of memory packing a %d x %d weight matrix", N, K);
+    for (size_t pb = 0; pb < np; pb++) {
+        float *dst = P->p + pb * (size_t)K * 16;
+        for (int j = 0; j < 16; j++) {
+            size_t r = pb * 16 + (size_t)j;
+            if (r >= (size_t)N)
+                continue; /* dm_alloc zeroed the padding */
+            const float *src = W + r * (size_t)ldw;
+            for (int k = 0; k < K; k++)
+                dst[(size_t)k * 16 + j] = src[k];
+        }
+    }
+    return 0;
+}
+
+void dm_pgemm_free(dm_pgemm *P)
+{
+    dm_free(P->p);
+    memset(P, 0, sizeof *P);
+}
+
+const char *dm_pgemm_impl(const dm_pgemm *P) { return P->p ? "avx512 packed" : "OpenBLAS sgemm"; }
+
+/* MR rows of C times NB panels of 16 columns (mask m0, m1 for the columns
+ * that exist), accumulated over all of K in registers. */
+static T_AVX512F ALWAYS_INLINE void pg_tile(const float *A, int lda, const float *p0, const float *p1, int K,
+                                            const float *bias, float *C, int ldc, __mmask16 m0, __mmask16 m1,
+                                            const int MR, const int NB)
+{
+    __m512 acc[2][PG_MR];
+    /* C is only written when a bias starts the sums: no read of C lines that are not cached */
+    const __m512 b0 = bias ? _mm512_maskz_loadu_ps(m0, bias) : _mm512_setzero_ps();
+    const __m512 b1 = bias && NB == 2 ? _mm512_maskz_loadu_ps(m1, bias + 16) : _mm512_setzero_ps();
+#pragma GCC unroll 12
+    for (int i = 0; i < MR; i++) {
+        acc[0][i] = bias ? b0 : _mm512_maskz_loadu_ps(m0, C + (size_t)i * ldc);
+        if (NB == 2)
+            acc[1][i] = bias ? b1 : _mm512_maskz_loadu_ps(m1, C + (size_t)i * ldc + 16);
+    }
+    for (int k = 0; k < K; k++) {
+        __m512 wa = _mm512_load_ps(p0 + (size_t)k * 16);
+        __m512 wb = NB == 2 ? _mm512_load_ps(p1 + (size_t)k * 16) : wa;
+#pragma GCC unroll 12
+        for (int i = 0; i < MR; i++) {
+            __m512 x = _mm512_set1_ps(A[(size_t)i * lda + k]);
+            acc[0][i] = _mm512_fmadd_ps(x, wa, acc[0][i]);
+            if (NB == 2)
+                acc[1][i] = _mm512_fmadd_ps(x, wb, acc[1][i]);
+        }
+    }
+#pragma GCC unroll 12
+    for (int i = 0; i < MR; i++) {
+        _mm512_mask_storeu_ps(C + (size_t)i * ldc, m0, acc[0][i]);
+        if (NB == 2)
+            _mm512_mask_storeu_ps(C + (size_t)i * ldc + 16, m1, acc[1][i]);
+    }
+}
+
+#define PG_CASE(R, NB)                                                                                           \
+    case R:                                                                                                      \
+        pg_tile(a, lda, p0, p1, K, bb, c, ldc, m0, m1, R, NB);                                                       \
+        break;
+#define PG_SWITCH(NB)                                                                                            \
+    switch (mr) {                                                                                                \
+        PG_CASE(12, NB) PG_CASE(10, NB) PG_CASE(8, NB) PG_CASE(6, NB) PG_CASE(4, NB) PG_CASE(2, NB)              \
+        default : pg_tile(a, lda, p0, p1, K, bb, c, ldc, m0, m1, 1, NB);                                             \
+        break;                                                                                                   \
+    }
+
+static __mmask16 pg_mask(int N, int col0)
+{
+    int n = N - col0;
+    return n >= 16 ? (__mmask16)0xffff : n <= 0 ? (__mmask16)0 : (__mmask16)((1u << n) - 1u);
+}
+
+/* Column panels outermost: a pair of panels (K x 32 floats) stays in L1/L2
+ * while every row tile of A passes over it, so W is read once per call. */
+static T_AVX512F void pg_run(const dm_pgemm *P, int M, const float *A, int lda, const float *bias, float *C, int ldc)
+{
+    const int K = P->K, np = (P->N + 15) / 16;
+    const size_t pstride = (size_t)K * 16;
+    for (int pb = 0; pb < np;) {
+        const int nb = pb + 2 <= np ? 2 : 1;
+        const float *p0 = P->p + (size_t)pb * pstride, *p1 = nb == 2 ? p0 + pstride : p0;
+        const __mmask16 m0 = pg_mask(P->N, pb * 16), m1 = nb == 2 ? pg_mask(P->N, pb * 16 + 16) : 0;
+        const float *bb = bias ? bias + (size_t)pb * 16 : NULL;
+        for (int i0 = 0; i0 < M;) {
+            int rem = M - i0;
+            int mr = rem >= 12 ? 12 : rem >= 10 ? 10 : rem >= 8 ? 8 : rem >= 6 ? 6 : rem >= 4 ? 4 : rem >= 2 ? 2 : 1;
+            const float *a = A + (size_t)i0 * lda;
+            float *c = C + (size_t)i0 * ldc + (size_t)pb * 16;
+            if (nb == 2) {
+                PG_SWITCH(2)
+            } else {
+                PG_SWITCH(1)
+            }
+            i0 += mr;
+        }
+        pb += nb;
+    }
+}
+
+void dm_pgemm_run(const dm_pgemm *P, int M, const float *A, int lda, float *C, int ldc)
+{
+    dm_pgemm_bias(P, M, A, lda, NULL, C, ldc);
+}
+
+void dm_pgemm_bias(const dm_pgemm *P, int M, const float *A, int lda, const float *bias, float *C, int ldc)
+{
+    if (M < 1 || P->N < 1)
+        return;
+    if (P->p) {
+        pg_run(P, M, A, lda, bias, C, ldc);
+        return;
+    }
+    if (bias)
+        for (int i = 0; i < M; i++)
+            memcpy(C + (size_t)i * ldc, bias, (size_t)P->N * sizeof(float));
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, M, P->N, P->K, 1.0f, A, lda, P->w, P->ldw, 1.0f, C, ldc);
+}
+
+void dm_pgemm_ref(int M, int N, int K, const float *A, int lda, const float *W, int ldw, float *C, int ldc)
+{
+    for (int i = 0; i < M; i++)
+        for (int j = 0; j < N; j++) {
+            double s = C[(size_t)i * ldc + j];
+            for (int k = 0; k < K; k++)
+                s += (double)A[(size_t)i * lda + k] * W[(size_t)j * ldw + k];
+            C[(size_t)i * ldc + j] = (float)s;
+        }
+}
