@@ -698,11 +698,14 @@ static void *ls_work(void *arg)
                     sh->stop = 1;
                     goto out;
                 }
-                /* dense: the cells' reference update */
+                /* dense: the cells' update by the same epilogue as the dual side's (at ratio 0 the two
+                 * sides agree bit for bit; the kernels' vectorised cell once the engine has them) */
                 for (int j = 0; j < n; j++) {
                     float *pre = EX + (size_t)j * R, *h = Ud + (size_t)j * ld + Ly->in;
                     memcpy(g, pre, (size_t)R * sizeof(float));
-                    dm_lm_cell_update(m, g, pre + 3 * H, h, p->C[l] + (size_t)j * H);
+                    dm_site_io dio = {.u = Ud + (size_t)j * ld, .g = g, .aux = pre + 3 * H, .h = h,
+                                      .c = p->C[l] + (size_t)j * H};
+                    st->ops->epilogue(st, e->kern, &dio);
                     if (!lastl)
                         memcpy(p->U[l + 1] + (size_t)j * m->layer[l + 1].ld, h, (size_t)H * sizeof(float));
                 }
