@@ -55,6 +55,8 @@ typedef struct dm_eval_opts {
     int beam;                    /* translators: beam width (0 or 1: greedy) */
     int threads;                 /* translators: sentences translated in parallel (0 or 1: one at a time) */
     FILE *hyp_out;               /* translators: where the hypotheses go, one a line (NULL: nowhere) */
+    struct dm_lm_memo *memo;     /* language models, quality path: the dense side kept between runs
+                                    (lm_dual.h; NULL: computed every time) */
 } dm_eval_opts;
 
 /* Perplexity of the token stream from a zero state: token 0 is context

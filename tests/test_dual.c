@@ -545,6 +545,45 @@ static void streams_vs_torch(const char *name)
         cr_expect_eq(r1.dual.predictions, 23L * (c.n / 23 - 1));
         dm_dual_free(&d);
     }
+    /* the dense side kept between evaluations (lm_dual.h): the first evaluation notes the key, the
+     * second fills the memo (figures as without it), the third uses it: value, dense and top-1
+     * identical, KL equal to rounding; at ratio 0 exactly 0; another stream count is another key */
+    {
+        dm_dual d;
+        dm_dual_cfg cf = cfg_of(0.5, 8, 4, DM_MODE_TOPK);
+        cr_assert_eq(dm_dual_build(&d, &m, &fd, &cf, &err), 0, "%s", err.msg);
+        dm_lm_memo *mo = dm_lm_memo_new();
+        cr_assert_not_null(mo);
+        dm_eval_opts o0 = {.streams = 7}, o = {.streams = 7, .memo = mo};
+        dm_dual_result r0, r[3];
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, &o0, 0, &r0, &err), 0, "%s", err.msg);
+        for (int k = 0; k < 3; k++) {
+            cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 0, &r[k], &err), 0, "%s", err.msg);
+            cr_expect_eq(dm_lm_memo_state(mo), k == 0 ? 1 : 2, "%s: memo state after evaluation %d", name, k + 1);
+            cr_expect(r[k].dual.value == r0.dual.value && r[k].dense.value == r0.dense.value &&
+                          r[k].top1_agree == r0.top1_agree,
+                      "%s, evaluation %d with the memo: %.17g %.17g %.17g vs %.17g %.17g %.17g", name, k + 1,
+                      r[k].dual.value, r[k].dense.value, r[k].top1_agree, r0.dual.value, r0.dense.value,
+                      r0.top1_agree);
+            cr_expect_eq(r[k].dual.predictions, r0.dual.predictions);
+            cr_expect_eq(dm_stats_ratio(&r[k].stats, -1, -1), dm_stats_ratio(&r0.stats, -1, -1));
+        }
+        cr_expect(r[0].kld == r0.kld && r[1].kld == r0.kld, "%s: KL without the memo's use %.17g %.17g vs %.17g",
+                  name, r[0].kld, r[1].kld, r0.kld);
+        cr_expect(r0.kld > 0 && fabs(r[2].kld / r0.kld - 1) < 1e-4, "%s: KL from the memo %.17g, computed %.17g", name,
+                  r[2].kld, r0.kld);
+        cr_assert_eq(dm_dual_set_ratio(&d, 0.0, &err), 0);
+        dm_dual_result z;
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 0, &z, &err), 0, "%s", err.msg);
+        cr_expect_eq(z.kld, 0.0, "%s: ratio 0 from the memo: KL %.17g", name, z.kld);
+        cr_expect_eq(z.top1_agree, 1.0);
+        cr_expect(fabs(z.dual.value / z.dense.value - 1) < 1e-12);
+        dm_eval_opts o4 = {.streams = 4, .memo = mo};
+        cr_assert_eq(dm_eval_lm_dual(&d, &c, &o4, 0, &z, &err), 0, "%s", err.msg);
+        cr_expect_eq(dm_lm_memo_state(mo), 1, "%s: another stream count starts over", name);
+        dm_lm_memo_free(mo);
+        dm_dual_free(&d);
+    }
     dm_fitdata_free(&fd);
     dm_lm_free(&m);
     free(c.ids);

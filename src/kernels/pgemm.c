@@ -17,10 +17,10 @@ static int have_avx512(void)
     return v;
 }
 
-int dm_pgemm_pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int use_avx512, dm_err *err)
+static int pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int trans, int use_avx512, dm_err *err)
 {
     memset(P, 0, sizeof *P);
-    P->N = N, P->K = K, P->w = W, P->ldw = ldw;
+    P->N = N, P->K = K, P->w = W, P->ldw = ldw, P->trans = trans;
     if (!use_avx512 || !have_avx512() || N < 1 || K < 1)
         return 0;
     size_t np = ((size_t)N + 15) / 16;
@@ -28,16 +28,28 @@ int dm_pgemm_pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int use_av
         return dm_errf(err, "out of memory packing a %d x %d weight matrix", N, K);
     for (size_t pb = 0; pb < np; pb++) {
         float *dst = P->p + pb * (size_t)K * 16;
-        for (int j = 0; j < 16; j++) {
-            size_t r = pb * 16 + (size_t)j;
-            if (r >= (size_t)N)
-                continue; /* dm_alloc zeroed the padding */
-            const float *src = W + r * (size_t)ldw;
+        int nj = N - (int)(pb * 16) < 16 ? N - (int)(pb * 16) : 16; /* dm_alloc zeroed the padding */
+        if (trans) /* W^T's rows hold 16 consecutive rows of W: read them in order */
             for (int k = 0; k < K; k++)
-                dst[(size_t)k * 16 + j] = src[k];
-        }
+                memcpy(dst + (size_t)k * 16, W + (size_t)k * ldw + pb * 16, (size_t)nj * sizeof(float));
+        else
+            for (int j = 0; j < nj; j++) {
+                const float *src = W + (pb * 16 + (size_t)j) * (size_t)ldw;
+                for (int k = 0; k < K; k++)
+                    dst[(size_t)k * 16 + j] = src[k];
+            }
     }
     return 0;
+}
+
+int dm_pgemm_pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int use_avx512, dm_err *err)
+{
+    return pack(P, W, ldw, N, K, 0, use_avx512, err);
+}
+
+int dm_pgemm_pack_t(dm_pgemm *P, const float *Wt, int ldwt, int N, int K, int use_avx512, dm_err *err)
+{
+    return pack(P, Wt, ldwt, N, K, 1, use_avx512, err);
 }
 
 void dm_pgemm_free(dm_pgemm *P)
@@ -143,7 +155,8 @@ void dm_pgemm_bias(const dm_pgemm *P, int M, const float *A, int lda, const floa
     if (bias)
         for (int i = 0; i < M; i++)
             memcpy(C + (size_t)i * ldc, bias, (size_t)P->N * sizeof(float));
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, M, P->N, P->K, 1.0f, A, lda, P->w, P->ldw, 1.0f, C, ldc);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, P->trans ? CblasNoTrans : CblasTrans, M, P->N, P->K, 1.0f, A, lda, P->w,
+                P->ldw, 1.0f, C, ldc);
 }
 
 void dm_pgemm_ref(int M, int N, int K, const float *A, int lda, const float *W, int ldw, float *C, int ldc)

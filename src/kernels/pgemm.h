@@ -23,12 +23,15 @@ typedef struct dm_pgemm {
     const float *w;    /* W itself (the fallback; not owned) */
     int ldw;
     float *p;          /* ceil(N / 16) panels of K x 16, zero-padded; NULL: OpenBLAS on w */
+    int trans;         /* w holds W^T (K x N, pitch ldw) */
 } dm_pgemm;
 
 /* Pack W (N x K, pitch ldw; W stays the caller's and must outlive P). With
  * use_avx512 = 0 (or a CPU without AVX-512F) nothing is packed and runs go
  * to OpenBLAS. */
 int dm_pgemm_pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int use_avx512, dm_err *err);
+/* The same from W^T (K x N, pitch ldwt): for C += A . Wt. */
+int dm_pgemm_pack_t(dm_pgemm *P, const float *Wt, int ldwt, int N, int K, int use_avx512, dm_err *err);
 void dm_pgemm_free(dm_pgemm *P);
 /* C (M x N, row pitch ldc) += A (M x K, row pitch lda) . W^T. Single-threaded. */
 void dm_pgemm_run(const dm_pgemm *P, int M, const float *A, int lda, float *C, int ldc);

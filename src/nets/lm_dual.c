@@ -587,6 +587,122 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) static void ms_figu
     f->agree = ad == aq;
 }
 
+/* ---- the dense side kept between evaluations (lm_dual.h) ---- */
+
+typedef struct ms_memo {
+    double nlld, lse, sd; /* dense NLL of the target; log-sum-exp of the dense logits; e . h_dense */
+    int argmax;
+} ms_memo;
+
+struct dm_lm_memo {
+    uint64_t key;
+    int state;   /* 0 unused, 1 key seen, 2 complete */
+    long slots;  /* (L - 1) N */
+    int H;
+    ms_memo *ent; /* slots */
+    float *e;     /* slots x H: W_dec^T p */
+};
+
+dm_lm_memo *dm_lm_memo_new(void) { return calloc(1, sizeof(dm_lm_memo)); }
+
+static void memo_drop(dm_lm_memo *mo)
+{
+    free(mo->ent);
+    dm_free(mo->e);
+    mo->ent = NULL, mo->e = NULL, mo->slots = 0;
+}
+
+void dm_lm_memo_free(dm_lm_memo *mo)
+{
+    if (!mo)
+        return;
+    memo_drop(mo);
+    free(mo);
+}
+
+int dm_lm_memo_state(const dm_lm_memo *mo) { return mo ? mo->state : 0; }
+
+/* Fill: the dense distribution of one prediction into p (V floats) and its
+ * memo entry (the live figures still come from ms_figures). */
+__attribute__((target_clones("avx512f", "avx2", "default"))) static void ms_dense_fill(const float *ld, int V,
+                                                                                      int tgt, ms_memo *me,
+                                                                                      float *p)
+{
+    float md;
+    int ad = argmax_f(ld, V, &md);
+    double Sd = 0;
+    enum { B = 256 };
+    int i = 0;
+    for (; i + 8 <= V;) {
+        ms_v8f sd = {0};
+        int end = i + B <= V ? i + B : V;
+        for (; i + 8 <= end; i += 8) {
+            ms_v8f a;
+            memcpy(&a, ld + i, sizeof a);
+            a -= md;
+            exp_neg8(&a);
+            memcpy(p + i, &a, sizeof a);
+            sd += a;
+        }
+        Sd += hsum8(&sd);
+    }
+    for (; i < V; i++) {
+        float a = exp_neg(ld[i] - md);
+        p[i] = a;
+        Sd += a;
+    }
+    float inv = (float)(1.0 / Sd);
+    for (i = 0; i < V; i++)
+        p[i] *= inv;
+    double lsd = log(Sd);
+    me->lse = (double)md + lsd;
+    me->nlld = lsd - ((double)ld[tgt] - md);
+    me->argmax = ad;
+}
+
+/* Use: one prediction's figures from the dual logits lq, its top state hq
+ * (H values) and the dense side's memo entry and e vector. With dense and
+ * dual logits W h + b, KL = sum p (ld - lq) - LSE(ld) + LSE(lq) =
+ * e . (hd - hq) - LSE(ld) + LSE(lq), the bias cancelling; e . hd is kept
+ * (sd) computed from the same float e as e . hq here, so e's rounding only
+ * multiplies the small hd - hq (at ratio 0: KL exactly 0). */
+__attribute__((target_clones("avx512f", "avx2", "default"))) static void ms_figures_memo(const float *lq, int V,
+                                                                                        int tgt, const ms_memo *me,
+                                                                                        const float *e,
+                                                                                        const float *hq, int H,
+                                                                                        ms_fig *f)
+{
+    float mq;
+    int aq = argmax_f(lq, V, &mq);
+    double Sq = 0;
+    enum { B = 256 };
+    int i = 0;
+    for (; i + 8 <= V;) {
+        ms_v8f sq = {0};
+        int end = i + B <= V ? i + B : V;
+        for (; i + 8 <= end; i += 8) {
+            ms_v8f xq;
+            memcpy(&xq, lq + i, sizeof xq);
+            xq -= mq;
+            exp_neg8(&xq);
+            sq += xq;
+        }
+        Sq += hsum8(&sq);
+    }
+    for (; i < V; i++)
+        Sq += exp_neg(lq[i] - mq);
+    double eh = 0;
+    for (int j = 0; j < H; j++)
+        eh += (double)e[j] * hq[j];
+    double lse = (double)mq + log(Sq);
+    f->kl = (me->sd - eh) - me->lse + lse;
+    if (f->kl < 0)
+        f->kl = 0;
+    f->nlld = me->nlld;
+    f->nllq = lse - (double)lq[tgt];
+    f->agree = me->argmax == aq;
+}
+
 /* The N streams are cut into groups of at most LS_GROUP contiguous streams,
  * dealt out to the workers (one per thread, each with OpenBLAS
  * single-threaded: the workers are the parallelism); each worker steps its
@@ -612,6 +728,10 @@ typedef struct ls_shared {
     dm_pgemm dec;
     dm_site_packed site[DM_LM_MAX_LAYERS];
     dm_little_batch little[DM_LM_MAX_LAYERS];
+    /* the dense side: computed (memo NULL), computed and kept (fill), or taken from the memo */
+    dm_lm_memo *memo;
+    int fill;
+    dm_pgemm dect;        /* fill: W_dec^T packed, for e = W^T p */
 } ls_shared;
 
 typedef struct ls_group {
@@ -663,11 +783,16 @@ static void *ls_work(void *arg)
     float *logits = dm_alloc((size_t)DEC_BLOCK * 2 * G * V * sizeof(float));
     float *Y = dm_alloc((size_t)G * R * sizeof(float)), *EX = dm_alloc((size_t)2 * G * R * sizeof(float));
     float *g = dm_alloc((size_t)R * sizeof(float)), *aux = dm_alloc((size_t)H * sizeof(float));
+    /* fill: the block's dense distributions and their W^T p, per group */
+    float *P = sh->fill ? dm_alloc((size_t)DEC_BLOCK * G * V * sizeof(float)) : NULL;
+    float *E = sh->fill ? dm_alloc((size_t)DEC_BLOCK * G * H * sizeof(float)) : NULL;
     dm_engine_state es;
     dm_little_work lw = {0};
     int have_es = 0;
-    if (ok && logits && Y && EX && g && aux && dm_engine_state_init(&es, e, &w->err) == 0)
+    if (ok && logits && Y && EX && g && aux && (!sh->fill || (P && E)) && dm_engine_state_init(&es, e, &w->err) == 0)
         have_es = 1;
+    /* rows per group: the dense side's n (none when the memo has it), then the dual side's n */
+    const int use = sh->memo && !sh->fill;
     w->rc = 0;
     if (!have_es) {
         w->rc = dm_errf(&w->err, "out of memory for %d streams", N);
@@ -678,21 +803,22 @@ static void *ls_work(void *arg)
         int bt = (int)(t % DEC_BLOCK);
         for (int q = 0; q < w->ng; q++) {
             ls_group *p = &gr[q];
-            int n = p->n;
+            int n = p->n, dn = use ? 0 : n;
             /* inputs: the embeddings of token t of every stream, on both sides */
             int ld0 = m->layer[0].ld;
             for (int j = 0; j < n; j++) {
                 const float *x = m->emb + (size_t)c->ids[(long)(p->j0 + j) * L + t] * m->emsize;
-                memcpy(p->U[0] + (size_t)j * ld0, x, (size_t)m->emsize * sizeof(float));
-                memcpy(p->U[0] + (size_t)(n + j) * ld0, x, (size_t)m->emsize * sizeof(float));
+                if (dn)
+                    memcpy(p->U[0] + (size_t)j * ld0, x, (size_t)m->emsize * sizeof(float));
+                memcpy(p->U[0] + (size_t)(dn + j) * ld0, x, (size_t)m->emsize * sizeof(float));
             }
             for (int l = 0; l < NL; l++) {
                 const dm_rnn_layer *Ly = &m->layer[l];
                 const dm_site *st = &d->site[l];
                 int ld = Ly->ld, lastl = l + 1 == NL;
-                float *Ud = p->U[l], *Uq = p->U[l] + (size_t)n * ld;
+                float *Ud = p->U[l], *Uq = p->U[l] + (size_t)dn * ld;
                 /* the exact pre-activations of every row, both sides; the little outputs, dual side */
-                st->ops->exact_pre(st, &sh->site[l], Ud, ld, 2 * n, EX);
+                st->ops->exact_pre(st, &sh->site[l], Ud, ld, dn + n, EX);
                 if (dm_little_batch_forward(&sh->little[l], &lw, Uq, ld, n, Y, &w->err)) {
                     w->rc = -1;
                     sh->stop = 1;
@@ -700,7 +826,7 @@ static void *ls_work(void *arg)
                 }
                 /* dense: the cells' update by the same epilogue as the dual side's (at ratio 0 the two
                  * sides agree bit for bit; the kernels' vectorised cell once the engine has them) */
-                for (int j = 0; j < n; j++) {
+                for (int j = 0; j < dn; j++) {
                     float *pre = EX + (size_t)j * R, *h = Ud + (size_t)j * ld + Ly->in;
                     memcpy(g, pre, (size_t)R * sizeof(float));
                     dm_site_io dio = {.u = Ud + (size_t)j * ld, .g = g, .aux = pre + 3 * H, .h = h,
@@ -713,16 +839,16 @@ static void *ls_work(void *arg)
                 for (int j = 0; j < n; j++) {
                     float *u = Uq + (size_t)j * ld;
                     dm_site_io io = {.u = u, .g = g, .aux = aux, .h = u + Ly->in, .c = p->C[l] + (size_t)(n + j) * H};
-                    dm_engine_merge(e, &es, l, Y + (size_t)j * R, EX + (size_t)(n + j) * R, &io, sh->audit,
+                    dm_engine_merge(e, &es, l, Y + (size_t)j * R, EX + (size_t)(dn + j) * R, &io, sh->audit,
                                     &w->stats);
                     if (!lastl)
-                        memcpy(p->U[l + 1] + (size_t)(n + j) * m->layer[l + 1].ld, u + Ly->in,
+                        memcpy(p->U[l + 1] + (size_t)(dn + j) * m->layer[l + 1].ld, u + Ly->in,
                                (size_t)H * sizeof(float));
                 }
             }
             int lt = NL - 1, ldt = m->layer[lt].ld, off = m->layer[lt].in;
-            for (int j = 0; j < 2 * n; j++)
-                memcpy(p->Htop + ((size_t)bt * 2 * n + j) * H, p->U[lt] + (size_t)j * ldt + off,
+            for (int j = 0; j < dn + n; j++)
+                memcpy(p->Htop + ((size_t)bt * (dn + n) + j) * H, p->U[lt] + (size_t)j * ldt + off,
                        (size_t)H * sizeof(float));
             for (int j = 0; j < n; j++)
                 p->tgt[bt * n + j] = c->ids[(long)(p->j0 + j) * L + t + 1];
@@ -735,13 +861,37 @@ static void *ls_work(void *arg)
         long tb0 = t - bt;
         for (int q = 0; q < w->ng; q++) {
             ls_group *p = &gr[q];
-            int n = p->n;
-            dm_pgemm_bias(&sh->dec, nb * 2 * n, p->Htop, H, m->dec_b, logits, V);
+            int n = p->n, dn = use ? 0 : n, rows = dn + n;
+            dm_pgemm_bias(&sh->dec, nb * rows, p->Htop, H, m->dec_b, logits, V);
             for (int b = 0; b < nb; b++) {
-                const float *lg = logits + (size_t)b * 2 * n * V;
-                for (int j = 0; j < n; j++)
-                    ms_figures(lg + (size_t)j * V, lg + (size_t)(n + j) * V, V, p->tgt[b * n + j],
-                               &sh->fig[(size_t)(tb0 + b) * N + p->j0 + j]);
+                const float *lg = logits + (size_t)b * rows * V;
+                for (int j = 0; j < n; j++) {
+                    size_t slot = (size_t)(tb0 + b) * N + p->j0 + j;
+                    if (use)
+                        ms_figures_memo(lg + (size_t)j * V, V, p->tgt[b * n + j], &sh->memo->ent[slot],
+                                        sh->memo->e + slot * H, p->Htop + ((size_t)b * rows + j) * H, H,
+                                        &sh->fig[slot]);
+                    else
+                        ms_figures(lg + (size_t)j * V, lg + (size_t)(n + j) * V, V, p->tgt[b * n + j],
+                                   &sh->fig[slot]);
+                    if (sh->fill)
+                        ms_dense_fill(lg + (size_t)j * V, V, p->tgt[b * n + j], &sh->memo->ent[slot],
+                                      P + ((size_t)b * n + j) * V);
+                }
+            }
+            if (sh->fill) { /* e = W^T p for the block's predictions, one GEMM, then into their slots */
+                memset(E, 0, (size_t)nb * n * H * sizeof(float));
+                dm_pgemm_run(&sh->dect, nb * n, P, V, E, H);
+                for (int b = 0; b < nb; b++)
+                    for (int j = 0; j < n; j++) {
+                        size_t slot = (size_t)(tb0 + b) * N + p->j0 + j;
+                        const float *ej = E + ((size_t)b * n + j) * H, *hd = p->Htop + ((size_t)b * rows + j) * H;
+                        double sd = 0;
+                        for (int i = 0; i < H; i++)
+                            sd += (double)ej[i] * hd[i];
+                        sh->memo->ent[slot].sd = sd;
+                        memcpy(sh->memo->e + slot * H, ej, (size_t)H * sizeof(float));
+                    }
             }
             w->stats.dec_bytes += (double)((size_t)V * H + V) * sizeof(float) * n * nb;
             w->stats.steps += (long)n * nb;
@@ -761,13 +911,52 @@ out:
         free(gr[q].tgt);
     }
     free(gr);
-    dm_free(logits), dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux);
+    dm_free(logits), dm_free(Y), dm_free(EX), dm_free(g), dm_free(aux), dm_free(P), dm_free(E);
     return NULL;
+}
+
+/* Which way the dense side goes (lm_dual.h): the memo's key is the model,
+ * the tokens, the streams and the cell kernels the dense side's update
+ * uses. The first evaluation with a key only notes it; the second fills the
+ * memo (when its e vectors take at most 1 GB); later ones use it. */
+static void memo_choose(ls_shared *sh, dm_lm_memo *mo)
+{
+    sh->memo = NULL, sh->fill = 0;
+    if (!mo)
+        return;
+    const dm_lm *m = sh->d->big;
+    uint64_t parts[6] = {(uint64_t)(uintptr_t)m, (uint64_t)(uintptr_t)sh->c->ids, (uint64_t)sh->c->n,
+                         (uint64_t)sh->N, (uint64_t)(uintptr_t)sh->d->eng.kern, m->file_hash};
+    uint64_t key = dm_fnv1a(DM_FNV_INIT, parts, sizeof parts);
+    long slots = (sh->L - 1) * (long)sh->N;
+    if (mo->key == key && mo->state == 2 && mo->slots == slots) {
+        sh->memo = mo;
+        return;
+    }
+    if (mo->key != key || mo->state == 0) {
+        memo_drop(mo);
+        mo->key = key, mo->state = 1;
+        return;
+    }
+    /* seen once: fill */
+    memo_drop(mo);
+    mo->state = 1;
+    if ((double)slots * m->nhid * sizeof(float) > 1e9)
+        return;
+    mo->ent = calloc((size_t)slots, sizeof *mo->ent);
+    mo->e = dm_alloc((size_t)slots * m->nhid * sizeof(float));
+    if (!mo->ent || !mo->e) {
+        memo_drop(mo);
+        return;
+    }
+    mo->slots = slots, mo->H = m->nhid;
+    sh->memo = mo, sh->fill = 1;
 }
 
 static void ls_unpack(ls_shared *sh)
 {
     dm_pgemm_free(&sh->dec);
+    dm_pgemm_free(&sh->dect);
     for (int l = 0; l < DM_LM_MAX_LAYERS; l++) {
         dm_site_packed_free(&sh->site[l]);
         dm_little_batch_free(&sh->little[l]);
@@ -782,9 +971,12 @@ static int ls_pack(ls_shared *sh, dm_err *err)
     const dm_dual *d = sh->d;
     const dm_lm *m = d->big;
     memset(&sh->dec, 0, sizeof sh->dec);
+    memset(&sh->dect, 0, sizeof sh->dect);
     memset(sh->site, 0, sizeof sh->site);
     memset(sh->little, 0, sizeof sh->little);
     int rc = dm_pgemm_pack(&sh->dec, m->dec_w, m->nhid, m->ntoken, m->nhid, 1, err);
+    if (!rc && sh->fill) /* e = p . W_dec: W_dec (V x H) is the transposed operand of a V-deep product */
+        rc = dm_pgemm_pack_t(&sh->dect, m->dec_w, m->nhid, m->nhid, m->ntoken, 1, err);
     for (int l = 0; !rc && l < m->nlayers; l++)
         rc = dm_site_pack(&d->site[l], &sh->site[l], err) ||
              dm_little_batch_init(&sh->little[l], &d->eng.s[l].little, 1, err);
@@ -830,6 +1022,7 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
     nw = nw < 1 ? 1 : nw > 16 ? 16 : nw;
     nw = nw > ngroups ? ngroups : nw;
     ls_shared sh = {.d = d, .c = c, .o = o, .audit = audit, .N = N, .L = L};
+    memo_choose(&sh, o->memo);
     if (ls_pack(&sh, err))
         return -1;
     sh.fig = malloc((size_t)(L - 1) * N * sizeof *sh.fig);
@@ -906,6 +1099,12 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
         long done = tmin * N;
         put_figures(r, &ad, &aq, done, kl, agree, cancelled ? done : (long)N * L, secs);
         r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)done / secs : 0;
+    }
+    if (sh.fill) { /* complete: kept; otherwise the next evaluation fills it again */
+        if (!rc && tmin >= L - 1)
+            sh.memo->state = 2;
+        else
+            memo_drop(sh.memo);
     }
     free(sh.fig), free(w), free(tid);
     ls_unpack(&sh);

@@ -101,6 +101,23 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
 int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit,
                             dm_dual_result *r, dm_err *err);
 
+/* The dense side of that pass kept between evaluations of the same model,
+ * tokens, streams and cell kernels (o->memo; its owner is the data object
+ * the tokens belong to): per prediction the dense NLL, argmax, log-sum-exp
+ * of the logits, the H-vector e = W_dec^T p of the dense distribution p and
+ * e . h_dense. KL(dense || dual) = e . (h_dense - h_dual) - LSE(dense) +
+ * LSE(dual) then needs only the dual side's top state and logits, so an
+ * evaluation that finds a complete memo computes the dual side alone (about
+ * half the work). The second evaluation with a key fills it (one more GEMM
+ * of the decoder's size); a cancelled one leaves it incomplete. Figures
+ * with the memo: value, dense, top-1 identical; KL equal up to the float
+ * rounding of the logits, which the live path sums in another way. */
+typedef struct dm_lm_memo dm_lm_memo;
+dm_lm_memo *dm_lm_memo_new(void);
+void dm_lm_memo_free(dm_lm_memo *mo);
+/* 0: not used yet; 1: key seen once; 2: complete (for tests and the note in a run). */
+int dm_lm_memo_state(const dm_lm_memo *mo);
+
 /* PAPER.md Table 1 on the dense model: at every step, Gaussian noise whose
  * norm is beta times the gate's pre-activation norm is added to half of
  * each gate's outputs: the sensitive half (half = 0) or the insensitive half

@@ -100,6 +100,7 @@ static int rnnlm_open(const dm_net *n, const char *path, long limit, dm_data **o
         free(d);
         return dm_errf(err, "%s: fewer than 2 tokens to evaluate", path);
     }
+    d->memo = dm_lm_memo_new(); /* NULL (out of memory) only costs speed */
     d->base.fam = &dm_family_rnnlm;
     d->base.items = d->c.n;
     d->base.scored = d->c.n - 1;
@@ -113,6 +114,7 @@ static void rnnlm_close(dm_data *d)
     if (!d)
         return;
     dm_corpus_free(&((dm_rnnlm_data *)d)->c);
+    dm_lm_memo_free(((dm_rnnlm_data *)d)->memo);
     free(d);
 }
 
@@ -134,7 +136,10 @@ static int rnnlm_eval(const dm_net *n, const dm_engine *e, const dm_data *data, 
     const dm_rnnlm *r = (const dm_rnnlm *)n;
     dm_dual d;
     dm_rnnlm_dual_view(r, e, &d);
-    return dm_eval_lm_dual(&d, &((const dm_rnnlm_data *)data)->c, o, audit, res, err);
+    const dm_rnnlm_data *rd = (const dm_rnnlm_data *)data;
+    dm_eval_opts oo = o ? *o : (dm_eval_opts){0};
+    oo.memo = rd->memo;
+    return dm_eval_lm_dual(&d, &rd->c, &oo, audit, res, err);
 }
 
 static int rnnlm_bench(const dm_net *n, const dm_engine *e, int steps, int cold, dm_dual_bench *b, dm_err *err)

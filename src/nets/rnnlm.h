@@ -19,6 +19,7 @@ typedef struct dm_rnnlm {
 typedef struct dm_rnnlm_data {
     dm_data base; /* first */
     dm_corpus c;
+    dm_lm_memo *memo; /* the quality path's dense side, kept between runs on these tokens (NULL: none) */
 } dm_rnnlm_data;
 
 /* Fill the common head (arch, sites, ...) from r->lm. */
