@@ -58,7 +58,10 @@ void dm_pgemm_free(dm_pgemm *P)
     memset(P, 0, sizeof *P);
 }
 
-const char *dm_pgemm_impl(const dm_pgemm *P) { return P->p ? "avx512 packed" : "OpenBLAS sgemm"; }
+const char *dm_pgemm_impl(const dm_pgemm *P)
+{
+    return P->p ? "avx512 packed" : "OpenBLAS sgemm";
+}
 
 /* MR rows of C times NB panels of 16 columns (mask m0, m1 for the columns
  * that exist), accumulated over all of K in registers. */
@@ -95,15 +98,16 @@ static T_AVX512F ALWAYS_INLINE void pg_tile(const float *A, int lda, const float
     }
 }
 
-#define PG_CASE(R, NB)                                                                                           \
-    case R:                                                                                                      \
-        pg_tile(a, lda, p0, p1, K, bb, c, ldc, m0, m1, R, NB);                                                       \
+#define PG_CASE(R, NB)                                                                                                 \
+    case R:                                                                                                            \
+        pg_tile(a, lda, p0, p1, K, bb, c, ldc, m0, m1, R, NB);                                                         \
         break;
-#define PG_SWITCH(NB)                                                                                            \
-    switch (mr) {                                                                                                \
-        PG_CASE(12, NB) PG_CASE(10, NB) PG_CASE(8, NB) PG_CASE(6, NB) PG_CASE(4, NB) PG_CASE(2, NB)              \
-        default : pg_tile(a, lda, p0, p1, K, bb, c, ldc, m0, m1, 1, NB);                                             \
-        break;                                                                                                   \
+#define PG_SWITCH(NB)                                                                                                  \
+    switch (mr) {                                                                                                      \
+        PG_CASE(12, NB)                                                                                                \
+        PG_CASE(10, NB) PG_CASE(8, NB) PG_CASE(6, NB) PG_CASE(4, NB) PG_CASE(2, NB) default                            \
+            : pg_tile(a, lda, p0, p1, K, bb, c, ldc, m0, m1, 1, NB);                                                   \
+        break;                                                                                                         \
     }
 
 static __mmask16 pg_mask(int N, int col0)

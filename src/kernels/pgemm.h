@@ -19,11 +19,11 @@
 #include "util.h"
 
 typedef struct dm_pgemm {
-    int N, K;          /* W is N x K (row-major, row pitch ldw) */
-    const float *w;    /* W itself (the fallback; not owned) */
+    int N, K;       /* W is N x K (row-major, row pitch ldw) */
+    const float *w; /* W itself (the fallback; not owned) */
     int ldw;
-    float *p;          /* ceil(N / 16) panels of K x 16, zero-padded; NULL: OpenBLAS on w */
-    int trans;         /* w holds W^T (K x N, pitch ldw) */
+    float *p;  /* ceil(N / 16) panels of K x 16, zero-padded; NULL: OpenBLAS on w */
+    int trans; /* w holds W^T (K x N, pitch ldw) */
 } dm_pgemm;
 
 /* Pack W (N x K, pitch ldw; W stays the caller's and must outlive P). With

@@ -548,7 +548,40 @@ static float hsum8(const ms_v8f *v)
     return (((*v)[0] + (*v)[1]) + ((*v)[2] + (*v)[3])) + (((*v)[4] + (*v)[5]) + ((*v)[6] + (*v)[7]));
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default"))) static void ms_figures(const float *ld, const float *lq, int V, int tgt, ms_fig *f)
+/* sum over i of exp(l[i] - m) (m: the row's max), in blocks of float
+ * partial sums summed in double; with p, the terms into p[0..V). Inlined
+ * into each caller, so it takes the caller's target (clones below). */
+static inline __attribute__((always_inline)) double ms_expsum(const float *l, int V, float m, float *p)
+{
+    double S = 0;
+    enum { B = 256 };
+    int i = 0;
+    for (; i + 8 <= V;) {
+        ms_v8f s = {0};
+        int end = i + B <= V ? i + B : V;
+        for (; i + 8 <= end; i += 8) {
+            ms_v8f a;
+            memcpy(&a, l + i, sizeof a);
+            a -= m;
+            exp_neg8(&a);
+            if (p)
+                memcpy(p + i, &a, sizeof a);
+            s += a;
+        }
+        S += hsum8(&s);
+    }
+    for (; i < V; i++) {
+        float a = exp_neg(l[i] - m);
+        if (p)
+            p[i] = a;
+        S += a;
+    }
+    return S;
+}
+
+#define MS_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+
+MS_CLONES static void ms_figures(const float *ld, const float *lq, int V, int tgt, ms_fig *f)
 {
     float md, mq;
     int ad = argmax_f(ld, V, &md), aq = argmax_f(lq, V, &mq);
@@ -624,35 +657,13 @@ int dm_lm_memo_state(const dm_lm_memo *mo) { return mo ? mo->state : 0; }
 
 /* Fill: the dense distribution of one prediction into p (V floats) and its
  * memo entry (the live figures still come from ms_figures). */
-__attribute__((target_clones("avx512f", "avx2", "default"))) static void ms_dense_fill(const float *ld, int V,
-                                                                                      int tgt, ms_memo *me,
-                                                                                      float *p)
+MS_CLONES static void ms_dense_fill(const float *ld, int V, int tgt, ms_memo *me, float *p)
 {
     float md;
     int ad = argmax_f(ld, V, &md);
-    double Sd = 0;
-    enum { B = 256 };
-    int i = 0;
-    for (; i + 8 <= V;) {
-        ms_v8f sd = {0};
-        int end = i + B <= V ? i + B : V;
-        for (; i + 8 <= end; i += 8) {
-            ms_v8f a;
-            memcpy(&a, ld + i, sizeof a);
-            a -= md;
-            exp_neg8(&a);
-            memcpy(p + i, &a, sizeof a);
-            sd += a;
-        }
-        Sd += hsum8(&sd);
-    }
-    for (; i < V; i++) {
-        float a = exp_neg(ld[i] - md);
-        p[i] = a;
-        Sd += a;
-    }
+    double Sd = ms_expsum(ld, V, md, p);
     float inv = (float)(1.0 / Sd);
-    for (i = 0; i < V; i++)
+    for (int i = 0; i < V; i++)
         p[i] *= inv;
     double lsd = log(Sd);
     me->lse = (double)md + lsd;
@@ -666,31 +677,12 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) static void ms_dens
  * e . (hd - hq) - LSE(ld) + LSE(lq), the bias cancelling; e . hd is kept
  * (sd) computed from the same float e as e . hq here, so e's rounding only
  * multiplies the small hd - hq (at ratio 0: KL exactly 0). */
-__attribute__((target_clones("avx512f", "avx2", "default"))) static void ms_figures_memo(const float *lq, int V,
-                                                                                        int tgt, const ms_memo *me,
-                                                                                        const float *e,
-                                                                                        const float *hq, int H,
-                                                                                        ms_fig *f)
+MS_CLONES static void ms_figures_memo(const float *lq, int V, int tgt, const ms_memo *me, const float *e,
+                                     const float *hq, int H, ms_fig *f)
 {
     float mq;
     int aq = argmax_f(lq, V, &mq);
-    double Sq = 0;
-    enum { B = 256 };
-    int i = 0;
-    for (; i + 8 <= V;) {
-        ms_v8f sq = {0};
-        int end = i + B <= V ? i + B : V;
-        for (; i + 8 <= end; i += 8) {
-            ms_v8f xq;
-            memcpy(&xq, lq + i, sizeof xq);
-            xq -= mq;
-            exp_neg8(&xq);
-            sq += xq;
-        }
-        Sq += hsum8(&sq);
-    }
-    for (; i < V; i++)
-        Sq += exp_neg(lq[i] - mq);
+    double Sq = ms_expsum(lq, V, mq, NULL);
     double eh = 0;
     for (int j = 0; j < H; j++)
         eh += (double)e[j] * hq[j];
