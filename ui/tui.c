@@ -1137,6 +1137,9 @@ static void refresh_views(tui *t)
 /* Copy the latest snapshot; note finished runs. */
 static void poll_snapshot(tui *t)
 {
+    char note[1400];
+    if (dm_session_notice(t->s, note, sizeof note)) /* e.g. the worker held out the text's head to fit on */
+        logf_(t, 'i', "%s", note);
     dm_session_snapshot(t->s, &t->snap);
     if (t->snap.run_seq != t->seen_run_seq || t->snap.state != t->seen_state) {
         int ended = t->snap.state == DM_RUN_DONE || t->snap.state == DM_RUN_CANCELLED ||

@@ -818,6 +818,11 @@ static void cmd_fit_progress(long done, long total, double elapsed_s, void *ud)
 
 int dm_cmd_fitdata(dm_cmd_ctx *c, const dm_fitdata **fd)
 {
+    if (dm_session_fit_prepare(c->s, &c->err)) /* a held-out head of the text: a short text refused */
+        return -1;
+    char note[1400];
+    if (dm_session_notice(c->s, note, sizeof note)) /* and what is held out said, before the fit */
+        info(c, "%s", note);
     const dm_net *n = dm_session_net(c->s);
     fit_prog p = {c, n ? (n->fam->fit_item ? n->fam->fit_item : n->fam->item) : "item", 0};
     dm_fit_progress fp = {cmd_fit_progress, &p, c->io->cancel};

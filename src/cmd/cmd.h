@@ -84,7 +84,7 @@ typedef enum dm_stype {
     X(FORMAT,   "format",   DM_ST_ENUM, 0, 0, "table|csv|json|jsonl|md", "table", 0, 0, \
       "output format of results (json: one document; jsonl: one object per line; md: Markdown table)") \
     X(FIT_DATA, "fit-data", DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
-      "text the little module is fitted on (- = the training split of the model's dataset)") \
+      "data the little module is fitted on (- = the training split of the model's dataset; a language model without one fits on the first tenth of the evaluated text, held out: only the rest is scored)") \
     X(FIT_TOKENS, "fit-tokens", DM_ST_INT, 100, 100000000, NULL, "60000", 1000, 10000, \
       "training tokens the little module is fitted on") \
     X(CALIB_TOKENS, "calib-tokens", DM_ST_INT, 10, 1000000, NULL, "4000", 100, 1000, \

@@ -98,7 +98,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         return -1;
     const dm_corpus *corpus;
     char datapath[DM_PATH_MAX];
-    if (dm_session_data(c->s, &corpus, datapath, sizeof datapath, &c->err))
+    if (dm_session_data_whole(c->s, &corpus, datapath, sizeof datapath, &c->err)) /* dense: nothing held out */
         return -1;
     dm_blas_set_threads(s->threads);
     int streams = s->streams > 1 ? s->streams : 1; /* dense eval's auto (0): one stream, batch 1 */
@@ -305,6 +305,7 @@ int64_t dm_cmd_store_dual(dm_cmd_ctx *c, const dm_dual *d, const dm_dual_result 
     dm_run_describe(run, &src);
     snprintf(run->experiment, sizeof run->experiment, "%s", s->experiment);
     dm_run_results(run, &net->base, &d->eng, r, s->audit, NULL);
+    snprintf(run->note, sizeof run->note, "%s", dm_session_held_note(c->s)); /* the data's head fitted on */
     free(net);
     dm_session_store_lock(c->s);
     int rc = dm_store_add(st, run, &c->err);
@@ -435,21 +436,29 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
         describe_arch(m, arch, sizeof arch);
         describe_little(d, lit, sizeof lit);
         fprintf(out, "model       %s  (%s)\n", ref->name, arch);
-        fprintf(out, "data        %s  (%ld tokens, %ld predictions)\n", split ? split : datapath, corpus ? corpus->n : 0L,
-                res->dual.predictions);
+        long held = corpus ? dm_session_held_tokens(c->s) : 0; /* the text's head fitted the little module */
+        if (held)
+            fprintf(out, "data        %s  (tokens %ld..%ld: %ld tokens, %ld predictions; 0..%ld held out to fit)\n",
+                    split ? split : datapath, held, held + corpus->n - 1, corpus->n, res->dual.predictions,
+                    held - 1);
+        else
+            fprintf(out, "data        %s  (%ld tokens, %ld predictions)\n", split ? split : datapath,
+                    corpus ? corpus->n : 0L, res->dual.predictions);
         fprintf(out, "little      %s\n", lit);
         if (dfile[0])
             fprintf(out, "fit         none: dual file %s (%s); relative MSE", dfile,
                     dm_session_dual_info(c->s)->source);
         else
-            fprintf(out, "fit         %ld training tokens%s; relative MSE", fd ? fd->fit_items : 0L,
-                    fd && fd->from_cache ? " (moments from cache)" : "");
+            fprintf(out, "fit         %ld %s tokens%s; relative MSE", fd ? fd->fit_items : 0L,
+                    held ? "held-out" : "training", fd && fd->from_cache ? " (moments from cache)" : "");
         for (int l = 0; l < m->nlayers; l++)
             fprintf(out, " l%d %.3f", l, dm_dual_little(d, l)->var > 0 ? dm_dual_little(d, l)->mse / dm_dual_little(d, l)->var : 0.0);
         fprintf(out, "; built in %.2f s\n", d->fit_seconds);
         fprintf(out, "policy      %s regions, %s ratio control%s\n", dm_policy_name(d->cfg.policy),
                 dm_mode_name(d->cfg.mode),
-                d->cfg.mode == DM_MODE_THRESHOLD ? " (thresholds from training-split quantiles)" : " (exact top-k per step)");
+                d->cfg.mode != DM_MODE_THRESHOLD ? " (exact top-k per step)"
+                : held ? " (thresholds from quantiles over the held-out tokens)"
+                       : " (thresholds from training-split quantiles)");
         fprintf(out, "ratio       requested %.3f, achieved %.3f\n", d->cfg.ratio, dm_stats_ratio(&res->stats, -1, -1));
         for (int l = 0; l < m->nlayers; l++) {
             fprintf(out, "  layer %d   %.3f  ", l, dm_stats_ratio(&res->stats, l, -1));
