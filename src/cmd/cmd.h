@@ -44,7 +44,7 @@ typedef enum dm_stype {
     X(MODE,     "mode",     DM_ST_ENUM, 0, 0, "threshold|topk", "threshold", 0, 0, \
       "ratio control: thresholds calibrated on training text, or exact top-k per step") \
     X(BITS,     "bits",     DM_ST_BITS, 0, 16, "fp32|16|8|6|4|3|2|1", "8", 0, 0, \
-      "little-module weight bits: fp32 or 1..16 (stored in 1-, 2-, 4-, 8- or 16-bit containers: 3 bits cost the bytes of 4, 5..7 of 8, 9..15 of 16)") \
+      "little-module weight bits: fp32 (or 0, as the store writes it) or 1..16 (stored in 1-, 2-, 4-, 8- or 16-bit containers: 3 bits cost the bytes of 4, 5..7 of 8, 9..15 of 16)") \
     X(K,        "k",        DM_ST_INT, 0, 65536, NULL, "0", 8, 64, \
       "little dimension per stream (0 = from eps by the Johnson-Lindenstrauss bound)") \
     X(EPS,      "eps",      DM_ST_REAL, 0.01, 0.99, NULL, "0.5", 0.01, 0.05, \
