@@ -300,6 +300,14 @@ Test(cmd, completion_from_the_table)
     cr_expect(strstr(complete("help ", NULL), "ratio") != NULL);
     cr_expect(strstr(complete("help ", NULL), "sweep") != NULL);
     cr_expect_str_eq(complete("best spe", NULL), "speedup speedup_min speedup_max speedup_e2e ");
+    /* pareto/best ... across DIM,...|all (issue 17) */
+    cr_expect_str_eq(complete("best speedup acr", NULL), "across ");
+    cr_expect_str_eq(complete("pareto dppl_pct speedup ac", NULL), "across ");
+    cr_expect_str_eq(complete("pareto across ", NULL), "all model split limit path streams beam predictor ");
+    cr_expect_str_eq(complete("best speedup across s", NULL), "split streams ");
+    cr_expect_str_eq(complete("best speedup across model,s", NULL), "model,split model,streams ");
+    cr_expect_str_eq(complete("pareto across limit w", NULL), "where ");
+    cr_expect_str_eq(complete("runs acr", NULL), "");
     cr_expect_str_eq(complete("runs where dppl", NULL), "dppl_pct ");
     cr_expect_str_eq(complete("set split t", NULL), "test train ");
     /* every command completes from its first letters */

@@ -2807,6 +2807,23 @@ dm_complete dm_cmd_complete(dm_session *s, const char *line, void (*fn)(void *ud
             fn(ud, "settings");
         return DM_C_COMMAND;
     case DM_C_COLUMN:
+        if (strcmp(d->name, "pareto") == 0 || strcmp(d->name, "best") == 0) { /* ... [across DIM,...|all] */
+            if (idx >= 2 && strcasecmp(w[idx - 1], "across") == 0) {
+                const char *last = strrchr(partial, ','); /* a list: complete its last dimension */
+                int head = last ? (int)(last + 1 - partial) : 0;
+                char cand[300];
+                if (!last && strncmp("all", partial, pl) == 0)
+                    fn(ud, "all");
+                for (int i = 0; i < DM_G_N; i++)
+                    if (strncmp(dm_group_dims[i], partial + head, pl - (size_t)head) == 0) {
+                        snprintf(cand, sizeof cand, "%.*s%s", head, partial, dm_group_dims[i]);
+                        fn(ud, cand);
+                    }
+                return DM_C_NONE;
+            }
+            if (strncmp("across", partial, pl) == 0)
+                fn(ud, "across");
+        }
         for (size_t i = 0; i < sizeof summary_cols / sizeof summary_cols[0]; i++)
             if (strncmp(summary_cols[i], partial, pl) == 0)
                 fn(ud, summary_cols[i]);
