@@ -841,7 +841,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     /* 2-3. per-site allocations, alpha bisected on the measured constraint */
     trial best_t = {0}, best_u = {0};
     tconf best_c = {0}, best_uc = {0};
-    int have_best = 0, have_u = 0;
+    int have_best = 0, have_u = 0, best_is_u = 0; /* best_is_u: the uniform baseline beat the per-site search */
     double alo = 0, ahi = INFINITY, alpha = 1.0;
     int stall = 0;
     long per_site_budget = ts.trials - used - 7; /* leave the uniform search and the report */
@@ -971,7 +971,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     }
     /* a feasible uniform configuration is a per-site one too */
     if (have_u && (!have_best || better(&ts, &best_u, &best_t)))
-        best_t = best_u, best_c = best_uc, have_best = 1;
+        best_t = best_u, best_c = best_uc, have_best = 1, best_is_u = 1;
 
     /* 5. the report */
     dm_table t;
@@ -1030,7 +1030,10 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     else
         info(c, "tune %s: %ld trials (%ld of them the sensitivity table) in %.0f s; best %s on %s: %s %.3f%s", tag + 5,
              used, S->nsites * (long)S->nr * S->nb, dm_now() - t0,
-             best_t.knobs[0] ? "per-site configuration" : "configuration (uniform)", sv.set.split, obj_names[ts.obj],
+             best_is_u ? "configuration (uniform)"
+             : best_t.knobs[0] ? "per-site configuration"
+                               : "per-site configuration (its sites came out equal)",
+             sv.set.split, obj_names[ts.obj],
              objective(&ts, &best_t), have_u ? "" : " (no uniform ratio met the constraint)");
     rc = 0;
     goto out;
