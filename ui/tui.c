@@ -1756,7 +1756,7 @@ static int row_is_current(const tui *t, int r)
 static int col_prio(const char *name)
 {
     static const char *const order[] = {"id",    "status",      "ratio", "delta_pct", "speedup", "bits",
-                                        "k",     "value",       "mode",  "achieved",  "kld",     "top1_agree",
+                                        "k",     "value",       "mode",  "ratio_achieved", "kld", "top1_agree",
                                         "dense", "bytes_ratio", "split", "created",   "note"};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (strcmp(name, order[i]) == 0)
@@ -1891,7 +1891,7 @@ static void render_runs_mini(tui *t, int y, int h)
         put_w(t, y, 1, COLS - 1, R_DIM, "no saved runs of this model yet");
         return;
     }
-    static const char *const mini[] = {"id",   "created", "ratio",     "achieved", "bits",   "k",
+    static const char *const mini[] = {"id",   "created", "ratio",     "ratio_achieved", "bits",   "k",
                                        "mode", "value",   "delta_pct", "speedup",  "status", "kld"};
     int cols[64], hidden;
     int nc = fit_cols(t, cols, 64, 0, h - 1, -1, mini, (int)(sizeof mini / sizeof mini[0]), &hidden);

@@ -875,7 +875,7 @@ enum { RC_ID, RC_MODEL, RC_SPLIT, RC_TOKENS, RC_RATIO, RC_ACH, RC_BITS, RC_K, RC
 
 static void run_table(dm_table *t)
 {
-    static const char *names[RC_N] = {"id", "model", "split", "tokens", "ratio", "achieved", "bits", "k",
+    static const char *names[RC_N] = {"id", "model", "split", "tokens", "ratio", "ratio_achieved", "bits", "k",
                                       "mode", "metric", "value", "value_se", "dense_value", "delta", "delta_pct",
                                       "kld", "top1_agree", "speedup", "speedup_min", "speedup_max",
                                       "speedup_e2e", "bytes_ratio", "seconds", "status", "site_knobs"};
@@ -883,6 +883,7 @@ static void run_table(dm_table *t)
         dm_table_col(t, names[i], !(i == RC_MODEL || i == RC_SPLIT || i == RC_MODE || i == RC_METRIC ||
                                     i == RC_STATUS || i == RC_SITES));
     dm_table_head(t, RC_DENSE, "dense");
+    dm_table_head(t, RC_ACH, "achieved");
 }
 
 /* Full precision for programs; for humans prec digits after the point (a negative prec also prints the sign). */

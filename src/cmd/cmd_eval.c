@@ -131,7 +131,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:I, s:I, s:I, s:I, s:f, s:f, s:i}",
                                   "model", ref->name, "model_file", ref->file, "arch", dm_cell_name(m->cell), "data",
                                   datapath, "split", split ? split : "", "path", dm_path_name(paths[i]), "ppl",
-                                  res[i].value, "ppl_se", res[i].se, "nll", res[i].nll, "tokens", (json_int_t)corpus->n,
+                                  res[i].value, "value_se", res[i].se, "nll", res[i].nll, "tokens", (json_int_t)corpus->n,
                                   "predictions", (json_int_t)res[i].predictions, "unk", (json_int_t)corpus->unk,
                                   "lines", (json_int_t)corpus->lines, "seconds", res[i].seconds, "tokens_per_s",
                                   res[i].items_per_s, "threads", s->threads);
@@ -145,7 +145,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     } else if (c->fmt == DM_FMT_CSV || c->fmt == DM_FMT_MD) {
         dm_table t;
         dm_table_init(&t, NULL);
-        const char *cols[] = {"model", "split", "data", "path", "ppl", "ppl_se", "nll", "tokens", "predictions",
+        const char *cols[] = {"model", "split", "data", "path", "ppl", "value_se", "nll", "tokens", "predictions",
                               "unk", "seconds", "tokens_per_s", "threads", "metric", "value", "streams"};
         for (int i = 0; i < 16; i++)
             dm_table_col(&t, cols[i], (i >= 4 && i <= 12) || i >= 14);
@@ -228,7 +228,7 @@ json_t *dm_cmd_dual_json(const dm_dual *d, const dm_dual_result *r, const char *
     double dppl = r->dual.value - r->dense.value;
     json_t *j = json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:f, s:s, s:s, s:s, s:I}",
                           "model", model, "split", split ? split : "", "data", datapath, "ppl", r->dual.value,
-                          "ppl_se", r->dual.se, "dppl", dppl, "dppl_pct",
+                          "value_se", r->dual.se, "dppl", dppl, "dppl_pct",
                           100.0 * dppl / r->dense.value, "kld", r->kld, "top1_agree", r->top1_agree, "ratio",
                           d->cfg.ratio, "ratio_achieved", dm_stats_ratio(&r->stats, -1, -1), "bytes_ratio",
                           bytes_ratio(&r->stats, 0), "bits", d->cfg.bits, "k", d->k, "bytes_ratio_e2e",

@@ -304,8 +304,8 @@ static int grid_ratios(dm_cmd_ctx *c, const char *spec, double *out)
     return n;
 }
 
-static const char *const sens_cols[] = {"site", "bits", "ratio", "achieved", "value", "dense_value", "delta", "loss_pct",
-                                        "speedup", "run", "status"};
+static const char *const sens_cols[] = {"site",     "bits",     "ratio",   "ratio_achieved", "value", "dense_value",
+                                        "delta",    "loss_pct", "speedup", "run",            "status"};
 
 int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
@@ -362,6 +362,7 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
     dm_table_init(&t, NULL);
     for (size_t i = 0; i < sizeof sens_cols / sizeof sens_cols[0]; i++)
         dm_table_col(&t, sens_cols[i], i >= 1 && i != 10);
+    dm_table_head(&t, 3, "achieved");
     dm_table_head(&t, 5, "dense");
     long ran = 0, reused = 0;
     rc = sens_run(c, net, S, NULL, force, cur->bits, &sv.set, &t, &ran, &reused);
@@ -976,10 +977,12 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     /* 5. the report */
     dm_table t;
     dm_table_init(&t, NULL);
-    static const char *const cols[] = {"config", "split", "ratio", "achieved", "site_knobs", "value", "dense_value",
-                                       "constraint", "speedup", "bytes_ratio", "mac_reduction", "run"};
+    static const char *const cols[] = {"config",     "split",      "ratio",   "ratio_achieved",
+                                       "site_knobs", "value",      "dense_value", "constraint",
+                                       "speedup",    "bytes_ratio", "mac_reduction", "run"};
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++)
         dm_table_col(&t, cols[j], j >= 2 && j != 4);
+    dm_table_head(&t, 3, "achieved");
     dm_table_head(&t, 6, "dense");
     const char *search_split = sv.set.split;
     for (int which = 0; which < 2; which++) {

@@ -1408,7 +1408,7 @@ static const char *find_kw(const char *s, const char *kw)
 }
 
 #define RUNS_COLS                                                                                          \
-    "id, created, model, split, tokens, ratio, ratio_achieved AS achieved, bits, k, mode, value, dense_value, " \
+    "id, created, model, split, tokens, ratio, ratio_achieved, bits, k, mode, value, dense_value, " \
     "delta_pct, kld, top1_agree, speedup, bytes_ratio, status, note"
 
 int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *err)
@@ -1435,13 +1435,14 @@ int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *er
     int rc = dm_session_query(s, sql, out, err);
     if (rc == 0 && out->ncol == 0) {
         /* no rows: still give the columns */
-        const char *cols[] = {"id",    "created", "model",       "split",     "tokens", "ratio", "achieved",
+        const char *cols[] = {"id",    "created", "model",       "split",     "tokens", "ratio", "ratio_achieved",
                               "bits",  "k",       "mode",        "value",     "dense_value", "delta_pct", "kld",
                               "top1_agree", "speedup", "bytes_ratio", "status", "note"};
         for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
             dm_table_col(out, cols[i], 0);
     }
-    dm_table_head(out, dm_table_find_col(out, "dense_value"), "dense"); /* the human header */
+    dm_table_head(out, dm_table_find_col(out, "dense_value"), "dense"); /* the human headers */
+    dm_table_head(out, dm_table_find_col(out, "ratio_achieved"), "achieved");
     free(sql);
     return rc;
 }
