@@ -274,6 +274,10 @@ has "BYO model: a text too short: message" "$tmp/err" \
     "byo-short\.txt: 5000 tokens are too few to hold out a slice to fit the little module on .*the text needs 10000\): give fit-data FILE"
 if grep -q "fitting\|tuning" "$tmp/err"; then notok "BYO model: a text too short: refused before any work"; else
     ok "BYO model: a text too short: refused before any work"; fi
+run "BYO model left on the default split" 1 "$dm" --vocab "$tmp/byo.vocab" --no-store \
+    -c "load '$byo'; set ratio 0.5; run"
+has "BYO model left on the default split: message" "$tmp/err" \
+    "split 'valid' is unknown and there is no training split to fit the little module on: set split to a text file"
 run "BYO classifier without a training split" 1 "$dm" eval "$top_srcdir/tests/fixtures/resnet_cifar.safetensors" \
     --data fashion-mnist --ratio 0.5 --limit 50 --no-store
 has "BYO classifier: message" "$tmp/err" "names no dataset in its metadata, so the training data to fit its little module on are unknown: set fit-data"

@@ -528,10 +528,15 @@ static int prepare_data(dm_session *s, const dm_settings *c, int whole, dm_err *
 {
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    int held = !whole && heldout_applies(s, c);
+    if (held && (!strcmp(c->split, "valid") || !strcmp(c->split, "test") || !strcmp(c->split, "train")))
+        return dm_errf(err, "model %s names no dataset in its metadata, so split '%s' is unknown and there is no "
+                            "training split to fit the little module on: set split to a text file (its first tenth "
+                            "fits the little module, the rest is scored) or fit-data FILE (--fit-data FILE)",
+                       s->ref.name, c->split);
     char path[DM_PATH_MAX];
     if (resolve_split(s, c, path, sizeof path, err))
         return -1;
-    int held = !whole && heldout_applies(s, c);
     if (s->have_corpus && strcmp(path, s->corpus_path) == 0 && s->corpus_limit == c->limit &&
         s->corpus_held == held && (!held || s->corpus_fit_tokens == c->fit_tokens))
         return 0;
