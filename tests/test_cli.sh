@@ -217,5 +217,70 @@ has "save-dual of another model's run: message" "$tmp/err" "run 1 was made with 
 run "save-dual on other fitting data" 1 "$dm" --db "$ddb" -c "set fit-tokens 2000 calib-tokens 500; save-dual 1 '$tmp/x.safetensors'"
 has "save-dual on other fitting data: message" "$tmp/err" "rebuilt little module fits with MSE"
 
+# ---- bring your own model (issue 17): a plain PyTorch state_dict, no dataset in its metadata ----
+# The fixture LSTM (13-token vocabulary) and a text of 12,000 tokens (1,200 lines of 9 words and <eos>).
+# Dense eval scores all of it; a dual-module run fits the little module on its first tenth (tokens
+# 0..1199), says so once, scores only tokens 1200..11999 (dense and dual) and notes it with the run.
+byo="$top_srcdir/tests/fixtures/lstm_model.safetensors"
+printf '%s\n' '<unk>' '<eos>' the of and to in a is it he she we >"$tmp/byo.vocab"
+awk 'BEGIN { split("the of and to in a is it he she we", w, " "); x = 7
+    for (l = 0; l < 1200; l++) { s = ""; for (i = 0; i < 9; i++) { x = (x * 1103515245 + 12345) % 2147483648
+        s = s (i ? " " : "") w[int(x / 65536) % 11 + 1] } print s } }' >"$tmp/byo.txt"
+tail -n +121 "$tmp/byo.txt" >"$tmp/byo-scored.txt" # tokens 1200..11999: what the run scores
+bdb="$tmp/byo.db"
+run "BYO model: dense eval of the whole text" 0 "$dm" eval "$byo" --vocab "$tmp/byo.vocab" --data "$tmp/byo.txt" \
+    --format json -q
+has "BYO model: dense eval scores every token" "$tmp/out" '"predictions": 11999'
+run "BYO model: -c load, set data, ratio 0.5, run (twice)" 0 "$dm" --db "$bdb" --vocab "$tmp/byo.vocab" --format csv \
+    -c "load '$byo'; set split '$tmp/byo.txt' ratio 0.5 speed 20; run; set ratio 0.3; run"
+got=$(grep -c "no training split" "$tmp/err") # before has, which adds to the file when it fails
+has "BYO model: the held-out slice is said" "$tmp/err" \
+    "^no training split in the model and no fit-data: fitting on tokens 0\.\.1199 of .*byo\.txt, scoring tokens 1200\.\.11999$"
+if [ "$got" = 1 ]; then ok "BYO model: said once, not at every run"; else
+    echo "# said $got times" >>"$tmp/err"; notok "BYO model: said once, not at every run"; fi
+has "BYO model: a dual figure beside the dense one" "$tmp/out" \
+    "^1,lstm_model\.safetensors,[^,]*byo\.txt,10800,0\.5,0\.[0-9]+,8,[0-9]+,threshold,perplexity,[0-9.]+,[0-9.]+,[0-9.]+,"
+got=$("$dm" --db "$bdb" --format csv -c "sql select count(*), min(tokens), max(tokens), min(note), max(note) from runs" | sed -n 2p)
+want="2,10800,10800,held out: tokens 0..1199 of $tmp/byo.txt fitted the little module; tokens 1200..11999 scored,held out: tokens 0..1199 of $tmp/byo.txt fitted the little module; tokens 1200..11999 scored"
+if [ "$got" = "$want" ]; then ok "BYO model: the store rows record the held-out slice"; else
+    echo "# expected '$want', got '$got'" >>"$tmp/err"; notok "BYO model: the store rows record the held-out slice"; fi
+# the run's dense figure is the dense perplexity of tokens 1200..11999 alone (20 streams, as runs evaluate)
+dense=$("$dm" --db "$bdb" --format csv -c "sql select dense_value from runs where id = 1" | sed -n 2p)
+# near: |A - B| < 1e-6 A (the two evaluations sum in another order)
+near() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a > 0 && d < 1e-6 * a) }'; }
+scored=$("$dm" eval "$byo" --vocab "$tmp/byo.vocab" --data "$tmp/byo-scored.txt" --streams 20 --format csv -q | sed -n 2p | cut -d, -f5)
+whole=$("$dm" eval "$byo" --vocab "$tmp/byo.vocab" --data "$tmp/byo.txt" --streams 20 --format csv -q | sed -n 2p | cut -d, -f5)
+if near "$dense" "$scored" && ! near "$dense" "$whole"; then
+    ok "BYO model: the run's dense figure is over the scored tokens only"; else
+    echo "# run's dense $dense, dense eval of tokens 1200.. $scored, of the whole text $whole" >"$tmp/err"
+    notok "BYO model: the run's dense figure is over the scored tokens only"; fi
+run "BYO model: classic eval --ratio" 0 "$dm" eval "$byo" --vocab "$tmp/byo.vocab" --data "$tmp/byo.txt" --ratio 0.5 \
+    --limit 3000 --no-store
+has "BYO model: classic eval says which tokens it scores" "$tmp/out" \
+    "^data +.*byo\.txt +\(tokens 1200\.\.4199: 3000 tokens, [0-9]+ predictions; 0\.\.1199 held out to fit\)$"
+has "BYO model: classic eval fits on the held-out tokens" "$tmp/out" "^fit +1200 held-out tokens"
+run "BYO model: fit-data wins" 0 "$dm" eval "$byo" --vocab "$tmp/byo.vocab" --data "$tmp/byo-scored.txt" \
+    --fit-data "$tmp/byo.txt" --ratio 0.5 --no-store
+has "BYO model: fit-data wins: all of the text is scored" "$tmp/out" "^data +.*byo-scored\.txt +\(10800 tokens, "
+if grep -q "no training split" "$tmp/err"; then notok "BYO model: fit-data wins: nothing held out"; else
+    ok "BYO model: fit-data wins: nothing held out"; fi
+run "BYO model: fit-tokens holds out that many" 0 "$dm" --vocab "$tmp/byo.vocab" --no-store \
+    -c "load '$byo'; set split '$tmp/byo.txt' fit-tokens 3000 speed 0; little"
+has "BYO model: fit-tokens holds out that many: said" "$tmp/err" "fitting on tokens 0\.\.2999 of .*, scoring tokens 3000\.\.11999$"
+head -n 500 "$tmp/byo.txt" >"$tmp/byo-short.txt"
+run "BYO model: a text too short to hold out a slice" 1 "$dm" --db "$bdb" --vocab "$tmp/byo.vocab" \
+    -c "load '$byo'; set split '$tmp/byo-short.txt' ratio 0.5; run"
+has "BYO model: a text too short: message" "$tmp/err" \
+    "byo-short\.txt: 5000 tokens are too few to hold out a slice to fit the little module on .*the text needs 10000\): give fit-data FILE"
+if grep -q "fitting\|tuning" "$tmp/err"; then notok "BYO model: a text too short: refused before any work"; else
+    ok "BYO model: a text too short: refused before any work"; fi
+run "BYO model left on the default split" 1 "$dm" --vocab "$tmp/byo.vocab" --no-store \
+    -c "load '$byo'; set ratio 0.5; run"
+has "BYO model left on the default split: message" "$tmp/err" \
+    "split 'valid' is unknown and there is no training split to fit the little module on: set split to a text file"
+run "BYO classifier without a training split" 1 "$dm" eval "$top_srcdir/tests/fixtures/resnet_cifar.safetensors" \
+    --data fashion-mnist --ratio 0.5 --limit 50 --no-store
+has "BYO classifier: message" "$tmp/err" "names no dataset in its metadata, so the training data to fit its little module on are unknown: set fit-data"
+
 echo "1..$n"
 exit $fail

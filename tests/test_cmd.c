@@ -102,6 +102,16 @@ Test(cmd, settings_range_and_errors)
     cr_expect_eq(s.bits, 0);
     cr_expect_eq(dm_settings_set(&s, "bits", "4", &e), 0);
     cr_expect_eq(s.bits, 4);
+    cr_expect_eq(dm_settings_set(&s, "bits", "0", &e), 0, "bits 0 is fp32, as the store writes it: %s", e.msg);
+    cr_expect_eq(s.bits, 0);
+    char bv[16];
+    dm_settings_get(&s, DM_S_BITS, bv, sizeof bv);
+    cr_expect_str_eq(bv, "fp32");
+    cr_expect_eq(dm_settings_set(&s, "bits.l1", "0", &e), 0, "a site's bits 0: %s", e.msg);
+    cr_expect_eq(s.nknobs, 1);
+    cr_expect_eq(s.knobs[0].value, 0);
+    s.nknobs = 0;
+    cr_expect_eq(dm_settings_set(&s, "bits", "4", &e), 0);
     cr_expect_eq(dm_settings_set(&s, "mode", "TOPK", &e), 0);
     cr_expect_eq(s.mode, 1);
     cr_expect_eq(dm_settings_set(&s, "audit", "yes", &e), 0);
@@ -115,6 +125,7 @@ Test(cmd, settings_range_and_errors)
         {"ratio", "", "ratio: a value is needed"},
         {"bits", "17", "bits '17': expected fp32 or an integer from 1 to 16"},
         {"bits", "4.5", "expected fp32 or an integer"},
+        {"bits", "-1", "bits '-1': expected fp32 or an integer from 1 to 16 (0 = fp32)"},
         {"k", "-1", "k '-1': expected an integer from 0 to 65536"},
         {"eps", "1", "eps '1': expected a number from 0.01 to 0.99"},
         {"mode", "top", "mode 'top': expected one of threshold,topk (did you mean 'topk'?)"},
@@ -289,6 +300,14 @@ Test(cmd, completion_from_the_table)
     cr_expect(strstr(complete("help ", NULL), "ratio") != NULL);
     cr_expect(strstr(complete("help ", NULL), "sweep") != NULL);
     cr_expect_str_eq(complete("best spe", NULL), "speedup speedup_min speedup_max speedup_e2e ");
+    /* pareto/best ... across DIM,...|all (issue 17) */
+    cr_expect_str_eq(complete("best speedup acr", NULL), "across ");
+    cr_expect_str_eq(complete("pareto dppl_pct speedup ac", NULL), "across ");
+    cr_expect_str_eq(complete("pareto across ", NULL), "all model split limit path streams beam predictor ");
+    cr_expect_str_eq(complete("best speedup across s", NULL), "split streams ");
+    cr_expect_str_eq(complete("best speedup across model,s", NULL), "model,split model,streams ");
+    cr_expect_str_eq(complete("pareto across limit w", NULL), "where ");
+    cr_expect_str_eq(complete("runs acr", NULL), "");
     cr_expect_str_eq(complete("runs where dppl", NULL), "dppl_pct ");
     cr_expect_str_eq(complete("set split t", NULL), "test train ");
     /* every command completes from its first letters */
@@ -599,7 +618,7 @@ static int64_t add_slice_run(const char *name, long tokens, int streams, double 
     r->streams = streams;
     r->beam = 1;
     r->ratio = 0.5;
-    r->bits = tokens == 200 ? 0 : 8;
+    r->bits = tokens == 200 ? 0 : tokens == 300 ? 6 : 8;
     r->eps = NAN;
     r->value = 30 * (1 + dppl_pct / 100);
     r->dense_value = 30;
@@ -710,6 +729,21 @@ Test(cmd, show_and_diff_types)
     snprintf(line, sizeof line, "set format table; show %lld", (long long)a);
     cr_expect_eq(exec(line), 0);
     cr_expect(strstr(outbuf, "\nbits  ") != NULL && strstr(outbuf, "  fp32\n") != NULL, "%s", outbuf);
+    done();
+    /* 6 bits cost an 8-bit container's bytes: show says so to humans (as little and run detail do), not to programs */
+    int64_t six = add_slice_run("lm", 300, 20, 0.5, 1.5);
+    snprintf(line, sizeof line, "set format table; show %lld", (long long)six);
+    cr_expect_eq(exec(line), 0);
+    cr_expect(strstr(outbuf, "\nbits  ") != NULL && strstr(outbuf, "  6 (stored in 8-bit containers)\n") != NULL,
+              "%s", outbuf);
+    done();
+    snprintf(line, sizeof line, "set format table; show %lld %lld", (long long)a, (long long)six);
+    cr_expect_eq(exec(line), 0);
+    cr_expect(strstr(outbuf, "6 (stored in 8-bit containers)\n") != NULL, "%s", outbuf);
+    done();
+    snprintf(line, sizeof line, "set format csv; show %lld", (long long)six);
+    cr_expect_eq(exec(line), 0);
+    cr_expect(strstr(outbuf, "containers") == NULL, "%s", outbuf);
     done();
     snprintf(line, sizeof line, "set format json; show %lld %lld", (long long)a, (long long)b);
     cr_expect_eq(exec(line), 0);

@@ -98,7 +98,8 @@ speedup_limit=number bytes_ratio=number dense_ms=number dual_ms=number'
 # shellcheck disable=SC2086
 json "run detail" "run detail" $dual_keys speedup=number run_id=integer layers=array
 pyjson "run detail: one object, no other names of the same figures" "run detail" \
-    "isinstance(d, dict) and not {'dense_ppl', 'speedup_layer', 'dense'} & set(d)"
+    "(isinstance(d, dict) and not {'dense_ppl', 'speedup_layer', 'dense', 'achieved', 'ppl_se'} & set(d)
+      and {'ratio_achieved', 'value_se'} <= set(d))"
 csv "run detail" "run detail" "all(r['metric'] == 'perplexity' and float(r['ppl']) > 1 for r in rows)"
 jsonl "run detail" "run detail" ppl value
 md "run detail" "run detail"
@@ -107,7 +108,15 @@ pyjson "run: one object at full precision" "run" \
     "isinstance(d, dict) and d['bits'] == 4 and d['value'] != round(d['value'], 4) and d['delta'] != round(d['delta'], 4)"
 csv "run" "run" "all(not r['delta'].startswith('+') and not r['delta_pct'].startswith('+') and r['bits'] == '4'
                   and len(r['value']) > 8 and r['site_knobs'] == '' for r in rows)"
-json "eval" "eval" ppl=number metric=string value=number predictions=integer
+json "eval" "eval" ppl=number metric=string value=number value_se=number predictions=integer
+# one name for one figure across commands (issue 17): ratio_achieved, value_se (the run store's columns)
+pyjson "run: ratio_achieved and value_se, no other names" "run" \
+    "{'ratio_achieved', 'value_se'} <= set(d) and not {'achieved', 'ppl_se'} & set(d)"
+pyjson "runs: ratio_achieved, no other name" "runs" \
+    "all('ratio_achieved' in r and 'achieved' not in r for r in d)"
+pyjson "sweep: ratio_achieved, no other name" "sweep ratio 0.2" \
+    "all('ratio_achieved' in r and 'achieved' not in r for r in d)"
+pyjson "eval: value_se, no other name" "eval" "'value_se' in d and 'ppl_se' not in d"
 json "eval both: two rows, one array" "eval both" ppl=number path=string
 csv "eval both" "eval both" "[r['path'] for r in rows] == ['stream', 'seq']"
 jsonl "eval both" "eval both" ppl path

@@ -52,7 +52,7 @@ assert len(rows) == 6, len(rows)
 assert {(r['ratio'], r['bits']) for r in rows} == {(a, b) for a in ('0.1', '0.5', '0.9') for b in ('8', '4')}
 for r in rows:
     assert r['status'] == 'done' and r['model'] == 'kjv-gru', r
-    assert float(r['value']) > 1 and abs(float(r['achieved']) - float(r['ratio'])) < 0.1, r
+    assert float(r['value']) > 1 and abs(float(r['ratio_achieved']) - float(r['ratio'])) < 0.1, r
     assert float(r['speedup']) > 0, r
 " 2>"$tmp/err"; then ok "sweep CSV parses: 6 configurations"; else notok "sweep CSV parses"; fi
 

@@ -169,6 +169,25 @@ got=$(sql_db "$tmp/nostart.db" "select count(*) from runs")
 if [ "${got:-0}" = 0 ]; then ok "--no-start: no run was stored"; else
     echo "# expected no run, got '$got'" >"$tmp/err"; notok "--no-start: no run was stored"; fi
 
+# ---- bring your own model (issue 17): no training split in its metadata ----
+# the fixture LSTM, its 13-token vocabulary and 12,000 tokens of text: the run fits on tokens 0..1199
+printf '%s\n' '<unk>' '<eos>' the of and to in a is it he she we >"$tmp/byo.vocab"
+awk 'BEGIN { split("the of and to in a is it he she we", w, " "); x = 7
+    for (l = 0; l < 1200; l++) { s = ""; for (i = 0; i < 9; i++) { x = (x * 1103515245 + 12345) % 2147483648
+        s = s (i ? " " : "") w[int(x / 65536) % 11 + 1] } print s } }' >"$tmp/byo.txt"
+run "headless script: a model without a dataset, a text, ratio 0.5, run" 0 \
+    "$dm" --vocab "$tmp/byo.vocab" tui "$top_srcdir/tests/fixtures/lstm_model.safetensors" --headless --size 120x24 \
+    --db "$tmp/byo.db" --script "$golden/byo.script"
+has "the message says which tokens fit and which are scored" "$tmp/byo.txt.screen" \
+    "^ no training split in the model and no fit-data: fitting on tokens 0\.\.1199 of byo\.txt, scoring tokens 1200\.\.3199 *$"
+has "the header says what is held out" "$tmp/byo.txt.screen" "^ data byo\.txt, 2,000 tokens \(1200 held out to fit\)"
+has "the live panel has a dual figure beside the dense one" "$tmp/byo.txt.screen" \
+    "perplexity +[0-9]+\.[0-9]+ ± [0-9]+\.[0-9]+ +dense +[0-9]+\.[0-9]+"
+got=$(sql_db "$tmp/byo.db" "select tokens || '|' || note from runs where status = 'done'")
+want="2000|held out: tokens 0..1199 of byo.txt fitted the little module; tokens 1200..3199 scored"
+if [ "$got" = "$want" ]; then ok "the stored run records the held-out slice"; else
+    echo "# expected '$want', got '$got'" >"$tmp/err"; notok "the stored run records the held-out slice"; fi
+
 # ---- script errors are reported ----
 printf 'key NOSUCHKEY\n' >"$tmp/bad.script"
 run "a bad script line fails" 1 "$dm" tui --headless --db "$db" --script "$tmp/bad.script"

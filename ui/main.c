@@ -114,7 +114,7 @@ static void print_help(FILE *f)
             "                      default 0 = auto: 20 for a dual-module eval, 1 for a dense one\n"
             "dual-module options (any of them makes eval run dense and dual side by side):\n"
             "  --ratio R           insensitive ratio, 0..1 (default 0.5)\n"
-            "  --bits B            little weights: 1..16 bits or fp32 (default 8)\n"
+            "  --bits B            little weights: 1..16 bits or fp32 (or 0; default 8)\n"
             "  --k K | --eps E     little dimension per input stream, or from the JL bound (default eps 0.5)\n"
             "  --mode M            threshold (calibrated on training text, default) or topk (exact per step)\n"
             "  --predictor P       little (insensitive outputs take the little value, default) or sign\n"
@@ -382,11 +382,11 @@ static int parse_opts(int argc, char **argv, opts *o)
             o->dual = o->ratio_given = 1;
             break;
         case O_BITS:
-            if (strcmp(optarg, "fp32") == 0 || strcmp(optarg, "FP32") == 0) {
+            if (strcmp(optarg, "fp32") == 0 || strcmp(optarg, "FP32") == 0 || strcmp(optarg, "0") == 0) {
                 put(o, "bits", "fp32");
             } else {
                 if (parse_long("--bits", optarg, 1, 16, &v)) {
-                    fprintf(stderr, "%s: (or fp32)\n", prog);
+                    fprintf(stderr, "%s: (or fp32, or 0 for fp32)\n", prog);
                     return 2;
                 }
                 put(o, "bits", "%ld", v);

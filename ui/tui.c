@@ -1137,6 +1137,9 @@ static void refresh_views(tui *t)
 /* Copy the latest snapshot; note finished runs. */
 static void poll_snapshot(tui *t)
 {
+    char note[1400];
+    if (dm_session_notice(t->s, note, sizeof note)) /* e.g. the worker held out the text's head to fit on */
+        logf_(t, 'i', "%s", note);
     dm_session_snapshot(t->s, &t->snap);
     if (t->snap.run_seq != t->seen_run_seq || t->snap.state != t->seen_state) {
         int ended = t->snap.state == DM_RUN_DONE || t->snap.state == DM_RUN_CANCELLED ||
@@ -1753,7 +1756,7 @@ static int row_is_current(const tui *t, int r)
 static int col_prio(const char *name)
 {
     static const char *const order[] = {"id",    "status",      "ratio", "delta_pct", "speedup", "bits",
-                                        "k",     "value",       "mode",  "achieved",  "kld",     "top1_agree",
+                                        "k",     "value",       "mode",  "ratio_achieved", "kld", "top1_agree",
                                         "dense", "bytes_ratio", "split", "created",   "note"};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (strcmp(name, order[i]) == 0)
@@ -1888,7 +1891,7 @@ static void render_runs_mini(tui *t, int y, int h)
         put_w(t, y, 1, COLS - 1, R_DIM, "no saved runs of this model yet");
         return;
     }
-    static const char *const mini[] = {"id",   "created", "ratio",     "achieved", "bits",   "k",
+    static const char *const mini[] = {"id",   "created", "ratio",     "ratio_achieved", "bits",   "k",
                                        "mode", "value",   "delta_pct", "speedup",  "status", "kld"};
     int cols[64], hidden;
     int nc = fit_cols(t, cols, 64, 0, h - 1, -1, mini, (int)(sizeof mini / sizeof mini[0]), &hidden);

@@ -368,8 +368,9 @@ int dm_settings_set(dm_settings *s, const char *name, const char *value, dm_err 
             x = 0;
             break;
         }
-        if (parse_num(value, &x) || x != floor(x) || x < 1 || x > 16)
-            return dm_errf(err, "%s '%s': expected fp32 or an integer from 1 to 16", name, value);
+        /* 0 is fp32 too, as the store's and JSON's bits column write it */
+        if (parse_num(value, &x) || x != floor(x) || x < 0 || x > 16)
+            return dm_errf(err, "%s '%s': expected fp32 or an integer from 1 to 16 (0 = fp32)", name, value);
         break;
     }
     switch (d->id) {
@@ -818,6 +819,11 @@ static void cmd_fit_progress(long done, long total, double elapsed_s, void *ud)
 
 int dm_cmd_fitdata(dm_cmd_ctx *c, const dm_fitdata **fd)
 {
+    if (dm_session_fit_prepare(c->s, &c->err)) /* a held-out head of the text: a short text refused */
+        return -1;
+    char note[1400];
+    if (dm_session_notice(c->s, note, sizeof note)) /* and what is held out said, before the fit */
+        info(c, "%s", note);
     const dm_net *n = dm_session_net(c->s);
     fit_prog p = {c, n ? (n->fam->fit_item ? n->fam->fit_item : n->fam->item) : "item", 0};
     dm_fit_progress fp = {cmd_fit_progress, &p, c->io->cancel};
@@ -869,7 +875,7 @@ enum { RC_ID, RC_MODEL, RC_SPLIT, RC_TOKENS, RC_RATIO, RC_ACH, RC_BITS, RC_K, RC
 
 static void run_table(dm_table *t)
 {
-    static const char *names[RC_N] = {"id", "model", "split", "tokens", "ratio", "achieved", "bits", "k",
+    static const char *names[RC_N] = {"id", "model", "split", "tokens", "ratio", "ratio_achieved", "bits", "k",
                                       "mode", "metric", "value", "value_se", "dense_value", "delta", "delta_pct",
                                       "kld", "top1_agree", "speedup", "speedup_min", "speedup_max",
                                       "speedup_e2e", "bytes_ratio", "seconds", "status", "site_knobs"};
@@ -877,6 +883,7 @@ static void run_table(dm_table *t)
         dm_table_col(t, names[i], !(i == RC_MODEL || i == RC_SPLIT || i == RC_MODE || i == RC_METRIC ||
                                     i == RC_STATUS || i == RC_SITES));
     dm_table_head(t, RC_DENSE, "dense");
+    dm_table_head(t, RC_ACH, "achieved");
 }
 
 /* Full precision for programs; for humans prec digits after the point (a negative prec also prints the sign). */
@@ -1417,6 +1424,25 @@ static int c_runs(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 }
 
 /* run_record's per-site fields: pass 0 adds the column, pass 1 its value. */
+/* A bits cell of a stored run: the integer for programs (0 = FP32); to humans "fp32", and bits that cost a
+ * larger container's bytes say so, as little and run detail do: "6 (stored in 8-bit containers)". */
+static void set_bits_cell(dm_table *t, int col, const char *v)
+{
+    char *end;
+    long b = v ? strtol(v, &end, 10) : -1;
+    if (!v || end == v || *end || b < 0 || b > 16) {
+        dm_table_set(t, col, v);
+    } else if (b == 0) {
+        dm_table_set2(t, col, v, "fp32");
+    } else if (dm_bits_container((int)b) != (int)b) {
+        char text[64];
+        snprintf(text, sizeof text, "%ld (stored in %d-bit containers)", b, dm_bits_container((int)b));
+        dm_table_set2(t, col, v, text);
+    } else {
+        dm_table_set(t, col, v);
+    }
+}
+
 static void site_field(dm_table *u, int pass, int *col, const char *name, const char *val)
 {
     if (pass)
@@ -1487,8 +1513,8 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
             dm_table_row(&u);
             for (int i = 0; i < t->ncol; i++)
                 dm_table_set(&u, i, dm_table_get(t, 0, i));
-            if (bits_col >= 0 && dm_table_get(t, 0, bits_col) && strcmp(dm_table_get(t, 0, bits_col), "0") == 0)
-                dm_table_set2(&u, bits_col, "0", "fp32"); /* 0: FP32 little weights */
+            if (bits_col >= 0)
+                set_bits_cell(&u, bits_col, dm_table_get(t, 0, bits_col)); /* 0: FP32 little weights */
         }
         for (int l = 0; l < L.nrow; l++) {
             const char *si = dm_table_get(&L, l, 0);
@@ -1500,8 +1526,8 @@ static int run_record(dm_cmd_ctx *c, int64_t id, dm_table *t)
             site_field(&u, pass, &col, name, dm_table_get(&L, l, 1));
             snprintf(name, sizeof name, "layer%d.bits", l);
             site_field(&u, pass, &col, name, dm_table_get(&L, l, 6));
-            if (pass && dm_table_get(&L, l, 6) && strcmp(dm_table_get(&L, l, 6), "0") == 0)
-                dm_table_set2(&u, col - 1, "0", "fp32");
+            if (pass)
+                set_bits_cell(&u, col - 1, dm_table_get(&L, l, 6));
             snprintf(name, sizeof name, "layer%d.k", l);
             site_field(&u, pass, &col, name, dm_table_get(&L, l, 7));
             for (int g = 0; g < G.nrow; g++) {
@@ -1573,8 +1599,10 @@ static int c_show(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             for (int k = 0; k < rec[i].ncol; k++) {
                 const char *v = dm_table_get(&rec[i], 0, k);
                 int col = dm_table_find_col(&u, rec[i].cols[k]);
-                if (v && strcmp(rec[i].cols[k], "bits") == 0 && strcmp(v, "0") == 0)
-                    dm_table_set2(&u, col, v, "fp32");
+                size_t cl = strlen(rec[i].cols[k]);
+                if (v && (strcmp(rec[i].cols[k], "bits") == 0 ||
+                          (cl > 5 && strcmp(rec[i].cols[k] + cl - 5, ".bits") == 0))) /* layerN.bits */
+                    set_bits_cell(&u, col, v);
                 else
                     dm_table_set(&u, col, v);
             }
@@ -2780,6 +2808,23 @@ dm_complete dm_cmd_complete(dm_session *s, const char *line, void (*fn)(void *ud
             fn(ud, "settings");
         return DM_C_COMMAND;
     case DM_C_COLUMN:
+        if (strcmp(d->name, "pareto") == 0 || strcmp(d->name, "best") == 0) { /* ... [across DIM,...|all] */
+            if (idx >= 2 && strcasecmp(w[idx - 1], "across") == 0) {
+                const char *last = strrchr(partial, ','); /* a list: complete its last dimension */
+                int head = last ? (int)(last + 1 - partial) : 0;
+                char cand[300];
+                if (!last && strncmp("all", partial, pl) == 0)
+                    fn(ud, "all");
+                for (int i = 0; i < DM_G_N; i++)
+                    if (strncmp(dm_group_dims[i], partial + head, pl - (size_t)head) == 0) {
+                        snprintf(cand, sizeof cand, "%.*s%s", head, partial, dm_group_dims[i]);
+                        fn(ud, cand);
+                    }
+                return DM_C_NONE;
+            }
+            if (strncmp("across", partial, pl) == 0)
+                fn(ud, "across");
+        }
         for (size_t i = 0; i < sizeof summary_cols / sizeof summary_cols[0]; i++)
             if (strncmp(summary_cols[i], partial, pl) == 0)
                 fn(ud, summary_cols[i]);
@@ -2809,7 +2854,7 @@ void dm_setting_range(const dm_setting_def *d, char *out, size_t n)
     case DM_ST_STRING: snprintf(out, n, "text"); break;
     case DM_ST_INT: snprintf(out, n, "integer %s..%s", lo, hi); break;
     case DM_ST_REAL: snprintf(out, n, "%s..%s", lo, hi); break;
-    case DM_ST_BITS: snprintf(out, n, "fp32 or 1..16"); break;
+    case DM_ST_BITS: snprintf(out, n, "fp32 (0) or 1..16"); break;
     default: {
         snprintf(out, n, "%s", d->choices);
         for (char *p = out; *p; p++)

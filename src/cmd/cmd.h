@@ -44,7 +44,7 @@ typedef enum dm_stype {
     X(MODE,     "mode",     DM_ST_ENUM, 0, 0, "threshold|topk", "threshold", 0, 0, \
       "ratio control: thresholds calibrated on training text, or exact top-k per step") \
     X(BITS,     "bits",     DM_ST_BITS, 0, 16, "fp32|16|8|6|4|3|2|1", "8", 0, 0, \
-      "little-module weight bits: fp32 or 1..16 (stored in 1-, 2-, 4-, 8- or 16-bit containers: 3 bits cost the bytes of 4, 5..7 of 8, 9..15 of 16)") \
+      "little-module weight bits: fp32 (or 0, as the store writes it) or 1..16 (stored in 1-, 2-, 4-, 8- or 16-bit containers: 3 bits cost the bytes of 4, 5..7 of 8, 9..15 of 16)") \
     X(K,        "k",        DM_ST_INT, 0, 65536, NULL, "0", 8, 64, \
       "little dimension per stream (0 = from eps by the Johnson-Lindenstrauss bound)") \
     X(EPS,      "eps",      DM_ST_REAL, 0.01, 0.99, NULL, "0.5", 0.01, 0.05, \
@@ -84,7 +84,7 @@ typedef enum dm_stype {
     X(FORMAT,   "format",   DM_ST_ENUM, 0, 0, "table|csv|json|jsonl|md", "table", 0, 0, \
       "output format of results (json: one document; jsonl: one object per line; md: Markdown table)") \
     X(FIT_DATA, "fit-data", DM_ST_STRING, 0, 0, NULL, "-", 0, 0, \
-      "text the little module is fitted on (- = the training split of the model's dataset)") \
+      "data the little module is fitted on (- = the training split of the model's dataset; a language model without one fits on the first tenth of the evaluated text, held out: only the rest is scored)") \
     X(FIT_TOKENS, "fit-tokens", DM_ST_INT, 100, 100000000, NULL, "60000", 1000, 10000, \
       "training tokens the little module is fitted on") \
     X(CALIB_TOKENS, "calib-tokens", DM_ST_INT, 10, 1000000, NULL, "4000", 100, 1000, \

@@ -98,7 +98,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         return -1;
     const dm_corpus *corpus;
     char datapath[DM_PATH_MAX];
-    if (dm_session_data(c->s, &corpus, datapath, sizeof datapath, &c->err))
+    if (dm_session_data_whole(c->s, &corpus, datapath, sizeof datapath, &c->err)) /* dense: nothing held out */
         return -1;
     dm_blas_set_threads(s->threads);
     int streams = s->streams > 1 ? s->streams : 1; /* dense eval's auto (0): one stream, batch 1 */
@@ -131,7 +131,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:I, s:I, s:I, s:I, s:f, s:f, s:i}",
                                   "model", ref->name, "model_file", ref->file, "arch", dm_cell_name(m->cell), "data",
                                   datapath, "split", split ? split : "", "path", dm_path_name(paths[i]), "ppl",
-                                  res[i].value, "ppl_se", res[i].se, "nll", res[i].nll, "tokens", (json_int_t)corpus->n,
+                                  res[i].value, "value_se", res[i].se, "nll", res[i].nll, "tokens", (json_int_t)corpus->n,
                                   "predictions", (json_int_t)res[i].predictions, "unk", (json_int_t)corpus->unk,
                                   "lines", (json_int_t)corpus->lines, "seconds", res[i].seconds, "tokens_per_s",
                                   res[i].items_per_s, "threads", s->threads);
@@ -145,7 +145,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     } else if (c->fmt == DM_FMT_CSV || c->fmt == DM_FMT_MD) {
         dm_table t;
         dm_table_init(&t, NULL);
-        const char *cols[] = {"model", "split", "data", "path", "ppl", "ppl_se", "nll", "tokens", "predictions",
+        const char *cols[] = {"model", "split", "data", "path", "ppl", "value_se", "nll", "tokens", "predictions",
                               "unk", "seconds", "tokens_per_s", "threads", "metric", "value", "streams"};
         for (int i = 0; i < 16; i++)
             dm_table_col(&t, cols[i], (i >= 4 && i <= 12) || i >= 14);
@@ -228,7 +228,7 @@ json_t *dm_cmd_dual_json(const dm_dual *d, const dm_dual_result *r, const char *
     double dppl = r->dual.value - r->dense.value;
     json_t *j = json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:f, s:s, s:s, s:s, s:I}",
                           "model", model, "split", split ? split : "", "data", datapath, "ppl", r->dual.value,
-                          "ppl_se", r->dual.se, "dppl", dppl, "dppl_pct",
+                          "value_se", r->dual.se, "dppl", dppl, "dppl_pct",
                           100.0 * dppl / r->dense.value, "kld", r->kld, "top1_agree", r->top1_agree, "ratio",
                           d->cfg.ratio, "ratio_achieved", dm_stats_ratio(&r->stats, -1, -1), "bytes_ratio",
                           bytes_ratio(&r->stats, 0), "bits", d->cfg.bits, "k", d->k, "bytes_ratio_e2e",
@@ -305,6 +305,7 @@ int64_t dm_cmd_store_dual(dm_cmd_ctx *c, const dm_dual *d, const dm_dual_result 
     dm_run_describe(run, &src);
     snprintf(run->experiment, sizeof run->experiment, "%s", s->experiment);
     dm_run_results(run, &net->base, &d->eng, r, s->audit, NULL);
+    snprintf(run->note, sizeof run->note, "%s", dm_session_held_note(c->s)); /* the data's head fitted on */
     free(net);
     dm_session_store_lock(c->s);
     int rc = dm_store_add(st, run, &c->err);
@@ -435,21 +436,29 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
         describe_arch(m, arch, sizeof arch);
         describe_little(d, lit, sizeof lit);
         fprintf(out, "model       %s  (%s)\n", ref->name, arch);
-        fprintf(out, "data        %s  (%ld tokens, %ld predictions)\n", split ? split : datapath, corpus ? corpus->n : 0L,
-                res->dual.predictions);
+        long held = corpus ? dm_session_held_tokens(c->s) : 0; /* the text's head fitted the little module */
+        if (held)
+            fprintf(out, "data        %s  (tokens %ld..%ld: %ld tokens, %ld predictions; 0..%ld held out to fit)\n",
+                    split ? split : datapath, held, held + corpus->n - 1, corpus->n, res->dual.predictions,
+                    held - 1);
+        else
+            fprintf(out, "data        %s  (%ld tokens, %ld predictions)\n", split ? split : datapath,
+                    corpus ? corpus->n : 0L, res->dual.predictions);
         fprintf(out, "little      %s\n", lit);
         if (dfile[0])
             fprintf(out, "fit         none: dual file %s (%s); relative MSE", dfile,
                     dm_session_dual_info(c->s)->source);
         else
-            fprintf(out, "fit         %ld training tokens%s; relative MSE", fd ? fd->fit_items : 0L,
-                    fd && fd->from_cache ? " (moments from cache)" : "");
+            fprintf(out, "fit         %ld %s tokens%s; relative MSE", fd ? fd->fit_items : 0L,
+                    held ? "held-out" : "training", fd && fd->from_cache ? " (moments from cache)" : "");
         for (int l = 0; l < m->nlayers; l++)
             fprintf(out, " l%d %.3f", l, dm_dual_little(d, l)->var > 0 ? dm_dual_little(d, l)->mse / dm_dual_little(d, l)->var : 0.0);
         fprintf(out, "; built in %.2f s\n", d->fit_seconds);
         fprintf(out, "policy      %s regions, %s ratio control%s\n", dm_policy_name(d->cfg.policy),
                 dm_mode_name(d->cfg.mode),
-                d->cfg.mode == DM_MODE_THRESHOLD ? " (thresholds from training-split quantiles)" : " (exact top-k per step)");
+                d->cfg.mode != DM_MODE_THRESHOLD ? " (exact top-k per step)"
+                : held ? " (thresholds from quantiles over the held-out tokens)"
+                       : " (thresholds from training-split quantiles)");
         fprintf(out, "ratio       requested %.3f, achieved %.3f\n", d->cfg.ratio, dm_stats_ratio(&res->stats, -1, -1));
         for (int l = 0; l < m->nlayers; l++) {
             fprintf(out, "  layer %d   %.3f  ", l, dm_stats_ratio(&res->stats, l, -1));

@@ -304,8 +304,8 @@ static int grid_ratios(dm_cmd_ctx *c, const char *spec, double *out)
     return n;
 }
 
-static const char *const sens_cols[] = {"site", "bits", "ratio", "achieved", "value", "dense_value", "delta", "loss_pct",
-                                        "speedup", "run", "status"};
+static const char *const sens_cols[] = {"site",     "bits",     "ratio",   "ratio_achieved", "value", "dense_value",
+                                        "delta",    "loss_pct", "speedup", "run",            "status"};
 
 int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
@@ -362,6 +362,7 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
     dm_table_init(&t, NULL);
     for (size_t i = 0; i < sizeof sens_cols / sizeof sens_cols[0]; i++)
         dm_table_col(&t, sens_cols[i], i >= 1 && i != 10);
+    dm_table_head(&t, 3, "achieved");
     dm_table_head(&t, 5, "dense");
     long ran = 0, reused = 0;
     rc = sens_run(c, net, S, NULL, force, cur->bits, &sv.set, &t, &ran, &reused);
@@ -841,7 +842,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     /* 2-3. per-site allocations, alpha bisected on the measured constraint */
     trial best_t = {0}, best_u = {0};
     tconf best_c = {0}, best_uc = {0};
-    int have_best = 0, have_u = 0;
+    int have_best = 0, have_u = 0, best_is_u = 0; /* best_is_u: the uniform baseline beat the per-site search */
     double alo = 0, ahi = INFINITY, alpha = 1.0;
     int stall = 0;
     long per_site_budget = ts.trials - used - 7; /* leave the uniform search and the report */
@@ -971,15 +972,17 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     }
     /* a feasible uniform configuration is a per-site one too */
     if (have_u && (!have_best || better(&ts, &best_u, &best_t)))
-        best_t = best_u, best_c = best_uc, have_best = 1;
+        best_t = best_u, best_c = best_uc, have_best = 1, best_is_u = 1;
 
     /* 5. the report */
     dm_table t;
     dm_table_init(&t, NULL);
-    static const char *const cols[] = {"config", "split", "ratio", "achieved", "site_knobs", "value", "dense_value",
-                                       "constraint", "speedup", "bytes_ratio", "mac_reduction", "run"};
+    static const char *const cols[] = {"config",     "split",      "ratio",   "ratio_achieved",
+                                       "site_knobs", "value",      "dense_value", "constraint",
+                                       "speedup",    "bytes_ratio", "mac_reduction", "run"};
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++)
         dm_table_col(&t, cols[j], j >= 2 && j != 4);
+    dm_table_head(&t, 3, "achieved");
     dm_table_head(&t, 6, "dense");
     const char *search_split = sv.set.split;
     for (int which = 0; which < 2; which++) {
@@ -1030,7 +1033,10 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     else
         info(c, "tune %s: %ld trials (%ld of them the sensitivity table) in %.0f s; best %s on %s: %s %.3f%s", tag + 5,
              used, S->nsites * (long)S->nr * S->nb, dm_now() - t0,
-             best_t.knobs[0] ? "per-site configuration" : "configuration (uniform)", sv.set.split, obj_names[ts.obj],
+             best_is_u ? "configuration (uniform)"
+             : best_t.knobs[0] ? "per-site configuration"
+                               : "per-site configuration (its sites came out equal)",
+             sv.set.split, obj_names[ts.obj],
              objective(&ts, &best_t), have_u ? "" : " (no uniform ratio met the constraint)");
     rc = 0;
     goto out;

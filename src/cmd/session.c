@@ -41,6 +41,15 @@ struct dm_session {
     char corpus_path[DM_PATH_MAX];
     long corpus_limit;
     dm_data *data;
+    /* a language model with no training split and no fit-data (heldout_applies): data is the rest of the
+     * text after its first hold_n tokens, which fit the little module; hold_src holds the text's head (at
+     * least hold_n tokens); corpus_held and corpus_fit_tokens are part of data's key then */
+    int corpus_held;
+    long corpus_fit_tokens;
+    dm_data *hold_src;
+    long hold_n;
+    char hold_note[DM_PATH_MAX + 160]; /* what was held out: the run's note */
+    char hold_said[DM_PATH_MAX + 192]; /* the held-out slice last announced (once, not every run) */
     /* little-module fit data (per model) */
     int have_fd;
     dm_fitdata fd;
@@ -76,6 +85,7 @@ struct dm_session {
     dm_settings req_cfg; /* settings of the requested run */
     long corpus_n;       /* tokens of the current data (for dm_session_info) */
     long corpus_n_limit; /* the limit setting corpus_n was read with (under mu: dm_group_rows) */
+    long corpus_hold_n;  /* tokens held out ahead of them to fit on (hold_n, under mu), or 0 */
     char fd_key[DM_PATH_MAX + 96]; /* what dm_session_fitdata fitted fd on ("" = prepare()'s defaults) */
 };
 
@@ -166,6 +176,14 @@ static void drop_model(dm_session *s)
         s->net->fam->close(s->data);
     s->data = NULL;
     s->have_corpus = 0;
+    if (s->hold_src)
+        s->net->fam->close(s->hold_src);
+    s->hold_src = NULL;
+    s->hold_n = 0;
+    s->hold_note[0] = '\0';
+    pthread_mutex_lock(&s->mu);
+    s->corpus_hold_n = 0;
+    pthread_mutex_unlock(&s->mu);
     if (s->loaded)
         dm_net_free(s->net);
     s->net = NULL;
@@ -337,9 +355,11 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
     s->set = tmp;
     if (s->dual_loaded && !dual_file_fits(s, &s->set)) {
         /* the engine stays until the next run rebuilds it (the worker may be using it) */
+        pthread_mutex_lock(&s->mu);
         snprintf(s->notice, sizeof s->notice,
                  "%s changes the little modules: the dual file %.1000s no longer applies; runs fit them again", name,
                  s->set.dual);
+        pthread_mutex_unlock(&s->mu);
         s->dual_loaded = 0;
         s->set.dual[0] = '\0';
     }
@@ -348,11 +368,13 @@ int dm_session_set(dm_session *s, const char *name, const char *value, int cance
 
 int dm_session_notice(dm_session *s, char *out, size_t n)
 {
-    if (!s->notice[0])
-        return 0;
-    setstr(out, n, s->notice);
+    pthread_mutex_lock(&s->mu); /* the worker sets one too (prepare_data) */
+    int have = s->notice[0] != '\0';
+    if (have)
+        setstr(out, n, s->notice);
     s->notice[0] = '\0';
-    return 1;
+    pthread_mutex_unlock(&s->mu);
+    return have;
 }
 
 /* ---- model information ---- */
@@ -398,9 +420,12 @@ static void session_info(dm_session *s, dm_model_info *o, int probe)
     }
     o->cache_ratio = s->probe_bytes == o->dense_bytes ? s->probe_ratio : 0;
     pthread_mutex_lock(&s->mu);
-    long cn = s->corpus_n;
+    long cn = s->corpus_n, hn = s->corpus_hold_n;
     pthread_mutex_unlock(&s->mu);
-    if (cn)
+    if (cn && hn)
+        snprintf(o->data, sizeof o->data, "%.200s, %ld %ss (%ld held out to fit)", s->set.split, cn,
+                 net->fam->item, hn);
+    else if (cn)
         snprintf(o->data, sizeof o->data, "%.200s, %ld %ss", s->set.split, cn, net->fam->item);
     else
         snprintf(o->data, sizeof o->data, "%.200s%s", s->set.split, s->set.limit ? " (limited)" : "");
@@ -445,28 +470,127 @@ static int resolve_split(dm_session *s, const dm_settings *c, char *path, size_t
     return 0;
 }
 
-/* The data split of settings c (cached by path and limit). */
-static int prepare_data(dm_session *s, const dm_settings *c, dm_err *err)
+/* ---- a text held out to fit on ----
+ *
+ * A language model whose metadata names no dataset (a PyTorch state_dict
+ * brought by the user) has no training split to fit its little module on.
+ * With no fit-data either, the text being evaluated provides it: its head
+ * fits the little module (and calibrates the thresholds, whose inputs are
+ * sampled from the same fitting pass), only the rest is scored, by dense
+ * and dual alike, so the figures never see a token the fit saw. The head is
+ * a tenth of the text, at most the fit-tokens default's 60,000 tokens and at
+ * least HOLD_MIN (a text of fewer than HOLD_MIN x HOLD_SHARE tokens is
+ * refused): the figures keep nine tenths of a short text, and a long text
+ * gives the fit what a training split would. An explicit fit-tokens N holds
+ * out exactly N tokens (at most half the text). */
+#define HOLD_SHARE 10
+#define HOLD_MIN 1000
+
+static int heldout_applies(dm_session *s, const dm_settings *c)
+{
+    return s->loaded && rnnlm_of(s) && s->ref.file[0] && !s->net->dataset[0] && !c->fit_data[0] &&
+           !dual_file_fits(s, c);
+}
+
+/* Tokens to read of a held-out text: all of it, or under a limit enough for the slice and the limit (then the
+ * text's head decides the slice as the whole text would). */
+static long hold_read(const dm_settings *c)
+{
+    if (c->limit <= 0)
+        return 0;
+    long a = c->fit_tokens == FIT_TOKENS ? (long)FIT_TOKENS * HOLD_SHARE : 2 * c->fit_tokens;
+    long b = (c->fit_tokens == FIT_TOKENS ? FIT_TOKENS : c->fit_tokens) + c->limit;
+    return a > b ? a : b;
+}
+
+/* The held-out head of a text of T tokens read from path (at least what hold_read asks). */
+static int heldout_size(const dm_session *s, const dm_settings *c, const char *path, long T, long *n,
+                        dm_err *err)
+{
+    if (c->fit_tokens == FIT_TOKENS) {
+        *n = T / HOLD_SHARE < FIT_TOKENS ? T / HOLD_SHARE : FIT_TOKENS;
+        if (*n < HOLD_MIN)
+            return dm_errf(err, "%s: %ld tokens are too few to hold out a slice to fit the little module on and "
+                                "score the rest (model %s names no dataset, so no training split; the slice is the "
+                                "first tenth of the text and at least %d tokens, so the text needs %d): give "
+                                "fit-data FILE (--fit-data FILE), a longer text, or set fit-tokens N to hold out "
+                                "N tokens (at most half of the text)",
+                           path, T, s->ref.name, HOLD_MIN, HOLD_MIN * HOLD_SHARE);
+    } else {
+        *n = c->fit_tokens;
+        if (T < 2 * *n)
+            return dm_errf(err, "%s: %ld tokens are too few to hold out fit-tokens %ld to fit the little module on "
+                                "and score at least as many (model %s names no dataset, so no training split): set "
+                                "fit-tokens to at most %ld, or give fit-data FILE (--fit-data FILE)",
+                           path, T, *n, s->ref.name, T / 2);
+    }
+    return 0;
+}
+
+/* The data split of settings c (cached by path and limit, and whether and how its head is held out); whole: no
+ * held-out head even where heldout_applies (a dense evaluation fits nothing). */
+static int prepare_data(dm_session *s, const dm_settings *c, int whole, dm_err *err)
 {
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
+    int held = !whole && heldout_applies(s, c);
+    if (held && (!strcmp(c->split, "valid") || !strcmp(c->split, "test") || !strcmp(c->split, "train")))
+        return dm_errf(err, "model %s names no dataset in its metadata, so split '%s' is unknown and there is no "
+                            "training split to fit the little module on: set split to a text file (its first tenth "
+                            "fits the little module, the rest is scored) or fit-data FILE (--fit-data FILE)",
+                       s->ref.name, c->split);
     char path[DM_PATH_MAX];
     if (resolve_split(s, c, path, sizeof path, err))
         return -1;
-    if (!s->have_corpus || strcmp(path, s->corpus_path) || s->corpus_limit != c->limit) {
-        dm_data *nd;
-        if (s->net->fam->open(s->net, path, c->limit, &nd, err))
+    if (s->have_corpus && strcmp(path, s->corpus_path) == 0 && s->corpus_limit == c->limit &&
+        s->corpus_held == held && (!held || s->corpus_fit_tokens == c->fit_tokens))
+        return 0;
+    dm_data *nd, *src = NULL;
+    long hold = 0;
+    if (held) {
+        if (s->net->fam->open(s->net, path, hold_read(c), &src, err))
             return -1;
-        if (s->have_corpus)
-            s->net->fam->close(s->data);
-        s->data = nd;
-        s->have_corpus = 1;
-        pthread_mutex_lock(&s->mu);
-        s->corpus_n = nd->items;
-        s->corpus_n_limit = c->limit;
-        pthread_mutex_unlock(&s->mu);
-        setstr(s->corpus_path, sizeof s->corpus_path, path);
-        s->corpus_limit = c->limit;
+        if (heldout_size(s, c, path, src->items, &hold, err) ||
+            dm_rnnlm_data_slice(rnnlm_of(s), src, hold, c->limit, &nd, err)) {
+            s->net->fam->close(src);
+            return -1;
+        }
+    } else if (s->net->fam->open(s->net, path, c->limit, &nd, err)) {
+        return -1;
+    }
+    if (s->have_corpus)
+        s->net->fam->close(s->data);
+    if (s->hold_src)
+        s->net->fam->close(s->hold_src);
+    s->data = nd;
+    s->hold_src = src;
+    s->hold_n = hold;
+    s->have_corpus = 1;
+    pthread_mutex_lock(&s->mu);
+    s->corpus_n = nd->items;
+    s->corpus_n_limit = c->limit;
+    s->corpus_hold_n = hold;
+    pthread_mutex_unlock(&s->mu);
+    setstr(s->corpus_path, sizeof s->corpus_path, path);
+    s->corpus_limit = c->limit;
+    s->corpus_held = held;
+    s->corpus_fit_tokens = c->fit_tokens;
+    s->hold_note[0] = '\0';
+    if (held) {
+        snprintf(s->hold_note, sizeof s->hold_note,
+                 "held out: tokens 0..%ld of %.300s fitted the little module; tokens %ld..%ld scored", hold - 1, path,
+                 hold, hold + nd->items - 1);
+        char said[sizeof s->hold_said];
+        snprintf(said, sizeof said, "%016llx|%s", (unsigned long long)s->net->file_hash, s->hold_note);
+        if (strcmp(said, s->hold_said)) { /* said once, not at every run */
+            setstr(s->hold_said, sizeof s->hold_said, said);
+            pthread_mutex_lock(&s->mu);
+            snprintf(s->notice, sizeof s->notice,
+                     "no training split in the model and no fit-data: fitting on tokens 0..%ld of %.1000s, "
+                     "scoring tokens %ld..%ld",
+                     hold - 1, path, hold, hold + nd->items - 1);
+            pthread_mutex_unlock(&s->mu);
+        }
     }
     return 0;
 }
@@ -500,6 +624,86 @@ static int dual_file_fits(dm_session *s, const dm_settings *c)
     return dm_dual_cfg_same_build(&s->eng.cfg, &cfg);
 }
 
+/* The fitting data of settings c in s->fd, fitted unless current (fd_key): on the fit-data file, on the held-out
+ * head of the text being evaluated (heldout_applies), on the training split of the model's dataset, or, random
+ * weights, on random tokens (timing only). A new fit drops the built dual module (not a loaded dual file's).
+ * 0 done, -1 error, 1 cancelled through prog. */
+static int fit_for(dm_session *s, const dm_settings *c, const dm_fit_progress *prog, dm_err *err)
+{
+    char key[sizeof s->fd_key];
+    int random = !s->ref.file[0];
+    int held = !random && heldout_applies(s, c);
+    if (held) { /* the data first: its head is what is fitted on */
+        if (prepare_data(s, c, 0, err))
+            return -1;
+        snprintf(key, sizeof key, "%016llx|held-out|%016llx|%ld|%d", (unsigned long long)s->net->file_hash,
+                 (unsigned long long)s->hold_src->hash, s->hold_n, cal_items(s, c));
+    } else if (!random && !c->fit_data[0] && c->fit_tokens == FIT_TOKENS && c->calib_tokens == CALIB_TOKENS) {
+        key[0] = '\0'; /* the defaults: the training split */
+    } else {
+        snprintf(key, sizeof key, "%016llx|%s|%ld|%d", (unsigned long long)s->net->file_hash, c->fit_data,
+                 c->fit_tokens, c->calib_tokens);
+    }
+    if (s->have_fd && strcmp(key, s->fd_key) == 0)
+        return 0;
+    dm_fitdata fd;
+    if (random) {
+        /* random weights: the model's own states over random tokens (timing only) */
+        const dm_lm *lm = dm_session_lm(s);
+        if (!lm)
+            return dm_errf(err, "random weights: not a language model");
+        int n = 4000, *ids = malloc((size_t)n * sizeof(int));
+        if (!ids)
+            return dm_errf(err, "out of memory");
+        uint64_t x = 7;
+        for (int i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            ids[i] = (int)(x % (uint64_t)lm->ntoken);
+        }
+        int rc = dm_fitdata_collect(&fd, lm, ids, n, 1000, err);
+        free(ids);
+        if (rc)
+            return -1;
+    } else {
+        char path[DM_PATH_MAX];
+        dm_data *train = NULL;
+        long nfit = fit_items(s, c);
+        if (held) {
+            nfit = s->hold_n;
+        } else if (c->fit_data[0]) {
+            setstr(path, sizeof path, c->fit_data);
+        } else if (!s->net->dataset[0]) {
+            return dm_errf(err, "model %s names no dataset in its metadata, so the training data to fit its little "
+                                "module on are unknown: set fit-data to them (--fit-data FILE: a file such as the "
+                                "split setting takes, or a data set's name)",
+                           s->ref.name);
+        } else if (dm_data_resolve(s->net->dataset, "train", path, sizeof path, err)) {
+            return dm_err_prefix(err, "the little module is fitted on the training split");
+        }
+        if (!held && s->net->fam->open(s->net, path, nfit, &train, err))
+            return -1;
+        /* a one-time cost per model and data (then cached on disk): use every core */
+        dm_blas_set_threads(quality_threads());
+        int rc = s->net->fam->fit(s->net, held ? s->hold_src : train, nfit, cal_items(s, c), &fd, prog, err);
+        dm_blas_set_threads(c->threads);
+        if (train)
+            s->net->fam->close(train);
+        if (rc)
+            return rc > 0 ? 1 : -1;
+    }
+    /* a new fit invalidates the built dual module (not a loaded dual file's) */
+    if (!s->dual_loaded) {
+        drop_dual(s);
+        s->eng_from_file = 0;
+    }
+    if (s->have_fd)
+        dm_fitdata_free(&s->fd);
+    s->fd = fd;
+    s->have_fd = 1;
+    setstr(s->fd_key, sizeof s->fd_key, key);
+    return 0;
+}
+
 /* Data, fit data and the dual module of settings c (or the loaded dual
  * file's, when c builds what it holds). Returns 1 when *cancel was raised
  * between the steps, or the fit's collection was cancelled through fit
@@ -507,30 +711,15 @@ static int dual_file_fits(dm_session *s, const dm_settings *c)
 static int prepare(dm_session *s, const dm_settings *c, const volatile int *cancel, const dm_fit_progress *fit,
                    dm_err *err)
 {
-    if (prepare_data(s, c, err))
+    if (prepare_data(s, c, 0, err))
         return -1;
     if (CANCELLED(cancel))
         return 1;
     int use_file = dual_file_fits(s, c);
-    if (!s->have_fd && !use_file) {
-        char tpath[DM_PATH_MAX];
-        if (!s->net->dataset[0])
-            return dm_errf(err, "model %s names no dataset, so its training text (to fit the little module) is unknown",
-                           s->ref.name);
-        if (dm_data_resolve(s->net->dataset, "train", tpath, sizeof tpath, err))
-            return dm_err_prefix(err, "the little module is fitted on the training split");
-        dm_data *train;
-        long nfit = fit_items(s, c);
-        if (s->net->fam->open(s->net, tpath, nfit, &train, err))
-            return -1;
-        /* a one-time cost per model (then cached on disk): use every core */
-        dm_blas_set_threads(quality_threads());
-        int rc = s->net->fam->fit(s->net, train, nfit, cal_items(s, c), &s->fd, fit, err);
-        dm_blas_set_threads(c->threads);
-        s->net->fam->close(train);
+    if (!use_file) {
+        int rc = fit_for(s, c, fit, err);
         if (rc)
             return rc > 0 ? 1 : -1;
-        s->have_fd = 1;
     }
     dm_dual_cfg cfg;
     if (settings_cfg(s, c, &cfg, NULL, err))
@@ -765,7 +954,7 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err)
     join_worker(s, 0);
     if (s->dual_loaded) /* the store cannot tell a dual file's run from a fitted one: never the same */
         return 0;
-    if (prepare_data(s, c, err)) /* the data hash; nothing is fitted or built */
+    if (prepare_data(s, c, 0, err)) /* the data hash; nothing is fitted or built */
         return -1;
     dm_store *st = dm_session_store(s, err);
     if (!st)
@@ -1050,6 +1239,8 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     dm_run_results(run, m, &s->eng, res, c->audit, measured ? &b : NULL);
     if (from_file) /* the store has no column for it: the note says where the little modules came from */
         snprintf(run->note, sizeof run->note, "dual file %.300s (%.120s)", c->dual, s->dual_info.source);
+    else if (s->hold_src) /* nor for a held-out fitting slice: the note says which tokens fitted, which scored */
+        setstr(run->note, sizeof run->note, s->hold_note);
     /* stored: every completed run, and a run cancelled by the user (status
      * cancelled, partial); not one cancelled because a newer request replaced it */
     if (c->store && !s->no_store && !(res->dual.cancelled && superseded(s))) {
@@ -1227,7 +1418,7 @@ static const char *find_kw(const char *s, const char *kw)
 }
 
 #define RUNS_COLS                                                                                          \
-    "id, created, model, split, tokens, ratio, ratio_achieved AS achieved, bits, k, mode, value, dense_value, " \
+    "id, created, model, split, tokens, ratio, ratio_achieved, bits, k, mode, value, dense_value, " \
     "delta_pct, kld, top1_agree, speedup, bytes_ratio, status, note"
 
 int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *err)
@@ -1254,13 +1445,14 @@ int dm_session_runs(dm_session *s, const char *filter, dm_table *out, dm_err *er
     int rc = dm_session_query(s, sql, out, err);
     if (rc == 0 && out->ncol == 0) {
         /* no rows: still give the columns */
-        const char *cols[] = {"id",    "created", "model",       "split",     "tokens", "ratio", "achieved",
+        const char *cols[] = {"id",    "created", "model",       "split",     "tokens", "ratio", "ratio_achieved",
                               "bits",  "k",       "mode",        "value",     "dense_value", "delta_pct", "kld",
                               "top1_agree", "speedup", "bytes_ratio", "status", "note"};
         for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
             dm_table_col(out, cols[i], 0);
     }
-    dm_table_head(out, dm_table_find_col(out, "dense_value"), "dense"); /* the human header */
+    dm_table_head(out, dm_table_find_col(out, "dense_value"), "dense"); /* the human headers */
+    dm_table_head(out, dm_table_find_col(out, "ratio_achieved"), "achieved");
     free(sql);
     return rc;
 }
@@ -1564,7 +1756,7 @@ const dm_engine *dm_session_engine(const dm_session *s) { return s->have_dual ? 
 int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_err *err)
 {
     join_worker(s, 0);
-    if (prepare_data(s, &s->set, err))
+    if (prepare_data(s, &s->set, 0, err))
         return -1;
     if (path)
         setstr(path, n, s->corpus_path);
@@ -1572,10 +1764,10 @@ int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_
     return 0;
 }
 
-int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err)
+static int session_data(dm_session *s, int whole, const dm_corpus **c, char *path, size_t n, dm_err *err)
 {
     join_worker(s, 0);
-    if (prepare_data(s, &s->set, err))
+    if (prepare_data(s, &s->set, whole, err))
         return -1;
     if (!rnnlm_of(s))
         return dm_errf(err, "model %s is not a language model", s->ref.name);
@@ -1583,6 +1775,16 @@ int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm
         setstr(path, n, s->corpus_path);
     *c = &((const dm_rnnlm_data *)s->data)->c;
     return 0;
+}
+
+int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err)
+{
+    return session_data(s, 0, c, path, n, err);
+}
+
+int dm_session_data_whole(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err)
+{
+    return session_data(s, 1, c, path, n, err);
 }
 
 int dm_session_fitdata(dm_session *s, const dm_fitdata **out, dm_err *err)
@@ -1595,70 +1797,22 @@ int dm_session_fitdata_progress(dm_session *s, const dm_fitdata **out, const dm_
     join_worker(s, 0);
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
-    const dm_settings *c = &s->set;
-    char key[sizeof s->fd_key];
-    int random = !s->ref.file[0];
-    if (!random && !c->fit_data[0] && c->fit_tokens == FIT_TOKENS && c->calib_tokens == CALIB_TOKENS)
-        key[0] = '\0'; /* what prepare() fits by itself */
-    else
-        snprintf(key, sizeof key, "%016llx|%s|%ld|%d", (unsigned long long)s->net->file_hash, c->fit_data,
-                 c->fit_tokens, c->calib_tokens);
-    if (s->have_fd && strcmp(key, s->fd_key) == 0) {
-        *out = &s->fd;
-        return 0;
-    }
-    dm_fitdata fd;
-    if (random) {
-        /* random weights: the model's own states over random tokens (timing only) */
-        const dm_lm *lm = dm_session_lm(s);
-        if (!lm)
-            return dm_errf(err, "random weights: not a language model");
-        int n = 4000, *ids = malloc((size_t)n * sizeof(int));
-        if (!ids)
-            return dm_errf(err, "out of memory");
-        uint64_t x = 7;
-        for (int i = 0; i < n; i++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            ids[i] = (int)(x % (uint64_t)lm->ntoken);
-        }
-        int rc = dm_fitdata_collect(&fd, lm, ids, n, 1000, err);
-        free(ids);
-        if (rc)
-            return -1;
-    } else {
-        char path[DM_PATH_MAX];
-        if (c->fit_data[0]) {
-            setstr(path, sizeof path, c->fit_data);
-        } else if (!s->net->dataset[0]) {
-            return dm_errf(err, "model %s names no dataset in its metadata, so its training text is unknown: "
-                                "set fit-data FILE (--fit-data FILE)",
-                           s->ref.name);
-        } else if (dm_data_resolve(s->net->dataset, "train", path, sizeof path, err)) {
-            return dm_err_prefix(err, "the little module is fitted on the training split");
-        }
-        dm_data *train;
-        if (s->net->fam->open(s->net, path, fit_items(s, c), &train, err))
-            return -1;
-        dm_blas_set_threads(quality_threads());
-        int rc = s->net->fam->fit(s->net, train, fit_items(s, c), cal_items(s, c), &fd, prog, err);
-        dm_blas_set_threads(c->threads);
-        s->net->fam->close(train);
-        if (rc)
-            return rc > 0 ? 1 : -1;
-    }
-    /* a new fit invalidates the built dual module (not a loaded dual file's) */
-    if (!s->dual_loaded) {
-        drop_dual(s);
-        s->eng_from_file = 0;
-    }
-    if (s->have_fd)
-        dm_fitdata_free(&s->fd);
-    s->fd = fd;
-    s->have_fd = 1;
-    setstr(s->fd_key, sizeof s->fd_key, key);
+    int rc = fit_for(s, &s->set, prog, err);
+    if (rc)
+        return rc;
     *out = &s->fd;
     return 0;
 }
+
+int dm_session_fit_prepare(dm_session *s, dm_err *err)
+{
+    join_worker(s, 0);
+    if (!s->loaded || !heldout_applies(s, &s->set))
+        return 0;
+    return prepare_data(s, &s->set, 0, err);
+}
+long dm_session_held_tokens(const dm_session *s) { return s->have_corpus && s->hold_src ? s->hold_n : 0; }
+const char *dm_session_held_note(const dm_session *s) { return s->have_corpus && s->hold_src ? s->hold_note : ""; }
 
 int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, int input, dm_err *err)
 {

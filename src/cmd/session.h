@@ -307,21 +307,41 @@ void dm_session_build_info(const dm_session *s, const char **git_rev, const char
 /* The dual module built by the last run (NULL before one). */
 const dm_dual *dm_session_dual(const dm_session *s);
 /* The data of the split and limit settings, loaded (and cached) as for a
- * run; path (may be NULL) receives its file. */
+ * run; path (may be NULL) receives its file. A language model with no
+ * training split and no fit-data (dm_session_heldout): the text after its
+ * held-out head, which the little module is fitted on. */
 int dm_session_data(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err);
+/* The same, but all of the text even when its head is held out (a dense
+ * evaluation fits nothing). */
+int dm_session_data_whole(dm_session *s, const dm_corpus **c, char *path, size_t n, dm_err *err);
 /* Any family: the loaded network, the engine built by the last run (NULL
  * before one), and the data of the split and limit settings. */
 const dm_net *dm_session_net(const dm_session *s);
 const dm_engine *dm_session_engine(const dm_session *s);
 int dm_session_gdata(dm_session *s, const dm_data **d, char *path, size_t n, dm_err *err);
 /* The little-module fit data the settings fit-data, fit-tokens and
- * calib-tokens ask for (the model's training split by default; random
- * tokens for a random-weights model), cached per model and settings; the
- * next run builds on it. */
+ * calib-tokens ask for (the model's training split by default; the
+ * held-out head of the text being evaluated for a language model whose
+ * metadata names no dataset, with no fit-data; random tokens for a
+ * random-weights model), cached per model and settings; the next run
+ * builds on it. */
 int dm_session_fitdata(dm_session *s, const dm_fitdata **fd, dm_err *err);
 /* The same, reporting the collection's progress to prog (may be NULL);
  * 1 (err set) when prog's cancel flag stopped it, and nothing is kept. */
 int dm_session_fitdata_progress(dm_session *s, const dm_fitdata **fd, const dm_fit_progress *prog, dm_err *err);
+/* Before dm_session_fitdata: when the current settings fit on the head of
+ * the text being evaluated and score only the rest (a language model whose
+ * metadata names no dataset, no fit-data, no dual file in use), read that
+ * text now, so that one too short is refused and dm_session_notice says
+ * what is held out (once) before the fit's work starts; otherwise nothing.
+ * Each run's note records the held-out slice too. */
+int dm_session_fit_prepare(dm_session *s, dm_err *err);
+/* Tokens held out at the head of the data dm_session_data last read (0:
+ * none): the data are the text's tokens from there on. */
+long dm_session_held_tokens(const dm_session *s);
+/* And what a run's note says of it ("held out: tokens 0..N-1 of FILE
+ * fitted the little module; tokens N..M scored"), or "". */
+const char *dm_session_held_note(const dm_session *s);
 /* Replace the model by one of this shape with random weights (benchmarks:
  * timing only, no data). */
 int dm_session_load_random(dm_session *s, dm_cell cell, int ntoken, int hidden, int layers, int input, dm_err *err);

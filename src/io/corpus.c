@@ -110,3 +110,27 @@ out:
         dm_corpus_free(c);
     return rc;
 }
+
+int dm_corpus_slice(dm_corpus *out, const dm_corpus *c, const dm_vocab *v, long from, long n, dm_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (from < 0 || from > c->n)
+        return dm_errf(err, "token %ld is outside the text's %ld tokens", from, c->n);
+    if (n <= 0 || n > c->n - from)
+        n = c->n - from;
+    if (n < 2)
+        return dm_errf(err, "tokens %ld.. of %ld: %ld token(s); at least 2 are needed (one of context, one to "
+                            "predict)", from, c->n, n);
+    out->ids = malloc((size_t)n * sizeof *out->ids);
+    if (!out->ids)
+        return dm_errf(err, "out of memory for %ld tokens", n);
+    memcpy(out->ids, c->ids + from, (size_t)n * sizeof *out->ids);
+    out->n = n;
+    for (long i = 0; i < n; i++) {
+        out->lines += out->ids[i] == v->eos;
+        out->unk += out->ids[i] == v->unk;
+    }
+    long span[2] = {from, n};
+    out->hash = dm_fnv1a(c->hash ^ 0x736c696365ULL, span, sizeof span); /* "slice" */
+    return 0;
+}

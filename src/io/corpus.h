@@ -23,5 +23,9 @@ typedef struct dm_corpus {
 /* limit > 0: stop after that many tokens (the stream is cut there). */
 int dm_corpus_load(dm_corpus *c, const char *path, const dm_vocab *v, long limit, dm_err *err);
 void dm_corpus_free(dm_corpus *c);
+/* out = tokens [from, from + n) of c (n <= 0: to the end), a copy: at least
+ * 2 tokens. Its lines and unk count the <eos> and <unk> ids of v in it; its
+ * hash is c's combined with from and n (a slice is other data than c). */
+int dm_corpus_slice(dm_corpus *out, const dm_corpus *c, const dm_vocab *v, long from, long n, dm_err *err);
 
 #endif

@@ -109,6 +109,24 @@ static int rnnlm_open(const dm_net *n, const char *path, long limit, dm_data **o
     return 0;
 }
 
+int dm_rnnlm_data_slice(const dm_rnnlm *r, const dm_data *d, long from, long n, dm_data **out, dm_err *err)
+{
+    *out = NULL;
+    dm_rnnlm_data *s = calloc(1, sizeof *s);
+    if (!s)
+        return dm_errf(err, "out of memory");
+    if (dm_corpus_slice(&s->c, &((const dm_rnnlm_data *)d)->c, &r->vocab, from, n, err)) {
+        free(s);
+        return -1;
+    }
+    s->base.fam = &dm_family_rnnlm;
+    s->base.items = s->c.n;
+    s->base.scored = s->c.n - 1;
+    s->base.hash = s->c.hash;
+    *out = &s->base;
+    return 0;
+}
+
 static void rnnlm_close(dm_data *d)
 {
     if (!d)
