@@ -119,6 +119,7 @@ int dm_rnnlm_data_slice(const dm_rnnlm *r, const dm_data *d, long from, long n, 
         free(s);
         return -1;
     }
+    s->memo = dm_lm_memo_new(); /* NULL (out of memory) only costs speed */
     s->base.fam = &dm_family_rnnlm;
     s->base.items = s->c.n;
     s->base.scored = s->c.n - 1;
