@@ -1,6 +1,9 @@
 /* util.c - see util.h. */
+#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE */
 #define _POSIX_C_SOURCE 200809L
 #include "util.h"
+
+#include <sys/mman.h>
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,14 +49,29 @@ int dm_err_prefix(dm_err *err, const char *fmt, ...)
     return -1;
 }
 
+/* Blocks of at least this many bytes go on transparent huge pages where the
+ * kernel offers them (THP "madvise" mode, Debian's default): one page fault
+ * per 2 MB instead of per 4 KB (the faults of zeroing the fitting and
+ * calibration buffers were a third of a run's set-up on a VM), and fewer TLB
+ * misses when the kernels stream a model's weights. */
+#define DM_HUGE_MIN ((size_t)4 << 20)
+#define DM_HUGE_PAGE ((size_t)2 << 20)
+
 void *dm_alloc(size_t bytes)
 {
     void *p = NULL;
     size_t n = (bytes + 63) & ~(size_t)63;
     if (n == 0)
         n = 64;
-    if (posix_memalign(&p, 64, n) != 0)
+    int huge = n >= DM_HUGE_MIN;
+    if (huge)
+        n = (n + DM_HUGE_PAGE - 1) & ~(DM_HUGE_PAGE - 1);
+    if (posix_memalign(&p, huge ? DM_HUGE_PAGE : 64, n) != 0)
         return NULL;
+#ifdef MADV_HUGEPAGE
+    if (huge)
+        (void)madvise(p, n, MADV_HUGEPAGE); /* advice only: without THP the pages stay 4 KB */
+#endif
     memset(p, 0, n);
     return p;
 }
