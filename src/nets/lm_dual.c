@@ -634,6 +634,11 @@ struct dm_lm_memo {
     int H;
     ms_memo *ent; /* slots */
     float *e;     /* slots x H: W_dec^T p */
+    /* the model's packed decoder and layer weights (they depend on the model only: packed once) */
+    const dm_lm *pk_m;
+    uint64_t pk_hash;
+    dm_pgemm pk_dec;
+    dm_site_packed pk_site[DM_LM_MAX_LAYERS];
 };
 
 dm_lm_memo *dm_lm_memo_new(void) { return calloc(1, sizeof(dm_lm_memo)); }
@@ -645,11 +650,20 @@ static void memo_drop(dm_lm_memo *mo)
     mo->ent = NULL, mo->e = NULL, mo->slots = 0;
 }
 
+static void memo_unpack(dm_lm_memo *mo)
+{
+    dm_pgemm_free(&mo->pk_dec);
+    for (int l = 0; l < DM_LM_MAX_LAYERS; l++)
+        dm_site_packed_free(&mo->pk_site[l]);
+    mo->pk_m = NULL, mo->pk_hash = 0;
+}
+
 void dm_lm_memo_free(dm_lm_memo *mo)
 {
     if (!mo)
         return;
     memo_drop(mo);
+    memo_unpack(mo);
     free(mo);
 }
 
@@ -706,7 +720,7 @@ MS_CLONES static void ms_figures_memo(const float *lq, int V, int tgt, const ms_
  * depend on the groups only, never on the thread count, and every
  * prediction's figures go to its (step, stream) slot and are summed in
  * (step, stream) order: the same figures on every machine. */
-enum { DEC_BLOCK = 16, LS_GROUP = 10 };
+enum { DEC_BLOCK = 16, DEC_FIRST = 2, LS_GROUP = 10 };
 
 typedef struct ls_shared {
     const dm_dual *d;
@@ -724,6 +738,7 @@ typedef struct ls_shared {
     dm_lm_memo *memo;
     int fill;
     dm_pgemm dect;        /* fill: W_dec^T packed, for e = W^T p */
+    int borrowed;         /* dec and site are the memo's (packed by an earlier evaluation): not freed here */
 } ls_shared;
 
 typedef struct ls_group {
@@ -791,8 +806,11 @@ static void *ls_work(void *arg)
         sh->stop = 1;
         goto out;
     }
+    /* the first block is short, so the first figures come at once (a slider move in the TUI) */
+    long blk0 = 0;
+    int blen = DEC_FIRST;
     for (long t = 0; t + 1 < L; t++) {
-        int bt = (int)(t % DEC_BLOCK);
+        int bt = (int)(t - blk0);
         for (int q = 0; q < w->ng; q++) {
             ls_group *p = &gr[q];
             int n = p->n, dn = use ? 0 : n;
@@ -846,11 +864,12 @@ static void *ls_work(void *arg)
                 p->tgt[bt * n + j] = c->ids[(long)(p->j0 + j) * L + t + 1];
         }
         int stop_now = sh->stop || (sh->o->cancel && *sh->o->cancel);
-        if (bt + 1 < DEC_BLOCK && t + 2 < L && !stop_now)
+        if (bt + 1 < blen && t + 2 < L && !stop_now)
             continue;
         /* the block's steps: one decoder GEMM per group, then each prediction's figures into its slot */
         int nb = bt + 1;
-        long tb0 = t - bt;
+        long tb0 = blk0;
+        blk0 = t + 1, blen = DEC_BLOCK;
         for (int q = 0; q < w->ng; q++) {
             ls_group *p = &gr[q];
             int n = p->n, dn = use ? 0 : n, rows = dn + n;
@@ -947,18 +966,20 @@ static void memo_choose(ls_shared *sh, dm_lm_memo *mo)
 
 static void ls_unpack(ls_shared *sh)
 {
-    dm_pgemm_free(&sh->dec);
-    dm_pgemm_free(&sh->dect);
-    for (int l = 0; l < DM_LM_MAX_LAYERS; l++) {
-        dm_site_packed_free(&sh->site[l]);
-        dm_little_batch_free(&sh->little[l]);
+    if (!sh->borrowed) {
+        dm_pgemm_free(&sh->dec);
+        for (int l = 0; l < DM_LM_MAX_LAYERS; l++)
+            dm_site_packed_free(&sh->site[l]);
     }
+    dm_pgemm_free(&sh->dect);
+    for (int l = 0; l < DM_LM_MAX_LAYERS; l++)
+        dm_little_batch_free(&sh->little[l]);
 }
 
 /* Pack the decoder, every layer's weights and little weights (a few ms; the
  * pass then reads each once per step group instead of OpenBLAS repacking
  * them on every call). */
-static int ls_pack(ls_shared *sh, dm_err *err)
+static int ls_pack(ls_shared *sh, dm_lm_memo *mo, dm_err *err)
 {
     const dm_dual *d = sh->d;
     const dm_lm *m = d->big;
@@ -966,12 +987,30 @@ static int ls_pack(ls_shared *sh, dm_err *err)
     memset(&sh->dect, 0, sizeof sh->dect);
     memset(sh->site, 0, sizeof sh->site);
     memset(sh->little, 0, sizeof sh->little);
-    int rc = dm_pgemm_pack(&sh->dec, m->dec_w, m->nhid, m->ntoken, m->nhid, 1, err);
+    sh->borrowed = 0;
+    int rc = 0;
+    if (mo && mo->pk_m == m && mo->pk_hash == m->file_hash) {
+        sh->dec = mo->pk_dec;
+        memcpy(sh->site, mo->pk_site, sizeof sh->site);
+        sh->borrowed = 1;
+    } else {
+        rc = dm_pgemm_pack(&sh->dec, m->dec_w, m->nhid, m->ntoken, m->nhid, 1, err);
+        for (int l = 0; !rc && l < m->nlayers; l++)
+            rc = dm_site_pack(&d->site[l], &sh->site[l], err);
+        /* kept for the next evaluation when self-contained (packed; the OpenBLAS fallback points at the
+         * model's weights) */
+        if (!rc && mo && sh->dec.p) {
+            memo_unpack(mo);
+            mo->pk_dec = sh->dec;
+            memcpy(mo->pk_site, sh->site, sizeof sh->site);
+            mo->pk_m = m, mo->pk_hash = m->file_hash;
+            sh->borrowed = 1;
+        }
+    }
     if (!rc && sh->fill) /* e = p . W_dec: W_dec (V x H) is the transposed operand of a V-deep product */
         rc = dm_pgemm_pack_t(&sh->dect, m->dec_w, m->nhid, m->nhid, m->ntoken, 1, err);
     for (int l = 0; !rc && l < m->nlayers; l++)
-        rc = dm_site_pack(&d->site[l], &sh->site[l], err) ||
-             dm_little_batch_init(&sh->little[l], &d->eng.s[l].little, 1, err);
+        rc = dm_little_batch_init(&sh->little[l], &d->eng.s[l].little, 1, err);
     if (rc) {
         ls_unpack(sh);
         return -1;
@@ -1015,7 +1054,7 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
     nw = nw > ngroups ? ngroups : nw;
     ls_shared sh = {.d = d, .c = c, .o = o, .audit = audit, .N = N, .L = L};
     memo_choose(&sh, o->memo);
-    if (ls_pack(&sh, err))
+    if (ls_pack(&sh, o->memo, err))
         return -1;
     sh.fig = malloc((size_t)(L - 1) * N * sizeof *sh.fig);
     ls_worker *w = calloc((size_t)nw, sizeof *w);
@@ -1040,6 +1079,7 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
     if (started < nw) {
         sh.stop = 1;
     } else if (o->progress) {
+        int shown = 0;
         for (;;) {
             struct timespec ts = {0, 20 * 1000 * 1000};
             double next = dm_now() + every;
@@ -1053,9 +1093,14 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
                     tmin = td < tmin ? td : tmin;
                 }
                 running = tmin < L - 1 && !sh.stop && !(o->cancel && *o->cancel);
+                if (!shown && tmin > 0)
+                    break; /* the first figures as soon as there are any */
             }
             if (!running)
                 break;
+            if (tmin == 0)
+                continue; /* no prediction yet: nothing to show (a perplexity of 1) */
+            shown = 1;
             dm_nll_acc ad, aq;
             double kl;
             long agree;
