@@ -15,7 +15,8 @@ typedef int32_t dm_v8i __attribute__((vector_size(32), aligned(4)));
 /* The element-wise passes are cloned per ISA: on the x86-64 baseline GCC
  * lowers the 8-lane compare to scalar code through the stack (store-forwarding
  * stalls: 38% of a ResNet evaluation went to dm_conv_epilogue); with AVX2 or
- * AVX-512 it is one instruction. */
+ * AVX-512 it is one instruction. (Static clones behind the public names:
+ * clang refuses to multiversion a function already declared and used.) */
 #define DM_CONV_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 
 int dm_conv_init(dm_conv *c, int cin, int cout, int kh, int kw, int stride, int pad, dm_err *err)
@@ -290,7 +291,8 @@ void dm_conv_ref(const dm_conv *c, const float *x, int H, int W, float *out)
 }
 
 
-DM_CONV_CLONES void dm_conv_epilogue(float *out, size_t M, int cout, const float *b, const float *add, int relu)
+DM_CONV_CLONES static void conv_epilogue_clones(float *out, size_t M, int cout, const float *b, const float *add,
+                                                int relu)
 {
     const dm_v8f z = {0};
     for (size_t r = 0; r < M; r++) {
@@ -317,7 +319,12 @@ DM_CONV_CLONES void dm_conv_epilogue(float *out, size_t M, int cout, const float
     }
 }
 
-DM_CONV_CLONES void dm_relu(float *x, size_t n)
+void dm_conv_epilogue(float *out, size_t M, int cout, const float *b, const float *add, int relu)
+{
+    conv_epilogue_clones(out, M, cout, b, add, relu);
+}
+
+DM_CONV_CLONES static void relu_clones(float *x, size_t n)
 {
     size_t i = 0;
     const dm_v8f z = {0};
@@ -331,7 +338,12 @@ DM_CONV_CLONES void dm_relu(float *x, size_t n)
         x[i] = x[i] > 0 ? x[i] : 0;
 }
 
-DM_CONV_CLONES void dm_add_relu(float *x, const float *r, size_t n)
+void dm_relu(float *x, size_t n)
+{
+    relu_clones(x, n);
+}
+
+DM_CONV_CLONES static void add_relu_clones(float *x, const float *r, size_t n)
 {
     size_t i = 0;
     const dm_v8f z = {0};
@@ -347,6 +359,11 @@ DM_CONV_CLONES void dm_add_relu(float *x, const float *r, size_t n)
         float v = x[i] + r[i];
         x[i] = v > 0 ? v : 0;
     }
+}
+
+void dm_add_relu(float *x, const float *r, size_t n)
+{
+    add_relu_clones(x, r, n);
 }
 
 void dm_maxpool(const float *x, int H, int W, int C, int k, int s, int p, float *out)
