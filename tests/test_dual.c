@@ -452,6 +452,7 @@ Test(dual, bits_between_containers_cost_the_next_container)
 
 #include <jansson.h>
 
+#include "pgemm.h"
 #include "testutil.h"
 
 static void streams_vs_torch(const char *name)
@@ -554,13 +555,22 @@ static void streams_vs_torch(const char *name)
         cr_assert_eq(dm_dual_build(&d, &m, &fd, &cf, &err), 0, "%s", err.msg);
         dm_lm_memo *mo = dm_lm_memo_new();
         cr_assert_not_null(mo);
+        /* exactly equal with the packed AVX-512 GEMM (its sums do not depend on how many rows a call
+         * has); with the OpenBLAS fallback (other CPUs, Valgrind) the memo's smaller calls sum in
+         * another order: equal to rounding */
+        dm_pgemm probe;
+        float one = 1;
+        cr_assert_eq(dm_pgemm_pack(&probe, &one, 1, 1, 1, 1, &err), 0);
+        const int exact = probe.p != NULL;
+        dm_pgemm_free(&probe);
+        const double tol = exact ? 0 : 1e-8;
         dm_eval_opts o0 = {.streams = 7}, o = {.streams = 7, .memo = mo};
         dm_dual_result r0, r[3];
         cr_assert_eq(dm_eval_lm_dual(&d, &c, &o0, 0, &r0, &err), 0, "%s", err.msg);
         for (int k = 0; k < 3; k++) {
             cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 0, &r[k], &err), 0, "%s", err.msg);
             cr_expect_eq(dm_lm_memo_state(mo), k == 0 ? 1 : 2, "%s: memo state after evaluation %d", name, k + 1);
-            cr_expect(r[k].dual.value == r0.dual.value && r[k].dense.value == r0.dense.value &&
+            cr_expect(fabs(r[k].dual.value / r0.dual.value - 1) <= tol && r[k].dense.value == r0.dense.value &&
                           r[k].top1_agree == r0.top1_agree,
                       "%s, evaluation %d with the memo: %.17g %.17g %.17g vs %.17g %.17g %.17g", name, k + 1,
                       r[k].dual.value, r[k].dense.value, r[k].top1_agree, r0.dual.value, r0.dense.value,
@@ -575,9 +585,10 @@ static void streams_vs_torch(const char *name)
         cr_assert_eq(dm_dual_set_ratio(&d, 0.0, &err), 0);
         dm_dual_result z;
         cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 0, &z, &err), 0, "%s", err.msg);
-        cr_expect_eq(z.kld, 0.0, "%s: ratio 0 from the memo: KL %.17g", name, z.kld);
+        cr_expect(z.kld <= (exact ? 0.0 : 1e-7), "%s: ratio 0 from the memo: KL %.17g", name, z.kld);
         cr_expect_eq(z.top1_agree, 1.0);
-        cr_expect(fabs(z.dual.value / z.dense.value - 1) < 1e-12);
+        cr_expect(fabs(z.dual.value / z.dense.value - 1) <= (exact ? 1e-12 : 1e-8), "%s: ratio 0: %.17g vs %.17g", name,
+                  z.dual.value, z.dense.value);
         dm_eval_opts o4 = {.streams = 4, .memo = mo};
         cr_assert_eq(dm_eval_lm_dual(&d, &c, &o4, 0, &z, &err), 0, "%s", err.msg);
         cr_expect_eq(dm_lm_memo_state(mo), 1, "%s: another stream count starts over", name);
