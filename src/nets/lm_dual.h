@@ -110,8 +110,10 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
  * evaluation that finds a complete memo computes the dual side alone (about
  * half the work). The second evaluation with a key fills it (one more GEMM
  * of the decoder's size); a cancelled one leaves it incomplete. Figures
- * with the memo: value, dense, top-1 identical; KL equal up to the float
- * rounding of the logits, which the live path sums in another way. */
+ * with the memo: value, dense, top-1 identical (with the packed AVX-512
+ * GEMM; OpenBLAS's fallback sums a call of fewer rows in another order:
+ * equal to ~1e-9); KL equal up to the float rounding of the logits, which
+ * the live path sums in another way. */
 typedef struct dm_lm_memo dm_lm_memo;
 dm_lm_memo *dm_lm_memo_new(void);
 void dm_lm_memo_free(dm_lm_memo *mo);
