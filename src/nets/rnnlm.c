@@ -84,6 +84,18 @@ void dm_rnnlm_describe(dm_rnnlm *r)
     dm_lm_sites(m, n->site);
 }
 
+/* The common head of a data object whose tokens are loaded, and its memo of
+ * the quality path's dense side. */
+static dm_data *data_done(dm_rnnlm_data *d)
+{
+    d->memo = dm_lm_memo_new(); /* NULL (out of memory) only costs speed */
+    d->base.fam = &dm_family_rnnlm;
+    d->base.items = d->c.n;
+    d->base.scored = d->c.n - 1;
+    d->base.hash = d->c.hash;
+    return &d->base;
+}
+
 static int rnnlm_open(const dm_net *n, const char *path, long limit, dm_data **out, dm_err *err)
 {
     const dm_rnnlm *r = (const dm_rnnlm *)n;
@@ -100,12 +112,7 @@ static int rnnlm_open(const dm_net *n, const char *path, long limit, dm_data **o
         free(d);
         return dm_errf(err, "%s: fewer than 2 tokens to evaluate", path);
     }
-    d->memo = dm_lm_memo_new(); /* NULL (out of memory) only costs speed */
-    d->base.fam = &dm_family_rnnlm;
-    d->base.items = d->c.n;
-    d->base.scored = d->c.n - 1;
-    d->base.hash = d->c.hash;
-    *out = &d->base;
+    *out = data_done(d);
     return 0;
 }
 
@@ -119,12 +126,7 @@ int dm_rnnlm_data_slice(const dm_rnnlm *r, const dm_data *d, long from, long n, 
         free(s);
         return -1;
     }
-    s->memo = dm_lm_memo_new(); /* NULL (out of memory) only costs speed */
-    s->base.fam = &dm_family_rnnlm;
-    s->base.items = s->c.n;
-    s->base.scored = s->c.n - 1;
-    s->base.hash = s->c.hash;
-    *out = &s->base;
+    *out = data_done(s);
     return 0;
 }
 
