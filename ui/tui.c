@@ -1757,7 +1757,7 @@ static int col_prio(const char *name)
 {
     static const char *const order[] = {"id",    "status",      "ratio", "delta_pct", "speedup", "bits",
                                         "k",     "value",       "mode",  "ratio_achieved", "kld", "top1_agree",
-                                        "dense", "bytes_ratio", "split", "created",   "note"};
+                                        "dense_value", "bytes_ratio", "split", "created",   "note"};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (strcmp(name, order[i]) == 0)
             return (int)i;
