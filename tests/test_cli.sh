@@ -13,20 +13,7 @@ XDG_CACHE_HOME="$tmp/cache"
 XDG_DATA_HOME="$tmp/data"
 export XDG_CACHE_HOME XDG_DATA_HOME
 
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" | head -20; }
-# run NAME WANT_STATUS CMD... : runs CMD, checks the exit status
-run() {
-    name=$1; want=$2; shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name (exit $got)"; else
-        echo "# expected exit $want, got $got" >>"$tmp/err"; notok "$name"; fi
-}
-# has NAME FILE PATTERN : grep -E PATTERN in FILE
-has() { if grep -Eq -- "$3" "$2"; then ok "$1"; else echo "# missing /$3/" >>"$tmp/err"; notok "$1"; fi; }
+. "$top_srcdir/tests/tap.sh"
 
 run "--help" 0 "$dm" --help
 has "help lists eval" "$tmp/out" "eval MODEL"

@@ -16,18 +16,7 @@ XDG_DATA_HOME="$tmp/data"
 XDG_STATE_HOME="$tmp/state"
 export XDG_CACHE_HOME XDG_DATA_HOME XDG_STATE_HOME
 
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" | head -20; }
-run() {
-    name=$1; want=$2; shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name (exit $got)"; else
-        echo "# expected exit $want, got $got" >>"$tmp/err"; notok "$name"; fi
-}
-has() { if grep -Eq -- "$3" "$2"; then ok "$1"; else echo "# missing /$3/" >>"$tmp/err"; notok "$1"; fi; }
+. "$top_srcdir/tests/tap.sh"
 
 set -- "$top_srcdir"/examples/*.dm
 if [ ! -f "$1" ]; then : >"$tmp/out"; echo "# no examples/*.dm under $top_srcdir" >"$tmp/err"; notok "examples exist"; echo "1..$n"; exit 1; fi

@@ -13,20 +13,13 @@ XDG_DATA_HOME="$tmp/data"
 export XDG_CACHE_HOME XDG_DATA_HOME
 py() { /usr/bin/python3 -c "$@"; }
 
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" | head -20; }
-# run NAME WANT_STATUS CMD... : runs CMD (at most 60 s), checks the exit status
+. "$top_srcdir/tests/tap.sh"
+# run NAME WANT_STATUS CMD... : as tap.sh's, at most 60 s and without stdin
 run() {
     name=$1; want=$2; shift 2
     timeout -k 5 60 "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name (exit $got)"; else
-        echo "# expected exit $want, got $got" >>"$tmp/err"; notok "$name"; fi
+    status_is "$name" "$want" $?
 }
-# has NAME FILE PATTERN : grep -E PATTERN in FILE
-has() { if grep -Eq -- "$3" "$2"; then ok "$1"; else echo "# missing /$3/" >>"$tmp/err"; notok "$1"; fi; }
 hasnt() { if grep -Eq -- "$3" "$2"; then echo "# unexpected /$3/" >>"$tmp/err"; notok "$1"; else ok "$1"; fi; }
 
 model="$top_srcdir/models/kjv-lstm/model.safetensors"

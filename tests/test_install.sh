@@ -11,18 +11,7 @@ make=${DM_TEST_MAKE:-make}
 tmp=$(mktemp -d /tmp/dm_test_install_XXXXXX) || exit 1
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" | head -20; }
-run() {
-    name=$1; want=$2; shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name (exit $got)"; else
-        echo "# expected exit $want, got $got" >>"$tmp/err"; notok "$name"; fi
-}
-has() { if grep -Eq -- "$3" "$2"; then ok "$1"; else echo "# missing /$3/" >>"$tmp/err"; notok "$1"; fi; }
+. "$top_srcdir/tests/tap.sh"
 lacks() { if grep -Fq -- "$3" "$2"; then echo "# unexpected '$3'" >>"$tmp/err"; notok "$1"; else ok "$1"; fi; }
 
 # the install (a make of its own: not the jobserver of the make running the tests)
