@@ -10,7 +10,6 @@
  * sensitive), and a sensitive n row computes both parts exactly.
  * Linear: one group; the epilogue applies the activation into io->h. */
 #define _POSIX_C_SOURCE 200809L
-#include <cblas.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,23 +59,21 @@ static void cell_common(dm_site *s, const char *name, int in, int H, const float
 
 /* ---- LSTM ---- */
 
-/* pre (T x N, pitch ldp) += u (T x K, pitch ld) . W^T: part i of pk, or
- * OpenBLAS on W (N x K, pitch s->ld) when pk is NULL. */
+/* pre (T x N, pitch ldp) = bias + u (T x K, pitch ld) . W^T: part i of pk,
+ * or W (N x K, pitch s->ld) unpacked (pgemm's OpenBLAS path) when pk is NULL. */
 static void site_mm(const dm_site *s, const dm_site_packed *pk, int i, const float *u, int ld, int T, const float *w,
-                    int N, int K, float *pre, int ldp)
+                    int N, int K, const float *bias, float *pre, int ldp)
 {
-    if (pk)
-        dm_pgemm_run(&pk->part[i], T, u, ld, pre, ldp);
-    else
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, N, K, 1.0f, u, ld, w, s->ld, 1.0f, pre, ldp);
+    dm_pgemm unpacked;
+    if (!pk)
+        (void)dm_pgemm_pack(&unpacked, w, s->ld, N, K, 0, NULL); /* packs nothing: cannot fail */
+    dm_pgemm_bias(pk ? &pk->part[i] : &unpacked, T, u, ld, bias, pre, ldp);
 }
 
 static void lstm_exact_pre(const dm_site *s, const dm_site_packed *pk, const float *u, int ld, int T, float *pre)
 {
     int R = 4 * s->hid;
-    for (int t = 0; t < T; t++)
-        memcpy(pre + (size_t)t * R, s->bias, (size_t)R * sizeof(float));
-    site_mm(s, pk, 0, u, ld, T, s->w, R, s->in, pre, R);
+    site_mm(s, pk, 0, u, ld, T, s->w, R, s->in, s->bias, pre, R);
 }
 
 static void lstm_epilogue(const dm_site *s, const dm_kernels *k, dm_site_io *io)
@@ -171,16 +168,10 @@ static void gru_late_step(const dm_engine *e, dm_engine_state *st, int si, dm_si
 static void gru_exact_pre(const dm_site *s, const dm_site_packed *pk, const float *u, int ld, int T, float *pre)
 {
     int H = s->hid, R = 4 * H, in = s->dim[0];
-    for (int t = 0; t < T; t++) {
-        float *p = pre + (size_t)t * R;
-        memcpy(p, s->bias, (size_t)2 * H * sizeof(float));
-        memcpy(p + 2 * H, s->b_in + 2 * H, (size_t)H * sizeof(float));
-        memcpy(p + 3 * H, s->b_rec + 2 * H, (size_t)H * sizeof(float));
-    }
     const float *wn = s->w + (size_t)2 * H * s->ld;
-    site_mm(s, pk, 0, u, ld, T, s->w, 2 * H, s->in, pre, R);
-    site_mm(s, pk, 1, u, ld, T, wn, H, in, pre + 2 * H, R);
-    site_mm(s, pk, 2, u + in, ld, T, wn + in, H, H, pre + 3 * H, R);
+    site_mm(s, pk, 0, u, ld, T, s->w, 2 * H, s->in, s->bias, pre, R);
+    site_mm(s, pk, 1, u, ld, T, wn, H, in, s->b_in + 2 * H, pre + 2 * H, R);
+    site_mm(s, pk, 2, u + in, ld, T, wn + in, H, H, s->b_rec + 2 * H, pre + 3 * H, R);
 }
 
 static void gru_epilogue(const dm_site *s, const dm_kernels *k, dm_site_io *io)
@@ -217,9 +208,7 @@ void dm_site_gru(dm_site *s, const char *name, int in, int H, const float *w, in
 
 static void linear_exact_pre(const dm_site *s, const dm_site_packed *pk, const float *u, int ld, int T, float *pre)
 {
-    for (int t = 0; t < T; t++)
-        memcpy(pre + (size_t)t * s->orows, s->bias, (size_t)s->orows * sizeof(float));
-    site_mm(s, pk, 0, u, ld, T, s->w, s->orows, s->in, pre, s->orows);
+    site_mm(s, pk, 0, u, ld, T, s->w, s->orows, s->in, s->bias, pre, s->orows);
 }
 
 int dm_site_pack(const dm_site *s, dm_site_packed *p, dm_err *err)

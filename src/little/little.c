@@ -1450,11 +1450,8 @@ int dm_little_batch_forward(const dm_little_batch *b, dm_little_work *w, const f
             for (int t = 0; t < nt; t++)
                 project_input(L, xh + (size_t)(t0 + t) * (size_t)ld, V + (size_t)t * n2);
         }
-        float *Y = out + (size_t)t0 * (size_t)L->rows;
-        for (int t = 0; t < nt; t++)
-            memcpy(Y + (size_t)t * L->rows, L->bias, sizeof(float) * (size_t)L->rows);
-        /* Y (nt x rows) += V (nt x n2) . wq^T (n2 x rows) */
-        dm_pgemm_run(&b->wq, nt, V, n2, Y, L->rows);
+        /* Y (nt x rows) = bias + V (nt x n2) . wq^T (n2 x rows) */
+        dm_pgemm_bias(&b->wq, nt, V, n2, L->bias, out + (size_t)t0 * (size_t)L->rows, L->rows);
     }
     dm_little_work_free(&tmp);
     return 0;
