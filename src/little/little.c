@@ -1364,6 +1364,8 @@ int dm_little_batch_init(dm_little_batch *b, const dm_little *L, int pack, dm_er
         }
         b->fproj = b->P[q].p != NULL;
     }
+    for (int q = 0; b->fproj && q < L->ns; q++) /* packed in float: the double copies serve nothing */
+        free(b->Pd[q]), b->Pd[q] = NULL;
     if (dm_pgemm_pack(&b->wq, L->wq, L->kk, L->rows, L->kk, pack, err)) {
         dm_little_batch_free(b);
         return dm_err_prefix(err, "little module");

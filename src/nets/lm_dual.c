@@ -631,7 +631,6 @@ struct dm_lm_memo {
     uint64_t key;
     int state;   /* 0 unused, 1 key seen, 2 complete */
     long slots;  /* (L - 1) N */
-    int H;
     ms_memo *ent; /* slots */
     float *e;     /* slots x H: W_dec^T p */
     /* the model's packed decoder and layer weights (they depend on the model only: packed once) */
@@ -960,7 +959,7 @@ static void memo_choose(ls_shared *sh, dm_lm_memo *mo)
         memo_drop(mo);
         return;
     }
-    mo->slots = slots, mo->H = m->nhid;
+    mo->slots = slots;
     sh->memo = mo, sh->fill = 1;
 }
 
