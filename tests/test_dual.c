@@ -555,7 +555,7 @@ static void streams_vs_torch(const char *name)
         cr_assert_eq(dm_dual_build(&d, &m, &fd, &cf, &err), 0, "%s", err.msg);
         dm_lm_memo *mo = dm_lm_memo_new();
         cr_assert_not_null(mo);
-        /* exactly equal with the packed AVX-512 GEMM (its sums do not depend on how many rows a call
+        /* exactly equal with the packed GEMM, AVX-512 or AVX2 (its sums do not depend on how many rows a call
          * has); with the OpenBLAS fallback (other CPUs, Valgrind) the memo's smaller calls sum in
          * another order: equal to rounding */
         dm_pgemm probe;

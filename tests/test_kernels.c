@@ -1236,7 +1236,8 @@ Test(kernels, tune_cache_roundtrip_and_errors)
 /* The packed GEMM of the quality path (pgemm.h) against its double
  * reference: every row-tile height (1..25 rows), column counts that leave
  * a partial last panel or an odd number of panels, with and without a bias,
- * the packed kernel and the OpenBLAS fallback. Tolerance: float sums of K
+ * the OpenBLAS fallback (use 0), the best packed kernel of this CPU (use 1)
+ * and the AVX2 one (use 2), which must agree bit for bit. Tolerance: float sums of K
  * products, 1e-5 relative to the sum of |a| |w| (each term's rounding is
  * at most 2^-24 of its size, K <= 300 terms). */
 Test(kernels, pgemm_against_reference)
@@ -1244,7 +1245,7 @@ Test(kernels, pgemm_against_reference)
     const int Ns[] = {1, 15, 16, 17, 33, 48, 100};
     const int Ks[] = {1, 7, 64, 300};
     uint64_t x = 12345;
-    for (int use = 0; use < 2; use++)
+    for (int use = 0; use < 3; use++)
         for (size_t ni = 0; ni < sizeof Ns / sizeof *Ns; ni++)
             for (size_t ki = 0; ki < sizeof Ks / sizeof *Ks; ki++) {
                 int N = Ns[ni], K = Ks[ki], M = 25, lda = K + 3, ldw = K + 5, ldc = N + 2;
@@ -1262,18 +1263,31 @@ Test(kernels, pgemm_against_reference)
                 dm_err err;
                 cr_assert_eq(dm_pgemm_pack(&P, W, ldw, N, K, use, &err), 0, "%s", err.msg);
                 if (!use)
-                    cr_expect_eq(P.p, NULL, "use_avx512 0 packs nothing");
+                    cr_expect_eq(P.p, NULL, "simd 0 packs nothing");
+                if (use == DM_PGEMM_AVX2)
+                    cr_expect(P.isa <= 1, "simd DM_PGEMM_AVX2 chose kernel %d", P.isa);
+                dm_pgemm Q; /* the other packed kernel, when this CPU has both: the same bits */
+                cr_assert_eq(dm_pgemm_pack(&Q, W, ldw, N, K, use == 1 ? DM_PGEMM_AVX2 : 1, &err), 0, "%s", err.msg);
+                float *D = malloc(sizeof(float) * (size_t)M * ldc);
+                cr_assert(D);
                 for (int m = 1; m <= M; m++)
                     for (int withb = 0; withb < 2; withb++) {
                         for (int i = 0; i < M * ldc; i++)
                             C[i] = R[i] = S[i] = (float)(i % 13) - 6.0f; /* C += ...: the old values count */
+                        memcpy(D, C, sizeof(float) * (size_t)M * ldc);
                         if (withb) {
                             dm_pgemm_bias(&P, m, A, lda, b, C, ldc);
+                            dm_pgemm_bias(&Q, m, A, lda, b, D, ldc);
                             for (int i = 0; i < m; i++)
                                 memcpy(R + (size_t)i * ldc, b, sizeof(float) * (size_t)N);
                         } else {
                             dm_pgemm_run(&P, m, A, lda, C, ldc);
+                            dm_pgemm_run(&Q, m, A, lda, D, ldc);
                         }
+                        if (P.p && Q.p)
+                            cr_assert(!memcmp(C, D, sizeof(float) * (size_t)M * ldc),
+                                      "%s and %s differ: N %d K %d m %d bias %d", dm_pgemm_impl(&P),
+                                      dm_pgemm_impl(&Q), N, K, m, withb);
                         dm_pgemm_ref(m, N, K, A, lda, W, ldw, R, ldc);
                         for (int i = 0; i < M; i++)
                             for (int j = 0; j < ldc; j++) {
@@ -1291,7 +1305,8 @@ Test(kernels, pgemm_against_reference)
                             }
                     }
                 dm_pgemm_free(&P);
-                free(A), free(W), free(b), free(C), free(R), free(S);
+                dm_pgemm_free(&Q);
+                free(A), free(W), free(b), free(C), free(R), free(S), free(D);
             }
 }
 
@@ -1309,7 +1324,7 @@ Test(kernels, pgemm_pack_transposed_equals_pack)
     for (int r = 0; r < N; r++)
         for (int k = 0; k < K; k++)
             Wt[k * N + r] = W[r * K + k] = (float)((r * 13 + k * 7) % 97) / 48.0f - 1.0f;
-    for (int use = 0; use < 2; use++) {
+    for (int use = 0; use < 3; use++) {
         dm_pgemm P1, P2;
         dm_err err;
         cr_assert_eq(dm_pgemm_pack(&P1, W, K, N, K, use, &err), 0, "%s", err.msg);

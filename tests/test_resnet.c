@@ -60,9 +60,16 @@ Test(conv, im2col_gemm_matches_direct_reference)
         float *x = malloc(n * insz * sizeof(float)), *o = malloc(n * osz * sizeof(float));
         float *r = malloc(osz * sizeof(float)), *cols = malloc((size_t)n * Ho * Wo * c.K * sizeof(float));
         rand_fill(x, n * insz, 1.0);
-        for (int path = 0; path < 2; path++) { /* im2col + SGEMM, then the direct kernel where it applies */
-            if (path == 1)
+        float *o1 = malloc(n * osz * sizeof(float));
+        cr_assert(x && o && r && cols && o1);
+        int have_avx2 = 0;
+        /* im2col + SGEMM, then the AVX2 direct kernel, then the best one of this CPU, where they apply */
+        for (int path = 0; path < 3; path++) {
+            if (path > 0) {
+                dm_conv_direct_cap(path == 1 ? 1 : 2);
                 cr_assert_eq(dm_conv_prepare(&c, &err), 0, "%s", err.msg);
+                dm_conv_direct_cap(2);
+            }
             dm_conv_forward(&c, x, n, H, W, o, cols);
             for (int i = 0; i < n; i++) {
                 dm_conv_ref(&c, x + i * insz, H, W, r);
@@ -70,9 +77,16 @@ Test(conv, im2col_gemm_matches_direct_reference)
                 cr_expect(e < 1e-5, "case %zu map %d, %s: relative error %g (tolerance 1e-5)", t, i,
                           dm_conv_impl(&c), e);
             }
+            if (path == 1 && c.wp)
+                have_avx2 = 1, memcpy(o1, o, n * osz * sizeof(float));
+            if (path == 2 && c.wp && have_avx2) /* the two direct kernels: the same sums in the same order */
+                cr_expect(!memcmp(o, o1, n * osz * sizeof(float)), "case %zu: %s and direct avx2 differ", t,
+                          dm_conv_impl(&c));
         }
-        if (cout % 16 == 0 && (st == 1 || st == 2) && k > 1 && __builtin_cpu_supports("avx512f"))
+        if (cout % 16 == 0 && (st == 1 || st == 2) && k > 1 &&
+            (__builtin_cpu_supports("avx512f") || (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))))
             cr_expect(c.wp != NULL, "case %zu: the direct kernel should apply", t);
+        free(o1);
         free(x), free(o), free(r), free(cols);
         dm_conv_free(&c);
     }

@@ -6,23 +6,32 @@
 #include <string.h>
 
 #define T_AVX512F __attribute__((target("avx2,fma,avx512f")))
+#define T_AVX2 __attribute__((target("avx2,fma")))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #define PG_MR 12 /* rows of C per tile: 12 x 2 accumulators + 2 weight vectors of the 32 zmm */
+#define PG_MR2 6 /* AVX2: 6 x 2 accumulators + 2 weight vectors + 1 broadcast of the 16 ymm */
 
-static int have_avx512(void)
+/* The best kernel this CPU runs: 2 AVX-512F, 1 AVX2 + FMA, 0 none. */
+static int cpu_isa(void)
 {
     static int v = -1;
     if (v < 0)
-        v = __builtin_cpu_supports("avx512f") ? 1 : 0;
+        v = __builtin_cpu_supports("avx512f")                                        ? 2
+            : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1
+                                                                              : 0;
     return v;
 }
 
-static int pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int trans, int use_avx512, dm_err *err)
+static int pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int trans, int simd, dm_err *err)
 {
     memset(P, 0, sizeof *P);
     P->N = N, P->K = K, P->w = W, P->ldw = ldw, P->trans = trans;
-    if (!use_avx512 || !have_avx512() || N < 1 || K < 1)
+    int isa = cpu_isa();
+    if (simd == DM_PGEMM_AVX2 && isa > 1)
+        isa = 1;
+    if (!simd || !isa || N < 1 || K < 1)
         return 0;
+    P->isa = isa;
     size_t np = ((size_t)N + 15) / 16;
     if (!(P->p = dm_alloc(np * (size_t)K * 16 * sizeof(float))))
         return dm_errf(err, "out of memory packing a %d x %d weight matrix", N, K);
@@ -42,14 +51,14 @@ static int pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int trans, i
     return 0;
 }
 
-int dm_pgemm_pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int use_avx512, dm_err *err)
+int dm_pgemm_pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int simd, dm_err *err)
 {
-    return pack(P, W, ldw, N, K, 0, use_avx512, err);
+    return pack(P, W, ldw, N, K, 0, simd, err);
 }
 
-int dm_pgemm_pack_t(dm_pgemm *P, const float *Wt, int ldwt, int N, int K, int use_avx512, dm_err *err)
+int dm_pgemm_pack_t(dm_pgemm *P, const float *Wt, int ldwt, int N, int K, int simd, dm_err *err)
 {
-    return pack(P, Wt, ldwt, N, K, 1, use_avx512, err);
+    return pack(P, Wt, ldwt, N, K, 1, simd, err);
 }
 
 void dm_pgemm_free(dm_pgemm *P)
@@ -60,7 +69,7 @@ void dm_pgemm_free(dm_pgemm *P)
 
 const char *dm_pgemm_impl(const dm_pgemm *P)
 {
-    return P->p ? "avx512 packed" : "OpenBLAS sgemm";
+    return !P->p ? "OpenBLAS sgemm" : P->isa == 2 ? "avx512 packed" : "avx2 packed";
 }
 
 /* MR rows of C times NB panels of 16 columns (mask m0, m1 for the columns
@@ -143,6 +152,77 @@ static T_AVX512F void pg_run(const dm_pgemm *P, int M, const float *A, int lda, 
     }
 }
 
+/* The AVX2 tile: MR rows of C times one panel of 16 columns (two ymm; lane
+ * masks lo, hi for the columns that exist). The same fused multiply-adds in
+ * the same k order as pg_tile: bit-identical results. */
+static T_AVX2 ALWAYS_INLINE void pg2_tile(const float *A, int lda, const float *p0, int K, const float *bias,
+                                          float *C, int ldc, __m256i lo, __m256i hi, const int MR)
+{
+    __m256 acc[PG_MR2][2];
+    const __m256 b0 = bias ? _mm256_maskload_ps(bias, lo) : _mm256_setzero_ps();
+    const __m256 b1 = bias ? _mm256_maskload_ps(bias + 8, hi) : _mm256_setzero_ps();
+#pragma GCC unroll 6
+    for (int i = 0; i < MR; i++) {
+        acc[i][0] = bias ? b0 : _mm256_maskload_ps(C + (size_t)i * ldc, lo);
+        acc[i][1] = bias ? b1 : _mm256_maskload_ps(C + (size_t)i * ldc + 8, hi);
+    }
+    for (int k = 0; k < K; k++) {
+        const __m256 wa = _mm256_load_ps(p0 + (size_t)k * 16), wb = _mm256_load_ps(p0 + (size_t)k * 16 + 8);
+#pragma GCC unroll 6
+        for (int i = 0; i < MR; i++) {
+            const __m256 x = _mm256_broadcast_ss(A + (size_t)i * lda + k);
+            acc[i][0] = _mm256_fmadd_ps(x, wa, acc[i][0]);
+            acc[i][1] = _mm256_fmadd_ps(x, wb, acc[i][1]);
+        }
+    }
+#pragma GCC unroll 6
+    for (int i = 0; i < MR; i++) {
+        _mm256_maskstore_ps(C + (size_t)i * ldc, lo, acc[i][0]);
+        _mm256_maskstore_ps(C + (size_t)i * ldc + 8, hi, acc[i][1]);
+    }
+}
+
+static T_AVX2 __m256i pg2_mask(int n)
+{
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), lane);
+}
+
+/* As pg_run, one panel at a time (K x 16 floats stay in L1/L2 while the
+ * row tiles pass over it). */
+static T_AVX2 void pg2_run(const dm_pgemm *P, int M, const float *A, int lda, const float *bias, float *C, int ldc)
+{
+    const int K = P->K, np = (P->N + 15) / 16;
+    const size_t pstride = (size_t)K * 16;
+    for (int pb = 0; pb < np; pb++) {
+        const float *p0 = P->p + (size_t)pb * pstride;
+        const int n = P->N - pb * 16;
+        const __m256i lo = pg2_mask(n), hi = pg2_mask(n - 8);
+        const float *bb = bias ? bias + (size_t)pb * 16 : NULL;
+        for (int i0 = 0; i0 < M;) {
+            const int rem = M - i0;
+            const int mr = rem >= 6 ? 6 : rem >= 4 ? 4 : rem >= 2 ? 2 : 1;
+            const float *a = A + (size_t)i0 * lda;
+            float *c = C + (size_t)i0 * ldc + (size_t)pb * 16;
+            switch (mr) {
+            case 6:
+                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 6);
+                break;
+            case 4:
+                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 4);
+                break;
+            case 2:
+                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 2);
+                break;
+            default:
+                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 1);
+                break;
+            }
+            i0 += mr;
+        }
+    }
+}
+
 void dm_pgemm_run(const dm_pgemm *P, int M, const float *A, int lda, float *C, int ldc)
 {
     dm_pgemm_bias(P, M, A, lda, NULL, C, ldc);
@@ -153,7 +233,10 @@ void dm_pgemm_bias(const dm_pgemm *P, int M, const float *A, int lda, const floa
     if (M < 1 || P->N < 1)
         return;
     if (P->p) {
-        pg_run(P, M, A, lda, bias, C, ldc);
+        if (P->isa == 2)
+            pg_run(P, M, A, lda, bias, C, ldc);
+        else
+            pg2_run(P, M, A, lda, bias, C, ldc);
         return;
     }
     if (bias)

@@ -90,27 +90,43 @@ void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols)
 }
 
 
-/* ---- the direct kernel (AVX-512F; see conv.h) ---------------------------- */
+/* ---- the direct kernel (AVX-512F, or AVX2 + FMA; see conv.h) --------------- */
 
 #define T_AVX512F __attribute__((target("avx2,fma,avx512f")))
+#define T_AVX2 __attribute__((target("avx2,fma")))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #define DCONV_T1 14 /* positions per tile with one block of 16 channels */
 #define DCONV_T2 12 /* with two blocks (2 x 12 accumulators + 2 weight vectors of 32 zmm) */
+#define DCONV_A2 6  /* AVX2: positions per tile of 16 channels (6 x 2 accumulators of 16 ymm) */
+
+/* The direct kernel this CPU runs: 2 AVX-512F, 1 AVX2 + FMA, 0 none. Tests
+ * may lower it (dm_conv_direct_cap) before preparing convolutions. */
+static int direct_cap = 2;
+static int direct_isa(void)
+{
+    static int v = -1;
+    if (v < 0)
+        v = __builtin_cpu_supports("avx512f")                                        ? 2
+            : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1
+                                                                              : 0;
+    return v < direct_cap ? v : direct_cap;
+}
+
+void dm_conv_direct_cap(int isa) { direct_cap = isa < 0 ? 0 : isa > 2 ? 2 : isa; }
 
 static int direct_ok(const dm_conv *c)
 {
-    static int avx512 = -1;
-    if (avx512 < 0)
-        avx512 = __builtin_cpu_supports("avx512f") ? 1 : 0;
-    return avx512 && c->cout % 16 == 0 && (c->stride == 1 || c->stride == 2) && !(c->kh == 1 && c->kw == 1);
+    return direct_isa() && c->cout % 16 == 0 && (c->stride == 1 || c->stride == 2) && !(c->kh == 1 && c->kw == 1);
 }
 
 int dm_conv_prepare(dm_conv *c, dm_err *err)
 {
     dm_free(c->wp);
     c->wp = NULL;
+    c->isa = 0;
     if (!direct_ok(c))
         return 0;
+    c->isa = direct_isa();
     if (!(c->wp = dm_alloc((size_t)c->cout * c->K * sizeof(float))))
         return dm_errf(err, "out of memory for a %d x %d convolution's packed weights", c->cout, c->K);
     for (int cb = 0; cb < c->cout / 16; cb++)
@@ -120,7 +136,10 @@ int dm_conv_prepare(dm_conv *c, dm_err *err)
     return 0;
 }
 
-const char *dm_conv_impl(const dm_conv *c) { return c->wp ? "direct avx512" : "im2col+sgemm"; }
+const char *dm_conv_impl(const dm_conv *c)
+{
+    return !c->wp ? "im2col+sgemm" : c->isa == 2 ? "direct avx512" : "direct avx2";
+}
 
 /* T output positions (stride S apart in the padded map xp of row pitch Wp)
  * times NB blocks of 16 channels: out[t][16 NB] = sum over (ky, kx, ci) of
@@ -208,6 +227,68 @@ static T_AVX512F void dconv_map(const dm_conv *c, const float *xp, int Wp, float
         }
 }
 
+/* The AVX2 tile: T positions times one block of 16 channels (two ymm), the
+ * same fused multiply-adds in the same order as dconv_tile (bit-identical). */
+static T_AVX2 ALWAYS_INLINE void dconv2_tile(const float *xp, int Wp, int cin, int kh, int kw, const float *wp,
+                                             float *out, int cout, const int T, const int S)
+{
+    __m256 acc[DCONV_A2][2];
+#pragma GCC unroll 6
+    for (int t = 0; t < T; t++)
+        acc[t][0] = acc[t][1] = _mm256_setzero_ps();
+    for (int ky = 0; ky < kh; ky++)
+        for (int kx = 0; kx < kw; kx++) {
+            const float *xr = xp + ((size_t)ky * Wp + kx) * cin;
+            const float *w0 = wp + ((size_t)ky * kw + kx) * cin * 16;
+            for (int ci = 0; ci < cin; ci++) {
+                const __m256 wa = _mm256_loadu_ps(w0 + (size_t)ci * 16), wb = _mm256_loadu_ps(w0 + (size_t)ci * 16 + 8);
+#pragma GCC unroll 6
+                for (int t = 0; t < T; t++) {
+                    const __m256 xv = _mm256_broadcast_ss(xr + (size_t)t * S * cin + ci);
+                    acc[t][0] = _mm256_fmadd_ps(xv, wa, acc[t][0]);
+                    acc[t][1] = _mm256_fmadd_ps(xv, wb, acc[t][1]);
+                }
+            }
+        }
+#pragma GCC unroll 6
+    for (int t = 0; t < T; t++) {
+        _mm256_storeu_ps(out + (size_t)t * cout, acc[t][0]);
+        _mm256_storeu_ps(out + (size_t)t * cout + 8, acc[t][1]);
+    }
+}
+
+#define DCONV2_CASE(TT, S)                                                                                      \
+    case TT:                                                                                                    \
+        dconv2_tile(a, Wp, c->cin, c->kh, c->kw, w, o, c->cout, TT, S);                                         \
+        break;
+#define DCONV2_SWITCH(S)                                                                                        \
+    switch (T) {                                                                                                \
+        DCONV2_CASE(6, S) DCONV2_CASE(5, S) DCONV2_CASE(4, S) DCONV2_CASE(3, S) DCONV2_CASE(2, S) default      \
+            : dconv2_tile(a, Wp, c->cin, c->kh, c->kw, w, o, c->cout, 1, S);                                    \
+        break;                                                                                                  \
+    }
+
+/* dconv_map with the AVX2 tile: one block of 16 channels at a time. */
+static T_AVX2 void dconv2_map(const dm_conv *c, const float *xp, int Wp, float *out, int Ho, int Wo)
+{
+    const size_t wblk = (size_t)c->K * 16;
+    const int nblk = c->cout / 16;
+    for (int oy = 0; oy < Ho; oy++)
+        for (int cb = 0; cb < nblk; cb++)
+            for (int ox = 0; ox < Wo;) {
+                const int T = Wo - ox >= DCONV_A2 ? DCONV_A2 : Wo - ox;
+                const float *a = xp + ((size_t)oy * c->stride * Wp + (size_t)ox * c->stride) * c->cin;
+                const float *w = c->wp + (size_t)cb * wblk;
+                float *o = out + ((size_t)oy * Wo + ox) * c->cout + cb * 16;
+                if (c->stride == 1) {
+                    DCONV2_SWITCH(1)
+                } else {
+                    DCONV2_SWITCH(2)
+                }
+                ox += T;
+            }
+}
+
 /* The direct path for n maps, padding each into scratch (its capacity in
  * floats); returns 0 when it ran, -1 when the padded map does not fit. */
 static int dconv_forward(const dm_conv *c, const float *x, int n, int H, int W, float *out, float *scratch,
@@ -224,7 +305,10 @@ static int dconv_forward(const dm_conv *c, const float *x, int n, int H, int W, 
         for (int y = 0; y < H; y++)
             memcpy(scratch + ((size_t)(y + c->pad) * Wp + c->pad) * c->cin, xi + (size_t)y * W * c->cin,
                    (size_t)W * c->cin * sizeof(float)); /* the border stays zero */
-        dconv_map(c, scratch, Wp, out + i * osz, Ho, Wo);
+        if (c->isa == 2)
+            dconv_map(c, scratch, Wp, out + i * osz, Ho, Wo);
+        else
+            dconv2_map(c, scratch, Wp, out + i * osz, Ho, Wo);
     }
     return 0;
 }

@@ -8,9 +8,9 @@
  * that position's patch (im2col row, K = kh * kw * cin values): the patch is
  * the dual-module site's input u, the weight rows its rows.
  *
- * dm_conv_forward is a direct AVX-512 kernel when dm_conv_prepare packed the
+ * dm_conv_forward is a direct kernel when dm_conv_prepare packed the
  * weights for it (cout a multiple of 16, stride 1 or 2, not 1x1, a CPU
- * with AVX-512F), else im2col + one SGEMM (OpenBLAS; a 1x1 convolution is
+ * with AVX-512F or AVX2 + FMA), else im2col + one SGEMM (OpenBLAS; a 1x1 convolution is
  * a plain GEMM); dm_conv_ref is the direct
  * seven-loop convolution the tests compare both with.
  *
@@ -19,7 +19,9 @@
  * to 14 (12) positions, the tile's outputs stay in zmm registers while the
  * loop over (ky, kx, cin) broadcasts one input value per position and
  * multiply-adds it with the 16 channels' weights (packed [cout/16][kh][kw]
- * [cin][16]). At these widths (16..128 channels) OpenBLAS's SGEMM runs its
+ * [cin][16]). Without AVX-512F the AVX2 tile is 6 positions x 16 channels
+ * in ymm registers, with the same multiply-adds in the same order: both
+ * kernels give the same bits. At these widths (16..128 channels) OpenBLAS's SGEMM runs its
  * N = cout side far below peak; measured on the 2-core Zen 5 VM, batch 16,
  * 1 thread: 1.7x (4x4x128) to 3.1x (14x14x32, 7x7x64) faster than im2col +
  * SGEMM. Sums are in another order than SGEMM's: the results agree within
@@ -37,6 +39,7 @@ typedef struct dm_conv {
     float *w;       /* cout x K, [cout][kh][kw][cin] */
     float *b;       /* cout (the folded batch norm's shift; zeros without one) */
     float *wp;      /* the direct kernel's packed weights, or NULL (dm_conv_prepare) */
+    int isa;        /* the direct kernel for wp: 2 AVX-512F, 1 AVX2 + FMA */
 } dm_conv;
 
 /* Output size of a dimension of n inputs (0 if the kernel does not fit). */
@@ -60,8 +63,12 @@ void dm_conv_fold_bn(dm_conv *c, const float *gamma, const float *beta, const fl
  * direct kernel when this CPU and the shape allow it (else leaves the
  * SGEMM path). 0, or -1 out of memory. */
 int dm_conv_prepare(dm_conv *c, dm_err *err);
-/* "direct avx512" or "im2col+sgemm": what dm_conv_forward runs for c. */
+/* "direct avx512", "direct avx2" or "im2col+sgemm": what dm_conv_forward
+ * runs for c. */
 const char *dm_conv_impl(const dm_conv *c);
+/* At most this direct kernel from now on (2 AVX-512F, 1 AVX2, 0 none) for
+ * convolutions prepared later: for tests that compare the kernels. */
+void dm_conv_direct_cap(int isa);
 
 /* Patches of one H x W x cin map: cols is (Ho * Wo) x K, zero padding. */
 void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols);
