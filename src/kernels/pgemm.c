@@ -199,17 +199,25 @@ static T_AVX2 void pg2_run(const dm_pgemm *P, int M, const float *A, int lda, co
         const int n = P->N - pb * 16;
         const __m256i lo = pg2_mask(n), hi = pg2_mask(n - 8);
         const float *bb = bias ? bias + (size_t)pb * 16 : NULL;
-        for (int i0 = 0; i0 < M;) {
-            const int rem = M - i0;
-            const int mr = rem >= 6 ? 6 : rem >= 4 ? 4 : rem >= 2 ? 2 : 1;
+        /* tiles of equal height: a short last tile (20 = 6 + 6 + 6 + 2) would run 4 chains of
+         * fused multiply-adds, too few to cover their latency */
+        const int ntile = (M + PG_MR2 - 1) / PG_MR2;
+        for (int i0 = 0, t = 0; i0 < M; t++) {
+            const int mr = (M - i0 + (ntile - t) - 1) / (ntile - t);
             const float *a = A + (size_t)i0 * lda;
             float *c = C + (size_t)i0 * ldc + (size_t)pb * 16;
             switch (mr) {
             case 6:
                 pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 6);
                 break;
+            case 5:
+                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 5);
+                break;
             case 4:
                 pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 4);
+                break;
+            case 3:
+                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 3);
                 break;
             case 2:
                 pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 2);
