@@ -75,9 +75,15 @@ class BasicBlock(nn.Module):
 
     def forward(self, x):
         idt = x if self.downsample is None else self.downsample(x)
-        out = self.relu(self.bn1(self.conv1(x)))
-        out = self.bn2(self.conv2(out))
-        return self.relu(out + idt)
+        z1 = self.bn1(self.conv1(x))
+        z2 = self.bn2(self.conv2(self.relu(z1))) + idt
+        if SITES is not None:  # the pre-activations of the two dual-module sites (--act-l1, sparsity)
+            SITES.extend((z1, z2))
+        return self.relu(z2)
+
+
+# When a list, every BasicBlock appends its two convolutions' pre-ReLU maps to it.
+SITES = None
 
 
 class ResNet(nn.Module):
@@ -137,6 +143,20 @@ def evaluate(model, x, y, bs=500):
     return correct
 
 
+def zero_fraction(model, x, bs=250):
+    """Mean over the block convolutions of the fraction of pre-activations <= 0 (ReLU's zeros)."""
+    global SITES
+    model.eval()
+    zs = []
+    with torch.no_grad():
+        for i in range(0, x.size(0), bs):
+            SITES = []
+            model(x[i:i + bs])
+            zs.append([(z <= 0).float().mean().item() for z in SITES])
+    SITES = None
+    return float(np.mean(zs)) if zs and zs[0] else 0.0
+
+
 def export_safetensors(path, sd, metadata):
     header = {"__metadata__": metadata}
     blobs, off = [], 0
@@ -172,7 +192,12 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1111)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N images only (smoke test)")
+    ap.add_argument("--init", help="start from this model directory's weights (fine-tuning)")
+    ap.add_argument("--act-l1", type=float, default=0.0,
+                    help="add this times the sum over the 3x3 block convolutions of mean(relu(pre-activation)): "
+                         "an L1 penalty on the activations that makes more of them zero (activation sparsity)")
     args = ap.parse_args()
+    global SITES
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     blocks = [int(b) for b in args.blocks.split(",")]
@@ -182,6 +207,11 @@ def main():
     xva, yva = load_split("valid")
     xte, yte = load_split("test")
     model = ResNet(blocks, args.width)
+    if args.init:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import resnet_reference
+        sd0, _ = resnet_reference.load_safetensors(os.path.join(args.init, "model.safetensors"))
+        model.load_state_dict(sd0)
     nparam = sum(p.numel() for p in model.parameters())
     print(f"ResNet blocks {blocks} width {args.width}: {nparam:,} parameters; train {len(ytr)}", flush=True)
     opt = torch.optim.SGD(model.parameters(), lr=args.lr, momentum=0.9, nesterov=True, weight_decay=args.wd)
@@ -197,7 +227,11 @@ def main():
         for i in range(0, len(ytr), args.batch):
             idx = perm[i:i + args.batch]
             xb, yb = augment(xtr[idx]), ytr[idx]
+            SITES = [] if args.act_l1 else None
             loss = F.cross_entropy(model(xb), yb, label_smoothing=0.1)
+            if args.act_l1:
+                loss = loss + args.act_l1 * sum(F.relu(z).mean() for z in SITES)
+                SITES = None
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
@@ -205,8 +239,9 @@ def main():
             tot += loss.item() * len(idx)
             n += len(idx)
         va = evaluate(model, xva, yva)
+        zero = zero_fraction(model, xva[:1000])
         line = (f"epoch {ep + 1:3d} | {time.time() - te:6.1f}s | loss {tot / n:.4f} | "
-                f"valid {100.0 * va / len(yva):.2f}% | {(time.time() - t0) / 60:5.1f} min")
+                f"valid {100.0 * va / len(yva):.2f}% | zeros {100.0 * zero:.1f}% | {(time.time() - t0) / 60:5.1f} min")
         print(line, flush=True)
         log.append(line)
     minutes = (time.time() - t0) / 60
@@ -224,7 +259,13 @@ def main():
         json.dump({"valid_correct": va, "valid_n": len(yva), "test_correct": te, "test_n": len(yte),
                    "torch": torch.__version__, "threads": args.threads}, f, indent=1)
     cmd = "/usr/bin/python3 models/train_resnet.py " + " ".join(sys.argv[1:])
-    card = f"""# fmnist-resnet
+    extra = ""
+    if args.init:
+        extra += f", fine-tuned from `{args.init}`"
+    if args.act_l1:
+        extra += (f", activation L1 penalty {args.act_l1} x sum over the 16 block convolutions of mean(relu(pre-activation))"
+                  f" (pre-activations <= 0 on the first 1,000 valid images: {100.0 * zero_fraction(ref, xva[:1000]):.1f}%)")
+    card = f"""# {os.path.basename(os.path.normpath(args.out))}
 
 ResNet (torchvision BasicBlock layout, CIFAR-style stem) classifier on Fashion-MNIST.
 
@@ -234,7 +275,7 @@ ResNet (torchvision BasicBlock layout, CIFAR-style stem) classifier on Fashion-M
 | parameters | {nparam:,} |
 | stored as | F16 safetensors, torchvision `state_dict()` names (BN running statistics F16, `num_batches_tracked` I64) |
 | data | Debian `dataset-fashion-mnist`; train = first 55,000 training images, valid = last 5,000, test = official 10,000; (x/255 - 0.2860) / 0.3530 |
-| training | SGD Nesterov momentum 0.9, one-cycle lr max {args.lr}, weight decay {args.wd}, label smoothing 0.1, batch {args.batch}, random crop (pad 2) + flip, {args.epochs} epochs, seed {args.seed}, {args.threads} thread(s) |
+| training | SGD Nesterov momentum 0.9, one-cycle lr max {args.lr}, weight decay {args.wd}, label smoothing 0.1, batch {args.batch}, random crop (pad 2) + flip, {args.epochs} epochs, seed {args.seed}, {args.threads} thread(s){extra} |
 | training time | {minutes:.1f} min on a 2-core AMD EPYC, PyTorch {torch.__version__} |
 | valid accuracy | {100.0 * va / len(yva):.2f}% ({va} / {len(yva)}) |
 | test accuracy | {100.0 * te / len(yte):.2f}% ({te} / {len(yte)}) |
