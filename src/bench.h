@@ -30,6 +30,9 @@ typedef struct dm_dense_bench {
 /* Read bandwidth over a buffer of the given size (larger than the caches
  * for a DRAM figure), best of reps passes, GB/s. */
 double dm_read_bandwidth(size_t bytes, int reps);
+/* The same read split over `threads` threads of the kernels' pool (the
+ * bandwidth the threaded kernels can reach; threads < 2: the above). */
+double dm_read_bandwidth_threads(size_t bytes, int reps, int threads);
 /* Do `bytes` of weights stream from memory on this machine? Measured: the
  * read bandwidth over a buffer of that size (*bw, GB/s) against one of 256 MB
  * (*dram: beyond any cache); returns bw / dram (0 if unmeasured). About 1:

@@ -140,8 +140,9 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
         if (tf.ok)
             fprintf(out, " %12.0f %11.2fx", tf.seq_tok_s, b.seq_tok_s / tf.seq_tok_s);
         fprintf(out, "\n");
-        fprintf(out, "read bandwidth         %12.2f GB/s (measured now: best streaming read of a buffer > cache)\n",
-                b.bw_gbs);
+        fprintf(out, "read bandwidth         %12.2f GB/s (measured now: best streaming read of a buffer > cache, %d "
+                     "thread%s)\n",
+                b.bw_gbs, s->threads, s->threads == 1 ? "" : "s");
         fprintf(out, "bandwidth floor ms     %12.4f   step / floor = %.2fx%s\n", b.floor_ms,
                 b.floor_ms > 0 ? b.step_ms[1] / b.floor_ms : 0, fits ? " (weights fit in cache: floor is DRAM's)" : "");
         if (!tf.ok && torch)
@@ -288,7 +289,7 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     size_t llc = dm_llc_bytes(), bwbytes = 4 * (llc ? llc : (64u << 20));
     if (bwbytes < (256u << 20))
         bwbytes = 256u << 20;
-    double bw = dm_read_bandwidth(bwbytes, 5);
+    double bw = dm_read_bandwidth_threads(bwbytes, 5, s->threads);
     /* the dense baseline: the tuner's choice, checked on this model now (the faster one is the baseline) */
     double blas_ms = 0, own_ms = 0;
     const char *tune_env = getenv("DUALMOD_TUNE");
@@ -387,8 +388,8 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     if (blas_ms > 0)
         fprintf(out, "dense checked on this model now: OpenBLAS sgemv %.4f ms, own %s gemv %.4f ms (medians of 25 "
                      "interleaved steps)\n", blas_ms, K->name, own_ms);
-    fprintf(out, "read bandwidth %.2f GB/s (measured now); floors = bytes / bandwidth; kernel parameters: %s\n\n", bw,
-            dm_tune_provenance());
+    fprintf(out, "read bandwidth %.2f GB/s (measured now, %d thread%s); floors = bytes / bandwidth; kernel parameters: %s\n\n",
+            bw, s->threads, s->threads == 1 ? "" : "s", dm_tune_provenance());
     fprintf(out, "%5s %6s %5s %4s %9s %9s %9s %9s %17s %8s %7s %6s %6s %6s  %5s %5s %5s %5s%s\n", "ratio", "achvd", "k",
             "bits", "dense ms", "floor", "dual ms", "floor", "layer speedup", "e2e", "limit", "%lim", "spread", "bytes",
             "proj", "ltl", "big", "epi", tf.ok ? "  vs torch" : "");
