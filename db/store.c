@@ -404,6 +404,40 @@ static const char schema_v7[] =
     "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
     "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
 
+/* Version 8: delta_se, the paired standard error of delta (dual minus
+ * dense on the same items: per prediction for perplexity, per image for
+ * accuracy; NULL for BLEU and for runs stored before), which the tuner's
+ * `margin` uses. */
+static const char schema_v8[] =
+    "ALTER TABLE runs ADD COLUMN delta_se REAL;\n"
+"DROP VIEW pareto_candidates;\n"
+    "DROP VIEW run_summary;\n"
+    "CREATE VIEW run_summary AS\n"
+    "SELECT r.id, r.created, m.name AS model, m.arch, r.split, r.tokens, r.ratio, r.ratio_achieved,\n"
+    "       r.bits, r.k, r.eps, r.seed, r.mode, r.policy, r.proj, r.path, r.threads, r.kernels,\n"
+    "       r.metric, r.value, r.value_se, r.dense_value, r.delta, r.delta_pct,\n"
+    "       CASE WHEN lower(r.metric) = 'perplexity' THEN r.delta_pct END AS dppl_pct,\n"
+    "       CASE WHEN mt.higher_is_better THEN -r.delta_pct ELSE r.delta_pct END AS loss_pct,\n"
+    "       r.kld, r.top1_agree, r.speedup, r.speedup_min, r.speedup_max, r.speedup_e2e,\n"
+    "       r.bytes_ratio, r.little_bytes, r.fit_rel_mse, r.seconds, r.status, r.partial, r.note, r.git_rev,\n"
+    "       r.family, r.predictor, r.mac_ratio,\n"
+    "       CASE WHEN r.mac_ratio > 0 THEN 1.0 / r.mac_ratio END AS mac_reduction,\n"
+    "       CASE WHEN lower(r.metric) = 'accuracy' THEN r.delta END AS dacc,\n"
+    "       CASE WHEN lower(r.metric) = 'bleu' THEN r.delta END AS dbleu,\n"
+    "       r.streams, r.beam, r.site_knobs, r.tag, r.experiment, r.delta_se\n"
+    "FROM runs r JOIN models m ON m.id = r.model_id LEFT JOIN metrics mt ON mt.name = r.metric COLLATE NOCASE;\n"
+    "CREATE VIEW pareto_candidates AS\n"
+    "SELECT s.* FROM run_summary s JOIN runs r ON r.id = s.id\n"
+    "WHERE r.status = 'done' AND r.speedup IS NOT NULL AND r.delta_pct IS NOT NULL\n"
+    "  AND NOT EXISTS (\n"
+    "    SELECT 1 FROM runs o JOIN run_summary os ON os.id = o.id\n"
+    "    WHERE o.id <> r.id AND o.model_id = r.model_id\n"
+    "      AND o.split = r.split AND o.split_hash = r.split_hash AND o.metric = r.metric AND o.streams = r.streams\n"
+    "      AND o.beam = r.beam\n"
+    "      AND o.status = 'done' AND o.speedup IS NOT NULL AND o.delta_pct IS NOT NULL\n"
+    "      AND o.speedup >= r.speedup AND os.loss_pct <= s.loss_pct\n"
+    "      AND (o.speedup > r.speedup OR os.loss_pct <> s.loss_pct));\n";
+
 /* Schema steps: migrating from version v applies every step with to > v, in
  * order, in one transaction, then sets user_version. Version 0 is the empty
  * database. A step for version 2 would be e.g.
@@ -420,6 +454,7 @@ static const struct migration {
     {5, schema_v5},
     {6, schema_v6},
     {7, schema_v7},
+    {8, schema_v8},
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -452,7 +487,7 @@ static const col run_cols[] = {
     R_(ratio), I_(bits), I_(k), R_(eps), U_(seed), T_(mode), T_(policy), T_(predictor), T_(proj), T_(path),
     I_(streams), I_(beam), I_(threads), T_(kernels), I_(audit), T_(site_knobs),
     /* results */
-    T_(family), T_(metric), R_(value), R_(value_se), R_(dense_value), R_(delta), R_(delta_pct), R_(kld),
+    T_(family), T_(metric), R_(value), R_(value_se), R_(dense_value), R_(delta), R_(delta_pct), R_(delta_se), R_(kld),
     R_(top1_agree), R_(ratio_achieved), R_(bytes_ratio), R_(mac_ratio), R_(little_bytes), R_(fit_rel_mse),
     R_(speedup), R_(speedup_min), R_(speedup_max), R_(speedup_e2e), R_(seconds),
     /* state */

@@ -20,7 +20,7 @@
 
 #include "util.h"
 
-#define DM_STORE_SCHEMA_VERSION 7
+#define DM_STORE_SCHEMA_VERSION 8
 #define DM_RUN_MAX_SITES 128  /* in memory only: the schema has no cap */
 #define DM_RUN_MAX_GROUPS 512
 
@@ -83,6 +83,7 @@ typedef struct dm_run {
     double value, value_se;  /* dual-module metric */
     double dense_value;      /* dense metric, same data */
     double delta, delta_pct; /* value - dense_value, and in % of dense */
+    double delta_se;         /* paired standard error of delta (NaN: unknown; schema 8) */
     double kld, top1_agree;
     double ratio_achieved;
     double bytes_ratio;      /* dual / dense weight bytes per step (recurrent layers) */

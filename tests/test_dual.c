@@ -567,6 +567,10 @@ static void streams_vs_torch(const char *name)
         dm_eval_opts o0 = {.streams = 7}, o = {.streams = 7, .memo = mo};
         dm_dual_result r0, r[3];
         cr_assert_eq(dm_eval_lm_dual(&d, &c, &o0, 0, &r0, &err), 0, "%s", err.msg);
+        /* the paired s.e. of the perplexity difference: known, and far below the unpaired s.e. of the dual
+         * perplexity (both sides score the same tokens) */
+        cr_expect(isfinite(r0.delta_se) && r0.delta_se > 0 && r0.delta_se < 0.5 * r0.dual.se,
+                  "%s: paired s.e. %g, unpaired %g", name, r0.delta_se, r0.dual.se);
         for (int k = 0; k < 3; k++) {
             cr_assert_eq(dm_eval_lm_dual(&d, &c, &o, 0, &r[k], &err), 0, "%s", err.msg);
             cr_expect_eq(dm_lm_memo_state(mo), k == 0 ? 1 : 2, "%s: memo state after evaluation %d", name, k + 1);
@@ -603,3 +607,44 @@ static void streams_vs_torch(const char *name)
 
 Test(dual, streams_match_pytorch_batched_lstm) { streams_vs_torch("lstm"); }
 Test(dual, streams_match_pytorch_batched_gru) { streams_vs_torch("gru"); }
+
+/* dm_ppl_delta_se against the delta method written out directly (long
+ * double, with the covariance), on NLLs like a model's: a dual side that
+ * differs from the dense one by small per-prediction amounts. Identical
+ * sides give 0; fewer than 2 predictions NaN. */
+Test(dual, paired_se_of_a_perplexity_difference)
+{
+    enum { N = 5000 };
+    static double d[N], q[N];
+    uint64_t x = 99;
+    for (int i = 0; i < N; i++) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        d[i] = 1.0 + 6.0 * (double)(x >> 11) / 9007199254740992.0;
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        q[i] = d[i] + 0.05 * ((double)(x >> 11) / 9007199254740992.0 - 0.3);
+    }
+    dm_nll_acc ad = {0}, aq = {0}, ax = {0};
+    for (int i = 0; i < N; i++)
+        dm_nll_add(&ad, d[i]), dm_nll_add(&aq, q[i]), dm_nll_add(&ax, q[i] - d[i]);
+    long double md = 0, mq = 0;
+    for (int i = 0; i < N; i++)
+        md += d[i], mq += q[i];
+    md /= N, mq /= N;
+    long double vd = 0, vq = 0, cv = 0;
+    for (int i = 0; i < N; i++)
+        vd += (d[i] - md) * (d[i] - md), vq += (q[i] - mq) * (q[i] - mq), cv += (d[i] - md) * (q[i] - mq);
+    vd /= N, vq /= N, cv /= N;
+    long double pd = expl(md), pq = expl(mq);
+    double want = (double)sqrtl((pq * pq * vq + pd * pd * vd - 2 * pq * pd * cv) / N);
+    double got = dm_ppl_delta_se(&ad, &aq, &ax);
+    cr_expect(fabs(got - want) <= 1e-6 * want, "paired s.e. %.12g, direct %.12g", got, want);
+    /* far below the unpaired s.e. of the dual perplexity alone: the pairing removes the shared variance */
+    cr_expect(got < 0.1 * (double)(pq * sqrtl(vq / N)), "paired %.6g vs unpaired %.6g", got, (double)(pq * sqrtl(vq / N)));
+    dm_nll_acc z = {0};
+    for (int i = 0; i < N; i++)
+        dm_nll_add(&z, 0.0);
+    cr_expect_eq(dm_ppl_delta_se(&ad, &ad, &z), 0.0, "identical sides");
+    dm_nll_acc one = {0};
+    dm_nll_add(&one, 1.0);
+    cr_expect(isnan(dm_ppl_delta_se(&one, &one, &one)), "one prediction");
+}

@@ -114,6 +114,7 @@ static void fill_run(dm_run *r, int v)
     r->dense_value = 120.0;
     r->delta = r->value - r->dense_value;
     r->delta_pct = 100.0 * r->delta / r->dense_value;
+    r->delta_se = 0.0425;
     r->kld = 0.0123;
     r->top1_agree = 0.97;
     r->ratio_achieved = 0.4987;
@@ -201,6 +202,7 @@ static void expect_same_run(const dm_run *a, const dm_run *b)
     EQ_D(dense_value);
     EQ_D(delta);
     EQ_D(delta_pct);
+    EQ_D(delta_se);
     EQ_D(kld);
     EQ_D(top1_agree);
     EQ_D(ratio_achieved);
@@ -575,13 +577,13 @@ Test(store, run_summary_row)
              "120.0|12.5|12.5|12.5|0.125|0.875|1.5|0.75|done|n\n",
              (long long)a.id);
     cr_expect_str_eq(rs.text, want);
-    /* the column names, in order (schema version 6) */
+    /* the column names, in order (schema version 8) */
     query(st, "select group_concat(name, ',') from pragma_table_info('run_summary')", &rs);
     cr_expect_str_eq(rs.text, "id,created,model,arch,split,tokens,ratio,ratio_achieved,bits,k,eps,seed,mode,policy,"
                               "proj,path,threads,kernels,metric,value,value_se,dense_value,delta,delta_pct,dppl_pct,"
                               "loss_pct,kld,top1_agree,speedup,speedup_min,speedup_max,speedup_e2e,bytes_ratio,"
                               "little_bytes,fit_rel_mse,seconds,status,partial,note,git_rev,family,predictor,mac_ratio,"
-                              "mac_reduction,dacc,dbleu,streams,beam,site_knobs,tag,experiment\n");
+                              "mac_reduction,dacc,dbleu,streams,beam,site_knobs,tag,experiment,delta_se\n");
     /* BLEU and accuracy: loss is the negated delta, and there is no dppl_pct */
     dm_run b;
     fill_run(&b, 1);
@@ -1256,8 +1258,9 @@ Test(store, sql_is_read_only)
     snprintf(want, sizeof want, "%lld|kjv-lstm|done\n", (long long)a.id);
     cr_expect_str_eq(rs.text, want);
     query(st, "pragma table_info(runs)", &rs);
-    cr_expect_eq(rs.n, 50, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio,
-                                                            since 5 streams, since 6 beam, since 7 site_knobs, tag, experiment */
+    cr_expect_eq(rs.n, 51, "runs has %d columns", rs.n); /* 42, since schema 3 family, since 4 predictor and mac_ratio,
+                                                            since 5 streams, since 6 beam, since 7 site_knobs, tag, experiment,
+                                                            since 8 delta_se */
     cr_expect(strstr(rs.text, "|delta_pct|REAL|") != NULL, "%s", rs.text);
     query(st, "select name from pragma_table_info('models') where pk", &rs);
     cr_expect_str_eq(rs.text, "id\n");

@@ -238,4 +238,13 @@ Test(tune, tune_meets_its_constraint_and_resumes)
     cr_expect_eq(dm_session_settings(S)->nknobs, 0);
     cr_expect_eq(dm_session_settings(S)->limit, 600);
     cr_expect_eq(dm_session_settings(S)->speed, 10);
+    /* every trial stores the paired s.e. of its delta */
+    cr_expect_eq(q1l("select count(*) from runs where delta_se is null or delta_se < 0"), 0);
+    /* margin: a number of standard errors (a tuning of its own, reusing the stored trials) */
+    cr_expect_eq(exec("tune loss_pct <= 1 maximize bytes margin -1"), 1);
+    cr_expect(strstr(msgbuf, "margin"), "%s", msgbuf);
+    char mcmd[256];
+    snprintf(mcmd, sizeof mcmd, "%s margin 2", cmd);
+    cr_assert_eq(exec(mcmd), 0, "%s", msgbuf);
+    cr_expect(strstr(msgbuf, "with 2 paired s.e. to spare"), "%s", msgbuf);
 }

@@ -2393,7 +2393,7 @@ const dm_cmd_def dm_cmd_table[] = {
      "afterwards.",
      0, -1, DM_C_NONE, 0, dm_cmd_sensitivity},
     {"tune", "[kernels] | CONSTRAINT maximize speedup|bytes|macs [trials N] [time S] [ratios VALUES] [bits VALUES] "
-             "[report SPLIT|none] [sens-limit N|all]",
+             "[report SPLIT|none] [sens-limit N|all] [margin Z]",
      "tune the kernels on this CPU, or search per-site ratios and bits within a quality budget",
      "tune (or tune kernels) times candidate kernel parameters (rows per block, prefetch distance and hint, the "
      "little GEMV's prefetch, the split between threads) and OpenBLAS sgemv against our own dense GEMV, for the "
@@ -2409,7 +2409,10 @@ const dm_cmd_def dm_cmd_table[] = {
      "constraint, refines the best by raising one site at a time, then finds the best uniform ratio under the same "
      "constraint, and reports both, on the split and "
      "again on the report split (default test). trials (default 40) and time bound the search; the same command "
-     "again resumes an interrupted tuning (stored trials are reused).",
+     "again resumes an interrupted tuning (stored trials are reused). margin Z counts a trial as within the "
+     "constraint only with Z paired standard errors of its delta to spare (runs.delta_se: per prediction for "
+     "perplexity, per image for accuracy; BLEU has none), so the search does not ride the split's sampling noise "
+     "to the constraint's edge.",
      0, -1, DM_C_NONE, 0, c_tune},
     {"help", "[COMMAND|SETTING|settings|commands]", "this help", NULL, 0, 1, DM_C_COMMAND, 0, c_help},
     {"quit", "", "leave (also exit)", NULL, 0, 0, DM_C_NONE, 0, c_quit},

@@ -240,6 +240,7 @@ json_t *dm_cmd_dual_json(const dm_dual *d, const dm_dual_result *r, const char *
     json_object_set_new(j, "dense_value", json_real(r->dense.value));
     json_object_set_new(j, "delta", json_real(dppl));
     json_object_set_new(j, "delta_pct", json_real(100.0 * dppl / r->dense.value));
+    json_object_set_new(j, "delta_se", isfinite(r->delta_se) ? json_real(r->delta_se) : json_null());
     json_object_set_new(j, "eps", d->cfg.k ? json_null() : json_real(d->cfg.eps));
     json_object_set_new(j, "seed", json_integer((json_int_t)d->cfg.seed));
     json_object_set_new(j, "little_bytes", json_integer((json_int_t)dm_dual_little_bytes(d)));
@@ -482,8 +483,11 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
             }
         }
         double dppl = res->dual.value - res->dense.value;
-        fprintf(out, "perplexity  dual %.3f ± %.3f   dense %.3f   ΔPPL %+.3f (%+.2f%%)\n", res->dual.value, res->dual.se,
+        fprintf(out, "perplexity  dual %.3f ± %.3f   dense %.3f   ΔPPL %+.3f (%+.2f%%)", res->dual.value, res->dual.se,
                 res->dense.value, dppl, 100 * dppl / res->dense.value);
+        if (isfinite(res->delta_se))
+            fprintf(out, " ± %.3f paired", res->delta_se);
+        fprintf(out, "\n");
         fprintf(out, "vs dense    KL %.5f nats/token   top-1 agreement %.2f%%\n", res->kld, 100 * res->top1_agree);
         const dm_dual_stats *st = &res->stats;
         double steps = st->steps > 0 ? (double)st->steps : 1;

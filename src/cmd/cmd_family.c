@@ -198,6 +198,7 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
                               dm_mode_name(e->cfg.mode), "policy", dm_policy_name(e->cfg.policy), "proj",
                               dm_proj_name(e->cfg.proj));
         json_object_set_new(j, "value_se", isnan(res->dual.se) ? json_null() : json_real(res->dual.se));
+        json_object_set_new(j, "delta_se", isfinite(res->delta_se) ? json_real(res->delta_se) : json_null());
         json_object_set_new(j, "top1_agree", isnan(res->top1_agree) ? json_null() : json_real(res->top1_agree));
         json_object_set_new(j, "kld", isnan(res->kld) ? json_null() : json_real(res->kld));
         json_object_set_new(j, "macs_dense", json_real(st->dense_macs));
@@ -285,8 +286,11 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         char se[32] = "";
         if (!md || md->has_se)
             snprintf(se, sizeof se, " ± %.2f", res->dual.se);
-        fprintf(out, "%-11s dual %.2f%s%s   dense %.2f%s   Δ %+.2f points\n", md ? md->name : "value",
-                res->dual.value, md ? md->unit : "", se, res->dense.value, md ? md->unit : "", delta);
+        char dse[40] = "";
+        if (isfinite(res->delta_se))
+            snprintf(dse, sizeof dse, " ± %.2f paired", res->delta_se);
+        fprintf(out, "%-11s dual %.2f%s%s   dense %.2f%s   Δ %+.2f points%s\n", md ? md->name : "value",
+                res->dual.value, md ? md->unit : "", se, res->dense.value, md ? md->unit : "", delta, dse);
         if (res->dual.metric == DM_METRIC_BLEU) {
             fprintf(out, "chrF2       dual %.2f   dense %.2f   length ratio dual %.3f, dense %.3f\n", res->chrf[1],
                     res->chrf[0], res->len_ratio[1], res->len_ratio[0]);

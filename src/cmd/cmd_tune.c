@@ -8,7 +8,7 @@
  *   reused, so an interrupted analysis resumes.
  *
  * tune CONSTRAINT maximize OBJECTIVE [trials N] [time SECONDS] [ratios VALUES]
- *      [bits VALUES] [report SPLIT|none]
+ *      [bits VALUES] [report SPLIT|none] [margin Z]
  *   CONSTRAINT is a quality delta of the run against dense, `COLUMN <= X` or
  *   `COLUMN >= X` with COLUMN one of loss_pct, delta_pct, delta, dppl_pct
  *   (perplexity), dbleu (BLEU), dacc (accuracy); OBJECTIVE is speedup (the
@@ -27,6 +27,11 @@
  *        bisection on the global ratio, as the baseline;
  *     5. the best of each (by the objective, among the feasible trials) is
  *        run again on the report split (test by default) for the report.
+ *   With margin Z (> 0) a trial meets the constraint only with Z paired
+ *   standard errors to spare (runs.delta_se, in the column's units): the
+ *   search cannot ride the sampling noise of the split to the constraint's
+ *   edge. A trial without that s.e. (BLEU; runs stored before schema 8) then
+ *   does not count as meeting it.
  *   Every trial is a stored run tagged tune:<id> (id: a hash of the model and
  *   the command); the search is deterministic given the stored figures, so
  *   running the same command again resumes an interrupted tuning where it
@@ -66,6 +71,7 @@ typedef struct trial {
     int stored;       /* found in the store, not run now */
     int64_t id;
     double q;         /* the constraint's column */
+    double se;        /* its paired standard error (NaN: unknown) */
     double loss;      /* q oriented so that smaller is better (<=: q, >=: -q) */
     double loss_pct;  /* quality loss in % of dense (positive = worse, whatever the metric's direction) */
     double speedup, bytes_ratio, mac_reduction, ratio_achieved, value, dense;
@@ -107,8 +113,9 @@ static int set_conf(dm_cmd_ctx *c, const dm_net *net, const tconf *t, int gbits)
 /* The constraint: COLUMN OP X. */
 typedef struct constraint {
     char col[16];
-    int ge;      /* 1: >=, 0: <= */
+    int ge;        /* 1: >=, 0: <= */
     double x;
+    double margin; /* paired standard errors a feasible trial must keep from x (0: none) */
 } constraint;
 
 static double metric_sign(const dm_run *r)
@@ -133,6 +140,14 @@ static double con_value(const constraint *k, const dm_run *r)
     if (!strcmp(k->col, "dacc"))
         return strcasecmp(r->metric, "accuracy") == 0 ? r->delta : NAN;
     return NAN;
+}
+
+/* The paired standard error of the constraint's column (NaN when unknown). */
+static double con_se(const constraint *k, const dm_run *r)
+{
+    if (!strcmp(k->col, "delta") || !strcmp(k->col, "dbleu") || !strcmp(k->col, "dacc"))
+        return r->delta_se;
+    return r->dense_value != 0 ? fabs(100.0 * r->delta_se / r->dense_value) : NAN; /* the _pct columns */
 }
 
 /* Run the session's current settings, or take the stored run of the same
@@ -160,6 +175,7 @@ static int do_trial(dm_cmd_ctx *c, const constraint *k, int force, const char *l
     t->ok = strcmp(r->status, "done") == 0;
     t->id = r->id;
     t->q = k ? con_value(k, r) : NAN;
+    t->se = k ? con_se(k, r) : NAN;
     t->loss = k ? (k->ge ? -t->q : t->q) : NAN;
     t->loss_pct = metric_sign(r) * r->delta_pct;
     t->speedup = r->speedup;
@@ -628,7 +644,12 @@ static int hist_find(const thist *h, const tconf *tc)
     return seen;
 }
 
-static int feasible(const trial *t, double B) { return t->ok && !isnan(t->loss) && t->loss <= B; }
+/* Within budget B (z > 0: with z standard errors to spare). */
+static int feasible(const trial *t, double B, double z)
+{
+    double l = z > 0 ? t->loss + z * t->se : t->loss;
+    return t->ok && !isnan(l) && l <= B;
+}
 
 /* One trial of the tuning: configuration tc run (or its stored run taken), counted in *used, recorded in h, and
  * reported as "tune: WHAT -> constraint, objective". 0 done, -1 failed or interrupted (err set). */
@@ -648,7 +669,10 @@ static int tune_try(dm_cmd_ctx *c, const dm_net *net, const tune_spec *ts, int g
         h->c[h->n] = *tc;
         h->t[h->n++] = *t;
     }
-    info(c, "tune: %s -> %s %+.4f, %s %.3f%s", what, ts->k.col, t->q, obj_names[ts->obj], objective(ts, t),
+    char se[40] = "";
+    if (isfinite(t->se))
+        snprintf(se, sizeof se, " ± %.4f", t->se);
+    info(c, "tune: %s -> %s %+.4f%s, %s %.3f%s", what, ts->k.col, t->q, se, obj_names[ts->obj], objective(ts, t),
          t->stored ? " (stored)" : "");
     return 0;
 }
@@ -686,7 +710,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
         const char *a = argv[i];
         if (i + 1 >= argc)
             return fail(c, "tune %s: a value is needed (trials N, time SECONDS, ratios VALUES, bits VALUES, report "
-                           "SPLIT|none)", a);
+                           "SPLIT|none, margin Z)", a);
         const char *v = argv[++i];
         char *end;
         if (!strcmp(a, "trials")) {
@@ -703,15 +727,22 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             ts.bits = v;
         } else if (!strcmp(a, "report")) {
             ts.report = v;
+        } else if (!strcmp(a, "margin")) {
+            ts.k.margin = strtod(v, &end);
+            if (*end || !(ts.k.margin >= 0) || ts.k.margin > 10)
+                return fail(c, "tune margin '%s': expected a number of standard errors from 0 to 10", v);
         } else if (!strcmp(a, "sens-limit")) {
             ts.sens_limit = strcmp(v, "all") == 0 ? -1 : strtol(v, &end, 10);
             if (strcmp(v, "all") && (*end || ts.sens_limit < 1))
                 return fail(c, "tune sens-limit '%s': expected a number of items >= 1, or all", v);
         } else {
             return fail(c, "tune '%s': expected trials N, time SECONDS, ratios VALUES, bits VALUES, report "
-                           "SPLIT|none or sens-limit N|all", a);
+                           "SPLIT|none, margin Z or sens-limit N|all", a);
         }
     }
+    if (ts.k.margin > 0 && !strcasecmp(net->fam->metric, "BLEU"))
+        return fail(c, "tune margin: BLEU runs have no paired standard error (corpus BLEU does not split into "
+                       "per-sentence differences); leave the margin out");
     const dm_settings *cur = dm_session_settings(c->s);
     int gbits = cur->bits;
     sens *S = calloc(1, sizeof *S);
@@ -763,14 +794,19 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     char spec[2560];
     snprintf(spec, sizeof spec, "%016llx|%s|%d|%.10g|%d|%s|%s|%s|%s", (unsigned long long)net->file_hash, ts.k.col,
              ts.k.ge, ts.k.x, ts.obj, ts.ratios, ts.bits ? ts.bits : "", cur->split, ts.report);
+    if (ts.k.margin > 0) /* another command; without a margin the id is what it was before margins */
+        snprintf(spec + strlen(spec), sizeof spec - strlen(spec), "|margin %.10g", ts.k.margin);
     char tag[64];
     snprintf(tag, sizeof tag, "tune:%08llx",
              (unsigned long long)(dm_fnv1a(DM_FNV_INIT, spec, strlen(spec)) & 0xffffffffULL));
     dm_session_set_tag(c->s, tag);
     if (ts.obj == 0 && cur->speed < 2000 && dm_session_set(c->s, "speed", "2000", 0, &c->err))
         goto out; /* the objective is measured: more interleaved pairs per trial (about a second) */
-    info(c, "tune %s: %s %s %g, maximize %s; at most %ld trials%s; sensitivity grid %d site%s x %d ratio%s x %d "
-            "bits", tag + 5, ts.k.col, ts.k.ge ? ">=" : "<=", ts.k.x, obj_names[ts.obj], ts.trials,
+    char marg[64] = "";
+    if (ts.k.margin > 0)
+        snprintf(marg, sizeof marg, " with %g paired s.e. to spare", ts.k.margin);
+    info(c, "tune %s: %s %s %g%s, maximize %s; at most %ld trials%s; sensitivity grid %d site%s x %d ratio%s x %d "
+            "bits", tag + 5, ts.k.col, ts.k.ge ? ">=" : "<=", ts.k.x, marg, obj_names[ts.obj], ts.trials,
          ts.time_s > 0 ? " within the time budget" : "", S->nsites, S->nsites == 1 ? "" : "s", S->nr,
          S->nr == 1 ? "" : "s", S->nb);
 
@@ -874,7 +910,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             ps_used++;
             stall = 0;
         }
-        int feas = feasible(&t, B);
+        int feas = feasible(&t, B, ts.k.margin);
         if (feas && (!have_best || better(&ts, &t, &best_t))) {
             best_t = t, best_c = tc;
             have_best = 1;
@@ -935,7 +971,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
                     if (tune_try(c, net, &ts, gbits, &tc, "[tune refine] ", what, hist, &used, r, &t))
                         goto out;
                 }
-                if (feasible(&t, B)) {
+                if (feasible(&t, B, ts.k.margin)) {
                     curc = tc;
                     moved = 1;
                     if (better(&ts, &t, &best_t))
@@ -960,7 +996,7 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             snprintf(what, sizeof what, "uniform ratio %.2f bits %d", tc.gratio, S->b[bi]);
             if (tune_try(c, net, &ts, gbits, &tc, "[tune uniform] ", what, hist, &used, r, &t))
                 goto out;
-            int feas = feasible(&t, B);
+            int feas = feasible(&t, B, ts.k.margin);
             if (feas) {
                 lo = mid;
                 if (!have_u || better(&ts, &t, &best_u))

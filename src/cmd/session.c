@@ -848,6 +848,7 @@ void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_d
     r->dense_value = res->dense.value;
     r->delta = res->dual.value - res->dense.value;
     r->delta_pct = 100.0 * r->delta / res->dense.value;
+    r->delta_se = res->delta_se;
     r->kld = res->kld;
     r->top1_agree = res->top1_agree;
     r->ratio_achieved = dm_stats_ratio(&res->stats, -1, -1);

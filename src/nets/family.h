@@ -56,6 +56,10 @@ typedef struct dm_data {
 typedef struct dm_dual_result {
     dm_eval_result dense, dual;
     double kld;              /* mean KL(dense || dual) per prediction, nats (NaN where undefined) */
+    double delta_se;         /* paired standard error of dual.value - dense.value, from the per-prediction
+                              * (per-image) differences of the same items, treated as independent
+                              * (language models, by the delta method; classifiers); NaN where undefined
+                              * (translators: corpus BLEU has no per-sentence decomposition) */
     double top1_agree;       /* fraction of predictions with the same argmax (translators: of
                               * sentences translated exactly as the dense model does) */
     double chrf[2];          /* translators: chrF2 of the dense and the dual translations */

@@ -368,13 +368,34 @@ static int log_softmax_row(const float *logits, int n, double *out, double *p)
     return am;
 }
 
+/* Paired standard error of exp(mean q) - exp(mean d) from the sums of the
+ * per-prediction NLLs d, q and of their differences q - d (delta method:
+ * var = (Pq^2 vq + Pd^2 vd - 2 Pq Pd cov) / n, written without the
+ * cancellation of its large terms as ((Pq - Pd)(Pq vq - Pd vd) + Pq Pd vdiff)
+ * / n, where cov = (vq + vd - vdiff) / 2). */
+double dm_ppl_delta_se(const dm_nll_acc *ad, const dm_nll_acc *aq, const dm_nll_acc *adiff)
+{
+    long n = ad->n;
+    if (n < 2 || aq->n != n || adiff->n != n)
+        return NAN;
+    double md = ad->sum / (double)n, mq = aq->sum / (double)n, mx = adiff->sum / (double)n;
+    double vd = ad->sumsq / (double)n - md * md, vq = aq->sumsq / (double)n - mq * mq;
+    double vx = adiff->sumsq / (double)n - mx * mx;
+    vd = vd > 0 ? vd : 0, vq = vq > 0 ? vq : 0, vx = vx > 0 ? vx : 0;
+    double pd = exp(md), pq = exp(mq);
+    double v = ((pq - pd) * (pq * vq - pd * vd) + pq * pd * vx) / (double)n;
+    return v > 0 ? sqrt(v) : 0;
+}
+
 /* The figures of n scored predictions so far into r (dense and dual
- * perplexity, KL and top-1 agreement); items and seconds as given. */
-static void put_figures(dm_dual_result *r, const dm_nll_acc *ad, const dm_nll_acc *aq, long n, double kl, long agree,
-                        long items, double secs)
+ * perplexity, their paired s.e., KL and top-1 agreement); items and seconds
+ * as given. */
+static void put_figures(dm_dual_result *r, const dm_nll_acc *ad, const dm_nll_acc *aq, const dm_nll_acc *adiff,
+                        long n, double kl, long agree, long items, double secs)
 {
     dm_nll_result(ad, &r->dense);
     dm_nll_result(aq, &r->dual);
+    r->delta_se = dm_ppl_delta_se(ad, aq, adiff);
     r->dense.items = r->dual.items = items;
     r->dense.seconds = r->dual.seconds = secs;
     r->kld = n && kl > 0 ? kl / (double)n : 0; /* a divergence: below 0 only by rounding */
@@ -426,7 +447,7 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
     }
     dm_lm_seq_reset(&dq, m);
     dm_dual_state_reset(&qs, d);
-    dm_nll_acc ad = {0}, aq = {0};
+    dm_nll_acc ad = {0}, aq = {0}, ax = {0};
     double kl = 0;
     long agree = 0;
     double every = o->progress_every_s > 0 ? o->progress_every_s : 0.2;
@@ -451,6 +472,7 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
             agree += amd == amq;
             dm_nll_add(&ad, -lpd[tgt]);
             dm_nll_add(&aq, -lpq[tgt]);
+            dm_nll_add(&ax, lpd[tgt] - lpq[tgt]);
         }
         if (o->cancel && *o->cancel) {
             r->dual.cancelled = r->dense.cancelled = 1;
@@ -459,13 +481,13 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
         double now = dm_now();
         if (o->progress && now >= next) {
             /* partial figures in *r too (the callback's owner may read them) */
-            put_figures(r, &ad, &aq, i, kl, agree, i, now - t0);
+            put_figures(r, &ad, &aq, &ax, i, kl, agree, i, now - t0);
             o->progress(&r->dual, npred, o->progress_ud);
             next = now + every;
         }
     }
     double secs = dm_now() - t0;
-    put_figures(r, &ad, &aq, i, kl, agree, r->dual.cancelled ? i : c->n, secs);
+    put_figures(r, &ad, &aq, &ax, i, kl, agree, r->dual.cancelled ? i : c->n, secs);
     r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)i / secs : 0;
     dm_dual_state_free(&qs);
     dm_lm_seq_free(&dq);
@@ -1018,10 +1040,12 @@ static int ls_pack(ls_shared *sh, dm_lm_memo *mo, dm_err *err)
 }
 
 /* Sum the figures of steps [0, T) in (step, stream) order. */
-static void ls_sum(const ls_shared *sh, long T, dm_nll_acc *ad, dm_nll_acc *aq, double *kl, long *agree)
+static void ls_sum(const ls_shared *sh, long T, dm_nll_acc *ad, dm_nll_acc *aq, dm_nll_acc *ax, double *kl,
+                   long *agree)
 {
     memset(ad, 0, sizeof *ad);
     memset(aq, 0, sizeof *aq);
+    memset(ax, 0, sizeof *ax);
     *kl = 0;
     *agree = 0;
     for (long t = 0; t < T; t++)
@@ -1031,6 +1055,7 @@ static void ls_sum(const ls_shared *sh, long T, dm_nll_acc *ad, dm_nll_acc *aq, 
             *agree += f->agree;
             dm_nll_add(ad, f->nlld);
             dm_nll_add(aq, f->nllq);
+            dm_nll_add(ax, f->nllq - f->nlld);
         }
 }
 
@@ -1100,11 +1125,11 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
             if (tmin == 0)
                 continue; /* no prediction yet: nothing to show (a perplexity of 1) */
             shown = 1;
-            dm_nll_acc ad, aq;
+            dm_nll_acc ad, aq, ax;
             double kl;
             long agree;
-            ls_sum(&sh, tmin, &ad, &aq, &kl, &agree);
-            put_figures(r, &ad, &aq, tmin * N, kl, agree, tmin * N, dm_now() - t0);
+            ls_sum(&sh, tmin, &ad, &aq, &ax, &kl, &agree);
+            put_figures(r, &ad, &aq, &ax, tmin * N, kl, agree, tmin * N, dm_now() - t0);
             o->progress(&r->dual, (long)N * (L - 1), o->progress_ud);
         }
     }
@@ -1128,12 +1153,12 @@ int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_
     if (!rc) {
         int cancelled = tmin < L - 1;
         r->dual.cancelled = r->dense.cancelled = cancelled;
-        dm_nll_acc ad, aq;
+        dm_nll_acc ad, aq, ax;
         double kl;
         long agree;
-        ls_sum(&sh, tmin, &ad, &aq, &kl, &agree);
+        ls_sum(&sh, tmin, &ad, &aq, &ax, &kl, &agree);
         long done = tmin * N;
-        put_figures(r, &ad, &aq, done, kl, agree, cancelled ? done : (long)N * L, secs);
+        put_figures(r, &ad, &aq, &ax, done, kl, agree, cancelled ? done : (long)N * L, secs);
         r->dense.items_per_s = r->dual.items_per_s = secs > 0 ? (double)done / secs : 0;
     }
     if (sh.fill) { /* complete: kept; otherwise the next evaluation fills it again */

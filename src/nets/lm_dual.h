@@ -98,6 +98,11 @@ int dm_eval_lm_dual(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o,
  * GEMMs, the region test and merge are the engine's (dm_engine_merge): the
  * dual figures are the row-skipping step's up to summation order; speed
  * is not measured here (that is the interleaved batch-1 timing path). */
+/* The paired standard error of a perplexity difference exp(mean q) -
+ * exp(mean d), from the running sums of per-prediction NLLs d and q of the
+ * same predictions and of their differences q - d (the delta method,
+ * predictions treated as independent); NaN for fewer than 2 predictions. */
+double dm_ppl_delta_se(const dm_nll_acc *ad, const dm_nll_acc *aq, const dm_nll_acc *adiff);
 int dm_eval_lm_dual_streams(const dm_dual *d, const dm_corpus *c, const dm_eval_opts *o, int audit,
                             dm_dual_result *r, dm_err *err);
 

@@ -1008,6 +1008,18 @@ static double kl_logits(const float *a, const float *b, int n)
     return kl;
 }
 
+/* Paired standard error of the accuracy difference dual - dense in points,
+ * from the per-image differences (+1: only the dual side right, -1: only
+ * the dense side, 0: both or neither): sd / sqrt(n), images independent.
+ * NaN below 2 images. */
+static double acc_delta_se(long gain, long loss, long n)
+{
+    if (n < 2)
+        return NAN;
+    double m = (double)(gain - loss) / (double)n, v = (double)(gain + loss) / (double)n - m * m;
+    return v > 0 ? 100.0 * sqrt(v / (double)n) : 0;
+}
+
 static void put_acc(dm_eval_result *r, long ok, long n, double secs)
 {
     dm_accuracy_acc a = {.correct = ok, .total = n};
@@ -1040,7 +1052,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
     }
     float *ld = malloc((size_t)BATCH * m->classes * sizeof(float)), *lq = malloc((size_t)BATCH * m->classes * sizeof(float));
     int rc = ld && lq ? 0 : dm_errf(err, "out of memory");
-    long okd = 0, okq = 0, agree = 0, i = 0;
+    long okd = 0, okq = 0, agree = 0, i = 0, gain = 0, loss = 0; /* right only dual / only dense */
     r->nclass = m->classes <= DM_CONF_MAX ? m->classes : 0;
     double kl = 0, t0 = dm_now(), every = o->progress_every_s > 0 ? o->progress_every_s : 0.2, next = t0 + every;
     size_t isz = (size_t)m->H * m->W;
@@ -1065,6 +1077,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
             int pd = dm_argmax(ld + (size_t)b * m->classes, m->classes);
             int pq = dm_argmax(lq + (size_t)b * m->classes, m->classes);
             okd += pd == y, okq += pq == y, agree += pd == pq;
+            gain += pq == y && pd != y, loss += pd == y && pq != y;
             if (r->nclass) {
                 r->confusion[0][y][pd]++;
                 r->confusion[1][y][pq]++;
@@ -1078,6 +1091,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
             put_acc(&r->dual, okq, done, now - t0);
             r->top1_agree = (double)agree / (double)done;
             r->kld = kl > 0 ? kl / (double)done : 0; /* a divergence: below 0 only by rounding */
+            r->delta_se = acc_delta_se(gain, loss, done);
             o->progress(&r->dual, d->im.n, o->progress_ud);
             next = now + every;
         }
@@ -1089,6 +1103,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
         put_acc(&r->dual, okq, done, secs);
         r->top1_agree = done ? (double)agree / (double)done : 0;
         r->kld = done && kl > 0 ? kl / (double)done : 0;
+        r->delta_se = acc_delta_se(gain, loss, done);
     }
     free(ld), free(lq);
     ctx_free(&cd);

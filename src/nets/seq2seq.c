@@ -1019,6 +1019,7 @@ static int ev_score(const ev_shared *sh, int upto, int only_done, dm_dual_result
     put_bleu(&res->dual, &bq, n, tq, secs);
     res->top1_agree = n ? (double)same / n : 0;
     res->kld = NAN;
+    res->delta_se = NAN; /* corpus BLEU: no per-sentence differences to pair */
     if (final) {
         res->chrf[0] = dm_chrf_result(&cd);
         res->chrf[1] = dm_chrf_result(&cq);
