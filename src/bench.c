@@ -121,16 +121,24 @@ static void cold_flush(const float *flush, size_t n)
     dm_par_wake(nt);
 }
 
+/* The probes' buffer: n floats, every page written (NULL: out of memory). */
+static float *bw_buffer(size_t n)
+{
+    float *buf = dm_alloc(n * sizeof(float));
+    if (buf)
+        for (size_t i = 0; i < n; i++)
+            buf[i] = (float)(i & 7);
+    return buf;
+}
+
 /* Best of: a plain 16-lane loop, an AVX2 loop (where the CPU has AVX2) and
  * OpenBLAS sdot(x, x), which streams the buffer once. */
 double dm_read_bandwidth(size_t bytes, int reps)
 {
     size_t n = bytes / sizeof(float);
-    float *buf = dm_alloc(n * sizeof(float));
+    float *buf = bw_buffer(n);
     if (!buf)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (float)(i & 7);
     int avx2 = __builtin_cpu_supports("avx2");
     double best = 1e30;
     for (int r = 0; r < reps; r++) {
@@ -175,11 +183,9 @@ double dm_read_bandwidth_threads(size_t bytes, int reps, int threads)
     if (threads > DM_PAR_MAX)
         threads = DM_PAR_MAX;
     size_t n = bytes / sizeof(float);
-    float *buf = dm_alloc(n * sizeof(float));
+    float *buf = bw_buffer(n);
     if (!buf)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (float)(i & 7);
     bw_job j = {.buf = buf, .n = n, .avx2 = __builtin_cpu_supports("avx2")};
     double best = 1e30;
     for (int r = 0; r < reps; r++) {

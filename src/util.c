@@ -57,6 +57,16 @@ int dm_err_prefix(dm_err *err, const char *fmt, ...)
 #define DM_HUGE_MIN ((size_t)4 << 20)
 #define DM_HUGE_PAGE ((size_t)2 << 20)
 
+int dm_cpu_fma_width(void)
+{
+    static int v = -1;
+    if (v < 0)
+        v = __builtin_cpu_supports("avx512f")                                        ? 2
+            : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1
+                                                                              : 0;
+    return v;
+}
+
 void *dm_alloc(size_t bytes)
 {
     void *p = NULL;

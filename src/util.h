@@ -33,6 +33,10 @@ void dm_free(void *p);
 
 /* Monotonic clock in seconds. */
 double dm_now(void);
+/* The widest FP32 fused multiply-add vectors this CPU runs: 2 AVX-512F,
+ * 1 AVX2 + FMA, 0 neither (the packed GEMM's and the direct convolution's
+ * kernels). */
+int dm_cpu_fma_width(void);
 
 /* Order-preserving key: a > b (floats, not NaN) iff key(a) > key(b); -0 and
  * +0 share a key; NaN maps to 0, below every number. */

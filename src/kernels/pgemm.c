@@ -11,22 +11,11 @@
 #define PG_MR 12 /* rows of C per tile: 12 x 2 accumulators + 2 weight vectors of the 32 zmm */
 #define PG_MR2 6 /* AVX2: 6 x 2 accumulators + 2 weight vectors + 1 broadcast of the 16 ymm */
 
-/* The best kernel this CPU runs: 2 AVX-512F, 1 AVX2 + FMA, 0 none. */
-static int cpu_isa(void)
-{
-    static int v = -1;
-    if (v < 0)
-        v = __builtin_cpu_supports("avx512f")                                        ? 2
-            : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1
-                                                                              : 0;
-    return v;
-}
-
 static int pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int trans, int simd, dm_err *err)
 {
     memset(P, 0, sizeof *P);
     P->N = N, P->K = K, P->w = W, P->ldw = ldw, P->trans = trans;
-    int isa = cpu_isa();
+    int isa = dm_cpu_fma_width();
     if (simd == DM_PGEMM_AVX2 && isa > 1)
         isa = 1;
     if (!simd || !isa || N < 1 || K < 1)
@@ -188,6 +177,11 @@ static T_AVX2 __m256i pg2_mask(int n)
     return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), lane);
 }
 
+#define PG2_CASE(R)                                                                                                    \
+    case R:                                                                                                            \
+        pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, R);                                                                \
+        break;
+
 /* As pg_run, one panel at a time (K x 16 floats stay in L1/L2 while the
  * row tiles pass over it). */
 static T_AVX2 void pg2_run(const dm_pgemm *P, int M, const float *A, int lda, const float *bias, float *C, int ldc)
@@ -207,23 +201,8 @@ static T_AVX2 void pg2_run(const dm_pgemm *P, int M, const float *A, int lda, co
             const float *a = A + (size_t)i0 * lda;
             float *c = C + (size_t)i0 * ldc + (size_t)pb * 16;
             switch (mr) {
-            case 6:
-                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 6);
-                break;
-            case 5:
-                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 5);
-                break;
-            case 4:
-                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 4);
-                break;
-            case 3:
-                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 3);
-                break;
-            case 2:
-                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 2);
-                break;
-            default:
-                pg2_tile(a, lda, p0, K, bb, c, ldc, lo, hi, 1);
+                PG2_CASE(6) PG2_CASE(5) PG2_CASE(4) PG2_CASE(3) PG2_CASE(2) default : pg2_tile(a, lda, p0, K, bb, c, ldc,
+                                                                                             lo, hi, 1);
                 break;
             }
             i0 += mr;

@@ -104,11 +104,7 @@ void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols)
 static int direct_cap = 2;
 static int direct_isa(void)
 {
-    static int v = -1;
-    if (v < 0)
-        v = __builtin_cpu_supports("avx512f")                                        ? 2
-            : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1
-                                                                              : 0;
+    int v = dm_cpu_fma_width();
     return v < direct_cap ? v : direct_cap;
 }
 
