@@ -57,6 +57,8 @@ int dm_err_prefix(dm_err *err, const char *fmt, ...)
 #define DM_HUGE_MIN ((size_t)4 << 20)
 #define DM_HUGE_PAGE ((size_t)2 << 20)
 
+static int fma_cap = 2;
+
 int dm_cpu_fma_width(void)
 {
     static int v = -1;
@@ -64,8 +66,10 @@ int dm_cpu_fma_width(void)
         v = __builtin_cpu_supports("avx512f")                                        ? 2
             : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1
                                                                               : 0;
-    return v;
+    return v < fma_cap ? v : fma_cap;
 }
+
+void dm_cpu_fma_cap(int w) { fma_cap = w < 0 ? 0 : w > 2 ? 2 : w; }
 
 void *dm_alloc(size_t bytes)
 {

@@ -35,8 +35,12 @@ void dm_free(void *p);
 double dm_now(void);
 /* The widest FP32 fused multiply-add vectors this CPU runs: 2 AVX-512F,
  * 1 AVX2 + FMA, 0 neither (the packed GEMM's and the direct convolution's
- * kernels). */
+ * kernels), at most the cap. */
 int dm_cpu_fma_width(void);
+/* Cap dm_cpu_fma_width at w from now on (2: no cap): for tests that compare
+ * the AVX2 kernels with the AVX-512 ones on a CPU that has both. Packed
+ * GEMMs and convolutions keep the kernel they were prepared for. */
+void dm_cpu_fma_cap(int w);
 
 /* Order-preserving key: a > b (floats, not NaN) iff key(a) > key(b); -0 and
  * +0 share a key; NaN maps to 0, below every number. */

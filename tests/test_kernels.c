@@ -1237,9 +1237,20 @@ Test(kernels, tune_cache_roundtrip_and_errors)
  * reference: every row-tile height (1..25 rows), column counts that leave
  * a partial last panel or an odd number of panels, with and without a bias,
  * the OpenBLAS fallback (use 0), the best packed kernel of this CPU (use 1)
- * and the AVX2 one (use 2), which must agree bit for bit. Tolerance: float sums of K
+ * and the AVX2 one (use 2: packed under dm_cpu_fma_cap(1)), which must
+ * agree bit for bit. Tolerance: float sums of K
  * products, 1e-5 relative to the sum of |a| |w| (each term's rounding is
  * at most 2^-24 of its size, K <= 300 terms). */
+/* Pack for `use`: 0 OpenBLAS, 1 the best kernel, 2 at most the AVX2 one. */
+static int pack_use(dm_pgemm *P, const float *W, int ldw, int N, int K, int use, int trans, dm_err *err)
+{
+    if (use == 2)
+        dm_cpu_fma_cap(1);
+    int rc = trans ? dm_pgemm_pack_t(P, W, ldw, N, K, use != 0, err) : dm_pgemm_pack(P, W, ldw, N, K, use != 0, err);
+    dm_cpu_fma_cap(2);
+    return rc;
+}
+
 Test(kernels, pgemm_against_reference)
 {
     const int Ns[] = {1, 15, 16, 17, 33, 48, 100};
@@ -1261,13 +1272,13 @@ Test(kernels, pgemm_against_reference)
                     b[j] = (float)j * 0.25f - 3.0f;
                 dm_pgemm P;
                 dm_err err;
-                cr_assert_eq(dm_pgemm_pack(&P, W, ldw, N, K, use, &err), 0, "%s", err.msg);
+                cr_assert_eq(pack_use(&P, W, ldw, N, K, use, 0, &err), 0, "%s", err.msg);
                 if (!use)
                     cr_expect_eq(P.p, NULL, "simd 0 packs nothing");
-                if (use == DM_PGEMM_AVX2)
-                    cr_expect(P.isa <= 1, "simd DM_PGEMM_AVX2 chose kernel %d", P.isa);
+                if (use == 2)
+                    cr_expect(P.isa <= 1, "capped at AVX2: chose kernel %d", P.isa);
                 dm_pgemm Q; /* the other packed kernel, when this CPU has both: the same bits */
-                cr_assert_eq(dm_pgemm_pack(&Q, W, ldw, N, K, use == 1 ? DM_PGEMM_AVX2 : 1, &err), 0, "%s", err.msg);
+                cr_assert_eq(pack_use(&Q, W, ldw, N, K, use == 1 ? 2 : 1, 0, &err), 0, "%s", err.msg);
                 float *D = malloc(sizeof(float) * (size_t)M * ldc);
                 cr_assert(D);
                 for (int m = 1; m <= M; m++)
@@ -1327,8 +1338,8 @@ Test(kernels, pgemm_pack_transposed_equals_pack)
     for (int use = 0; use < 3; use++) {
         dm_pgemm P1, P2;
         dm_err err;
-        cr_assert_eq(dm_pgemm_pack(&P1, W, K, N, K, use, &err), 0, "%s", err.msg);
-        cr_assert_eq(dm_pgemm_pack_t(&P2, Wt, N, N, K, use, &err), 0, "%s", err.msg);
+        cr_assert_eq(pack_use(&P1, W, K, N, K, use, 0, &err), 0, "%s", err.msg);
+        cr_assert_eq(pack_use(&P2, Wt, N, N, K, use, 1, &err), 0, "%s", err.msg);
         memset(C1, 0, sizeof(float) * M * N);
         memset(C2, 0, sizeof(float) * M * N);
         dm_pgemm_run(&P1, M, A, K, C1, N);

@@ -66,9 +66,9 @@ Test(conv, im2col_gemm_matches_direct_reference)
         /* im2col + SGEMM, then the AVX2 direct kernel, then the best one of this CPU, where they apply */
         for (int path = 0; path < 3; path++) {
             if (path > 0) {
-                dm_conv_direct_cap(path == 1 ? 1 : 2);
+                dm_cpu_fma_cap(path == 1 ? 1 : 2);
                 cr_assert_eq(dm_conv_prepare(&c, &err), 0, "%s", err.msg);
-                dm_conv_direct_cap(2);
+                dm_cpu_fma_cap(2);
             }
             dm_conv_forward(&c, x, n, H, W, o, cols);
             for (int i = 0; i < n; i++) {

@@ -16,8 +16,6 @@ static int pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int trans, i
     memset(P, 0, sizeof *P);
     P->N = N, P->K = K, P->w = W, P->ldw = ldw, P->trans = trans;
     int isa = dm_cpu_fma_width();
-    if (simd == DM_PGEMM_AVX2 && isa > 1)
-        isa = 1;
     if (!simd || !isa || N < 1 || K < 1)
         return 0;
     P->isa = isa;

@@ -29,13 +29,9 @@ typedef struct dm_pgemm {
     int isa;   /* the kernel that runs p: 2 AVX-512F, 1 AVX2 + FMA */
 } dm_pgemm;
 
-/* simd for dm_pgemm_pack: 0 nothing packed (OpenBLAS), 1 the best kernel
- * this CPU has, DM_PGEMM_AVX2 at most the AVX2 one (tests). */
-#define DM_PGEMM_AVX2 2
-
-/* Pack W (N x K, pitch ldw; W stays the caller's and must outlive P). With
- * simd = 0 (or a CPU without AVX2 + FMA) nothing is packed and runs go to
- * OpenBLAS. */
+/* Pack W (N x K, pitch ldw; W stays the caller's and must outlive P) for
+ * the kernel dm_cpu_fma_width names. With simd = 0 (or a CPU without AVX2 +
+ * FMA) nothing is packed and runs go to OpenBLAS. */
 int dm_pgemm_pack(dm_pgemm *P, const float *W, int ldw, int N, int K, int simd, dm_err *err);
 /* The same from W^T (K x N, pitch ldwt): for C += A . Wt. */
 int dm_pgemm_pack_t(dm_pgemm *P, const float *Wt, int ldwt, int N, int K, int simd, dm_err *err);

@@ -99,20 +99,9 @@ void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols)
 #define DCONV_T2 12 /* with two blocks (2 x 12 accumulators + 2 weight vectors of 32 zmm) */
 #define DCONV_A2 6  /* AVX2: positions per tile of 16 channels (6 x 2 accumulators of 16 ymm) */
 
-/* The direct kernel this CPU runs: 2 AVX-512F, 1 AVX2 + FMA, 0 none. Tests
- * may lower it (dm_conv_direct_cap) before preparing convolutions. */
-static int direct_cap = 2;
-static int direct_isa(void)
-{
-    int v = dm_cpu_fma_width();
-    return v < direct_cap ? v : direct_cap;
-}
-
-void dm_conv_direct_cap(int isa) { direct_cap = isa < 0 ? 0 : isa > 2 ? 2 : isa; }
-
 static int direct_ok(const dm_conv *c)
 {
-    return direct_isa() && c->cout % 16 == 0 && (c->stride == 1 || c->stride == 2) && !(c->kh == 1 && c->kw == 1);
+    return dm_cpu_fma_width() && c->cout % 16 == 0 && (c->stride == 1 || c->stride == 2) && !(c->kh == 1 && c->kw == 1);
 }
 
 int dm_conv_prepare(dm_conv *c, dm_err *err)
@@ -122,7 +111,7 @@ int dm_conv_prepare(dm_conv *c, dm_err *err)
     c->isa = 0;
     if (!direct_ok(c))
         return 0;
-    c->isa = direct_isa();
+    c->isa = dm_cpu_fma_width();
     if (!(c->wp = dm_alloc((size_t)c->cout * c->K * sizeof(float))))
         return dm_errf(err, "out of memory for a %d x %d convolution's packed weights", c->cout, c->K);
     for (int cb = 0; cb < c->cout / 16; cb++)

@@ -64,11 +64,8 @@ void dm_conv_fold_bn(dm_conv *c, const float *gamma, const float *beta, const fl
  * SGEMM path). 0, or -1 out of memory. */
 int dm_conv_prepare(dm_conv *c, dm_err *err);
 /* "direct avx512", "direct avx2" or "im2col+sgemm": what dm_conv_forward
- * runs for c. */
+ * runs for c (the kernel dm_cpu_fma_width gave when c was prepared). */
 const char *dm_conv_impl(const dm_conv *c);
-/* At most this direct kernel from now on (2 AVX-512F, 1 AVX2, 0 none) for
- * convolutions prepared later: for tests that compare the kernels. */
-void dm_conv_direct_cap(int isa);
 
 /* Patches of one H x W x cin map: cols is (Ho * Wo) x K, zero padding. */
 void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols);

@@ -1010,13 +1010,14 @@ static double kl_logits(const float *a, const float *b, int n)
 
 /* Paired standard error of the accuracy difference dual - dense in points,
  * from the per-image differences (+1: only the dual side right, -1: only
- * the dense side, 0: both or neither): sd / sqrt(n), images independent.
- * NaN below 2 images. */
-static double acc_delta_se(long gain, long loss, long n)
+ * the dense side, 0: both or neither; their sum is okq - okd, their squares
+ * sum to the disc images where exactly one side is right): sd / sqrt(n),
+ * images independent. NaN below 2 images. */
+static double acc_delta_se(long okd, long okq, long disc, long n)
 {
     if (n < 2)
         return NAN;
-    double m = (double)(gain - loss) / (double)n, v = (double)(gain + loss) / (double)n - m * m;
+    double m = (double)(okq - okd) / (double)n, v = (double)disc / (double)n - m * m;
     return v > 0 ? 100.0 * sqrt(v / (double)n) : 0;
 }
 
@@ -1052,7 +1053,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
     }
     float *ld = malloc((size_t)BATCH * m->classes * sizeof(float)), *lq = malloc((size_t)BATCH * m->classes * sizeof(float));
     int rc = ld && lq ? 0 : dm_errf(err, "out of memory");
-    long okd = 0, okq = 0, agree = 0, i = 0, gain = 0, loss = 0; /* right only dual / only dense */
+    long okd = 0, okq = 0, agree = 0, i = 0, disc = 0; /* disc: images exactly one side gets right */
     r->nclass = m->classes <= DM_CONF_MAX ? m->classes : 0;
     double kl = 0, t0 = dm_now(), every = o->progress_every_s > 0 ? o->progress_every_s : 0.2, next = t0 + every;
     size_t isz = (size_t)m->H * m->W;
@@ -1077,7 +1078,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
             int pd = dm_argmax(ld + (size_t)b * m->classes, m->classes);
             int pq = dm_argmax(lq + (size_t)b * m->classes, m->classes);
             okd += pd == y, okq += pq == y, agree += pd == pq;
-            gain += pq == y && pd != y, loss += pd == y && pq != y;
+            disc += (pd == y) != (pq == y);
             if (r->nclass) {
                 r->confusion[0][y][pd]++;
                 r->confusion[1][y][pq]++;
@@ -1091,7 +1092,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
             put_acc(&r->dual, okq, done, now - t0);
             r->top1_agree = (double)agree / (double)done;
             r->kld = kl > 0 ? kl / (double)done : 0; /* a divergence: below 0 only by rounding */
-            r->delta_se = acc_delta_se(gain, loss, done);
+            r->delta_se = acc_delta_se(okd, okq, disc, done);
             o->progress(&r->dual, d->im.n, o->progress_ud);
             next = now + every;
         }
@@ -1103,7 +1104,7 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
         put_acc(&r->dual, okq, done, secs);
         r->top1_agree = done ? (double)agree / (double)done : 0;
         r->kld = done && kl > 0 ? kl / (double)done : 0;
-        r->delta_se = acc_delta_se(gain, loss, done);
+        r->delta_se = acc_delta_se(okd, okq, disc, done);
     }
     free(ld), free(lq);
     ctx_free(&cd);
