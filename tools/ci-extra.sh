@@ -23,6 +23,21 @@ status=0
 t_all=$(date +%s)
 step() { echo "ci-extra: == $1 =="; t0=$(date +%s); }
 done_step() { echo "ci-extra: $1: $2 in $(( $(date +%s) - t0 )) s"; }
+# What failed, repeated in a short block at the very end: CI shows only the
+# tail of the output, and a step's own report scrolls away under the next
+# steps. fail_note STEP LINES... appends to it.
+summary="$work/summary"
+: >"$summary"
+fail_note() { s=$1; shift; for l in "$@"; do printf 'ci-extra: [%s] %s\n' "$s" "$l" >>"$summary"; done; }
+# The failing tests of an automake tree's test-suite.log and, per failing
+# test, its first sanitizer report or failed assertion (at most 12 lines).
+failed_tests() {
+    for f in $(grep -E "^(FAIL|ERROR):" "$1/test-suite.log" 2>/dev/null | sed 's/^[A-Z]*: //' | head -8); do
+        echo "$f"
+        grep -m 3 -E "ERROR: AddressSanitizer|runtime error|LeakSanitizer|^not ok|Timed out|CRASH|SUMMARY:" \
+            "$1/$f.log" 2>/dev/null | cut -c1-300 | sed 's/^/    /' || true
+    done | head -40
+}
 
 case $skip in *" asan "*) ;; *)
     step "ASan+UBSan build and suite"
@@ -36,6 +51,12 @@ case $skip in *" asan "*) ;; *)
     else
         grep -E "^(FAIL|ERROR)" "$work/asan/test-suite.log" "$work/asan-check.log" 2>/dev/null | head -20
         tail -60 "$work/asan/test-suite.log" 2>/dev/null || tail -40 "$work/asan-check.log"
+        if [ -f "$work/asan/test-suite.log" ]; then
+            failed_tests "$work/asan" | while IFS= read -r l; do fail_note asan "$l"; done
+        else # the build or configure failed before any test ran
+            tail -12 "$work/asan-check.log" 2>/dev/null | while IFS= read -r l; do fail_note asan "$l"; done
+            [ -f "$work/asan-check.log" ] || fail_note asan "configure or build failed (no log)"
+        fi
         done_step asan FAILED
         status=1
     fi
@@ -54,6 +75,9 @@ case $skip in *" valgrind "*) ;; *)
         else
             echo "ci-extra: valgrind $t: FAILED"
             tail -40 "$work/valgrind-$t.log"
+            fail_note valgrind "$t:"
+            grep -m 8 -E "^==[0-9]+== (Invalid|Conditional|Use of|Syscall|Mismatched|.*definitely lost| +at )|^not ok|unhandled|Timed out|CRASH" \
+                "$work/valgrind-$t.log" | cut -c1-300 | while IFS= read -r l; do fail_note valgrind "    $l"; done
             vg_ok=0
         fi
     done
@@ -66,6 +90,7 @@ case $skip in *" fuzz "*) ;; *)
     if make fuzz FUZZ_DIR="$work/fuzz" >/dev/null && make fuzz-run FUZZ_DIR="$work/fuzz" FUZZ_SECONDS="$fuzz_seconds"; then
         done_step fuzz passed
     else
+        fail_note fuzz "make fuzz or fuzz-run failed (its output is above the crash step)"
         done_step fuzz FAILED
         status=1
     fi
@@ -79,6 +104,7 @@ case $skip in *" crash "*) ;; *)
         done_step crash passed
     else
         grep -E "^not ok|^#" "$work/crash.log" | head -30
+        grep -m 10 -E "^not ok" "$work/crash.log" | while IFS= read -r l; do fail_note crash "$l"; done
         done_step crash FAILED
         status=1
     fi
@@ -94,6 +120,8 @@ case $skip in *" distcheck "*) ;; *)
             echo "ci-extra: distcheck clang: FAILED"
             grep -E "^(FAIL|ERROR)|error:" "$work/distcheck-clang.log" | head -20
             tail -30 "$work/distcheck-clang.log"
+            grep -m 10 -E "^(FAIL|ERROR)|error:" "$work/distcheck-clang.log" | cut -c1-300 |
+                while IFS= read -r l; do fail_note "distcheck clang" "$l"; done
             dc_ok=0
         fi
     else
@@ -108,11 +136,17 @@ case $skip in *" distcheck "*) ;; *)
         echo "ci-extra: distcheck gcc: FAILED"
         grep -E "^(FAIL|ERROR)|error:" "$work/distcheck-gcc.log" | head -20
         tail -30 "$work/distcheck-gcc.log"
+        grep -m 10 -E "^(FAIL|ERROR)|error:" "$work/distcheck-gcc.log" | cut -c1-300 |
+            while IFS= read -r l; do fail_note "distcheck gcc" "$l"; done
         dc_ok=0
     fi
     [ $dc_ok = 1 ] && done_step distcheck passed || { done_step distcheck FAILED; status=1; }
     ;;
 esac
 
+if [ -s "$summary" ]; then
+    echo "ci-extra: == what failed (details above, logs in $work) =="
+    head -60 "$summary"
+fi
 echo "ci-extra: total $(( $(date +%s) - t_all )) s, status $status"
 exit $status
