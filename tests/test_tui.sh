@@ -197,9 +197,10 @@ has "the error names the line" "$tmp/err" "bad.script:1: key: unknown key 'NOSUC
 # capture: the pane as text
 capture() { tmux -L "$sock" capture-pane -p -t dmtui >"$tmp/pane.txt" 2>/dev/null; }
 # wait_for SECONDS PATTERN : until the pane shows PATTERN
+# (DM_TEST_TIME_FACTOR multiplies every limit: the sanitizer builds run several times slower)
 wait_for() {
     i=0
-    while [ "$i" -lt $(($1 * 5)) ]; do
+    while [ "$i" -lt $(($1 * 5 * ${DM_TEST_TIME_FACTOR:-1})) ]; do
         capture
         grep -Eq -- "$2" "$tmp/pane.txt" && return 0
         sleep 0.2
@@ -240,7 +241,7 @@ EOS
         cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: Right moves the ratio slider to 51%"; fi
     changed=0
     i=0
-    while [ $i -lt 600 ]; do
+    while [ $i -lt $((600 * ${DM_TEST_TIME_FACTOR:-1})) ]; do
         after=$(figure)
         if [ -n "$after" ] && [ "$after" != "$before" ]; then changed=1; break; fi
         sleep 0.2
@@ -270,7 +271,7 @@ EOS
     capture
     grep -q "Quit anyway" "$tmp/pane.txt" && tmux -L "$sock" send-keys -t dmtui y
     i=0
-    while [ ! -s "$tmp/tmux.exit" ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
+    while [ ! -s "$tmp/tmux.exit" ] && [ $i -lt $((100 * ${DM_TEST_TIME_FACTOR:-1})) ]; do sleep 0.2; i=$((i + 1)); done
     if [ "$(cat "$tmp/tmux.exit" 2>/dev/null)" = 0 ]; then ok "tmux: q quits with status 0"; else
         capture; cp "$tmp/pane.txt" "$tmp/err"; notok "tmux: q quits with status 0"; fi
     sleep 0.3

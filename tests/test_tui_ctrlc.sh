@@ -39,9 +39,10 @@ notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; [ -f "$tmp/err" ] && sed 
 tm() { tmux -L "$sock" "$@"; }
 capture() { tm capture-pane -p -t dmtui >"$tmp/pane.txt" 2>/dev/null; }
 # wait_for SECONDS PATTERN : until the pane shows PATTERN (grep -E)
+# (DM_TEST_TIME_FACTOR multiplies every limit: the sanitizer builds run several times slower)
 wait_for() {
     i=0
-    while [ "$i" -lt $(($1 * 10)) ]; do
+    while [ "$i" -lt $(($1 * 10 * ${DM_TEST_TIME_FACTOR:-1})) ]; do
         capture
         grep -Eq -- "$2" "$tmp/pane.txt" && return 0
         sleep 0.1
@@ -57,7 +58,7 @@ check() {
 # exited SECONDS : the wrapper wrote the exit status within SECONDS
 exited() {
     i=0
-    while [ ! -s "$tmp/tui.exit" ] && [ "$i" -lt $(($1 * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+    while [ ! -s "$tmp/tui.exit" ] && [ "$i" -lt $(($1 * 10 * ${DM_TEST_TIME_FACTOR:-1})) ]; do sleep 0.1; i=$((i + 1)); done
     [ -s "$tmp/tui.exit" ]
 }
 sql() { "$dm" --db "$tmp/runs.db" --format csv -c "sql $1" 2>/dev/null | sed -n 2p; }

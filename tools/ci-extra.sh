@@ -45,7 +45,7 @@ case $skip in *" asan "*) ;; *)
     git ls-files -z | xargs -0 cp --parents -t "$work/asan"
     if (cd "$work/asan" && ./autogen.sh >/dev/null && ./configure -q --enable-asan --enable-werror CC="${CC:-gcc}" &&
         make -j2 >/dev/null && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
+        DM_TEST_TIME_FACTOR=4 LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
         make -j2 check >"$work/asan-check.log" 2>&1); then
         done_step asan passed
     else
