@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "lm_dual.h"
 #include "lm.h"
 
@@ -168,6 +169,46 @@ static void calibration_hits(dm_cell cell)
 
 Test(dual, calibration_lstm) { calibration_hits(DM_CELL_LSTM); }
 Test(dual, calibration_gru) { calibration_hits(DM_CELL_GRU); }
+
+static int cmp_desc_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The top-k select (quickselect up to 512 keys, radix select above) against
+ * a sort: the kth largest and the counts above and equal to it, with many
+ * ties, all equal, and the full key range, on both sides of the switch. */
+Test(dual, kth_key_select_matches_a_sort)
+{
+    const int ns[] = {1, 2, 3, 16, 17, 18, 33, 100, 511, 512, 513, 700, 3000};
+    uint64_t st = 88172645463325252ULL;
+    for (size_t a = 0; a < sizeof ns / sizeof *ns; a++)
+        for (int alph = 0; alph < 3; alph++) { /* 1 distinct key, 7 distinct keys, any key */
+            int n = ns[a];
+            uint32_t *k = malloc((size_t)n * sizeof *k), *srt = malloc((size_t)n * sizeof *k);
+            uint32_t *w = malloc((size_t)n * sizeof *k);
+            cr_assert(k && srt && w);
+            for (int i = 0; i < n; i++) {
+                st ^= st << 13, st ^= st >> 7, st ^= st << 17;
+                k[i] = alph == 0 ? 5u : alph == 1 ? (uint32_t)(st % 7) * 0x10000001u : (uint32_t)(st >> 32);
+            }
+            memcpy(srt, k, (size_t)n * sizeof *k);
+            qsort(srt, (size_t)n, sizeof *srt, cmp_desc_u32);
+            for (int kth = 0; kth < n; kth += n > 40 ? n / 13 + 1 : 1) {
+                memcpy(w, k, (size_t)n * sizeof *k);
+                int gt = -1, eq = -1;
+                uint32_t v = dm_kth_key(w, n, kth, &gt, &eq);
+                int rgt = 0, req = 0;
+                for (int i = 0; i < n; i++)
+                    rgt += srt[i] > srt[kth], req += srt[i] == srt[kth];
+                cr_assert_eq(v, srt[kth], "n %d alphabet %d kth %d: %u, expected %u", n, alph, kth, v, srt[kth]);
+                cr_assert_eq(gt, rgt, "n %d alphabet %d kth %d: %d greater, expected %d", n, alph, kth, gt, rgt);
+                cr_assert_eq(eq, req, "n %d alphabet %d kth %d: %d equal, expected %d", n, alph, kth, eq, req);
+            }
+            free(k), free(srt), free(w);
+        }
+}
 
 Test(dual, topk_is_exact_per_step)
 {

@@ -25,6 +25,10 @@ typedef struct dm_segs {
  * the top-k threshold first around the last step's (the step's own
  * selections; 0 for audit oracles, which must not move the window). */
 dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, const dm_segs *sg, int win);
+/* The kth largest (0-based) of keys[0..n) (reordered), *ngt how many are
+ * strictly greater, *neq how many equal it: the select under the top-k rule
+ * (a quickselect up to 512 keys, a radix select above). For tests. */
+uint32_t dm_kth_key(uint32_t *keys, int n, int kth, int *ngt, int *neq);
 /* sens[j] = !insensitive for n rows; returns the number made insensitive. */
 int dm_rule_mark(dm_rule *r, const float *sc, int n, unsigned char *sens);
 /* The step's one pass over rows [off, off + n): mark, append the sensitive

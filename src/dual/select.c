@@ -2,6 +2,7 @@
  * site's step are insensitive (see dual.h and internal.h). */
 #define _DEFAULT_SOURCE
 #include <float.h>
+#include <immintrin.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -23,30 +24,107 @@
 
 
 
+/* Keys up to this many go to a quickselect (small_kth) rather than the
+ * histograms, whose clearing alone (8-16 KB a pass) costs more than the
+ * whole select of a convolution position's 16..512 channels. */
+#define SEL_SMALL 512
+/* ... and from 8 up to this many, with AVX2, to a rank count (n^2 comparisons). */
+#define SEL_RANK 64
+
+/* The kth largest (0-based) of keys[0..n) by quickselect (reorders keys):
+ * Hoare partitions around a median of three, descending, then one counting
+ * pass (at most SEL_RANK keys: a rank count). The same answer and counts as
+ * the radix select. */
+/* The keys above and equal to keys[i] (bias: keys with the top bit flipped,
+ * for signed compares). */
+__attribute__((target("avx2"))) static void rank_avx2(const uint32_t *keys, const int32_t *bias, int n, int i,
+                                                      int *gt, int *eq)
+{
+    const __m256i ki = _mm256_set1_epi32(bias[i]);
+    __m256i g = _mm256_setzero_si256(), e = _mm256_setzero_si256();
+    int j = 0;
+    for (; j + 8 <= n; j += 8) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(bias + j));
+        g = _mm256_sub_epi32(g, _mm256_cmpgt_epi32(v, ki)); /* true lanes are -1 */
+        e = _mm256_sub_epi32(e, _mm256_cmpeq_epi32(v, ki));
+    }
+    __m128i g4 = _mm_add_epi32(_mm256_castsi256_si128(g), _mm256_extracti128_si256(g, 1));
+    __m128i e4 = _mm_add_epi32(_mm256_castsi256_si128(e), _mm256_extracti128_si256(e, 1));
+    g4 = _mm_add_epi32(g4, _mm_shuffle_epi32(g4, 0x4E)), g4 = _mm_add_epi32(g4, _mm_shuffle_epi32(g4, 0xB1));
+    e4 = _mm_add_epi32(e4, _mm_shuffle_epi32(e4, 0x4E)), e4 = _mm_add_epi32(e4, _mm_shuffle_epi32(e4, 0xB1));
+    int a = _mm_cvtsi128_si32(g4), b = _mm_cvtsi128_si32(e4);
+    for (; j < n; j++)
+        a += keys[j] > keys[i], b += keys[j] == keys[i];
+    *gt = a, *eq = b;
+}
+
+static uint32_t small_kth(uint32_t *keys, int n, int kth, int *ngt, int *neq)
+{
+    if (n <= SEL_RANK && n >= 8 && __builtin_cpu_supports("avx2")) {
+        /* count, for each key, the keys above and equal to it: no branch on the data */
+        int32_t bias[SEL_RANK];
+        for (int i = 0; i < n; i++)
+            bias[i] = (int32_t)(keys[i] ^ 0x80000000u);
+        for (int i = 0; i < n; i++) {
+            int gt, eq;
+            rank_avx2(keys, bias, n, i, &gt, &eq);
+            if (gt <= kth && kth < gt + eq) {
+                *ngt = gt;
+                *neq = eq;
+                return keys[i];
+            }
+        }
+    }
+    int lo = 0, hi = n - 1;
+    while (hi - lo > 16) {
+        int mid = lo + (hi - lo) / 2;
+        uint32_t a = keys[lo], b = keys[mid], c = keys[hi];
+        uint32_t piv = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+        int i = lo, j = hi;
+        while (i <= j) { /* descending: [lo, j] >= piv >= [i, hi] */
+            while (keys[i] > piv)
+                i++;
+            while (keys[j] < piv)
+                j--;
+            if (i <= j) {
+                uint32_t t = keys[i];
+                keys[i++] = keys[j];
+                keys[j--] = t;
+            }
+        }
+        if (kth <= j)
+            hi = j;
+        else if (kth >= i)
+            lo = i;
+        else
+            break; /* j < kth < i: keys[kth] == piv, in place */
+    }
+    for (int i = lo + 1; i <= hi; i++) { /* a short range: insertion sort, descending */
+        uint32_t k = keys[i];
+        int j = i;
+        for (; j > lo && keys[j - 1] < k; j--)
+            keys[j] = keys[j - 1];
+        keys[j] = k;
+    }
+    uint32_t ans = keys[kth];
+    int gt = 0, eq = 0;
+    for (int i = 0; i < n; i++) {
+        gt += keys[i] > ans;
+        eq += keys[i] == ans;
+    }
+    *ngt = gt;
+    *neq = eq;
+    return ans;
+}
+
 /* The kth largest (0-based) of keys[0..n) by radix select (reorders keys);
  * *ngt: how many are strictly greater, *neq: how many equal it. */
 static uint32_t radix_kth(uint32_t *keys, int n, int kth, int *ngt, int *neq)
 {
     static const int shift[3] = {21, 10, 0};
     static const uint32_t mask[3] = {0x7FFu, 0x7FFu, 0x3FFu};
-    if (n <= 32) { /* a few keys: insertion sort, descending */
-        for (int i = 1; i < n; i++) {
-            uint32_t k = keys[i];
-            int j = i;
-            for (; j > 0 && keys[j - 1] < k; j--)
-                keys[j] = keys[j - 1];
-            keys[j] = k;
-        }
-        uint32_t ans = keys[kth];
-        int lo = kth, hi = kth;
-        while (lo > 0 && keys[lo - 1] == ans)
-            lo--;
-        while (hi + 1 < n && keys[hi + 1] == ans)
-            hi++;
-        *ngt = lo;
-        *neq = hi - lo + 1;
-        return ans;
-    }
+    if (n <= SEL_SMALL)
+        return small_kth(keys, n, kth, ngt, neq);
     uint32_t hist[2048];
     int above = 0; /* keys known to be greater than the answer */
     uint32_t prefix = 0;
@@ -81,6 +159,11 @@ static uint32_t radix_kth(uint32_t *keys, int n, int kth, int *ngt, int *neq)
     return prefix;
 }
 
+uint32_t dm_kth_key(uint32_t *keys, int n, int kth, int *ngt, int *neq)
+{
+    return radix_kth(keys, n, kth, ngt, neq);
+}
+
 /* Linear buckets of the score range for the first cut (scores spread over a
  * few binades, which the float bits' top digits would lump together). */
 #define SEL_NB 4096
@@ -97,11 +180,15 @@ static inline int sel_bucket(float v, float mn, float sc)
  * many scores are strictly greater, *neq: how many equal it (by key: -0 =
  * +0, NaN below everything); tmp: as many keys as scores. One pass for the
  * range, one histogram of linear buckets over it, then a radix select among
- * the few keys of the bucket that holds the answer. */
+ * the few keys of the bucket that holds the answer; at most SEL_SMALL
+ * scores go straight to the select. */
 static float select_kth(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int *neq)
 {
+    int n = 0, above = 0, total = 0;
+    for (int q = 0; q < sg->n; q++)
+        total += sg->len[q];
     float mn = INFINITY, mx = -INFINITY;
-    for (int q = 0; q < sg->n; q++) {
+    for (int q = 0; q < sg->n && total > SEL_SMALL; q++) {
         const float *p = sg->p[q];
         for (int j = 0; j < sg->len[q]; j++) {
             mn = p[j] < mn ? p[j] : mn;
@@ -109,8 +196,7 @@ static float select_kth(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int
         }
     }
     float sc = (float)(SEL_NB - 1) / (mx - mn);
-    int n = 0, above = 0;
-    if (mx > mn && isfinite(mx - mn) && isfinite(sc) && sc > 0) {
+    if (total > SEL_SMALL && mx > mn && isfinite(mx - mn) && isfinite(sc) && sc > 0) {
         uint32_t hist[SEL_NB];
         memset(hist, 0, sizeof hist);
         for (int q = 0; q < sg->n; q++)
@@ -126,7 +212,7 @@ static float select_kth(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int
             for (int j = 0; j < sg->len[q]; j++)
                 if (sel_bucket(sg->p[q][j], mn, sc) == bk)
                     tmp[n++] = dm_float_key(sg->p[q][j]);
-    } else { /* no finite spread: rank all the keys */
+    } else { /* a few scores, or no finite spread: rank all the keys */
         for (int q = 0; q < sg->n; q++)
             for (int j = 0; j < sg->len[q]; j++)
                 tmp[n++] = dm_float_key(sg->p[q][j]);

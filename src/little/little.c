@@ -32,6 +32,7 @@
 
 #include <cblas.h>
 #include <errno.h>
+#include <immintrin.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -1276,12 +1277,67 @@ static void project_input(const dm_little *L, const float *u, float *v)
     quantize_input(L, v);
 }
 
+/* roundf (half away from zero) without the libm call, which the compiler
+ * cannot inline without SSE4.1: the same value for every float (exact for
+ * |q| < 2^31, where the truncation and q - t are exact; beyond, q itself). */
+static inline float round_half_away(float q)
+{
+    if (!(fabsf(q) < 2147483648.0f))
+        return q; /* NaN, infinities and floats too large to have a fraction */
+    float t = copysignf((float)(int32_t)q, q), d = q - t; /* -0.3 -> -0, as roundf */
+    /* no branch on the fraction: it is a coin toss for quantized data (a branch mispredicted
+     * every other value cost more than the division); t + -0 keeps t's sign when t is 0 */
+    return t + copysignf((float)(fabsf(d) >= 0.5f), q);
+}
+
+/* quantize_input with AVX2, the same value for every input: max|v| (NaN
+ * ignored: max_ps returns its second operand when one is NaN), the same
+ * division, round half away as truncation plus the fraction's carry, and
+ * the clamp (min_ps(127, q) keeps a NaN q, as the scalar ternaries do). */
+__attribute__((target("avx2"))) static void quantize_avx2(float *v, int n)
+{
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    __m256 m8 = _mm256_setzero_ps();
+    int j = 0;
+    for (; j + 8 <= n; j += 8)
+        m8 = _mm256_max_ps(_mm256_andnot_ps(sign, _mm256_loadu_ps(v + j)), m8);
+    __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(m8), _mm256_extractf128_ps(m8, 1));
+    m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+    m4 = _mm_max_ss(m4, _mm_shuffle_ps(m4, m4, 1));
+    float mx = _mm_cvtss_f32(m4);
+    for (int t = j; t < n; t++)
+        if (fabsf(v[t]) > mx)
+            mx = fabsf(v[t]);
+    if (!(mx > 0.0f))
+        return;
+    const float sc = mx / 127.0f;
+    const __m256 s8 = _mm256_set1_ps(sc), half = _mm256_set1_ps(0.5f), one = _mm256_set1_ps(1.0f);
+    const __m256 hi = _mm256_set1_ps(127.0f), lo = _mm256_set1_ps(-127.0f);
+    for (j = 0; j + 8 <= n; j += 8) {
+        __m256 q = _mm256_div_ps(_mm256_loadu_ps(v + j), s8);
+        __m256 t = _mm256_round_ps(q, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+        __m256 up = _mm256_and_ps(_mm256_cmp_ps(_mm256_andnot_ps(sign, _mm256_sub_ps(q, t)), half, _CMP_GE_OQ), one);
+        __m256 r = _mm256_add_ps(t, _mm256_or_ps(up, _mm256_and_ps(q, sign)));
+        r = _mm256_max_ps(lo, _mm256_min_ps(hi, r));
+        _mm256_storeu_ps(v + j, _mm256_mul_ps(r, s8));
+    }
+    for (; j < n; j++) {
+        float qv = round_half_away(v[j] / sc);
+        qv = qv > 127.0f ? 127.0f : qv < -127.0f ? -127.0f : qv;
+        v[j] = qv * sc;
+    }
+}
+
 /* With low-bit weights the projected input is quantized to INT8 (one scale), as the kernels do. */
 static void quantize_input(const dm_little *L, float *v)
 {
     const int n2 = L->kk;
     if (L->bits == 0)
         return;
+    if (__builtin_cpu_supports("avx2")) {
+        quantize_avx2(v, n2);
+        return;
+    }
     float mx = 0.0f;
     for (int j = 0; j < n2; j++)
         if (fabsf(v[j]) > mx)
@@ -1289,7 +1345,7 @@ static void quantize_input(const dm_little *L, float *v)
     if (mx > 0.0f) {
         float sc = mx / 127.0f;
         for (int j = 0; j < n2; j++) {
-            float qv = roundf(v[j] / sc);
+            float qv = round_half_away(v[j] / sc);
             qv = qv > 127.0f ? 127.0f : qv < -127.0f ? -127.0f : qv;
             v[j] = qv * sc;
         }

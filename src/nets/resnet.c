@@ -453,6 +453,7 @@ typedef struct rn_ctx {
     float *x0, *A, *B, *T, *S, *cols; /* maps (cap * max_map), patches (cap * max_cols) */
     float *ex, *yl, *g, *feat;
     float *pm, *vcols; /* timing path: the projected map and its patches */
+    float *p0[DM_NET_MAX_SITES]; /* timing path: block 0 of a block-shared SRP as a dense kb x cin matrix */
     int *plist, *pcnt; /* RUN_GATHER: per output channel, the positions where it is sensitive */
     float *tmp;
     run_mode mode;
@@ -477,6 +478,8 @@ static void ctx_free(rn_ctx *c)
     dm_free(c->x0), dm_free(c->A), dm_free(c->B), dm_free(c->T), dm_free(c->S), dm_free(c->cols);
     dm_free(c->ex), dm_free(c->yl), dm_free(c->g), dm_free(c->feat);
     dm_free(c->pm), dm_free(c->vcols), dm_free(c->tmp);
+    for (int i = 0; i < DM_NET_MAX_SITES; i++)
+        dm_free(c->p0[i]);
     free(c->plist), free(c->pcnt);
     free(c->ncal_done);
     if (c->have_st)
@@ -507,6 +510,19 @@ static int ctx_init(rn_ctx *c, const dm_resnet *m, int cap, run_mode mode, const
         c->pm = dm_alloc((size_t)cap * m->max_map * sizeof(float));
         c->vcols = dm_alloc((size_t)cap * m->max_cols * sizeof(float));
         ok = c->pm && c->vcols;
+    }
+    for (int si = 0; ok && (mode == RUN_STEP || mode == RUN_GATHER) && si < e->nsites; si++) {
+        const dm_proj *p = &e->s[si].little.proj[0];
+        if (p->kind != DM_PROJ_SRP || p->blocks <= 1)
+            continue;
+        int kb = p->k / p->blocks, cin = p->d / p->blocks;
+        if (!(c->p0[si] = dm_alloc((size_t)kb * cin * sizeof(float)))) {
+            ok = 0;
+            break;
+        }
+        for (int j = 0; j < kb; j++)
+            for (int q = p->rowptr[j]; q < p->rowptr[j + 1]; q++)
+                c->p0[si][(size_t)j * cin + p->cols[q]] = p->sign[q] > 0 ? p->scale : -p->scale;
     }
     if (ok && mode == RUN_GATHER) {
         c->plist = malloc((size_t)cap * m->max_out * sizeof(int));
@@ -568,15 +584,20 @@ static void collect(rn_ctx *c, int si, const dm_conv *cv, int n, int P, const fl
 }
 
 /* The little module's block-shared projection of every pixel of n maps
- * (H x W x cin) into pm (H x W x kb); returns kb and adds its multiply-adds. */
+ * (H x W x cin) into pm (H x W x kb); returns kb and adds its multiply-adds.
+ * Block 0 of the projection (PCA: its dense rows; SRP: made dense once in
+ * ctx_init) times every pixel by one SGEMM: pm (npix x kb) = x (npix x cin) P0^T.
+ * (The SRP's sums per pixel in CSR order, the reference, are the loop below:
+ * the same values within float rounding.) */
 static int project_map(rn_ctx *c, int si, const float *x, int n, int H, int W, int cin, float *pm)
 {
     const dm_proj *p = &c->e->s[si].little.proj[0];
     int kb = p->k / (p->blocks > 1 ? p->blocks : 1);
     size_t npix = (size_t)n * H * W;
-    if (p->kind == DM_PROJ_PCA) { /* block 0 of the dense rows: pm (npix x kb) = x (npix x cin) P0^T */
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)npix, kb, cin, 1.0f, x, cin, p->dense, p->d, 0.0f,
-                    pm, kb);
+    const float *P0 = p->kind == DM_PROJ_PCA ? p->dense : c->p0[si];
+    if (P0) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)npix, kb, cin, 1.0f, x, cin, P0,
+                    p->kind == DM_PROJ_PCA ? p->d : cin, 0.0f, pm, kb);
         return kb;
     }
     for (size_t i = 0; i < npix; i++) {
@@ -1158,17 +1179,13 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
     /* inputs: pseudo-random images (the dual side's sensitive outputs depend on the content; the same
      * image for all three sides of a step) */
     uint64_t x = 0x2545f4914f6cdd1dULL;
-    double prof_dense = 0;
     for (int it = -3; !rc && it < steps; it++) {
         for (int p = 0; p < m->H * m->W; p++) {
             x ^= x << 13, x ^= x >> 7, x ^= x << 17;
             pix[p] = (unsigned char)(x >> 56);
         }
-        if (it == 0) {
+        if (it == 0)
             memset(st, 0, sizeof st);
-            cx[1].st.prof = 1;
-            memset(cx[1].st.prof_s, 0, sizeof cx[1].st.prof_s);
-        }
         for (int i = 0; i < NP && !rc; i++) {
             normalise(m, pix, 1, cx[i].x0);
             if (cold)
@@ -1183,8 +1200,6 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
                 te[i][it] = e2e * 1e3;
             }
         }
-        if (it >= 0)
-            prof_dense += cx[0].site_s;
     }
     if (!rc) {
         /* the faster dual kernel (by median per-image speedup) is the figure; the other is reported beside */
@@ -1219,12 +1234,6 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
          * multiply-adds (dense / (big + little)), not of bytes */
         b->bytes_ratio = sb->dense_macs > 0 ? (sb->big_macs + sb->little_macs) / sb->dense_macs : 0;
         b->limit = sb->big_macs + sb->little_macs > 0 ? sb->dense_macs / (sb->big_macs + sb->little_macs) : 0;
-        if (prof_dense > 0) { /* phases of the per-position kernel */
-            b->share[0] = cx[1].st.prof_s[3] / prof_dense;
-            b->share[1] = (cx[1].st.prof_s[0] - cx[1].st.prof_s[3]) / prof_dense;
-            b->share[2] = cx[1].st.prof_s[1] / prof_dense;
-            b->share[3] = cx[1].st.prof_s[2] / prof_dense;
-        }
     }
     for (int i = 0; i < NP; i++) {
         free(ts[i]), free(te[i]);
