@@ -288,8 +288,11 @@ dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, 
         return r;
     }
     int ngt, neq;
-    r.th = select_kth_win(sg, want - 1, (uint32_t *)s->sel, &ngt, &neq, win ? &s->sel_est[si][a] : NULL,
-                          win ? &s->sel_w[si][a] : NULL);
+    /* a few scores (a convolution position's channels): straight to the small select, which costs less
+     * than the window's two counting passes */
+    int use_win = win && n > SEL_SMALL;
+    r.th = select_kth_win(sg, want - 1, (uint32_t *)s->sel, &ngt, &neq, use_win ? &s->sel_est[si][a] : NULL,
+                          use_win ? &s->sel_w[si][a] : NULL);
     r.ties = want - ngt;
     /* every row equal to th is taken (the usual case: th is one row's score):
      * then it is a plain threshold, th itself included */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cell.h"
+#include "conv.h"
 #include "internal.h"
 
 int dm_site_group_of(const dm_site *s, int r)
@@ -247,6 +248,11 @@ static void linear_epilogue(const dm_site *s, const dm_kernels *k, dm_site_io *i
     if (!io->h)
         return;
     dm_act a = s->group[0].act;
+    if (a == DM_ACT_RELU) { /* vector code, no branch on the sign (layers/conv.h) */
+        memcpy(io->h, io->g, (size_t)s->orows * sizeof(float));
+        dm_relu(io->h, (size_t)s->orows);
+        return;
+    }
     for (int j = 0; j < s->orows; j++)
         io->h[j] = dm_act_apply(a, io->g[j]);
 }

@@ -716,8 +716,8 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
                 G[o] = c->tmp[i] + cv->b[ch] + (add ? add[o] : 0.0f);
             }
         }
-        for (size_t o = 0; o < M * R; o++)
-            out[o] = G[o] > 0 ? G[o] : 0;
+        memcpy(out, G, M * R * sizeof(float));
+        dm_relu(out, M * R); /* vector code: a branch on the sign cost more than the copy */
     } else {
         const dm_little *L = &c->e->s[si].little;
         int blocked = patches(c, si, cv, x, n, H, W, 0);
