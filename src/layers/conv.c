@@ -77,7 +77,12 @@ void dm_im2col(const dm_conv *c, const float *x, int H, int W, float *cols)
         for (int ox = 0; ox < Wo; ox++) {
             float *p = cols + ((size_t)oy * Wo + ox) * c->K;
             for (int ky = 0; ky < c->kh; ky++) {
-                int iy = oy * c->stride - c->pad + ky;
+                int iy = oy * c->stride - c->pad + ky, ix0 = ox * c->stride - c->pad;
+                if (iy >= 0 && iy < H && ix0 >= 0 && ix0 + c->kw <= W) { /* the row's taps are adjacent pixels */
+                    memcpy(p, x + ((size_t)iy * W + ix0) * c->cin, run * (size_t)c->kw);
+                    p += (size_t)c->kw * c->cin;
+                    continue;
+                }
                 for (int kx = 0; kx < c->kw; kx++, p += c->cin) {
                     int ix = ox * c->stride - c->pad + kx;
                     if (iy < 0 || iy >= H || ix < 0 || ix >= W)

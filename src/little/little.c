@@ -1382,6 +1382,12 @@ void dm_little_forward_proj(const dm_little *L, const float *pv, float *scratch,
     }
 }
 
+void dm_little_quantize_proj(const dm_little *L, float *V, int T)
+{
+    for (int t = 0; t < T; t++)
+        quantize_input(L, V + (size_t)t * L->kk);
+}
+
 void dm_little_forward_proj_batch(const dm_little *L, float *V, int T, float *out)
 {
     const int n2 = L->kk;

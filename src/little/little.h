@@ -186,6 +186,9 @@ void dm_little_forward_proj(const dm_little *L, const float *v, float *scratch, 
 /* dm_little_forward_proj for T projected inputs at once (V: T x kk, quantized
  * in place when the weights are low-bit; out: T x rows), one GEMM. */
 void dm_little_forward_proj_batch(const dm_little *L, float *V, int T, float *out);
+/* Only its input quantization (in place; nothing for an FP32 module): for a
+ * caller that multiplies by wq itself (e.g. packed, kernels/pgemm.h). */
+void dm_little_quantize_proj(const dm_little *L, float *V, int T);
 int dm_little_forward_batch(const dm_little *L, const float *xh, int ld, int T, float *out, dm_err *err);
 /* dm_little_forward_batch over many calls of a few rows (the quality path):
  * the dense projections made once and, with pack, the projections (in

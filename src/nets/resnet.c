@@ -19,6 +19,7 @@
 
 #include "bench.h"
 #include "models.h"
+#include "pgemm.h"
 #include "safetensors.h"
 
 /* ---- loading ---- */
@@ -454,6 +455,7 @@ typedef struct rn_ctx {
     float *ex, *yl, *g, *feat;
     float *pm, *vcols; /* timing path: the projected map and its patches */
     float *p0[DM_NET_MAX_SITES]; /* timing path: block 0 of a block-shared SRP as a dense kb x cin matrix */
+    dm_pgemm lw[DM_NET_MAX_SITES]; /* RUN_GATHER: each site's little weights wq, packed */
     int *plist, *pcnt; /* RUN_GATHER: per output channel, the positions where it is sensitive */
     float *tmp;
     run_mode mode;
@@ -479,7 +481,7 @@ static void ctx_free(rn_ctx *c)
     dm_free(c->ex), dm_free(c->yl), dm_free(c->g), dm_free(c->feat);
     dm_free(c->pm), dm_free(c->vcols), dm_free(c->tmp);
     for (int i = 0; i < DM_NET_MAX_SITES; i++)
-        dm_free(c->p0[i]);
+        dm_free(c->p0[i]), dm_pgemm_free(&c->lw[i]);
     free(c->plist), free(c->pcnt);
     free(c->ncal_done);
     if (c->have_st)
@@ -523,6 +525,13 @@ static int ctx_init(rn_ctx *c, const dm_resnet *m, int cap, run_mode mode, const
         for (int j = 0; j < kb; j++)
             for (int q = p->rowptr[j]; q < p->rowptr[j + 1]; q++)
                 c->p0[si][(size_t)j * cin + p->cols[q]] = p->sign[q] > 0 ? p->scale : -p->scale;
+    }
+    for (int si = 0; ok && mode == RUN_GATHER && si < e->nsites; si++) {
+        const dm_little *L = &e->s[si].little;
+        if (dm_pgemm_pack(&c->lw[si], L->wq, L->kk, L->rows, L->kk, 1, err)) {
+            ctx_free(c);
+            return -1;
+        }
     }
     if (ok && mode == RUN_GATHER) {
         c->plist = malloc((size_t)cap * m->max_out * sizeof(int));
@@ -688,7 +697,10 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
         const dm_little *L = &c->e->s[si].little;
         const dm_engine *e = c->e;
         patches(c, si, cv, x, n, H, W, 1);
-        dm_little_forward_proj_batch(L, c->vcols, (int)M, c->yl); /* the little outputs: one GEMM */
+        /* the little outputs: one GEMM of the quantized projections by the packed weights (the same
+         * products as dm_little_forward_proj_batch, summed in another order) */
+        dm_little_quantize_proj(L, c->vcols, (int)M);
+        dm_pgemm_bias(&c->lw[si], (int)M, c->vcols, L->kk, L->bias, c->yl, L->rows);
         float *G = c->ex;
         memset(c->pcnt, 0, R * sizeof(int));
         for (size_t r = 0; r < M; r++) {
@@ -799,8 +811,16 @@ int dm_resnet_logits(const dm_resnet *m, const unsigned char *pix, int n, float 
 int dm_resnet_dual_logits(const dm_resnet *m, const dm_engine *e, const unsigned char *pix, int n, float *logits,
                           dm_dual_stats *st, dm_err *err)
 {
+    return dm_resnet_path_logits(m, e, DM_RESNET_QUALITY, pix, n, logits, st, err);
+}
+
+int dm_resnet_path_logits(const dm_resnet *m, const dm_engine *e, dm_resnet_path path, const unsigned char *pix,
+                          int n, float *logits, dm_dual_stats *st, dm_err *err)
+{
     rn_ctx c;
-    if (ctx_init(&c, m, n < BATCH ? (n > 0 ? n : 1) : BATCH, RUN_MERGE, e, err))
+    static const run_mode modes[] = {RUN_MERGE, RUN_STEP, RUN_GATHER};
+    int cap = path != DM_RESNET_QUALITY ? 1 : n < BATCH ? (n > 0 ? n : 1) : BATCH; /* the timing paths: batch 1 */
+    if (ctx_init(&c, m, cap, modes[path], e, err))
         return -1;
     c.stats = st;
     int rc = 0;

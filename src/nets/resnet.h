@@ -69,6 +69,14 @@ int dm_resnet_logits(const dm_resnet *m, const unsigned char *pix, int n, float 
 /* Dual logits of n images through the engine's quality path (batched). */
 int dm_resnet_dual_logits(const dm_resnet *m, const dm_engine *e, const unsigned char *pix, int n, float *logits,
                           dm_dual_stats *st, dm_err *err);
+/* The same through one of the three dual paths: the batched quality path
+ * (the above), or one of the two batch-1 timing kernels that bench times:
+ * per position (an engine step each) or per channel (the little outputs by
+ * one GEMM, then a GEMV per output channel over its sensitive positions).
+ * They take the same decisions up to float rounding. */
+typedef enum { DM_RESNET_QUALITY = 0, DM_RESNET_PER_POSITION, DM_RESNET_PER_CHANNEL } dm_resnet_path;
+int dm_resnet_path_logits(const dm_resnet *m, const dm_engine *e, dm_resnet_path path, const unsigned char *pix,
+                          int n, float *logits, dm_dual_stats *st, dm_err *err);
 /* Multiply-adds of one image: the dual-moduled convolutions and the whole net, dense. */
 double dm_resnet_site_macs(const dm_resnet *m);
 double dm_resnet_macs(const dm_resnet *m);
