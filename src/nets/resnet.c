@@ -703,12 +703,45 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
         dm_pgemm_bias(&c->lw[si], (int)M, c->vcols, L->kk, L->bias, c->yl, L->rows);
         float *G = c->ex;
         memset(c->pcnt, 0, R * sizeof(int));
-        for (size_t r = 0; r < M; r++) {
-            dm_site_io io = {.u = c->cols + r * cv->K, .g = G + r * R, .add = add ? add + r * R : NULL};
-            int ns = dm_engine_select(e, &c->st, si, c->yl + r * R, &io, c->stats);
-            for (int i = 0; i < ns; i++) {
-                int ch = c->st.idx[i];
-                c->plist[(size_t)ch * M + (size_t)c->pcnt[ch]++] = (int)r;
+        const dm_site *sd = &e->s[si].site;
+        if (e->cfg.mode == DM_MODE_THRESHOLD && e->cfg.predictor == DM_PRED_LITTLE &&
+            e->cfg.policy != DM_POLICY_ERROR && sd->ngroups == 1 && sd->group[0].act == DM_ACT_RELU && !c->audit) {
+            /* the calibrated threshold over every position at once: what dm_engine_select does per
+             * position (score -(little + shortcut), insensitive iff score >= theta, a NaN stays
+             * sensitive), without a call and a pass per position; same lists, same counts */
+            const float th = e->s[si].theta[DM_ACT_RELU];
+            long nsens = 0;
+            for (size_t r = 0; r < M; r++) {
+                const float *y = c->yl + r * R, *a = add ? add + r * R : NULL;
+                float *g = G + r * R;
+                for (size_t ch = 0; ch < R; ch++) {
+                    float v = a ? y[ch] + a[ch] : y[ch];
+                    int sens = !(-v >= th);
+                    g[ch] = v;
+                    c->plist[ch * M + (size_t)c->pcnt[ch]] = (int)r; /* kept only when sensitive */
+                    c->pcnt[ch] += sens;
+                    nsens += sens;
+                }
+            }
+            if (c->stats) { /* count_step's figures, M positions at once (integers: exact in double) */
+                dm_dual_stats *sts = c->stats;
+                sts->gate[si][0].total += (long)(M * R);
+                sts->gate[si][0].insens += (long)(M * R) - nsens;
+                sts->big_bytes += (double)nsens * sd->in * sizeof(float);
+                sts->dense_bytes += (double)M * sd->orows * sd->in * sizeof(float);
+                sts->little_bytes += (double)M * (double)dm_engine_site_little_bytes(e, si);
+                sts->little_macs += (double)M * dm_engine_site_little_macs(e, si);
+                sts->big_macs += (double)nsens * sd->in;
+                sts->dense_macs += (double)M * sd->orows * sd->in;
+            }
+        } else {
+            for (size_t r = 0; r < M; r++) {
+                dm_site_io io = {.u = c->cols + r * cv->K, .g = G + r * R, .add = add ? add + r * R : NULL};
+                int ns = dm_engine_select(e, &c->st, si, c->yl + r * R, &io, c->stats);
+                for (int i = 0; i < ns; i++) {
+                    int ch = c->st.idx[i];
+                    c->plist[(size_t)ch * M + (size_t)c->pcnt[ch]++] = (int)r;
+                }
             }
         }
         int nt = openblas_get_num_threads();
