@@ -457,6 +457,7 @@ typedef struct rn_ctx {
     float *p0[DM_NET_MAX_SITES]; /* timing path: block 0 of a block-shared SRP as a dense kb x cin matrix */
     dm_pgemm lw[DM_NET_MAX_SITES]; /* RUN_GATHER: each site's little weights wq, packed */
     int *plist, *pcnt; /* RUN_GATHER: per output channel, the positions where it is sensitive */
+    int *pbase, *prow; /* RUN_GATHER: each position's top-left pixel in the padded map; a channel's rows */
     float *tmp;
     run_mode mode;
     const dm_engine *e;
@@ -482,7 +483,7 @@ static void ctx_free(rn_ctx *c)
     dm_free(c->pm), dm_free(c->vcols), dm_free(c->tmp);
     for (int i = 0; i < DM_NET_MAX_SITES; i++)
         dm_free(c->p0[i]), dm_pgemm_free(&c->lw[i]);
-    free(c->plist), free(c->pcnt);
+    free(c->plist), free(c->pcnt), free(c->pbase), free(c->prow);
     free(c->ncal_done);
     if (c->have_st)
         dm_engine_state_free(&c->st);
@@ -537,7 +538,9 @@ static int ctx_init(rn_ctx *c, const dm_resnet *m, int cap, run_mode mode, const
         c->plist = malloc((size_t)cap * m->max_out * sizeof(int));
         c->pcnt = malloc((size_t)(e->max_orows > 0 ? e->max_orows : 1) * sizeof(int));
         c->tmp = dm_alloc((size_t)cap * m->max_out * sizeof(float));
-        ok = c->plist && c->pcnt && c->tmp;
+        c->pbase = malloc((size_t)cap * m->max_out * sizeof(int));
+        c->prow = malloc((size_t)cap * m->max_out * sizeof(int));
+        ok = c->plist && c->pcnt && c->tmp && c->pbase && c->prow;
     }
     if (ok && mode != RUN_DENSE) {
         c->g = dm_alloc((size_t)(e->max_orows > 0 ? e->max_orows : 1) * sizeof(float));
@@ -631,16 +634,19 @@ static double proj_macs(const rn_ctx *c, int si, int n, int H, int W)
     return (double)n * H * W * kb * (p->d / nb);  /* PCA: dense kb x C_in per pixel */
 }
 
-/* The timing paths' inputs of site si over n maps: the patches (c->cols)
- * and, for a block projection, the projected patches (c->vcols: every pixel
- * projected once, then gathered). all_proj: project the patches one by one
- * when the projection is not per pixel. Returns whether c->vcols is set. */
-static int patches(rn_ctx *c, int si, const dm_conv *cv, const float *x, int n, int H, int W, int all_proj)
+/* The timing paths' inputs of site si over n maps: the patches (c->cols;
+ * with a block projection only if need_cols) and, for a block projection,
+ * the projected patches (c->vcols: every pixel projected once, then
+ * gathered). all_proj: project the patches one by one when the projection
+ * is not per pixel. Returns whether c->vcols is set. */
+static int patches(rn_ctx *c, int si, const dm_conv *cv, const float *x, int n, int H, int W, int all_proj,
+                   int need_cols)
 {
     const dm_little *L = &c->e->s[si].little;
     int P = dm_conv_out(H, cv->kh, cv->stride, cv->pad) * dm_conv_out(W, cv->kw, cv->stride, cv->pad);
-    for (int i = 0; i < n; i++)
-        dm_im2col(cv, x + (size_t)i * H * W * cv->cin, H, W, c->cols + (size_t)i * P * cv->K);
+    if (need_cols || L->proj[0].blocks <= 1)
+        for (int i = 0; i < n; i++)
+            dm_im2col(cv, x + (size_t)i * H * W * cv->cin, H, W, c->cols + (size_t)i * P * cv->K);
     if (L->proj[0].blocks > 1) {
         int kb = project_map(c, si, x, n, H, W, cv->cin, c->pm);
         dm_conv g = *cv;
@@ -696,7 +702,12 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
     } else if (c->mode == RUN_GATHER) {
         const dm_little *L = &c->e->s[si].little;
         const dm_engine *e = c->e;
-        patches(c, si, cv, x, n, H, W, 1);
+        /* with a block projection the big rows read the padded maps, not patches (below), when they fit
+         * the patch buffer (they do unless a map is smaller than its kernel, e.g. 2 x 2 at stride 2) */
+        const int Hp = H + 2 * cv->pad, Wp = W + 2 * cv->pad;
+        const size_t msz = (size_t)Hp * Wp * cv->cin;
+        const int padded = L->proj[0].blocks > 1 && (size_t)n * msz <= (size_t)c->cap * c->m->max_cols;
+        patches(c, si, cv, x, n, H, W, 1, !padded);
         /* the little outputs: one GEMM of the quantized projections by the packed weights (the same
          * products as dm_little_forward_proj_batch, summed in another order) */
         dm_little_quantize_proj(L, c->vcols, (int)M);
@@ -711,17 +722,19 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
              * sensitive), without a call and a pass per position; same lists, same counts */
             const float th = e->s[si].theta[DM_ACT_RELU];
             long nsens = 0;
-            for (size_t r = 0; r < M; r++) {
-                const float *y = c->yl + r * R, *a = add ? add + r * R : NULL;
-                float *g = G + r * R;
-                for (size_t ch = 0; ch < R; ch++) {
-                    float v = a ? y[ch] + a[ch] : y[ch];
-                    int sens = !(-v >= th);
-                    g[ch] = v;
-                    c->plist[ch * M + (size_t)c->pcnt[ch]] = (int)r; /* kept only when sensitive */
-                    c->pcnt[ch] += sens;
-                    nsens += sens;
+            int *restrict plist = c->plist, *restrict pcnt = c->pcnt;
+            const float *restrict yl = c->yl;
+            for (size_t ch = 0; ch < R; ch++) { /* a channel at a time: its count stays in a register */
+                int *restrict pl = plist + ch * M, cnt = 0;
+                for (size_t r = 0; r < M; r++) {
+                    size_t o = r * R + ch;
+                    float v = add ? yl[o] + add[o] : yl[o];
+                    G[o] = v;
+                    pl[cnt] = (int)r; /* kept only when sensitive */
+                    cnt += !(-v >= th);
                 }
+                pcnt[ch] = cnt;
+                nsens += cnt;
             }
             if (c->stats) { /* count_step's figures, M positions at once (integers: exact in double) */
                 dm_dual_stats *sts = c->stats;
@@ -745,27 +758,73 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
             }
         }
         int nt = openblas_get_num_threads();
-        for (size_t ch = 0; ch < R; ch++) {
-            int cnt = c->pcnt[ch];
-            if (!cnt)
-                continue;
-            const int *pl = c->plist + ch * M;
-            const float *wr = cv->w + ch * (size_t)cv->K;
-            if (e->kern)
-                dm_par_rows_gemv(e->kern, nt < 1 ? 1 : nt, c->cols, (size_t)cv->K, cv->K, pl, cnt, wr, c->tmp);
-            else
+        nt = nt < 1 ? 1 : nt;
+        if (padded) {
+            /* the maps zero-padded (into c->cols, unused otherwise here): a patch is kh runs of kw * cin
+             * adjacent floats, one map row apart, so a sensitive output is kh dot products over runs of
+             * the padded map itself, and no patch is ever copied (im2col of x was half the kernel's
+             * time) */
+            const size_t run = (size_t)cv->kw * cv->cin;
+            float *xp = c->cols;
+            memset(xp, 0, (size_t)n * msz * sizeof(float));
+            for (int i = 0; i < n; i++)
+                for (int yy = 0; yy < H; yy++)
+                    memcpy(xp + i * msz + ((size_t)(yy + cv->pad) * Wp + cv->pad) * cv->cin,
+                           x + ((size_t)i * H * W + (size_t)yy * W) * cv->cin, (size_t)W * cv->cin * sizeof(float));
+            for (size_t r = 0; r < M; r++) { /* position r -> its top-left pixel of the padded maps */
+                size_t i = r / (size_t)P, p = r % (size_t)P;
+                int oy = (int)(p / (size_t)Wo), ox = (int)(p % (size_t)Wo);
+                c->pbase[r] = (int)(i * (size_t)Hp * Wp + (size_t)oy * cv->stride * Wp + (size_t)ox * cv->stride);
+            }
+            float *acc = c->tmp + M; /* c->tmp holds cap * max_out >= 2 M floats */
+            for (size_t ch = 0; ch < R; ch++) {
+                int cnt = c->pcnt[ch];
+                if (!cnt)
+                    continue;
+                const int *pl = c->plist + ch * M;
                 for (int i = 0; i < cnt; i++)
-                    c->tmp[i] = cblas_sdot(cv->K, c->cols + (size_t)pl[i] * cv->K, 1, wr, 1);
-            for (int i = 0; i < cnt; i++) {
-                size_t o = (size_t)pl[i] * R + ch;
-                G[o] = c->tmp[i] + cv->b[ch] + (add ? add[o] : 0.0f);
+                    c->prow[i] = c->pbase[pl[i]];
+                const float *wr = cv->w + ch * (size_t)cv->K;
+                for (int ky = 0; ky < cv->kh; ky++) {
+                    const float *base = xp + (size_t)ky * Wp * cv->cin, *wk = wr + (size_t)ky * run;
+                    float *dst = ky ? acc : c->tmp;
+                    if (e->kern)
+                        dm_par_rows_gemv(e->kern, nt, base, (size_t)cv->cin, (int)run, c->prow, cnt, wk, dst);
+                    else
+                        for (int i = 0; i < cnt; i++)
+                            dst[i] = cblas_sdot((int)run, base + (size_t)c->prow[i] * cv->cin, 1, wk, 1);
+                    if (ky)
+                        for (int i = 0; i < cnt; i++)
+                            c->tmp[i] += acc[i];
+                }
+                for (int i = 0; i < cnt; i++) {
+                    size_t o = (size_t)pl[i] * R + ch;
+                    G[o] = c->tmp[i] + cv->b[ch] + (add ? add[o] : 0.0f);
+                }
+            }
+        } else {
+            for (size_t ch = 0; ch < R; ch++) {
+                int cnt = c->pcnt[ch];
+                if (!cnt)
+                    continue;
+                const int *pl = c->plist + ch * M;
+                const float *wr = cv->w + ch * (size_t)cv->K;
+                if (e->kern)
+                    dm_par_rows_gemv(e->kern, nt, c->cols, (size_t)cv->K, cv->K, pl, cnt, wr, c->tmp);
+                else
+                    for (int i = 0; i < cnt; i++)
+                        c->tmp[i] = cblas_sdot(cv->K, c->cols + (size_t)pl[i] * cv->K, 1, wr, 1);
+                for (int i = 0; i < cnt; i++) {
+                    size_t o = (size_t)pl[i] * R + ch;
+                    G[o] = c->tmp[i] + cv->b[ch] + (add ? add[o] : 0.0f);
+                }
             }
         }
         memcpy(out, G, M * R * sizeof(float));
         dm_relu(out, M * R); /* vector code: a branch on the sign cost more than the copy */
     } else {
         const dm_little *L = &c->e->s[si].little;
-        int blocked = patches(c, si, cv, x, n, H, W, 0);
+        int blocked = patches(c, si, cv, x, n, H, W, 0, 1);
         for (size_t r = 0; r < M; r++) {
             dm_site_io io = {.u = c->cols + r * cv->K, .g = c->g, .h = out + r * R, .add = add ? add + r * R : NULL,
                              .v = blocked ? c->vcols + r * L->kk : NULL};
