@@ -474,10 +474,10 @@ Test(dual, quality_and_timing_paths_agree)
  * by a few percent (measured up to 6%, also before the timing kernels were reworked): the achieved
  * ratios agree within 1%, the logits within 10% of their scale, top-1 on all but one image. A
  * wrong channel, bias or position would be far outside. */
-Test(dual, timing_kernels_agree_with_the_quality_path)
+static void timing_kernels_agree(const char *model)
 {
     dual_fix x;
-    dual_setup(&x);
+    dual_setup_model(&x, model);
     const dm_resnet *m = (const dm_resnet *)x.n;
     const dm_images *im = &((const dm_resnet_data *)x.test)->im;
     int N = 8, C = m->classes;
@@ -526,6 +526,18 @@ Test(dual, timing_kernels_agree_with_the_quality_path)
     for (int p = 0; p < 3; p++)
         free(lg[p]);
     dual_teardown(&x);
+}
+
+Test(dual, timing_kernels_agree_with_the_quality_path)
+{
+    timing_kernels_agree("tests/fixtures/resnet_cifar.safetensors");
+}
+
+/* the torchvision stem: maps down to 1 x 1 (a 2 x 2 one at stride 2, where the padded map is larger
+ * than the site's own patches) */
+Test(dual, timing_kernels_agree_torchvision_stem)
+{
+    timing_kernels_agree("tests/fixtures/resnet_tv.safetensors");
 }
 
 /* The shipped model's widths (16..128 channels) take the direct convolution kernel, which uses its

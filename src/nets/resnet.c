@@ -709,7 +709,7 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
         const dm_little *L = &c->e->s[si].little;
         const dm_engine *e = c->e;
         /* with a block projection the big rows read the padded maps, not patches (below), when they fit
-         * the patch buffer (they do unless a map is smaller than its kernel, e.g. 2 x 2 at stride 2) */
+         * the patch buffer (sized for the net's largest patch matrix: they always have so far) */
         const int Hp = H + 2 * cv->pad, Wp = W + 2 * cv->pad;
         const size_t msz = (size_t)Hp * Wp * cv->cin;
         const int padded = L->proj[0].blocks > 1 && (size_t)n * msz <= (size_t)c->cap * c->m->max_cols;
