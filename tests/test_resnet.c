@@ -474,6 +474,89 @@ Test(dual, quality_and_timing_paths_agree)
  * by a few percent (measured up to 6%, also before the timing kernels were reworked): the achieved
  * ratios agree within 1%, the logits within 10% of their scale, top-1 on all but one image. A
  * wrong channel, bias or position would be far outside. */
+/* dm_engine_select_many == M calls of dm_engine_select: the same little values, the same per-channel
+ * position lists and counts, the same statistics, for the threshold and the top-k rule, with and
+ * without a shortcut, on scores with many ties, some exactly at the threshold, a few NaNs and +-0 */
+Test(dual, select_many_equals_select_per_step)
+{
+    dual_fix x;
+    dual_setup(&x);
+    static const double ratios[] = {0.0, 0.3, 0.6, 0.9, 1.0};
+    for (int mode = 0; mode < 2; mode++)
+        for (size_t ri = 0; ri < sizeof ratios / sizeof *ratios; ri++) {
+            dm_engine e;
+            dm_dual_cfg cfg;
+            dm_dual_cfg_default(&cfg);
+            cfg.ratio = ratios[ri], cfg.k = 2, cfg.mode = mode ? DM_MODE_TOPK : DM_MODE_THRESHOLD;
+            dm_err err;
+            cr_assert_eq(dm_engine_build(&e, x.n->site, x.n->nsites, &x.fd, &cfg, &err), 0, "%s", err.msg);
+            dm_engine_state st;
+            cr_assert_eq(dm_engine_state_init(&st, &e, &err), 0, "%s", err.msg);
+            for (int si = 0; si < x.n->nsites; si += 3) {
+                const dm_site *sd = &e.s[si].site;
+                size_t M = 37, R = (size_t)sd->orows;
+                float *y = malloc(M * R * sizeof(float)), *ad = malloc(M * R * sizeof(float));
+                float *g1 = malloc(M * R * sizeof(float)), *g2 = malloc(M * R * sizeof(float));
+                int *l1 = malloc(M * R * sizeof(int)), *l2 = malloc(M * R * sizeof(int));
+                int *c1 = calloc(R, sizeof(int)), *c2 = calloc(R, sizeof(int));
+                float *u = calloc((size_t)sd->in, sizeof(float));
+                cr_assert(y && ad && g1 && g2 && l1 && l2 && c1 && c2 && u);
+                uint64_t r = 99 + (uint64_t)si;
+                for (size_t i = 0; i < M * R; i++) {
+                    r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+                    y[i] = (float)((int)(r % 9) - 4) * 0.25f; /* ties */
+                    ad[i] = (r >> 20) % 3 ? 0.0f : -0.0f;
+                    if (r % 11 == 0)
+                        y[i] = -e.s[si].theta[DM_ACT_RELU]; /* exactly at the calibrated threshold */
+                    if (r % 97 == 0)
+                        y[i] = NAN;
+                }
+                for (int withadd = 0; withadd < 2; withadd++) {
+                    const float *add = withadd ? ad : NULL;
+                    dm_dual_stats s1, s2;
+                    memset(&s1, 0, sizeof s1), memset(&s2, 0, sizeof s2);
+                    memset(c1, 0, R * sizeof(int));
+                    for (size_t p = 0; p < M; p++) {
+                        dm_site_io io = {.u = u, .g = g1 + p * R, .add = add ? add + p * R : NULL};
+                        int ns = dm_engine_select(&e, &st, si, y + p * R, &io, &s1);
+                        for (int i = 0; i < ns; i++)
+                            l1[(size_t)st.idx[i] * M + (size_t)c1[st.idx[i]]++] = (int)p;
+                    }
+                    long got = dm_engine_select_many(&e, si, M, y, add, g2, l2, c2, &s2);
+                    cr_assert(got >= 0, "site %d: select_many refused a ReLU site", si);
+                    long want = 0;
+                    for (size_t j = 0; j < R; j++) {
+                        cr_assert_eq(c2[j], c1[j], "%s ratio %g site %d channel %zu: %d sensitive, per step %d",
+                                     mode ? "topk" : "threshold", cfg.ratio, si, j, c2[j], c1[j]);
+                        cr_assert(!memcmp(l2 + j * M, l1 + j * M, (size_t)c1[j] * sizeof(int)), "site %d channel %zu",
+                                  si, j);
+                        want += c1[j];
+                        for (size_t p = 0; p < M; p++) { /* the insensitive rows' little values */
+                            size_t o = p * R + j;
+                            int sens = 0;
+                            for (int i = 0; i < c1[j]; i++)
+                                sens |= l1[j * M + (size_t)i] == (int)p;
+                            if (!sens)
+                                cr_assert(!memcmp(&g1[o], &g2[o], sizeof(float)), "site %d output %zu: %g vs %g", si,
+                                          o, g2[o], g1[o]);
+                        }
+                    }
+                    cr_expect_eq(got, want);
+                    cr_expect_eq(s2.gate[si][0].total, s1.gate[si][0].total);
+                    cr_expect_eq(s2.gate[si][0].insens, s1.gate[si][0].insens);
+                    cr_expect(s2.big_bytes == s1.big_bytes && s2.dense_bytes == s1.dense_bytes &&
+                                  s2.little_bytes == s1.little_bytes && s2.little_macs == s1.little_macs &&
+                                  s2.big_macs == s1.big_macs && s2.dense_macs == s1.dense_macs,
+                              "site %d: statistics differ", si);
+                }
+                free(y), free(ad), free(g1), free(g2), free(l1), free(l2), free(c1), free(c2), free(u);
+            }
+            dm_engine_state_free(&st);
+            dm_engine_free(&e);
+        }
+    dual_teardown(&x);
+}
+
 static void timing_kernels_agree(const char *model)
 {
     dual_fix x;

@@ -313,5 +313,16 @@ void dm_engine_merge(const dm_engine *e, dm_engine_state *s, int si, const float
  * (the caller completes io->g and applies it). Statistics as the step. */
 int dm_engine_select(const dm_engine *e, dm_engine_state *s, int si, const float *y, dm_site_io *io,
                      dm_dual_stats *stats);
+/* dm_engine_select for M steps of site si at once (a convolution's output
+ * positions), for a single-group ReLU site with the little predictor and a
+ * rank-based policy (paper or symmetric): y and add (NULL: none) are M x
+ * orows; g gets y + add for every row (the caller overwrites the sensitive
+ * ones); per row j, list[j * M ...] gets the steps where it is sensitive, in
+ * step order, and cnt[j] their number. The same decisions, lists and
+ * statistics as M calls of dm_engine_select, without a call per step.
+ * Returns the number of sensitive outputs, or -1 (nothing done) when the
+ * site or the configuration is not of that kind. */
+long dm_engine_select_many(const dm_engine *e, int si, size_t M, const float *y, const float *add, float *g,
+                           int *list, int *cnt, dm_dual_stats *stats);
 
 #endif

@@ -390,3 +390,84 @@ int dm_rule_pass(const dm_kernels *kern, dm_rule *r, const float *sc, const floa
     return ns;
 }
 
+
+/* ---- many steps of a ReLU site at once ---- */
+
+long dm_engine_select_many(const dm_engine *e, int si, size_t M, const float *y, const float *add, float *g,
+                           int *list, int *cnt, dm_dual_stats *stats)
+{
+    const dm_engine_site *es = &e->s[si];
+    const dm_site *sd = &es->site;
+    if (e->cfg.predictor != DM_PRED_LITTLE || e->cfg.policy == DM_POLICY_ERROR || sd->ngroups != 1 ||
+        sd->group[0].act != DM_ACT_RELU || sd->group[0].late || sd->group[0].n != sd->orows || sd->orows < 1 ||
+        (e->cfg.mode != DM_MODE_THRESHOLD && e->cfg.mode != DM_MODE_TOPK))
+        return -1;
+    const size_t R = (size_t)sd->orows;
+    long nsens = 0;
+    for (size_t j = 0; j < R; j++)
+        cnt[j] = 0;
+    /* g = y + add; the score of a ReLU row under these policies is -g (dm_score_of) */
+    for (size_t o = 0; o < M * R; o++)
+        g[o] = add ? y[o] + add[o] : y[o];
+    if (e->cfg.mode == DM_MODE_THRESHOLD) {
+        /* insensitive iff -g >= theta (a NaN stays sensitive), a row at a time: its count in a register */
+        const float th = es->theta[DM_ACT_RELU];
+        for (size_t j = 0; j < R; j++) {
+            int *restrict pl = list + j * M, c = 0;
+            for (size_t r = 0; r < M; r++) {
+                pl[c] = (int)r; /* kept only when sensitive */
+                c += !(-g[r * R + j] >= th);
+            }
+            cnt[j] = c;
+            nsens += c;
+        }
+    } else {
+        /* top-k per step, as dm_group_rule and dm_rule_pass: want = round(ratio n) rows, those scoring
+         * above the want-th largest th, then the first rows (in row order) scoring th */
+        const int n = (int)R, want = (int)llround(es->ratio * n);
+        uint32_t keys[SEL_SMALL];
+        float sc[SEL_SMALL];
+        if (n > SEL_SMALL)
+            return -1;
+        for (size_t r = 0; r < M; r++) {
+            const float *gr = g + r * R;
+            int ngt = 0, neq = 0;
+            float th = 0;
+            if (want > 0 && want < n) {
+                for (int j = 0; j < n; j++) {
+                    sc[j] = -gr[j];
+                    keys[j] = dm_float_key(sc[j]);
+                }
+                th = dm_key_float(small_kth(keys, n, want - 1, &ngt, &neq));
+            }
+            int ties = want - ngt;
+            for (int j = 0; j < n; j++) {
+                int in;
+                if (want <= 0)
+                    in = 0;
+                else if (want >= n)
+                    in = 1;
+                else {
+                    float v = sc[j];
+                    int eq = (v == th) & (ties > 0);
+                    in = (v > th) | eq;
+                    ties -= eq;
+                }
+                list[(size_t)j * M + (size_t)cnt[j]] = (int)r;
+                cnt[j] += !in;
+                nsens += !in;
+            }
+        }
+    }
+    if (stats) { /* count_step's figures for M steps (integers: exact in double) */
+        stats->gate[si][0].total += (long)(M * R);
+        stats->gate[si][0].insens += (long)(M * R) - nsens;
+        stats->big_bytes += (double)nsens * sd->in * sizeof(float);
+        stats->dense_bytes += (double)M * R * sd->in * sizeof(float);
+        stats->little_bytes += (double)M * (double)dm_engine_site_little_bytes(e, si);
+        stats->little_macs += (double)M * dm_engine_site_little_macs(e, si);
+        stats->big_macs += (double)nsens * sd->in;
+        stats->dense_macs += (double)M * R * sd->in;
+    }
+    return nsens;
+}

@@ -712,7 +712,7 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
          * the patch buffer (sized for the net's largest patch matrix: they always have so far) */
         const int Hp = H + 2 * cv->pad, Wp = W + 2 * cv->pad;
         const size_t msz = (size_t)Hp * Wp * cv->cin;
-        const int padded = L->proj[0].blocks > 1 && (size_t)n * msz <= (size_t)c->cap * c->m->max_cols;
+        const int padded = L->proj[0].blocks > 1 && !c->audit && (size_t)n * msz <= (size_t)c->cap * c->m->max_cols;
         patches(c, si, cv, x, n, H, W, 1, !padded);
         /* the little outputs: one GEMM of the quantized projections by the packed weights (the same
          * products as dm_little_forward_proj_batch, summed in another order) */
@@ -720,40 +720,9 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
         dm_pgemm_bias(&c->lw[si], (int)M, c->vcols, L->kk, L->bias, c->yl, L->rows);
         float *G = c->ex;
         memset(c->pcnt, 0, R * sizeof(int));
-        const dm_site *sd = &e->s[si].site;
-        if (e->cfg.mode == DM_MODE_THRESHOLD && e->cfg.predictor == DM_PRED_LITTLE &&
-            e->cfg.policy != DM_POLICY_ERROR && sd->ngroups == 1 && sd->group[0].act == DM_ACT_RELU && !c->audit) {
-            /* the calibrated threshold over every position at once: what dm_engine_select does per
-             * position (score -(little + shortcut), insensitive iff score >= theta, a NaN stays
-             * sensitive), without a call and a pass per position; same lists, same counts */
-            const float th = e->s[si].theta[DM_ACT_RELU];
-            long nsens = 0;
-            int *restrict plist = c->plist, *restrict pcnt = c->pcnt;
-            const float *restrict yl = c->yl;
-            for (size_t ch = 0; ch < R; ch++) { /* a channel at a time: its count stays in a register */
-                int *restrict pl = plist + ch * M, cnt = 0;
-                for (size_t r = 0; r < M; r++) {
-                    size_t o = r * R + ch;
-                    float v = add ? yl[o] + add[o] : yl[o];
-                    G[o] = v;
-                    pl[cnt] = (int)r; /* kept only when sensitive */
-                    cnt += !(-v >= th);
-                }
-                pcnt[ch] = cnt;
-                nsens += cnt;
-            }
-            if (c->stats) { /* count_step's figures, M positions at once (integers: exact in double) */
-                dm_dual_stats *sts = c->stats;
-                sts->gate[si][0].total += (long)(M * R);
-                sts->gate[si][0].insens += (long)(M * R) - nsens;
-                sts->big_bytes += (double)nsens * sd->in * sizeof(float);
-                sts->dense_bytes += (double)M * sd->orows * sd->in * sizeof(float);
-                sts->little_bytes += (double)M * (double)dm_engine_site_little_bytes(e, si);
-                sts->little_macs += (double)M * dm_engine_site_little_macs(e, si);
-                sts->big_macs += (double)nsens * sd->in;
-                sts->dense_macs += (double)M * sd->orows * sd->in;
-            }
-        } else {
+        /* the region test over every position at once (the engine's, without a call per position);
+         * other configurations (an audit, the sign predictor, the error policy) step by step */
+        if (c->audit || dm_engine_select_many(e, si, M, c->yl, add, G, c->plist, c->pcnt, c->stats) < 0) {
             for (size_t r = 0; r < M; r++) {
                 dm_site_io io = {.u = c->cols + r * cv->K, .g = G + r * R, .add = add ? add + r * R : NULL};
                 int ns = dm_engine_select(e, &c->st, si, c->yl + r * R, &io, c->stats);
