@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 #include <errno.h>
+#include <immintrin.h>
+#include <math.h>
 #include <sys/stat.h>
 
 int dm_errf(dm_err *err, const char *fmt, ...)
@@ -67,6 +69,35 @@ int dm_cpu_fma_width(void)
             : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1
                                                                               : 0;
     return v < fma_cap ? v : fma_cap;
+}
+
+__attribute__((target("avx2"))) static float absmax_avx2(const float *v, int n)
+{
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    __m256 m8 = _mm256_setzero_ps();
+    int j = 0;
+    /* max(|v|, acc) returns acc when v is NaN: NaN never enters the max */
+    for (; j + 8 <= n; j += 8)
+        m8 = _mm256_max_ps(_mm256_andnot_ps(sign, _mm256_loadu_ps(v + j)), m8);
+    __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(m8), _mm256_extractf128_ps(m8, 1));
+    m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+    m4 = _mm_max_ss(m4, _mm_shuffle_ps(m4, m4, 1));
+    float mx = _mm_cvtss_f32(m4);
+    for (; j < n; j++)
+        if (fabsf(v[j]) > mx)
+            mx = fabsf(v[j]);
+    return mx;
+}
+
+float dm_absmax(const float *v, int n)
+{
+    if (__builtin_cpu_supports("avx2"))
+        return absmax_avx2(v, n);
+    float mx = 0.0f;
+    for (int j = 0; j < n; j++)
+        if (fabsf(v[j]) > mx)
+            mx = fabsf(v[j]);
+    return mx;
 }
 
 void dm_cpu_fma_cap(int w) { fma_cap = w < 0 ? 0 : w > 2 ? 2 : w; }

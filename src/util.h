@@ -37,6 +37,9 @@ double dm_now(void);
  * 1 AVX2 + FMA, 0 neither (the packed GEMM's and the direct convolution's
  * kernels), at most the cap. */
 int dm_cpu_fma_width(void);
+/* max |v[j]| over n floats, NaN ignored (0 when none): the scale of an 8-bit
+ * quantization (AVX2 when the CPU has it; exact either way). */
+float dm_absmax(const float *v, int n);
 /* Cap dm_cpu_fma_width at w from now on (2: no cap): for tests that compare
  * the AVX2 kernels with the AVX-512 ones on a CPU that has both. Packed
  * GEMMs and convolutions keep the kernel they were prepared for. */

@@ -1056,3 +1056,57 @@ Test(little, moments_of_a_linear_map)
     dm_moments_free(&a), dm_moments_free(&l);
     free(U), free(Y), free(W), free(b), free(P);
 }
+
+/* The run-time input quantization (dm_little_quantize_proj; AVX2 where the
+ * CPU has it) against the definition written out with libm: s = max|v| / 127
+ * (NaN ignored), v = clamp(roundf(v / s), -127, 127) * s, bit for bit, on
+ * every length 1..70 (vector bodies and tails), with exact halves, integers,
+ * +-0, denormals, infinities and NaN; FP32 modules are left alone. */
+Test(little, input_quantization_matches_its_definition)
+{
+    dm_little L;
+    memset(&L, 0, sizeof L);
+    L.bits = 8;
+    uint64_t st = 2463534242ULL;
+    float v[70], ref[70];
+    for (int it = 0; it < 4000; it++) {
+        int n = 1 + it % 70;
+        for (int i = 0; i < n; i++) {
+            st ^= st << 13, st ^= st >> 7, st ^= st << 17;
+            uint32_t r = (uint32_t)(st >> 32);
+            float f;
+            switch (it % 6) {
+            case 0: f = ((float)(r % 2001) - 1000.0f) / 7.0f; break; /* ties after scaling */
+            case 1: memcpy(&f, &r, sizeof f); break;                  /* any bits */
+            case 2: f = (float)((int)(r % 255) - 127); break;
+            case 3: f = r % 3 == 0 ? -0.0f : ((float)r / 4294967296.0f - 0.5f) * 1e-38f; break;
+            case 4: f = r % 17 == 0 ? INFINITY : r % 19 == 0 ? NAN : (float)r / 4294967296.0f - 0.5f; break;
+            default: f = (float)r / 4294967296.0f - 0.5f;
+            }
+            v[i] = ref[i] = f;
+        }
+        float mx = 0.0f;
+        for (int i = 0; i < n; i++)
+            if (fabsf(ref[i]) > mx)
+                mx = fabsf(ref[i]);
+        if (mx > 0.0f) {
+            float sc = mx / 127.0f;
+            for (int i = 0; i < n; i++) {
+                float q = roundf(ref[i] / sc);
+                q = q > 127.0f ? 127.0f : q < -127.0f ? -127.0f : q;
+                ref[i] = q * sc;
+            }
+        }
+        L.kk = n;
+        dm_little_quantize_proj(&L, v, 1);
+        for (int i = 0; i < n; i++)
+            cr_assert(!memcmp(&v[i], &ref[i], sizeof(float)) || (isnan(v[i]) && isnan(ref[i])),
+                      "case %d n %d value %d: %a, expected %a", it, n, i, v[i], ref[i]);
+    }
+    L.bits = 0; /* FP32: no quantization */
+    float w[3] = {0.3f, -1.7f, 2.5f}, w0[3];
+    memcpy(w0, w, sizeof w);
+    L.kk = 3;
+    dm_little_quantize_proj(&L, w, 1);
+    cr_expect(!memcmp(w, w0, sizeof w));
+}

@@ -1025,19 +1025,8 @@ T_AVX2 static float quant_in_avx2(const float *v, int n, int8_t *xq)
     if (n < 1)
         return 1.0f;
     const __m256 signbit = _mm256_set1_ps(-0.0f);
-    __m256 mx8 = _mm256_setzero_ps();
-    int j = 0;
-    /* max(|v|, acc) returns acc when v is NaN: NaN never enters the max */
-    for (; j + 8 <= n; j += 8)
-        mx8 = _mm256_max_ps(_mm256_andnot_ps(signbit, _mm256_loadu_ps(v + j)), mx8);
-    __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(mx8), _mm256_extractf128_ps(mx8, 1));
-    m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
-    m4 = _mm_max_ss(m4, _mm_shuffle_ps(m4, m4, 1));
-    float mx = _mm_cvtss_f32(m4);
-    for (; j < n; j++)
-        if (fabsf(v[j]) > mx)
-            mx = fabsf(v[j]);
-    const float s = quant_scale(mx);
+    const float s = quant_scale(dm_absmax(v, n)); /* NaN never enters the max */
+    int j;
     if (s == 0.0f) {
         memset(xq, 0, (size_t)n);
         return 1.0f;

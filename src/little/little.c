@@ -1291,23 +1291,14 @@ static inline float round_half_away(float q)
 }
 
 /* quantize_input with AVX2, the same value for every input: max|v| (NaN
- * ignored: max_ps returns its second operand when one is NaN), the same
+ * ignored, dm_absmax), the same
  * division, round half away as truncation plus the fraction's carry, and
  * the clamp (min_ps(127, q) keeps a NaN q, as the scalar ternaries do). */
 __attribute__((target("avx2"))) static void quantize_avx2(float *v, int n)
 {
     const __m256 sign = _mm256_set1_ps(-0.0f);
-    __m256 m8 = _mm256_setzero_ps();
-    int j = 0;
-    for (; j + 8 <= n; j += 8)
-        m8 = _mm256_max_ps(_mm256_andnot_ps(sign, _mm256_loadu_ps(v + j)), m8);
-    __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(m8), _mm256_extractf128_ps(m8, 1));
-    m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
-    m4 = _mm_max_ss(m4, _mm_shuffle_ps(m4, m4, 1));
-    float mx = _mm_cvtss_f32(m4);
-    for (int t = j; t < n; t++)
-        if (fabsf(v[t]) > mx)
-            mx = fabsf(v[t]);
+    const float mx = dm_absmax(v, n);
+    int j;
     if (!(mx > 0.0f))
         return;
     const float sc = mx / 127.0f;
