@@ -195,7 +195,7 @@ Test(dual, kth_key_select_matches_a_sort)
             }
             memcpy(srt, k, (size_t)n * sizeof *k);
             qsort(srt, (size_t)n, sizeof *srt, cmp_desc_u32);
-            for (int kth = 0; kth < n; kth += n > 40 ? n / 13 + 1 : 1) {
+            for (int kth = 0; kth < n; kth += n > 1000 ? n / 13 + 1 : 1) {
                 memcpy(w, k, (size_t)n * sizeof *k);
                 int gt = -1, eq = -1;
                 uint32_t v = dm_kth_key(w, n, kth, &gt, &eq);

@@ -31,10 +31,6 @@
 /* ... and from 8 up to this many, with AVX2, to a rank count (n^2 comparisons). */
 #define SEL_RANK 64
 
-/* The kth largest (0-based) of keys[0..n) by quickselect (reorders keys):
- * Hoare partitions around a median of three, descending, then one counting
- * pass (at most SEL_RANK keys: a rank count). The same answer and counts as
- * the radix select. */
 /* The keys above and equal to keys[i] (bias: keys with the top bit flipped,
  * for signed compares). */
 __attribute__((target("avx2"))) static void rank_avx2(const uint32_t *keys, const int32_t *bias, int n, int i,
@@ -58,6 +54,10 @@ __attribute__((target("avx2"))) static void rank_avx2(const uint32_t *keys, cons
     *gt = a, *eq = b;
 }
 
+/* The kth largest (0-based) of keys[0..n) by quickselect (reorders keys):
+ * Hoare partitions around a median of three, descending, then one counting
+ * pass (at most SEL_RANK keys: a rank count). The same answer and counts as
+ * the radix select. */
 static uint32_t small_kth(uint32_t *keys, int n, int kth, int *ngt, int *neq)
 {
     if (n <= SEL_RANK && n >= 8 && __builtin_cpu_supports("avx2")) {
@@ -75,8 +75,9 @@ static uint32_t small_kth(uint32_t *keys, int n, int kth, int *ngt, int *neq)
             }
         }
     }
-    int lo = 0, hi = n - 1;
-    while (hi - lo > 16) {
+    int lo = 0, hi = n - 1, found = 0;
+    uint32_t ans = 0;
+    while (!found && hi - lo > 16) {
         int mid = lo + (hi - lo) / 2;
         uint32_t a = keys[lo], b = keys[mid], c = keys[hi];
         uint32_t piv = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
@@ -96,17 +97,19 @@ static uint32_t small_kth(uint32_t *keys, int n, int kth, int *ngt, int *neq)
             hi = j;
         else if (kth >= i)
             lo = i;
-        else
-            break; /* j < kth < i: keys[kth] == piv, in place */
+        else /* j < kth < i: keys[kth] == piv */
+            found = 1, ans = piv;
     }
-    for (int i = lo + 1; i <= hi; i++) { /* a short range: insertion sort, descending */
-        uint32_t k = keys[i];
-        int j = i;
-        for (; j > lo && keys[j - 1] < k; j--)
-            keys[j] = keys[j - 1];
-        keys[j] = k;
+    if (!found) {
+        for (int i = lo + 1; i <= hi; i++) { /* a short range: insertion sort, descending */
+            uint32_t k = keys[i];
+            int j = i;
+            for (; j > lo && keys[j - 1] < k; j--)
+                keys[j] = keys[j - 1];
+            keys[j] = k;
+        }
+        ans = keys[kth];
     }
-    uint32_t ans = keys[kth];
     int gt = 0, eq = 0;
     for (int i = 0; i < n; i++) {
         gt += keys[i] > ans;
