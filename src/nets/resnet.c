@@ -888,6 +888,8 @@ int dm_resnet_path_logits(const dm_resnet *m, const dm_engine *e, dm_resnet_path
 {
     rn_ctx c;
     static const run_mode modes[] = {RUN_MERGE, RUN_STEP, RUN_GATHER};
+    if (path < DM_RESNET_QUALITY || path > DM_RESNET_PER_CHANNEL)
+        return dm_errf(err, "resnet: dual path %d (expected 0 quality, 1 per position, 2 per channel)", (int)path);
     int cap = path != DM_RESNET_QUALITY ? 1 : n < BATCH ? (n > 0 ? n : 1) : BATCH; /* the timing paths: batch 1 */
     if (ctx_init(&c, m, cap, modes[path], e, err))
         return -1;
