@@ -32,7 +32,9 @@ fail_note() { s=$1; shift; for l in "$@"; do printf 'ci-extra: [%s] %s\n' "$s" "
 # The failing tests of an automake tree's test-suite.log and, per failing
 # test, its first sanitizer report or failed assertion (at most 12 lines).
 failed_tests() {
-    for f in $(grep -E "^(FAIL|ERROR):" "$1/test-suite.log" 2>/dev/null | sed 's/^[A-Z]*: //' | head -8); do
+    # "FAIL: tests/test_x.sh 18 - ..." and "ERROR: tests/test_x": the test's log is tests/test_x.log
+    for f in $(grep -E "^(FAIL|ERROR):" "$1/test-suite.log" 2>/dev/null | sed -E 's/^[A-Z]+: ([^ ]+).*/\1/; s/\.sh$//' |
+        sort -u | head -8); do
         echo "$f"
         grep -m 3 -E "ERROR: AddressSanitizer|runtime error|LeakSanitizer|^not ok|Timed out|CRASH|SUMMARY:" \
             "$1/$f.log" 2>/dev/null | cut -c1-300 | sed 's/^/    /' || true

@@ -1202,11 +1202,6 @@ static void render_header(tui *t)
         if (dm_u8width(m->name) + dm_u8width(m->arch) + dm_u8width(cache) + 48 > COLS)
             snprintf(cache, sizeof cache, " %s %s", t->g->vline, mem ? "memory-bound" : "in cache");
     }
-    if (m->name[0])
-        left = putf(t, 0, 0, COLS, R_HEADER, "%s%s %s %s %s %s %s params %s %s%s", prog, COLS >= 90 ? t->g->vline : "",
-                    m->name, t->g->vline, m->arch, t->g->vline, params, t->g->vline, bytes, cache);
-    else
-        left = putf(t, 0, 0, COLS, R_HEADER, " dualmod %s no model loaded (:load MODEL)", t->g->vline);
     /* state at the right */
     char st[64];
     if (t->pending && busy_state(t->snap.state))
@@ -1216,6 +1211,19 @@ static void render_header(tui *t)
     else
         snprintf(st, sizeof st, "%s ", dm_run_state_name(t->snap.state));
     int w = dm_u8width(st);
+    char lt[1024];
+    if (m->name[0]) {
+        for (int pass = 0; pass < 2; pass++) { /* the run state matters more than the cache regime: drop that first */
+            snprintf(lt, sizeof lt, "%s%s %s %s %s %s %s params %s %s%s", prog, COLS >= 90 ? t->g->vline : "", m->name,
+                     t->g->vline, m->arch, t->g->vline, params, t->g->vline, bytes, cache);
+            if (dm_u8width(lt) + 1 + w <= COLS || !cache[0])
+                break;
+            cache[0] = '\0';
+        }
+    } else {
+        snprintf(lt, sizeof lt, " dualmod %s no model loaded (:load MODEL)", t->g->vline);
+    }
+    left = put_w(t, 0, 0, COLS, R_HEADER, lt);
     if (left + 1 + w <= COLS)
         put_w(t, 0, COLS - w, w, R_HEADER, st);
     char lim[48] = "";
