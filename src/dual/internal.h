@@ -29,6 +29,10 @@ dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, 
  * strictly greater, *neq how many equal it: the select under the top-k rule
  * (a quickselect up to 512 keys, a radix select above). For tests. */
 uint32_t dm_kth_key(uint32_t *keys, int n, int kth, int *ngt, int *neq);
+/* The statistics of `steps` steps of site si that made nins[g] rows of each
+ * group insensitive in all (cols: the big rows' width read per sensitive
+ * row; off: the little module did not run). */
+void dm_count_steps(const dm_engine *e, int si, long steps, const long *nins, int cols, int off, dm_dual_stats *stats);
 /* sens[j] = !insensitive for n rows; returns the number made insensitive. */
 int dm_rule_mark(dm_rule *r, const float *sc, int n, unsigned char *sens);
 /* The step's one pass over rows [off, off + n): mark, append the sensitive

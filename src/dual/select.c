@@ -462,15 +462,9 @@ long dm_engine_select_many(const dm_engine *e, int si, size_t M, const float *y,
             }
         }
     }
-    if (stats) { /* count_step's figures for M steps (integers: exact in double) */
-        stats->gate[si][0].total += (long)(M * R);
-        stats->gate[si][0].insens += (long)(M * R) - nsens;
-        stats->big_bytes += (double)nsens * sd->in * sizeof(float);
-        stats->dense_bytes += (double)M * R * sd->in * sizeof(float);
-        stats->little_bytes += (double)M * (double)dm_engine_site_little_bytes(e, si);
-        stats->little_macs += (double)M * dm_engine_site_little_macs(e, si);
-        stats->big_macs += (double)nsens * sd->in;
-        stats->dense_macs += (double)M * R * sd->in;
+    if (stats) {
+        long nins = (long)(M * R) - nsens;
+        dm_count_steps(e, si, (long)M, &nins, sd->in, 0, stats);
     }
     return nsens;
 }

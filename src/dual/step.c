@@ -307,23 +307,32 @@ static void audit_site(const dm_engine *e, dm_engine_state *s, int si, const dm_
 /* Statistics of one step of site si: rows taken from the little module per
  * group (nins), and the bytes and multiply-adds of the big rows computed
  * over cols columns, of the dense layer, and of the little module. */
-static void count_step(const dm_engine *e, int si, const int *nins, int cols, int off, dm_dual_stats *stats)
+void dm_count_steps(const dm_engine *e, int si, long steps, const long *nins, int cols, int off, dm_dual_stats *stats)
 {
     const dm_site *st = &e->s[si].site;
     long nsens = 0;
     for (int gi = 0; gi < st->ngroups; gi++) {
-        stats->gate[si][gi].total += st->group[gi].n;
+        stats->gate[si][gi].total += steps * st->group[gi].n;
         stats->gate[si][gi].insens += nins[gi];
-        nsens += st->group[gi].n - nins[gi];
+        nsens += steps * st->group[gi].n - nins[gi];
     }
+    /* integer counts: exact in double, whether added step by step or steps at once */
     stats->big_bytes += (double)nsens * cols * sizeof(float);
-    stats->dense_bytes += (double)st->orows * cols * sizeof(float);
+    stats->dense_bytes += (double)steps * st->orows * cols * sizeof(float);
     if (!off) { /* a site at ratio 0 runs dense: its little module is not run */
-        stats->little_bytes += (double)dm_engine_site_little_bytes(e, si);
-        stats->little_macs += dm_engine_site_little_macs(e, si);
+        stats->little_bytes += (double)steps * (double)dm_engine_site_little_bytes(e, si);
+        stats->little_macs += (double)steps * dm_engine_site_little_macs(e, si);
     }
     stats->big_macs += (double)nsens * cols;
-    stats->dense_macs += (double)st->orows * cols;
+    stats->dense_macs += (double)steps * st->orows * cols;
+}
+
+static void count_step(const dm_engine *e, int si, const int *nins, int cols, int off, dm_dual_stats *stats)
+{
+    long n[DM_SITE_MAX_GROUPS];
+    for (int gi = 0; gi < e->s[si].site.ngroups; gi++)
+        n[gi] = nins[gi];
+    dm_count_steps(e, si, 1, n, cols, off, stats);
 }
 
 /* The sign predictor (dual.h): the insensitive outputs of the early groups

@@ -734,12 +734,15 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
         }
         int nt = openblas_get_num_threads();
         nt = nt < 1 ? 1 : nt;
+        /* the big rows: per output channel, a GEMV over the patches of its sensitive positions */
+        const float *src = c->cols; /* the patches: nky = 1 run of K floats a position */
+        size_t ld = (size_t)cv->K, run = (size_t)cv->K, rowstep = 0;
+        int nky = 1;
         if (padded) {
             /* the maps zero-padded (into c->cols, unused otherwise here): a patch is kh runs of kw * cin
              * adjacent floats, one map row apart, so a sensitive output is kh dot products over runs of
              * the padded map itself, and no patch is ever copied (im2col of x was half the kernel's
              * time) */
-            const size_t run = (size_t)cv->kw * cv->cin;
             float *xp = c->cols;
             memset(xp, 0, (size_t)n * msz * sizeof(float));
             for (int i = 0; i < n; i++)
@@ -751,50 +754,36 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
                 int oy = (int)(p / (size_t)Wo), ox = (int)(p % (size_t)Wo);
                 c->pbase[r] = (int)(i * (size_t)Hp * Wp + (size_t)oy * cv->stride * Wp + (size_t)ox * cv->stride);
             }
-            float *acc = c->tmp + M; /* c->tmp holds cap * max_out >= 2 M floats */
-            for (size_t ch = 0; ch < R; ch++) {
-                int cnt = c->pcnt[ch];
-                if (!cnt)
-                    continue;
-                const int *pl = c->plist + ch * M;
+            ld = (size_t)cv->cin, run = (size_t)cv->kw * cv->cin, rowstep = (size_t)Wp * cv->cin, nky = cv->kh;
+        }
+        float *acc = c->tmp + M; /* c->tmp holds cap * max_out >= 2 M floats */
+        for (size_t ch = 0; ch < R; ch++) {
+            int cnt = c->pcnt[ch];
+            if (!cnt)
+                continue;
+            const int *pl = c->plist + ch * M, *rows = pl;
+            if (padded) {
                 for (int i = 0; i < cnt; i++)
                     c->prow[i] = c->pbase[pl[i]];
-                const float *wr = cv->w + ch * (size_t)cv->K;
-                for (int ky = 0; ky < cv->kh; ky++) {
-                    const float *base = xp + (size_t)ky * Wp * cv->cin, *wk = wr + (size_t)ky * run;
-                    float *dst = ky ? acc : c->tmp;
-                    if (e->kern)
-                        dm_par_rows_gemv(e->kern, (size_t)cnt * run >= PAR_MIN_MACS ? nt : 1, base, (size_t)cv->cin,
-                                         (int)run, c->prow, cnt, wk, dst);
-                    else
-                        for (int i = 0; i < cnt; i++)
-                            dst[i] = cblas_sdot((int)run, base + (size_t)c->prow[i] * cv->cin, 1, wk, 1);
-                    if (ky)
-                        for (int i = 0; i < cnt; i++)
-                            c->tmp[i] += acc[i];
-                }
-                for (int i = 0; i < cnt; i++) {
-                    size_t o = (size_t)pl[i] * R + ch;
-                    G[o] = c->tmp[i] + cv->b[ch] + (add ? add[o] : 0.0f);
-                }
+                rows = c->prow;
             }
-        } else {
-            for (size_t ch = 0; ch < R; ch++) {
-                int cnt = c->pcnt[ch];
-                if (!cnt)
-                    continue;
-                const int *pl = c->plist + ch * M;
-                const float *wr = cv->w + ch * (size_t)cv->K;
+            const float *wr = cv->w + ch * (size_t)cv->K;
+            for (int ky = 0; ky < nky; ky++) {
+                const float *base = src + (size_t)ky * rowstep, *wk = wr + (size_t)ky * run;
+                float *dst = ky ? acc : c->tmp;
                 if (e->kern)
-                    dm_par_rows_gemv(e->kern, (size_t)cnt * cv->K >= PAR_MIN_MACS ? nt : 1, c->cols, (size_t)cv->K,
-                                     cv->K, pl, cnt, wr, c->tmp);
+                    dm_par_rows_gemv(e->kern, (size_t)cnt * run >= PAR_MIN_MACS ? nt : 1, base, ld, (int)run, rows,
+                                     cnt, wk, dst);
                 else
                     for (int i = 0; i < cnt; i++)
-                        c->tmp[i] = cblas_sdot(cv->K, c->cols + (size_t)pl[i] * cv->K, 1, wr, 1);
-                for (int i = 0; i < cnt; i++) {
-                    size_t o = (size_t)pl[i] * R + ch;
-                    G[o] = c->tmp[i] + cv->b[ch] + (add ? add[o] : 0.0f);
-                }
+                        dst[i] = cblas_sdot((int)run, base + (size_t)rows[i] * ld, 1, wk, 1);
+                if (ky)
+                    for (int i = 0; i < cnt; i++)
+                        c->tmp[i] += acc[i];
+            }
+            for (int i = 0; i < cnt; i++) {
+                size_t o = (size_t)pl[i] * R + ch;
+                G[o] = c->tmp[i] + cv->b[ch] + (add ? add[o] : 0.0f);
             }
         }
         memcpy(out, G, M * R * sizeof(float));
