@@ -759,6 +759,19 @@ Test(conv, block_pca_is_block_diagonal_and_orthonormal)
     for (int c = 1; c < cin; c++)
         imax = fabsf(p.dense[c]) > fabsf(p.dense[imax]) ? c : imax;
     cr_expect_eq(imax, cin - 1);
+    /* applying it reads the diagonal blocks only: the full product's values, exactly */
+    float out[27];
+    for (int t = 0; t < 5; t++) {
+        const float *x = U + (size_t)t * d;
+        dm_proj_apply(&p, x, out);
+        for (int r = 0; r < p.k; r++) {
+            double s = 0.0;
+            for (int j = 0; j < d; j++)
+                s += (double)p.dense[r * d + j] * x[j];
+            cr_assert_eq(out[r], (float)s, "sample %d row %d: %.9g, the full product %.9g", t, r, out[r], s);
+        }
+    }
+    cr_expect_eq(dm_proj_bytes(&p), (size_t)p.k * cin * sizeof(float));
     dm_proj_free(&p);
     dm_moments_free(&m);
     free(U);

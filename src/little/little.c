@@ -202,10 +202,14 @@ void dm_proj_apply(const dm_proj *p, const float *x, float *out)
             out[j] = (float)(s * p->scale);
         }
     } else {
+        /* a block projection (dm_proj_pca_blocks) is block diagonal: row j of
+         * block b reads only run b of x (the same sum: the rest is zeros) */
+        int nb = p->blocks > 1 ? p->blocks : 1, kb = p->k / nb, db = p->d / nb;
         for (int j = 0; j < p->k; j++) {
+            int c0 = nb > 1 ? (j / kb) * db : 0, c1 = nb > 1 ? c0 + db : p->d;
             const float *row = p->dense + (size_t)j * p->d;
             double s = 0.0;
-            for (int c = 0; c < p->d; c++)
+            for (int c = c0; c < c1; c++)
                 s += (double)row[c] * x[c];
             out[j] = (float)s;
         }
@@ -238,7 +242,8 @@ size_t dm_proj_bytes(const dm_proj *p)
         size_t nnz = (size_t)p->rowptr[p->k];
         return nnz * (sizeof(int) + 1) + ((size_t)p->k + 1) * sizeof(int) + sizeof(float);
     }
-    return (size_t)p->k * (size_t)p->d * sizeof(float);
+    /* a block projection reads its diagonal blocks only */
+    return (size_t)p->k * (size_t)(p->blocks > 1 ? p->d / p->blocks : p->d) * sizeof(float);
 }
 
 /* ---- moments ------------------------------------------------------------ */
