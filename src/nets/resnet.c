@@ -509,12 +509,12 @@ static int ctx_init(rn_ctx *c, const dm_resnet *m, int cap, run_mode mode, const
         c->yl = dm_alloc((size_t)cap * m->max_out * sizeof(float));
         ok = c->ex && c->yl;
     }
-    if (ok && (mode == RUN_STEP || mode == RUN_GATHER)) {
+    if (ok && mode != RUN_DENSE) {
         c->pm = dm_alloc((size_t)cap * m->max_map * sizeof(float));
         c->vcols = dm_alloc((size_t)cap * m->max_cols * sizeof(float));
         ok = c->pm && c->vcols;
     }
-    for (int si = 0; ok && (mode == RUN_STEP || mode == RUN_GATHER) && si < e->nsites; si++) {
+    for (int si = 0; ok && mode != RUN_DENSE && si < e->nsites; si++) {
         const dm_proj *p = &e->s[si].little.proj[0];
         if (p->kind != DM_PROJ_SRP || p->blocks <= 1)
             continue;
@@ -527,8 +527,10 @@ static int ctx_init(rn_ctx *c, const dm_resnet *m, int cap, run_mode mode, const
             for (int q = p->rowptr[j]; q < p->rowptr[j + 1]; q++)
                 c->p0[si][(size_t)j * cin + p->cols[q]] = p->sign[q] > 0 ? p->scale : -p->scale;
     }
-    for (int si = 0; ok && mode == RUN_GATHER && si < e->nsites; si++) {
+    for (int si = 0; ok && (mode == RUN_GATHER || mode == RUN_MERGE) && si < e->nsites; si++) {
         const dm_little *L = &e->s[si].little;
+        if (L->proj[0].blocks <= 1 && mode == RUN_MERGE)
+            continue;
         if (dm_pgemm_pack(&c->lw[si], L->wq, L->kk, L->rows, L->kk, 1, err)) {
             ctx_free(c);
             return -1;
@@ -697,7 +699,13 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
     } else if (c->mode == RUN_MERGE) {
         dm_conv_forward_patches(cv, x, n, H, W, c->ex, c->cols); /* every exact row; the patches stay for the little module */
         const dm_little *L = &c->e->s[si].little;
-        if (dm_little_forward_batch(L, c->cols, cv->K, (int)M, c->yl, c->err)) {
+        if (L->proj[0].blocks > 1) {
+            /* every pixel projected once (not each of its 9 patches: a PCA block reads all its input),
+             * then one GEMM of the quantized projections by the packed weights, as the timing path */
+            patches(c, si, cv, x, n, H, W, 0, 0);
+            dm_little_quantize_proj(L, c->vcols, (int)M);
+            dm_pgemm_bias(&c->lw[si], (int)M, c->vcols, L->kk, L->bias, c->yl, L->rows);
+        } else if (dm_little_forward_batch(L, c->cols, cv->K, (int)M, c->yl, c->err)) {
             c->failed = 1;
             return;
         }
