@@ -14,7 +14,8 @@ if ! command -v "$cc" >/dev/null 2>&1; then
     exit 1
 fi
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-cflags="-std=c11 -g -O1 -Wall -Wextra $san"
+nosan="-std=c11 -g -O1 -Wall -Wextra"
+cflags="$nosan $san"
 inc="-I$srcdir/src -I$srcdir/src/io -I$srcdir/src/nets -I$srcdir/src/little -I$srcdir/src/layers -I$srcdir/src/task -I$srcdir/src/dual \
 -I$srcdir/src/kernels -I$srcdir/src/cmd -I$srcdir/db -I$srcdir/tests/fuzz"
 mkdir -p "$out/obj"
@@ -32,11 +33,10 @@ done
 # the sanitized compiles are slow (about 12 minutes one at a time here):
 # FUZZ_JOBS of them at once (default: the number of cores)
 jobs=${FUZZ_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
-export cc cflags inc srcdir
 # pgemm.c's always-inlined SIMD tiles (a dozen shapes per instruction set)
 # take clang over 5 minutes to instrument: it is built without sanitizers
 # (no fuzz target reaches it; the ASan+UBSan suite covers it)
-export nosan="-std=c11 -g -O1 -Wall -Wextra"
+export cc cflags nosan inc srcdir
 # shellcheck disable=SC2016
 xargs -r -P "$jobs" -L 1 sh -c 'echo "  FUZZCC   $1"; f=$cflags; case $1 in */pgemm.c) f=$nosan ;; esac
     "$cc" $f -fsanitize=fuzzer-no-link $inc ${DEP_CFLAGS:-} -pthread -c "$srcdir/$1" -o "$2.tmp" && mv "$2.tmp" "$2"' sh <"$stale"

@@ -134,12 +134,10 @@ case $skip in *" distcheck "*) ;; *)
         clang_tests=$gcc_tests
         echo "ci-extra: distcheck clang: $(left) s of the budget left, too few for the whole suite: running $clang_tests"
     fi
+    set -- # the clang distcheck's extra make arguments
+    if [ -n "$clang_tests" ]; then set -- TESTS="$clang_tests"; fi
     if command -v clang >/dev/null 2>&1; then
-        if if [ -n "$clang_tests" ]; then
-            make -j2 distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-werror CC=clang" TESTS="$clang_tests"
-        else
-            make -j2 distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-werror CC=clang"
-        fi >"$work/distcheck-clang.log" 2>&1; then
+        if make -j2 distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-werror CC=clang" "$@" >"$work/distcheck-clang.log" 2>&1; then
             echo "ci-extra: distcheck clang: passed ($(grep -c '^PASS' "$work/distcheck-clang.log") tests passed)"
         else
             echo "ci-extra: distcheck clang: FAILED"

@@ -206,7 +206,7 @@ void dm_proj_apply(const dm_proj *p, const float *x, float *out)
          * block b reads only run b of x (the same sum: the rest is zeros) */
         int nb = p->blocks > 1 ? p->blocks : 1, kb = p->k / nb, db = p->d / nb;
         for (int j = 0; j < p->k; j++) {
-            int c0 = nb > 1 ? (j / kb) * db : 0, c1 = nb > 1 ? c0 + db : p->d;
+            int c0 = (j / kb) * db, c1 = c0 + db; /* one block: 0 and d */
             const float *row = p->dense + (size_t)j * p->d;
             double s = 0.0;
             for (int c = c0; c < c1; c++)

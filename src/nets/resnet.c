@@ -527,11 +527,11 @@ static int ctx_init(rn_ctx *c, const dm_resnet *m, int cap, run_mode mode, const
             for (int q = p->rowptr[j]; q < p->rowptr[j + 1]; q++)
                 c->p0[si][(size_t)j * cin + p->cols[q]] = p->sign[q] > 0 ? p->scale : -p->scale;
     }
+    /* the packed little weights: the per-channel path, and the quality path's block-projection sites */
     for (int si = 0; ok && (mode == RUN_GATHER || mode == RUN_MERGE) && si < e->nsites; si++) {
         const dm_little *L = &e->s[si].little;
-        if (L->proj[0].blocks <= 1 && mode == RUN_MERGE)
-            continue;
-        if (dm_pgemm_pack(&c->lw[si], L->wq, L->kk, L->rows, L->kk, 1, err)) {
+        if ((mode == RUN_GATHER || L->proj[0].blocks > 1) &&
+            dm_pgemm_pack(&c->lw[si], L->wq, L->kk, L->rows, L->kk, 1, err)) {
             ctx_free(c);
             return -1;
         }
@@ -664,6 +664,15 @@ static int patches(rn_ctx *c, int si, const dm_conv *cv, const float *x, int n, 
     return 1;
 }
 
+/* The little outputs of M positions (c->yl) from their projected patches
+ * (c->vcols, quantized in place): one GEMM by the packed little weights. */
+static void little_outputs(rn_ctx *c, int si, size_t M)
+{
+    const dm_little *L = &c->e->s[si].little;
+    dm_little_quantize_proj(L, c->vcols, (int)M);
+    dm_pgemm_bias(&c->lw[si], (int)M, c->vcols, L->kk, L->bias, c->yl, L->rows);
+}
+
 /* A channel's GEMV over its sensitive positions is split over the threads
  * only with at least this many multiply-adds: below, waking a second thread
  * costs more than it saves (measured at 2 threads: 2.35 ms an image against
@@ -703,8 +712,7 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
             /* every pixel projected once (not each of its 9 patches: a PCA block reads all its input),
              * then one GEMM of the quantized projections by the packed weights, as the timing path */
             patches(c, si, cv, x, n, H, W, 0, 0);
-            dm_little_quantize_proj(L, c->vcols, (int)M);
-            dm_pgemm_bias(&c->lw[si], (int)M, c->vcols, L->kk, L->bias, c->yl, L->rows);
+            little_outputs(c, si, M);
         } else if (dm_little_forward_batch(L, c->cols, cv->K, (int)M, c->yl, c->err)) {
             c->failed = 1;
             return;
@@ -724,8 +732,7 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
         patches(c, si, cv, x, n, H, W, 1, !padded);
         /* the little outputs: one GEMM of the quantized projections by the packed weights (the same
          * products as dm_little_forward_proj_batch, summed in another order) */
-        dm_little_quantize_proj(L, c->vcols, (int)M);
-        dm_pgemm_bias(&c->lw[si], (int)M, c->vcols, L->kk, L->bias, c->yl, L->rows);
+        little_outputs(c, si, M);
         float *G = c->ex;
         memset(c->pcnt, 0, R * sizeof(int));
         /* the region test over every position at once (the engine's, without a call per position);
