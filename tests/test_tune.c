@@ -248,3 +248,27 @@ Test(tune, tune_meets_its_constraint_and_resumes)
     cr_assert_eq(exec(mcmd), 0, "%s", msgbuf);
     cr_expect(strstr(msgbuf, "with 2 paired s.e. to spare"), "%s", msgbuf);
 }
+
+Test(tune, speed_objective_times_the_two_winners_side_by_side)
+{
+    load_small();
+    const char *cmd = "tune loss_pct <= 1 maximize speedup trials 16 ratios 0.5,1 report none sens-limit all pairs 50";
+    cr_assert_eq(exec(cmd), 0, "%s", msgbuf);
+    /* on this slice l0 alone at ratio 1 is within 1% and the best uniform ratio is lower: both winners exist and
+     * differ, so they are timed side by side, and that timing names the tuned configuration */
+    const char *ab = strstr(msgbuf, "side by side, 7 rounds of 50 interleaved dense/dual pairs");
+    cr_assert(ab, "%s", msgbuf);
+    const char *q = strstr(ab, "per-site / uniform ");
+    cr_assert(q, "%s", msgbuf);
+    double ratio = atof(q + strlen("per-site / uniform "));
+    cr_expect(ratio > 0.2 && ratio < 20, "%s", msgbuf);
+    const char *tuned = strstr(outbuf, "\ntuned ");
+    cr_assert(tuned, "%s", outbuf);
+    int per_site = strstr(tuned, ":ratio=") != NULL;
+    cr_expect_eq(per_site, ratio > 1.0, "the side-by-side ratio %g decides: %s", ratio, outbuf);
+    /* the settings are restored, the timing's pairs too */
+    cr_expect_eq(dm_session_settings(S)->speed, 10);
+    cr_expect_eq(exec("tune loss_pct <= 1 maximize speedup pairs 0"), 1);
+    cr_expect(strstr(msgbuf, "pairs '0'"), "%s", msgbuf);
+    cr_expect_eq(dm_session_settings(S)->nknobs, 0);
+}

@@ -2393,7 +2393,7 @@ const dm_cmd_def dm_cmd_table[] = {
      "afterwards.",
      0, -1, DM_C_NONE, 0, dm_cmd_sensitivity},
     {"tune", "[kernels] | CONSTRAINT maximize speedup|bytes|macs [trials N] [time S] [ratios VALUES] [bits VALUES] "
-             "[report SPLIT|none] [sens-limit N|all] [margin Z]",
+             "[report SPLIT|none] [sens-limit N|all] [margin Z] [pairs N]",
      "tune the kernels on this CPU, or search per-site ratios and bits within a quality budget",
      "tune (or tune kernels) times candidate kernel parameters (rows per block, prefetch distance and hint, the "
      "little GEMV's prefetch, the split between threads) and OpenBLAS sgemv against our own dense GEMV, for the "
@@ -2407,7 +2407,9 @@ const dm_cmd_def dm_cmd_table[] = {
      "on cost saved per unit of quality lost, evaluates each proposal on the split (every trial a stored run with "
      "its interleaved speed, tagged tune:ID) and refines the planning budget by bisection on the measured "
      "constraint, refines the best by raising one site at a time, then finds the best uniform ratio under the same "
-     "constraint, and reports both, on the split and "
+     "constraint (the highest within it); with maximize speedup it times the two winners side by side (7 rounds "
+     "alternating them, each of interleaved dense/dual pairs; pairs N, default the speed setting and at least "
+     "2000) and the median per-round ratio picks the tuned one; it reports both, on the split and "
      "again on the report split (default test). trials (default 40) and time bound the search; the same command "
      "again resumes an interrupted tuning (stored trials are reused). margin Z counts a trial as within the "
      "constraint only with Z paired standard errors of its delta to spare (runs.delta_se: per prediction for "

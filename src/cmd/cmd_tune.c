@@ -8,7 +8,8 @@
  *   reused, so an interrupted analysis resumes.
  *
  * tune CONSTRAINT maximize OBJECTIVE [trials N] [time SECONDS] [ratios VALUES]
- *      [bits VALUES] [report SPLIT|none] [margin Z]
+ *      [bits VALUES] [report SPLIT|none] [margin Z] [sens-limit N|all]
+ *      [pairs N]
  *   CONSTRAINT is a quality delta of the run against dense, `COLUMN <= X` or
  *   `COLUMN >= X` with COLUMN one of loss_pct, delta_pct, delta, dppl_pct
  *   (perplexity), dbleu (BLEU), dacc (accuracy); OBJECTIVE is speedup (the
@@ -24,9 +25,17 @@
  *        its interleaved speed measurement) and alpha is bisected on the
  *        measured constraint: the table's losses do not add exactly;
  *     4. the best uniform-ratio configuration under the same constraint, by
- *        bisection on the global ratio, as the baseline;
+ *        bisection on the global ratio, as the baseline (at one bit width
+ *        the highest feasible ratio);
+ *     4b. with the measured speedup as the objective, the per-site and the
+ *        uniform winners timed side by side (rounds alternating the two, each
+ *        a run of interleaved dense/dual pairs); the per-round ratio decides
+ *        which is the tuned configuration;
  *     5. the best of each (by the objective, among the feasible trials) is
  *        run again on the report split (test by default) for the report.
+ *   pairs N: the interleaved dense/dual pairs of each trial's timing and of
+ *   each side-by-side round (default: the speed setting, at least 2000 when
+ *   the objective is the measured speedup).
  *   With margin Z (> 0) a trial meets the constraint only with Z paired
  *   standard errors to spare (runs.delta_se, in the column's units): the
  *   search cannot ride the sampling noise of the split to the constraint's
@@ -550,6 +559,7 @@ typedef struct tune_spec {
     double time_s;
     const char *ratios, *bits, *report;
     long sens_limit; /* items of the split the sensitivity table is measured on (0: a quarter; -1: all) */
+    long pairs;      /* interleaved dense/dual pairs a trial's timing takes (0: the speed setting, at least 2000) */
 } tune_spec;
 
 static const char *const obj_names[] = {"speedup", "bytes", "macs"};
@@ -677,6 +687,55 @@ static int tune_try(dm_cmd_ctx *c, const dm_net *net, const tune_spec *ts, int g
     return 0;
 }
 
+/* Rounds of the side-by-side timing of the two winners, and what it found. */
+#define AB_ROUNDS 7
+typedef struct abres {
+    int rounds, pairs;
+    double sp_a, sp_b;   /* medians over the rounds of each configuration's speedup (dense/dual, interleaved) */
+    double ratio[3];     /* per round sp_a / sp_b: min, median, max */
+    int a_faster;        /* rounds in which a was faster */
+} abres;
+
+static int cmp_dbl(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+/* The per-site winner a and the uniform winner b timed side by side: rounds alternating a and b (their order
+ * swapped every round), each round the timing path's interleaved dense/dual pairs. Each configuration's
+ * speedup is against the dense steps of its own round, so a drift of the machine between rounds cancels in
+ * the per-round ratio. Separate trials' speedups differ by the timing's noise (several percent here), which
+ * is too much to tell two configurations a few percent apart. 0 done, -1 error. */
+static int side_by_side(dm_cmd_ctx *c, const dm_net *net, const tconf *a, const tconf *b, int gbits, int pairs,
+                        abres *out)
+{
+    double ra[AB_ROUNDS], rb[AB_ROUNDS], q[AB_ROUNDS];
+    memset(out, 0, sizeof *out);
+    for (int k = 0; k < AB_ROUNDS; k++) {
+        for (int h = 0; h < 2; h++) {
+            int first_a = (k & 1) == 0, is_a = h == 0 ? first_a : !first_a;
+            dm_dual_bench bb;
+            if (set_conf(c, net, is_a ? a : b, gbits) || dm_session_bench(c->s, pairs, 0, &bb, &c->err))
+                return -1;
+            (is_a ? ra : rb)[k] = bb.sp[1];
+        }
+        q[k] = ra[k] / rb[k];
+        out->a_faster += q[k] > 1.0;
+    }
+    qsort(q, AB_ROUNDS, sizeof q[0], cmp_dbl);
+    qsort(ra, AB_ROUNDS, sizeof ra[0], cmp_dbl);
+    qsort(rb, AB_ROUNDS, sizeof rb[0], cmp_dbl);
+    out->rounds = AB_ROUNDS;
+    out->pairs = pairs;
+    out->sp_a = ra[AB_ROUNDS / 2];
+    out->sp_b = rb[AB_ROUNDS / 2];
+    out->ratio[0] = q[0];
+    out->ratio[1] = q[AB_ROUNDS / 2];
+    out->ratio[2] = q[AB_ROUNDS - 1];
+    return 0;
+}
+
 int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
 {
     if (!dm_session_loaded(c->s))
@@ -731,13 +790,17 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             ts.k.margin = strtod(v, &end);
             if (*end || !(ts.k.margin >= 0) || ts.k.margin > 10)
                 return fail(c, "tune margin '%s': expected a number of standard errors from 0 to 10", v);
+        } else if (!strcmp(a, "pairs")) {
+            ts.pairs = strtol(v, &end, 10);
+            if (*end || ts.pairs < 1 || ts.pairs > 1000000)
+                return fail(c, "tune pairs '%s': expected a number of interleaved timing pairs from 1 to 1000000", v);
         } else if (!strcmp(a, "sens-limit")) {
             ts.sens_limit = strcmp(v, "all") == 0 ? -1 : strtol(v, &end, 10);
             if (strcmp(v, "all") && (*end || ts.sens_limit < 1))
                 return fail(c, "tune sens-limit '%s': expected a number of items >= 1, or all", v);
         } else {
             return fail(c, "tune '%s': expected trials N, time SECONDS, ratios VALUES, bits VALUES, report "
-                           "SPLIT|none, margin Z or sens-limit N|all", a);
+                           "SPLIT|none, margin Z, sens-limit N|all or pairs N", a);
         }
     }
     if (ts.k.margin > 0 && !strcasecmp(net->fam->metric, "BLEU"))
@@ -800,8 +863,14 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
     snprintf(tag, sizeof tag, "tune:%08llx",
              (unsigned long long)(dm_fnv1a(DM_FNV_INIT, spec, strlen(spec)) & 0xffffffffULL));
     dm_session_set_tag(c->s, tag);
-    if (ts.obj == 0 && cur->speed < 2000 && dm_session_set(c->s, "speed", "2000", 0, &c->err))
+    if (ts.pairs > 0) {
+        char v[32];
+        snprintf(v, sizeof v, "%ld", ts.pairs);
+        if (dm_session_set(c->s, "speed", v, 0, &c->err))
+            goto out;
+    } else if (ts.obj == 0 && cur->speed < 2000 && dm_session_set(c->s, "speed", "2000", 0, &c->err)) {
         goto out; /* the objective is measured: more interleaved pairs per trial (about a second) */
+    }
     char marg[64] = "";
     if (ts.k.margin > 0)
         snprintf(marg, sizeof marg, " with %g paired s.e. to spare", ts.k.margin);
@@ -999,15 +1068,33 @@ int dm_cmd_tune(dm_cmd_ctx *c, int argc, char **argv)
             int feas = feasible(&t, B, ts.k.margin);
             if (feas) {
                 lo = mid;
-                if (!have_u || better(&ts, &t, &best_u))
+                /* at one bit width the highest feasible ratio is the baseline: the bisection only moves up
+                 * from a feasible ratio, and a lower ratio that measured faster did so by the timing's noise */
+                if (!have_u || best_uc.bits[0] == S->b[bi] || better(&ts, &t, &best_u))
                     best_u = t, best_uc = tc, have_u = 1;
             } else {
                 hi = mid;
             }
         }
     }
-    /* a feasible uniform configuration is a per-site one too */
-    if (have_u && (!have_best || better(&ts, &best_u, &best_t)))
+    /* a feasible uniform configuration is a per-site one too; when the objective is the measured speed and
+     * both searches found one, the two are timed side by side and that decides (not two separate trials) */
+    abres ab = {0};
+    if (have_u && have_best && ts.obj == 0 && !conf_same(&best_c, &best_uc) && best_t.knobs[0]) {
+        if (ts.time_s > 0 && dm_now() - t0 > ts.time_s) {
+            info(c, "tune: the time budget is spent; the per-site and the uniform winners were not timed side by "
+                    "side (their separate trials decide)");
+        } else {
+            info(c, "tune: timing the per-site and the uniform winners side by side (%d rounds)", AB_ROUNDS);
+            if (side_by_side(c, net, &best_c, &best_uc, gbits, (int)dm_session_settings(c->s)->speed, &ab))
+                goto out;
+            info(c, "tune: side by side, %d rounds of %d interleaved dense/dual pairs each, the two alternating: "
+                    "per-site speedup %.3f, uniform %.3f (medians); per-site / uniform %.3f (rounds %.3f to "
+                    "%.3f), per-site faster in %d of %d rounds", ab.rounds, ab.pairs, ab.sp_a, ab.sp_b,
+                 ab.ratio[1], ab.ratio[0], ab.ratio[2], ab.a_faster, ab.rounds);
+        }
+    }
+    if (have_u && (!have_best || (ab.rounds ? ab.ratio[1] <= 1.0 : better(&ts, &best_u, &best_t))))
         best_t = best_u, best_c = best_uc, have_best = 1, best_is_u = 1;
 
     /* 5. the report */
