@@ -272,3 +272,58 @@ Test(tune, speed_objective_times_the_two_winners_side_by_side)
     cr_expect(strstr(msgbuf, "pairs '0'"), "%s", msgbuf);
     cr_expect_eq(dm_session_settings(S)->nknobs, 0);
 }
+
+static double group_achieved(const char *site, const char *grp)
+{
+    char sql[400], b[64];
+    snprintf(sql, sizeof sql,
+             "select g.ratio_achieved from run_groups g join run_sites s on s.run_id = g.run_id and "
+             "s.site_index = g.site_index where g.run_id = (select max(id) from runs) and s.site = '%s' and "
+             "g.grp = '%s'",
+             site, grp);
+    q1(sql, b, sizeof b);
+    return atof(b);
+}
+
+Test(tune, a_gate_group_takes_a_ratio_of_its_own)
+{
+    load_small();
+    /* z (an early sigmoid group) at 0.9, n (the GRU's late tanh group) at 0.1: each near its own ratio, r keeps
+     * the site's 0.5 (the pooled sigmoid threshold is then r's alone) */
+    cr_assert_eq(exec("set ratio 0.5 ratio.l1.z 0.9 ratio.l1.n 0.1; run"), 0, "%s", msgbuf);
+    char b[256];
+    q1("select site_knobs from runs where id = (select max(id) from runs)", b, sizeof b);
+    cr_expect_str_eq(b, "l1.z:ratio=0.9;l1.n:ratio=0.1");
+    double z = group_achieved("l1", "z"), n = group_achieved("l1", "n"), r = group_achieved("l1", "r");
+    cr_expect(fabs(z - 0.9) < 0.1, "l1.z achieved %g", z);
+    cr_expect(fabs(n - 0.1) < 0.1, "l1.n achieved %g", n);
+    cr_expect(fabs(r - 0.5) < 0.15, "l1.r achieved %g", r);
+    /* the other site is untouched */
+    double z0 = group_achieved("l0", "z");
+    cr_expect(fabs(z0 - 0.9) > 0.1, "l0.z achieved %g", z0);
+    /* a site at ratio 0 still runs its little module for a group of its own */
+    cr_assert_eq(exec("set ratio.l1 0 ratio.l1.n default ratio.l1.z 0.8; run"), 0, "%s", msgbuf);
+    z = group_achieved("l1", "z"), r = group_achieved("l1", "r");
+    cr_expect(fabs(z - 0.8) < 0.1, "l1.z achieved %g", z);
+    cr_expect(r == 0.0, "l1.r achieved %g", r);
+    /* a dual file holds ratios per site: refused, naming the group */
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "save-dual %lld %s/g.dual.safetensors", (long long)q1l("select max(id) from runs"),
+             tmpdir);
+    cr_expect_eq(exec(cmd), 1);
+    cr_expect(strstr(msgbuf, "l1.z") && strstr(msgbuf, "per site"), "%s", msgbuf);
+    /* only the ratio is per group; an unknown group is named with the sites there are */
+    cr_expect_eq(exec("set ratio.* default; set bits.l1.z 4; run"), 1);
+    cr_expect(strstr(msgbuf, "per site, not per gate group"), "%s", msgbuf);
+    cr_expect_eq(exec("set bits.* default; set ratio.l1.q 0.5; run"), 1);
+    cr_expect(strstr(msgbuf, "no site of the model is named 'l1.q'") && strstr(msgbuf, "ratio.l0.r"), "%s",
+              msgbuf);
+    cr_assert_eq(exec("set ratio.* default"), 0, "%s", msgbuf);
+    /* sensitivity per gate group: each group alone, the rest dense */
+    cr_assert_eq(exec("sensitivity ratio 0.9 sites l1 groups"), 0, "%s", msgbuf);
+    cr_expect(strstr(outbuf, "l1.r") && strstr(outbuf, "l1.z") && strstr(outbuf, "l1.n") && !strstr(outbuf, "l0."),
+              "%s", outbuf);
+    cr_expect(strstr(msgbuf, "the most sensitive gate group is l1."), "%s", msgbuf);
+    cr_expect_eq(q1l("select count(*) from runs where tag = 'sensitivity' and site_knobs like 'l1.%:ratio=0.9'"), 3);
+    cr_expect_eq(dm_session_settings(S)->nknobs, 0);
+}

@@ -207,12 +207,32 @@ void dm_settings_knob_text(const dm_settings *s, int i, char *name, size_t nn, c
 int dm_settings_apply_sites(const dm_settings *s, const dm_site *sites, int nsites, dm_dual_cfg *cfg, dm_err *err)
 {
     memset(cfg->site_set, 0, sizeof cfg->site_set);
+    memset(cfg->group_set, 0, sizeof cfg->group_set);
     for (int i = 0; i < s->nknobs; i++) {
         const dm_site_knob *k = &s->knobs[i];
-        int hits = 0;
+        int hits = 0, ghits = 0;
         for (int j = 0; j < nsites && j < DM_DUAL_MAX_SITES; j++) {
-            if (fnmatch(k->site, sites[j].name, 0) != 0)
+            if (fnmatch(k->site, sites[j].name, 0) != 0) {
+                /* a gate group, SITE.GROUP (l1.f): only the ratio is per group, and a site of one group
+                 * takes it as its own */
+                for (int g = 0; g < sites[j].ngroups && g < DM_SITE_MAX_GROUPS; g++) {
+                    char gname[160];
+                    snprintf(gname, sizeof gname, "%s.%s", sites[j].name, sites[j].group[g].name);
+                    if (fnmatch(k->site, gname, 0) != 0)
+                        continue;
+                    ghits++;
+                    if (k->knob != DM_S_RATIO)
+                        continue;
+                    if (sites[j].ngroups == 1) {
+                        cfg->site_set[j] |= DM_SITE_SET_RATIO;
+                        cfg->site_ratio[j] = k->value;
+                    } else {
+                        cfg->group_set[j][g] = 1;
+                        cfg->group_ratio[j][g] = k->value;
+                    }
+                }
                 continue;
+            }
             hits++;
             if (k->knob == DM_S_RATIO) {
                 cfg->site_set[j] |= DM_SITE_SET_RATIO;
@@ -225,7 +245,11 @@ int dm_settings_apply_sites(const dm_settings *s, const dm_site *sites, int nsit
                 cfg->site_k[j] = (int)k->value;
             }
         }
-        if (!hits) {
+        if (!hits && ghits && k->knob != DM_S_RATIO)
+            return dm_errf(err, "%s.%s: %s is set per site, not per gate group (one little module serves all of a "
+                                "site's groups); only the ratio can be set per group",
+                           dm_settings_table[k->knob].name, k->site, dm_settings_table[k->knob].name);
+        if (!hits && !ghits) {
             char names[256];
             size_t l = 0;
             names[0] = 0;
@@ -235,8 +259,12 @@ int dm_settings_apply_sites(const dm_settings *s, const dm_site *sites, int nsit
             }
             if (l >= sizeof names - 8)
                 snprintf(names + sizeof names - 8, 8, ", ...");
-            return dm_errf(err, "%s.%s: no site of the model is named '%s' (its sites: %s)",
-                           dm_settings_table[k->knob].name, k->site, k->site, names);
+            char hint[128] = "";
+            if (nsites > 0 && sites[0].ngroups > 1 && k->knob == DM_S_RATIO)
+                snprintf(hint, sizeof hint, "; a gate group's ratio: ratio.%s.%s", sites[0].name,
+                         sites[0].group[0].name);
+            return dm_errf(err, "%s.%s: no site of the model is named '%s' (its sites: %s%s)",
+                           dm_settings_table[k->knob].name, k->site, k->site, names, hint);
         }
     }
     return 0;
@@ -2383,14 +2411,15 @@ const dm_cmd_def dm_cmd_table[] = {
      DM_C_NONE, 0, c_sql},
     {"note", "ID TEXT", "attach a note to a run", NULL, 2, -1, DM_C_NONE, 0, c_note},
     {"delete", "ID [ID ...]", "delete runs", NULL, 1, -1, DM_C_NONE, 0, c_delete},
-    {"sensitivity", "[ratio VALUES] [bits VALUES] [sites PATTERN] [--force]",
-     "quality loss per site when only it is dual-moduled",
+    {"sensitivity", "[ratio VALUES] [bits VALUES] [sites PATTERN] [groups] [--force]",
+     "quality loss per site (or gate group) when only it is dual-moduled",
      "Dual-modules one site at a time (every other site at ratio 0, which runs it dense) over a grid of ratios "
      "(default 0.3:0.9:0.2) and bits (default the bits setting) on the split, and prints each site's achieved "
      "ratio, metric, delta and loss_pct (the quality loss in % of dense, positive = worse). Every configuration is a "
      "stored run tagged 'sensitivity' (see runs where tag = 'sensitivity'); stored ones are reused unless --force, "
-     "so an interrupted analysis resumes. sites takes a name or a pattern (layer1.*). The settings are restored "
-     "afterwards.",
+     "so an interrupted analysis resumes. sites takes a name or a pattern (layer1.*). groups does the same per gate "
+     "group of the sites of several groups (an LSTM's i f g o, a GRU's r z n): each group alone at the ratio "
+     "(ratio.l1.f), everything else dense. The settings are restored afterwards.",
      0, -1, DM_C_NONE, 0, dm_cmd_sensitivity},
     {"tune", "[kernels] | CONSTRAINT maximize speedup|bytes|macs [trials N] [time S] [ratios VALUES] [bits VALUES] "
              "[report SPLIT|none] [sens-limit N|all] [margin Z] [pairs N]",

@@ -126,7 +126,12 @@ void dm_setting_range(const dm_setting_def *d, char *out, size_t n);
 /* A per-site knob (issue 16): `set ratio.l1 0.8`, `set bits.layer1.* 4`,
  * `set k.dec.l0 64`. The site part is a site name or an fnmatch pattern;
  * entries apply in order (a later one wins for a site both match), and a
- * site no entry matches takes the global value. */
+ * site no entry matches takes the global value. The ratio can be set per
+ * gate group too, SITE.GROUP (`set ratio.l1.f 0.3`, `ratio.*.o 0.9`): a
+ * pattern that matches no site name is matched against those; a group's
+ * own ratio wins over its site's, and the groups without one share the
+ * site's ratio among themselves. Bits and k are per site only (one little
+ * module serves all of a site's groups). */
 #define DM_SITE_KNOBS_MAX 64
 typedef struct dm_site_knob {
     char site[48];

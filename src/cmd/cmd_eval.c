@@ -255,7 +255,7 @@ json_t *dm_cmd_dual_json(const dm_dual *d, const dm_dual_result *r, const char *
         json_t *gates = json_object();
         for (int g = 0; g < m->gates; g++) {
             json_t *gj = json_pack("{s:f, s:f}", "ratio_achieved", dm_stats_ratio(&r->stats, l, g), "theta",
-                                   (double)d->eng.s[l].theta[dm_gate_act(m, g)]);
+                                   (double)d->eng.s[l].gtheta[g]);
             if (audit) {
                 json_object_set_new(gj, "recall", json_real(dm_stats_recall(&r->stats, l, g)));
                 json_object_set_new(gj, "false_insensitive", json_real(dm_stats_false_insens(&r->stats, l, g)));

@@ -332,6 +332,86 @@ static int grid_ratios(dm_cmd_ctx *c, const char *spec, double *out)
 static const char *const sens_cols[] = {"site",     "bits",     "ratio",   "ratio_achieved", "value", "dense_value",
                                         "delta",    "loss_pct", "speedup", "run",            "status"};
 
+/* sensitivity ... groups: each gate group of the matching sites of several groups dual-moduled alone (its
+ * own ratio, every other group and site dense), a row per group and grid point; *hi / *lo name the most and
+ * least sensitive group at the top of the grid. 0 done, -1 failed or interrupted. */
+static int sens_groups_run(dm_cmd_ctx *c, const dm_net *net, const sens *S, int force, int gbits,
+                           const dm_settings *shard, dm_table *out, long *ran, long *reused, char *hi, char *lo,
+                           size_t nn)
+{
+    dm_run *r = calloc(1, sizeof *r);
+    if (!r)
+        return fail(c, "out of memory");
+    long all = 0, n = 0, idx = -1;
+    for (int i = 0; i < S->nsites; i++)
+        all += S->on[i] && net->site[i].ngroups > 1 ? (long)net->site[i].ngroups * S->nr * S->nb : 0;
+    long total = shard ? dm_shard_count(shard, all) : all;
+    double lh = NAN, ll = NAN;
+    int rc = 0;
+    for (int i = 0; i < S->nsites && !rc; i++) {
+        if (!S->on[i] || net->site[i].ngroups < 2)
+            continue;
+        for (int g = 0; g < net->site[i].ngroups && !rc; g++)
+            for (int bi = 0; bi < S->nb && !rc; bi++)
+                for (int ri = 0; ri < S->nr && !rc; ri++) {
+                    if (shard && !dm_shard_mine(shard, ++idx))
+                        continue;
+                    tconf tc = {.gratio = 0.0, .nsites = S->nsites};
+                    for (int j = 0; j < S->nsites; j++)
+                        tc.ratio[j] = 0.0, tc.bits[j] = -1;
+                    tc.bits[i] = S->b[bi];
+                    char name[160], v[32], label[256];
+                    snprintf(name, sizeof name, "ratio.%s.%s", net->site[i].name, net->site[i].group[g].name);
+                    snprintf(v, sizeof v, "%.10g", S->r[ri]);
+                    if (set_conf(c, net, &tc, gbits) || dm_session_set(c->s, name, v, 0, &c->err)) {
+                        rc = -1;
+                        break;
+                    }
+                    snprintf(label, sizeof label, "[%ld/%ld] %s ratio %g %s ", ++n, total, name + 6, S->r[ri],
+                             S->b[bi] ? "" : "fp32");
+                    trial t;
+                    int x = do_trial(c, NULL, force, label, r, &t);
+                    if (x < 0) {
+                        rc = -1;
+                        break;
+                    }
+                    if (x == 1) {
+                        rc = fail(c, "interrupted after %ld of %ld configurations (run the same command again to "
+                                     "resume: the completed ones are stored and reused)",
+                                  n - 1, total);
+                        break;
+                    }
+                    *(t.stored ? reused : ran) += 1;
+                    double ach = NAN;
+                    for (int q = 0; q < r->ngroups; q++)
+                        if (r->group[q].site == i && !strcmp(r->group[q].name, net->site[i].group[g].name))
+                            ach = r->group[q].ratio_achieved;
+                    if (ri == S->nr - 1 && bi == 0 && !isnan(t.loss_pct)) {
+                        if (isnan(lh) || t.loss_pct > lh)
+                            lh = t.loss_pct, snprintf(hi, nn, "%s (loss %+.3f%%)", name + 6, lh);
+                        if (isnan(ll) || t.loss_pct < ll)
+                            ll = t.loss_pct, snprintf(lo, nn, "%s (%+.3f%%)", name + 6, ll);
+                    }
+                    dm_table_row(out);
+                    dm_table_set(out, 0, name + 6);
+                    dm_table_setf(out, 1, "%d", S->b[bi]);
+                    if (!S->b[bi])
+                        dm_table_set2(out, 1, "0", "fp32");
+                    dm_table_setf(out, 2, "%g", S->r[ri]);
+                    dm_table_setnum(out, 3, ach, 4);
+                    dm_table_setnum(out, 4, r->value, 4);
+                    dm_table_setnum(out, 5, r->dense_value, 4);
+                    dm_table_setnum(out, 6, r->delta, -4);
+                    dm_table_setnum(out, 7, t.loss_pct, -3);
+                    dm_table_setnum(out, 8, r->speedup, 3);
+                    dm_table_setf(out, 9, "%lld", (long long)t.id);
+                    dm_table_set(out, 10, t.stored ? "stored" : r->status);
+                }
+    }
+    free(r);
+    return rc;
+}
+
 int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     (void)raw;
@@ -349,15 +429,20 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
     S->nb = 1;
     S->b[0] = cur->bits;
     const char *pattern = "*";
-    int force = 0, rc = -1;
+    int force = 0, groups = 0, rc = -1;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--force") || !strcmp(a, "force")) {
             force = 1;
             continue;
         }
+        if (!strcmp(a, "groups") || !strcmp(a, "gates")) {
+            groups = 1;
+            continue;
+        }
         if (i + 1 >= argc) {
-            fail(c, "sensitivity %s: a value is needed (ratio VALUES, bits VALUES, sites PATTERN)", a);
+            fail(c, "sensitivity %s: a value is needed (ratio VALUES, bits VALUES, sites PATTERN; flags groups, "
+                    "--force)", a);
             goto out;
         }
         const char *v = argv[++i];
@@ -370,7 +455,7 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
         } else if (!strcmp(a, "sites") || !strcmp(a, "site")) {
             pattern = v;
         } else {
-            fail(c, "sensitivity '%s': expected ratio VALUES, bits VALUES, sites PATTERN or --force", a);
+            fail(c, "sensitivity '%s': expected ratio VALUES, bits VALUES, sites PATTERN, groups or --force", a);
             goto out;
         }
     }
@@ -381,6 +466,16 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
         fail(c, "sensitivity sites '%s': no site of the model matches ('info' lists them)", pattern);
         goto out;
     }
+    if (groups) {
+        int ng = 0;
+        for (int i = 0; i < S->nsites; i++)
+            ng += S->on[i] && net->site[i].ngroups > 1;
+        if (!ng) {
+            fail(c, "sensitivity groups: no matching site has several gate groups (a %s site has one output group; "
+                    "its site is its group)", net->fam->name);
+            goto out;
+        }
+    }
     saved sv = {*cur};
     dm_session_set_tag(c->s, "sensitivity");
     dm_table t;
@@ -390,11 +485,18 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
     dm_table_head(&t, 3, "achieved");
     dm_table_head(&t, 5, "dense");
     long ran = 0, reused = 0;
-    rc = sens_run(c, net, S, NULL, force, cur->bits, &sv.set, &t, &ran, &reused);
+    char ghi[200] = "", glo[200] = "";
+    if (groups)
+        rc = sens_groups_run(c, net, S, force, cur->bits, &sv.set, &t, &ran, &reused, ghi, glo, sizeof ghi);
+    else
+        rc = sens_run(c, net, S, NULL, force, cur->bits, &sv.set, &t, &ran, &reused);
     restore(c, &sv);
     if (t.nrow)
         emit(c, &t);
     dm_table_free(&t);
+    if (rc == 0 && groups && ghi[0] && strcmp(ghi, glo) != 0)
+        info(c, "sensitivity: at ratio %g the most sensitive gate group is %s, the least %s", S->r[S->nr - 1], ghi,
+             glo);
     if (rc == 0) {
         /* the most and least sensitive site at the top of the grid */
         int hi = -1, lo = -1;
@@ -410,7 +512,7 @@ int dm_cmd_sensitivity(dm_cmd_ctx *c, int argc, char **argv, const char *const *
             if (lo < 0 || loss < ll)
                 lo = i, ll = loss;
         }
-        if (hi >= 0 && nsel > 1)
+        if (!groups && hi >= 0 && nsel > 1)
             info(c, "sensitivity: at ratio %g the most sensitive site is %s (loss %+.3f%%), the least %s (%+.3f%%)",
                  S->r[S->nr - 1], net->site[hi].name, lh, net->site[lo].name, ll);
         if (sv.set.shard_n > 1)

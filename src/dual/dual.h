@@ -108,6 +108,11 @@ typedef struct dm_dual_cfg {
     double site_ratio[DM_DUAL_MAX_SITES];
     int site_bits[DM_DUAL_MAX_SITES];
     int site_k[DM_DUAL_MAX_SITES];
+    /* per gate group (sites of several groups: an LSTM's i f g o): group g of site i takes
+     * group_ratio[i][g] where group_set[i][g], else its site's ratio. Only the ratio: one little module
+     * (its bits and k) serves all of a site's groups. */
+    unsigned char group_set[DM_DUAL_MAX_SITES][DM_SITE_MAX_GROUPS];
+    double group_ratio[DM_DUAL_MAX_SITES][DM_SITE_MAX_GROUPS];
 } dm_dual_cfg;
 
 void dm_dual_cfg_default(dm_dual_cfg *c);
@@ -182,6 +187,14 @@ typedef struct dm_engine_site {
     float *cal[DM_ACT_COUNT];     /* sorted calibration scores per activation (ascending) */
     long ncal[DM_ACT_COUNT];
     float theta[DM_ACT_COUNT];    /* insensitive iff score >= theta */
+    /* groups with a ratio of their own (cfg.group_set): their sorted calibration scores (kept for sites
+     * of several groups), ratio and threshold; the other groups share the pooled theta of their activation */
+    float *gcal[DM_SITE_MAX_GROUPS];
+    long gncal[DM_SITE_MAX_GROUPS];
+    unsigned char gown[DM_SITE_MAX_GROUPS];
+    double gratio[DM_SITE_MAX_GROUPS];
+    float gtheta[DM_SITE_MAX_GROUPS];
+    int off;                      /* every group at ratio 0: the site runs dense, its little module is skipped */
     dm_qmat qm;                   /* packed little weights (kernels) */
     dm_kproj kp[DM_MAX_STREAMS];  /* packed projections (kernels, SRP) */
 } dm_engine_site;

@@ -276,6 +276,13 @@ int dm_engine_save(const dm_engine *e, const char *path, const dm_dual_file_info
 {
     if (!e || !e->s || e->nsites < 1)
         return dm_errf(err, "%s: no built dual module to save", path);
+    for (int i = 0; i < e->nsites; i++)
+        for (int g = 0; g < e->s[i].site.ngroups; g++)
+            if (e->s[i].gown[g])
+                return dm_errf(err, "%s: group %s.%s has a ratio of its own (%g); a dual file holds ratios per site, "
+                                    "not per gate group (drop ratio.%s.%s, or set ratio.%s)",
+                               path, e->s[i].site.name, e->s[i].site.group[g].name, e->s[i].gratio[g],
+                               e->s[i].site.name, e->s[i].site.group[g].name, e->s[i].site.name);
     saver sv;
     memset(&sv, 0, sizeof sv);
     char created[32];

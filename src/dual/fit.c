@@ -135,6 +135,17 @@ int dm_dual_cfg_check_sites(const dm_dual_cfg *c, const dm_site *sites, int nsit
             return dm_errf(err, "k %d of site %s is outside 1..%d (its smallest input)", c->site_k[i],
                            sites[i].name, d);
     }
+    for (int i = 0; i < DM_DUAL_MAX_SITES; i++)
+        for (int g = 0; g < DM_SITE_MAX_GROUPS; g++) {
+            if (!c->group_set[i][g])
+                continue;
+            if (i >= nsites || g >= sites[i].ngroups)
+                return dm_errf(err, "a ratio is set for group %d of site %d, but the network has no such group", g,
+                               i);
+            if (!(c->group_ratio[i][g] >= 0.0 && c->group_ratio[i][g] <= 1.0))
+                return dm_errf(err, "ratio %g of group %s.%s is outside [0, 1]", c->group_ratio[i][g],
+                               sites[i].name, sites[i].group[g].name);
+        }
     for (int i = nsites; i < DM_DUAL_MAX_SITES; i++)
         if (c->site_set[i])
             return dm_errf(err, "a per-site knob is set for site %d, but the network has %d sites", i, nsites);
@@ -144,9 +155,13 @@ int dm_dual_cfg_check_sites(const dm_dual_cfg *c, const dm_site *sites, int nsit
 
 int dm_dual_cfg_per_site(const dm_dual_cfg *c)
 {
-    for (int i = 0; i < DM_DUAL_MAX_SITES; i++)
+    for (int i = 0; i < DM_DUAL_MAX_SITES; i++) {
         if (c->site_set[i])
             return 1;
+        for (int g = 0; g < DM_SITE_MAX_GROUPS; g++)
+            if (c->group_set[i][g])
+                return 1;
+    }
     return 0;
 }
 
@@ -167,11 +182,21 @@ void dm_dual_cfg_site_text(const dm_dual_cfg *c, const dm_site *sites, int nsite
         /* a block site's global k is scaled per site: any override of it is one */
         if ((f & DM_SITE_SET_K) && (sites[i].blocks > 1 || c->site_k[i] != k_global))
             pl += snprintf(part + pl, sizeof part - (size_t)pl, "%sk=%d", pl ? "," : "", c->site_k[i]);
-        if (pl == 0)
-            continue;
-        int w = snprintf(out + len, len < n ? n - len : 0, "%s%s:%s", len ? ";" : "", sites[i].name, part);
-        if (w > 0)
-            len += (size_t)w;
+        if (pl > 0) {
+            int w = snprintf(out + len, len < n ? n - len : 0, "%s%s:%s", len ? ";" : "", sites[i].name, part);
+            if (w > 0)
+                len += (size_t)w;
+        }
+        /* gate groups with a ratio of their own (other than their site's) */
+        double sr = (f & DM_SITE_SET_RATIO) ? c->site_ratio[i] : c->ratio;
+        for (int g = 0; g < sites[i].ngroups && g < DM_SITE_MAX_GROUPS; g++) {
+            if (!c->group_set[i][g] || c->group_ratio[i][g] == sr)
+                continue;
+            int w = snprintf(out + len, len < n ? n - len : 0, "%s%s.%s:ratio=%.15g", len ? ";" : "", sites[i].name,
+                             sites[i].group[g].name, c->group_ratio[i][g]);
+            if (w > 0)
+                len += (size_t)w;
+        }
     }
     if (len >= n && n) /* truncated: keep it a prefix that cannot be mistaken for a whole one */
         out[n - 1] = 0;
@@ -415,9 +440,60 @@ void dm_engine_free(dm_engine *e)
         dm_free(es->sigma);
         for (int a = 0; a < DM_ACT_COUNT; a++)
             free(es->cal[a]);
+        for (int g = 0; g < DM_SITE_MAX_GROUPS; g++)
+            free(es->gcal[g]);
     }
     free(e->s);
     memset(e, 0, sizeof *e);
+}
+
+/* Insensitive iff score >= theta: the threshold that takes the top round(r * n) of n sorted calibration
+ * scores (none: +inf, all: -inf). */
+static float quantile_theta(const float *cal, long n, double r)
+{
+    if (n == 0 || r <= 0.0)
+        return INFINITY;
+    if (r >= 1.0)
+        return -INFINITY;
+    long want = (long)llround(r * (double)n);
+    return want <= 0 ? INFINITY : cal[n - want];
+}
+
+/* The threshold at ratio r of the groups of activation a that take their site's ratio (not their own):
+ * their sorted scores merged. 0 done, -1 out of memory. */
+static int pooled_theta(const dm_engine_site *es, dm_act a, double r, float *out)
+{
+    long n = 0;
+    for (int g = 0; g < es->site.ngroups; g++)
+        if (!es->gown[g] && es->site.group[g].act == a)
+            n += es->gncal[g];
+    if (n == 0) {
+        *out = quantile_theta(NULL, 0, r);
+        return 0;
+    }
+    float *m = malloc((size_t)n * sizeof(float) * 2);
+    if (!m)
+        return -1;
+    float *cur = m, *nxt = m + n;
+    long have = 0;
+    for (int g = 0; g < es->site.ngroups; g++) {
+        if (es->gown[g] || es->site.group[g].act != a)
+            continue;
+        const float *b = es->gcal[g];
+        long nb = es->gncal[g], x = 0, y = 0, o = 0;
+        while (x < have && y < nb)
+            nxt[o++] = cur[x] <= b[y] ? cur[x++] : b[y++];
+        while (x < have)
+            nxt[o++] = cur[x++];
+        while (y < nb)
+            nxt[o++] = b[y++];
+        have = o;
+        float *t = cur;
+        cur = nxt, nxt = t;
+    }
+    *out = quantile_theta(cur, n, r);
+    free(m);
+    return 0;
 }
 
 int dm_engine_set_ratio(dm_engine *e, double ratio, dm_err *err)
@@ -428,18 +504,37 @@ int dm_engine_set_ratio(dm_engine *e, double ratio, dm_err *err)
     for (int i = 0; i < e->nsites; i++) {
         dm_engine_site *es = &e->s[i];
         es->ratio = (e->cfg.site_set[i] & DM_SITE_SET_RATIO) ? e->cfg.site_ratio[i] : ratio;
+        if (es->site.ngroups == 1 && e->cfg.group_set[i][0]) /* the one group's ratio is its site's */
+            es->ratio = e->cfg.group_ratio[i][0];
         double r = es->ratio;
+        es->off = r <= 0.0;
+        unsigned own_acts = 0; /* activations with a group of its own ratio */
+        for (int g = 0; g < es->site.ngroups; g++) {
+            if (e->cfg.group_set[i][g] && !es->gcal[g] && es->site.ngroups > 1)
+                return dm_errf(err, "group %s.%s: a ratio of its own needs the group's calibration scores, which "
+                                    "these little modules do not hold (a dual file keeps them for the groups "
+                                    "it was saved with); set ratio.%s instead, or refit", es->site.name,
+                               es->site.group[g].name, es->site.name);
+            es->gown[g] = e->cfg.group_set[i][g] && es->gcal[g] && es->site.ngroups > 1;
+            if (es->gown[g])
+                own_acts |= 1u << es->site.group[g].act;
+        }
         for (int a = 0; a < DM_ACT_COUNT; a++) {
-            long n = es->ncal[a];
-            if (n == 0 || r <= 0.0) {
-                es->theta[a] = INFINITY;
-            } else if (r >= 1.0) {
-                es->theta[a] = -INFINITY;
-            } else {
-                /* insensitive iff score >= theta: the top round(r * n) calibration scores */
-                long want = (long)llround(r * (double)n);
-                es->theta[a] = want <= 0 ? INFINITY : es->cal[a][n - want];
+            if (!(own_acts & (1u << a))) {
+                es->theta[a] = quantile_theta(es->cal[a], es->ncal[a], r);
+                continue;
             }
+            /* the groups that keep the site's ratio share it among themselves: the quantile of their scores
+             * alone (merged), not of the activation's whole pool */
+            if (pooled_theta(es, (dm_act)a, r, &es->theta[a]))
+                return dm_errf(err, "out of memory for the thresholds of site %s", es->site.name);
+        }
+        for (int g = 0; g < es->site.ngroups; g++) {
+            es->gratio[g] = es->gown[g] ? e->cfg.group_ratio[i][g] : r;
+            es->gtheta[g] = es->gown[g] ? quantile_theta(es->gcal[g], es->gncal[g], es->gratio[g])
+                                        : es->theta[es->site.group[g].act];
+            if (es->gratio[g] > 0.0)
+                es->off = 0;
         }
     }
     return 0;
@@ -453,10 +548,18 @@ int dm_engine_set_ratios(dm_engine *e, const dm_dual_cfg *cfg, dm_err *err)
             return dm_errf(err, "ratio override of site %d: %g is not a ratio of a site of this network", i,
                            cfg->site_ratio[i]);
     }
+    for (int i = 0; i < DM_DUAL_MAX_SITES; i++)
+        for (int g = 0; g < DM_SITE_MAX_GROUPS; g++)
+            if (cfg->group_set[i][g] && (i >= e->nsites || g >= e->s[i].site.ngroups ||
+                                         !(cfg->group_ratio[i][g] >= 0.0 && cfg->group_ratio[i][g] <= 1.0)))
+                return dm_errf(err, "ratio override of group %d of site %d: %g is not a ratio of a group of this "
+                                    "network", g, i, cfg->group_ratio[i][g]);
     for (int i = 0; i < DM_DUAL_MAX_SITES; i++) {
         e->cfg.site_set[i] = (unsigned char)((e->cfg.site_set[i] & ~DM_SITE_SET_RATIO) |
                                              (cfg->site_set[i] & DM_SITE_SET_RATIO));
         e->cfg.site_ratio[i] = cfg->site_ratio[i];
+        memcpy(e->cfg.group_set[i], cfg->group_set[i], sizeof cfg->group_set[i]);
+        memcpy(e->cfg.group_ratio[i], cfg->group_ratio[i], sizeof cfg->group_ratio[i]);
     }
     return dm_engine_set_ratio(e, cfg->ratio, err);
 }
@@ -497,6 +600,11 @@ static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
     for (int a = 0; a < DM_ACT_COUNT; a++)
         if (per[a] && !(es->cal[a] = malloc((size_t)fd->ncal * per[a] * sizeof(float))))
             return dm_errf(err, "out of memory for calibration");
+    /* a site of several groups keeps each group's scores too: a group may get a ratio of its own */
+    int pergroup = st->ngroups > 1;
+    for (int g = 0; pergroup && g < st->ngroups; g++)
+        if (!(es->gcal[g] = malloc((size_t)fd->ncal * st->group[g].n * sizeof(float))))
+            return dm_errf(err, "out of memory for calibration");
     float *yb = malloc((size_t)CAL_BLOCK * R * sizeof(float));
     if (!yb)
         return dm_errf(err, "out of memory");
@@ -523,7 +631,10 @@ static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
                 float pre = y[gr->off + j], sig = sg[gr->off + j];
                 if (gr->late) /* e.g. GRU n = n_x + r * n_h, r from the little module */
                     st->ops->late_pre(st, g, j, y, y, sg, &pre, &sig);
-                es->cal[a][cnt[a]++] = dm_score_of(a, cfg->policy, pre, sig);
+                float scv = dm_score_of(a, cfg->policy, pre, sig);
+                es->cal[a][cnt[a]++] = scv;
+                if (pergroup)
+                    es->gcal[g][es->gncal[g]++] = scv;
             }
         }
     }
@@ -533,6 +644,9 @@ static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
         if (cnt[a] && dm_sort_floats(es->cal[a], (size_t)cnt[a]))
             return dm_errf(err, "out of memory sorting %ld calibration scores", cnt[a]);
     }
+    for (int g = 0; pergroup && g < st->ngroups; g++)
+        if (es->gncal[g] && dm_sort_floats(es->gcal[g], (size_t)es->gncal[g]))
+            return dm_errf(err, "out of memory sorting %ld calibration scores", es->gncal[g]);
     return 0;
 }
 

@@ -25,6 +25,10 @@ typedef struct dm_segs {
  * the top-k threshold first around the last step's (the step's own
  * selections; 0 for audit oracles, which must not move the window). */
 dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, const dm_segs *sg, int win);
+/* The rule of group g of site si alone, at its own ratio (es->gown[g]: cfg.group_set); no window. */
+dm_rule dm_own_rule(const dm_engine *e, dm_engine_state *s, int si, int g, const dm_segs *sg);
+/* The rule of late group g of site si (its own ratio's, else its activation's at the site's ratio). */
+dm_rule dm_late_rule(const dm_engine *e, dm_engine_state *s, int si, int g, const dm_segs *sg, int win);
 /* The kth largest (0-based) of keys[0..n) (reordered), *ngt how many are
  * strictly greater, *neq how many equal it: the select under the top-k rule
  * (a quickselect up to 512 keys, a radix select above). For tests. */

@@ -271,17 +271,20 @@ static float select_kth_win(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt,
     return th;
 }
 
-dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, const dm_segs *sg, int win)
+/* The rule at ratio (top-k) or threshold th over the scores in sg; west, ww: the top-k window's state (NULL:
+ * none). */
+static dm_rule rule_at(const dm_engine *e, dm_engine_state *s, double ratio, float th, const dm_segs *sg,
+                       float *west, float *ww)
 {
     dm_rule r = {DM_RULE_THRESHOLD, 0.0f, 0};
     if (e->cfg.mode == DM_MODE_THRESHOLD) {
-        r.th = e->s[si].theta[a];
+        r.th = th;
         return r;
     }
     int n = 0;
     for (int q = 0; q < sg->n; q++)
         n += sg->len[q];
-    int want = (int)llround(e->s[si].ratio * n);
+    int want = (int)llround(ratio * n);
     if (want <= 0) {
         r.kind = DM_RULE_ALL_SENS;
         return r;
@@ -293,14 +296,25 @@ dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, 
     int ngt, neq;
     /* a few scores (a convolution position's channels): straight to the small select, which costs less
      * than the window's two counting passes */
-    int use_win = win && n > SEL_SMALL;
-    r.th = select_kth_win(sg, want - 1, (uint32_t *)s->sel, &ngt, &neq, use_win ? &s->sel_est[si][a] : NULL,
-                          use_win ? &s->sel_w[si][a] : NULL);
+    int use_win = west && n > SEL_SMALL;
+    r.th = select_kth_win(sg, want - 1, (uint32_t *)s->sel, &ngt, &neq, use_win ? west : NULL, use_win ? ww : NULL);
     r.ties = want - ngt;
     /* every row equal to th is taken (the usual case: th is one row's score):
      * then it is a plain threshold, th itself included */
     r.kind = r.ties == neq && r.th == r.th ? DM_RULE_THRESHOLD : DM_RULE_TOPK;
     return r;
+}
+
+dm_rule dm_group_rule(const dm_engine *e, dm_engine_state *s, int si, dm_act a, const dm_segs *sg, int win)
+{
+    const dm_engine_site *es = &e->s[si];
+    return rule_at(e, s, es->ratio, es->theta[a], sg, win ? &s->sel_est[si][a] : NULL, win ? &s->sel_w[si][a] : NULL);
+}
+
+dm_rule dm_own_rule(const dm_engine *e, dm_engine_state *s, int si, int g, const dm_segs *sg)
+{
+    const dm_engine_site *es = &e->s[si];
+    return rule_at(e, s, es->gratio[g], es->gtheta[g], sg, NULL, NULL);
 }
 
 static inline int rule_insens(dm_rule *r, float v)

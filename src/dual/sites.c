@@ -141,7 +141,7 @@ static void gru_late_step(const dm_engine *e, dm_engine_state *st, int si, dm_si
                                     n_sigma(es->sigma, H, j, r));
     }
     dm_segs sg = {1, {sc + 2 * H}, {H}};
-    dm_rule rn = dm_group_rule(e, st, si, DM_ACT_TANH, &sg, 1);
+    dm_rule rn = dm_late_rule(e, st, si, 2, &sg, 1);
     int ns = dm_rule_pass(e->kern, &rn, sc, y, g, 2 * H, H, st->sens, idx, 0, &nins[2]);
     for (int j = 0; j < H; j++)
         ghn[j] = y[3 * H + j];

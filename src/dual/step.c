@@ -197,15 +197,17 @@ static void score_rows(dm_act a, dm_policy p, const float *y, const float *sig, 
     }
 }
 
-/* The segments of the early (not late) groups of activation a, in row
- * order, adjacent ones merged. */
-static void early_segs(const dm_site *st, dm_act a, const float *sc, dm_segs *sg)
+/* The segments of the early (not late) groups of activation a that take
+ * their site's ratio (not one of their own), in row order, adjacent ones
+ * merged. */
+static void early_segs(const dm_engine_site *es, dm_act a, const float *sc, dm_segs *sg)
 {
+    const dm_site *st = &es->site;
     sg->n = 0;
     int end = -1;
     for (int g = 0; g < st->ngroups; g++) {
         const dm_site_group *gr = &st->group[g];
-        if (gr->late || gr->act != a)
+        if (gr->late || gr->act != a || es->gown[g])
             continue;
         if (sg->n > 0 && gr->off == end) {
             sg->len[sg->n - 1] += gr->n;
@@ -217,17 +219,45 @@ static void early_segs(const dm_site *st, dm_act a, const float *sc, dm_segs *sg
     }
 }
 
-/* The rules of the early groups, one per activation present (win: see dm_group_rule). */
-static void early_rules(const dm_engine *e, dm_engine_state *s, int si, const float *sc, dm_rule rules[DM_ACT_COUNT],
-                        int win)
+/* The rules of the early groups: one per activation over the groups that
+ * take their site's ratio (rules, pooled: top-k ranks them as one list), one
+ * per group with a ratio of its own (own); rp[g] points at group g's (win:
+ * see dm_group_rule). */
+typedef struct early_set {
+    dm_rule rules[DM_ACT_COUNT];
+    dm_rule own[DM_SITE_MAX_GROUPS];
+    dm_rule *rp[DM_SITE_MAX_GROUPS];
+} early_set;
+
+static void early_rules(const dm_engine *e, dm_engine_state *s, int si, const float *sc, early_set *r, int win)
 {
-    const dm_site *st = &e->s[si].site;
+    const dm_engine_site *es = &e->s[si];
+    const dm_site *st = &es->site;
     for (int a = 0; a < DM_ACT_COUNT; a++) {
         dm_segs sg;
-        early_segs(st, (dm_act)a, sc, &sg);
+        early_segs(es, (dm_act)a, sc, &sg);
         if (sg.n)
-            rules[a] = dm_group_rule(e, s, si, (dm_act)a, &sg, win);
+            r->rules[a] = dm_group_rule(e, s, si, (dm_act)a, &sg, win);
     }
+    for (int g = 0; g < st->ngroups; g++) {
+        const dm_site_group *gr = &st->group[g];
+        r->rp[g] = NULL;
+        if (gr->late)
+            continue;
+        if (es->gown[g]) {
+            dm_segs one = {1, {sc + gr->off}, {gr->n}};
+            r->own[g] = dm_own_rule(e, s, si, g, &one);
+            r->rp[g] = &r->own[g];
+        } else {
+            r->rp[g] = &r->rules[gr->act];
+        }
+    }
+}
+
+dm_rule dm_late_rule(const dm_engine *e, dm_engine_state *s, int si, int g, const dm_segs *sg, int win)
+{
+    return e->s[si].gown[g] ? dm_own_rule(e, s, si, g, sg)
+                            : dm_group_rule(e, s, si, e->s[si].site.group[g].act, sg, win);
 }
 
 void dm_stats_add_cos(dm_gate_stats *g, const float *a, const float *b, int n, int post, dm_act act)
@@ -263,19 +293,19 @@ static void audit_site(const dm_engine *e, dm_engine_state *s, int si, const dm_
             xsc[r] = dm_score_of(gr->act, e->cfg.policy, pre, sig);
         }
     }
-    dm_rule rules[DM_ACT_COUNT];
-    early_rules(e, s, si, xsc, rules, 0);
+    early_set rs;
+    early_rules(e, s, si, xsc, &rs, 0);
     for (int gi = 0; gi < st->ngroups; gi++) { /* row order: ties are taken in the order of the joint list */
         const dm_site_group *gr = &st->group[gi];
         if (!gr->late)
-            dm_rule_mark(&rules[gr->act], xsc + gr->off, gr->n, om + gr->off);
+            dm_rule_mark(rs.rp[gi], xsc + gr->off, gr->n, om + gr->off);
     }
     for (int gi = 0; gi < st->ngroups; gi++) {
         const dm_site_group *gr = &st->group[gi];
         if (!gr->late)
             continue;
         dm_segs sg = {1, {xsc + gr->off}, {gr->n}};
-        dm_rule r = dm_group_rule(e, s, si, gr->act, &sg, 0);
+        dm_rule r = dm_late_rule(e, s, si, gi, &sg, 0);
         dm_rule_mark(&r, xsc + gr->off, gr->n, om + gr->off);
     }
     for (int gi = 0; gi < st->ngroups; gi++) {
@@ -370,7 +400,7 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
     /* 1. the little module; a site at ratio 0 takes no output from it (every row is sensitive
      * whatever it predicts), so it runs dense and skips it unless the audit wants its figures */
     double tp0 = s->prof ? dm_now() : 0;
-    int off = es->ratio <= 0.0 && !audit && !select_only;
+    int off = es->off && !audit && !select_only;
     if (off && !yl)
         memset(s->ylit, 0, (size_t)st->lrows * sizeof(float));
     else if (!yl)
@@ -403,13 +433,13 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
         if (!gr->late)
             score_rows(gr->act, e->cfg.policy, y + gr->off, es->sigma + gr->off, sc + gr->off, gr->n);
     }
-    dm_rule rules[DM_ACT_COUNT];
-    early_rules(e, s, si, sc, rules, 1);
+    early_set rs;
+    early_rules(e, s, si, sc, &rs, 1);
     int *idx = s->idx, ns = 0;
     for (int gi = 0; gi < st->ngroups; gi++) {
         const dm_site_group *gr = &st->group[gi];
         if (!gr->late)
-            ns = dm_rule_pass(e->kern, &rules[gr->act], sc, y, g, gr->off, gr->n, sens, idx, ns, &nins[gi]);
+            ns = dm_rule_pass(e->kern, rs.rp[gi], sc, y, g, gr->off, gr->n, sens, idx, ns, &nins[gi]);
     }
     float *rb = s->rowbuf;
     if (select_only) { /* the caller computes the sensitive rows (s->idx) and the epilogue */

@@ -687,7 +687,7 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
     int P = Ho * Wo;
     size_t M = (size_t)n * P, R = (size_t)cv->cout;
     double t0 = c->timed ? dm_now() : 0;
-    if (c->mode != RUN_DENSE && c->e->s[si].ratio <= 0.0 && !c->audit) {
+    if (c->mode != RUN_DENSE && c->e->s[si].off && !c->audit) {
         /* a site at ratio 0 takes nothing from its little module: it runs dense (dual.h) */
         dm_conv_forward_act(cv, x, n, H, W, out, c->cols, add, 1);
         if (c->stats)
