@@ -306,12 +306,23 @@ Test(tune, a_gate_group_takes_a_ratio_of_its_own)
     z = group_achieved("l1", "z"), r = group_achieved("l1", "r");
     cr_expect(fabs(z - 0.8) < 0.1, "l1.z achieved %g", z);
     cr_expect(r == 0.0, "l1.r achieved %g", r);
-    /* a dual file holds ratios per site: refused, naming the group */
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "save-dual %lld %s/g.dual.safetensors", (long long)q1l("select max(id) from runs"),
-             tmpdir);
-    cr_expect_eq(exec(cmd), 1);
-    cr_expect(strstr(msgbuf, "l1.z") && strstr(msgbuf, "per site"), "%s", msgbuf);
+    /* a dual file keeps the group ratios (and every score of the site's groups): loaded back, the same figures */
+    char cmd[400], v0[64], v1[64];
+    long id0 = q1l("select max(id) from runs");
+    snprintf(cmd, sizeof cmd, "save-dual %ld %s/g.dual.safetensors", id0, tmpdir);
+    cr_assert_eq(exec(cmd), 0, "%s", msgbuf);
+    snprintf(cmd, sizeof cmd, "set ratio.* default; set dual %s/g.dual.safetensors; run", tmpdir);
+    cr_assert_eq(exec(cmd), 0, "%s", msgbuf);
+    long id1 = q1l("select max(id) from runs");
+    cr_expect_neq(id1, id0);
+    snprintf(cmd, sizeof cmd, "select printf('%%.17g', value) || ' ' || site_knobs from runs where id = %ld", id0);
+    q1(cmd, v0, sizeof v0);
+    snprintf(cmd, sizeof cmd, "select printf('%%.17g', value) || ' ' || site_knobs from runs where id = %ld", id1);
+    q1(cmd, v1, sizeof v1);
+    cr_expect_str_eq(v1, v0);
+    cr_expect(fabs(group_achieved("l1", "z") - z) < 1e-12, "l1.z achieved %g, saved run %g", group_achieved("l1", "z"),
+              z);
+    cr_assert_eq(exec("set dual -"), 0, "%s", msgbuf);
     /* only the ratio is per group; an unknown group is named with the sites there are */
     cr_expect_eq(exec("set ratio.* default; set bits.l1.z 4; run"), 1);
     cr_expect(strstr(msgbuf, "per site, not per gate group"), "%s", msgbuf);

@@ -1904,6 +1904,16 @@ static int settings_of_cfg(dm_settings *t, const dm_dual_cfg *c, const dm_net *n
             k->knob = kn[j].id;
             k->value = j == 0 ? c->site_ratio[i] : j == 1 ? c->site_bits[i] : c->site_k[i];
         }
+        for (int g = 0; g < net->site[i].ngroups && g < DM_SITE_MAX_GROUPS; g++) {
+            if (!c->group_set[i][g])
+                continue;
+            if (t->nknobs == DM_SITE_KNOBS_MAX)
+                return dm_errf(err, "more than %d per-site knobs: the settings cannot hold them", DM_SITE_KNOBS_MAX);
+            dm_site_knob *k = &t->knobs[t->nknobs++];
+            snprintf(k->site, sizeof k->site, "%s.%s", net->site[i].name, net->site[i].group[g].name);
+            k->knob = DM_S_RATIO;
+            k->value = c->group_ratio[i][g];
+        }
     }
     return 0;
 }

@@ -269,6 +269,31 @@ static int save_site(saver *sv, const dm_engine *e, int i, int full, dm_err *err
         if (per[a] && save_cal(sv, es, a, full, err))
             return -1;
     sv_tensor(sv, sv_strf(sv, "site.%s.theta", nm), DM_DT_F32, 1, DM_ACT_COUNT, 0, es->theta);
+    /* gate groups with a ratio of their own: the ratios, every calibration score of each of the site's groups
+     * (the groups that keep the site's ratio share a threshold from their merged scores, which kept ranks
+     * cannot give exactly) and the groups' thresholds */
+    char own[160] = "";
+    size_t ol = 0;
+    for (int g = 0; g < st->ngroups; g++)
+        if (es->gown[g]) {
+            int w = snprintf(own + ol, sizeof own - ol, "%s%s", ol ? "," : "", st->group[g].name);
+            ol += w > 0 && (size_t)w < sizeof own - ol ? (size_t)w : 0;
+        }
+    if (ol) {
+        sv_meta(sv, sv_strf(sv, "site.%s.groups_own", nm), "%s", own);
+        for (int g = 0; g < st->ngroups; g++) {
+            const char *gn = st->group[g].name;
+            if (es->gown[g])
+                sv_meta(sv, sv_strf(sv, "site.%s.group.%s.ratio", nm, gn), "%.17g", es->gratio[g]);
+            if (es->gncal[g] > INT_MAX)
+                return dm_errf(err, "site %s: %ld calibration scores of group %s (at most %d can be saved)", nm,
+                               es->gncal[g], gn, INT_MAX);
+            sv_meta(sv, sv_strf(sv, "site.%s.gcal.%s.n", nm, gn), "%ld", es->gncal[g]);
+            if (es->gncal[g])
+                sv_tensor(sv, sv_strf(sv, "site.%s.gcal.%s", nm, gn), DM_DT_F32, 1, es->gncal[g], 0, es->gcal[g]);
+        }
+        sv_tensor(sv, sv_strf(sv, "site.%s.gtheta", nm), DM_DT_F32, 1, st->ngroups, 0, es->gtheta);
+    }
     return 0;
 }
 
@@ -276,13 +301,6 @@ int dm_engine_save(const dm_engine *e, const char *path, const dm_dual_file_info
 {
     if (!e || !e->s || e->nsites < 1)
         return dm_errf(err, "%s: no built dual module to save", path);
-    for (int i = 0; i < e->nsites; i++)
-        for (int g = 0; g < e->s[i].site.ngroups; g++)
-            if (e->s[i].gown[g])
-                return dm_errf(err, "%s: group %s.%s has a ratio of its own (%g); a dual file holds ratios per site, "
-                                    "not per gate group (drop ratio.%s.%s, or set ratio.%s)",
-                               path, e->s[i].site.name, e->s[i].site.group[g].name, e->s[i].gratio[g],
-                               e->s[i].site.name, e->s[i].site.group[g].name, e->s[i].site.name);
     saver sv;
     memset(&sv, 0, sizeof sv);
     char created[32];
@@ -802,6 +820,63 @@ static int load_cfg(loader *l, const dm_site *sites, int nsites, dm_dual_cfg *c)
                            sites[i].name, b, c->bits);
         if (f & DM_SITE_SET_K)
             c->site_k[i] = k;
+        /* gate groups with a ratio of their own */
+        snprintf(key, sizeof key, "site.%s.groups_own", sites[i].name);
+        const char *own = dm_st_meta(&l->f, key);
+        for (const char *p = own; p && *p;) {
+            size_t n = strcspn(p, ",");
+            int g = -1;
+            for (int q = 0; q < sites[i].ngroups; q++)
+                if (strlen(sites[i].group[q].name) == n && strncmp(p, sites[i].group[q].name, n) == 0)
+                    g = q;
+            if (g < 0 || sites[i].ngroups < 2)
+                return dm_errf(l->err, "%s: metadata '%s' is '%.60s': '%.*s' is not a gate group of site %s", l->path,
+                               key, own, (int)n, p, sites[i].name);
+            char rk[160];
+            snprintf(rk, sizeof rk, "site.%s.group.%s.ratio", sites[i].name, sites[i].group[g].name);
+            if (meta_double(l, rk, 0.0, 1.0, &c->group_ratio[i][g]))
+                return -1;
+            c->group_set[i][g] = 1;
+            p += n;
+            if (*p == ',')
+                p++;
+        }
+    }
+    return 0;
+}
+
+/* Every calibration score of each group of a site with a group of its own ratio (sorted, steps per group row). */
+static int load_gcal(loader *l, dm_engine_site *es, long steps)
+{
+    const dm_site *st = &es->site;
+    for (int g = 0; g < st->ngroups; g++) {
+        char key[160];
+        long n;
+        snprintf(key, sizeof key, "site.%s.gcal.%s.n", st->name, st->group[g].name);
+        if (meta_long(l, key, 0, INT_MAX, &n))
+            return -1;
+        if (n != (long)st->group[g].n * steps)
+            return dm_errf(l->err, "%s: metadata '%s' is %ld, expected %ld (%ld calibration steps x %d rows)", l->path,
+                           key, n, (long)st->group[g].n * steps, steps, st->group[g].n);
+        es->gncal[g] = n;
+        if (n == 0)
+            continue;
+        snprintf(key, sizeof key, "site.%s.gcal.%s", st->name, st->group[g].name);
+        float *v = tensor_f32(l, key, n, -1, -INFINITY);
+        if (!v)
+            return -1;
+        for (long j = 1; j < n; j++)
+            if (v[j] < v[j - 1]) {
+                dm_free(v);
+                return dm_errf(l->err, "%s: tensor '%s' is not sorted (value %ld below the one before)", l->path, key,
+                               j);
+            }
+        if (!(es->gcal[g] = malloc((size_t)n * sizeof(float)))) {
+            dm_free(v);
+            return dm_errf(l->err, "%s: out of memory", l->path);
+        }
+        memcpy(es->gcal[g], v, (size_t)n * sizeof(float));
+        dm_free(v);
     }
     return 0;
 }
@@ -916,6 +991,11 @@ static int load_engine(loader *l, dm_engine *e, const dm_site *sites, int nsites
         for (int a = 0; a < DM_ACT_COUNT; a++)
             if (per[a] && load_cal(l, es, a, per[a], steps))
                 return -1;
+        int anyown = 0;
+        for (int g = 0; g < st->ngroups; g++)
+            anyown |= cfg.group_set[i][g];
+        if (anyown && load_gcal(l, es, steps))
+            return -1;
     }
     if (dm_engine_set_ratio(e, cfg.ratio, l->err))
         return dm_err_prefix(l->err, "%s", l->path);
@@ -934,6 +1014,22 @@ static int load_engine(loader *l, dm_engine *e, const dm_site *sites, int nsites
                                "saved %.9g (inconsistent file)",
                                l->path, sites[i].name, dm_act_name((dm_act)a), (double)e->s[i].theta[a],
                                (double)th[a]);
+        int anyown = 0;
+        for (int g = 0; g < sites[i].ngroups; g++)
+            anyown |= e->s[i].gown[g];
+        if (!anyown)
+            continue;
+        snprintf(key, sizeof key, "site.%s.gtheta", sites[i].name);
+        if (!(t = tensor(l, key, DM_DT_F32, sites[i].ngroups, -1)))
+            return -1;
+        for (int g = 0; g < sites[i].ngroups; g++) {
+            float x;
+            memcpy(&x, (const char *)t->data + (size_t)g * sizeof(float), sizeof x);
+            if (memcmp(&x, &e->s[i].gtheta[g], sizeof(float)) != 0)
+                return dm_errf(l->err, "%s: site %s: the calibration scores give group %s the threshold %.9g, the "
+                               "file saved %.9g (inconsistent file)",
+                               l->path, sites[i].name, sites[i].group[g].name, (double)e->s[i].gtheta[g], (double)x);
+        }
     }
     for (int i = 0; i < l->f.ntensors; i++)
         if (!l->used[i])

@@ -32,6 +32,12 @@
  *   cal.ACT F32 [m] (sorted calibration scores) with cal.ACT.index I32 [m]
  *   (their ranks among the n scores) unless m = n (every score); theta F32
  *   [3] (the thresholds of the saved ratio, per activation, checked on load).
+ *   A site with gate groups of their own ratio (cfg.group_set) also has
+ *   groups_own (their names, comma-separated), group.G.ratio per such group,
+ *   and for every group G of the site gcal.G.n with gcal.G F32 [n] (all its
+ *   sorted calibration scores: the other groups' shared threshold comes from
+ *   their merged scores, which kept ranks cannot reproduce) and gtheta F32
+ *   [ngroups] (each group's threshold, checked on load).
  *
  * Calibration scores: by default (full = 0) a file keeps the scores at the
  * ranks dm_engine_set_ratio picks for every ratio j / DM_DUAL_FILE_QUANTILES
