@@ -388,6 +388,59 @@ static void kernels_match_reference(dm_cell cell)
     dm_lm_free(&m);
 }
 
+/* A gate group with a ratio of its own (layer 1's f at 1, everything else at 0), on the kernel path: the
+ * little GEMV skips the rows of the groups at ratio 0 (fewer little bytes), and the outputs are those of the
+ * same configuration with every little row computed (the other groups at a ratio that makes no row
+ * insensitive). */
+Test(dual, groups_at_ratio_zero_skip_their_little_rows)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, DM_CELL_LSTM);
+    const dm_kernels *K = dm_kernels_best();
+    cr_assert_not_null(K);
+    dm_dual_cfg ca = cfg_of(0.0, 8, 8, DM_MODE_THRESHOLD);
+    ca.group_set[1][1] = 1;
+    ca.group_ratio[1][1] = 1.0;
+    dm_dual_cfg cb = ca;
+    cb.ratio = 1e-9;
+    dm_dual da, db;
+    cr_assert_eq(dm_dual_build(&da, &m, &fd, &ca, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_dual_build(&db, &m, &fd, &cb, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_dual_use_kernels(&da, K, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_dual_use_kernels(&db, K, &err), 0, "%s", err.msg);
+    int H = m.nhid;
+    cr_expect_eq(da.eng.s[1].lactive, H, "layer 1 computes only f's little rows");
+    cr_expect(da.eng.s[0].off, "layer 0 runs dense");
+    cr_expect_eq(db.eng.s[1].lactive, 4 * H);
+    dm_dual_state qa, qb;
+    cr_assert_eq(dm_dual_state_init(&qa, &da, &err), 0);
+    cr_assert_eq(dm_dual_state_init(&qb, &db, &err), 0);
+    dm_dual_state_reset(&qa, &da);
+    dm_dual_state_reset(&qb, &db);
+    dm_dual_stats sa = {0}, sb = {0};
+    for (int t = 0; t < 300; t++) {
+        dm_dual_step(&da, &qa, ids[t], 0, &sa);
+        dm_dual_step(&db, &qb, ids[t], 0, &sb);
+        for (int l = 0; l < m.nlayers; l++)
+            for (int j = 0; j < H; j++)
+                cr_assert_float_eq(dm_lm_state_h(&qa.st, &m, l)[j], dm_lm_state_h(&qb.st, &m, l)[j], 1e-5,
+                                   "t %d layer %d h[%d]", t, l, j);
+    }
+    cr_expect_eq(dm_stats_ratio(&sa, 1, 1), 1.0, "f of layer 1: %g", dm_stats_ratio(&sa, 1, 1));
+    cr_expect_eq(dm_stats_ratio(&sa, 1, 0), 0.0);
+    cr_expect_eq(dm_stats_ratio(&sa, 0, -1), 0.0);
+    cr_expect(sa.little_bytes > 0 && sa.little_bytes < sb.little_bytes, "little bytes %g, all rows %g",
+              sa.little_bytes, sb.little_bytes);
+    dm_dual_state_free(&qa);
+    dm_dual_state_free(&qb);
+    dm_dual_free(&da);
+    dm_dual_free(&db);
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
 Test(dual, kernels_match_reference_lstm) { kernels_match_reference(DM_CELL_LSTM); }
 Test(dual, kernels_match_reference_gru) { kernels_match_reference(DM_CELL_GRU); }
 

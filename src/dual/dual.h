@@ -195,6 +195,10 @@ typedef struct dm_engine_site {
     double gratio[DM_SITE_MAX_GROUPS];
     float gtheta[DM_SITE_MAX_GROUPS];
     int off;                      /* every group at ratio 0: the site runs dense, its little module is skipped */
+    int lactive;                  /* little rows the step computes: a group at ratio 0 takes nothing from the
+                                   * little module, so its rows are skipped (sites whose little rows are
+                                   * their output rows, with no late group; else every row) */
+    unsigned char gactive[DM_SITE_MAX_GROUPS];
     dm_qmat qm;                   /* packed little weights (kernels) */
     dm_kproj kp[DM_MAX_STREAMS];  /* packed projections (kernels, SRP) */
 } dm_engine_site;

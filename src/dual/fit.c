@@ -536,6 +536,19 @@ int dm_engine_set_ratio(dm_engine *e, double ratio, dm_err *err)
             if (es->gratio[g] > 0.0)
                 es->off = 0;
         }
+        /* the little rows the step needs: those of the groups above ratio 0 */
+        const dm_site *st = &es->site;
+        int skip = st->lrows == st->orows;
+        for (int g = 0; g < st->ngroups; g++) /* and the packed little rows (panels of 4) split at the groups */
+            skip &= !st->group[g].late && st->group[g].off % 4 == 0 &&
+                    (st->group[g].n % 4 == 0 || st->group[g].off + st->group[g].n == st->lrows);
+        es->lactive = 0;
+        for (int g = 0; g < st->ngroups; g++) {
+            es->gactive[g] = !skip || es->gratio[g] > 0.0;
+            es->lactive += es->gactive[g] ? st->group[g].n : 0;
+        }
+        if (!skip)
+            es->lactive = st->lrows;
     }
     return 0;
 }
@@ -711,6 +724,8 @@ size_t dm_engine_site_little_bytes(const dm_engine *e, int si)
         return dm_little_bytes(L);
     /* what the kernels read: packed weights (+ scales, bias) or FP32 weights, and the projections */
     size_t b = L->bits ? dm_qmat_bytes(&es->qm) : (size_t)L->rows * ((size_t)L->kk + 1) * sizeof(float);
+    if (es->lactive > 0 && es->lactive < L->rows) /* the rows of groups at ratio 0 are not read */
+        b = (size_t)((double)b * es->lactive / L->rows);
     for (int q = 0; q < L->ns; q++)
         b += L->proj[q].kind == DM_PROJ_SRP ? es->kp[q].bytes : dm_proj_bytes(&L->proj[q]);
     return b;
@@ -719,7 +734,8 @@ size_t dm_engine_site_little_bytes(const dm_engine *e, int si)
 double dm_engine_site_little_macs(const dm_engine *e, int si)
 {
     const dm_little *L = &e->s[si].little;
-    double m = (double)L->rows * L->kk;
+    int rows = e->s[si].lactive > 0 && e->s[si].lactive < L->rows ? e->s[si].lactive : L->rows;
+    double m = (double)rows * L->kk;
     if (e->s[si].site.blocks > 1)
         return m; /* the projection is per pixel, shared by the kernel taps: the family counts it */
     for (int q = 0; q < L->ns; q++) {

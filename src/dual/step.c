@@ -145,16 +145,52 @@ static void proj_part(void *arg, int i, int n)
 /* The little module's outputs: dm_little_forward on the reference path; with
  * kernels, the packed projection, 8-bit input and packed quantized GEMV (or
  * BLAS on the FP32 weights when the module is FP32 or its projection dense). */
+/* The little GEMV over the rows of the groups above ratio 0 (kernels; the others are set to 0: every row of
+ * theirs is sensitive and computed exactly), v projected (FP32 weights) or xq, xs quantized. */
+static void little_gemv_active(const dm_engine *e, int si, int nt, const float *v, const int8_t *xq, float xs,
+                               float *y)
+{
+    const dm_engine_site *es = &e->s[si];
+    const dm_little *L = &es->little;
+    const dm_site *st = &es->site;
+    for (int g = 0; g < st->ngroups; g++) {
+        const dm_site_group *gr = &st->group[g];
+        if (!es->gactive[g]) {
+            memset(y + gr->off, 0, (size_t)gr->n * sizeof(float));
+            continue;
+        }
+        int n = gr->n; /* adjacent active groups in one call */
+        while (g + 1 < st->ngroups && es->gactive[g + 1] && st->group[g + 1].off == gr->off + n)
+            n += st->group[++g].n;
+        if (L->bits == 0) {
+            memcpy(y + gr->off, L->bias + gr->off, (size_t)n * sizeof(float));
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, n, L->kk, 1.0f, L->wq + (size_t)gr->off * L->kk, L->kk, v, 1,
+                        1.0f, y + gr->off, 1);
+        } else {
+            dm_qmat sub = es->qm;
+            sub.rows = n;
+            sub.data = es->qm.data + (size_t)gr->off * es->qm.row_bytes;
+            sub.wscale = es->qm.wscale + gr->off;
+            sub.bias = es->qm.bias + gr->off;
+            dm_par_qgemv(e->kern, nt, &sub, xq, xs, y + gr->off);
+        }
+    }
+}
+
 static void little_run(const dm_engine *e, dm_engine_state *s, int si, const float *u, const float *pv, float *y)
 {
     const dm_little *L = &e->s[si].little;
+    const int part = e->kern && e->s[si].lactive < L->rows; /* some groups' rows are skipped */
     if (pv) { /* projected by the caller */
         if (!e->kern || L->bits == 0) {
             dm_little_forward_proj(L, pv, s->scratch, y);
             return;
         }
         float xs = e->kern->quant_in(pv, L->kk, s->xq);
-        dm_par_qgemv(e->kern, kernel_threads(), &e->s[si].qm, s->xq, xs, y);
+        if (part)
+            little_gemv_active(e, si, kernel_threads(), pv, s->xq, xs, y);
+        else
+            dm_par_qgemv(e->kern, kernel_threads(), &e->s[si].qm, s->xq, xs, y);
         return;
     }
     if (!e->kern) {
@@ -173,6 +209,11 @@ static void little_run(const dm_engine *e, dm_engine_state *s, int si, const flo
     }
     if (s->prof)
         s->prof_s[3] += dm_now() - t0; /* projection share, inside the little module's time */
+    if (part) {
+        float xs = L->bits ? e->kern->quant_in(v, L->kk, s->xq) : 0.0f;
+        little_gemv_active(e, si, nt, v, s->xq, xs, y);
+        return;
+    }
     if (L->bits == 0) {
         memcpy(y, L->bias, (size_t)L->rows * sizeof(float));
         cblas_sgemv(CblasRowMajor, CblasNoTrans, L->rows, L->kk, 1.0f, L->wq, L->kk, v, 1, 1.0f, y, 1);
