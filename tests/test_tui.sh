@@ -145,10 +145,13 @@ has "every cell holds a measured loss" "$tmp/sens.txt" "^. l1 +[-+][0-9]+\.[0-9]
 golden sites "$tmp/sites.txt"
 has "a site with its own ratio shows it beside the achieved one" "$tmp/sites.txt" "^  l0 +[^ ]+ 55% +[0-9]+\.[0-9]%"
 has "a site without one shows the global value" "$tmp/sites.txt" "^. l1 +[^ ]+ \(global 50%\) +[0-9]+\.[0-9]% +6 "
+golden sites-groups "$tmp/sites-groups.txt"
+has "a gate group with its own ratio shows it" "$tmp/sites-groups.txt" "^. l0\.f +[^ ]+ 55% +[0-9]+\.[0-9]% +\(site\)"
+has "the other groups show the global ratio" "$tmp/sites-groups.txt" "^  l1\.o +[^ ]+ \(global 50%\)"
 golden sites-resnet "$tmp/sites-resnet.txt"
 # the store: each slider move is a run with its per-site knobs; d and D drop them again
 got=$("$dm" --db "$sdb" --format csv -c "sql select group_concat(id || '=' || coalesce(site_knobs, ''), ' ') from (select id, site_knobs from run_summary where id > 4 and model = 'kjv-lstm' order by id)" 2>/dev/null | sed -n 2p)
-want="5=l0:ratio=0.55 6=l0:ratio=0.55;l1:bits=6 7=l0:ratio=0.55 8="
+want="5=l0:ratio=0.55 6=l0:ratio=0.55;l1:bits=6 7=l0:ratio=0.55 8= 9=l0.f:ratio=0.55 10="
 if [ "$got" = "$want" ]; then ok "the per-site slider runs are stored with their site knobs"; else
     echo "# expected '$want', got '$got'" >"$tmp/err"; notok "the per-site slider runs are stored with their site knobs"; fi
 got=$("$dm" --db "$sdb" --format csv -c "sql select group_concat(site || ':' || ratio || ':' || bits, ' ') from run_sites where run_id = 6" 2>/dev/null | sed -n 2p)

@@ -226,6 +226,7 @@ typedef struct tui {
     slider_geom geom[SL_COUNT];
     /* per-site sliders (g) */
     int per_site, site_sel, site_top, site_col;
+    int site_groups; /* the per-site list has a row per gate group (G) */
     int site_y0, site_rows, site_bx, site_bw; /* geometry of the drawn rows (mouse) */
     int site_k[DM_SNAP_LAYERS];               /* each site's k in run site_k_run (a block site scales the global k) */
     int64_t site_k_run;
@@ -715,6 +716,41 @@ static int n_sites(const tui *t)
     return n < 0 ? 0 : n > DM_SNAP_LAYERS ? DM_SNAP_LAYERS : n;
 }
 
+/* Rows of the per-site list: a site each, or with G a gate group each (sites of several groups). */
+static int groups_on(const tui *t)
+{
+    return t->site_groups && t->info.ngates > 1 && t->info.ngates <= DM_SNAP_GATES;
+}
+
+static int n_rows(const tui *t)
+{
+    return groups_on(t) ? n_sites(t) * t->info.ngates : n_sites(t);
+}
+
+/* Row i of the list: its site's index, its group's (-1: the site's row) and its name ("l1", "l1.f"). */
+static int row_of(const tui *t, int i, int *gi, char *name, size_t n)
+{
+    int li = groups_on(t) ? i / t->info.ngates : i;
+    *gi = groups_on(t) ? i % t->info.ngates : -1;
+    if (*gi >= 0)
+        snprintf(name, n, "%s.%s", t->info.site_name[li], t->info.gate_name[*gi]);
+    else
+        snprintf(name, n, "%s", t->info.site_name[li]);
+    return li;
+}
+
+/* The ratio entry of a gate group's own (matching SITE.GROUP but not the site's name, as
+ * dm_settings_apply_sites takes it), or -1. */
+static int group_entry(const dm_settings *s, const char *site, const char *gname)
+{
+    int hit = -1;
+    for (int i = 0; i < s->nknobs; i++)
+        if (s->knobs[i].knob == DM_S_RATIO && fnmatch(s->knobs[i].site, site, 0) != 0 &&
+            fnmatch(s->knobs[i].site, gname, 0) == 0)
+            hit = i;
+    return hit;
+}
+
 /* The entry of knob id that applies to site (the last one whose name or
  * pattern matches wins, as dm_settings_apply_sites does), or -1. */
 static int site_entry(const dm_settings *s, int id, const char *site)
@@ -817,6 +853,32 @@ static void site_set_num(tui *t, int id, const char *site, double v)
 /* Left/Right on the selected site's focused knob (hi_end: Home/End). */
 static void site_move(tui *t, int dir, int big, int to_end)
 {
+    if (groups_on(t)) { /* a gate group's row: its ratio only */
+        int gi;
+        char gname[64];
+        if (t->site_sel < 0 || t->site_sel >= n_rows(t))
+            return;
+        int li = row_of(t, t->site_sel, &gi, gname, sizeof gname);
+        if (t->site_col != 0) {
+            log_add(t, 'i', "bits and k are set per site (one little module serves all of a site's gate groups); "
+                            "G shows the sites");
+            return;
+        }
+        const char *site = t->info.site_name[li];
+        const dm_setting_def *d = &dm_settings_table[DM_S_RATIO];
+        int e = group_entry(&t->want, site, gname), es = site_entry(&t->want, DM_S_RATIO, site);
+        double v = e >= 0 ? t->want.knobs[e].value : es >= 0 ? t->want.knobs[es].value : t->want.ratio;
+        if (to_end) {
+            double lo, hi;
+            site_range(t, d, &lo, &hi);
+            v = dir > 0 ? hi : lo;
+        } else {
+            double step = big ? d->big_step : d->step;
+            v += dir * (step > 0 ? step : 1);
+        }
+        site_set_num(t, DM_S_RATIO, gname, v);
+        return;
+    }
     int ns = n_sites(t);
     if (t->site_sel < 0 || t->site_sel >= ns)
         return;
@@ -868,6 +930,20 @@ static void site_move(tui *t, int dir, int big, int to_end)
 /* Back to the global value: the focused knob of the selected site, or all three. */
 static void site_default(tui *t, int all)
 {
+    if (groups_on(t)) { /* a gate group's row: its own ratio entry */
+        int gi;
+        char gname[64], name[96];
+        if (t->site_sel < 0 || t->site_sel >= n_rows(t))
+            return;
+        row_of(t, t->site_sel, &gi, gname, sizeof gname);
+        snprintf(name, sizeof name, "ratio.%s", gname);
+        for (int i = 0; i < t->want.nknobs; i++)
+            if (t->want.knobs[i].knob == DM_S_RATIO && strcmp(t->want.knobs[i].site, gname) == 0) {
+                site_set(t, name, "default");
+                break;
+            }
+        return;
+    }
     int ns = n_sites(t);
     if (t->site_sel < 0 || t->site_sel >= ns)
         return;
@@ -1563,7 +1639,7 @@ static void render_layers(tui *t, int y, int rows)
  * or "(global 50%)"), achieved ratio of the last run, bits, k. */
 static void render_sites(tui *t, int y, int rows)
 {
-    int ns = n_sites(t);
+    int ns = n_rows(t);
     t->site_y0 = y + 1;
     t->site_rows = 0;
     if (ns == 0) {
@@ -1586,9 +1662,15 @@ static void render_sites(tui *t, int y, int rows)
     if (t->site_top < 0)
         t->site_top = 0;
     int nw = 4;
-    for (int i = 0; i < ns; i++)
-        if (dm_u8width(t->info.site_name[i]) > nw)
-            nw = dm_u8width(t->info.site_name[i]);
+    for (int i = 0; i < ns; i++) {
+        int gi;
+        char nm[64];
+        row_of(t, i, &gi, nm, sizeof nm);
+        if (dm_u8width(nm) > nw)
+            nw = dm_u8width(nm);
+    }
+    if (groups_on(t) && nw < 5) /* "group" */
+        nw = 5;
     if (nw > 16)
         nw = 16;
     /* site, bar, requested (14: "(global 100%)"), achieved (9), bits (12), k (10) */
@@ -1602,7 +1684,7 @@ static void render_sites(tui *t, int y, int rows)
     t->site_bx = bx;
     t->site_bw = bw;
     fill_row(t, y, R_HEADER);
-    put_w(t, y, 2, nw, R_HEADER, "site");
+    put_w(t, y, 2, nw, R_HEADER, groups_on(t) ? "group" : "site");
     put_w(t, y, bx, COLS - bx, R_HEADER, "ratio");
     put_w(t, y, xr, COLS - xr, R_HEADER, "requested");
     put_w(t, y, xa, COLS - xa, R_HEADER, "achieved");
@@ -1610,12 +1692,32 @@ static void render_sites(tui *t, int y, int rows)
     put_w(t, y, xk, COLS - xk, R_HEADER, "k");
     const dm_setting_def *rd = &dm_settings_table[DM_S_RATIO];
     for (int r = 0; r < vis && t->site_top + r < ns; r++) {
-        int i = t->site_top + r, yy = y + 1 + r;
+        int row = t->site_top + r, yy = y + 1 + r, gi;
+        char rname[64];
+        int i = row_of(t, row, &gi, rname, sizeof rname);
         const char *site = t->info.site_name[i];
-        int sel = i == t->site_sel;
+        int sel = row == t->site_sel;
         t->site_rows = r + 1;
         put_w(t, yy, 0, 2, sel ? R_FOCUS : R_NORMAL, sel ? t->g->focus : " ");
-        putf(t, yy, 2, nw, sel ? R_FOCUS : R_NORMAL, "%s", site);
+        putf(t, yy, 2, nw, sel ? R_FOCUS : R_NORMAL, "%s", rname);
+        if (gi >= 0) { /* a gate group: its own ratio, its site's, or the global one; bits and k are its site's */
+            int e = group_entry(&t->want, site, rname), es = site_entry(&t->want, DM_S_RATIO, site);
+            double v = e >= 0 ? t->want.knobs[e].value : es >= 0 ? t->want.knobs[es].value : t->want.ratio;
+            char val[32];
+            snprintf(val, sizeof val, e >= 0 ? "%.0f%%" : es >= 0 ? "(site %.0f%%)" : "(global %.0f%%)", 100 * v);
+            const dm_setting_def *rd0 = &dm_settings_table[DM_S_RATIO];
+            draw_bar(t, yy, bx, bw, rd0->hi > rd0->lo ? (v - rd0->lo) / (rd0->hi - rd0->lo) : 0,
+                     e >= 0 ? (sel && t->site_col == 0 ? R_FOCUS : R_BAR) : R_DIM, R_DIM);
+            put_w(t, yy, xr, 13, sel && t->site_col == 0 ? R_SEL : e >= 0 ? (sel ? R_FOCUS : R_NORMAL) : R_DIM, val);
+            put_w(t, yy, xb, 11, R_DIM, "(site)");
+            put_w(t, yy, xk, COLS - xk, R_DIM, "(site)");
+            char ach[16];
+            fmt_val(ach, sizeof ach,
+                    t->snap.nlayers > i && t->snap.ngates > gi ? 100 * t->snap.gate_ratio[i][gi] : NAN, "%5.1f%%",
+                    "    -");
+            put_w(t, yy, xa, 8, R_NORMAL, ach);
+            continue;
+        }
         for (int c = 0; c < 3; c++) {
             int id = site_knob_ids[c];
             int e = site_entry(&t->want, id, site);
@@ -2027,16 +2129,18 @@ static void render_main(tui *t)
     int bottom = LINES - 1 - msg_rows(); /* first row of the messages */
     if (t->per_site) {
         /* the site list takes the room the sliders and the per-layer bars had; the live panel stays */
-        int ns = n_sites(t), rows = 1 + ns;
+        int ns = n_rows(t), rows = 1 + ns;
         if (rows > bottom - y - 7) /* the title, the live title and 5 live rows */
             rows = bottom - y - 7;
-        char title[128] = "per-site knobs (g: global sliders, Tab: knob, d/D: default)";
+        const char *what = groups_on(t) ? "per-gate-group ratios" : "per-site knobs";
+        char title[128];
+        snprintf(title, sizeof title, "%s (g: global sliders, Tab: knob, d/D: default)", what);
         if (ns > rows - 1 && rows > 1) { /* the list scrolls: which sites it shows */
             int top = t->site_sel < t->site_top ? t->site_sel
                       : t->site_sel >= t->site_top + rows - 1 ? t->site_sel - rows + 2 : t->site_top;
             if (top > ns - (rows - 1))
                 top = ns - (rows - 1);
-            snprintf(title, sizeof title, "per-site knobs %d-%d of %d (g: global sliders, Tab: knob, d/D: default)",
+            snprintf(title, sizeof title, "%s %d-%d of %d (g: global sliders, Tab: knob, d/D: default)", what,
                      top + 1, top + rows - 1, ns);
         }
         section(t, y++, title);
@@ -2494,6 +2598,8 @@ const dm_key_help dm_tui_keys[] = {
           "\"(global 50%)\"), the achieved ratio beside it, bits and k; Up/Down select a site, Tab the knob, "
           "Left/Right set it (set ratio.SITE, bits.SITE, k.SITE: the run restarts), d returns the knob to the "
           "global value, D the whole site"},
+    {"G", "in the per-site list: a row per gate group (l1.f) with its ratio (its own, its site's or the global "
+          "one) and its achieved ratio; Left/Right set ratio.SITE.GROUP, d drops it; G again shows the sites"},
     {"S", "sensitivity: quality loss per site and ratio from the runs of :sensitivity (each site "
           "dual-moduled alone); arrows move, Enter shows a cell's run, n starts an analysis"},
     {"Enter s", "run the current settings again"},
@@ -2742,7 +2848,8 @@ static void render_status(tui *t)
         [V_SENS] = "Arrows select  Enter show run  n new analysis  q back  r runs  p Pareto  ? help",
     };
     if (t->view == V_MAIN && t->per_site) {
-        put_w(t, y, 0, COLS, R_DIM, "<-/-> set  Up/Down site  Tab knob  d default  g global  Enter run  : cmd  ? help");
+        put_w(t, y, 0, COLS, R_DIM,
+              "<-/-> set  Up/Down site  Tab knob  d default  G gates  g global  : cmd  ? help");
         return;
     }
     put_w(t, y, 0, COLS, R_DIM, hints[t->view]);
@@ -3488,8 +3595,18 @@ static int global_key(tui *t, key_ev ev)
 /* Keys of the per-site list; 1 when handled. */
 static int site_key(tui *t, key_ev ev)
 {
-    int ns = n_sites(t);
+    int ns = n_rows(t);
     switch (ev) {
+    case 'G': /* rows per gate group <-> per site (the selection follows) */
+        if (t->info.ngates < 2 || t->info.ngates > DM_SNAP_GATES) {
+            log_add(t, 'i', "this model's sites have one output group each: a site is its group");
+            return 1;
+        }
+        t->site_sel = t->site_groups ? t->site_sel / t->info.ngates : t->site_sel * t->info.ngates;
+        t->site_top = 0;
+        t->site_groups = !t->site_groups;
+        t->site_col = 0; /* a group has one knob, its ratio */
+        return 1;
     case KEV(KEY_LEFT):
     case 'h':
         site_move(t, -1, 0, 0);
@@ -3525,10 +3642,10 @@ static int site_key(tui *t, key_ev ev)
             t->site_sel++;
         return 1;
     case '\t':
-        t->site_col = (t->site_col + 1) % 3;
+        t->site_col = groups_on(t) ? 0 : (t->site_col + 1) % 3;
         return 1;
     case KEV(KEY_BTAB):
-        t->site_col = (t->site_col + 2) % 3;
+        t->site_col = groups_on(t) ? 0 : (t->site_col + 2) % 3;
         return 1;
     case 'd':
         site_default(t, 0);
@@ -3820,12 +3937,15 @@ static void mouse_event(tui *t, int x, int y, mmask_t b)
             t->drag = x >= t->site_bx && x < t->site_bx + t->site_bw ? 0 : -1;
         }
         if (t->drag >= 0 && (b & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED | REPORT_MOUSE_POSITION)) &&
-            t->site_bw > 1 && t->site_sel < n_sites(t)) {
+            t->site_bw > 1 && t->site_sel < n_rows(t)) {
             double f = (double)(x - t->site_bx) / (double)(t->site_bw - 1);
             f = f < 0 ? 0 : f > 1 ? 1 : f;
             const dm_setting_def *rd = &dm_settings_table[DM_S_RATIO];
             t->site_col = 0;
-            site_set_num(t, DM_S_RATIO, t->info.site_name[t->site_sel], rd->lo + f * (rd->hi - rd->lo));
+            int gi;
+            char rname[64];
+            row_of(t, t->site_sel, &gi, rname, sizeof rname);
+            site_set_num(t, DM_S_RATIO, rname, rd->lo + f * (rd->hi - rd->lo));
         }
         if (b & (BUTTON1_RELEASED | BUTTON1_CLICKED))
             t->drag = -1;
