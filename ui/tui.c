@@ -1846,6 +1846,15 @@ static int row_is_current(const tui *t, int r)
             pl += snprintf(part + pl, sizeof part - (size_t)pl, "%sk=%d", pl ? "," : "", (int)w->knobs[e].value);
         if (pl)
             len += (size_t)snprintf(sk + len, sizeof sk - len, "%s%s:%s", len ? ";" : "", site, part);
+        /* its gate groups with a ratio of their own, other than the site's */
+        double sr = (e = site_entry(w, DM_S_RATIO, site)) >= 0 ? w->knobs[e].value : w->ratio;
+        for (int g = 0; t->info.ngates > 1 && g < t->info.ngates && g < DM_SNAP_GATES && len < sizeof sk; g++) {
+            char gname[64];
+            snprintf(gname, sizeof gname, "%s.%s", site, t->info.gate_name[g]);
+            if ((e = group_entry(w, site, gname)) >= 0 && w->knobs[e].value != sr)
+                len += (size_t)snprintf(sk + len, sizeof sk - len, "%s%s:ratio=%.15g", len ? ";" : "", gname,
+                                        w->knobs[e].value);
+        }
     }
     const char *id = cell(tb, r, "id"), *rk = "";
     if (!t->run_knobs_ok)
