@@ -850,6 +850,18 @@ static void site_set_num(tui *t, int id, const char *site, double v)
     site_set(t, name, buf);
 }
 
+/* A knob's value v moved one step (big: a big step) in direction dir, or to an end of its range. */
+static double site_stepped(const tui *t, const dm_setting_def *d, double v, int dir, int big, int to_end)
+{
+    if (to_end) {
+        double lo, hi;
+        site_range(t, d, &lo, &hi);
+        return dir > 0 ? hi : lo;
+    }
+    double step = big ? d->big_step : d->step;
+    return v + dir * (step > 0 ? step : 1);
+}
+
 /* Left/Right on the selected site's focused knob (hi_end: Home/End). */
 static void site_move(tui *t, int dir, int big, int to_end)
 {
@@ -868,15 +880,7 @@ static void site_move(tui *t, int dir, int big, int to_end)
         const dm_setting_def *d = &dm_settings_table[DM_S_RATIO];
         int e = group_entry(&t->want, site, gname), es = site_entry(&t->want, DM_S_RATIO, site);
         double v = e >= 0 ? t->want.knobs[e].value : es >= 0 ? t->want.knobs[es].value : t->want.ratio;
-        if (to_end) {
-            double lo, hi;
-            site_range(t, d, &lo, &hi);
-            v = dir > 0 ? hi : lo;
-        } else {
-            double step = big ? d->big_step : d->step;
-            v += dir * (step > 0 ? step : 1);
-        }
-        site_set_num(t, DM_S_RATIO, gname, v);
+        site_set_num(t, DM_S_RATIO, gname, site_stepped(t, d, v, dir, big, to_end));
         return;
     }
     int ns = n_sites(t);
@@ -916,15 +920,7 @@ static void site_move(tui *t, int dir, int big, int to_end)
     }
     if (id == DM_S_K && v < 0)
         v = 64; /* eps: no k resolved yet */
-    if (to_end) {
-        double lo, hi;
-        site_range(t, d, &lo, &hi);
-        v = dir > 0 ? hi : lo;
-    } else {
-        double step = big ? d->big_step : d->step;
-        v += dir * (step > 0 ? step : 1);
-    }
-    site_set_num(t, id, site, v);
+    site_set_num(t, id, site, site_stepped(t, d, v, dir, big, to_end));
 }
 
 /* Back to the global value: the focused knob of the selected site, or all three. */

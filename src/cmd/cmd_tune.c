@@ -228,6 +228,33 @@ typedef struct sens {
     trial t[DM_DUAL_MAX_SITES][BITS_MAX][GRID_MAX];
 } sens;
 
+/* Every site at ratio 0 (dense) with the global bits, site i with bits b: a sensitivity configuration before
+ * its site (or one of its groups) gets the ratio. */
+static tconf alone(const sens *S, int i, int b)
+{
+    tconf tc = {.gratio = 0.0, .nsites = S->nsites};
+    for (int j = 0; j < S->nsites; j++)
+        tc.ratio[j] = 0.0, tc.bits[j] = -1;
+    tc.bits[i] = b;
+    return tc;
+}
+
+/* One configuration of a sensitivity table (the n-th of total), run or taken from the store, counted in *ran or
+ * *reused. 0 done, -1 failed or interrupted (err set). */
+static int sens_trial(dm_cmd_ctx *c, const constraint *k, int force, const char *label, dm_run *r, trial *t, long n,
+                      long total, long *ran, long *reused)
+{
+    int x = do_trial(c, k, force, label, r, t);
+    if (x < 0)
+        return -1;
+    if (x == 1)
+        return fail(c, "interrupted after %ld of %ld configurations (run the same command again to resume: the "
+                       "completed ones are stored and reused)",
+                    n - 1, total);
+    *(t->stored ? reused : ran) += 1;
+    return 0;
+}
+
 /* Run (or find) every configuration of the table; out rows when t is not NULL. */
 static int sens_run(dm_cmd_ctx *c, const dm_net *net, sens *S, const constraint *k, int force, int gbits,
                     const dm_settings *shard, dm_table *out, long *ran, long *reused)
@@ -247,11 +274,8 @@ static int sens_run(dm_cmd_ctx *c, const dm_net *net, sens *S, const constraint 
             for (int ri = 0; ri < S->nr && !rc; ri++) {
                 if (shard && !dm_shard_mine(shard, ++idx))
                     continue;
-                tconf tc = {.gratio = 0.0, .nsites = S->nsites};
-                for (int j = 0; j < S->nsites; j++)
-                    tc.ratio[j] = 0.0, tc.bits[j] = -1;
+                tconf tc = alone(S, i, S->b[bi]);
                 tc.ratio[i] = S->r[ri];
-                tc.bits[i] = S->b[bi];
                 char label[128];
                 snprintf(label, sizeof label, "[%ld/%ld] %s ratio %g %s ", ++n, total, net->site[i].name, S->r[ri],
                          S->b[bi] ? "" : "fp32");
@@ -260,18 +284,8 @@ static int sens_run(dm_cmd_ctx *c, const dm_net *net, sens *S, const constraint 
                     break;
                 }
                 trial *t = &S->t[i][bi][ri];
-                int x = do_trial(c, k, force, label, r, t);
-                if (x < 0) {
-                    rc = -1;
+                if ((rc = sens_trial(c, k, force, label, r, t, n, total, ran, reused)) != 0)
                     break;
-                }
-                if (x == 1) {
-                    rc = fail(c, "interrupted after %ld of %ld configurations (run the same command again to "
-                                 "resume: the completed ones are stored and reused)",
-                              n - 1, total);
-                    break;
-                }
-                *(t->stored ? reused : ran) += 1;
                 if (out) {
                     dm_table_row(out);
                     dm_table_set(out, 0, net->site[i].name);
@@ -356,10 +370,7 @@ static int sens_groups_run(dm_cmd_ctx *c, const dm_net *net, const sens *S, int 
                 for (int ri = 0; ri < S->nr && !rc; ri++) {
                     if (shard && !dm_shard_mine(shard, ++idx))
                         continue;
-                    tconf tc = {.gratio = 0.0, .nsites = S->nsites};
-                    for (int j = 0; j < S->nsites; j++)
-                        tc.ratio[j] = 0.0, tc.bits[j] = -1;
-                    tc.bits[i] = S->b[bi];
+                    tconf tc = alone(S, i, S->b[bi]);
                     char name[160], v[32], label[256];
                     snprintf(name, sizeof name, "ratio.%s.%s", net->site[i].name, net->site[i].group[g].name);
                     snprintf(v, sizeof v, "%.10g", S->r[ri]);
@@ -370,18 +381,8 @@ static int sens_groups_run(dm_cmd_ctx *c, const dm_net *net, const sens *S, int 
                     snprintf(label, sizeof label, "[%ld/%ld] %s ratio %g %s ", ++n, total, name + 6, S->r[ri],
                              S->b[bi] ? "" : "fp32");
                     trial t;
-                    int x = do_trial(c, NULL, force, label, r, &t);
-                    if (x < 0) {
-                        rc = -1;
+                    if ((rc = sens_trial(c, NULL, force, label, r, &t, n, total, ran, reused)) != 0)
                         break;
-                    }
-                    if (x == 1) {
-                        rc = fail(c, "interrupted after %ld of %ld configurations (run the same command again to "
-                                     "resume: the completed ones are stored and reused)",
-                                  n - 1, total);
-                        break;
-                    }
-                    *(t.stored ? reused : ran) += 1;
                     double ach = NAN;
                     for (int q = 0; q < r->ngroups; q++)
                         if (r->group[q].site == i && !strcmp(r->group[q].name, net->site[i].group[g].name))
