@@ -189,7 +189,7 @@ typedef struct dm_engine_site {
     float theta[DM_ACT_COUNT];    /* insensitive iff score >= theta */
     /* groups with a ratio of their own (cfg.group_set): their sorted calibration scores (kept for sites
      * of several groups), ratio and threshold; the other groups share the pooled theta of their activation */
-    float *gcal[DM_SITE_MAX_GROUPS];
+    float *gcal[DM_SITE_MAX_GROUPS];  /* dm_alloc */
     long gncal[DM_SITE_MAX_GROUPS];
     unsigned char gown[DM_SITE_MAX_GROUPS];
     double gratio[DM_SITE_MAX_GROUPS];

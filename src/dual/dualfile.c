@@ -682,6 +682,23 @@ static int load_little(loader *l, const dm_engine *e, dm_engine_site *es)
     return 0;
 }
 
+/* The F32 tensor key of m scores, sorted ascending (dm_alloc'd), or NULL
+ * with the error set. */
+static float *sorted_f32(loader *l, const char *key, int64_t m)
+{
+    float *val = tensor_f32(l, key, m, -1, -INFINITY);
+    if (!val)
+        return NULL;
+    for (int64_t i = 1; i < m; i++)
+        if (val[i] < val[i - 1]) {
+            dm_free(val);
+            dm_errf(l->err, "%s: tensor '%s' is not sorted (value %lld below the one before)", l->path, key,
+                    (long long)i);
+            return NULL;
+        }
+    return val;
+}
+
 /* Calibration scores of activation a (per[a] rows per step): all of them,
  * or kept ranks filled upward (each rank takes the next kept score). */
 static int load_cal(loader *l, dm_engine_site *es, int a, long per, long steps)
@@ -705,15 +722,9 @@ static int load_cal(loader *l, dm_engine_site *es, int a, long per, long steps)
     int64_t m = t->ndim == 1 ? t->shape[0] : -1;
     if (m < 1 || m > n)
         return dm_errf(l->err, "%s: tensor '%s' must be one dimension of 1..%ld scores", l->path, key, n);
-    float *val = tensor_f32(l, key, m, -1, -INFINITY);
+    float *val = sorted_f32(l, key, m);
     if (!val)
         return -1;
-    for (int64_t i = 1; i < m; i++)
-        if (val[i] < val[i - 1]) {
-            dm_free(val);
-            return dm_errf(l->err, "%s: tensor '%s' is not sorted (value %lld below the one before)", l->path, key,
-                           (long long)i);
-        }
     if (!(es->cal[a] = malloc((size_t)n * sizeof(float)))) {
         dm_free(val);
         return dm_errf(l->err, "%s: out of memory", l->path);
@@ -862,21 +873,8 @@ static int load_gcal(loader *l, dm_engine_site *es, long steps)
         if (n == 0)
             continue;
         snprintf(key, sizeof key, "site.%s.gcal.%s", st->name, st->group[g].name);
-        float *v = tensor_f32(l, key, n, -1, -INFINITY);
-        if (!v)
+        if (!(es->gcal[g] = sorted_f32(l, key, n)))
             return -1;
-        for (long j = 1; j < n; j++)
-            if (v[j] < v[j - 1]) {
-                dm_free(v);
-                return dm_errf(l->err, "%s: tensor '%s' is not sorted (value %ld below the one before)", l->path, key,
-                               j);
-            }
-        if (!(es->gcal[g] = malloc((size_t)n * sizeof(float)))) {
-            dm_free(v);
-            return dm_errf(l->err, "%s: out of memory", l->path);
-        }
-        memcpy(es->gcal[g], v, (size_t)n * sizeof(float));
-        dm_free(v);
     }
     return 0;
 }

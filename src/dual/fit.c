@@ -441,7 +441,7 @@ void dm_engine_free(dm_engine *e)
         for (int a = 0; a < DM_ACT_COUNT; a++)
             free(es->cal[a]);
         for (int g = 0; g < DM_SITE_MAX_GROUPS; g++)
-            free(es->gcal[g]);
+            dm_free(es->gcal[g]);
     }
     free(e->s);
     memset(e, 0, sizeof *e);
@@ -616,7 +616,7 @@ static int build_site(dm_engine *e, int i, const dm_fitdata *fd, dm_err *err)
     /* a site of several groups keeps each group's scores too: a group may get a ratio of its own */
     int pergroup = st->ngroups > 1;
     for (int g = 0; pergroup && g < st->ngroups; g++)
-        if (!(es->gcal[g] = malloc((size_t)fd->ncal * st->group[g].n * sizeof(float))))
+        if (!(es->gcal[g] = dm_alloc((size_t)fd->ncal * st->group[g].n * sizeof(float))))
             return dm_errf(err, "out of memory for calibration");
     float *yb = malloc((size_t)CAL_BLOCK * R * sizeof(float));
     if (!yb)

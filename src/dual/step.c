@@ -142,9 +142,6 @@ static void proj_part(void *arg, int i, int n)
     }
 }
 
-/* The little module's outputs: dm_little_forward on the reference path; with
- * kernels, the packed projection, 8-bit input and packed quantized GEMV (or
- * BLAS on the FP32 weights when the module is FP32 or its projection dense). */
 /* The little GEMV over the rows of the groups above ratio 0 (kernels; the others are set to 0: every row of
  * theirs is sensitive and computed exactly), v projected (FP32 weights) or xq, xs quantized. */
 static void little_gemv_active(const dm_engine *e, int si, int nt, const float *v, const int8_t *xq, float xs,
@@ -167,16 +164,15 @@ static void little_gemv_active(const dm_engine *e, int si, int nt, const float *
             cblas_sgemv(CblasRowMajor, CblasNoTrans, n, L->kk, 1.0f, L->wq + (size_t)gr->off * L->kk, L->kk, v, 1,
                         1.0f, y + gr->off, 1);
         } else {
-            dm_qmat sub = es->qm;
-            sub.rows = n;
-            sub.data = es->qm.data + (size_t)gr->off * es->qm.row_bytes;
-            sub.wscale = es->qm.wscale + gr->off;
-            sub.bias = es->qm.bias + gr->off;
+            dm_qmat sub = dm_qmat_rows(&es->qm, gr->off, n);
             dm_par_qgemv(e->kern, nt, &sub, xq, xs, y + gr->off);
         }
     }
 }
 
+/* The little module's outputs: dm_little_forward on the reference path; with
+ * kernels, the packed projection, 8-bit input and packed quantized GEMV (or
+ * BLAS on the FP32 weights when the module is FP32 or its projection dense). */
 static void little_run(const dm_engine *e, dm_engine_state *s, int si, const float *u, const float *pv, float *y)
 {
     const dm_little *L = &e->s[si].little;

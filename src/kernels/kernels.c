@@ -1853,6 +1853,16 @@ typedef struct {
     float *y;
 } par_q_job;
 
+dm_qmat dm_qmat_rows(const dm_qmat *m, int lo, int n)
+{
+    dm_qmat v = *m;
+    v.rows = n;
+    v.data = m->data + (size_t)lo * m->row_bytes;
+    v.wscale = m->wscale + lo;
+    v.bias = m->bias + lo;
+    return v;
+}
+
 static void par_q_part(void *p, int i, int n)
 {
     par_q_job *j = p;
@@ -1860,11 +1870,7 @@ static void par_q_part(void *p, int i, int n)
     dm_par_range(j->m->rows, 4, i, n, &lo, &hi);
     if (hi <= lo)
         return;
-    dm_qmat v = *j->m; /* a view of rows [lo, hi) */
-    v.rows = hi - lo;
-    v.data = j->m->data + (size_t)lo * j->m->row_bytes;
-    v.wscale = j->m->wscale + lo;
-    v.bias = j->m->bias + lo;
+    dm_qmat v = dm_qmat_rows(j->m, lo, hi - lo);
     j->k->qgemv(&v, j->xq, j->xscale, j->y + lo);
 }
 

@@ -51,6 +51,9 @@ int dm_qmat_pack(dm_qmat *m, const int16_t *q, int rows, int cols, int bits, con
                  const float *bias, dm_err *err);
 void dm_qmat_free(dm_qmat *m);
 size_t dm_qmat_bytes(const dm_qmat *m); /* bytes read per GEMV (data + scales + bias) */
+/* Rows [lo, lo + n) of m as a matrix of their own (no copy). Rows come in panels of 4: lo must be a multiple
+ * of 4, and lo + n a multiple of 4 or m->rows. */
+dm_qmat dm_qmat_rows(const dm_qmat *m, int lo, int n);
 
 /* Sparse projection packed for the kernels (built from dm_proj, SRP only). */
 typedef struct dm_kproj {
