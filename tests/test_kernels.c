@@ -557,21 +557,45 @@ Test(kernels, proj_against_dm_proj_apply)
             for (int c = 0; c < d; c++)
                 x[c] = (float)(gauss() * (c % 5 == 0 ? 100.0 : 1.0));
             dm_proj_apply(&P, x, oe);
+            double mx = 0.0;
+            for (int c = 0; c < d; c++)
+                mx = fmax(mx, fabs((double)x[c]));
+            uint8_t *qbuf = dm_alloc(dm_kproj_in_bytes(d));
+            cr_assert(qbuf);
             for (int v = 0; v < nk; v++) {
-                o[k] = -1.5f;
-                ks[v]->proj(&K, x, o);
-                if (o[k] != -1.5f && bad++ < 3)
-                    cr_log_error("proj %s: wrote past k", ks[v]->name);
-                for (int j = 0; j < k; j++) {
-                    double l1 = 0.0;
-                    for (int i = P.rowptr[j]; i < P.rowptr[j + 1]; i++)
-                        l1 += fabs((double)x[P.cols[i]]);
-                    double tol = v == 0 ? 0.0 : 1e-5 * P.scale * l1 + 1e-30;
-                    if (!(fabs((double)o[j] - oe[j]) <= tol) && bad++ < 3)
-                        cr_log_error("proj %s k %d d %d: out[%d] %.9g, dm_proj_apply %.9g (tol %g)",
-                                     ks[v]->name, k, d, j, o[j], oe[j], tol);
+                /* with and without the buffer for a quantized copy (avx2: the integer and the float kernel),
+                 * whole and as row views from a multiple of 4 (the engine's chunks) */
+                for (int mode = 0; mode < 3; mode++) {
+                    dm_kproj_in in = { .buf = mode == 1 ? NULL : qbuf };
+                    ks[v]->proj_in(&in, x, d);
+                    if (mode != 1 && v != 0 && strcmp(ks[v]->name, "avx2") == 0 && !(in.sx > 0.0f) && bad++ < 3)
+                        cr_log_error("proj_in avx2 d %d: no quantized copy", d);
+                    o[k] = -1.5f;
+                    if (mode < 2)
+                        ks[v]->proj(&K, &in, o);
+                    else
+                        for (int j0 = 0; j0 < k; j0 += 8) {
+                            dm_kproj part = dm_kproj_rows(&K, j0, k - j0 < 8 ? k - j0 : 8);
+                            ks[v]->proj(&part, &in, o + j0);
+                        }
+                    if (o[k] != -1.5f && bad++ < 3)
+                        cr_log_error("proj %s: wrote past k", ks[v]->name);
+                    for (int j = 0; j < k; j++) {
+                        double l1 = 0.0;
+                        int nnz = P.rowptr[j + 1] - P.rowptr[j];
+                        for (int i = P.rowptr[j]; i < P.rowptr[j + 1]; i++)
+                            l1 += fabs((double)x[P.cols[i]]);
+                        /* float kernels: summation error; quantized input: + half a step per non-zero */
+                        double tol = v == 0 ? 0.0 : 1e-5 * P.scale * l1 + 1e-30;
+                        if (in.sx > 0.0f)
+                            tol += nnz * (mx / 32767.0) * 0.5 * P.scale * (1.0 + 1e-6);
+                        if (!(fabs((double)o[j] - oe[j]) <= tol) && bad++ < 3)
+                            cr_log_error("proj %s mode %d k %d d %d: out[%d] %.9g, dm_proj_apply %.9g (tol %g)",
+                                         ks[v]->name, mode, k, d, j, o[j], oe[j], tol);
+                    }
                 }
             }
+            dm_free(qbuf);
             free(xbuf);
             free(oe);
             free(o);
@@ -581,6 +605,52 @@ Test(kernels, proj_against_dm_proj_apply)
         }
     }
     cr_assert_eq(bad, 0, "%d proj mismatches (see the log)", bad);
+}
+
+/* Inputs the integer projection cannot quantize (NaN, infinity) take the float kernel: every row the reference
+ * makes non-finite stays non-finite (never a quietly finite number); an all-zero input projects to zeros. */
+Test(kernels, proj_non_finite_and_zero_inputs)
+{
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks);
+    dm_err err;
+    const int k = 9, d = 70;
+    dm_proj P;
+    dm_kproj K;
+    cr_assert_eq(dm_proj_srp(&P, k, d, 77, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_kproj_pack(&K, &P, &err), 0, "%s", err.msg);
+    float x[70], oe[9], o[9];
+    uint8_t *qbuf = dm_alloc(dm_kproj_in_bytes(d));
+    cr_assert(qbuf);
+    for (int t = 0; t < 3; t++) {
+        for (int c = 0; c < d; c++)
+            x[c] = t == 2 ? 0.0f : (float)(c % 7) - 3.0f;
+        if (t == 0)
+            x[40] = NAN;
+        if (t == 1)
+            x[65] = -INFINITY;
+        dm_proj_apply(&P, x, oe);
+        for (int v = 0; v < nk; v++) {
+            dm_kproj_in in = { .buf = qbuf };
+            ks[v]->proj_in(&in, x, d);
+            if (t < 2)
+                cr_expect_eq(in.sx, 0.0f, "%s: a non-finite input must not be quantized", ks[v]->name);
+            ks[v]->proj(&K, &in, o);
+            for (int j = 0; j < k; j++) {
+                if (isfinite(oe[j])) /* avx2's float kernel multiplies 0 into the rows that skip the NaN */
+                    cr_expect((t < 2 && isnan(o[j])) || fabsf(o[j] - oe[j]) <= 1e-4f * (1.0f + fabsf(oe[j])),
+                              "%s t %d out[%d] %g vs %g", ks[v]->name, t, j, o[j], oe[j]);
+                else
+                    cr_expect(!isfinite(o[j]), "%s t %d out[%d] %g vs %g",
+                              ks[v]->name, t, j, o[j], oe[j]);
+                if (t == 2)
+                    cr_expect_eq(o[j], 0.0f, "%s: zero input, out[%d] %g", ks[v]->name, j, o[j]);
+            }
+        }
+    }
+    dm_free(qbuf);
+    dm_kproj_free(&K);
+    dm_proj_free(&P);
 }
 
 Test(kernels, kproj_pack_errors)
@@ -672,8 +742,11 @@ Test(kernels, qgemv_matches_little_forward)
         cr_assert_eq(dm_kproj_pack(&kx, &L.proj[0], &err), 0, "%s", err.msg);
         cr_assert_eq(dm_kproj_pack(&kh, &L.proj[1], &err), 0, "%s", err.msg);
         cr_assert_eq(dm_qmat_pack(&m, q, rows, n2, bits, L.qscale, L.bias, &err), 0, "%s", err.msg);
-        ks[0]->proj(&kx, x, v);
-        ks[0]->proj(&kh, h, v + k);
+        dm_kproj_in ix = { 0 }, ih = { 0 };
+        ks[0]->proj_in(&ix, x, in);
+        ks[0]->proj_in(&ih, h, hid);
+        ks[0]->proj(&kx, &ix, v);
+        ks[0]->proj(&kh, &ih, v + k);
         for (int t = 0; t < nk; t++) {
             float s = ks[t]->quant_in(v, n2, xq);
             ks[t]->qgemv(&m, xq, s, y);

@@ -301,6 +301,7 @@ typedef struct dm_engine_state {
     int *idx;            /* sensitive row list */
     float *rowbuf;       /* exact outputs of those rows */
     int8_t *xq;          /* quantized little input */
+    uint8_t *pbuf;       /* the projection inputs quantized by the kernels (dm_kproj_in) */
     int prof;            /* accumulate phase times into prof_s */
     double prof_s[4];    /* seconds: little module (projection included), masks + big rows,
                             epilogue (state update, stats), projection alone */

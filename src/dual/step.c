@@ -24,6 +24,7 @@ void dm_engine_state_free(dm_engine_state *s)
     dm_free(s->idx);
     dm_free(s->rowbuf);
     dm_free(s->xq);
+    dm_free(s->pbuf);
     free(s->sel_est);
     free(s->sel_w);
     memset(s, 0, sizeof *s);
@@ -46,10 +47,18 @@ int dm_engine_state_init(dm_engine_state *s, const dm_engine *e, dm_err *err)
     s->idx = dm_alloc(R * sizeof(int));
     s->rowbuf = dm_alloc(R * sizeof(float));
     s->xq = dm_alloc((size_t)e->max_kk + 64);
+    size_t pb = 64;
+    for (int i = 0; i < e->nsites; i++) {
+        size_t b = 0;
+        for (int q = 0; q < e->s[i].little.ns; q++)
+            b += dm_kproj_in_bytes(e->s[i].little.dim[q]);
+        pb = b > pb ? b : pb;
+    }
+    s->pbuf = dm_alloc(pb);
     s->nsites = e->nsites;
     s->sel_est = calloc((size_t)(e->nsites > 0 ? e->nsites : 1), sizeof *s->sel_est);
     s->sel_w = calloc((size_t)(e->nsites > 0 ? e->nsites : 1), sizeof *s->sel_w);
-    if (!s->idx || !s->rowbuf || !s->xq || !s->ca || !s->cb || !s->ylit || !s->exact || !s->pre || !s->score ||
+    if (!s->idx || !s->rowbuf || !s->xq || !s->pbuf || !s->ca || !s->cb || !s->ylit || !s->exact || !s->pre || !s->score ||
         !s->sel || !s->sens || !s->oracle || !s->scratch || !s->sel_est || !s->sel_w) {
         dm_engine_state_free(s);
         return dm_errf(err, "out of memory for the dual-module state");
@@ -86,23 +95,24 @@ void dm_exact_rows(const dm_engine *e, const float *W, int ld, int cols, const i
 typedef struct proj_job {
     const dm_engine *e;
     int si;
-    const float *u;
+    const dm_kproj_in *in; /* per stream, prepared by the kernels' proj_in */
     float *v;
 } proj_job;
 
-/* Part i of n of the packed SRP projection: a share of the ns*k output rows
- * (stream after stream), computed in chunks; the projection is
- * compute-bound, so after each chunk the part prefetches the next slice of
- * the head of the little weights *it* will read in the GEMV (the same row
- * split as dm_par_qgemv), and the memory streams while the projection
- * computes. */
+/* Part i of n of the packed SRP projection: a share of the 4-row panels of
+ * the ns streams (stream after stream), computed in chunks of PROJ_CHUNK
+ * rows; the projection is compute-bound, so after each chunk the part
+ * prefetches the next slice of the head of the little weights *it* will read
+ * in the GEMV (the same row split as dm_par_qgemv), and the memory streams
+ * while the projection computes. */
 static void proj_part(void *arg, int i, int n)
 {
     const proj_job *j = arg;
     const dm_engine_site *es = &j->e->s[j->si];
     const dm_little *L = &es->little;
-    int k = L->k, lo, hi;
-    dm_par_range(L->kk, PROJ_CHUNK, i, n, &lo, &hi);
+    const int k = L->k, np = (k + 3) / 4, cp = PROJ_CHUNK / 4;
+    int lo, hi;
+    dm_par_range(L->ns * np, cp, i, n, &lo, &hi);
     const unsigned char *pf = NULL;
     size_t pf_end = 0, pos = 0;
     if (L->bits) {
@@ -125,18 +135,16 @@ static void proj_part(void *arg, int i, int n)
         cap = PROJ_PF_BYTES;
     if (pf_end > cap / (size_t)n)
         pf_end = cap / (size_t)n;
-    int nch = (hi - lo + PROJ_CHUNK - 1) / PROJ_CHUNK;
+    int nch = (hi - lo + cp - 1) / cp;
     size_t per = nch ? (pf_end / (size_t)nch + 63) & ~(size_t)63 : 0;
-    for (int r = lo; r < hi;) {
-        int st = r / k, j0 = r - st * k, cnt = hi - r < PROJ_CHUNK ? hi - r : PROJ_CHUNK;
-        if (j0 + cnt > k) /* a chunk never straddles two streams */
-            cnt = k - j0;
-        int off = 0;
-        for (int q = 0; q < st; q++)
-            off += L->dim[q];
-        dm_kproj part = dm_kproj_rows(&es->kp[st], j0, cnt);
-        j->e->kern->proj(&part, j->u + off, j->v + r);
-        r += cnt;
+    for (int pn = lo; pn < hi;) {
+        int st = pn / np, p0 = pn - st * np, cnt = hi - pn < cp ? hi - pn : cp;
+        if (p0 + cnt > np) /* a chunk never straddles two streams */
+            cnt = np - p0;
+        int j0 = 4 * p0, rows = 4 * cnt < k - j0 ? 4 * cnt : k - j0;
+        dm_kproj part = dm_kproj_rows(&es->kp[st], j0, rows);
+        j->e->kern->proj(&part, &j->in[st], j->v + (size_t)st * k + j0);
+        pn += cnt;
         for (size_t e = pos + per; pos < e && pos < pf_end; pos += 64)
             __builtin_prefetch(pf + pos, 0, 2);
     }
@@ -197,7 +205,14 @@ static void little_run(const dm_engine *e, dm_engine_state *s, int si, const flo
     float *v = s->scratch;
     double t0 = s->prof ? dm_now() : 0;
     if (L->proj[0].kind == DM_PROJ_SRP) {
-        proj_job j = {e, si, u, v};
+        dm_kproj_in in[DM_MAX_STREAMS];
+        uint8_t *buf = s->pbuf;
+        for (int q = 0, off = 0; q < L->ns; off += L->dim[q], q++) {
+            in[q].buf = buf;
+            buf += dm_kproj_in_bytes(L->dim[q]);
+            e->kern->proj_in(&in[q], u + off, L->dim[q]);
+        }
+        proj_job j = {e, si, in, v};
         dm_par_run(nt, proj_part, &j);
     } else {
         for (int q = 0, off = 0; q < L->ns; off += L->dim[q], q++)

@@ -59,21 +59,37 @@ dm_qmat dm_qmat_rows(const dm_qmat *m, int lo, int n);
 typedef struct dm_kproj {
     int k, d;
     float scale;
-    /* layout chosen by kernels.c; documented there */
-    void *data;
-    size_t bytes;
+    /* layouts chosen by kernels.c; documented there */
+    void *data;      /* sign bitmaps (ref, avx512, and avx2 on inputs it cannot quantize) */
+    void *codes;     /* 2-bit codes in panels of 4 rows (avx2) */
+    int32_t *rowsum; /* per row: plus entries minus minus entries (avx2) */
+    size_t bytes;    /* bytes one projection reads (either layout: about d k / 4) */
 } dm_kproj;
 
 int dm_kproj_pack(dm_kproj *p, const dm_proj *src, dm_err *err);
 void dm_kproj_free(dm_kproj *p);
 /* A view of rows [j0, j0 + n) of p sharing its data (for running the
- * projection in chunks); never pass it to dm_kproj_free. */
+ * projection in chunks); never pass it to dm_kproj_free. j0 must be a
+ * multiple of 4 (the codes come in panels of 4 rows). */
 dm_kproj dm_kproj_rows(const dm_kproj *p, int j0, int n);
+
+/* An input of proj, prepared once by the kernels' proj_in and then shared by
+ * every row chunk and thread that projects it. */
+typedef struct dm_kproj_in {
+    const float *x; /* the d inputs */
+    float sx;       /* > 0: buf holds x quantized to 16 bits with step sx (avx2); 0: the kernel reads x */
+    uint8_t *buf;   /* the caller's, dm_kproj_in_bytes(d), 32-byte aligned; NULL: no quantized copy */
+} dm_kproj_in;
+size_t dm_kproj_in_bytes(int d);
 
 typedef struct dm_kernels {
     const char *name; /* "ref", "avx2", "avx512" */
     void (*rows_gemv)(const float *W, size_t ld, int cols, const int *rows, int nrows, const float *x, float *y);
-    void (*proj)(const dm_kproj *p, const float *x, float *out);
+    /* proj_in: in->x = x and (avx2, when in->buf is set and x finite) the
+     * quantized copy; then proj(p, in, out) for any row view of a projection
+     * of input size d. */
+    void (*proj_in)(dm_kproj_in *in, const float *x, int d);
+    void (*proj)(const dm_kproj *p, const dm_kproj_in *in, float *out);
     void (*qgemv)(const dm_qmat *m, const int8_t *xq, float xscale, float *y);
     float (*quant_in)(const float *v, int n, int8_t *xq);
     /* Fused gate epilogues (the cell update on merged pre-activations).
