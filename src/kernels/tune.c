@@ -358,6 +358,30 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     }
     base = cand[best];
 
+    /* 3b. qgemv streams (avx2): one sequential stream of 4-row groups, or 2 or 4 interleaved ones */
+    if (strcmp(k->name, "avx2") == 0) {
+        nc = 0;
+        for (int st = 1; st <= 4; st *= 2) {
+            cand[nc] = base;
+            cand[nc].q_streams = st;
+            c2[nc] = cand[nc], c2[3 + nc] = cand[nc];
+            wl[nc] = WL_Q8, wl[3 + nc] = WL_Q4;
+            nc++;
+        }
+        measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + 0.9 * TUNE_BUDGET, med, cb, ctx, "qgemv streams",
+                &done, total);
+        best = 0;
+        for (int i = 0; i < nc; i++) {
+            snprintf(buf, sizeof buf, "qs=%d (INT8)", cand[i].q_streams);
+            add_cand(o, "qstreams", buf, med[i], wl_bytes(&w, WL_Q8));
+            snprintf(buf, sizeof buf, "qs=%d (INT4)", cand[i].q_streams);
+            add_cand(o, "qstreams", buf, med[nc + i], wl_bytes(&w, WL_Q4));
+            if (med[i] + med[nc + i] < med[best] + med[nc + best])
+                best = i;
+        }
+        base = cand[best];
+    }
+
     /* 4. parts per thread */
     if (threads > 1) {
         nc = 0;
@@ -464,6 +488,12 @@ int dm_tune_load(const char *path, const char *kernels, int threads, dm_tune_res
         dm_errf(err, "%s: entry %s: field 'dense' missing or not \"blas\" / \"own\"", path, key);
         goto out;
     }
+    if (!json_object_get(e, "q_streams")) { /* written before q_streams existed: tune again */
+        rc = 0;
+        goto out;
+    }
+    if (get_int(e, "q_streams", &p.q_streams, path, key, err))
+        goto out;
     p.dense = strcmp(dense, "own") == 0 ? DM_DENSE_OWN : DM_DENSE_BLAS;
     if (dm_kparams_check(&p, err)) {
         dm_err_prefix(err, "%s: entry %s", path, key);
@@ -517,10 +547,10 @@ int dm_tune_save(const char *path, const dm_tune_result *r, dm_err *err)
         root = json_pack("{s:s, s:s, s:{}}", "cpu", r->cpu, "model", r->model, "entries");
     char key[48];
     entry_key(key, sizeof key, r->kernels, r->threads);
-    json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
+    json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
                           r->p.rows_block, "rows_pf", r->p.rows_pf, "rows_hint", r->p.rows_hint, "q_pf", r->p.q_pf,
                           "q_hint", r->p.q_hint, "dense", r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts",
-                          r->p.parts, "blas_ms", r->blas_ms, "own_ms", r->own_ms, "dense_bytes", r->dense_bytes,
+                          r->p.parts, "q_streams", r->p.q_streams, "blas_ms", r->blas_ms, "own_ms", r->own_ms, "dense_bytes", r->dense_bytes,
                           "seconds", r->seconds, "created", r->created);
     json_t *cands = json_array();
     for (int i = 0; i < r->ncand; i++)
