@@ -58,8 +58,8 @@ int dm_engine_state_init(dm_engine_state *s, const dm_engine *e, dm_err *err)
     s->nsites = e->nsites;
     s->sel_est = calloc((size_t)(e->nsites > 0 ? e->nsites : 1), sizeof *s->sel_est);
     s->sel_w = calloc((size_t)(e->nsites > 0 ? e->nsites : 1), sizeof *s->sel_w);
-    if (!s->idx || !s->rowbuf || !s->xq || !s->pbuf || !s->ca || !s->cb || !s->ylit || !s->exact || !s->pre || !s->score ||
-        !s->sel || !s->sens || !s->oracle || !s->scratch || !s->sel_est || !s->sel_w) {
+    if (!s->idx || !s->rowbuf || !s->xq || !s->pbuf || !s->ca || !s->cb || !s->ylit || !s->exact || !s->pre ||
+        !s->score || !s->sel || !s->sens || !s->oracle || !s->scratch || !s->sel_est || !s->sel_w) {
         dm_engine_state_free(s);
         return dm_errf(err, "out of memory for the dual-module state");
     }

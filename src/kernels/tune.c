@@ -550,8 +550,8 @@ int dm_tune_save(const char *path, const dm_tune_result *r, dm_err *err)
     json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
                           r->p.rows_block, "rows_pf", r->p.rows_pf, "rows_hint", r->p.rows_hint, "q_pf", r->p.q_pf,
                           "q_hint", r->p.q_hint, "dense", r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts",
-                          r->p.parts, "q_streams", r->p.q_streams, "blas_ms", r->blas_ms, "own_ms", r->own_ms, "dense_bytes", r->dense_bytes,
-                          "seconds", r->seconds, "created", r->created);
+                          r->p.parts, "q_streams", r->p.q_streams, "blas_ms", r->blas_ms, "own_ms", r->own_ms,
+                          "dense_bytes", r->dense_bytes, "seconds", r->seconds, "created", r->created);
     json_t *cands = json_array();
     for (int i = 0; i < r->ncand; i++)
         json_array_append_new(cands, json_pack("{s:s, s:s, s:f, s:f}", "stage", r->cand[i].stage, "value",
