@@ -564,8 +564,8 @@ Test(kernels, proj_against_dm_proj_apply)
             cr_assert(qbuf);
             for (int v = 0; v < nk; v++) {
                 /* with and without the buffer for a quantized copy (avx2: the integer and the float kernel),
-                 * whole and as row views from a multiple of 4 (the engine's chunks) */
-                for (int mode = 0; mode < 3; mode++) {
+                 * whole and as row views from a multiple of 4 (the engine's chunks) or not */
+                for (int mode = 0; mode < 4; mode++) {
                     dm_kproj_in in = { .buf = mode == 1 ? NULL : qbuf };
                     ks[v]->proj_in(&in, x, d);
                     if (mode != 1 && v != 0 && strcmp(ks[v]->name, "avx2") == 0 && !(in.sx > 0.0f) && bad++ < 3)
@@ -573,9 +573,9 @@ Test(kernels, proj_against_dm_proj_apply)
                     o[k] = -1.5f;
                     if (mode < 2)
                         ks[v]->proj(&K, &in, o);
-                    else
-                        for (int j0 = 0; j0 < k; j0 += 8) {
-                            dm_kproj part = dm_kproj_rows(&K, j0, k - j0 < 8 ? k - j0 : 8);
+                    else /* mode 3: views of 3 rows, most not starting at a panel (avx2: the float kernel) */
+                        for (int j0 = 0, c = mode == 2 ? 8 : 3; j0 < k; j0 += c) {
+                            dm_kproj part = dm_kproj_rows(&K, j0, k - j0 < c ? k - j0 : c);
                             ks[v]->proj(&part, &in, o + j0);
                         }
                     if (o[k] != -1.5f && bad++ < 3)
