@@ -88,38 +88,18 @@ static float sum_floats(const float *p, size_t n)
     return s;
 }
 
-/* The same with AVX2 loads, four independent accumulators. */
-__attribute__((target("avx2,fma"))) static float sum_floats_avx2(const float *p, size_t n)
-{
-    __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
-    size_t i = 0;
-    for (; i + 32 <= n; i += 32) {
-        a0 = _mm256_add_ps(a0, _mm256_load_ps(p + i));
-        a1 = _mm256_add_ps(a1, _mm256_load_ps(p + i + 8));
-        a2 = _mm256_add_ps(a2, _mm256_load_ps(p + i + 16));
-        a3 = _mm256_add_ps(a3, _mm256_load_ps(p + i + 24));
-    }
-    float t[8];
-    _mm256_storeu_ps(t, _mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)));
-    float s = 0;
-    for (int j = 0; j < 8; j++)
-        s += t[j];
-    for (; i < n; i++)
-        s += p[i];
-    return s;
-}
-
-/* The same read as BW_RANGES sequential streams at once: the buffer in
- * equal ranges, 128 bytes of each in turn (some memory systems give one core
- * more bandwidth over several streams: the Zen 3 VM 15 GB/s for one, 18-21
- * for 2-8; kernels that read several rows at once get it). */
+/* The same with AVX2 loads, four independent accumulators, read as `ranges`
+ * sequential streams at once: the buffer in equal ranges, 128 bytes of each
+ * in turn (1: one stream). Some memory systems give one core more bandwidth
+ * over several streams (the Zen 3 VM: 15 GB/s for one, 18-21 for 2-8), and
+ * kernels that read several rows at once get it. */
 #define BW_RANGES 8
-__attribute__((target("avx2,fma"))) static float sum_floats_ranges_avx2(const float *p, size_t n)
+__attribute__((target("avx2,fma"))) static float sum_floats_avx2(const float *p, size_t n, int ranges)
 {
     __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
-    size_t per = (n / BW_RANGES) & ~(size_t)31;
+    size_t per = (n / (size_t)ranges) & ~(size_t)31;
     for (size_t i = 0; i < per; i += 32)
-        for (int r = 0; r < BW_RANGES; r++) {
+        for (int r = 0; r < ranges; r++) {
             const float *q = p + (size_t)r * per + i;
             a0 = _mm256_add_ps(a0, _mm256_load_ps(q));
             a1 = _mm256_add_ps(a1, _mm256_load_ps(q + 8));
@@ -131,7 +111,7 @@ __attribute__((target("avx2,fma"))) static float sum_floats_ranges_avx2(const fl
     float s = 0;
     for (int j = 0; j < 8; j++)
         s += t[j];
-    for (size_t i = BW_RANGES * per; i < n; i++)
+    for (size_t i = (size_t)ranges * per; i < n; i++)
         s += p[i];
     return s;
 }
@@ -177,9 +157,9 @@ double dm_read_bandwidth(size_t bytes, int reps)
             if (how == 0)
                 sink = sum_floats(buf, n);
             else if (how == 1)
-                sink = sum_floats_avx2(buf, n);
+                sink = sum_floats_avx2(buf, n, 1);
             else if (how == 3)
-                sink = sum_floats_ranges_avx2(buf, n);
+                sink = sum_floats_avx2(buf, n, BW_RANGES);
             else
                 sink = cblas_sdot((int)n, buf, 1, buf, 1);
             t = dm_now() - t;
@@ -203,7 +183,7 @@ static void bw_part(void *arg, int i, int n)
 {
     bw_job *j = arg;
     size_t per = (j->n / (size_t)n) & ~(size_t)15, lo = per * (size_t)i, hi = i == n - 1 ? j->n : lo + per;
-    j->sum[i] = j->avx2 ? (j->ranges ? sum_floats_ranges_avx2 : sum_floats_avx2)(j->buf + lo, hi - lo)
+    j->sum[i] = j->avx2 ? sum_floats_avx2(j->buf + lo, hi - lo, j->ranges ? BW_RANGES : 1)
                         : sum_floats(j->buf + lo, hi - lo);
 }
 

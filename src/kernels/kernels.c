@@ -124,7 +124,6 @@
 #include <math.h>
 #include <stdalign.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define T_AVX2 __attribute__((target("avx2,fma")))
@@ -166,6 +165,8 @@ static_assert(2 * PGRP == 32, "one uint32 word per group of 16 columns");
 #define DM_PROJ_QD_MAX 32767
 static_assert(PQFLUSH * 2 * 255 <= INT16_MAX, "int16 projection lanes");
 static_assert((long long)65535 * DM_PROJ_QD_MAX <= INT32_MAX, "int32 projection sums");
+/* 32-column blocks of the integer projection's codes and input planes for input size d. */
+static size_t pq_blocks(int d) { return ((size_t)d + 31) / 32; }
 
 static int q_container(int bits)
 {
@@ -348,7 +349,7 @@ int dm_kproj_pack(dm_kproj *p, const dm_proj *src, dm_err *err)
             row[c / PGRP] |= s > 0 ? bit : bit << 16;
         }
     }
-    size_t nb = ((size_t)d + 31) / 32, np = ((size_t)k + 3) / 4;
+    size_t nb = pq_blocks(d), np = ((size_t)k + 3) / 4;
     uint8_t *codes = dm_alloc(np * nb * 32);
     int32_t *rowsum = dm_alloc(sizeof(int32_t) * (size_t)k);
     if (!codes || !rowsum) {
@@ -380,7 +381,7 @@ int dm_kproj_pack(dm_kproj *p, const dm_proj *src, dm_err *err)
 
 size_t dm_kproj_in_bytes(int d)
 {
-    return d < 1 ? 64 : 2 * 32 * (((size_t)d + 31) / 32);
+    return d < 1 ? 64 : 2 * 32 * pq_blocks(d);
 }
 
 /* proj_in of the kernels that read x as it is. */
@@ -404,7 +405,7 @@ void dm_kproj_free(dm_kproj *p)
 dm_kproj dm_kproj_rows(const dm_kproj *p, int j0, int n)
 {
     dm_kproj v = *p;
-    size_t ng = ((size_t)p->d + PGRP - 1) / PGRP, nb = ((size_t)p->d + 31) / 32;
+    size_t ng = ((size_t)p->d + PGRP - 1) / PGRP, nb = pq_blocks(p->d);
     v.k = n;
     v.data = (uint32_t *)p->data + (size_t)j0 * ng;
     v.codes = j0 % 4 ? NULL : (uint8_t *)p->codes + (size_t)(j0 / 4) * nb * 32; /* NULL: the float kernel */
@@ -823,30 +824,14 @@ T_AVX2 static void proj_in_avx2(dm_kproj_in *in, const float *x, int d)
     in->sx = 0.0f;
     if (!in->buf || d < 1 || d > DM_PROJ_QD_MAX)
         return;
-    const __m256 absm = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
-    __m256 mx = _mm256_setzero_ps(), bad = _mm256_setzero_ps();
-    int i = 0;
-    for (; i + 8 <= d; i += 8) {
-        __m256 v = _mm256_loadu_ps(x + i);
-        bad = _mm256_or_ps(bad, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
-        mx = _mm256_max_ps(mx, _mm256_and_ps(v, absm));
-    }
-    alignas(32) float t[8];
-    _mm256_store_ps(t, mx);
-    float m = 0.0f;
-    int nan = _mm256_movemask_ps(bad);
-    for (int l = 0; l < 8; l++)
-        m = t[l] > m ? t[l] : m;
-    for (; i < d; i++) {
-        nan |= isnan(x[i]);
-        m = fabsf(x[i]) > m ? fabsf(x[i]) : m;
-    }
-    if (nan || !isfinite(m))
-        return; /* the float kernel keeps NaN and infinity as they are */
+    const float m = dm_absmax(x, d); /* NaN never enters the max: the conversion below looks for it */
+    if (!isfinite(m))
+        return; /* the float kernel keeps infinity (and NaN) as they are */
     float sx = m > 0.0f ? m / 32767.0f : 1.0f, inv = 1.0f / sx;
-    size_t nb = ((size_t)d + 31) / 32;
+    size_t nb = pq_blocks(d);
     uint8_t *hi = in->buf, *lo = in->buf + 32 * nb;
     const __m256 vinv = _mm256_set1_ps(inv);
+    __m256 nan = _mm256_setzero_ps();
     const __m256i lim = _mm256_set1_epi32(32767), off = _mm256_set1_epi32(32768), m8 = _mm256_set1_epi32(255);
     const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
     alignas(32) float xt[32];
@@ -860,7 +845,9 @@ T_AVX2 static void proj_in_avx2(dm_kproj_in *in, const float *x, int d)
         __m256i u[4], h[4], l[4];
 #pragma GCC unroll 4
         for (int q = 0; q < 4; q++) {
-            __m256i v = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(xb + 8 * q), vinv)); /* rint */
+            __m256 xv = _mm256_loadu_ps(xb + 8 * q);
+            nan = _mm256_or_ps(nan, _mm256_cmp_ps(xv, xv, _CMP_UNORD_Q));
+            __m256i v = _mm256_cvtps_epi32(_mm256_mul_ps(xv, vinv)); /* rint */
             v = _mm256_max_epi32(_mm256_min_epi32(v, lim), _mm256_sub_epi32(_mm256_setzero_si256(), lim));
             u[q] = _mm256_add_epi32(v, off);
             h[q] = _mm256_srli_epi32(u[q], 8);
@@ -871,7 +858,8 @@ T_AVX2 static void proj_in_avx2(dm_kproj_in *in, const float *x, int d)
         _mm256_store_si256((__m256i *)(hi + 32 * b), _mm256_permutevar8x32_epi32(hp, order));
         _mm256_store_si256((__m256i *)(lo + 32 * b), _mm256_permutevar8x32_epi32(lp, order));
     }
-    in->sx = sx;
+    if (!_mm256_movemask_ps(nan)) /* else the copy is unused: the float kernel keeps the NaN */
+        in->sx = sx;
 }
 
 /* The integer projection's sums over u of rows 2h, 2h + 1 of the panel at cp (nb blocks), as int32 lanes. */
@@ -908,7 +896,7 @@ static T_AVX2 ALWAYS_INLINE void proj_q_pair_avx2(const uint8_t *cp, size_t nb, 
 
 T_AVX2 static void proj_q_avx2(const dm_kproj *p, const dm_kproj_in *in, float *out)
 {
-    const size_t nb = ((size_t)p->d + 31) / 32;
+    const size_t nb = pq_blocks(p->d);
     const uint8_t *hi = in->buf, *lo = in->buf + 32 * nb, *codes = p->codes;
     const double sc = (double)in->sx * p->scale;
     for (int j = 0; j < p->k; j += 2) {
