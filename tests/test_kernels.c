@@ -1126,6 +1126,7 @@ Test(kernels, tuned_params_bit_identical)
                             p.rows_block = blk, p.rows_pf = pfs[pi], p.rows_hint = h;
                             p.q_pf = qpfs[qi], p.q_hint = h, p.parts = parts;
                             p.q_streams = 1 << ((qi + pi) % 3);
+                            p.rows_streams = 1 << ((qi + pi + h) % 4);
                             p.dense = DM_DENSE_OWN;
                             cr_assert_eq(dm_kparams_set(&p, &err), 0, "%s", err.msg);
                             for (int nr = 0, ni = 0; nr <= R; nr += nr < 20 ? 5 : 57, ni++) {
@@ -1133,8 +1134,8 @@ Test(kernels, tuned_params_bit_identical)
                                 dm_par_rows_gemv(k, 2, W, C, C, rows, nr, x, y2);
                                 if (nr && (memcmp(y1, ref_rows[ni], sizeof(float) * nr) ||
                                            memcmp(y2, ref_rows[ni], sizeof(float) * nr)) && bad++ < 3)
-                                    cr_log_error("%s rows_gemv block %d pf %d hint %d parts %d, %d rows: differs",
-                                                 k->name, blk, pfs[pi], h, parts, nr);
+                                    cr_log_error("%s rows_gemv block %d streams %d pf %d hint %d parts %d, %d rows: "
+                                                 "differs", k->name, blk, p.rows_streams, pfs[pi], h, parts, nr);
                             }
                             memcpy(g1, g0, sizeof(float) * R);
                             k->gemv(W, C, R, C, x, g1);
@@ -1142,8 +1143,8 @@ Test(kernels, tuned_params_bit_identical)
                             dm_par_gemv(k, 2, W, C, R, C, x, y2);
                             if ((memcmp(g1, ref_gemv, sizeof(float) * R) || memcmp(y2, ref_gemv, sizeof(float) * R)) &&
                                 bad++ < 3)
-                                cr_log_error("%s gemv block %d pf %d hint %d parts %d: differs", k->name, blk,
-                                             pfs[pi], h, parts);
+                                cr_log_error("%s gemv block %d streams %d pf %d hint %d parts %d: differs", k->name,
+                                             blk, p.rows_streams, pfs[pi], h, parts);
                             for (int i = 0; i < 5; i++) {
                                 k->qgemv(&m[i], xq, 0.01f, y1);
                                 dm_par_qgemv(k, 2, &m[i], xq, 0.01f, y2);
@@ -1220,7 +1221,8 @@ Test(kernels, kparams_check_names_the_field)
         {"q_pf", offsetof(dm_kparams, q_pf), (1 << 20) + 1}, {"q_hint", offsetof(dm_kparams, q_hint), -1},
         {"dense", offsetof(dm_kparams, dense), 2},           {"parts", offsetof(dm_kparams, parts), 0},
         {"parts", offsetof(dm_kparams, parts), 5},           {"q_streams", offsetof(dm_kparams, q_streams), 3},
-        {"q_streams", offsetof(dm_kparams, q_streams), 0},
+        {"q_streams", offsetof(dm_kparams, q_streams), 0},   {"rows_streams", offsetof(dm_kparams, rows_streams), 3},
+        {"rows_streams", offsetof(dm_kparams, rows_streams), 16},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         p = d;
@@ -1246,7 +1248,7 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     memset(&r, 0, sizeof r);
     dm_kparams_default(&r.p);
     r.p.rows_block = 8, r.p.rows_pf = 1024, r.p.rows_hint = 1, r.p.q_pf = 0, r.p.dense = DM_DENSE_OWN, r.p.parts = 2;
-    r.p.q_streams = 4;
+    r.p.q_streams = 4, r.p.rows_streams = 8;
     snprintf(r.cpu, sizeof r.cpu, "TestVendor-1-2-3");
     snprintf(r.kernels, sizeof r.kernels, "avx2");
     r.threads = 2;
@@ -1271,11 +1273,13 @@ Test(kernels, tune_cache_roundtrip_and_errors)
         {"{\"cpu\": \"x\", \"entries\": []}", "entries"},
         {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4}}}", "rows_pf"},
         {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
         {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
         {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"dense\": \"own\"}}}", "q_streams"},
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"rows_streams\": 1, \"dense\": \"own\"}}}", "q_streams"},
+        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 5, \"dense\": \"own\"}}}", "rows_streams"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         FILE *f = fopen(path, "w");
@@ -1286,13 +1290,19 @@ Test(kernels, tune_cache_roundtrip_and_errors)
         cr_expect(strstr(err.msg, path) && strstr(err.msg, bad[i][1]), "case %zu: message '%s' (expected the path "
                   "and '%s')", i, err.msg, bad[i][1]);
     }
-    { /* an entry written before q_streams existed is no entry: the next use tunes again */
+    /* an entry written before q_streams or rows_streams existed is no entry: the next use tunes again */
+    static const char *old_entries[] = {
+        "{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "\"q_hint\": 0, \"parts\": 1, \"dense\": \"own\"}}}",
+        "{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"dense\": \"own\"}}}",
+    };
+    for (size_t i = 0; i < sizeof old_entries / sizeof old_entries[0]; i++) {
         FILE *f = fopen(path, "w");
         cr_assert(f);
-        fputs("{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, "
-              "\"q_pf\": 64, \"q_hint\": 0, \"parts\": 1, \"dense\": \"own\"}}}", f);
+        fputs(old_entries[i], f);
         fclose(f);
-        cr_expect_eq(dm_tune_load(path, "avx2", 1, &back, &err), 0, "an entry without q_streams was used");
+        cr_expect_eq(dm_tune_load(path, "avx2", 1, &back, &err), 0, "old entry %zu was used", i);
     }
     /* a malformed cache is rewritten by the next save */
     cr_assert_eq(dm_tune_save(path, &r1, &err), 0, "%s", err.msg);

@@ -2424,8 +2424,9 @@ const dm_cmd_def dm_cmd_table[] = {
     {"tune", "[kernels] | CONSTRAINT maximize speedup|bytes|macs [trials N] [time S] [ratios VALUES] [bits VALUES] "
              "[report SPLIT|none] [sens-limit N|all] [margin Z] [pairs N]",
      "tune the kernels on this CPU, or search per-site ratios and bits within a quality budget",
-     "tune (or tune kernels) times candidate kernel parameters (rows per block, prefetch distance and hint, the "
-     "little GEMV's prefetch and streams, the split between threads) and OpenBLAS sgemv against our own dense "
+     "tune (or tune kernels) times candidate kernel parameters (rows per block and the streams they come from, "
+     "prefetch distance and hint, the little GEMV's prefetch and streams, the split between threads) and OpenBLAS "
+     "sgemv against our own dense "
      "GEMV, for the kernels and threads settings, in a bounded search (seconds), and caches the winners in "
      "$XDG_CACHE_HOME/dualmod/kernels-<cpu id>.json; bench and run do it by themselves on a CPU's first use. "
      "tune CONSTRAINT maximize OBJECTIVE searches the per-site knobs: CONSTRAINT is COLUMN <= X or COLUMN >= X on a "

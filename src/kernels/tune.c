@@ -286,7 +286,9 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     double med[48];
     char buf[96];
     int done = 0;
-    const int n_rows_c = 2 * (1 + 2 * 4), total = TUNE_REPS * (2 * n_rows_c + 2 * 7 + (threads > 1 ? 8 : 0)) + 2 * (2 * TUNE_REPS + 1);
+    const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = strcmp(k->name, "avx2") == 0 ? 3 : 0;
+    const int total = TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + (threads > 1 ? 8 : 0)) +
+                      2 * (2 * TUNE_REPS + 1);
 
     /* 1. rows: block x prefetch distance x hint, on gathered and on all rows */
     int nc = 0;
@@ -317,6 +319,32 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
         if (med[i] + med[nc + i] < med[best] + med[nc + best])
             best = i;
     }
+    base = cand[best];
+
+    /* 1b. rows streams: each block's rows from 1, 2, 4 or 8 ranges (at most the block's rows) */
+    nc = 0;
+    for (int st = 1; st <= base.rows_block; st *= 2) {
+        cand[nc] = base;
+        cand[nc].rows_streams = st;
+        nc++;
+    }
+    for (int i = 0; i < nc; i++) {
+        c2[i] = cand[i], c2[nc + i] = cand[i];
+        wl[i] = WL_ROWS, wl[nc + i] = WL_DENSE_OWN;
+    }
+    measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + 0.55 * TUNE_BUDGET, med, cb, ctx, "rows streams",
+            &done, total);
+    best = 0;
+    for (int i = 0; i < nc; i++) {
+        snprintf(buf, sizeof buf, "rs=%d (gathered half)", cand[i].rows_streams);
+        add_cand(o, "rstreams", buf, med[i], wl_bytes(&w, WL_ROWS));
+        snprintf(buf, sizeof buf, "rs=%d (all rows)", cand[i].rows_streams);
+        add_cand(o, "rstreams", buf, med[nc + i], wl_bytes(&w, WL_DENSE_OWN));
+        if (med[i] + med[nc + i] < med[best] + med[nc + best])
+            best = i;
+    }
+    if (nc < 4) /* block 4: the progress counted 4 candidates */
+        done += TUNE_REPS * 2 * (4 - nc);
     base = cand[best];
 
     /* 2. dense: OpenBLAS against ours */
@@ -488,11 +516,12 @@ int dm_tune_load(const char *path, const char *kernels, int threads, dm_tune_res
         dm_errf(err, "%s: entry %s: field 'dense' missing or not \"blas\" / \"own\"", path, key);
         goto out;
     }
-    if (!json_object_get(e, "q_streams")) { /* written before q_streams existed: tune again */
-        rc = 0;
+    if (!json_object_get(e, "q_streams") || !json_object_get(e, "rows_streams")) {
+        rc = 0; /* written before these fields existed: tune again */
         goto out;
     }
-    if (get_int(e, "q_streams", &p.q_streams, path, key, err))
+    if (get_int(e, "q_streams", &p.q_streams, path, key, err) ||
+        get_int(e, "rows_streams", &p.rows_streams, path, key, err))
         goto out;
     p.dense = strcmp(dense, "own") == 0 ? DM_DENSE_OWN : DM_DENSE_BLAS;
     if (dm_kparams_check(&p, err)) {
@@ -547,11 +576,12 @@ int dm_tune_save(const char *path, const dm_tune_result *r, dm_err *err)
         root = json_pack("{s:s, s:s, s:{}}", "cpu", r->cpu, "model", r->model, "entries");
     char key[48];
     entry_key(key, sizeof key, r->kernels, r->threads);
-    json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
-                          r->p.rows_block, "rows_pf", r->p.rows_pf, "rows_hint", r->p.rows_hint, "q_pf", r->p.q_pf,
-                          "q_hint", r->p.q_hint, "dense", r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts",
-                          r->p.parts, "q_streams", r->p.q_streams, "blas_ms", r->blas_ms, "own_ms", r->own_ms,
-                          "dense_bytes", r->dense_bytes, "seconds", r->seconds, "created", r->created);
+    json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
+                          r->p.rows_block, "rows_streams", r->p.rows_streams, "rows_pf", r->p.rows_pf, "rows_hint",
+                          r->p.rows_hint, "q_pf", r->p.q_pf, "q_hint", r->p.q_hint, "dense",
+                          r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts", r->p.parts, "q_streams",
+                          r->p.q_streams, "blas_ms", r->blas_ms, "own_ms", r->own_ms, "dense_bytes", r->dense_bytes,
+                          "seconds", r->seconds, "created", r->created);
     json_t *cands = json_array();
     for (int i = 0; i < r->ncand; i++)
         json_array_append_new(cands, json_pack("{s:s, s:s, s:f, s:f}", "stage", r->cand[i].stage, "value",
