@@ -278,6 +278,8 @@ Test(dual, audit_reports_sane_figures)
     cr_assert(rec > 0.5 && rec <= 1.0, "recall %g", rec);
     /* top-k: predicted and oracle masks have the same size, so recall = 1 - false-insensitive rate */
     cr_assert_float_eq(rec, 1.0 - fi, 1e-9);
+    /* sigmoid and tanh have no exact zeros: no ReLU figures, no perfect-predictor bound */
+    cr_expect(isnan(dm_stats_relu_zero(&r.stats, -1, -1)) && isnan(dm_stats_oracle_mac_reduction(&r.stats, 0)));
     for (int g = 0; g < 4; g++) {
         double cpre = dm_stats_cos(&r.stats, -1, g, 0), cpost = dm_stats_cos(&r.stats, -1, g, 1);
         cr_assert(cpre > 0.5 && cpre <= 1.0 + 1e-9, "gate %d cos pre %g", g, cpre);

@@ -429,6 +429,27 @@ Test(dual, ratio0_is_dense_and_ratio1_is_little)
     dm_engine_step(&e, &es, si, &io, 0, &st);
     for (int r = 0; r < s->orows; r++)
         cr_assert_float_eq(g[r], y[r] + add[r], 1e-5);
+    /* the audit counts ReLU's exact zeros: the exact conv plus the shortcut <= 0 */
+    float *ex = malloc((size_t)s->orows * sizeof(float));
+    s->ops->exact_pre(s, NULL, u, s->in, 1, ex);
+    long z = 0;
+    for (int r = 0; r < s->orows; r++)
+        z += ex[r] + add[r] <= 0.0f;
+    cr_assert(z > 0 && z < s->orows, "%ld of %d exact zeros: the check needs both kinds", z, s->orows);
+    memset(&st, 0, sizeof st);
+    dm_engine_step(&e, &es, si, &io, 1, &st);
+    cr_expect_eq(st.gate[si][0].relu_zero, z, "audit: %ld exact zeros, counted %ld", z, st.gate[si][0].relu_zero);
+    cr_expect_eq(st.gate[si][0].relu_audited, s->orows);
+    cr_expect_float_eq(dm_stats_relu_zero(&st, si, -1), (double)z / s->orows, 1e-12);
+    /* a perfect predictor computes the orows - z kept outputs: orows / (orows - z) with free little modules */
+    cr_expect_float_eq(dm_stats_oracle_mac_reduction(&st, 0), (double)s->orows / (double)(s->orows - z), 1e-9);
+    cr_expect_float_eq(dm_stats_oracle_mac_reduction(&st, 1),
+                       st.dense_macs / ((double)(s->orows - z) * s->in + st.little_macs), 1e-9);
+    memset(&st, 0, sizeof st);
+    dm_engine_step(&e, &es, si, &io, 0, &st);
+    cr_expect(isnan(dm_stats_oracle_mac_reduction(&st, 1)) && isnan(dm_stats_relu_zero(&st, -1, -1)),
+              "no audit: no bound");
+    free(ex);
     free(u), free(add), free(y), free(g), free(h), free(sc), free(v);
     dm_engine_state_free(&es);
     dm_engine_free(&e);

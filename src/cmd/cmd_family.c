@@ -205,6 +205,10 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         json_object_set_new(j, "macs_big", json_real(st->big_macs));
         json_object_set_new(j, "macs_little", json_real(st->little_macs));
         json_object_set_new(j, "mac_reduction", isnan(mac_red) ? json_null() : json_real(mac_red));
+        if (s->audit && !isnan(dm_stats_oracle_mac_reduction(st, 1))) {
+            json_object_set_new(j, "oracle_mac_reduction", json_real(dm_stats_oracle_mac_reduction(st, 1)));
+            json_object_set_new(j, "oracle_mac_reduction_free", json_real(dm_stats_oracle_mac_reduction(st, 0)));
+        }
         json_object_set_new(j, "speedup", isnan(r->speedup) ? json_null() : json_real(r->speedup));
         json_object_set_new(j, "speedup_e2e", isnan(r->speedup_e2e) ? json_null() : json_real(r->speedup_e2e));
         json_object_set_new(j, "run_id", run_id > 0 ? json_integer(run_id) : json_null());
@@ -216,6 +220,8 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
                                    e->s[i].little.var > 0 ? e->s[i].little.mse / e->s[i].little.var : 0.0);
             if (s->audit)
                 json_object_set_new(sj, "recall", json_real(dm_stats_recall(st, i, -1)));
+            if (s->audit && !isnan(dm_stats_relu_zero(st, i, -1)))
+                json_object_set_new(sj, "relu_zero", json_real(dm_stats_relu_zero(st, i, -1)));
             json_array_append_new(sites, sj);
         }
         json_object_set_new(j, "sites", sites);
@@ -281,6 +287,8 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
             if (s->audit)
                 fprintf(out, "   recall %.3f  false-insensitive %.3f", dm_stats_recall(st, i, -1),
                         dm_stats_false_insens(st, i, -1));
+            if (s->audit && !isnan(dm_stats_relu_zero(st, i, -1)))
+                fprintf(out, "  exact zeros %.3f", dm_stats_relu_zero(st, i, -1));
             fprintf(out, "\n");
         }
         char se[32] = "";
@@ -308,6 +316,12 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
                     "MACs        dual-moduled layers %.3fx fewer: big %.2f M + little %.2f M vs dense %.2f M per %s\n",
                     mac_red, st->big_macs / per / 1e6, st->little_macs / per / 1e6, st->dense_macs / per / 1e6,
                     n->fam->item);
+        double ob = dm_stats_oracle_mac_reduction(st, 1), of = dm_stats_oracle_mac_reduction(st, 0);
+        if (s->audit && !isnan(ob))
+            fprintf(out,
+                    "MAC bound   a perfect predictor computes only the outputs ReLU keeps (%.1f%% of them are "
+                    "zeros): %.3fx fewer with these little modules, %.3fx with free ones\n",
+                    100 * st->zero_macs / st->audit_macs, ob, of);
         if (!isnan(r->speedup))
             fprintf(out,
                     "speed       %.2fx dual-moduled layers (%.2f-%.2f), %.2fx end to end: medians of interleaved "

@@ -257,6 +257,8 @@ double dm_engine_site_little_macs(const dm_engine *e, int si);
 typedef struct dm_gate_stats {
     long total, insens;              /* outputs and those taken from the little module */
     long oracle_insens, both_insens; /* audit: truly insensitive; and predicted so */
+    long relu_zero, relu_audited;    /* audit, ReLU groups: outputs whose exact pre-activation is <= 0 (ReLU's
+                                      * zeros: the most a perfect predictor can skip exactly); outputs audited */
     double dot_pre, nd_pre, nb_pre;  /* audit: cosine terms, pre-activation (dual vs big) */
     double dot_post, nd_post, nb_post;
 } dm_gate_stats;
@@ -270,6 +272,8 @@ typedef struct dm_dual_stats {
     double dense_macs;   /* multiply-adds of the dual-moduled layers, dense */
     double big_macs;     /* of the sensitive rows computed exactly */
     double little_macs;  /* of the little modules (projection + little weights) */
+    double zero_macs;    /* audit: of the ReLU outputs whose exact pre-activation is <= 0 */
+    double audit_macs;   /* audit: of all the ReLU outputs audited (dense) */
     long steps;
 } dm_dual_stats;
 
@@ -284,6 +288,13 @@ void dm_stats_merge(dm_dual_stats *a, const dm_dual_stats *b);
 double dm_stats_ratio(const dm_dual_stats *s, int site, int group);
 double dm_stats_recall(const dm_dual_stats *s, int site, int group);
 double dm_stats_false_insens(const dm_dual_stats *s, int site, int group);
+/* Audit, ReLU groups: the share of exact pre-activations <= 0 (NaN: none audited). */
+double dm_stats_relu_zero(const dm_dual_stats *s, int site, int group);
+/* Audit, a network whose sites are all ReLU: the MAC reduction of a perfect
+ * predictor, which computes exactly the outputs with a positive exact
+ * pre-activation; with_little: plus the little modules' MACs (as run),
+ * else free ones. NaN when not audited or a site is not ReLU. */
+double dm_stats_oracle_mac_reduction(const dm_dual_stats *s, int with_little);
 double dm_stats_cos(const dm_dual_stats *s, int site, int group, int post);
 
 /* ---- running ---- */

@@ -368,6 +368,15 @@ static void audit_site(const dm_engine *e, dm_engine_state *s, int si, const dm_
             gs->oracle_insens += !om[r];
             gs->both_insens += !om[r] && !s->sens[r];
         }
+        if (gr->act == DM_ACT_RELU && !gr->late) {
+            long z = 0;
+            for (int j = 0; j < gr->n; j++)
+                z += ex[gr->off + j] <= 0.0f;
+            gs->relu_zero += z;
+            gs->relu_audited += gr->n;
+            stats->zero_macs += (double)z * st->in;
+            stats->audit_macs += (double)gr->n * st->in;
+        }
         /* cosine similarity of the pre-activations (a late group: its full pre-activation) */
         float *a = s->ca, *b = s->cb;
         for (int j = 0; j < gr->n; j++) {
@@ -578,12 +587,14 @@ void dm_stats_merge(dm_dual_stats *a, const dm_dual_stats *b)
             const dm_gate_stats *y = &b->gate[s][g];
             x->total += y->total, x->insens += y->insens;
             x->oracle_insens += y->oracle_insens, x->both_insens += y->both_insens;
+            x->relu_zero += y->relu_zero, x->relu_audited += y->relu_audited;
             x->dot_pre += y->dot_pre, x->nd_pre += y->nd_pre, x->nb_pre += y->nb_pre;
             x->dot_post += y->dot_post, x->nd_post += y->nd_post, x->nb_post += y->nb_post;
         }
     a->big_bytes += b->big_bytes, a->little_bytes += b->little_bytes, a->dense_bytes += b->dense_bytes;
     a->dec_bytes += b->dec_bytes, a->dense_macs += b->dense_macs, a->big_macs += b->big_macs;
-    a->little_macs += b->little_macs, a->steps += b->steps;
+    a->little_macs += b->little_macs, a->zero_macs += b->zero_macs,
+    a->audit_macs += b->audit_macs, a->steps += b->steps;
 }
 
 #define FOR_GATES(s, site, group, body)                                                                      \
@@ -613,6 +624,24 @@ double dm_stats_false_insens(const dm_dual_stats *s, int site, int group)
     double a = 0, b = 0;
     FOR_GATES(s, site, group, { a += (double)(G_->insens - G_->both_insens); b += (double)G_->insens; });
     return b > 0 ? a / b : NAN;
+}
+
+double dm_stats_relu_zero(const dm_dual_stats *s, int site, int group)
+{
+    double a = 0, b = 0;
+    FOR_GATES(s, site, group, { a += (double)G_->relu_zero; b += (double)G_->relu_audited; });
+    return b > 0 ? a / b : NAN;
+}
+
+double dm_stats_oracle_mac_reduction(const dm_dual_stats *s, int with_little)
+{
+    int other = 0; /* a group that ran but was not a ReLU one audited */
+    FOR_GATES(s, -1, -1, { other |= G_->total > 0 && G_->relu_audited == 0; });
+    if (other || s->audit_macs <= 0 || s->dense_macs <= 0)
+        return NAN;
+    /* the audited outputs' share of zeros (by MACs) stands for the whole run */
+    double m = s->dense_macs * (1.0 - s->zero_macs / s->audit_macs) + (with_little ? s->little_macs : 0.0);
+    return m > 0 ? s->dense_macs / m : INFINITY;
 }
 
 double dm_stats_cos(const dm_dual_stats *s, int site, int group, int post)
