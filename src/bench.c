@@ -352,9 +352,10 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
     double *td = malloc((size_t)steps * sizeof(double)), *tq = malloc((size_t)steps * sizeof(double));
     double *pr = malloc((size_t)steps * sizeof(double));
+    double *ph = malloc((size_t)steps * 4 * sizeof(double)); /* per step: the four phase times */
     int *toks = malloc(4096 * sizeof(int));
     int rc = -1;
-    if (!td || !tq || !pr || !toks || (cold && !flush)) {
+    if (!td || !tq || !pr || !ph || !toks || (cold && !flush)) {
         dm_errf(err, "out of memory for the benchmark");
         goto out;
     }
@@ -378,7 +379,6 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     memset(&st, 0, sizeof st);
     qs.es.prof = 1;
     memset(qs.es.prof_s, 0, sizeof qs.es.prof_s);
-    double dense_sum = 0;
     for (int i = 0; i < steps; i++) {
         int tk = toks[(i + 20) & 4095];
         if (cold)
@@ -388,11 +388,17 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         td[i] = (dm_now() - t) * 1e3;
         if (cold)
             cold_flush(flush, flush_n);
+        double p0[4];
+        memcpy(p0, qs.es.prof_s, sizeof p0);
         t = dm_now();
         dm_dual_step_rnn(d, &qs, tk, 0, &st);
         tq[i] = (dm_now() - t) * 1e3;
         pr[i] = td[i] / tq[i];
-        dense_sum += td[i];
+        /* projection; little GEMV (the little module less the projection); masks + big rows; epilogue */
+        ph[i] = qs.es.prof_s[3] - p0[3];
+        ph[steps + i] = (qs.es.prof_s[0] - p0[0]) - ph[i];
+        ph[2 * steps + i] = qs.es.prof_s[1] - p0[1];
+        ph[3 * steps + i] = qs.es.prof_s[2] - p0[2];
     }
     qs.es.prof = 0;
     dm_minmedmax(pr, steps, o->sp); /* sorts pr */
@@ -405,13 +411,11 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     o->dual_bytes = (st.big_bytes + st.little_bytes) / (double)steps;
     o->bytes_ratio = o->dense_bytes > 0 ? o->dual_bytes / o->dense_bytes : 0;
     o->limit = o->dual_bytes > 0 ? o->dense_bytes / o->dual_bytes : 0;
-    double dense_s = dense_sum / 1e3;
-    if (dense_s > 0) {
-        o->share[0] = qs.es.prof_s[3] / dense_s;
-        o->share[1] = (qs.es.prof_s[0] - qs.es.prof_s[3]) / dense_s;
-        o->share[2] = qs.es.prof_s[1] / dense_s;
-        o->share[3] = qs.es.prof_s[2] / dense_s;
-    }
+    /* medians of the per-step phase times over the median dense step: robust to the outliers of a busy
+     * machine as the speedups are (their sum need not be the dual step's median) */
+    if (o->dense_ms > 0)
+        for (int q = 0; q < 4; q++)
+            o->share[q] = dm_median(ph + (size_t)q * steps, steps) * 1e3 / o->dense_ms;
     /* end to end, with the decoder */
     for (int i = 0; i < steps; i++) {
         int tk = toks[(i + 20 + steps) & 4095];
@@ -435,6 +439,7 @@ out:
     free(td);
     free(tq);
     free(pr);
+    free(ph);
     free(toks);
     dm_free(flush);
     dm_dual_state_free(&qs);

@@ -412,8 +412,8 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         fprintf(out, "\n");
 #undef V
     }
-    fprintf(out, "\nshares: time of each dual phase / dense step time (proj = projection, ltl = little GEMV, big = masks +"
-                 " sensitive rows, epi = cell update)\n");
+    fprintf(out, "\nshares: median time of each dual phase / median dense step (proj = projection, ltl = little GEMV,"
+                 " big = masks + sensitive rows, epi = cell update)\n");
     fprintf(out, "spread: (p75 - p25) / median of the pair speedups; %%lim: layer speedup / limit\n");
     if (tf.ok)
         fprintf(out, "vs torch: PyTorch %s nn.%s token by token (%.4f ms per step, recurrent layers) / dual ms\n",

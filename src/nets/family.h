@@ -82,7 +82,8 @@ typedef struct dm_dual_bench {
     double little_bytes;
     double bytes_ratio;      /* dual_bytes / dense_bytes */
     double limit;            /* dense_bytes / dual_bytes: the memory-bound speedup limit */
-    double share[4];         /* dual phase time / dense time: projection, little GEMV, big rows (+ masks), epilogue */
+    double share[4];         /* median dual phase time / median dense step: projection, little GEMV, big rows
+                              * (+ masks), epilogue */
     double spread;           /* (p75 - p25) / median of the per-pair speedups (dual-moduled layers): the noise */
     char path[16];           /* families with several dual kernels: the one timed (the faster), e.g. "per-channel" */
     char alt_path[16];       /* and the other, with its median time and speedup */
