@@ -123,6 +123,7 @@ static int cmp_d(const void *a, const void *b)
 }
 
 #define TUNE_REPS 15
+#define TUNE_MAXC 24 /* candidates in one stage */
 #define TUNE_MIN_REPS 3
 /* The search's time budget in seconds (stages end early past their share). */
 #define TUNE_BUDGET 40.0
@@ -261,6 +262,61 @@ static int ws_init(tune_ws *w, dm_err *err)
     return 0;
 }
 
+/* The context of one tuning run's stages. */
+typedef struct tune_run {
+    const dm_kernels *k;
+    int threads;
+    tune_ws *w;
+    dm_tune_progress cb;
+    void *ctx;
+    int done, total;
+    dm_tune_result *o;
+} tune_run;
+
+typedef void (*cand_label)(const dm_kparams *p, char *buf, size_t n);
+
+/* A stage that times nc candidates on two workloads (wa, then wb: each candidate's figure is the sum, and the
+ * result lists them as "<label> (<sa>)" and "<label> (<sb>)" under stage name cs); the best one's index. */
+static int pair_stage(tune_run *t, const dm_kparams *cand, int nc, int wa, const char *sa, int wb, const char *sb,
+                      double deadline, const char *progress, const char *cs, cand_label lab)
+{
+    dm_kparams c2[2 * TUNE_MAXC] = {{0}};
+    int wl[2 * TUNE_MAXC] = {0};
+    double med[2 * TUNE_MAXC];
+    char v[64], buf[96];
+    if (nc > TUNE_MAXC)
+        nc = TUNE_MAXC;
+    for (int i = 0; i < nc; i++) {
+        c2[i] = cand[i], c2[nc + i] = cand[i];
+        wl[i] = wa, wl[nc + i] = wb;
+    }
+    measure(t->k, t->threads, t->w, 2 * nc, c2, wl, TUNE_REPS, deadline, med, t->cb, t->ctx, progress, &t->done,
+            t->total);
+    int best = 0;
+    for (int i = 0; i < nc; i++) {
+        lab(&cand[i], v, sizeof v);
+        snprintf(buf, sizeof buf, "%s (%s)", v, sa);
+        add_cand(t->o, cs, buf, med[i], wl_bytes(t->w, wa));
+        snprintf(buf, sizeof buf, "%s (%s)", v, sb);
+        add_cand(t->o, cs, buf, med[nc + i], wl_bytes(t->w, wb));
+        if (med[i] + med[nc + i] < med[best] + med[nc + best])
+            best = i;
+    }
+    return best;
+}
+
+static void lab_rows(const dm_kparams *p, char *b, size_t n)
+{
+    snprintf(b, n, "block=%d pf=%d %s", p->rows_block, p->rows_pf, p->rows_pf ? (p->rows_hint ? "t1" : "t0") : "-");
+}
+static void lab_rs(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "rs=%d", p->rows_streams); }
+static void lab_q(const dm_kparams *p, char *b, size_t n)
+{
+    snprintf(b, n, "qpf=%d %s", p->q_pf, p->q_pf ? (p->q_hint ? "t1" : "t0") : "-");
+}
+static void lab_qs(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "qs=%d", p->q_streams); }
+static void lab_parts(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "parts=%d", p->parts); }
+
 static const int rows_pf_c[] = {0, 256, 512, 1024, 2048};
 static const int q_pf_c[] = {0, 1024, 4096, 16384};
 
@@ -281,14 +337,15 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     dm_dense_use(NULL);
     dm_kparams base;
     dm_kparams_default(&base);
-    dm_kparams cand[48];
-    int wl[48];
-    double med[48];
+    dm_kparams cand[TUNE_MAXC];
+    int wl[2 * TUNE_MAXC];
+    double med[2 * TUNE_MAXC];
     char buf[96];
-    int done = 0;
     const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = strcmp(k->name, "avx2") == 0 ? 3 : 0;
-    const int total = TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + (threads > 1 ? 8 : 0)) +
-                      2 * (2 * TUNE_REPS + 1);
+    tune_run tr = {k, threads, &w, cb, ctx, 0,
+                   TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + (threads > 1 ? 8 : 0)) +
+                       2 * (2 * TUNE_REPS + 1),
+                   o};
 
     /* 1. rows: block x prefetch distance x hint, on gathered and on all rows */
     int nc = 0;
@@ -301,25 +358,8 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
                 cand[nc].rows_hint = h;
                 nc++;
             }
-    dm_kparams c2[48];
-    for (int i = 0; i < nc; i++) {
-        c2[i] = cand[i], c2[nc + i] = cand[i];
-        wl[i] = WL_ROWS, wl[nc + i] = WL_DENSE_OWN;
-    }
-    measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + 0.5 * TUNE_BUDGET, med, cb, ctx, "rows", &done,
-            total);
-    int best = 0;
-    for (int i = 0; i < nc; i++) {
-        snprintf(buf, sizeof buf, "block=%d pf=%d %s (gathered half)", cand[i].rows_block, cand[i].rows_pf,
-                 cand[i].rows_pf ? (cand[i].rows_hint ? "t1" : "t0") : "-");
-        add_cand(o, "rows", buf, med[i], wl_bytes(&w, WL_ROWS));
-        snprintf(buf, sizeof buf, "block=%d pf=%d %s (all rows)", cand[i].rows_block, cand[i].rows_pf,
-                 cand[i].rows_pf ? (cand[i].rows_hint ? "t1" : "t0") : "-");
-        add_cand(o, "rows", buf, med[nc + i], wl_bytes(&w, WL_DENSE_OWN));
-        if (med[i] + med[nc + i] < med[best] + med[nc + best])
-            best = i;
-    }
-    base = cand[best];
+    base = cand[pair_stage(&tr, cand, nc, WL_ROWS, "gathered half", WL_DENSE_OWN, "all rows",
+                           t_start + 0.5 * TUNE_BUDGET, "rows", "rows", lab_rows)];
 
     /* 1b. rows streams: each block's rows from 1, 2, 4 or 8 ranges (at most the block's rows) */
     nc = 0;
@@ -328,30 +368,16 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
         cand[nc].rows_streams = st;
         nc++;
     }
-    for (int i = 0; i < nc; i++) {
-        c2[i] = cand[i], c2[nc + i] = cand[i];
-        wl[i] = WL_ROWS, wl[nc + i] = WL_DENSE_OWN;
-    }
-    measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + 0.55 * TUNE_BUDGET, med, cb, ctx, "rows streams",
-            &done, total);
-    best = 0;
-    for (int i = 0; i < nc; i++) {
-        snprintf(buf, sizeof buf, "rs=%d (gathered half)", cand[i].rows_streams);
-        add_cand(o, "rstreams", buf, med[i], wl_bytes(&w, WL_ROWS));
-        snprintf(buf, sizeof buf, "rs=%d (all rows)", cand[i].rows_streams);
-        add_cand(o, "rstreams", buf, med[nc + i], wl_bytes(&w, WL_DENSE_OWN));
-        if (med[i] + med[nc + i] < med[best] + med[nc + best])
-            best = i;
-    }
+    base = cand[pair_stage(&tr, cand, nc, WL_ROWS, "gathered half", WL_DENSE_OWN, "all rows",
+                           t_start + 0.55 * TUNE_BUDGET, "rows streams", "rstreams", lab_rs)];
     if (nc < 4) /* block 4: the progress counted 4 candidates */
-        done += TUNE_REPS * 2 * (4 - nc);
-    base = cand[best];
+        tr.done += TUNE_REPS * 2 * (4 - nc);
 
     /* 2. dense: OpenBLAS against ours */
-    c2[0] = base, c2[1] = base;
+    cand[0] = base, cand[1] = base;
     wl[0] = WL_DENSE_BLAS, wl[1] = WL_DENSE_OWN;
-    measure(k, threads, &w, 2, c2, wl, 2 * TUNE_REPS + 1, t_start + 0.65 * TUNE_BUDGET, med, cb, ctx, "dense", &done,
-            total);
+    measure(k, threads, &w, 2, cand, wl, 2 * TUNE_REPS + 1, t_start + 0.65 * TUNE_BUDGET, med, cb, ctx, "dense",
+            &tr.done, tr.total);
     o->blas_ms = med[0];
     o->own_ms = med[1];
     o->dense_bytes = wl_bytes(&w, WL_DENSE_BLAS);
@@ -369,45 +395,19 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
             cand[nc].q_hint = h;
             nc++;
         }
-    for (int i = 0; i < nc; i++) {
-        c2[i] = cand[i], c2[nc + i] = cand[i];
-        wl[i] = WL_Q8, wl[nc + i] = WL_Q4;
-    }
-    measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + 0.85 * TUNE_BUDGET, med, cb, ctx, "qgemv", &done,
-            total);
-    best = 0;
-    for (int i = 0; i < nc; i++) {
-        snprintf(buf, sizeof buf, "qpf=%d %s (INT8)", cand[i].q_pf, cand[i].q_pf ? (cand[i].q_hint ? "t1" : "t0") : "-");
-        add_cand(o, "qgemv", buf, med[i], wl_bytes(&w, WL_Q8));
-        snprintf(buf, sizeof buf, "qpf=%d %s (INT4)", cand[i].q_pf, cand[i].q_pf ? (cand[i].q_hint ? "t1" : "t0") : "-");
-        add_cand(o, "qgemv", buf, med[nc + i], wl_bytes(&w, WL_Q4));
-        if (med[i] + med[nc + i] < med[best] + med[nc + best])
-            best = i;
-    }
-    base = cand[best];
+    base = cand[pair_stage(&tr, cand, nc, WL_Q8, "INT8", WL_Q4, "INT4", t_start + 0.85 * TUNE_BUDGET, "qgemv",
+                           "qgemv", lab_q)];
 
     /* 3b. qgemv streams (avx2): one sequential stream of 4-row groups, or 2 or 4 interleaved ones */
-    if (strcmp(k->name, "avx2") == 0) {
+    if (n_qs_c) {
         nc = 0;
         for (int st = 1; st <= 4; st *= 2) {
             cand[nc] = base;
             cand[nc].q_streams = st;
-            c2[nc] = cand[nc], c2[3 + nc] = cand[nc];
-            wl[nc] = WL_Q8, wl[3 + nc] = WL_Q4;
             nc++;
         }
-        measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + 0.9 * TUNE_BUDGET, med, cb, ctx, "qgemv streams",
-                &done, total);
-        best = 0;
-        for (int i = 0; i < nc; i++) {
-            snprintf(buf, sizeof buf, "qs=%d (INT8)", cand[i].q_streams);
-            add_cand(o, "qstreams", buf, med[i], wl_bytes(&w, WL_Q8));
-            snprintf(buf, sizeof buf, "qs=%d (INT4)", cand[i].q_streams);
-            add_cand(o, "qstreams", buf, med[nc + i], wl_bytes(&w, WL_Q4));
-            if (med[i] + med[nc + i] < med[best] + med[nc + best])
-                best = i;
-        }
-        base = cand[best];
+        base = cand[pair_stage(&tr, cand, nc, WL_Q8, "INT8", WL_Q4, "INT4", t_start + 0.9 * TUNE_BUDGET,
+                               "qgemv streams", "qstreams", lab_qs)];
     }
 
     /* 4. parts per thread */
@@ -419,20 +419,8 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
             nc++;
         }
         cand[nc] = base, cand[nc].parts = 3, nc++;
-        for (int i = 0; i < nc; i++) {
-            c2[i] = cand[i], c2[nc + i] = cand[i];
-            wl[i] = WL_ROWS, wl[nc + i] = WL_DENSE_OWN;
-        }
-        measure(k, threads, &w, 2 * nc, c2, wl, TUNE_REPS, t_start + TUNE_BUDGET, med, cb, ctx, "parts", &done,
-            total);
-        best = 0;
-        for (int i = 0; i < nc; i++) {
-            snprintf(buf, sizeof buf, "parts=%d (gathered half + all rows)", cand[i].parts);
-            add_cand(o, "parts", buf, med[i] + med[nc + i], wl_bytes(&w, WL_ROWS) + wl_bytes(&w, WL_DENSE_OWN));
-            if (med[i] + med[nc + i] < med[best] + med[nc + best])
-                best = i;
-        }
-        base = cand[best];
+        base = cand[pair_stage(&tr, cand, nc, WL_ROWS, "gathered half", WL_DENSE_OWN, "all rows",
+                               t_start + TUNE_BUDGET, "parts", "parts", lab_parts)];
     }
     o->p = base;
     dm_cpu_id(o->cpu, sizeof o->cpu);

@@ -25,10 +25,10 @@
 #include "kernels.h"
 #include "util.h"
 
-#define DM_TUNE_MAXCAND 64
+#define DM_TUNE_MAXCAND 96 /* every stage's candidates: at most 36 + 8 + 2 + 14 + 6 + 10 */
 
 typedef struct dm_tune_cand {
-    char stage[12];  /* rows, dense, qgemv, parts */
+    char stage[12];  /* rows, rstreams, dense, qgemv, qstreams, parts */
     char value[64];  /* the candidate, e.g. "block=4 pf=512 t0" or "OpenBLAS sgemv" */
     double ms;       /* first quartile of the timed calls (the stage's workload) */
     double gbs;      /* bytes read / ms */
