@@ -1098,6 +1098,19 @@ int dm_little_fit_blocks(dm_little *L, const dm_moments *m, int k, int nb, dm_pr
     memcpy(X, B, sizeof(double) * (size_t)rows * K);
     int info = 0;
     dposv_("U", &K, &rows, Ar, &K, X, &K, &info, 1);
+    if (info > 0 && (tr <= 0.0 || lambda == 0.0)) {
+        /* inputs without variance in a projected direction carry nothing to fit: PCA past the inputs' rank,
+         * or (tr = 0) inputs that are all zero, as behind a dead layer of a sparse ReLU network. A ridge of
+         * 1e-9 of the mean variance (1 when there is none) gives those directions weight ~0 and leaves the
+         * rest (and the bias) as they were. */
+        memcpy(Ar, A, sizeof(double) * (size_t)K * K);
+        ridge = tr > 0.0 ? 1e-9 * tr / (double)kk : 1.0;
+        for (int i = 0; i < kk; i++)
+            Ar[(size_t)i * K + i] += ridge;
+        memcpy(X, B, sizeof(double) * (size_t)rows * K);
+        info = 0;
+        dposv_("U", &K, &rows, Ar, &K, X, &K, &info, 1);
+    }
     if (info != 0) {
         int er = -1, es = 0;
         for (int st = 0; st < ns && er < 0; st++)
