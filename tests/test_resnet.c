@@ -341,7 +341,8 @@ typedef struct dual_fix {
     dm_fitdata fd;
 } dual_fix;
 
-static void dual_setup_model(dual_fix *x, const char *model)
+/* model fitted on ntrain training images (calib calibration samples), ntest test images */
+static void dual_setup_sized(dual_fix *x, const char *model, int ntrain, int ntest, int calib)
 {
     if (access(FMNIST, R_OK) != 0)
         cr_skip_test("%s absent (package dataset-fashion-mnist)", FMNIST);
@@ -351,12 +352,14 @@ static void dual_setup_model(dual_fix *x, const char *model)
     test_path(path, sizeof path, model);
     dm_err err;
     cr_assert_eq(dm_net_load(path, NULL, &x->n, &err), 0, "%s", err.msg);
-    cr_assert_eq(x->n->fam->open(x->n, "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz", 64, &x->train,
-                                 &err),
+    cr_assert_eq(x->n->fam->open(x->n, "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz", ntrain,
+                                 &x->train, &err),
                  0, "%s", err.msg);
-    cr_assert_eq(x->n->fam->open(x->n, FMNIST, 24, &x->test, &err), 0, "%s", err.msg);
-    cr_assert_eq(x->n->fam->fit(x->n, x->train, 64, 2000, &x->fd, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(x->n->fam->open(x->n, FMNIST, ntest, &x->test, &err), 0, "%s", err.msg);
+    cr_assert_eq(x->n->fam->fit(x->n, x->train, ntrain, calib, &x->fd, NULL, &err), 0, "%s", err.msg);
 }
+
+static void dual_setup_model(dual_fix *x, const char *model) { dual_setup_sized(x, model, 64, 24, 2000); }
 
 static void dual_setup(dual_fix *x) { dual_setup_model(x, "tests/fixtures/resnet_cifar.safetensors"); }
 
@@ -754,30 +757,18 @@ Test(shipped, fmnist_resnet_sparse_reproduces_pytorch) { reproduces_pytorch("mod
  * is where the paper's 3x fewer operations holds (card.md: 3.48x at -0.21 points on the test split). */
 Test(shipped, fmnist_resnet_sparse_three_times_fewer_macs)
 {
-    if (access(FMNIST, R_OK) != 0)
-        cr_skip_test("%s absent (package dataset-fashion-mnist)", FMNIST);
-    char path[4096], cache[] = "/tmp/dm_rcache_XXXXXX";
-    cr_assert(mkdtemp(cache));
-    setenv("XDG_CACHE_HOME", cache, 1);
-    test_path(path, sizeof path, "models/fmnist-resnet-sparse/model.safetensors");
-    dm_err err;
-    dm_net *n;
-    dm_data *train, *test;
-    dm_fitdata fd;
-    cr_assert_eq(dm_net_load(path, NULL, &n, &err), 0, "%s", err.msg);
-    cr_assert_eq(n->fam->open(n, "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz", 300, &train, &err),
-                 0, "%s", err.msg);
-    cr_assert_eq(n->fam->open(n, FMNIST, 300, &test, &err), 0, "%s", err.msg);
-    cr_assert_eq(n->fam->fit(n, train, 300, 4000, &fd, NULL, &err), 0, "%s", err.msg);
+    dual_fix x;
+    dual_setup_sized(&x, "models/fmnist-resnet-sparse/model.safetensors", 300, 300, 4000);
     dm_dual_cfg cfg;
     dm_dual_cfg_default(&cfg);
     cfg.ratio = 0.85;
     cfg.k = 2;
     cfg.proj = DM_PROJ_PCA;
+    dm_err err;
     dm_engine e;
-    cr_assert_eq(dm_engine_build(&e, n->site, n->nsites, &fd, &cfg, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_engine_build(&e, x.n->site, x.n->nsites, &x.fd, &cfg, &err), 0, "%s", err.msg);
     dm_dual_result *r = calloc(1, sizeof *r);
-    cr_assert_eq(n->fam->eval(n, &e, test, NULL, 1, r, &err), 0, "%s", err.msg);
+    cr_assert_eq(x.n->fam->eval(x.n, &e, x.test, NULL, 1, r, &err), 0, "%s", err.msg);
     double red = r->stats.dense_macs / (r->stats.big_macs + r->stats.little_macs);
     cr_expect(red >= 3.0, "MAC reduction %.3f at ratio 0.85, k 2 (expected >= 3)", red);
     cr_expect(r->top1_agree >= 0.95, "top-1 agreement with dense %.3f (expected >= 0.95)", r->top1_agree);
@@ -786,10 +777,7 @@ Test(shipped, fmnist_resnet_sparse_three_times_fewer_macs)
     cr_expect(dm_stats_relu_zero(&r->stats, -1, -1) > 0.9, "exact zeros %.3f", dm_stats_relu_zero(&r->stats, -1, -1));
     free(r);
     dm_engine_free(&e);
-    dm_fitdata_free(&fd);
-    n->fam->close(train);
-    n->fam->close(test);
-    dm_net_free(n);
+    dual_teardown(&x);
 }
 
 Test(conv, block_pca_is_block_diagonal_and_orthonormal)

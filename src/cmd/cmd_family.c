@@ -205,8 +205,9 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         json_object_set_new(j, "macs_big", json_real(st->big_macs));
         json_object_set_new(j, "macs_little", json_real(st->little_macs));
         json_object_set_new(j, "mac_reduction", isnan(mac_red) ? json_null() : json_real(mac_red));
-        if (s->audit && !isnan(dm_stats_oracle_mac_reduction(st, 1))) {
-            json_object_set_new(j, "oracle_mac_reduction", json_real(dm_stats_oracle_mac_reduction(st, 1)));
+        double ob = dm_stats_oracle_mac_reduction(st, 1);
+        if (s->audit && !isnan(ob)) {
+            json_object_set_new(j, "oracle_mac_reduction", json_real(ob));
             json_object_set_new(j, "oracle_mac_reduction_free", json_real(dm_stats_oracle_mac_reduction(st, 0)));
         }
         json_object_set_new(j, "speedup", isnan(r->speedup) ? json_null() : json_real(r->speedup));
@@ -220,8 +221,9 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
                                    e->s[i].little.var > 0 ? e->s[i].little.mse / e->s[i].little.var : 0.0);
             if (s->audit)
                 json_object_set_new(sj, "recall", json_real(dm_stats_recall(st, i, -1)));
-            if (s->audit && !isnan(dm_stats_relu_zero(st, i, -1)))
-                json_object_set_new(sj, "relu_zero", json_real(dm_stats_relu_zero(st, i, -1)));
+            double rz = dm_stats_relu_zero(st, i, -1);
+            if (s->audit && !isnan(rz))
+                json_object_set_new(sj, "relu_zero", json_real(rz));
             json_array_append_new(sites, sj);
         }
         json_object_set_new(j, "sites", sites);
@@ -287,8 +289,9 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
             if (s->audit)
                 fprintf(out, "   recall %.3f  false-insensitive %.3f", dm_stats_recall(st, i, -1),
                         dm_stats_false_insens(st, i, -1));
-            if (s->audit && !isnan(dm_stats_relu_zero(st, i, -1)))
-                fprintf(out, "  exact zeros %.3f", dm_stats_relu_zero(st, i, -1));
+            double rz = dm_stats_relu_zero(st, i, -1);
+            if (s->audit && !isnan(rz))
+                fprintf(out, "  exact zeros %.3f", rz);
             fprintf(out, "\n");
         }
         char se[32] = "";

@@ -338,8 +338,8 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     dm_kparams base;
     dm_kparams_default(&base);
     dm_kparams cand[TUNE_MAXC];
-    int wl[2 * TUNE_MAXC];
-    double med[2 * TUNE_MAXC];
+    int wl[2];      /* the dense stage's (the others: pair_stage's) */
+    double med[2];
     char buf[96];
     const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = strcmp(k->name, "avx2") == 0 ? 3 : 0;
     tune_run tr = {k, threads, &w, cb, ctx, 0,

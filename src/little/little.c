@@ -1015,16 +1015,20 @@ int dm_proj_srp_blocks(dm_proj *p, int kb, int d, int nb, uint64_t seed, dm_err 
     return 0;
 }
 
-/* First SRP row without non-zeros (possible for a small input size: each row
- * is empty with probability (2/3)^d), or -1. */
-static int empty_row(const dm_proj *p)
+/* Solve the normal equations with `ridge` on the diagonal of the kk weight
+ * terms: Ar = A + ridge I, X = B, then Ar X^T = B^T in place (Ar symmetric,
+ * so row- and column-major agree; B row-major, rows x K, is B^T column-major
+ * with ld K). dposv's info. */
+static int solve_ridged(const double *A, const double *B, int K, int kk, int rows, double ridge, double *Ar,
+                        double *X)
 {
-    if (p->kind != DM_PROJ_SRP)
-        return -1;
-    for (int j = 0; j < p->k; j++)
-        if (p->rowptr[j] == p->rowptr[j + 1])
-            return j;
-    return -1;
+    memcpy(Ar, A, sizeof(double) * (size_t)K * K);
+    for (int i = 0; i < kk; i++)
+        Ar[(size_t)i * K + i] += ridge;
+    memcpy(X, B, sizeof(double) * (size_t)rows * K);
+    int info = 0;
+    dposv_("U", &K, &rows, Ar, &K, X, &K, &info, 1);
+    return info;
 }
 
 int dm_little_fit(dm_little *L, const dm_moments *m, int k, dm_proj_kind kind, uint64_t seed,
@@ -1086,44 +1090,22 @@ int dm_little_fit_blocks(dm_little *L, const dm_moments *m, int k, int nb, dm_pr
         dm_errf(err, "little fit: out of memory (rows %d, k %d)", rows, k);
         goto fail;
     }
-    memcpy(Ar, A, sizeof(double) * (size_t)K * K);
     double tr = 0.0;
     for (int i = 0; i < kk; i++)
         tr += A[(size_t)i * K + i];
-    double ridge = lambda * tr / (double)kk;
-    for (int i = 0; i < kk; i++)
-        Ar[(size_t)i * K + i] += ridge;
-    /* Ar symmetric, so row- and column-major agree; B row-major (rows x K) is
-     * B^T column-major with ld K: solve Ar X^T = B^T in place. */
-    memcpy(X, B, sizeof(double) * (size_t)rows * K);
-    int info = 0;
-    dposv_("U", &K, &rows, Ar, &K, X, &K, &info, 1);
-    if (info > 0 && (tr <= 0.0 || lambda == 0.0)) {
-        /* inputs without variance in a projected direction carry nothing to fit: PCA past the inputs' rank,
-         * or (tr = 0) inputs that are all zero, as behind a dead layer of a sparse ReLU network. A ridge of
-         * 1e-9 of the mean variance (1 when there is none) gives those directions weight ~0 and leaves the
-         * rest (and the bias) as they were. */
-        memcpy(Ar, A, sizeof(double) * (size_t)K * K);
-        ridge = tr > 0.0 ? 1e-9 * tr / (double)kk : 1.0;
-        for (int i = 0; i < kk; i++)
-            Ar[(size_t)i * K + i] += ridge;
-        memcpy(X, B, sizeof(double) * (size_t)rows * K);
-        info = 0;
-        dposv_("U", &K, &rows, Ar, &K, X, &K, &info, 1);
-    }
-    if (info != 0) {
-        int er = -1, es = 0;
-        for (int st = 0; st < ns && er < 0; st++)
-            er = empty_row(&L->proj[st]), es = st;
-        if (info > 0 && er >= 0)
-            dm_errf(err, "little fit: normal equations not positive definite (layer too small "
-                    "a sample? n = %ld; row %d of the projection of stream %d is empty, lambda > 0 "
-                    "would regularise it)", m->n, er, es);
-        else if (info > 0)
-            dm_errf(err, "little fit: normal equations not positive definite (layer too small "
-                    "a sample? n = %ld)", m->n);
-        else
-            dm_errf(err, "little fit: dposv argument %d invalid", -info);
+    int info = solve_ridged(A, B, K, kk, rows, lambda * tr / (double)kk, Ar, X);
+    if (info > 0 && (tr <= 0.0 || lambda == 0.0))
+        /* inputs without variance in a projected direction carry nothing to fit: an empty SRP row, PCA past
+         * the inputs' rank, or (tr = 0) inputs that are all zero, as behind a dead layer of a sparse ReLU
+         * network. A ridge of 1e-9 of the mean variance (1 when there is none) gives those directions weight
+         * ~0 and leaves the rest (and the bias) as they were. */
+        info = solve_ridged(A, B, K, kk, rows, tr > 0.0 ? 1e-9 * tr / (double)kk : 1.0, Ar, X);
+    if (info > 0) {
+        dm_errf(err, "little fit: normal equations not positive definite (layer too small a sample? n = %ld)",
+                m->n);
+        goto fail;
+    } else if (info < 0) {
+        dm_errf(err, "little fit: dposv argument %d invalid", -info);
         goto fail;
     }
     for (int r = 0; r < rows; r++) {
