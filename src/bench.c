@@ -304,6 +304,195 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     return 0;
 }
 
+/* ---- read-pattern replay ---- */
+
+/* What a step read (dm_read_rec), read again by plain loads: the read-pattern
+ * limit of the bench. A byte range is read as RP_STREAMS equal ranges at
+ * once; a row list as RP_STREAMS equal ranges of the list, one row of each in
+ * turn, a cache line of each row in lockstep (the rows beyond a multiple of
+ * RP_STREAMS one at a time). With several threads each takes an equal share of every
+ * range and list, as the kernels split their rows, with a barrier between
+ * ops as the step has. */
+#define RP_STREAMS 8
+
+__attribute__((target("avx2"))) static float read_bytes_avx2(const unsigned char *p, size_t bytes)
+{
+    __m256 acc[RP_STREAMS];
+#pragma GCC unroll 8
+    for (int s = 0; s < RP_STREAMS; s++)
+        acc[s] = _mm256_setzero_ps();
+    size_t per = (bytes / RP_STREAMS) & ~(size_t)63;
+    for (size_t i = 0; i < per; i += 64)
+#pragma GCC unroll 8
+        for (int s = 0; s < RP_STREAMS; s++) { /* a whole line of each stream in turn */
+            const float *q = (const float *)(p + (size_t)s * per + i);
+            acc[s] = _mm256_add_ps(acc[s], _mm256_add_ps(_mm256_loadu_ps(q), _mm256_loadu_ps(q + 8)));
+        }
+    float t[8], sum = 0;
+#pragma GCC unroll 8
+    for (int s = 1; s < RP_STREAMS; s++)
+        acc[0] = _mm256_add_ps(acc[0], acc[s]);
+    _mm256_storeu_ps(t, acc[0]);
+    for (int j = 0; j < 8; j++)
+        sum += t[j];
+    for (size_t i = RP_STREAMS * per; i < bytes; i++)
+        sum += p[i];
+    return sum;
+}
+
+static float read_bytes_plain(const unsigned char *p, size_t bytes)
+{
+    unsigned acc[RP_STREAMS] = {0};
+    size_t per = (bytes / RP_STREAMS) & ~(size_t)7;
+    for (size_t i = 0; i < per; i += 8)
+        for (int s = 0; s < RP_STREAMS; s++) {
+            uint64_t v;
+            memcpy(&v, p + (size_t)s * per + i, sizeof v);
+            acc[s] += (unsigned)(v ^ (v >> 32));
+        }
+    float sum = 0;
+    for (int s = 0; s < RP_STREAMS; s++)
+        sum += (float)acc[s];
+    for (size_t i = RP_STREAMS * per; i < bytes; i++)
+        sum += p[i];
+    return sum;
+}
+
+/* One row: 16 floats (a cache line) per step. */
+__attribute__((target("avx2"))) static __m256 read_row_avx2(const float *r, int cols)
+{
+    __m256 a = _mm256_setzero_ps(), b = a;
+    int c = 0;
+    for (; c + 16 <= cols; c += 16) {
+        a = _mm256_add_ps(a, _mm256_loadu_ps(r + c));
+        b = _mm256_add_ps(b, _mm256_loadu_ps(r + c + 8));
+    }
+    float t = 0;
+    for (; c < cols; c++)
+        t += r[c];
+    return _mm256_add_ps(_mm256_add_ps(a, b), _mm256_set1_ps(t));
+}
+
+/* Every full set: RP_STREAMS rows, a line of each in turn, the accumulators
+ * in registers (arrays indexed in a loop the compiler keeps in memory made
+ * this 20% slower than the row kernels it is the floor of). */
+__attribute__((target("avx2"))) static float read_rows_avx2(const float *w, size_t ld, int cols, const int *rows,
+                                                            int n)
+{
+    __m256 a[RP_STREAMS], b[RP_STREAMS];
+#pragma GCC unroll 8
+    for (int s = 0; s < RP_STREAMS; s++)
+        a[s] = b[s] = _mm256_setzero_ps();
+    const int per = n / RP_STREAMS, c16 = cols & ~15;
+    float tail = 0;
+    for (int i = 0; i < per; i++) {
+        const float *r[RP_STREAMS];
+#pragma GCC unroll 8
+        for (int s = 0; s < RP_STREAMS; s++)
+            r[s] = w + (size_t)rows[s * per + i] * ld;
+        for (int c = 0; c < c16; c += 16)
+#pragma GCC unroll 8
+            for (int s = 0; s < RP_STREAMS; s++) {
+                a[s] = _mm256_add_ps(a[s], _mm256_loadu_ps(r[s] + c));
+                b[s] = _mm256_add_ps(b[s], _mm256_loadu_ps(r[s] + c + 8));
+            }
+        for (int s = 0; s < RP_STREAMS; s++)
+            for (int c = c16; c < cols; c++)
+                tail += r[s][c];
+    }
+    for (int i = RP_STREAMS * per; i < n; i++) /* the rest, a row at a time */
+        a[0] = _mm256_add_ps(a[0], read_row_avx2(w + (size_t)rows[i] * ld, cols));
+    float t[8];
+#pragma GCC unroll 8
+    for (int s = 1; s < RP_STREAMS; s++)
+        a[0] = _mm256_add_ps(a[0], _mm256_add_ps(a[s], b[s]));
+    _mm256_storeu_ps(t, _mm256_add_ps(a[0], b[0]));
+    for (int j = 0; j < 8; j++)
+        tail += t[j];
+    return tail;
+}
+
+static float read_rows_plain(const float *w, size_t ld, int cols, const int *rows, int n)
+{
+    float acc[RP_STREAMS] = {0};
+    const int per = (n + RP_STREAMS - 1) / RP_STREAMS;
+    for (int i = 0; i < per; i++)
+        for (int s = 0; s < RP_STREAMS; s++)
+            if (s * per + i < n) {
+                const float *r = w + (size_t)rows[s * per + i] * ld;
+                for (int c = 0; c < cols; c++)
+                    acc[s] += r[c];
+            }
+    float sum = 0;
+    for (int s = 0; s < RP_STREAMS; s++)
+        sum += acc[s];
+    return sum;
+}
+
+typedef struct replay_job {
+    const dm_read_op *op;
+    const int *rows;
+    int avx2;
+    float sum[DM_PAR_MAX];
+} replay_job;
+
+static void replay_part(void *arg, int i, int n)
+{
+    replay_job *j = arg;
+    const dm_read_op *o = j->op;
+    if (o->n < 0) {
+        size_t per = (o->bytes / (size_t)n) & ~(size_t)63, lo = per * (size_t)i, hi = i == n - 1 ? o->bytes : lo + per;
+        const unsigned char *p = (const unsigned char *)o->p + lo;
+        j->sum[i] = j->avx2 ? read_bytes_avx2(p, hi - lo) : read_bytes_plain(p, hi - lo);
+        return;
+    }
+    int lo, hi;
+    dm_par_range(o->n, 1, i, n, &lo, &hi);
+    const int *r = j->rows + o->off + lo;
+    j->sum[i] = j->avx2 ? read_rows_avx2(o->w, o->ld, o->cols, r, hi - lo)
+                        : read_rows_plain(o->w, o->ld, o->cols, r, hi - lo);
+}
+
+/* Read what rec lists, in order, with nt threads (small ops with one);
+ * *ranges_s: the seconds the byte ranges (the little modules) took. */
+static void replay(const dm_read_rec *rec, int nt, double *ranges_s)
+{
+    replay_job j = {.rows = rec->rows, .avx2 = __builtin_cpu_supports("avx2")};
+    float s = 0;
+    double tr = 0;
+    for (int i = 0; i < rec->nops; i++) {
+        const dm_read_op *o = &rec->op[i];
+        double t0 = o->n < 0 ? dm_now() : 0;
+        size_t bytes = o->n < 0 ? o->bytes : (size_t)o->n * (size_t)o->cols * sizeof(float);
+        int t = bytes >= ((size_t)64 << 10) ? nt : 1; /* as the kernels: no threads for a few cache lines */
+        j.op = o;
+        dm_par_run(t, replay_part, &j);
+        for (int q = 0; q < t; q++)
+            s += j.sum[q];
+        if (o->n < 0)
+            tr += dm_now() - t0;
+    }
+    sink = s;
+    *ranges_s = tr;
+}
+
+/* The dense step's reads as a record: every row of every site. */
+static int dense_rec(const dm_engine *e, dm_read_rec *r, int *rows)
+{
+    int maxr = 0;
+    memset(r, 0, sizeof *r);
+    for (int si = 0; si < e->nsites && si < DM_REC_OPS; si++) {
+        const dm_site *st = &e->s[si].site;
+        r->op[r->nops++] = (dm_read_op){.w = st->w, .ld = (size_t)st->ld, .cols = st->in, .off = 0, .n = st->orows};
+        maxr = st->orows > maxr ? st->orows : maxr;
+    }
+    for (int i = 0; i < maxr; i++)
+        rows[i] = i;
+    r->rows = rows;
+    r->cap = r->used = maxr;
+    return e->nsites > DM_REC_OPS ? -1 : 0;
+}
+
 /* ---- dual-module benchmark ---- */
 
 void dm_minmedmax(double *v, int n, double out[3])
@@ -320,6 +509,10 @@ double dm_median(double *v, int n)
     dm_minmedmax(v, n, q);
     return q[1];
 }
+
+static int bench_reads;
+
+void dm_bench_read_replay(int on) { bench_reads = on; }
 
 static const int *bench_toks;
 static long bench_ntoks;
@@ -353,9 +546,16 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     double *td = malloc((size_t)steps * sizeof(double)), *tq = malloc((size_t)steps * sizeof(double));
     double *pr = malloc((size_t)steps * sizeof(double));
     double *ph = malloc((size_t)steps * 4 * sizeof(double)); /* per step: the four phase times */
+    double *rd = malloc((size_t)steps * 5 * sizeof(double)); /* replays: dense, dual, ratio, its ranges, rows */
     int *toks = malloc(4096 * sizeof(int));
+    const dm_engine *e = &d->eng;
+    dm_read_rec rec = {0}, drec;
+    rec.cap = 2 * e->nsites * e->max_orows; /* a GRU site lists its n rows twice */
+    rec.rows = malloc((size_t)(rec.cap > 0 ? rec.cap : 1) * sizeof(int));
+    int *drows = malloc((size_t)(e->max_orows > 0 ? e->max_orows : 1) * sizeof(int));
+    const int nt = openblas_get_num_threads() < 1 ? 1 : openblas_get_num_threads();
     int rc = -1;
-    if (!td || !tq || !pr || !ph || !toks || (cold && !flush)) {
+    if (!td || !tq || !pr || !ph || !rd || !toks || !rec.rows || !drows || (cold && !flush)) {
         dm_errf(err, "out of memory for the benchmark");
         goto out;
     }
@@ -374,6 +574,10 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         dm_lm_step(m, &ds, toks[i]);
         dm_dual_step(d, &qs, toks[i], 0, NULL);
     }
+    if (dense_rec(e, &drec, drows)) {
+        dm_errf(err, "bench: %d sites (at most %d can be replayed)", e->nsites, DM_REC_OPS);
+        goto out;
+    }
     /* recurrent layers only, with phase profiling of the dual side */
     dm_dual_stats st;
     memset(&st, 0, sizeof st);
@@ -390,15 +594,35 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
             cold_flush(flush, flush_n);
         double p0[4];
         memcpy(p0, qs.es.prof_s, sizeof p0);
+        rec.nops = rec.used = 0;
+        qs.es.rec = bench_reads ? &rec : NULL; /* a copy of the sensitive rows' indices: microseconds */
         t = dm_now();
         dm_dual_step_rnn(d, &qs, tk, 0, &st);
         tq[i] = (dm_now() - t) * 1e3;
+        qs.es.rec = NULL;
         pr[i] = td[i] / tq[i];
         /* projection; little GEMV (the little module less the projection); masks + big rows; epilogue */
         ph[i] = qs.es.prof_s[3] - p0[3];
         ph[steps + i] = (qs.es.prof_s[0] - p0[0]) - ph[i];
         ph[2 * steps + i] = qs.es.prof_s[1] - p0[1];
         ph[3 * steps + i] = qs.es.prof_s[2] - p0[2];
+        /* the same reads by plain loads, dense and dual, as cold as the steps */
+        if (!bench_reads)
+            continue;
+        if (cold)
+            cold_flush(flush, flush_n);
+        double ranges_s;
+        t = dm_now();
+        replay(&drec, nt, &ranges_s);
+        rd[i] = (dm_now() - t) * 1e3;
+        if (cold)
+            cold_flush(flush, flush_n);
+        t = dm_now();
+        replay(&rec, nt, &ranges_s);
+        rd[steps + i] = (dm_now() - t) * 1e3;
+        rd[2 * steps + i] = rd[steps + i] > 0 ? rd[i] / rd[steps + i] : 0;
+        rd[3 * steps + i] = ranges_s * 1e3;
+        rd[4 * steps + i] = rd[steps + i] - ranges_s * 1e3;
     }
     qs.es.prof = 0;
     dm_minmedmax(pr, steps, o->sp); /* sorts pr */
@@ -411,6 +635,14 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     o->dual_bytes = (st.big_bytes + st.little_bytes) / (double)steps;
     o->bytes_ratio = o->dense_bytes > 0 ? o->dual_bytes / o->dense_bytes : 0;
     o->limit = o->dual_bytes > 0 ? o->dense_bytes / o->dual_bytes : 0;
+    if (bench_reads && !rec.overflow) {
+        o->read_dense_ms = dm_median(rd, steps);
+        o->read_dual_ms = dm_median(rd + steps, steps);
+        o->read_limit = dm_median(rd + 2 * steps, steps);
+        if (o->dense_ms > 0)
+            for (int q = 0; q < 2; q++)
+                o->read_share[q] = dm_median(rd + (size_t)(3 + q) * steps, steps) / o->dense_ms;
+    }
     /* medians of the per-step phase times over the median dense step: robust to the outliers of a busy
      * machine as the speedups are (their sum need not be the dual step's median) */
     if (o->dense_ms > 0)
@@ -440,7 +672,10 @@ out:
     free(tq);
     free(pr);
     free(ph);
+    free(rd);
     free(toks);
+    free(rec.rows);
+    free(drows);
     dm_free(flush);
     dm_dual_state_free(&qs);
     dm_lm_state_free(&ds);

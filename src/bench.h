@@ -42,6 +42,11 @@ double dm_cache_probe(size_t bytes, double *bw, double *dram);
 /* Token ids dm_bench_dual steps through (the first 4096, wrapping; NULL or
  * n = 0: pseudo-random tokens). The caller keeps ids alive while timing. */
 void dm_bench_use_tokens(const int *ids, long n);
+/* Should dm_bench_dual also replay every pair's reads (the read-pattern
+ * limit, dm_dual_bench.read_limit)? Off by default: the replays take about
+ * as long as the steps, which the live speed figures of run and the TUI do
+ * not need; the bench commands turn it on. */
+void dm_bench_read_replay(int on);
 #define DM_MEM_BOUND_RATIO 1.4 /* dm_cache_probe below this: memory-bound */
 /* Sort v (n >= 1) and give its minimum, median and maximum; the median alone. */
 void dm_minmedmax(double *v, int n, double out[3]);

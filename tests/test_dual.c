@@ -443,6 +443,84 @@ Test(dual, groups_at_ratio_zero_skip_their_little_rows)
     dm_lm_free(&m);
 }
 
+/* The bench's read-pattern limit replays what dm_engine_state.rec lists: per
+ * step the row lists must hold exactly the big rows the statistics count
+ * (their bytes), each a row of its site's weights, and the byte ranges the
+ * little bytes (less the projections' 4-byte scales, which are not read as a
+ * range); a group at ratio 0 skips its little rows in both. */
+static void record_matches_stats(dm_cell cell, int zero_group)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    setup(&m, &fd, cell);
+    const dm_kernels *K = dm_kernels_best();
+    cr_assert_not_null(K);
+    dm_dual_cfg c = cfg_of(0.5, 8, 8, DM_MODE_TOPK);
+    if (zero_group) {
+        c.group_set[1][0] = 1;
+        c.group_ratio[1][0] = 0.0;
+    }
+    dm_dual d;
+    cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_dual_use_kernels(&d, K, &err), 0, "%s", err.msg);
+    if (zero_group)
+        cr_assert(d.eng.s[1].lactive < d.eng.s[1].little.rows, "layer 1 skips a group's little rows");
+    dm_dual_state q;
+    cr_assert_eq(dm_dual_state_init(&q, &d, &err), 0);
+    dm_dual_state_reset(&q, &d);
+    dm_read_rec rec = {0};
+    rec.cap = 2 * d.eng.nsites * d.eng.max_orows;
+    rec.rows = malloc((size_t)rec.cap * sizeof(int));
+    cr_assert_not_null(rec.rows);
+    dm_dual_stats st = {0};
+    for (int t = 0; t < 50; t++) {
+        double big0 = st.big_bytes, lit0 = st.little_bytes;
+        rec.nops = rec.used = 0;
+        q.es.rec = &rec;
+        dm_dual_step_rnn(&d, &q, ids[t], 0, &st);
+        q.es.rec = NULL;
+        cr_assert(!rec.overflow);
+        double rows_b = 0, range_b = 0;
+        for (int i = 0; i < rec.nops; i++) {
+            const dm_read_op *o = &rec.op[i];
+            if (o->n < 0) {
+                range_b += (double)o->bytes;
+                continue;
+            }
+            rows_b += (double)o->n * o->cols * sizeof(float);
+            int si = -1;
+            for (int k = 0; k < d.eng.nsites; k++) { /* the site whose weights these rows are */
+                const dm_site *s = &d.eng.s[k].site;
+                if (o->w >= s->w && o->w < s->w + s->ld)
+                    si = k;
+            }
+            cr_assert(si >= 0, "t %d op %d: rows of no site's weights", t, i);
+            for (int j = 0; j < o->n; j++)
+                cr_assert(rec.rows[o->off + j] >= 0 && rec.rows[o->off + j] < d.eng.s[si].site.orows,
+                          "t %d op %d: row %d of %d", t, i, rec.rows[o->off + j], d.eng.s[si].site.orows);
+        }
+        double scales = 0;
+        for (int k = 0; k < d.eng.nsites; k++)
+            if (!d.eng.s[k].off)
+                scales += d.eng.s[k].little.ns * sizeof(float);
+        cr_assert_float_eq(rows_b, st.big_bytes - big0, 0.5, "t %d: rows %g, counted %g", t, rows_b,
+                           st.big_bytes - big0);
+        cr_assert_float_eq(range_b + scales, st.little_bytes - lit0, 0.5, "t %d: ranges %g + %g, counted %g", t,
+                           range_b, scales, st.little_bytes - lit0);
+        cr_assert(rows_b > 0 && range_b > 0);
+    }
+    free(rec.rows);
+    dm_dual_state_free(&q);
+    dm_dual_free(&d);
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
+Test(dual, read_record_matches_counted_bytes_lstm) { record_matches_stats(DM_CELL_LSTM, 0); }
+Test(dual, read_record_matches_counted_bytes_gru) { record_matches_stats(DM_CELL_GRU, 0); }
+Test(dual, read_record_matches_counted_bytes_group_at_zero) { record_matches_stats(DM_CELL_LSTM, 1); }
+
 Test(dual, kernels_match_reference_lstm) { kernels_match_reference(DM_CELL_LSTM); }
 Test(dual, kernels_match_reference_gru) { kernels_match_reference(DM_CELL_GRU); }
 

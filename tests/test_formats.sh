@@ -92,7 +92,7 @@ dual_keys='ppl=number dppl=number dppl_pct=number kld=number top1_agree=number r
 ratio_achieved=number bits=integer k=integer bytes_ratio=number metric=string value=number dense_value=number
 delta=number delta_pct=number'
 bench_keys='ratio=number ratio_achieved=number bits=integer k=integer speedup=number speedup_e2e=number
-speedup_limit=number bytes_ratio=number dense_ms=number dual_ms=number'
+speedup_limit=number bytes_ratio=number dense_ms=number dual_ms=number read_limit=number pct_read_limit=number'
 
 # ---- each command, JSON and CSV ----
 # shellcheck disable=SC2086
@@ -194,6 +194,7 @@ import csv
 r = list(csv.DictReader(open('$tmp/out')))
 assert len(r) == 2 and r[0]['model'] == 'lstm-48 (random weights)' and r[0]['mode'] == 'topk', r
 assert abs(float(r[1]['ratio_achieved']) - 0.9) < 0.05, r
+assert all(float(x['read_limit']) > 0 and float(x['read_dual_ms']) > 0 for x in r), r
 " 2>>"$tmp/err"; then ok "global options before the subcommand; bench --arch CSV"; else notok "bench --arch CSV"; fi
 "$dm" -q --format json info $M >"$tmp/out" 2>"$tmp/err"
 if "$jc" "$tmp/out" parameters=integer; then ok "-q --format json info MODEL"; else notok "options before info"; fi

@@ -202,7 +202,7 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
 enum { B_MODEL, B_ARCH, B_HIDDEN, B_LAYERS, B_RATIO, B_ACH, B_BITS, B_K, B_MODE, B_THREADS, B_KERNELS, B_COLD,
        B_STEPS, B_DENSE_MS, B_DUAL_MS, B_SP, B_SPMIN, B_SPMAX, B_DE2E, B_DUE2E, B_SPE2E, B_LIMIT, B_BYTES, B_SH0,
        B_SH1, B_SH2, B_SH3, B_TORCH, B_VS_TORCH, B_PCT, B_BW, B_DFLOOR, B_QFLOOR, B_SPREAD, B_GEMV, B_KPARAMS,
-       B_N };
+       B_RLIM, B_PCT_RLIM, B_RD_DENSE, B_RD_DUAL, B_RSH0, B_RSH1, B_N };
 
 int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
@@ -304,7 +304,8 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         "cold", "steps", "dense_ms", "dual_ms", "speedup", "speedup_min", "speedup_max", "dense_e2e_ms",
         "dual_e2e_ms", "speedup_e2e", "speedup_limit", "bytes_ratio", "share_proj", "share_little", "share_big",
         "share_epilogue", "torch_rnn_ms", "speedup_vs_torch", "pct_limit", "read_gbs", "dense_floor_ms",
-        "dual_floor_ms", "spread", "dense_gemv", "kernel_params"};
+        "dual_floor_ms", "spread", "dense_gemv", "kernel_params", "read_limit", "pct_read_limit",
+        "read_dense_ms", "read_dual_ms", "read_share_little", "read_share_rows"};
     for (int i = 0; i < B_N; i++)
         dm_table_col(&t, cols[i],
                      !(i == B_MODEL || i == B_ARCH || i == B_MODE || i == B_KERNELS || i == B_GEMV || i == B_KPARAMS));
@@ -320,7 +321,10 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         }
         for (int ri = 0; ri < nr && rc == 0; ri++) {
             dm_dual_bench b;
-            if (dm_dual_set_ratio(&d, ratios[ri], &c->err) || dm_bench_dual(&d, (int)steps, cold, &b, &c->err)) {
+            dm_bench_read_replay(1);
+            int brc = dm_dual_set_ratio(&d, ratios[ri], &c->err) || dm_bench_dual(&d, (int)steps, cold, &b, &c->err);
+            dm_bench_read_replay(0);
+            if (brc) {
                 rc = -1;
                 break;
             }
@@ -361,6 +365,14 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             dm_table_setf(&t, B_SPREAD, "%.4f", b.spread);
             dm_table_set(&t, B_GEMV, dm_dense_name());
             dm_table_set(&t, B_KPARAMS, dm_tune_provenance());
+            if (b.read_limit > 0) {
+                dm_table_setf(&t, B_RLIM, "%.4f", b.read_limit);
+                dm_table_setf(&t, B_PCT_RLIM, "%.2f", 100 * b.sp[1] / b.read_limit);
+                dm_table_setf(&t, B_RD_DENSE, "%.5f", b.read_dense_ms);
+                dm_table_setf(&t, B_RD_DUAL, "%.5f", b.read_dual_ms);
+                dm_table_setf(&t, B_RSH0, "%.4f", b.read_share[0]);
+                dm_table_setf(&t, B_RSH1, "%.4f", b.read_share[1]);
+            }
             noisy += b.spread > DM_BENCH_NOISY;
             if (cancelled(c))
                 rc = fail(c, "interrupted");
@@ -390,9 +402,9 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
                      "interleaved steps)\n", blas_ms, K->name, own_ms);
     fprintf(out, "read bandwidth %.2f GB/s (measured now, %d thread%s); floors = bytes / bandwidth; kernel parameters: %s\n\n",
             bw, s->threads, s->threads == 1 ? "" : "s", dm_tune_provenance());
-    fprintf(out, "%5s %6s %5s %4s %9s %9s %9s %9s %17s %8s %7s %6s %6s %6s  %5s %5s %5s %5s%s\n", "ratio", "achvd", "k",
-            "bits", "dense ms", "floor", "dual ms", "floor", "layer speedup", "e2e", "limit", "%lim", "spread", "bytes",
-            "proj", "ltl", "big", "epi", tf.ok ? "  vs torch" : "");
+    fprintf(out, "%5s %6s %5s %4s %9s %9s %9s %9s %17s %8s %7s %6s %7s %6s %6s %6s  %5s %5s %5s %5s%s\n", "ratio",
+            "achvd", "k", "bits", "dense ms", "floor", "dual ms", "floor", "layer speedup", "e2e", "limit", "%lim",
+            "rlim", "%rlim", "spread", "bytes", "proj", "ltl", "big", "epi", tf.ok ? "  vs torch" : "");
     for (int r = 0; r < t.nrow; r++) {
 #define V(col) atof(dm_table_get(&t, r, col))
         char sp[40], bb[8];
@@ -400,11 +412,16 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         int bits = atoi(dm_table_get(&t, r, B_BITS));
         snprintf(bb, sizeof bb, bits ? "%d" : "fp32", bits);
         double pct = V(B_LIMIT) > 0 ? 100 * V(B_SP) / V(B_LIMIT) : 0;
+        char rl[16] = "-", prl[16] = "-";
+        if (V(B_RLIM) > 0) {
+            snprintf(rl, sizeof rl, "%.2fx", V(B_RLIM));
+            snprintf(prl, sizeof prl, "%.0f%%", V(B_PCT_RLIM));
+        }
         fprintf(out,
-                "%5.2f %6.3f %5d %4s %9.4f %9.4f %9.4f %9.4f %17s %7.2fx %6.2fx %5.0f%% %5.0f%%%s %6.3f  %4.0f%% "
-                "%4.0f%% %4.0f%% %4.0f%%",
+                "%5.2f %6.3f %5d %4s %9.4f %9.4f %9.4f %9.4f %17s %7.2fx %6.2fx %5.0f%% %7s %6s %5.0f%%%s %6.3f  "
+                "%4.0f%% %4.0f%% %4.0f%% %4.0f%%",
                 V(B_RATIO), V(B_ACH), atoi(dm_table_get(&t, r, B_K)), bb, V(B_DENSE_MS), V(B_DFLOOR), V(B_DUAL_MS),
-                V(B_QFLOOR), sp, V(B_SPE2E), V(B_LIMIT), pct, 100 * V(B_SPREAD),
+                V(B_QFLOOR), sp, V(B_SPE2E), V(B_LIMIT), pct, rl, prl, 100 * V(B_SPREAD),
                 V(B_SPREAD) > DM_BENCH_NOISY ? "!" : " ", V(B_BYTES), 100 * V(B_SH0), 100 * V(B_SH1),
                 100 * V(B_SH2), 100 * V(B_SH3));
         if (tf.ok)
@@ -415,6 +432,24 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     fprintf(out, "\nshares: median time of each dual phase / median dense step (proj = projection, ltl = little GEMV,"
                  " big = masks + sensitive rows, epi = cell update)\n");
     fprintf(out, "spread: (p75 - p25) / median of the pair speedups; %%lim: layer speedup / limit\n");
+    fprintf(out, "rlim: the read-pattern limit, the median pair ratio of the dense step's weight reads over the dual "
+                 "step's, each replayed by plain loads in its order (the little modules' projections and weights, then "
+                 "the sensitive rows, a cache line of 8 rows at a time), %s; %%rlim: layer speedup / rlim\n", cold ? "cold as the steps" : "warm");
+    int nr_read = 0;
+    for (int r = 0; r < t.nrow; r++)
+        nr_read += atof(dm_table_get(&t, r, B_RLIM)) > 0;
+    if (nr_read) {
+        fprintf(out, "\nthe dual step's phases beside the same reads by plain loads (shares of the median dense step):"
+                     "\n%5s  %14s %10s  %14s %10s\n", "ratio", "proj + ltl", "its reads", "big", "its reads");
+        for (int r = 0; r < t.nrow; r++) {
+#define V(col) atof(dm_table_get(&t, r, col))
+            if (V(B_RLIM) > 0)
+                fprintf(out, "%5.2f  %13.1f%% %9.1f%%  %13.1f%% %9.1f%%\n", V(B_RATIO), 100 * (V(B_SH0) + V(B_SH1)),
+                        100 * V(B_RSH0), 100 * V(B_SH2), 100 * V(B_RSH1));
+#undef V
+        }
+        fprintf(out, "\n");
+    }
     if (tf.ok)
         fprintf(out, "vs torch: PyTorch %s nn.%s token by token (%.4f ms per step, recurrent layers) / dual ms\n",
                 tf.version, dm_cell_name(m->cell), tf.rnn_ms);

@@ -299,6 +299,24 @@ double dm_stats_cos(const dm_dual_stats *s, int site, int group, int post);
 
 /* ---- running ---- */
 
+/* What steps read, in order, for a benchmark that replays it as plain loads
+ * (the read-pattern limit): the little modules' weights and projections as
+ * byte ranges, the big rows as row lists. Set dm_engine_state.rec to record
+ * (reset nops and used between steps); nothing is recorded otherwise. */
+#define DM_REC_OPS 512 /* at least what a 16-layer LM lists per step */
+typedef struct dm_read_op {
+    const void *p;   /* a byte range (n < 0): p, bytes; */
+    size_t bytes;
+    const float *w;  /* or rows (n >= 0): rows[off .. off + n) of w, cols floats each, stride ld */
+    size_t ld;
+    int cols, off, n;
+} dm_read_op;
+typedef struct dm_read_rec {
+    int nops, overflow;   /* overflow: an op did not fit (the record is incomplete) */
+    dm_read_op op[DM_REC_OPS];
+    int *rows, cap, used; /* row lists of the ops (the caller allocates rows, cap) */
+} dm_read_rec;
+
 typedef struct dm_engine_state {
     float *ylit;   /* little outputs (max lrows) */
     float *exact;  /* exact little-layout pre-activations (audit) */
@@ -313,6 +331,7 @@ typedef struct dm_engine_state {
     float *rowbuf;       /* exact outputs of those rows */
     int8_t *xq;          /* quantized little input */
     uint8_t *pbuf;       /* the projection inputs quantized by the kernels (dm_kproj_in) */
+    dm_read_rec *rec;    /* record what the steps read (NULL: no) */
     int prof;            /* accumulate phase times into prof_s */
     double prof_s[4];    /* seconds: little module (projection included), masks + big rows,
                             epilogue (state update, stats), projection alone */

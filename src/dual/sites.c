@@ -157,11 +157,11 @@ static void gru_late_step(const dm_engine *e, dm_engine_state *st, int si, dm_si
         for (int i = 0; i < ns; i++)
             g[idx[i]] = io->gin[idx[i]];
     } else {
-        dm_exact_rows(e, s->w, s->ld, in, idx, ns, io->u, rb);
+        dm_exact_rows(e, st, s->w, s->ld, in, idx, ns, io->u, rb);
         for (int i = 0; i < ns; i++)
             g[idx[i]] = rb[i] + s->b_in[idx[i]];
     }
-    dm_exact_rows(e, s->w + in, s->ld, H, idx, ns, io->u + in, rb);
+    dm_exact_rows(e, st, s->w + in, s->ld, H, idx, ns, io->u + in, rb);
     for (int i = 0; i < ns; i++)
         ghn[idx[i] - 2 * H] = rb[i] + s->b_rec[idx[i]];
 }

@@ -74,9 +74,35 @@ static int kernel_threads(void)
     return n < 1 ? 1 : n;
 }
 
-void dm_exact_rows(const dm_engine *e, const float *W, int ld, int cols, const int *rows, int n, const float *v,
-                   float *y)
+void dm_rec_bytes(dm_engine_state *s, const void *p, size_t bytes)
 {
+    dm_read_rec *r = s->rec;
+    if (!r || !bytes)
+        return;
+    if (r->nops >= DM_REC_OPS) {
+        r->overflow = 1;
+        return;
+    }
+    r->op[r->nops++] = (dm_read_op){.p = p, .bytes = bytes, .n = -1};
+}
+
+static void rec_rows(dm_engine_state *s, const float *W, int ld, int cols, const int *rows, int n)
+{
+    dm_read_rec *r = s->rec;
+    if (r->nops >= DM_REC_OPS || r->used + n > r->cap) {
+        r->overflow = 1;
+        return;
+    }
+    memcpy(r->rows + r->used, rows, (size_t)n * sizeof(int));
+    r->op[r->nops++] = (dm_read_op){.w = W, .ld = (size_t)ld, .cols = cols, .off = r->used, .n = n};
+    r->used += n;
+}
+
+void dm_exact_rows(const dm_engine *e, dm_engine_state *s, const float *W, int ld, int cols, const int *rows, int n,
+                   const float *v, float *y)
+{
+    if (s && s->rec && n > 0)
+        rec_rows(s, W, ld, cols, rows, n);
     if (e->kern) {
         dm_par_rows_gemv(e->kern, kernel_threads(), W, (size_t)ld, cols, rows, n, v, y);
         return;
@@ -178,6 +204,54 @@ static void little_gemv_active(const dm_engine *e, int si, int nt, const float *
     }
 }
 
+/* Record the little weights the kernels read: the active groups' packed rows
+ * with their scales and biases, or the FP32 weights and biases. */
+static void rec_weights(const dm_engine *e, dm_engine_state *s, int si)
+{
+    const dm_engine_site *es = &e->s[si];
+    const dm_little *L = &es->little;
+    const dm_site *st = &es->site;
+    if (!L->bits) {
+        dm_rec_bytes(s, L->wq, (size_t)L->rows * (size_t)L->kk * sizeof(float));
+        dm_rec_bytes(s, L->bias, (size_t)L->rows * sizeof(float));
+        return;
+    }
+    if (es->lactive >= L->rows) { /* every row (a GRU's little rows go beyond its groups') */
+        dm_rec_bytes(s, es->qm.data, (size_t)L->rows * es->qm.row_bytes);
+        dm_rec_bytes(s, es->qm.wscale, (size_t)L->rows * sizeof(float));
+        dm_rec_bytes(s, es->qm.bias, (size_t)L->rows * sizeof(float));
+        return;
+    }
+    for (int g = 0; g < st->ngroups; g++) { /* the active groups, as little_gemv_active reads them */
+        const dm_site_group *gr = &st->group[g];
+        if (!es->gactive[g])
+            continue;
+        int n = gr->n;
+        while (g + 1 < st->ngroups && es->gactive[g + 1] && st->group[g + 1].off == gr->off + n)
+            n += st->group[++g].n;
+        dm_qmat sub = dm_qmat_rows(&es->qm, gr->off, n);
+        dm_rec_bytes(s, sub.data, (size_t)n * sub.row_bytes);
+        dm_rec_bytes(s, sub.wscale, (size_t)n * sizeof(float));
+        dm_rec_bytes(s, sub.bias, (size_t)n * sizeof(float));
+    }
+}
+
+/* Record what the little module reads: its projections (packed SRP, or the
+ * dense matrix), then its weights. */
+static void rec_little(const dm_engine *e, dm_engine_state *s, int si)
+{
+    const dm_engine_site *es = &e->s[si];
+    const dm_little *L = &es->little;
+    for (int q = 0; q < L->ns; q++) {
+        const dm_proj *p = &L->proj[q];
+        if (p->kind == DM_PROJ_SRP) /* as many bytes as the layout read (its bitmaps: bytes less the scale) */
+            dm_rec_bytes(s, es->kp[q].data, es->kp[q].bytes - sizeof(float));
+        else
+            dm_rec_bytes(s, p->dense, dm_proj_bytes(p));
+    }
+    rec_weights(e, s, si);
+}
+
 /* The little module's outputs: dm_little_forward on the reference path; with
  * kernels, the packed projection, 8-bit input and packed quantized GEMV (or
  * BLAS on the FP32 weights when the module is FP32 or its projection dense). */
@@ -190,6 +264,8 @@ static void little_run(const dm_engine *e, dm_engine_state *s, int si, const flo
             dm_little_forward_proj(L, pv, s->scratch, y);
             return;
         }
+        if (s->rec)
+            rec_weights(e, s, si);
         float xs = e->kern->quant_in(pv, L->kk, s->xq);
         if (part)
             little_gemv_active(e, si, kernel_threads(), pv, s->xq, xs, y);
@@ -203,6 +279,8 @@ static void little_run(const dm_engine *e, dm_engine_state *s, int si, const flo
     }
     int k = L->k, nt = kernel_threads();
     float *v = s->scratch;
+    if (s->rec)
+        rec_little(e, s, si);
     double t0 = s->prof ? dm_now() : 0;
     if (L->proj[0].kind == DM_PROJ_SRP) {
         dm_kproj_in in[DM_MAX_STREAMS];
@@ -514,15 +592,15 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
         for (int i = 0; i < ns; i++)
             g[idx[i]] = ex[idx[i]] + (add ? add[idx[i]] : 0.0f);
     } else if (add) {
-        dm_exact_rows(e, st->w, st->ld, st->in, idx, ns, u, rb);
+        dm_exact_rows(e, s, st->w, st->ld, st->in, idx, ns, u, rb);
         for (int i = 0; i < ns; i++)
             g[idx[i]] = rb[i] + st->bias[idx[i]] + add[idx[i]];
     } else if (io->gin) { /* the first stream's part is batched already: add the others */
-        dm_exact_rows(e, st->w + d0, st->ld, st->in - d0, idx, ns, u + d0, rb);
+        dm_exact_rows(e, s, st->w + d0, st->ld, st->in - d0, idx, ns, u + d0, rb);
         for (int i = 0; i < ns; i++)
             g[idx[i]] = io->gin[idx[i]] + rb[i];
     } else {
-        dm_exact_rows(e, st->w, st->ld, st->in, idx, ns, u, rb);
+        dm_exact_rows(e, s, st->w, st->ld, st->in, idx, ns, u, rb);
         for (int i = 0; i < ns; i++)
             g[idx[i]] = rb[i] + st->bias[idx[i]];
     }

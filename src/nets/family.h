@@ -82,6 +82,12 @@ typedef struct dm_dual_bench {
     double little_bytes;
     double bytes_ratio;      /* dual_bytes / dense_bytes */
     double limit;            /* dense_bytes / dual_bytes: the memory-bound speedup limit */
+    double read_limit;       /* the read-pattern limit: median per-pair ratio of the dense step's reads over
+                              * the dual step's, each replayed as plain loads in its order and pattern, cold
+                              * as the steps (0: not measured) */
+    double read_dense_ms, read_dual_ms; /* medians of those replays */
+    double read_share[2];    /* the dual replay's phases as share[] has them: median time of its byte ranges (the
+                              * little modules: projections and weights) and of its rows / median dense step */
     double share[4];         /* median dual phase time / median dense step: projection, little GEMV, big rows
                               * (+ masks), epilogue */
     double spread;           /* (p75 - p25) / median of the per-pair speedups (dual-moduled layers): the noise */
