@@ -554,6 +554,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     rec.rows = malloc((size_t)(rec.cap > 0 ? rec.cap : 1) * sizeof(int));
     int *drows = malloc((size_t)(e->max_orows > 0 ? e->max_orows : 1) * sizeof(int));
     const int nt = openblas_get_num_threads() < 1 ? 1 : openblas_get_num_threads();
+    const int reads = bench_reads && e->kern; /* the reference path's reads are not recorded */
     int rc = -1;
     if (!td || !tq || !pr || !ph || !rd || !toks || !rec.rows || !drows || (cold && !flush)) {
         dm_errf(err, "out of memory for the benchmark");
@@ -595,7 +596,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         double p0[4];
         memcpy(p0, qs.es.prof_s, sizeof p0);
         rec.nops = rec.used = 0;
-        qs.es.rec = bench_reads ? &rec : NULL; /* a copy of the sensitive rows' indices: microseconds */
+        qs.es.rec = reads ? &rec : NULL; /* a copy of the sensitive rows' indices: microseconds */
         t = dm_now();
         dm_dual_step_rnn(d, &qs, tk, 0, &st);
         tq[i] = (dm_now() - t) * 1e3;
@@ -607,7 +608,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         ph[2 * steps + i] = qs.es.prof_s[1] - p0[1];
         ph[3 * steps + i] = qs.es.prof_s[2] - p0[2];
         /* the same reads by plain loads, dense and dual, as cold as the steps */
-        if (!bench_reads)
+        if (!reads)
             continue;
         if (cold)
             cold_flush(flush, flush_n);
@@ -635,7 +636,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     o->dual_bytes = (st.big_bytes + st.little_bytes) / (double)steps;
     o->bytes_ratio = o->dense_bytes > 0 ? o->dual_bytes / o->dense_bytes : 0;
     o->limit = o->dual_bytes > 0 ? o->dense_bytes / o->dual_bytes : 0;
-    if (bench_reads && !rec.overflow) {
+    if (reads && !rec.overflow) {
         o->read_dense_ms = dm_median(rd, steps);
         o->read_dual_ms = dm_median(rd + steps, steps);
         o->read_limit = dm_median(rd + 2 * steps, steps);

@@ -448,7 +448,7 @@ Test(dual, groups_at_ratio_zero_skip_their_little_rows)
  * (their bytes), each a row of its site's weights, and the byte ranges the
  * little bytes (less the projections' 4-byte scales, which are not read as a
  * range); a group at ratio 0 skips its little rows in both. */
-static void record_matches_stats(dm_cell cell, int zero_group)
+static void record_matches_stats(dm_cell cell, int zero_group, dm_proj_kind proj, int bits)
 {
     dm_lm m;
     dm_fitdata fd;
@@ -456,7 +456,8 @@ static void record_matches_stats(dm_cell cell, int zero_group)
     setup(&m, &fd, cell);
     const dm_kernels *K = dm_kernels_best();
     cr_assert_not_null(K);
-    dm_dual_cfg c = cfg_of(0.5, 8, 8, DM_MODE_TOPK);
+    dm_dual_cfg c = cfg_of(0.5, bits, 8, DM_MODE_TOPK);
+    c.proj = proj;
     if (zero_group) {
         c.group_set[1][0] = 1;
         c.group_ratio[1][0] = 0.0;
@@ -502,7 +503,7 @@ static void record_matches_stats(dm_cell cell, int zero_group)
         }
         double scales = 0;
         for (int k = 0; k < d.eng.nsites; k++)
-            if (!d.eng.s[k].off)
+            if (!d.eng.s[k].off && proj == DM_PROJ_SRP)
                 scales += d.eng.s[k].little.ns * sizeof(float);
         cr_assert_float_eq(rows_b, st.big_bytes - big0, 0.5, "t %d: rows %g, counted %g", t, rows_b,
                            st.big_bytes - big0);
@@ -517,9 +518,10 @@ static void record_matches_stats(dm_cell cell, int zero_group)
     dm_lm_free(&m);
 }
 
-Test(dual, read_record_matches_counted_bytes_lstm) { record_matches_stats(DM_CELL_LSTM, 0); }
-Test(dual, read_record_matches_counted_bytes_gru) { record_matches_stats(DM_CELL_GRU, 0); }
-Test(dual, read_record_matches_counted_bytes_group_at_zero) { record_matches_stats(DM_CELL_LSTM, 1); }
+Test(dual, read_record_matches_counted_bytes_lstm) { record_matches_stats(DM_CELL_LSTM, 0, DM_PROJ_SRP, 8); }
+Test(dual, read_record_matches_counted_bytes_gru) { record_matches_stats(DM_CELL_GRU, 0, DM_PROJ_SRP, 4); }
+Test(dual, read_record_matches_counted_bytes_group_at_zero) { record_matches_stats(DM_CELL_LSTM, 1, DM_PROJ_SRP, 8); }
+Test(dual, read_record_matches_counted_bytes_pca_fp32) { record_matches_stats(DM_CELL_LSTM, 0, DM_PROJ_PCA, 0); }
 
 Test(dual, kernels_match_reference_lstm) { kernels_match_reference(DM_CELL_LSTM); }
 Test(dual, kernels_match_reference_gru) { kernels_match_reference(DM_CELL_GRU); }

@@ -244,10 +244,12 @@ static void rec_little(const dm_engine *e, dm_engine_state *s, int si)
     const dm_little *L = &es->little;
     for (int q = 0; q < L->ns; q++) {
         const dm_proj *p = &L->proj[q];
-        if (p->kind == DM_PROJ_SRP) /* as many bytes as the layout read (its bitmaps: bytes less the scale) */
-            dm_rec_bytes(s, es->kp[q].data, es->kp[q].bytes - sizeof(float));
-        else
+        if (p->kind == DM_PROJ_SRP) { /* as many bytes as the layout read (its bitmaps: bytes less the scale) */
+            if (es->kp[q].data && es->kp[q].bytes > sizeof(float))
+                dm_rec_bytes(s, es->kp[q].data, es->kp[q].bytes - sizeof(float));
+        } else {
             dm_rec_bytes(s, p->dense, dm_proj_bytes(p));
+        }
     }
     rec_weights(e, s, si);
 }
