@@ -223,6 +223,27 @@ double dm_cache_probe(size_t bytes, double *bw, double *dram)
     return d > 0 && b > 0 ? b / d : 0;
 }
 
+static void replay(const dm_read_rec *rec, int nt, double *ranges_s);
+
+/* The recurrent layers' reads as a record: every row of each layer's
+ * weights, and its two bias vectors (what dm_lm_rnn_bytes counts). */
+static void lm_rnn_rec(const dm_lm *m, dm_read_rec *r, int *rows)
+{
+    int maxr = 0;
+    memset(r, 0, sizeof *r);
+    for (int l = 0; l < m->nlayers; l++) {
+        const dm_rnn_layer *L = &m->layer[l];
+        r->op[r->nops++] = (dm_read_op){.w = L->w, .ld = (size_t)L->ld, .cols = L->ld, .off = 0, .n = L->rows};
+        r->op[r->nops++] = (dm_read_op){.p = L->b_ih, .bytes = (size_t)L->rows * sizeof(float), .n = -1};
+        r->op[r->nops++] = (dm_read_op){.p = L->b_hh, .bytes = (size_t)L->rows * sizeof(float), .n = -1};
+        maxr = L->rows > maxr ? L->rows : maxr;
+    }
+    for (int i = 0; i < maxr; i++)
+        rows[i] = i;
+    r->rows = rows;
+    r->cap = r->used = maxr;
+}
+
 int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_err *err)
 {
     memset(o, 0, sizeof *o);
@@ -238,12 +259,20 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         return -1;
     double *t_step = malloc((size_t)steps * sizeof(double));
     double *t_rnn = malloc((size_t)steps * sizeof(double));
+    double *t_read = malloc((size_t)steps * sizeof(double));
     size_t flush_n = cold ? flush_bytes(o->llc_bytes) / sizeof(float) : 0;
     float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
     int *toks = malloc(2048 * sizeof(int));
-    if (!t_step || !t_rnn || !toks || (cold && !flush)) {
+    int maxr = 1;
+    for (int l = 0; l < m->nlayers; l++)
+        maxr = m->layer[l].rows > maxr ? m->layer[l].rows : maxr;
+    int *rrows = malloc((size_t)maxr * sizeof(int));
+    dm_read_rec rec;
+    if (!t_step || !t_rnn || !t_read || !toks || !rrows || (cold && !flush)) {
         free(t_step);
         free(t_rnn);
+        free(t_read);
+        free(rrows);
         free(toks);
         dm_free(flush);
         dm_lm_state_free(&s);
@@ -254,6 +283,8 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
         toks[i] = (int)(x % (uint64_t)m->ntoken);
     }
+    lm_rnn_rec(m, &rec, rrows);
+    const int nt = openblas_get_num_threads() < 1 ? 1 : openblas_get_num_threads();
     dm_lm_state_reset(&s, m);
     for (int i = 0; i < 20; i++) /* warm-up */
         dm_lm_step(m, &s, toks[i]);
@@ -268,9 +299,18 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         t = dm_now();
         dm_lm_step_rnn(m, &s, toks[(i + 7) & 2047]);
         t_rnn[i] = (dm_now() - t) * 1e3;
+        if (cold)
+            cold_flush(flush, flush_n);
+        double rs;
+        t = dm_now();
+        replay(&rec, nt, &rs);
+        t_read[i] = (dm_now() - t) * 1e3;
     }
     quantiles(t_step, steps, o->step_ms);
     quantiles(t_rnn, steps, o->rnn_ms);
+    o->rnn_read_ms = dm_median(t_read, steps);
+    free(t_read);
+    free(rrows);
     dm_lm_state_free(&s);
     dm_free(flush);
     free(t_step);

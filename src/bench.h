@@ -24,6 +24,8 @@ typedef struct dm_dense_bench {
     double bw_gbs;          /* measured read bandwidth, GB/s (1e9) */
     double floor_ms;        /* step_bytes / bandwidth */
     double rnn_floor_ms;
+    double rnn_read_ms;     /* median of plain-load reads of the recurrent weights, interleaved with the steps
+                             * (cold as they are): the floor as this run's own medians measure it */
     size_t llc_bytes;       /* last-level cache size (0 if unknown) */
 } dm_dense_bench;
 

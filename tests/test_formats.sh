@@ -142,7 +142,7 @@ jsonl "bench" "bench 0.3,0.7 steps 20 no-torch" speedup ratio
 md "bench" "bench 0.3,0.7 steps 20 no-torch"
 json "bench with a k list" "bench 0.5 k 16,24 steps 20 no-torch" $bench_keys
 json "bench dense" "bench dense steps 20 no-torch" step_ms=number rnn_ms=number seq_tok_s=number cold=bool \
-    torch_step_ms=null
+    torch_step_ms=null rnn_read_ms=number rnn_read_ratio=number
 csv "bench dense" "bench dense steps 20 no-torch" "rows[0]['torch_step_ms'] == '' and float(rows[0]['step_ms']) > 0"
 json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string bits=integer dense_value=number
 pyjson "sweep: an array, full precision" "sweep ratio 0.2,0.4 bits fp32" \

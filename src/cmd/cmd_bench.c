@@ -104,6 +104,16 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
     const dm_lm *m = dm_session_lm(c->s);
     const dm_model_ref *ref = dm_session_ref(c->s);
     dm_blas_set_threads(s->threads);
+    /* the dense GEMV the dual bench compares against: the tuner's choice, checked on this model now (the
+     * faster of OpenBLAS and ours), not OpenBLAS by default */
+    const dm_kernels *K = dm_cmd_kernels(s);
+    if (dm_cmd_ensure_tuned(c))
+        return -1;
+    double blas_ms = 0, own_ms = 0;
+    const char *tune_env = getenv("DUALMOD_TUNE");
+    if (!(tune_env && strcmp(tune_env, "off") == 0) &&
+        dm_bench_pick_dense(m, K, 25, cold, &blas_ms, &own_ms, &c->err))
+        return -1;
     if (c->io->progress && !c->io->quiet)
         info(c, "measuring dualmod (%d steps)...", steps);
     dm_dense_bench b;
@@ -126,6 +136,11 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
                 m->ntoken);
         fprintf(out, "threads      %d   %s cache   weights per step %s (recurrent %s) %s the %s last-level cache\n",
                 s->threads, cold ? "cold (flushed between steps)" : "warm", sb, rb, fits ? "fit in" : "exceed", cb);
+        if (blas_ms > 0)
+            fprintf(out, "dense GEMV   %s (checked on this model now: OpenBLAS sgemv %.4f ms, own %s gemv %.4f ms, "
+                         "medians of 25 interleaved steps)\n", dm_dense_name(), blas_ms, K->name, own_ms);
+        else
+            fprintf(out, "dense GEMV   %s\n", dm_dense_name());
         fprintf(out, "                       %12s %12s %12s\n", "dualmod", "PyTorch", "ratio");
         fprintf(out, "step ms (median)       %12.4f", b.step_ms[1]);
         if (tf.ok)
@@ -145,6 +160,9 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
                 b.bw_gbs, s->threads, s->threads == 1 ? "" : "s");
         fprintf(out, "bandwidth floor ms     %12.4f   step / floor = %.2fx%s\n", b.floor_ms,
                 b.floor_ms > 0 ? b.step_ms[1] / b.floor_ms : 0, fits ? " (weights fit in cache: floor is DRAM's)" : "");
+        fprintf(out, "RNN weights read ms    %12.4f   RNN layers / read = %.2fx (plain loads of the same weights, "
+                     "%s, interleaved with the steps: medians of the same run)\n",
+                b.rnn_read_ms, b.rnn_read_ms > 0 ? b.rnn_ms[1] / b.rnn_read_ms : 0, cold ? "cold" : "warm");
         if (!tf.ok && torch)
             fprintf(out, "PyTorch      not measured (no /usr/bin/python3 with torch, or tools/torch_bench.py failed)\n");
         else if (tf.ok)
@@ -158,9 +176,9 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
     const char *cols[] = {"model", "arch", "hidden", "layers", "threads", "cold", "steps", "step_ms", "step_ms_p10",
                           "step_ms_p90", "rnn_ms", "rnn_ms_p10", "rnn_ms_p90", "seq_tok_s", "step_bytes", "rnn_bytes",
                           "llc_bytes", "read_gbs", "floor_ms", "floor_ratio", "torch", "torch_step_ms", "torch_rnn_ms",
-                          "torch_seq_tok_s", "speedup_vs_torch"};
-    for (int i = 0; i < 25; i++)
-        dm_table_col(&t, cols[i], i >= 2 && i != 5 && i != 20);
+                          "torch_seq_tok_s", "speedup_vs_torch", "rnn_read_ms", "rnn_read_ratio", "dense_gemv"};
+    for (int i = 0; i < 28; i++)
+        dm_table_col(&t, cols[i], i >= 2 && i != 5 && i != 20 && i != 27);
     dm_table_row(&t);
     dm_table_set(&t, 0, ref->name);
     dm_table_set(&t, 1, dm_cell_name(m->cell));
@@ -185,6 +203,9 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
         dm_table_setf(&t, 23, "%.6g", tf.seq_tok_s);
         dm_table_setf(&t, 24, "%.6g", tf.step_ms / b.step_ms[1]);
     }
+    dm_table_setf(&t, 25, "%.6g", b.rnn_read_ms);
+    dm_table_setf(&t, 26, "%.6g", b.rnn_read_ms > 0 ? b.rnn_ms[1] / b.rnn_read_ms : 0);
+    dm_table_set(&t, 27, dm_dense_name());
     if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
         json_t *o = dm_table_row_json(&t, 0);
         json_object_set_new(o, "cold", json_boolean(cold)); /* a boolean, as before */
