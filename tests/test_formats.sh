@@ -6,7 +6,8 @@
 # row as wide as the header), --format md a Markdown table; the keys the
 # README documents are there, with their types; a figure not measured is
 # empty in CSV and null in JSON, never 0. Also the classic subcommands as
-# rewrites (--explain) and global options before the subcommand. Small
+# rewrites (--explain) and global options before the subcommand, and
+# tools/bench-compare.sh on two bench CSVs of different versions. Small
 # slices (200 tokens, k 16, 20 timed pairs) keep it quick. TAP output.
 top_builddir=${DM_TEST_BUILDDIR:-.}
 top_srcdir=${DM_TEST_SRCDIR:-.}
@@ -196,6 +197,23 @@ assert len(r) == 2 and r[0]['model'] == 'lstm-48 (random weights)' and r[0]['mod
 assert abs(float(r[1]['ratio_achieved']) - 0.9) < 0.05, r
 assert all(float(x['read_limit']) > 0 and float(x['read_dual_ms']) > 0 for x in r), r
 " 2>>"$tmp/err"; then ok "global options before the subcommand; bench --arch CSV"; else notok "bench --arch CSV"; fi
+# tools/bench-compare.sh: this CSV against itself without the read-pattern columns (a file of an older
+# version): both rows matched, old %rlim '-', new %rlim a percentage
+cp "$tmp/out" "$tmp/new.csv"
+/usr/bin/python3 -c "
+import csv, sys
+r = list(csv.DictReader(open('$tmp/new.csv')))
+keep = [k for k in r[0] if not k.startswith('read_') and k != 'pct_read_limit']
+w = csv.DictWriter(open('$tmp/old.csv', 'w', newline=''), fieldnames=keep, extrasaction='ignore')
+w.writeheader(); w.writerows(r)
+" 2>>"$tmp/err"
+sh "$top_srcdir/tools/bench-compare.sh" "$tmp/old.csv" "$tmp/new.csv" >"$tmp/out" 2>"$tmp/err"
+has "bench-compare.sh: an older file's rows show - for %rlim" "$tmp/out" '^lstm 8b t1 r0\.90* .* - +[0-9]+% '
+if [ "$(grep -c '^lstm 8b t1 r0\.[59]0* ' "$tmp/out")" = 2 ] && ! grep -q 'only in' "$tmp/out"; then
+    ok "bench-compare.sh: both rows matched"
+else notok "bench-compare.sh: both rows matched"; fi
+sh "$top_srcdir/tools/bench-compare.sh" "$tmp/old.csv" >"$tmp/out" 2>"$tmp/err" && notok "bench-compare.sh: one file is a usage error" ||
+    has "bench-compare.sh: one file is a usage error" "$tmp/err" '^usage: '
 "$dm" -q --format json info $M >"$tmp/out" 2>"$tmp/err"
 if "$jc" "$tmp/out" parameters=integer; then ok "-q --format json info MODEL"; else notok "options before info"; fi
 "$dm" info $M --format csv >"$tmp/out" 2>"$tmp/err"
