@@ -522,6 +522,7 @@ Test(dual, read_record_matches_counted_bytes_lstm) { record_matches_stats(DM_CEL
 Test(dual, read_record_matches_counted_bytes_gru) { record_matches_stats(DM_CELL_GRU, 0, DM_PROJ_SRP, 4); }
 Test(dual, read_record_matches_counted_bytes_group_at_zero) { record_matches_stats(DM_CELL_LSTM, 1, DM_PROJ_SRP, 8); }
 Test(dual, read_record_matches_counted_bytes_pca_fp32) { record_matches_stats(DM_CELL_LSTM, 0, DM_PROJ_PCA, 0); }
+Test(dual, read_record_matches_counted_bytes_fp32_group_at_zero) { record_matches_stats(DM_CELL_LSTM, 1, DM_PROJ_PCA, 0); }
 
 Test(dual, kernels_match_reference_lstm) { kernels_match_reference(DM_CELL_LSTM); }
 Test(dual, kernels_match_reference_gru) { kernels_match_reference(DM_CELL_GRU); }

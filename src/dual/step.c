@@ -176,6 +176,18 @@ static void proj_part(void *arg, int i, int n)
     }
 }
 
+/* The rows of the run of adjacent active groups that starts at group *g: the
+ * little GEMV reads them in one call; *g moves to the run's last group. */
+static int active_run(const dm_engine_site *es, int *g)
+{
+    const dm_site *st = &es->site;
+    const dm_site_group *gr = &st->group[*g];
+    int n = gr->n;
+    while (*g + 1 < st->ngroups && es->gactive[*g + 1] && st->group[*g + 1].off == gr->off + n)
+        n += st->group[++*g].n;
+    return n;
+}
+
 /* The little GEMV over the rows of the groups above ratio 0 (kernels; the others are set to 0: every row of
  * theirs is sensitive and computed exactly), v projected (FP32 weights) or xq, xs quantized. */
 static void little_gemv_active(const dm_engine *e, int si, int nt, const float *v, const int8_t *xq, float xs,
@@ -190,9 +202,7 @@ static void little_gemv_active(const dm_engine *e, int si, int nt, const float *
             memset(y + gr->off, 0, (size_t)gr->n * sizeof(float));
             continue;
         }
-        int n = gr->n; /* adjacent active groups in one call */
-        while (g + 1 < st->ngroups && es->gactive[g + 1] && st->group[g + 1].off == gr->off + n)
-            n += st->group[++g].n;
+        int n = active_run(es, &g);
         if (L->bits == 0) {
             memcpy(y + gr->off, L->bias + gr->off, (size_t)n * sizeof(float));
             cblas_sgemv(CblasRowMajor, CblasNoTrans, n, L->kk, 1.0f, L->wq + (size_t)gr->off * L->kk, L->kk, v, 1,
@@ -204,35 +214,28 @@ static void little_gemv_active(const dm_engine *e, int si, int nt, const float *
     }
 }
 
-/* Record the little weights the kernels read: the active groups' packed rows
- * with their scales and biases, or the FP32 weights and biases. */
+/* Record the little weights the kernels read: every row, or the runs of
+ * active groups as little_gemv_active reads them; packed rows with their
+ * scales and biases, or FP32 rows and biases. */
 static void rec_weights(const dm_engine *e, dm_engine_state *s, int si)
 {
     const dm_engine_site *es = &e->s[si];
     const dm_little *L = &es->little;
     const dm_site *st = &es->site;
-    if (!L->bits) {
-        dm_rec_bytes(s, L->wq, (size_t)L->rows * (size_t)L->kk * sizeof(float));
-        dm_rec_bytes(s, L->bias, (size_t)L->rows * sizeof(float));
-        return;
-    }
-    if (es->lactive >= L->rows) { /* every row (a GRU's little rows go beyond its groups') */
-        dm_rec_bytes(s, es->qm.data, (size_t)L->rows * es->qm.row_bytes);
-        dm_rec_bytes(s, es->qm.wscale, (size_t)L->rows * sizeof(float));
-        dm_rec_bytes(s, es->qm.bias, (size_t)L->rows * sizeof(float));
-        return;
-    }
-    for (int g = 0; g < st->ngroups; g++) { /* the active groups, as little_gemv_active reads them */
-        const dm_site_group *gr = &st->group[g];
-        if (!es->gactive[g])
+    const int all = es->lactive >= L->rows; /* every row (a GRU's little rows go beyond its groups') */
+    for (int g = 0; g < (all ? 1 : st->ngroups); g++) {
+        if (!all && !es->gactive[g])
             continue;
-        int n = gr->n;
-        while (g + 1 < st->ngroups && es->gactive[g + 1] && st->group[g + 1].off == gr->off + n)
-            n += st->group[++g].n;
-        dm_qmat sub = dm_qmat_rows(&es->qm, gr->off, n);
-        dm_rec_bytes(s, sub.data, (size_t)n * sub.row_bytes);
-        dm_rec_bytes(s, sub.wscale, (size_t)n * sizeof(float));
-        dm_rec_bytes(s, sub.bias, (size_t)n * sizeof(float));
+        int off = all ? 0 : st->group[g].off, n = all ? L->rows : active_run(es, &g);
+        if (!L->bits) {
+            dm_rec_bytes(s, L->wq + (size_t)off * L->kk, (size_t)n * (size_t)L->kk * sizeof(float));
+            dm_rec_bytes(s, L->bias + off, (size_t)n * sizeof(float));
+        } else {
+            dm_qmat sub = dm_qmat_rows(&es->qm, off, n);
+            dm_rec_bytes(s, sub.data, (size_t)n * sub.row_bytes);
+            dm_rec_bytes(s, sub.wscale, (size_t)n * sizeof(float));
+            dm_rec_bytes(s, sub.bias, (size_t)n * sizeof(float));
+        }
     }
 }
 
