@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE
 #include "bench.h"
 
+#include <assert.h>
 #include <cblas.h>
 #include <immintrin.h>
 #include <stdio.h>
@@ -118,14 +119,20 @@ __attribute__((target("avx2,fma"))) static float sum_floats_avx2(const float *p,
 
 static volatile float sink;
 
+/* Threads of the kernels (and of the replays): as many as OpenBLAS has. */
+static int bench_threads(void)
+{
+    int n = openblas_get_num_threads();
+    return n < 1 ? 1 : n;
+}
+
 /* A cold step's preparation: evict the weights from the caches, then wake
  * the kernel threads (the flush takes milliseconds, long enough for them to
  * fall asleep; in a stream of steps they are awake). */
 static void cold_flush(const float *flush, size_t n)
 {
     sink = sum_floats(flush, n);
-    int nt = openblas_get_num_threads();
-    dm_par_wake(nt);
+    dm_par_wake(bench_threads());
 }
 
 /* The probes' buffer: n floats, every page written (NULL: out of memory). */
@@ -225,23 +232,47 @@ double dm_cache_probe(size_t bytes, double *bw, double *dram)
 
 static void replay(const dm_read_rec *rec, int nt, double *ranges_s);
 
+/* Milliseconds of one replay of rec, after a flush when cold (*ranges_s as replay's, may be NULL). */
+static double timed_replay(const dm_read_rec *rec, const float *flush, size_t flush_n, double *ranges_s)
+{
+    double rs;
+    if (flush)
+        cold_flush(flush, flush_n);
+    double t = dm_now();
+    replay(rec, bench_threads(), ranges_s ? ranges_s : &rs);
+    return (dm_now() - t) * 1e3;
+}
+
+/* Add every row of w (n rows of cols floats, stride ld) to r, the row list
+ * being rows 0, 1, ... (rec_identity). */
+static void rec_all_rows(dm_read_rec *r, const float *w, int ld, int cols, int n)
+{
+    r->op[r->nops++] = (dm_read_op){.w = w, .ld = (size_t)ld, .cols = cols, .off = 0, .n = n};
+    if (n > r->cap)
+        r->cap = r->used = n;
+}
+
+/* r's row list: 0 .. r->cap - 1 in rows (at least r->cap ints). */
+static void rec_identity(dm_read_rec *r, int *rows)
+{
+    for (int i = 0; i < r->cap; i++)
+        rows[i] = i;
+    r->rows = rows;
+}
+
 /* The recurrent layers' reads as a record: every row of each layer's
  * weights, and its two bias vectors (what dm_lm_rnn_bytes counts). */
+static_assert(DM_REC_OPS >= 3 * DM_LM_MAX_LAYERS, "a record holds every layer's reads");
 static void lm_rnn_rec(const dm_lm *m, dm_read_rec *r, int *rows)
 {
-    int maxr = 0;
     memset(r, 0, sizeof *r);
     for (int l = 0; l < m->nlayers; l++) {
         const dm_rnn_layer *L = &m->layer[l];
-        r->op[r->nops++] = (dm_read_op){.w = L->w, .ld = (size_t)L->ld, .cols = L->ld, .off = 0, .n = L->rows};
+        rec_all_rows(r, L->w, L->ld, L->ld, L->rows);
         r->op[r->nops++] = (dm_read_op){.p = L->b_ih, .bytes = (size_t)L->rows * sizeof(float), .n = -1};
         r->op[r->nops++] = (dm_read_op){.p = L->b_hh, .bytes = (size_t)L->rows * sizeof(float), .n = -1};
-        maxr = L->rows > maxr ? L->rows : maxr;
     }
-    for (int i = 0; i < maxr; i++)
-        rows[i] = i;
-    r->rows = rows;
-    r->cap = r->used = maxr;
+    rec_identity(r, rows);
 }
 
 int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_err *err)
@@ -284,7 +315,6 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         toks[i] = (int)(x % (uint64_t)m->ntoken);
     }
     lm_rnn_rec(m, &rec, rrows);
-    const int nt = openblas_get_num_threads() < 1 ? 1 : openblas_get_num_threads();
     dm_lm_state_reset(&s, m);
     for (int i = 0; i < 20; i++) /* warm-up */
         dm_lm_step(m, &s, toks[i]);
@@ -299,12 +329,7 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         t = dm_now();
         dm_lm_step_rnn(m, &s, toks[(i + 7) & 2047]);
         t_rnn[i] = (dm_now() - t) * 1e3;
-        if (cold)
-            cold_flush(flush, flush_n);
-        double rs;
-        t = dm_now();
-        replay(&rec, nt, &rs);
-        t_read[i] = (dm_now() - t) * 1e3;
+        t_read[i] = timed_replay(&rec, flush, flush_n, NULL);
     }
     quantiles(t_step, steps, o->step_ms);
     quantiles(t_rnn, steps, o->rnn_ms);
@@ -516,21 +541,14 @@ static void replay(const dm_read_rec *rec, int nt, double *ranges_s)
     *ranges_s = tr;
 }
 
-/* The dense step's reads as a record: every row of every site. */
-static int dense_rec(const dm_engine *e, dm_read_rec *r, int *rows)
+/* The dense step's reads as a record: every row of every site (an LM's
+ * engine: a site per layer, within DM_REC_OPS as lm_rnn_rec asserts). */
+static void dense_rec(const dm_engine *e, dm_read_rec *r, int *rows)
 {
-    int maxr = 0;
     memset(r, 0, sizeof *r);
-    for (int si = 0; si < e->nsites && si < DM_REC_OPS; si++) {
-        const dm_site *st = &e->s[si].site;
-        r->op[r->nops++] = (dm_read_op){.w = st->w, .ld = (size_t)st->ld, .cols = st->in, .off = 0, .n = st->orows};
-        maxr = st->orows > maxr ? st->orows : maxr;
-    }
-    for (int i = 0; i < maxr; i++)
-        rows[i] = i;
-    r->rows = rows;
-    r->cap = r->used = maxr;
-    return e->nsites > DM_REC_OPS ? -1 : 0;
+    for (int si = 0; si < e->nsites; si++)
+        rec_all_rows(r, e->s[si].site.w, e->s[si].site.ld, e->s[si].site.in, e->s[si].site.orows);
+    rec_identity(r, rows);
 }
 
 /* ---- dual-module benchmark ---- */
@@ -593,7 +611,6 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     rec.cap = 2 * e->nsites * e->max_orows; /* a GRU site lists its n rows twice */
     rec.rows = malloc((size_t)(rec.cap > 0 ? rec.cap : 1) * sizeof(int));
     int *drows = malloc((size_t)(e->max_orows > 0 ? e->max_orows : 1) * sizeof(int));
-    const int nt = openblas_get_num_threads() < 1 ? 1 : openblas_get_num_threads();
     const int reads = bench_reads && e->kern; /* the reference path's reads are not recorded */
     int rc = -1;
     if (!td || !tq || !pr || !ph || !rd || !toks || !rec.rows || !drows || (cold && !flush)) {
@@ -615,10 +632,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         dm_lm_step(m, &ds, toks[i]);
         dm_dual_step(d, &qs, toks[i], 0, NULL);
     }
-    if (dense_rec(e, &drec, drows)) {
-        dm_errf(err, "bench: %d sites (at most %d can be replayed)", e->nsites, DM_REC_OPS);
-        goto out;
-    }
+    dense_rec(e, &drec, drows);
     /* recurrent layers only, with phase profiling of the dual side */
     dm_dual_stats st;
     memset(&st, 0, sizeof st);
@@ -650,17 +664,9 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         /* the same reads by plain loads, dense and dual, as cold as the steps */
         if (!reads)
             continue;
-        if (cold)
-            cold_flush(flush, flush_n);
         double ranges_s;
-        t = dm_now();
-        replay(&drec, nt, &ranges_s);
-        rd[i] = (dm_now() - t) * 1e3;
-        if (cold)
-            cold_flush(flush, flush_n);
-        t = dm_now();
-        replay(&rec, nt, &ranges_s);
-        rd[steps + i] = (dm_now() - t) * 1e3;
+        rd[i] = timed_replay(&drec, flush, flush_n, NULL);
+        rd[steps + i] = timed_replay(&rec, flush, flush_n, &ranges_s);
         rd[2 * steps + i] = rd[steps + i] > 0 ? rd[i] / rd[steps + i] : 0;
         rd[3 * steps + i] = ranges_s * 1e3;
         rd[4 * steps + i] = rd[steps + i] - ranges_s * 1e3;

@@ -96,6 +96,18 @@ static void emit_rows(dm_cmd_ctx *c, const dm_table *t)
     }
 }
 
+/* The dense baseline of both benches: the tuner's choice, checked on this
+ * model now (the faster of OpenBLAS and K's GEMV becomes current; medians in
+ * *blas_ms, *own_ms), unless DUALMOD_TUNE=off keeps OpenBLAS (both 0). */
+static int check_dense(dm_cmd_ctx *c, const dm_lm *m, const dm_kernels *K, int cold, double *blas_ms, double *own_ms)
+{
+    *blas_ms = *own_ms = 0;
+    const char *tune_env = getenv("DUALMOD_TUNE");
+    if (tune_env && strcmp(tune_env, "off") == 0)
+        return 0;
+    return dm_bench_pick_dense(m, K, 25, cold, blas_ms, own_ms, &c->err) ? -1 : 0;
+}
+
 /* ---- bench dense ---- */
 
 static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
@@ -109,10 +121,8 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
     const dm_kernels *K = dm_cmd_kernels(s);
     if (dm_cmd_ensure_tuned(c))
         return -1;
-    double blas_ms = 0, own_ms = 0;
-    const char *tune_env = getenv("DUALMOD_TUNE");
-    if (!(tune_env && strcmp(tune_env, "off") == 0) &&
-        dm_bench_pick_dense(m, K, 25, cold, &blas_ms, &own_ms, &c->err))
+    double blas_ms, own_ms;
+    if (check_dense(c, m, K, cold, &blas_ms, &own_ms))
         return -1;
     if (c->io->progress && !c->io->quiet)
         info(c, "measuring dualmod (%d steps)...", steps);
@@ -312,10 +322,8 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         bwbytes = 256u << 20;
     double bw = dm_read_bandwidth_threads(bwbytes, 5, s->threads);
     /* the dense baseline: the tuner's choice, checked on this model now (the faster one is the baseline) */
-    double blas_ms = 0, own_ms = 0;
-    const char *tune_env = getenv("DUALMOD_TUNE");
-    if (!(tune_env && strcmp(tune_env, "off") == 0) &&
-        dm_bench_pick_dense(m, K, 25, cold, &blas_ms, &own_ms, &c->err))
+    double blas_ms, own_ms;
+    if (check_dense(c, m, K, cold, &blas_ms, &own_ms))
         return -1;
     int noisy = 0;
     dm_table t;
