@@ -52,7 +52,5 @@ int dm_rule_pass(const dm_kernels *kern, dm_rule *r, const float *sc, const floa
  * (recorded in s->rec when set). */
 void dm_exact_rows(const dm_engine *e, dm_engine_state *s, const float *W, int ld, int cols, const int *rows, int n,
                    const float *v, float *y);
-/* Record a byte range the step reads (s->rec set). */
-void dm_rec_bytes(dm_engine_state *s, const void *p, size_t bytes);
 
 #endif

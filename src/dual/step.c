@@ -74,7 +74,8 @@ static int kernel_threads(void)
     return n < 1 ? 1 : n;
 }
 
-void dm_rec_bytes(dm_engine_state *s, const void *p, size_t bytes)
+/* Record a byte range the step reads (when s->rec is set). */
+static void rec_bytes(dm_engine_state *s, const void *p, size_t bytes)
 {
     dm_read_rec *r = s->rec;
     if (!r || !bytes)
@@ -228,13 +229,13 @@ static void rec_weights(const dm_engine *e, dm_engine_state *s, int si)
             continue;
         int off = all ? 0 : st->group[g].off, n = all ? L->rows : active_run(es, &g);
         if (!L->bits) {
-            dm_rec_bytes(s, L->wq + (size_t)off * L->kk, (size_t)n * (size_t)L->kk * sizeof(float));
-            dm_rec_bytes(s, L->bias + off, (size_t)n * sizeof(float));
+            rec_bytes(s, L->wq + (size_t)off * L->kk, (size_t)n * (size_t)L->kk * sizeof(float));
+            rec_bytes(s, L->bias + off, (size_t)n * sizeof(float));
         } else {
             dm_qmat sub = dm_qmat_rows(&es->qm, off, n);
-            dm_rec_bytes(s, sub.data, (size_t)n * sub.row_bytes);
-            dm_rec_bytes(s, sub.wscale, (size_t)n * sizeof(float));
-            dm_rec_bytes(s, sub.bias, (size_t)n * sizeof(float));
+            rec_bytes(s, sub.data, (size_t)n * sub.row_bytes);
+            rec_bytes(s, sub.wscale, (size_t)n * sizeof(float));
+            rec_bytes(s, sub.bias, (size_t)n * sizeof(float));
         }
     }
 }
@@ -249,9 +250,9 @@ static void rec_little(const dm_engine *e, dm_engine_state *s, int si)
         const dm_proj *p = &L->proj[q];
         if (p->kind == DM_PROJ_SRP) { /* as many bytes as the layout read (its bitmaps: bytes less the scale) */
             if (es->kp[q].data && es->kp[q].bytes > sizeof(float))
-                dm_rec_bytes(s, es->kp[q].data, es->kp[q].bytes - sizeof(float));
+                rec_bytes(s, es->kp[q].data, es->kp[q].bytes - sizeof(float));
         } else {
-            dm_rec_bytes(s, p->dense, dm_proj_bytes(p));
+            rec_bytes(s, p->dense, dm_proj_bytes(p));
         }
     }
     rec_weights(e, s, si);
