@@ -10,6 +10,8 @@
  *              (and y_ref within 1e-7 * sum |w x| of the exact sum);
  *   proj       |out - dm_proj_apply| <= 1e-5 * scale * sum of |x_c| over
  *              the row's non-zero columns + 1e-30 (ref: bit-identical);
+ *              quantized input (the integer kernels): + nnz * max|x| / 32767 / 2
+ *              * scale, and avx2 and avx512 bit-identical to each other;
  *   qgemv ref  vs the dequantized float math of dm_little_forward:
  *              |y - out| <= 1e-4 * (sum_j |wq_j v_j| + |bias|) + 1e-6;
  *   lstm_cell, gru_cell  |h - h_ref|, |c - c_ref| <= 1e-6 * (1 + |ref|)
@@ -561,15 +563,17 @@ Test(kernels, proj_against_dm_proj_apply)
             for (int c = 0; c < d; c++)
                 mx = fmax(mx, fabs((double)x[c]));
             uint8_t *qbuf = dm_alloc(dm_kproj_in_bytes(d));
-            cr_assert(qbuf);
+            float *oq = malloc(sizeof(float) * (size_t)k);
+            int oq_set = 0; /* the variant whose integer result oq holds */
+            cr_assert(qbuf && oq);
             for (int v = 0; v < nk; v++) {
                 /* with and without the buffer for a quantized copy (avx2: the integer and the float kernel),
                  * whole and as row views from a multiple of 4 (the engine's chunks) or not */
                 for (int mode = 0; mode < 4; mode++) {
                     dm_kproj_in in = { .buf = mode == 1 ? NULL : qbuf };
                     ks[v]->proj_in(&in, x, d);
-                    if (mode != 1 && v != 0 && strcmp(ks[v]->name, "avx2") == 0 && !(in.sx > 0.0f) && bad++ < 3)
-                        cr_log_error("proj_in avx2 d %d: no quantized copy", d);
+                    if (mode != 1 && v != 0 && !(in.sx > 0.0f) && bad++ < 3)
+                        cr_log_error("proj_in %s d %d: no quantized copy", ks[v]->name, d);
                     o[k] = -1.5f;
                     if (mode < 2)
                         ks[v]->proj(&K, &in, o);
@@ -580,6 +584,16 @@ Test(kernels, proj_against_dm_proj_apply)
                         }
                     if (o[k] != -1.5f && bad++ < 3)
                         cr_log_error("proj %s: wrote past k", ks[v]->name);
+                    /* the integer kernels (avx2, avx512) agree bit for bit: the same exact integer sums */
+                    if (in.sx > 0.0f && mode == 0) {
+                        if (!oq_set) {
+                            memcpy(oq, o, sizeof(float) * (size_t)k);
+                            oq_set = v;
+                        } else if (memcmp(oq, o, sizeof(float) * (size_t)k) != 0 && bad++ < 3) {
+                            cr_log_error("proj k %d d %d: %s and %s integer kernels differ", k, d, ks[oq_set]->name,
+                                         ks[v]->name);
+                        }
+                    }
                     for (int j = 0; j < k; j++) {
                         double l1 = 0.0;
                         int nnz = P.rowptr[j + 1] - P.rowptr[j];
@@ -596,6 +610,7 @@ Test(kernels, proj_against_dm_proj_apply)
                 }
             }
             dm_free(qbuf);
+            free(oq);
             free(xbuf);
             free(oe);
             free(o);
