@@ -1142,6 +1142,7 @@ Test(kernels, tuned_params_bit_identical)
                             p.q_pf = qpfs[qi], p.q_hint = h, p.parts = parts;
                             p.q_streams = 1 << ((qi + pi) % 3);
                             p.rows_streams = 1 << ((qi + pi + h) % 4);
+                            p.dense_streams = 1 << ((qi + pi + h + 1) % 4);
                             p.dense = DM_DENSE_OWN;
                             cr_assert_eq(dm_kparams_set(&p, &err), 0, "%s", err.msg);
                             for (int nr = 0, ni = 0; nr <= R; nr += nr < 20 ? 5 : 57, ni++) {
@@ -1238,6 +1239,8 @@ Test(kernels, kparams_check_names_the_field)
         {"parts", offsetof(dm_kparams, parts), 5},           {"q_streams", offsetof(dm_kparams, q_streams), 3},
         {"q_streams", offsetof(dm_kparams, q_streams), 0},   {"rows_streams", offsetof(dm_kparams, rows_streams), 3},
         {"rows_streams", offsetof(dm_kparams, rows_streams), 16},
+        {"dense_streams", offsetof(dm_kparams, dense_streams), 0},
+        {"dense_streams", offsetof(dm_kparams, dense_streams), 3},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         p = d;
@@ -1263,7 +1266,7 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     memset(&r, 0, sizeof r);
     dm_kparams_default(&r.p);
     r.p.rows_block = 8, r.p.rows_pf = 1024, r.p.rows_hint = 1, r.p.q_pf = 0, r.p.dense = DM_DENSE_OWN, r.p.parts = 2;
-    r.p.q_streams = 4, r.p.rows_streams = 8;
+    r.p.q_streams = 4, r.p.rows_streams = 8, r.p.dense_streams = 2;
     snprintf(r.cpu, sizeof r.cpu, "TestVendor-1-2-3");
     snprintf(r.kernels, sizeof r.kernels, "avx2");
     r.threads = 2;
@@ -1284,17 +1287,17 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     cr_expect_eq(dm_tune_load(path, "avx512", 1, &back, &err), 0, "no avx512 entry");
     /* malformed: not JSON, a bad field, an out-of-range value */
     static const char *bad[][2] = {
-        {"{\"entries\": {\"avx2-t1-g2\": ", "not valid JSON"},
+        {"{\"entries\": {\"avx2-t1-g3\": ", "not valid JSON"},
         {"{\"cpu\": \"x\", \"entries\": []}", "entries"},
-        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4}}}", "rows_pf"},
-        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
-        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
-        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"rows_streams\": 1, \"dense\": \"own\"}}}", "q_streams"},
-        {"{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 5, \"dense\": \"own\"}}}", "rows_streams"},
+        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4}}}", "rows_pf"},
+        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
+        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
+        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q_streams"},
+        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 5, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_streams"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         FILE *f = fopen(path, "w");
@@ -1305,12 +1308,15 @@ Test(kernels, tune_cache_roundtrip_and_errors)
         cr_expect(strstr(err.msg, path) && strstr(err.msg, bad[i][1]), "case %zu: message '%s' (expected the path "
                   "and '%s')", i, err.msg, bad[i][1]);
     }
-    /* an entry written before q_streams or rows_streams existed is no entry: the next use tunes again */
+    /* an entry written before q_streams, rows_streams or dense_streams existed is no entry: the next use tunes
+     * again */
     static const char *old_entries[] = {
-        "{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g2\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"dense\": \"own\"}}}",
+        "{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"rows_streams\": 2, \"dense\": \"own\"}}}",
     };
     for (size_t i = 0; i < sizeof old_entries / sizeof old_entries[0]; i++) {
         FILE *f = fopen(path, "w");

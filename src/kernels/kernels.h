@@ -131,8 +131,10 @@ typedef struct dm_kparams {
     int parts;      /* row-block parts per thread in the dm_par_ kernels, 1..4 */
     int q_streams;  /* qgemv (avx2): its 4-row groups read as 1, 2 or 4 interleaved streams (equal ranges,
                      * one group of each in turn); some memory systems give more bandwidth to several */
-    int rows_streams; /* rows_gemv / gemv: each block's rows from 1, 2, 4 or 8 (at most rows_block) equal ranges
-                       * of the rows, read as that many interleaved sequential streams */
+    int rows_streams; /* rows_gemv on a gathered row list: each block's rows from 1, 2, 4 or 8 (at most
+                       * rows_block) equal ranges of the rows, read as that many interleaved sequential streams */
+    int dense_streams; /* the same for gemv and for a row list at least 3/4 dense (rows_gemv at low ratios):
+                        * the memory system may favour another number of streams for near-contiguous rows */
 } dm_kparams;
 
 /* The compiled-in values (the hand-tuned ones of the development machine;
@@ -144,7 +146,7 @@ int dm_kparams_check(const dm_kparams *p, dm_err *err);
  * while no kernel runs (between steps). set returns -1 on invalid ones. */
 int dm_kparams_set(const dm_kparams *p, dm_err *err);
 const dm_kparams *dm_kparams_get(void);
-/* "block=4 rs=1 pf=512 hint=t0 qpf=4096 qhint=t0 dense=blas parts=1 qs=1". */
+/* "block=4 rs=1 ds=1 pf=512 hint=t0 qpf=4096 qhint=t0 dense=blas parts=1 qs=1". */
 void dm_kparams_format(const dm_kparams *p, char *out, size_t n);
 
 /* The dense FP32 step GEMV, y += W x (rows x cols, stride ld), as the dense

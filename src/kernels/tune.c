@@ -305,11 +305,36 @@ static int pair_stage(tune_run *t, const dm_kparams *cand, int nc, int wa, const
     return best;
 }
 
+/* A stage that times nc candidates on one workload; the fastest one's index. */
+static int one_stage(tune_run *t, const dm_kparams *cand, int nc, int wa, const char *sa, double deadline,
+                     const char *progress, const char *cs, cand_label lab)
+{
+    int wl[TUNE_MAXC] = {0};
+    double med[TUNE_MAXC];
+    char v[64], buf[96];
+    if (nc > TUNE_MAXC)
+        nc = TUNE_MAXC;
+    for (int i = 0; i < nc; i++)
+        wl[i] = wa;
+    measure(t->k, t->threads, t->w, nc, cand, wl, TUNE_REPS, deadline, med, t->cb, t->ctx, progress, &t->done,
+            t->total);
+    int best = 0;
+    for (int i = 0; i < nc; i++) {
+        lab(&cand[i], v, sizeof v);
+        snprintf(buf, sizeof buf, "%s (%s)", v, sa);
+        add_cand(t->o, cs, buf, med[i], wl_bytes(t->w, wa));
+        if (med[i] < med[best])
+            best = i;
+    }
+    return best;
+}
+
 static void lab_rows(const dm_kparams *p, char *b, size_t n)
 {
     snprintf(b, n, "block=%d pf=%d %s", p->rows_block, p->rows_pf, p->rows_pf ? (p->rows_hint ? "t1" : "t0") : "-");
 }
 static void lab_rs(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "rs=%d", p->rows_streams); }
+static void lab_ds(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "ds=%d", p->dense_streams); }
 static void lab_q(const dm_kparams *p, char *b, size_t n)
 {
     snprintf(b, n, "qpf=%d %s", p->q_pf, p->q_pf ? (p->q_hint ? "t1" : "t0") : "-");
@@ -361,16 +386,25 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     base = cand[pair_stage(&tr, cand, nc, WL_ROWS, "gathered half", WL_DENSE_OWN, "all rows",
                            t_start + 0.5 * TUNE_BUDGET, "rows", "rows", lab_rows)];
 
-    /* 1b. rows streams: each block's rows from 1, 2, 4 or 8 ranges (at most the block's rows) */
+    /* 1b. rows streams: each block's rows from 1, 2, 4 or 8 ranges (at most the block's rows), on the gathered
+     * rows (rows_streams), then on all rows (dense_streams: gemv and near-contiguous row lists) */
     nc = 0;
     for (int st = 1; st <= base.rows_block; st *= 2) {
         cand[nc] = base;
         cand[nc].rows_streams = st;
         nc++;
     }
-    base = cand[pair_stage(&tr, cand, nc, WL_ROWS, "gathered half", WL_DENSE_OWN, "all rows",
-                           t_start + 0.55 * TUNE_BUDGET, "rows streams", "rstreams", lab_rs)];
-    if (nc < 4) /* block 4: the progress counted 4 candidates */
+    base = cand[one_stage(&tr, cand, nc, WL_ROWS, "gathered half", t_start + 0.53 * TUNE_BUDGET, "rows streams",
+                          "rstreams", lab_rs)];
+    nc = 0;
+    for (int st = 1; st <= base.rows_block; st *= 2) {
+        cand[nc] = base;
+        cand[nc].dense_streams = st;
+        nc++;
+    }
+    base = cand[one_stage(&tr, cand, nc, WL_DENSE_OWN, "all rows", t_start + 0.56 * TUNE_BUDGET, "dense streams",
+                          "dstreams", lab_ds)];
+    if (nc < 4) /* block 4: the progress counted 4 candidates a stage */
         tr.done += TUNE_REPS * 2 * (4 - nc);
 
     /* 2. dense: OpenBLAS against ours */
@@ -442,8 +476,9 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
 /* The kernels' generation: bumped when a change to the kernels or their
  * data layout can move the best parameters, so that entries measured on an
  * older build are measured again (they stay in the file, unused). 2: the
- * qgemv panel layout. */
-#define DM_TUNE_GEN 2
+ * qgemv panel layout; 3: dense_streams apart from rows_streams, the avx512
+ * integer projection. */
+#define DM_TUNE_GEN 3
 
 static void entry_key(char *out, size_t n, const char *kernels, int threads)
 {
@@ -504,12 +539,14 @@ int dm_tune_load(const char *path, const char *kernels, int threads, dm_tune_res
         dm_errf(err, "%s: entry %s: field 'dense' missing or not \"blas\" / \"own\"", path, key);
         goto out;
     }
-    if (!json_object_get(e, "q_streams") || !json_object_get(e, "rows_streams")) {
+    if (!json_object_get(e, "q_streams") || !json_object_get(e, "rows_streams") ||
+        !json_object_get(e, "dense_streams")) {
         rc = 0; /* written before these fields existed: tune again */
         goto out;
     }
     if (get_int(e, "q_streams", &p.q_streams, path, key, err) ||
-        get_int(e, "rows_streams", &p.rows_streams, path, key, err))
+        get_int(e, "rows_streams", &p.rows_streams, path, key, err) ||
+        get_int(e, "dense_streams", &p.dense_streams, path, key, err))
         goto out;
     p.dense = strcmp(dense, "own") == 0 ? DM_DENSE_OWN : DM_DENSE_BLAS;
     if (dm_kparams_check(&p, err)) {
@@ -564,8 +601,9 @@ int dm_tune_save(const char *path, const dm_tune_result *r, dm_err *err)
         root = json_pack("{s:s, s:s, s:{}}", "cpu", r->cpu, "model", r->model, "entries");
     char key[48];
     entry_key(key, sizeof key, r->kernels, r->threads);
-    json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
-                          r->p.rows_block, "rows_streams", r->p.rows_streams, "rows_pf", r->p.rows_pf, "rows_hint",
+    json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:s}",
+                          "rows_block", r->p.rows_block, "rows_streams", r->p.rows_streams, "dense_streams",
+                          r->p.dense_streams, "rows_pf", r->p.rows_pf, "rows_hint",
                           r->p.rows_hint, "q_pf", r->p.q_pf, "q_hint", r->p.q_hint, "dense",
                           r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts", r->p.parts, "q_streams",
                           r->p.q_streams, "blas_ms", r->blas_ms, "own_ms", r->own_ms, "dense_bytes", r->dense_bytes,
