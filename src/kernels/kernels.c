@@ -94,14 +94,16 @@
  *   16-bit: x widened to int16, _mm256_madd_epi16 / _mm512_dpwssd_epi32.
  * SIMD rows go 4 at a time (one x load / transform for 4 rows), prefetching
  * block by block the group of 4 rows at least dm_kparams.q_pf bytes ahead
- * (default DM_Q_PF_BYTES, 4 KB; 0: none; hint T0 or T1). avx2 reads the
+ * (default DM_Q_PF_BYTES, 4 KB; 0: none; hint T0 or T1). Both read the
  * groups as dm_kparams.q_streams interleaved streams (the groups split into
  * that many equal ranges, one group of each in turn): a single core of the
  * Zen 3 VM read a cold 5 MB buffer at 15 GB/s as one stream and 18-21 GB/s
- * as 2-8, and the tuner keeps what its cold INT8 + INT4 probes favour.
- * 8 bits goes further: it reads two streams' groups in lockstep (8 rows
- * per x load), so both streams advance block by block (cold 6000 x 834:
- * 390-415 us against 480-540 us for one stream, same run).
+ * as 2-8, and the tuner keeps what its cold INT8 + INT4 probes favour
+ * (Sapphire Rapids VM, cold 6000 x 834, same run: INT8 at 80-82% of an
+ * 8-stream read with 1, 2 or 4 streams, INT4 75% with 1 and 79% with 2).
+ * avx2's 8 bits goes further: it reads two streams' groups in lockstep (8
+ * rows per x load), so both streams advance block by block (cold 6000 x
+ * 834: 390-415 us against 480-540 us for one stream, same run).
  * ref decodes one block at a time.
  * xq may hold any int8 (including -128; quant_in never makes it).
  *
@@ -1736,10 +1738,15 @@ static T_AVX512 ALWAYS_INLINE void qgemv_body_avx512(const dm_qmat *m, const int
     const size_t rb = m->row_bytes;
     const int pfg = (int)((pfb + 4 * rb - 1) / (4 * rb)); /* groups ahead */
     int64_t acc[4];
-    int r = 0;
-    for (; r + 4 <= m->rows; r += 4) {
+    /* the 4-row groups in S interleaved streams, as qgemv_body_avx2 (no lockstep) */
+    const int ng = m->rows / 4, S = ng < kp_cur.q_streams ? 1 : kp_cur.q_streams, per = (ng + S - 1) / S;
+    for (int gi = 0; gi < per * S; gi++) {
+        const int st = gi % S, g = st * per + gi / S, gend = (st + 1) * per < ng ? (st + 1) * per : ng;
+        if (g >= gend)
+            continue;
+        const int r = 4 * g;
         const uint8_t *w = m->data + (size_t)r * rb;
-        const uint8_t *pf = r + 4 + 4 * pfg <= m->rows ? w + 4 * pfg * rb : w; /* a later group */
+        const uint8_t *pf = g + 1 + pfg <= gend ? w + 4 * pfg * rb : w; /* a later group of this stream */
         switch (m->container) {
         case 8: q8_rows_avx512(w, pf, PFM, 4, nb, nfull, xq, xt, acc); break;
         case 4: q4_rows_avx512(w, pf, PFM, 4, nb, nfull, xq, xt, sumx, acc); break;
@@ -1750,7 +1757,7 @@ static T_AVX512 ALWAYS_INLINE void qgemv_body_avx512(const dm_qmat *m, const int
         for (int i = 0; i < 4; i++)
             y[r + i] = q_finish(acc[i], m->wscale[r + i], xscale, m->bias[r + i]);
     }
-    for (; r < m->rows; r++) {
+    for (int r = 4 * ng; r < m->rows; r++) {
         const uint8_t *w = m->data + (size_t)r * rb;
         const uint8_t *pf = r + 1 < m->rows ? w + rb : w;
         switch (m->container) {

@@ -129,7 +129,7 @@ typedef struct dm_kparams {
     int q_hint;     /* 0: T0, 1: T1 */
     int dense;      /* dm_dense_impl: what dm_dense_gemv runs */
     int parts;      /* row-block parts per thread in the dm_par_ kernels, 1..4 */
-    int q_streams;  /* qgemv (avx2): its 4-row groups read as 1, 2 or 4 interleaved streams (equal ranges,
+    int q_streams;  /* qgemv: its 4-row groups read as 1, 2 or 4 interleaved streams (equal ranges,
                      * one group of each in turn); some memory systems give more bandwidth to several */
     int rows_streams; /* rows_gemv on a gathered row list: each block's rows from 1, 2, 4 or 8 (at most
                        * rows_block) equal ranges of the rows, read as that many interleaved sequential streams */

@@ -366,7 +366,7 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     int wl[2];      /* the dense stage's (the others: pair_stage's) */
     double med[2];
     char buf[96];
-    const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = strcmp(k->name, "avx2") == 0 ? 3 : 0;
+    const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = 3;
     tune_run tr = {k, threads, &w, cb, ctx, 0,
                    TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + (threads > 1 ? 8 : 0)) +
                        2 * (2 * TUNE_REPS + 1),
@@ -432,7 +432,7 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     base = cand[pair_stage(&tr, cand, nc, WL_Q8, "INT8", WL_Q4, "INT4", t_start + 0.85 * TUNE_BUDGET, "qgemv",
                            "qgemv", lab_q)];
 
-    /* 3b. qgemv streams (avx2): one sequential stream of 4-row groups, or 2 or 4 interleaved ones */
+    /* 3b. qgemv streams: one sequential stream of 4-row groups, or 2 or 4 interleaved ones */
     if (n_qs_c) {
         nc = 0;
         for (int st = 1; st <= 4; st *= 2) {
