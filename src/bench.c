@@ -21,6 +21,8 @@ static size_t flush_bytes(size_t llc)
     return b < (128u << 20) ? b : (128u << 20);
 }
 
+size_t dm_bench_flush_bytes(void) { return flush_bytes(dm_llc_bytes()); }
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;

@@ -49,6 +49,9 @@ void dm_bench_use_tokens(const int *ids, long n);
  * as long as the steps, which the live speed figures of run and the TUI do
  * not need; the bench commands turn it on. */
 void dm_bench_read_replay(int on);
+/* Bytes a cold step's cache flush reads (twice the last-level cache, at most 128 MB); PyTorch's cold steps in
+ * `bench` get the same. */
+size_t dm_bench_flush_bytes(void);
 #define DM_MEM_BOUND_RATIO 1.4 /* dm_cache_probe below this: memory-bound */
 /* Sort v (n >= 1) and give its minimum, median and maximum; the median alone. */
 void dm_minmedmax(double *v, int n, double out[3]);

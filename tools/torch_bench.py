@@ -5,7 +5,9 @@ Loads a word_language_model safetensors file (our own tiny reader: no
 safetensors package needed) or builds random weights of a given shape,
 then measures, with torch.set_num_threads(THREADS) and no autograd:
   step_ms   - median time of one token through nn.LSTM/nn.GRU (batch 1,
-              state carried) plus the decoder and log-softmax
+              state carried) plus the decoder and log-softmax; with
+              --flush-mb N each timed step follows a read of N MB (cold
+              caches, as dualmod's bench --cold), else they run back to back
   rnn_ms    - the same without the decoder
   seq_tok_s - whole-sequence throughput (2048 tokens, chunks of 128)
 Prints one JSON object on stdout.
@@ -52,7 +54,10 @@ def main():
     ap.add_argument("--vocab-size", type=int, default=10000)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--steps", type=int, default=300)
+    ap.add_argument("--flush-mb", type=int, default=0,
+                    help="read a buffer of this many MB before every timed step (dualmod's --cold flush)")
     a = ap.parse_args()
+    flush = np.ones((a.flush_mb << 20) // 4, dtype=np.float32) if a.flush_mb > 0 else None
     torch.set_num_threads(a.threads)
     if a.model:
         sd = read_st(a.model)
@@ -82,6 +87,8 @@ def main():
             h = None
             times = []
             for i in range(n):
+                if flush is not None:
+                    flush.sum()
                 t = time.perf_counter()
                 out, h = rnn(enc(toks[i % 2048].view(1, 1)), h)
                 if with_dec:

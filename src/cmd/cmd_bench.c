@@ -35,7 +35,8 @@ typedef struct torch_fig {
     char version[32];
 } torch_fig;
 
-static void run_torch(const dm_lm *m, const char *model_file, int threads, int steps, torch_fig *tf)
+/* cold: PyTorch's timed steps follow the same cache flush as ours (else they run back to back, warm). */
+static void run_torch(const dm_lm *m, const char *model_file, int threads, int steps, int cold, torch_fig *tf)
 {
     memset(tf, 0, sizeof *tf);
     const char *py = getenv("DUALMOD_PYTHON");
@@ -54,13 +55,16 @@ static void run_torch(const dm_lm *m, const char *model_file, int threads, int s
     if (strchr(py, '\'') || strchr(script, '\'') || (model_file && strchr(model_file, '\'')))
         return; /* not quotable for the shell */
     char cmd[3 * DM_PATH_MAX + 256];
+    const int flush_mb = cold ? (int)(dm_bench_flush_bytes() >> 20) : 0;
     if (!model_file || !model_file[0])
         snprintf(cmd, sizeof cmd,
-                 "'%s' '%s' --arch %s --hidden %d --layers %d --vocab-size %d --threads %d --steps %d 2>/dev/null", py,
-                 script, m->cell == DM_CELL_LSTM ? "lstm" : "gru", m->nhid, m->nlayers, m->ntoken, threads, steps);
+                 "'%s' '%s' --arch %s --hidden %d --layers %d --vocab-size %d --threads %d --steps %d --flush-mb %d "
+                 "2>/dev/null",
+                 py, script, m->cell == DM_CELL_LSTM ? "lstm" : "gru", m->nhid, m->nlayers, m->ntoken, threads, steps,
+                 flush_mb);
     else
-        snprintf(cmd, sizeof cmd, "'%s' '%s' --model '%s' --threads %d --steps %d 2>/dev/null", py, script, model_file,
-                 threads, steps);
+        snprintf(cmd, sizeof cmd, "'%s' '%s' --model '%s' --threads %d --steps %d --flush-mb %d 2>/dev/null", py,
+                 script, model_file, threads, steps, flush_mb);
     fflush(NULL);
     FILE *p = popen(cmd, "r");
     if (!p)
@@ -133,7 +137,7 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
     if (torch) {
         if (c->io->progress && !c->io->quiet)
             info(c, "measuring PyTorch...");
-        run_torch(m, ref->file, s->threads, steps, &tf);
+        run_torch(m, ref->file, s->threads, steps, cold, &tf);
     }
     int fits = b.llc_bytes && b.step_bytes < b.llc_bytes;
     FILE *out = c->io->out;
@@ -176,8 +180,9 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
         if (!tf.ok && torch)
             fprintf(out, "PyTorch      not measured (no /usr/bin/python3 with torch, or tools/torch_bench.py failed)\n");
         else if (tf.ok)
-            fprintf(out, "PyTorch      %s, nn.%s token by token, torch.set_num_threads(%d)\n", tf.version,
-                    dm_cell_name(m->cell), s->threads);
+            fprintf(out, "PyTorch      %s, nn.%s token by token, torch.set_num_threads(%d)%s\n", tf.version,
+                    dm_cell_name(m->cell), s->threads,
+                    cold ? ", the same cache flush before every timed step" : ", steps back to back (warm)");
         fflush(out);
         return 0;
     }
@@ -315,7 +320,7 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         return -1;
     torch_fig tf = {0};
     if (torch)
-        run_torch(m, ref->file, s->threads, (int)steps, &tf);
+        run_torch(m, ref->file, s->threads, (int)steps, cold, &tf);
     /* the read bandwidth of this machine now: the floors of both sides */
     size_t llc = dm_llc_bytes(), bwbytes = 4 * (llc ? llc : (64u << 20));
     if (bwbytes < (256u << 20))

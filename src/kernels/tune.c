@@ -275,58 +275,49 @@ typedef struct tune_run {
 
 typedef void (*cand_label)(const dm_kparams *p, char *buf, size_t n);
 
-/* A stage that times nc candidates on two workloads (wa, then wb: each candidate's figure is the sum, and the
- * result lists them as "<label> (<sa>)" and "<label> (<sb>)" under stage name cs); the best one's index. */
-static int pair_stage(tune_run *t, const dm_kparams *cand, int nc, int wa, const char *sa, int wb, const char *sb,
-                      double deadline, const char *progress, const char *cs, cand_label lab)
+/* A stage that times nc candidates on nw (1 or 2) workloads wls[] (each candidate's figure is the sum, and the
+ * result lists them as "<label> (<names[w]>)" under stage name cs); the best one's index. */
+static int stage(tune_run *t, const dm_kparams *cand, int nc, int nw, const int *wls, const char *const *names,
+                 double deadline, const char *progress, const char *cs, cand_label lab)
 {
     dm_kparams c2[2 * TUNE_MAXC] = {{0}};
     int wl[2 * TUNE_MAXC] = {0};
-    double med[2 * TUNE_MAXC];
+    double med[2 * TUNE_MAXC], best_ms = 0;
     char v[64], buf[96];
     if (nc > TUNE_MAXC)
         nc = TUNE_MAXC;
-    for (int i = 0; i < nc; i++) {
-        c2[i] = cand[i], c2[nc + i] = cand[i];
-        wl[i] = wa, wl[nc + i] = wb;
-    }
-    measure(t->k, t->threads, t->w, 2 * nc, c2, wl, TUNE_REPS, deadline, med, t->cb, t->ctx, progress, &t->done,
+    for (int w = 0; w < nw; w++)
+        for (int i = 0; i < nc; i++)
+            c2[w * nc + i] = cand[i], wl[w * nc + i] = wls[w];
+    measure(t->k, t->threads, t->w, nw * nc, c2, wl, TUNE_REPS, deadline, med, t->cb, t->ctx, progress, &t->done,
             t->total);
     int best = 0;
     for (int i = 0; i < nc; i++) {
         lab(&cand[i], v, sizeof v);
-        snprintf(buf, sizeof buf, "%s (%s)", v, sa);
-        add_cand(t->o, cs, buf, med[i], wl_bytes(t->w, wa));
-        snprintf(buf, sizeof buf, "%s (%s)", v, sb);
-        add_cand(t->o, cs, buf, med[nc + i], wl_bytes(t->w, wb));
-        if (med[i] + med[nc + i] < med[best] + med[nc + best])
-            best = i;
+        double ms = 0;
+        for (int w = 0; w < nw; w++) {
+            snprintf(buf, sizeof buf, "%s (%s)", v, names[w]);
+            add_cand(t->o, cs, buf, med[w * nc + i], wl_bytes(t->w, wls[w]));
+            ms += med[w * nc + i];
+        }
+        if (i == 0 || ms < best_ms)
+            best = i, best_ms = ms;
     }
     return best;
 }
 
-/* A stage that times nc candidates on one workload; the fastest one's index. */
+/* stage on two workloads, and on one. */
+static int pair_stage(tune_run *t, const dm_kparams *cand, int nc, int wa, const char *sa, int wb, const char *sb,
+                      double deadline, const char *progress, const char *cs, cand_label lab)
+{
+    const int wls[2] = {wa, wb};
+    const char *const names[2] = {sa, sb};
+    return stage(t, cand, nc, 2, wls, names, deadline, progress, cs, lab);
+}
 static int one_stage(tune_run *t, const dm_kparams *cand, int nc, int wa, const char *sa, double deadline,
                      const char *progress, const char *cs, cand_label lab)
 {
-    int wl[TUNE_MAXC] = {0};
-    double med[TUNE_MAXC];
-    char v[64], buf[96];
-    if (nc > TUNE_MAXC)
-        nc = TUNE_MAXC;
-    for (int i = 0; i < nc; i++)
-        wl[i] = wa;
-    measure(t->k, t->threads, t->w, nc, cand, wl, TUNE_REPS, deadline, med, t->cb, t->ctx, progress, &t->done,
-            t->total);
-    int best = 0;
-    for (int i = 0; i < nc; i++) {
-        lab(&cand[i], v, sizeof v);
-        snprintf(buf, sizeof buf, "%s (%s)", v, sa);
-        add_cand(t->o, cs, buf, med[i], wl_bytes(t->w, wa));
-        if (med[i] < med[best])
-            best = i;
-    }
-    return best;
+    return stage(t, cand, nc, 1, &wa, &sa, deadline, progress, cs, lab);
 }
 
 static void lab_rows(const dm_kparams *p, char *b, size_t n)
