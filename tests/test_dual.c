@@ -238,6 +238,41 @@ Test(dual, topk_is_exact_per_step)
     dm_lm_free(&m);
 }
 
+/* Groups above the select's small-size cut (512 scores) take the windowed top-k select from the second step on:
+ * exact counts at every step with it too (LSTM H = 200: the sigmoid group has 600 rows). */
+Test(dual, topk_is_exact_per_step_on_wide_groups)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    dm_err err;
+    make_ids();
+    const int H = 200;
+    cr_assert_eq(dm_lm_init_random(&m, DM_CELL_LSTM, V, H, H, 1, 1, 0.35f, 3, &err), 0, "%s", err.msg);
+    cr_assert_eq(dm_fitdata_collect(&fd, &m, ids, T, 400, &err), 0, "%s", err.msg);
+    const double ratios[] = {0.3, 0.9};
+    for (int ri = 0; ri < 2; ri++) {
+        dm_dual d;
+        dm_dual_cfg c = cfg_of(ratios[ri], 8, 16, DM_MODE_TOPK);
+        cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), 0, "%s", err.msg);
+        dm_dual_state q;
+        cr_assert_eq(dm_dual_state_init(&q, &d, &err), 0);
+        dm_dual_state_reset(&q, &d);
+        for (int t = 0; t < 40; t++) {
+            dm_dual_stats st = {0};
+            dm_dual_step(&d, &q, ids[t], 0, &st);
+            long sig = st.gate[0][0].insens + st.gate[0][1].insens + st.gate[0][3].insens;
+            cr_assert_eq(sig, lround(ratios[ri] * 3 * H), "ratio %g step %d: %ld sigmoid rows insensitive",
+                         ratios[ri], t, sig);
+            cr_assert_eq(st.gate[0][2].insens, lround(ratios[ri] * H), "ratio %g step %d: tanh rows", ratios[ri],
+                         t);
+        }
+        dm_dual_state_free(&q);
+        dm_dual_free(&d);
+    }
+    dm_fitdata_free(&fd);
+    dm_lm_free(&m);
+}
+
 Test(dual, deterministic_for_a_seed)
 {
     dm_lm m;
