@@ -121,20 +121,13 @@ __attribute__((target("avx2,fma"))) static float sum_floats_avx2(const float *p,
 
 static volatile float sink;
 
-/* Threads of the kernels (and of the replays): as many as OpenBLAS has. */
-static int bench_threads(void)
-{
-    int n = openblas_get_num_threads();
-    return n < 1 ? 1 : n;
-}
-
 /* A cold step's preparation: evict the weights from the caches, then wake
  * the kernel threads (the flush takes milliseconds, long enough for them to
  * fall asleep; in a stream of steps they are awake). */
 static void cold_flush(const float *flush, size_t n)
 {
     sink = sum_floats(flush, n);
-    dm_par_wake(bench_threads());
+    dm_par_wake(dm_kernel_threads());
 }
 
 /* The probes' buffer: n floats, every page written (NULL: out of memory). */
@@ -241,7 +234,7 @@ static double timed_replay(const dm_read_rec *rec, const float *flush, size_t fl
     if (flush)
         cold_flush(flush, flush_n);
     double t = dm_now();
-    replay(rec, bench_threads(), ranges_s ? ranges_s : &rs);
+    replay(rec, dm_kernel_threads(), ranges_s ? ranges_s : &rs);
     return (dm_now() - t) * 1e3;
 }
 

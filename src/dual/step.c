@@ -66,14 +66,6 @@ int dm_engine_state_init(dm_engine_state *s, const dm_engine *e, dm_err *err)
     return 0;
 }
 
-/* Threads for the kernels' row blocks: as many as OpenBLAS has been given
- * (--threads), so dense and dual steps run with the same thread count. */
-static int kernel_threads(void)
-{
-    int n = openblas_get_num_threads();
-    return n < 1 ? 1 : n;
-}
-
 /* Record a byte range the step reads (when s->rec is set). */
 static void rec_bytes(dm_engine_state *s, const void *p, size_t bytes)
 {
@@ -105,7 +97,7 @@ void dm_exact_rows(const dm_engine *e, dm_engine_state *s, const float *W, int l
     if (s && s->rec && n > 0)
         rec_rows(s, W, ld, cols, rows, n);
     if (e->kern) {
-        dm_par_rows_gemv(e->kern, kernel_threads(), W, (size_t)ld, cols, rows, n, v, y);
+        dm_par_rows_gemv(e->kern, dm_kernel_threads(), W, (size_t)ld, cols, rows, n, v, y);
         return;
     }
     for (int i = 0; i < n; i++)
@@ -274,16 +266,16 @@ static void little_run(const dm_engine *e, dm_engine_state *s, int si, const flo
             rec_weights(e, s, si);
         float xs = e->kern->quant_in(pv, L->kk, s->xq);
         if (part)
-            little_gemv_active(e, si, kernel_threads(), pv, s->xq, xs, y);
+            little_gemv_active(e, si, dm_kernel_threads(), pv, s->xq, xs, y);
         else
-            dm_par_qgemv(e->kern, kernel_threads(), &e->s[si].qm, s->xq, xs, y);
+            dm_par_qgemv(e->kern, dm_kernel_threads(), &e->s[si].qm, s->xq, xs, y);
         return;
     }
     if (!e->kern) {
         dm_little_forward(L, u, s->scratch, y);
         return;
     }
-    int k = L->k, nt = kernel_threads();
+    int k = L->k, nt = dm_kernel_threads();
     float *v = s->scratch;
     if (s->rec)
         rec_little(e, s, si);

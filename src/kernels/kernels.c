@@ -2261,8 +2261,13 @@ void dm_dense_gemv(int rows, int cols, const float *W, int ld, const float *x, f
         cblas_sgemv(CblasRowMajor, CblasNoTrans, rows, cols, 1.0f, W, ld, x, 1, 1.0f, y, 1);
         return;
     }
-    int nt = openblas_get_num_threads();
-    dm_par_gemv(dense_k, nt < 1 ? 1 : nt, W, (size_t)ld, rows, cols, x, y);
+    dm_par_gemv(dense_k, dm_kernel_threads(), W, (size_t)ld, rows, cols, x, y);
+}
+
+int dm_kernel_threads(void)
+{
+    int n = openblas_get_num_threads();
+    return n < 1 ? 1 : n;
 }
 
 /* ---- dispatch ----------------------------------------------------------- */

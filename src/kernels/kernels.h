@@ -177,6 +177,9 @@ void dm_par_run(int n, dm_par_fn fn, void *arg);
  * finds the workers awake, as in a stream of steps, instead of doing the
  * first parallel phase alone while a worker wakes up. */
 void dm_par_wake(int n);
+/* The kernels' thread count: as many as OpenBLAS has been given (--threads), at least 1, so dense and dual
+ * steps run with the same count. */
+int dm_kernel_threads(void);
 
 /* Part i of n of [0, total), cut on multiples of align: the split the
  * dm_par_ kernels use. */

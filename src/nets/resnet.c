@@ -747,8 +747,7 @@ static void site_conv(rn_ctx *c, int si, const dm_conv *cv, const float *x, int 
                 }
             }
         }
-        int nt = openblas_get_num_threads();
-        nt = nt < 1 ? 1 : nt;
+        int nt = dm_kernel_threads();
         /* the big rows: per output channel, a GEMV over the patches of its sensitive positions */
         const float *src = c->cols; /* the patches: nky = 1 run of K floats a position */
         size_t ld = (size_t)cv->K, run = (size_t)cv->K, rowstep = 0;
