@@ -2196,6 +2196,9 @@ void dm_kparams_default(dm_kparams *p)
     p->dense_streams = 1;
 }
 
+/* v is 1, 2, 4, ... or max (a power of two). */
+static int pow2_upto(int v, int max) { return v >= 1 && v <= max && !(v & (v - 1)); }
+
 int dm_kparams_check(const dm_kparams *p, dm_err *err)
 {
     if (!p)
@@ -2215,11 +2218,11 @@ int dm_kparams_check(const dm_kparams *p, dm_err *err)
         return dm_errf(err, "kernel parameters: dense %d (expected 0 = blas or 1 = own)", p->dense);
     if (p->parts < 1 || p->parts > 4)
         return dm_errf(err, "kernel parameters: parts %d (expected 1..4 per thread)", p->parts);
-    if (p->q_streams != 1 && p->q_streams != 2 && p->q_streams != 4)
+    if (!pow2_upto(p->q_streams, 4))
         return dm_errf(err, "kernel parameters: q_streams %d (expected 1, 2 or 4)", p->q_streams);
-    if (p->rows_streams != 1 && p->rows_streams != 2 && p->rows_streams != 4 && p->rows_streams != 8)
+    if (!pow2_upto(p->rows_streams, 8))
         return dm_errf(err, "kernel parameters: rows_streams %d (expected 1, 2, 4 or 8)", p->rows_streams);
-    if (p->dense_streams != 1 && p->dense_streams != 2 && p->dense_streams != 4 && p->dense_streams != 8)
+    if (!pow2_upto(p->dense_streams, 8))
         return dm_errf(err, "kernel parameters: dense_streams %d (expected 1, 2, 4 or 8)", p->dense_streams);
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <cpuid.h>
 #include <errno.h>
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -333,6 +334,18 @@ static void lab_q(const dm_kparams *p, char *b, size_t n)
 static void lab_qs(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "qs=%d", p->q_streams); }
 static void lab_parts(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "parts=%d", p->parts); }
 
+/* Candidates for one int field of dm_kparams (at byte offset off): base with the field at 1, 2, 4, ... max; how
+ * many. */
+static int pow2_cands(dm_kparams *cand, const dm_kparams *base, size_t off, int max)
+{
+    int nc = 0;
+    for (int v = 1; v <= max; v *= 2, nc++) {
+        cand[nc] = *base;
+        memcpy((char *)&cand[nc] + off, &v, sizeof v);
+    }
+    return nc;
+}
+
 static const int rows_pf_c[] = {0, 256, 512, 1024, 2048};
 static const int q_pf_c[] = {0, 1024, 4096, 16384};
 
@@ -357,7 +370,7 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     int wl[2];      /* the dense stage's (the others: pair_stage's) */
     double med[2];
     char buf[96];
-    const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = 3;
+    const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = 3; /* qgemv streams: 1, 2, 4 */
     tune_run tr = {k, threads, &w, cb, ctx, 0,
                    TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + (threads > 1 ? 8 : 0)) +
                        2 * (2 * TUNE_REPS + 1),
@@ -379,20 +392,10 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
 
     /* 1b. rows streams: each block's rows from 1, 2, 4 or 8 ranges (at most the block's rows), on the gathered
      * rows (rows_streams), then on all rows (dense_streams: gemv and near-contiguous row lists) */
-    nc = 0;
-    for (int st = 1; st <= base.rows_block; st *= 2) {
-        cand[nc] = base;
-        cand[nc].rows_streams = st;
-        nc++;
-    }
+    nc = pow2_cands(cand, &base, offsetof(dm_kparams, rows_streams), base.rows_block);
     base = cand[one_stage(&tr, cand, nc, WL_ROWS, "gathered half", t_start + 0.53 * TUNE_BUDGET, "rows streams",
                           "rstreams", lab_rs)];
-    nc = 0;
-    for (int st = 1; st <= base.rows_block; st *= 2) {
-        cand[nc] = base;
-        cand[nc].dense_streams = st;
-        nc++;
-    }
+    nc = pow2_cands(cand, &base, offsetof(dm_kparams, dense_streams), base.rows_block);
     base = cand[one_stage(&tr, cand, nc, WL_DENSE_OWN, "all rows", t_start + 0.56 * TUNE_BUDGET, "dense streams",
                           "dstreams", lab_ds)];
     if (nc < 4) /* block 4: the progress counted 4 candidates a stage */
@@ -424,25 +427,13 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
                            "qgemv", lab_q)];
 
     /* 3b. qgemv streams: one sequential stream of 4-row groups, or 2 or 4 interleaved ones */
-    if (n_qs_c) {
-        nc = 0;
-        for (int st = 1; st <= 4; st *= 2) {
-            cand[nc] = base;
-            cand[nc].q_streams = st;
-            nc++;
-        }
-        base = cand[pair_stage(&tr, cand, nc, WL_Q8, "INT8", WL_Q4, "INT4", t_start + 0.9 * TUNE_BUDGET,
-                               "qgemv streams", "qstreams", lab_qs)];
-    }
+    nc = pow2_cands(cand, &base, offsetof(dm_kparams, q_streams), 4);
+    base = cand[pair_stage(&tr, cand, nc, WL_Q8, "INT8", WL_Q4, "INT4", t_start + 0.9 * TUNE_BUDGET,
+                           "qgemv streams", "qstreams", lab_qs)];
 
     /* 4. parts per thread */
     if (threads > 1) {
-        nc = 0;
-        for (int p = 1; p <= 4; p *= 2) {
-            cand[nc] = base;
-            cand[nc].parts = p;
-            nc++;
-        }
+        nc = pow2_cands(cand, &base, offsetof(dm_kparams, parts), 4);
         cand[nc] = base, cand[nc].parts = 3, nc++;
         base = cand[pair_stage(&tr, cand, nc, WL_ROWS, "gathered half", WL_DENSE_OWN, "all rows",
                                t_start + TUNE_BUDGET, "parts", "parts", lab_parts)];
