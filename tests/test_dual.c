@@ -210,30 +210,38 @@ Test(dual, kth_key_select_matches_a_sort)
         }
 }
 
-Test(dual, topk_is_exact_per_step)
+/* Top-k at ratio on an LSTM: every step of every layer marks exactly round(ratio 3H) sigmoid and round(ratio H)
+ * tanh rows insensitive. */
+static void topk_exact(const dm_lm *m, const dm_fitdata *fd, double ratio, int k, int steps)
 {
-    dm_lm m;
-    dm_fitdata fd;
     dm_err err;
-    setup(&m, &fd, DM_CELL_LSTM);
     dm_dual d;
-    dm_dual_cfg c = cfg_of(0.3, 8, 8, DM_MODE_TOPK);
-    cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), 0, "%s", err.msg);
+    dm_dual_cfg c = cfg_of(ratio, 8, k, DM_MODE_TOPK);
+    cr_assert_eq(dm_dual_build(&d, m, fd, &c, &err), 0, "%s", err.msg);
     dm_dual_state q;
     cr_assert_eq(dm_dual_state_init(&q, &d, &err), 0);
     dm_dual_state_reset(&q, &d);
-    for (int t = 0; t < 50; t++) {
+    const int H = m->nhid;
+    for (int t = 0; t < steps; t++) {
         dm_dual_stats st = {0};
         dm_dual_step(&d, &q, ids[t], 0, &st);
-        int H = m.nhid;
-        for (int l = 0; l < m.nlayers; l++) {
+        for (int l = 0; l < m->nlayers; l++) {
             long sig = st.gate[l][0].insens + st.gate[l][1].insens + st.gate[l][3].insens;
-            cr_assert_eq(sig, lround(0.3 * 3 * H), "step %d layer %d: %ld sigmoid rows insensitive", t, l, sig);
-            cr_assert_eq(st.gate[l][2].insens, lround(0.3 * H));
+            cr_assert_eq(sig, lround(ratio * 3 * H), "ratio %g step %d layer %d: %ld sigmoid rows insensitive", ratio,
+                         t, l, sig);
+            cr_assert_eq(st.gate[l][2].insens, lround(ratio * H), "ratio %g step %d layer %d: tanh rows", ratio, t, l);
         }
     }
     dm_dual_state_free(&q);
     dm_dual_free(&d);
+}
+
+Test(dual, topk_is_exact_per_step)
+{
+    dm_lm m;
+    dm_fitdata fd;
+    setup(&m, &fd, DM_CELL_LSTM);
+    topk_exact(&m, &fd, 0.3, 8, 50);
     dm_fitdata_free(&fd);
     dm_lm_free(&m);
 }
@@ -249,26 +257,8 @@ Test(dual, topk_is_exact_per_step_on_wide_groups)
     const int H = 200;
     cr_assert_eq(dm_lm_init_random(&m, DM_CELL_LSTM, V, H, H, 1, 1, 0.35f, 3, &err), 0, "%s", err.msg);
     cr_assert_eq(dm_fitdata_collect(&fd, &m, ids, T, 400, &err), 0, "%s", err.msg);
-    const double ratios[] = {0.3, 0.9};
-    for (int ri = 0; ri < 2; ri++) {
-        dm_dual d;
-        dm_dual_cfg c = cfg_of(ratios[ri], 8, 16, DM_MODE_TOPK);
-        cr_assert_eq(dm_dual_build(&d, &m, &fd, &c, &err), 0, "%s", err.msg);
-        dm_dual_state q;
-        cr_assert_eq(dm_dual_state_init(&q, &d, &err), 0);
-        dm_dual_state_reset(&q, &d);
-        for (int t = 0; t < 40; t++) {
-            dm_dual_stats st = {0};
-            dm_dual_step(&d, &q, ids[t], 0, &st);
-            long sig = st.gate[0][0].insens + st.gate[0][1].insens + st.gate[0][3].insens;
-            cr_assert_eq(sig, lround(ratios[ri] * 3 * H), "ratio %g step %d: %ld sigmoid rows insensitive",
-                         ratios[ri], t, sig);
-            cr_assert_eq(st.gate[0][2].insens, lround(ratios[ri] * H), "ratio %g step %d: tanh rows", ratios[ri],
-                         t);
-        }
-        dm_dual_state_free(&q);
-        dm_dual_free(&d);
-    }
+    topk_exact(&m, &fd, 0.3, 16, 40);
+    topk_exact(&m, &fd, 0.9, 16, 40);
     dm_fitdata_free(&fd);
     dm_lm_free(&m);
 }
