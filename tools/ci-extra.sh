@@ -42,7 +42,7 @@ failed_tests() {
     for f in $(grep -E "^(FAIL|ERROR):" "$1/test-suite.log" 2>/dev/null | sed -E 's/^[A-Z]+: ([^ ]+).*/\1/; s/\.sh$//' |
         sort -u | head -8); do
         echo "$f"
-        grep -m 3 -E "ERROR: AddressSanitizer|runtime error|LeakSanitizer|^not ok|Timed out|CRASH|SUMMARY:" \
+        grep -m 4 -E "ERROR: AddressSanitizer|runtime error|LeakSanitizer|^not ok|Timed out|CRASH|SUMMARY:|Assertion Failed|\] +[^ ].* is false" \
             "$1/$f.log" 2>/dev/null | cut -c1-300 | sed 's/^/    /' || true
     done | head -40
 }
@@ -145,6 +145,10 @@ case $skip in *" distcheck "*) ;; *)
             tail -30 "$work/distcheck-clang.log"
             grep -m 10 -E "^(FAIL|ERROR)|error:" "$work/distcheck-clang.log" | cut -c1-300 |
                 while IFS= read -r l; do fail_note "distcheck clang" "$l"; done
+            # the failed assertions: distcheck leaves its build tree when a test fails
+            for d in "$top"/dualmod-*/_build/sub; do
+                [ -f "$d/test-suite.log" ] && failed_tests "$d" | while IFS= read -r l; do fail_note "distcheck clang" "$l"; done
+            done
             dc_ok=0
         fi
     else

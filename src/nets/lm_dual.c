@@ -721,12 +721,13 @@ MS_CLONES static void ms_figures_memo(const float *lq, int V, int tgt, const ms_
     double eh = 0;
     for (int j = 0; j < H; j++)
         eh += (double)e[j] * hq[j];
-    double lse = (double)mq + log(Sq);
+    double lsq = log(Sq), lse = (double)mq + lsq;
     f->kl = (me->sd - eh) - me->lse + lse;
     if (f->kl < 0)
         f->kl = 0;
     f->nlld = me->nlld;
-    f->nllq = lse - (double)lq[tgt];
+    /* the dual NLL as ms_figures rounds it: the same value with or without the memo */
+    f->nllq = lsq - ((double)lq[tgt] - mq);
     f->agree = me->argmax == aq;
 }
 
