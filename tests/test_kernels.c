@@ -622,6 +622,74 @@ Test(kernels, proj_against_dm_proj_apply)
     cr_assert_eq(bad, 0, "%d proj mismatches (see the log)", bad);
 }
 
+/* dm_par_proj, the engine's projection: two streams of different sizes, chunked over 1-3 threads, with the
+ * little weights it prefetches as a qmat (every stream count), as FP32 bytes or none, and any prefetch budget:
+ * the outputs are those of one proj call per stream, bit for bit, and nothing is written past them. */
+Test(kernels, par_proj_is_the_projection_whatever_it_prefetches)
+{
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks), bad = 0;
+    dm_err err;
+    const int k = 70, dims[2] = {300, 173}, R = 90, C = 2 * k;
+    dm_proj P[2];
+    dm_kproj K[2];
+    float *x[2], ref[2 * 70], out[2 * 70 + 1];
+    uint8_t *buf[2];
+    for (int s = 0; s < 2; s++) {
+        cr_assert_eq(dm_proj_srp(&P[s], k, dims[s], 500u + (uint64_t)s, &err), 0, "%s", err.msg);
+        cr_assert_eq(dm_kproj_pack(&K[s], &P[s], &err), 0, "%s", err.msg);
+        x[s] = malloc(sizeof(float) * (size_t)dims[s]);
+        buf[s] = dm_alloc(dm_kproj_in_bytes(dims[s]));
+        cr_assert(x[s] && buf[s]);
+        for (int c = 0; c < dims[s]; c++)
+            x[s][c] = (float)gauss();
+    }
+    int16_t *q = malloc(sizeof(int16_t) * R * C);
+    float ws[90], bias[90], *f32 = malloc(sizeof(float) * R * C);
+    cr_assert(q && f32);
+    for (int i = 0; i < R * C; i++)
+        q[i] = (int16_t)(i % 255 - 127), f32[i] = (float)i;
+    for (int r = 0; r < R; r++)
+        ws[r] = 0.01f, bias[r] = 0.0f;
+    dm_qmat m;
+    cr_assert_eq(dm_qmat_pack(&m, q, R, C, 8, ws, bias, &err), 0, "%s", err.msg);
+    const dm_kparams def = *dm_kparams_get();
+    const int pfs[] = {0, 4096, 256 << 10, 4 << 20};
+    for (int v = 0; v < nk; v++) {
+        dm_kproj_in in[2];
+        for (int s = 0; s < 2; s++) {
+            in[s].buf = buf[s];
+            ks[v]->proj_in(&in[s], x[s], dims[s]);
+            ks[v]->proj(&K[s], &in[s], ref + s * k);
+        }
+        for (int pi = 0; pi < 4; pi++)
+            for (int qs = 1; qs <= 4; qs *= 2)
+                for (int nt = 1; nt <= 3; nt++)
+                    for (int what = 0; what < 3; what++) { /* qmat, FP32 bytes, nothing */
+                        dm_kparams p = def;
+                        p.proj_pf = pfs[pi], p.q_streams = qs;
+                        cr_assert_eq(dm_kparams_set(&p, &err), 0, "%s", err.msg);
+                        memset(out, 0xff, sizeof out); /* NaNs: a row it skips cannot pass */
+                        out[2 * k] = -2.5f;
+                        dm_par_proj(ks[v], nt, K, in, 2, k, out, what == 0 ? &m : NULL, what == 1 ? f32 : NULL,
+                                    what == 1 ? sizeof(float) * R * C : 0);
+                        if ((memcmp(out, ref, sizeof ref) || out[2 * k] != -2.5f) && bad++ < 3)
+                            cr_log_error("%s dm_par_proj: prefetch %d, streams %d, %d threads, target %d: differs",
+                                         ks[v]->name, pfs[pi], qs, nt, what);
+                    }
+    }
+    cr_assert_eq(dm_kparams_set(&def, &err), 0);
+    cr_expect_eq(bad, 0, "%d dm_par_proj results differ", bad);
+    dm_qmat_free(&m);
+    free(q), free(f32);
+    for (int s = 0; s < 2; s++) {
+        dm_kproj_free(&K[s]);
+        dm_proj_free(&P[s]);
+        free(x[s]);
+        dm_free(buf[s]);
+    }
+}
+
 /* Inputs the integer projection cannot quantize (NaN, infinity) take the float kernel: every row the reference
  * makes non-finite stays non-finite (never a quietly finite number); an all-zero input projects to zeros. */
 Test(kernels, proj_non_finite_and_zero_inputs)
@@ -1141,6 +1209,7 @@ Test(kernels, tuned_params_bit_identical)
                             p.rows_block = blk, p.rows_pf = pfs[pi], p.rows_hint = h;
                             p.q_pf = qpfs[qi], p.q_hint = h, p.parts = parts;
                             p.q_streams = 1 << ((qi + pi) % 3);
+                            p.q4_streams = 1 << ((qi + pi + 1) % 3);
                             p.rows_streams = 1 << ((qi + pi + h) % 4);
                             p.dense_streams = 1 << ((qi + pi + h + 1) % 4);
                             p.dense = DM_DENSE_OWN;
@@ -1166,8 +1235,8 @@ Test(kernels, tuned_params_bit_identical)
                                 dm_par_qgemv(k, 2, &m[i], xq, 0.01f, y2);
                                 if ((memcmp(y1, ref_q[i], sizeof(float) * R) ||
                                      memcmp(y2, ref_q[i], sizeof(float) * R)) && bad++ < 3)
-                                    cr_log_error("%s qgemv %d bits qpf %d hint %d streams %d: differs", k->name,
-                                                 bitl[i], qpfs[qi], h, p.q_streams);
+                                    cr_log_error("%s qgemv %d bits qpf %d hint %d streams %d/%d: differs", k->name,
+                                                 bitl[i], qpfs[qi], h, p.q_streams, p.q4_streams);
                             }
                         }
     }
@@ -1238,6 +1307,8 @@ Test(kernels, kparams_check_names_the_field)
         {"dense", offsetof(dm_kparams, dense), 2},           {"parts", offsetof(dm_kparams, parts), 0},
         {"parts", offsetof(dm_kparams, parts), 5},           {"q_streams", offsetof(dm_kparams, q_streams), 3},
         {"q_streams", offsetof(dm_kparams, q_streams), 0},   {"rows_streams", offsetof(dm_kparams, rows_streams), 3},
+        {"q4_streams", offsetof(dm_kparams, q4_streams), 8}, {"q4_streams", offsetof(dm_kparams, q4_streams), 0},
+        {"proj_pf", offsetof(dm_kparams, proj_pf), -1},      {"proj_pf", offsetof(dm_kparams, proj_pf), (4 << 20) + 1},
         {"rows_streams", offsetof(dm_kparams, rows_streams), 16},
         {"dense_streams", offsetof(dm_kparams, dense_streams), 0},
         {"dense_streams", offsetof(dm_kparams, dense_streams), 3},
@@ -1266,7 +1337,7 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     memset(&r, 0, sizeof r);
     dm_kparams_default(&r.p);
     r.p.rows_block = 8, r.p.rows_pf = 1024, r.p.rows_hint = 1, r.p.q_pf = 0, r.p.dense = DM_DENSE_OWN, r.p.parts = 2;
-    r.p.q_streams = 4, r.p.rows_streams = 8, r.p.dense_streams = 2;
+    r.p.q_streams = 4, r.p.q4_streams = 2, r.p.rows_streams = 8, r.p.dense_streams = 2, r.p.proj_pf = 256 << 10;
     snprintf(r.cpu, sizeof r.cpu, "TestVendor-1-2-3");
     snprintf(r.kernels, sizeof r.kernels, "avx2");
     r.threads = 2;
@@ -1287,17 +1358,21 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     cr_expect_eq(dm_tune_load(path, "avx512", 1, &back, &err), 0, "no avx512 entry");
     /* malformed: not JSON, a bad field, an out-of-range value */
     static const char *bad[][2] = {
-        {"{\"entries\": {\"avx2-t1-g3\": ", "not valid JSON"},
+        {"{\"entries\": {\"avx2-t1-g4\": ", "not valid JSON"},
         {"{\"cpu\": \"x\", \"entries\": []}", "entries"},
-        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4}}}", "rows_pf"},
-        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
-        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
-        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q_streams"},
-        {"{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"rows_streams\": 5, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_streams"},
+        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4}}}", "rows_pf"},
+        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
+        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
+        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q_streams"},
+        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 5, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_streams"},
+        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 8, \"proj_pf\": 0, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q4_streams"},
+        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 1, \"proj_pf\": -64, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "proj_pf"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         FILE *f = fopen(path, "w");
@@ -1308,15 +1383,21 @@ Test(kernels, tune_cache_roundtrip_and_errors)
         cr_expect(strstr(err.msg, path) && strstr(err.msg, bad[i][1]), "case %zu: message '%s' (expected the path "
                   "and '%s')", i, err.msg, bad[i][1]);
     }
-    /* an entry written before q_streams, rows_streams or dense_streams existed is no entry: the next use tunes
+    /* an entry written before q_streams, rows_streams, dense_streams, q4_streams or proj_pf existed is no entry: the next use tunes
      * again */
     static const char *old_entries[] = {
-        "{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g3\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"rows_streams\": 2, \"dense\": \"own\"}}}",
+        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"rows_streams\": 2, \"dense_streams\": 1, "
+        "\"dense\": \"own\"}}}",
+        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"q4_streams\": 2, \"rows_streams\": 2, "
+        "\"dense_streams\": 1, \"dense\": \"own\"}}}",
     };
     for (size_t i = 0; i < sizeof old_entries / sizeof old_entries[0]; i++) {
         FILE *f = fopen(path, "w");

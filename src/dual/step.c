@@ -104,71 +104,6 @@ void dm_exact_rows(const dm_engine *e, dm_engine_state *s, const float *W, int l
         y[i] = cblas_sdot(cols, W + (size_t)rows[i] * ld, 1, v, 1);
 }
 
-/* Projection rows per chunk, and how many bytes of the little weights the
- * chunked projection prefetches (in all, split over the threads: at most
- * PROJ_PF_BYTES, at most PROJ_PF_RATIO times the projection's bytes). */
-#define PROJ_CHUNK 32
-#define PROJ_PF_BYTES (768 * 1024)
-#define PROJ_PF_RATIO 3
-
-typedef struct proj_job {
-    const dm_engine *e;
-    int si;
-    const dm_kproj_in *in; /* per stream, prepared by the kernels' proj_in */
-    float *v;
-} proj_job;
-
-/* Part i of n of the packed SRP projection: a share of the 4-row panels of
- * the ns streams (stream after stream), computed in chunks of PROJ_CHUNK
- * rows; the projection is compute-bound, so after each chunk the part
- * prefetches the next slice of the head of the little weights *it* will read
- * in the GEMV (the same row split as dm_par_qgemv), and the memory streams
- * while the projection computes. */
-static void proj_part(void *arg, int i, int n)
-{
-    const proj_job *j = arg;
-    const dm_engine_site *es = &j->e->s[j->si];
-    const dm_little *L = &es->little;
-    const int k = L->k, np = (k + 3) / 4, cp = PROJ_CHUNK / 4;
-    int lo, hi;
-    dm_par_range(L->ns * np, cp, i, n, &lo, &hi);
-    const unsigned char *pf = NULL;
-    size_t pf_end = 0, pos = 0;
-    if (L->bits) {
-        const dm_qmat *q = &es->qm;
-        int r0, r1;
-        dm_par_range(q->rows, 4, i, n, &r0, &r1);
-        pf = q->data + (size_t)r0 * q->row_bytes;
-        pf_end = (size_t)(r1 - r0) * q->row_bytes;
-    } else if (i == 0) {
-        pf = (const unsigned char *)L->wq;
-        pf_end = (size_t)L->rows * L->kk * sizeof(float);
-    }
-    /* no more than the projection's compute time can cover (measured: a
-     * few times its packed bytes; more only stretches the projection) */
-    size_t pbytes = 0;
-    for (int q = 0; q < L->ns; q++)
-        pbytes += es->kp[q].bytes;
-    size_t cap = PROJ_PF_RATIO * pbytes;
-    if (cap > PROJ_PF_BYTES)
-        cap = PROJ_PF_BYTES;
-    if (pf_end > cap / (size_t)n)
-        pf_end = cap / (size_t)n;
-    int nch = (hi - lo + cp - 1) / cp;
-    size_t per = nch ? (pf_end / (size_t)nch + 63) & ~(size_t)63 : 0;
-    for (int pn = lo; pn < hi;) {
-        int st = pn / np, p0 = pn - st * np, cnt = hi - pn < cp ? hi - pn : cp;
-        if (p0 + cnt > np) /* a chunk never straddles two streams */
-            cnt = np - p0;
-        int j0 = 4 * p0, rows = 4 * cnt < k - j0 ? 4 * cnt : k - j0;
-        dm_kproj part = dm_kproj_rows(&es->kp[st], j0, rows);
-        j->e->kern->proj(&part, &j->in[st], j->v + (size_t)st * k + j0);
-        pn += cnt;
-        for (size_t e = pos + per; pos < e && pos < pf_end; pos += 64)
-            __builtin_prefetch(pf + pos, 0, 2);
-    }
-}
-
 /* The rows of the run of adjacent active groups that starts at group *g: the
  * little GEMV reads them in one call; *g moves to the run's last group. */
 static int active_run(const dm_engine_site *es, int *g)
@@ -288,8 +223,9 @@ static void little_run(const dm_engine *e, dm_engine_state *s, int si, const flo
             buf += dm_kproj_in_bytes(L->dim[q]);
             e->kern->proj_in(&in[q], u + off, L->dim[q]);
         }
-        proj_job j = {e, si, in, v};
-        dm_par_run(nt, proj_part, &j);
+        /* while it computes, the head of the little weights streams in */
+        dm_par_proj(e->kern, nt, e->s[si].kp, in, L->ns, k, v, L->bits ? &e->s[si].qm : NULL, L->wq,
+                    (size_t)L->rows * L->kk * sizeof(float));
     } else {
         for (int q = 0, off = 0; q < L->ns; off += L->dim[q], q++)
             dm_proj_apply(&L->proj[q], u + off, v + (size_t)q * k);

@@ -95,7 +95,7 @@
  * SIMD rows go 4 at a time (one x load / transform for 4 rows), prefetching
  * block by block the group of 4 rows at least dm_kparams.q_pf bytes ahead
  * (default DM_Q_PF_BYTES, 4 KB; 0: none; hint T0 or T1). Both read the
- * groups as dm_kparams.q_streams interleaved streams (the groups split into
+ * groups as dm_kparams.q_streams (INT8; q4_streams: sub-byte) interleaved streams (the groups split into
  * that many equal ranges, one group of each in turn): a single core of the
  * Zen 3 VM read a cold 5 MB buffer at 15 GB/s as one stream and 18-21 GB/s
  * as 2-8, and the tuner keeps what its cold INT8 + INT4 probes favour
@@ -150,6 +150,10 @@ static_assert(DM_ROWS_PF % 16 == 0 && DM_ROWS_PF > 0 && DM_ROWS_PF <= 8192, "pre
 #define DM_Q_PF_BYTES 4096
 #endif
 static_assert(DM_Q_PF_BYTES >= 64 && DM_Q_PF_BYTES <= (1 << 20), "prefetch at least one line ahead");
+
+/* Bytes of the little weights the projection prefetches before tuning (dm_kparams.proj_pf): what helped the
+ * float projection of the Zen 3 development machine; the tuner measures 0 to 2 MB. */
+#define DM_PROJ_PF_BYTES (768 * 1024)
 
 /* Packed qmat block: one 64-byte zmm, two 32-byte ymm halves. */
 #define QBLK 64
@@ -649,7 +653,12 @@ static T_AVX2 ALWAYS_INLINE int64_t hsum_epi32_wide_avx2(__m256i v)
 #endif
 
 /* The current tuned parameters (dm_kparams_set). */
-static dm_kparams kp_cur = { 4, DM_ROWS_PF, 0, DM_Q_PF_BYTES, 0, DM_DENSE_BLAS, 1, 1, 1, 1 };
+static dm_kparams kp_cur = {.rows_block = 4, .rows_pf = DM_ROWS_PF, .rows_hint = 0, .q_pf = DM_Q_PF_BYTES,
+                            .q_hint = 0, .dense = DM_DENSE_BLAS, .parts = 1, .q_streams = 1, .q4_streams = 1,
+                            .rows_streams = 1, .dense_streams = 1, .proj_pf = DM_PROJ_PF_BYTES};
+
+/* The stream count of qgemv on m: INT8 and 16-bit containers, or the packed sub-byte ones. */
+static int q_streams_of(const dm_qmat *m) { return m->container >= 8 ? kp_cur.q_streams : kp_cur.q4_streams; }
 
 /* The rows of a block: listed (rows) or contiguous (rows == NULL). */
 static ALWAYS_INLINE const float *rowp(const float *W, size_t ld, const int *rows, int i)
@@ -1201,7 +1210,7 @@ static T_AVX2 ALWAYS_INLINE void qgemv_body_avx2(const dm_qmat *m, const int8_t 
     int64_t acc[8];
     /* the 4-row groups in S interleaved streams: group i of each of S equal ranges in turn (8 bits: two
      * streams' groups in lockstep) */
-    const int ng = m->rows / 4, S = ng < kp_cur.q_streams ? 1 : kp_cur.q_streams, per = (ng + S - 1) / S;
+    const int ng = m->rows / 4, qs = q_streams_of(m), S = ng < qs ? 1 : qs, per = (ng + S - 1) / S;
     for (int i = 0; i < per; i++)
         for (int st = 0; st < S; st++) {
             int g = st * per + i, gend = (st + 1) * per < ng ? (st + 1) * per : ng;
@@ -1739,7 +1748,7 @@ static T_AVX512 ALWAYS_INLINE void qgemv_body_avx512(const dm_qmat *m, const int
     const int pfg = (int)((pfb + 4 * rb - 1) / (4 * rb)); /* groups ahead */
     int64_t acc[4];
     /* the 4-row groups in S interleaved streams, as qgemv_body_avx2 (no lockstep) */
-    const int ng = m->rows / 4, S = ng < kp_cur.q_streams ? 1 : kp_cur.q_streams, per = (ng + S - 1) / S;
+    const int ng = m->rows / 4, qs = q_streams_of(m), S = ng < qs ? 1 : qs, per = (ng + S - 1) / S;
     for (int gi = 0; gi < per * S; gi++) {
         const int st = gi % S, g = st * per + gi / S, gend = (st + 1) * per < ng ? (st + 1) * per : ng;
         if (g >= gend)
@@ -2180,6 +2189,102 @@ void dm_par_qgemv(const dm_kernels *k, int n, const dm_qmat *m, const int8_t *xq
     dm_par_run(n, par_q_part, &j);
 }
 
+/* The projection with the prefetch of the little GEMV's first reads (kernels.h). */
+typedef struct par_proj_job {
+    const dm_kernels *k;
+    const dm_kproj *kp;
+    const dm_kproj_in *in;
+    int ns, kdim, n;
+    float *v;
+    const dm_qmat *qm;
+    const unsigned char *f32;
+    size_t f32_bytes, budget; /* budget: bytes per part */
+} par_proj_job;
+
+/* Where part i's little GEMV reads: its share of qm's rows as 4-row groups in the order of qgemv's streams. */
+typedef struct q_order {
+    const unsigned char *base; /* the share's first row */
+    size_t gbytes;             /* bytes a group (4 rows) */
+    int ng, S, per, gi;        /* groups, streams, groups a stream; gi: the next group in read order */
+    size_t off;                /* bytes of that group already prefetched */
+} q_order;
+
+/* Prefetch the next `bytes` (whole lines) in read order; 0 once the share is done. */
+static int q_order_prefetch(q_order *o, size_t bytes)
+{
+    while (bytes > 0 && o->gi < o->per * o->S) {
+        int st = o->gi % o->S, g = st * o->per + o->gi / o->S;
+        if (g >= o->ng || g >= (st + 1) * o->per) { /* the last stream may be shorter */
+            o->gi++;
+            continue;
+        }
+        const unsigned char *p = o->base + (size_t)g * o->gbytes;
+        for (; o->off < o->gbytes && bytes > 0; o->off += 64, bytes = bytes > 64 ? bytes - 64 : 0)
+            __builtin_prefetch(p + o->off, 0, 2);
+        if (o->off >= o->gbytes)
+            o->gi++, o->off = 0;
+    }
+    return o->gi < o->per * o->S;
+}
+
+static void par_proj_part(void *arg, int i, int n)
+{
+    const par_proj_job *j = arg;
+    const int k = j->kdim, np = (k + 3) / 4, cp = DM_PROJ_CHUNK / 4;
+    int lo, hi;
+    dm_par_range(j->ns * np, cp, i, n, &lo, &hi);
+    q_order o = {0};
+    size_t left = j->budget;
+    if (j->qm) {
+        int r0, r1;
+        dm_par_range(j->qm->rows, 4, i, n, &r0, &r1);
+        /* as qgemv_body: 4-row groups in S streams (the rows beyond the last group come last: not here) */
+        o.base = j->qm->data + (size_t)r0 * j->qm->row_bytes;
+        o.gbytes = 4 * j->qm->row_bytes;
+        o.ng = (r1 - r0) / 4;
+        int qs = q_streams_of(j->qm);
+        o.S = o.ng < qs ? 1 : qs;
+        o.per = (o.ng + o.S - 1) / o.S;
+    } else if (i == 0 && j->f32) { /* one contiguous range: a single group of its bytes */
+        o.base = j->f32, o.gbytes = j->f32_bytes, o.ng = o.S = o.per = 1;
+    }
+    const int nch = (hi - lo + cp - 1) / cp;
+    const size_t per = nch ? (left / (size_t)nch + 63) & ~(size_t)63 : 0;
+    for (int pn = lo; pn < hi;) {
+        int st = pn / np, p0 = pn - st * np, cnt = hi - pn < cp ? hi - pn : cp;
+        if (p0 + cnt > np) /* a chunk never straddles two streams */
+            cnt = np - p0;
+        int j0 = 4 * p0, rows = 4 * cnt < k - j0 ? 4 * cnt : k - j0;
+        dm_kproj part = dm_kproj_rows(&j->kp[st], j0, rows);
+        j->k->proj(&part, &j->in[st], j->v + (size_t)st * k + j0);
+        pn += cnt;
+        if (left > 0 && o.base) {
+            size_t b = per < left ? per : left;
+            left -= b;
+            if (!q_order_prefetch(&o, b))
+                left = 0;
+        }
+    }
+}
+
+void dm_par_proj(const dm_kernels *k, int n, const dm_kproj *kp, const dm_kproj_in *in, int ns, int kdim, float *v,
+                 const dm_qmat *qm, const void *f32, size_t f32_bytes)
+{
+    if (n < 1)
+        n = 1;
+    size_t pbytes = 0;
+    for (int q = 0; q < ns; q++)
+        pbytes += kp[q].bytes;
+    size_t cap = DM_PROJ_PF_RATIO * pbytes;
+    if (cap > (size_t)kp_cur.proj_pf)
+        cap = (size_t)kp_cur.proj_pf;
+    par_proj_job j = {k, kp, in, ns, kdim, n, v, qm, f32, f32_bytes, cap / (size_t)n};
+    if (n == 1)
+        par_proj_part(&j, 0, 1);
+    else
+        dm_par_run(n, par_proj_part, &j);
+}
+
 /* ---- tuned parameters, the dense GEMV ----------------------------------- */
 
 void dm_kparams_default(dm_kparams *p)
@@ -2192,8 +2297,10 @@ void dm_kparams_default(dm_kparams *p)
     p->dense = DM_DENSE_BLAS;
     p->parts = 1;
     p->q_streams = 1;
+    p->q4_streams = 1;
     p->rows_streams = 1;
     p->dense_streams = 1;
+    p->proj_pf = DM_PROJ_PF_BYTES;
 }
 
 /* v is 1, 2, 4, ... or max (a power of two). */
@@ -2220,10 +2327,14 @@ int dm_kparams_check(const dm_kparams *p, dm_err *err)
         return dm_errf(err, "kernel parameters: parts %d (expected 1..4 per thread)", p->parts);
     if (!pow2_upto(p->q_streams, 4))
         return dm_errf(err, "kernel parameters: q_streams %d (expected 1, 2 or 4)", p->q_streams);
+    if (!pow2_upto(p->q4_streams, 4))
+        return dm_errf(err, "kernel parameters: q4_streams %d (expected 1, 2 or 4)", p->q4_streams);
     if (!pow2_upto(p->rows_streams, 8))
         return dm_errf(err, "kernel parameters: rows_streams %d (expected 1, 2, 4 or 8)", p->rows_streams);
     if (!pow2_upto(p->dense_streams, 8))
         return dm_errf(err, "kernel parameters: dense_streams %d (expected 1, 2, 4 or 8)", p->dense_streams);
+    if (p->proj_pf < 0 || p->proj_pf > (4 << 20))
+        return dm_errf(err, "kernel parameters: proj_pf %d (expected 0..4194304 bytes)", p->proj_pf);
     return 0;
 }
 
@@ -2239,9 +2350,10 @@ const dm_kparams *dm_kparams_get(void) { return &kp_cur; }
 
 void dm_kparams_format(const dm_kparams *p, char *out, size_t n)
 {
-    snprintf(out, n, "block=%d rs=%d ds=%d pf=%d hint=%s qpf=%d qhint=%s dense=%s parts=%d qs=%d", p->rows_block,
-             p->rows_streams, p->dense_streams, p->rows_pf, p->rows_hint ? "t1" : "t0", p->q_pf, p->q_hint ? "t1" : "t0",
-             p->dense == DM_DENSE_OWN ? "own" : "blas", p->parts, p->q_streams);
+    snprintf(out, n, "block=%d rs=%d ds=%d pf=%d hint=%s qpf=%d qhint=%s dense=%s parts=%d qs=%d q4s=%d ppf=%dK",
+             p->rows_block, p->rows_streams, p->dense_streams, p->rows_pf, p->rows_hint ? "t1" : "t0", p->q_pf,
+             p->q_hint ? "t1" : "t0", p->dense == DM_DENSE_OWN ? "own" : "blas", p->parts, p->q_streams,
+             p->q4_streams, p->proj_pf / 1024);
 }
 
 static const dm_kernels *dense_k; /* NULL: OpenBLAS */

@@ -129,12 +129,17 @@ typedef struct dm_kparams {
     int q_hint;     /* 0: T0, 1: T1 */
     int dense;      /* dm_dense_impl: what dm_dense_gemv runs */
     int parts;      /* row-block parts per thread in the dm_par_ kernels, 1..4 */
-    int q_streams;  /* qgemv: its 4-row groups read as 1, 2 or 4 interleaved streams (equal ranges,
-                     * one group of each in turn); some memory systems give more bandwidth to several */
+    int q_streams;  /* qgemv on INT8 (and 16-bit) weights: its 4-row groups read as 1, 2 or 4 interleaved
+                     * streams (equal ranges, one group of each in turn); some memory systems give more
+                     * bandwidth to several */
+    int q4_streams; /* the same for the packed 4-, 2- and 1-bit weights: fewer bytes a row for the same work,
+                     * and another best count (Intel family 6 model 167: INT8 one stream, INT4 two or four) */
     int rows_streams; /* rows_gemv on a gathered row list: each block's rows from 1, 2, 4 or 8 (at most
                        * rows_block) equal ranges of the rows, read as that many interleaved sequential streams */
     int dense_streams; /* the same for gemv and for a row list at least 3/4 dense (rows_gemv at low ratios):
                         * the memory system may favour another number of streams for near-contiguous rows */
+    int proj_pf;       /* dm_par_proj: bytes of the little weights prefetched during the projection, 0..4 MB
+                        * (compute-bound projections hide them; one bound by its own reads only slows) */
 } dm_kparams;
 
 /* The compiled-in values (the hand-tuned ones of the development machine;
@@ -190,6 +195,17 @@ void dm_par_range(int total, int align, int i, int n, int *lo, int *hi);
 void dm_par_rows_gemv(const dm_kernels *k, int n, const float *W, size_t ld, int cols, const int *rows,
                       int nrows, const float *x, float *y);
 void dm_par_qgemv(const dm_kernels *k, int n, const dm_qmat *m, const int8_t *xq, float xscale, float *y);
+/* The little module's projection: the packed SRP projections kp[0..ns) of the inputs in[] (prepared by
+ * proj_in) into v + q * kdim, split over n threads (a share of the ns streams' 4-row panels each) and computed
+ * in chunks of DM_PROJ_CHUNK rows. After each chunk a part prefetches (T1) the next slice of what it reads first
+ * in the little GEMV that follows, in the order the GEMV reads it: its dm_par_qgemv share of qm's rows, group
+ * by group in qm's streams; with qm NULL, part 0 the first f32_bytes of f32 (FP32 weights, one BLAS call). In
+ * all at most dm_kparams.proj_pf bytes and DM_PROJ_PF_RATIO times the projections' bytes (more only stretches
+ * the projection); proj_pf 0: none. */
+#define DM_PROJ_CHUNK 32
+#define DM_PROJ_PF_RATIO 3
+void dm_par_proj(const dm_kernels *k, int n, const dm_kproj *kp, const dm_kproj_in *in, int ns, int kdim, float *v,
+                 const dm_qmat *qm, const void *f32, size_t f32_bytes);
 
 /* NULL when the CPU (or the build) lacks the variant. */
 const dm_kernels *dm_kernels_get(dm_kvariant v);

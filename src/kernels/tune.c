@@ -67,6 +67,12 @@ typedef struct tune_ws {
     int *idx, nidx;    /* the gathered rows (half, sorted) */
     dm_qmat q8, q4;
     int8_t *xq;
+    /* the little module of an LSTM-1500 site: two SRP projections (k = 417 of 1500 inputs each), then q8 */
+    dm_kproj kp[2];
+    dm_kproj_in kin[2];
+    uint8_t *kbuf;
+    float *v;
+    int8_t *vq;
     float *flush;
     size_t flush_n;
 } tune_ws;
@@ -79,7 +85,9 @@ static void flush_caches(tune_ws *w)
     tune_sink = s;
 }
 
-enum { WL_ROWS, WL_DENSE_OWN, WL_DENSE_BLAS, WL_Q8, WL_Q4 };
+enum { WL_ROWS, WL_DENSE_OWN, WL_DENSE_BLAS, WL_Q8, WL_Q4, WL_LITTLE };
+
+enum { TW_K = 417, TW_D = 1500 }; /* the little module's k and each stream's inputs (qcols = 2 k) */
 
 static void workload(const dm_kernels *k, int nt, tune_ws *w, int wl)
 {
@@ -95,6 +103,12 @@ static void workload(const dm_kernels *k, int nt, tune_ws *w, int wl)
         break;
     case WL_Q8:
         dm_par_qgemv(k, nt, &w->q8, w->xq, 0.01f, w->y);
+        break;
+    case WL_LITTLE: /* as the engine's little_run: inputs prepared, projected, quantized, the GEMV */
+        for (int q = 0; q < 2; q++)
+            k->proj_in(&w->kin[q], w->x + q * TW_D, TW_D);
+        dm_par_proj(k, nt, w->kp, w->kin, 2, TW_K, w->v, &w->q8, NULL, 0);
+        dm_par_qgemv(k, nt, &w->q8, w->vq, k->quant_in(w->v, 2 * TW_K, w->vq), w->y);
         break;
     default:
         dm_par_qgemv(k, nt, &w->q4, w->xq, 0.01f, w->y);
@@ -112,6 +126,8 @@ static double wl_bytes(const tune_ws *w, int wl)
         return (double)w->rows * w->cols * sizeof(float);
     case WL_Q8:
         return (double)dm_qmat_bytes(&w->q8);
+    case WL_LITTLE:
+        return (double)dm_qmat_bytes(&w->q8) + (double)(w->kp[0].bytes + w->kp[1].bytes);
     default:
         return (double)dm_qmat_bytes(&w->q4);
     }
@@ -196,6 +212,11 @@ static void ws_free(tune_ws *w)
     dm_qmat_free(&w->q8);
     dm_qmat_free(&w->q4);
     free(w->xq);
+    for (int q = 0; q < 2; q++)
+        dm_kproj_free(&w->kp[q]);
+    dm_free(w->kbuf);
+    dm_free(w->v);
+    free(w->vq);
     dm_free(w->flush);
     memset(w, 0, sizeof *w);
 }
@@ -213,7 +234,7 @@ static int ws_init(tune_ws *w, dm_err *err)
         llc = 64u << 20;
     w->rows = 6000; /* an LSTM-1500 layer: 4H x (in + H) */
     w->cols = 3000;
-    int qcols = 834; /* 2k, k = 417 */
+    int qcols = 2 * TW_K;
     w->flush_n = 2 * llc / sizeof(float);
     w->W = dm_alloc(sizeof(float) * (size_t)w->rows * w->cols);
     w->x = dm_alloc(sizeof(float) * (size_t)w->cols);
@@ -260,6 +281,24 @@ static int ws_init(tune_ws *w, dm_err *err)
     for (int i = 0; i < qcols; i++)
         w->xq[i] = (int8_t)(i % 255 - 127);
     free(q), free(ws), free(bias);
+    size_t inb = (dm_kproj_in_bytes(TW_D) + 63) & ~(size_t)63;
+    w->kbuf = dm_alloc(2 * inb);
+    w->v = dm_alloc(sizeof(float) * 2 * TW_K);
+    w->vq = malloc(2 * TW_K);
+    if (!w->kbuf || !w->v || !w->vq || qcols != 2 * TW_K || w->cols < 2 * TW_D) {
+        ws_free(w);
+        return dm_errf(err, "kernel tuning: out of memory");
+    }
+    for (int st = 0; st < 2; st++) {
+        dm_proj p;
+        if (dm_proj_srp(&p, TW_K, TW_D, 0x5eed + (uint64_t)st, err))
+            return ws_free(w), -1;
+        int rc = dm_kproj_pack(&w->kp[st], &p, err);
+        dm_proj_free(&p);
+        if (rc)
+            return ws_free(w), -1;
+        w->kin[st].buf = w->kbuf + st * inb;
+    }
     return 0;
 }
 
@@ -332,6 +371,8 @@ static void lab_q(const dm_kparams *p, char *b, size_t n)
     snprintf(b, n, "qpf=%d %s", p->q_pf, p->q_pf ? (p->q_hint ? "t1" : "t0") : "-");
 }
 static void lab_qs(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "qs=%d", p->q_streams); }
+static void lab_q4s(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "q4s=%d", p->q4_streams); }
+static void lab_ppf(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "ppf=%dK", p->proj_pf / 1024); }
 static void lab_parts(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "parts=%d", p->parts); }
 
 /* Candidates for one int field of dm_kparams (at byte offset off): base with the field at 1, 2, 4, ... max; how
@@ -348,6 +389,7 @@ static int pow2_cands(dm_kparams *cand, const dm_kparams *base, size_t off, int 
 
 static const int rows_pf_c[] = {0, 256, 512, 1024, 2048};
 static const int q_pf_c[] = {0, 1024, 4096, 16384};
+static const int proj_pf_c[] = {0, 256 << 10, 768 << 10, 2048 << 10};
 
 int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx, dm_tune_result *o, dm_err *err)
 {
@@ -372,7 +414,7 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     char buf[96];
     const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = 3; /* qgemv streams: 1, 2, 4 */
     tune_run tr = {k, threads, &w, cb, ctx, 0,
-                   TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + (threads > 1 ? 8 : 0)) +
+                   TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + 4 + (threads > 1 ? 8 : 0)) +
                        2 * (2 * TUNE_REPS + 1),
                    o};
 
@@ -426,10 +468,25 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     base = cand[pair_stage(&tr, cand, nc, WL_Q8, "INT8", WL_Q4, "INT4", t_start + 0.85 * TUNE_BUDGET, "qgemv",
                            "qgemv", lab_q)];
 
-    /* 3b. qgemv streams: one sequential stream of 4-row groups, or 2 or 4 interleaved ones */
+    /* 3b. qgemv streams: one sequential stream of 4-row groups, or 2 or 4 interleaved ones, on INT8
+     * (q_streams) and on INT4 (q4_streams) apart: one count for both suited neither on Intel family 6 model 167
+     * (INT8 read fastest as one stream, INT4 as two or four) */
     nc = pow2_cands(cand, &base, offsetof(dm_kparams, q_streams), 4);
-    base = cand[pair_stage(&tr, cand, nc, WL_Q8, "INT8", WL_Q4, "INT4", t_start + 0.9 * TUNE_BUDGET,
-                           "qgemv streams", "qstreams", lab_qs)];
+    base = cand[one_stage(&tr, cand, nc, WL_Q8, "INT8", t_start + 0.875 * TUNE_BUDGET, "qgemv streams", "qstreams",
+                          lab_qs)];
+    nc = pow2_cands(cand, &base, offsetof(dm_kparams, q4_streams), 4);
+    base = cand[one_stage(&tr, cand, nc, WL_Q4, "INT4", t_start + 0.9 * TUNE_BUDGET, "qgemv streams", "q4streams",
+                          lab_q4s)];
+
+    /* 3c. how much of the little weights the projection prefetches, on the whole little module (projection,
+     * then INT8 GEMV): a compute-bound projection hides the bytes, one bound by its own reads only slows */
+    nc = 0;
+    for (size_t pi = 0; pi < sizeof proj_pf_c / sizeof proj_pf_c[0]; pi++) {
+        cand[nc] = base;
+        cand[nc++].proj_pf = proj_pf_c[pi];
+    }
+    base = cand[one_stage(&tr, cand, nc, WL_LITTLE, "projection + INT8", t_start + 0.95 * TUNE_BUDGET,
+                          "projection prefetch", "projpf", lab_ppf)];
 
     /* 4. parts per thread */
     if (threads > 1) {
@@ -459,8 +516,8 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
  * data layout can move the best parameters, so that entries measured on an
  * older build are measured again (they stay in the file, unused). 2: the
  * qgemv panel layout; 3: dense_streams apart from rows_streams, the avx512
- * integer projection. */
-#define DM_TUNE_GEN 3
+ * integer projection; 4: q4_streams apart from q_streams, proj_pf measured. */
+#define DM_TUNE_GEN 4
 
 static void entry_key(char *out, size_t n, const char *kernels, int threads)
 {
@@ -521,12 +578,13 @@ int dm_tune_load(const char *path, const char *kernels, int threads, dm_tune_res
         dm_errf(err, "%s: entry %s: field 'dense' missing or not \"blas\" / \"own\"", path, key);
         goto out;
     }
-    if (!json_object_get(e, "q_streams") || !json_object_get(e, "rows_streams") ||
-        !json_object_get(e, "dense_streams")) {
+    if (!json_object_get(e, "q_streams") || !json_object_get(e, "q4_streams") || !json_object_get(e, "rows_streams") ||
+        !json_object_get(e, "dense_streams") || !json_object_get(e, "proj_pf")) {
         rc = 0; /* written before these fields existed: tune again */
         goto out;
     }
     if (get_int(e, "q_streams", &p.q_streams, path, key, err) ||
+        get_int(e, "q4_streams", &p.q4_streams, path, key, err) || get_int(e, "proj_pf", &p.proj_pf, path, key, err) ||
         get_int(e, "rows_streams", &p.rows_streams, path, key, err) ||
         get_int(e, "dense_streams", &p.dense_streams, path, key, err))
         goto out;
@@ -583,13 +641,13 @@ int dm_tune_save(const char *path, const dm_tune_result *r, dm_err *err)
         root = json_pack("{s:s, s:s, s:{}}", "cpu", r->cpu, "model", r->model, "entries");
     char key[48];
     entry_key(key, sizeof key, r->kernels, r->threads);
-    json_t *e = json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:s}",
-                          "rows_block", r->p.rows_block, "rows_streams", r->p.rows_streams, "dense_streams",
-                          r->p.dense_streams, "rows_pf", r->p.rows_pf, "rows_hint",
-                          r->p.rows_hint, "q_pf", r->p.q_pf, "q_hint", r->p.q_hint, "dense",
-                          r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts", r->p.parts, "q_streams",
-                          r->p.q_streams, "blas_ms", r->blas_ms, "own_ms", r->own_ms, "dense_bytes", r->dense_bytes,
-                          "seconds", r->seconds, "created", r->created);
+    json_t *e =
+        json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:i, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
+                  r->p.rows_block, "rows_streams", r->p.rows_streams, "dense_streams", r->p.dense_streams, "rows_pf",
+                  r->p.rows_pf, "rows_hint", r->p.rows_hint, "q_pf", r->p.q_pf, "q_hint", r->p.q_hint, "dense",
+                  r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts", r->p.parts, "q_streams", r->p.q_streams,
+                  "q4_streams", r->p.q4_streams, "proj_pf", r->p.proj_pf, "blas_ms", r->blas_ms, "own_ms", r->own_ms,
+                  "dense_bytes", r->dense_bytes, "seconds", r->seconds, "created", r->created);
     json_t *cands = json_array();
     for (int i = 0; i < r->ncand; i++)
         json_array_append_new(cands, json_pack("{s:s, s:s, s:f, s:f}", "stage", r->cand[i].stage, "value",
