@@ -473,13 +473,17 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     for (int r = 0; r < t.nrow; r++)
         nr_read += atof(dm_table_get(&t, r, B_RLIM)) > 0;
     if (nr_read) {
-        fprintf(out, "\nthe dual step's phases beside the same reads by plain loads (shares of the median dense step):"
-                     "\n%5s  %14s %10s  %14s %10s\n", "ratio", "proj + ltl", "its reads", "big", "its reads");
+        fprintf(out, "\nthe dual step's phases beside the same reads by plain loads (shares of the median dense step; "
+                     "then the same in microseconds, the projection and the little GEMV apart):"
+                     "\n%5s  %14s %10s  %14s %10s   %8s %8s %9s %8s %9s\n", "ratio", "proj + ltl", "its reads", "big",
+                "its reads", "proj us", "ltl us", "reads us", "big us", "reads us");
         for (int r = 0; r < t.nrow; r++) {
 #define V(col) atof(dm_table_get(&t, r, col))
+            const double us = 1e3 * V(B_DENSE_MS); /* shares are of the median dense step */
             if (V(B_RLIM) > 0)
-                fprintf(out, "%5.2f  %13.1f%% %9.1f%%  %13.1f%% %9.1f%%\n", V(B_RATIO), 100 * (V(B_SH0) + V(B_SH1)),
-                        100 * V(B_RSH0), 100 * V(B_SH2), 100 * V(B_RSH1));
+                fprintf(out, "%5.2f  %13.1f%% %9.1f%%  %13.1f%% %9.1f%%   %8.1f %8.1f %9.1f %8.1f %9.1f\n", V(B_RATIO),
+                        100 * (V(B_SH0) + V(B_SH1)), 100 * V(B_RSH0), 100 * V(B_SH2), 100 * V(B_RSH1), us * V(B_SH0),
+                        us * V(B_SH1), us * V(B_RSH0), us * V(B_SH2), us * V(B_RSH1));
 #undef V
         }
         fprintf(out, "\n");
