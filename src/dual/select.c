@@ -229,24 +229,33 @@ static float select_kth(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int
 
 /* The same as select_kth, looked for first in the window [est - w, est + w]
  * (the last step's threshold: the little outputs' distribution moves
- * slowly): two counts (vectorisable), then the keys inside the window only.
+ * slowly): one pass counts the scores above and inside it and collects the
+ * keys inside; radix select on those keys only.
  * Exact either way: when the counts show the answer is outside, the full
  * select runs. The window then adapts to hold a few dozen scores. */
 #define SEL_WANT 160
 
-/* The window's two passes over one segment p[0..n): how many scores are > hi and >= lo (NaN: neither), then the
- * keys of those in [lo, hi] appended to tmp in row order. AVX2: 8 compares a step, and only the vectors with a
- * score in the window (a few dozen of thousands) go to the scalar append. */
-__attribute__((target("avx2"))) static void win_count_avx2(const float *p, int n, float lo, float hi, int *cgt,
-                                                           int *cge)
+/* The window's pass over one segment p[0..n): how many scores are > hi and >= lo (NaN: neither), and the keys of
+ * those in [lo, hi] appended to tmp[m..] in row order (the new m returned). One pass: the window holds the
+ * answer on nearly every step, so the keys it collects are nearly always used. AVX2: 8 compares a step, and
+ * only the vectors with a score in the window (a few dozen of thousands) go to the scalar append. */
+__attribute__((target("avx2"))) static int win_pass_avx2(const float *p, int n, float lo, float hi, int *cgt,
+                                                         int *cge, uint32_t *tmp, int m)
 {
     const __m256 vl = _mm256_set1_ps(lo), vh = _mm256_set1_ps(hi);
     __m256i g = _mm256_setzero_si256(), e = g;
     int j = 0;
     for (; j + 8 <= n; j += 8) {
         __m256 v = _mm256_loadu_ps(p + j);
-        g = _mm256_sub_epi32(g, _mm256_castps_si256(_mm256_cmp_ps(v, vh, _CMP_GT_OQ))); /* true lanes: -1 */
-        e = _mm256_sub_epi32(e, _mm256_castps_si256(_mm256_cmp_ps(v, vl, _CMP_GE_OQ)));
+        __m256 gt = _mm256_cmp_ps(v, vh, _CMP_GT_OQ), ge = _mm256_cmp_ps(v, vl, _CMP_GE_OQ);
+        g = _mm256_sub_epi32(g, _mm256_castps_si256(gt)); /* true lanes: -1 */
+        e = _mm256_sub_epi32(e, _mm256_castps_si256(ge));
+        int mask = _mm256_movemask_ps(_mm256_andnot_ps(gt, ge)); /* lo <= v <= hi */
+        while (mask) {
+            int b = __builtin_ctz((unsigned)mask);
+            tmp[m++] = dm_float_key(p[j + b]);
+            mask &= mask - 1;
+        }
     }
     alignas(32) int32_t gl[8], el[8];
     _mm256_store_si256((__m256i *)gl, g);
@@ -254,29 +263,12 @@ __attribute__((target("avx2"))) static void win_count_avx2(const float *p, int n
     int a = 0, b = 0;
     for (int i = 0; i < 8; i++)
         a += gl[i], b += el[i];
-    for (; j < n; j++)
+    for (; j < n; j++) {
         a += p[j] > hi, b += p[j] >= lo;
-    *cgt += a, *cge += b;
-}
-
-__attribute__((target("avx2"))) static int win_keys_avx2(const float *p, int n, float lo, float hi, uint32_t *tmp,
-                                                         int m)
-{
-    const __m256 vl = _mm256_set1_ps(lo), vh = _mm256_set1_ps(hi);
-    int j = 0;
-    for (; j + 8 <= n; j += 8) {
-        __m256 v = _mm256_loadu_ps(p + j);
-        __m256 in = _mm256_and_ps(_mm256_cmp_ps(v, vl, _CMP_GE_OQ), _mm256_cmp_ps(v, vh, _CMP_LE_OQ));
-        int mask = _mm256_movemask_ps(in);
-        while (mask) {
-            int b = __builtin_ctz((unsigned)mask);
-            tmp[m++] = dm_float_key(p[j + b]);
-            mask &= mask - 1;
-        }
-    }
-    for (; j < n; j++)
         if (p[j] >= lo && p[j] <= hi)
             tmp[m++] = dm_float_key(p[j]);
+    }
+    *cgt += a, *cge += b;
     return m;
 }
 
@@ -284,31 +276,22 @@ static float select_kth_win(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt,
 {
     if (est && *w > 0) {
         float lo = *est - *w, hi = *est + *w;
-        int cgt = 0, cge = 0;
+        int cgt = 0, cge = 0, m = 0;
         const int avx2 = __builtin_cpu_supports("avx2");
         for (int q = 0; q < sg->n; q++) {
             const float *p = sg->p[q];
             if (avx2) {
-                win_count_avx2(p, sg->len[q], lo, hi, &cgt, &cge);
+                m = win_pass_avx2(p, sg->len[q], lo, hi, &cgt, &cge, tmp, m);
                 continue;
             }
             for (int j = 0; j < sg->len[q]; j++) {
                 cgt += p[j] > hi;
                 cge += p[j] >= lo;
+                if (p[j] >= lo && p[j] <= hi)
+                    tmp[m++] = dm_float_key(p[j]);
             }
         }
         if (cgt <= kth && kth < cge) {
-            int m = 0;
-            for (int q = 0; q < sg->n; q++) {
-                const float *p = sg->p[q];
-                if (avx2) {
-                    m = win_keys_avx2(p, sg->len[q], lo, hi, tmp, m);
-                    continue;
-                }
-                for (int j = 0; j < sg->len[q]; j++)
-                    if (p[j] >= lo && p[j] <= hi)
-                        tmp[m++] = dm_float_key(p[j]);
-            }
             int g;
             uint32_t key = radix_kth(tmp, m, kth - cgt, &g, neq);
             *ngt = cgt + g;
