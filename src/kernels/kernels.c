@@ -657,8 +657,26 @@ static dm_kparams kp_cur = {.rows_block = 4, .rows_pf = DM_ROWS_PF, .rows_hint =
                             .q_hint = 0, .dense = DM_DENSE_BLAS, .parts = 1, .q_streams = 1, .q4_streams = 1,
                             .rows_streams = 1, .dense_streams = 1, .proj_pf = DM_PROJ_PF_BYTES};
 
-/* The stream count of qgemv on m: INT8 and 16-bit containers, or the packed sub-byte ones. */
-static int q_streams_of(const dm_qmat *m) { return m->container >= 8 ? kp_cur.q_streams : kp_cur.q4_streams; }
+/* qgemv's read order over ng 4-row groups: S interleaved streams (equal ranges of per groups, the last one
+ * shorter), S the stream count of m's container (q_streams for INT8 and 16-bit, q4_streams for the packed
+ * sub-byte ones; 1 when there are fewer groups). Step gi = 0 .. S * per - 1 takes a group of each stream in turn. */
+typedef struct q_order {
+    int ng, S, per;
+} q_order;
+
+static q_order q_order_of(const dm_qmat *m, int ng)
+{
+    const int qs = m->container >= 8 ? kp_cur.q_streams : kp_cur.q4_streams, S = ng < qs ? 1 : qs;
+    return (q_order){ng, S, (ng + S - 1) / S};
+}
+
+/* The group read at step gi, and the end of its stream in *gend; -1 when that stream is already done. */
+static inline int q_order_group(const q_order *o, int gi, int *gend)
+{
+    const int st = gi % o->S, g = st * o->per + gi / o->S;
+    *gend = (st + 1) * o->per < o->ng ? (st + 1) * o->per : o->ng;
+    return g < *gend ? g : -1;
+}
 
 /* The rows of a block: listed (rows) or contiguous (rows == NULL). */
 static ALWAYS_INLINE const float *rowp(const float *W, size_t ld, const int *rows, int i)
@@ -1210,14 +1228,16 @@ static T_AVX2 ALWAYS_INLINE void qgemv_body_avx2(const dm_qmat *m, const int8_t 
     int64_t acc[8];
     /* the 4-row groups in S interleaved streams: group i of each of S equal ranges in turn (8 bits: two
      * streams' groups in lockstep) */
-    const int ng = m->rows / 4, qs = q_streams_of(m), S = ng < qs ? 1 : qs, per = (ng + S - 1) / S;
+    const int ng = m->rows / 4;
+    const q_order qo = q_order_of(m, ng);
+    const int S = qo.S, per = qo.per;
     for (int i = 0; i < per; i++)
         for (int st = 0; st < S; st++) {
-            int g = st * per + i, gend = (st + 1) * per < ng ? (st + 1) * per : ng;
-            if (g >= gend)
+            int gend, g = q_order_group(&qo, i * S + st, &gend);
+            if (g < 0)
                 continue;
-            int g1 = g + per, g1end = (st + 2) * per < ng ? (st + 2) * per : ng;
-            if (m->container == 8 && st + 1 < S && g1 < g1end) {
+            int g1end = 0, g1 = st + 1 < S ? q_order_group(&qo, i * S + st + 1, &g1end) : -1;
+            if (m->container == 8 && g1 >= 0) {
                 const uint8_t *w0 = m->data + (size_t)4 * g * rb, *w1 = m->data + (size_t)4 * g1 * rb;
                 const uint8_t *pf0 = g + 1 + pfg <= gend ? w0 + 4 * pfg * rb : w0;
                 const uint8_t *pf1 = g1 + 1 + pfg <= g1end ? w1 + 4 * pfg * rb : w1;
@@ -1748,10 +1768,12 @@ static T_AVX512 ALWAYS_INLINE void qgemv_body_avx512(const dm_qmat *m, const int
     const int pfg = (int)((pfb + 4 * rb - 1) / (4 * rb)); /* groups ahead */
     int64_t acc[4];
     /* the 4-row groups in S interleaved streams, as qgemv_body_avx2 (no lockstep) */
-    const int ng = m->rows / 4, qs = q_streams_of(m), S = ng < qs ? 1 : qs, per = (ng + S - 1) / S;
-    for (int gi = 0; gi < per * S; gi++) {
-        const int st = gi % S, g = st * per + gi / S, gend = (st + 1) * per < ng ? (st + 1) * per : ng;
-        if (g >= gend)
+    const int ng = m->rows / 4;
+    const q_order qo = q_order_of(m, ng);
+    for (int gi = 0; gi < qo.per * qo.S; gi++) {
+        int gend;
+        const int g = q_order_group(&qo, gi, &gend);
+        if (g < 0)
             continue;
         const int r = 4 * g;
         const uint8_t *w = m->data + (size_t)r * rb;
@@ -2201,30 +2223,31 @@ typedef struct par_proj_job {
     size_t f32_bytes, budget; /* budget: bytes per part */
 } par_proj_job;
 
-/* Where part i's little GEMV reads: its share of qm's rows as 4-row groups in the order of qgemv's streams. */
-typedef struct q_order {
+/* Where part i's little GEMV reads: its share of qm's rows as 4-row groups in qgemv's order. */
+typedef struct pf_walk {
     const unsigned char *base; /* the share's first row */
     size_t gbytes;             /* bytes a group (4 rows) */
-    int ng, S, per, gi;        /* groups, streams, groups a stream; gi: the next group in read order */
-    size_t off;                /* bytes of that group already prefetched */
-} q_order;
+    q_order o;
+    int gi;                    /* the next step of o */
+    size_t off;                /* bytes of its group already prefetched */
+} pf_walk;
 
 /* Prefetch the next `bytes` (whole lines) in read order; 0 once the share is done. */
-static int q_order_prefetch(q_order *o, size_t bytes)
+static int pf_walk_prefetch(pf_walk *w, size_t bytes)
 {
-    while (bytes > 0 && o->gi < o->per * o->S) {
-        int st = o->gi % o->S, g = st * o->per + o->gi / o->S;
-        if (g >= o->ng || g >= (st + 1) * o->per) { /* the last stream may be shorter */
-            o->gi++;
+    while (bytes > 0 && w->gi < w->o.per * w->o.S) {
+        int gend, g = q_order_group(&w->o, w->gi, &gend);
+        if (g < 0) { /* the last stream may be shorter */
+            w->gi++;
             continue;
         }
-        const unsigned char *p = o->base + (size_t)g * o->gbytes;
-        for (; o->off < o->gbytes && bytes > 0; o->off += 64, bytes = bytes > 64 ? bytes - 64 : 0)
-            __builtin_prefetch(p + o->off, 0, 2);
-        if (o->off >= o->gbytes)
-            o->gi++, o->off = 0;
+        const unsigned char *p = w->base + (size_t)g * w->gbytes;
+        for (; w->off < w->gbytes && bytes > 0; w->off += 64, bytes = bytes > 64 ? bytes - 64 : 0)
+            __builtin_prefetch(p + w->off, 0, 2);
+        if (w->off >= w->gbytes)
+            w->gi++, w->off = 0;
     }
-    return o->gi < o->per * o->S;
+    return w->gi < w->o.per * w->o.S;
 }
 
 static void par_proj_part(void *arg, int i, int n)
@@ -2233,20 +2256,17 @@ static void par_proj_part(void *arg, int i, int n)
     const int k = j->kdim, np = (k + 3) / 4, cp = DM_PROJ_CHUNK / 4;
     int lo, hi;
     dm_par_range(j->ns * np, cp, i, n, &lo, &hi);
-    q_order o = {0};
+    pf_walk o = {0};
     size_t left = j->budget;
     if (j->qm) {
         int r0, r1;
         dm_par_range(j->qm->rows, 4, i, n, &r0, &r1);
-        /* as qgemv_body: 4-row groups in S streams (the rows beyond the last group come last: not here) */
+        /* as qgemv_body (the rows beyond the last group come last: not here) */
         o.base = j->qm->data + (size_t)r0 * j->qm->row_bytes;
         o.gbytes = 4 * j->qm->row_bytes;
-        o.ng = (r1 - r0) / 4;
-        int qs = q_streams_of(j->qm);
-        o.S = o.ng < qs ? 1 : qs;
-        o.per = (o.ng + o.S - 1) / o.S;
+        o.o = q_order_of(j->qm, (r1 - r0) / 4);
     } else if (i == 0 && j->f32) { /* one contiguous range: a single group of its bytes */
-        o.base = j->f32, o.gbytes = j->f32_bytes, o.ng = o.S = o.per = 1;
+        o.base = j->f32, o.gbytes = j->f32_bytes, o.o = (q_order){1, 1, 1};
     }
     const int nch = (hi - lo + cp - 1) / cp;
     const size_t per = nch ? (left / (size_t)nch + 63) & ~(size_t)63 : 0;
@@ -2261,7 +2281,7 @@ static void par_proj_part(void *arg, int i, int n)
         if (left > 0 && o.base) {
             size_t b = per < left ? per : left;
             left -= b;
-            if (!q_order_prefetch(&o, b))
+            if (!pf_walk_prefetch(&o, b))
                 left = 0;
         }
     }
