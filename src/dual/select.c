@@ -237,8 +237,20 @@ static float select_kth(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int
 
 /* The window's pass over one segment p[0..n): how many scores are > hi and >= lo (NaN: neither), and the keys of
  * those in [lo, hi] appended to tmp[m..] in row order (the new m returned). One pass: the window holds the
- * answer on nearly every step, so the keys it collects are nearly always used. AVX2: 8 compares a step, and
- * only the vectors with a score in the window (a few dozen of thousands) go to the scalar append. */
+ * answer on nearly every step, so the keys it collects are nearly always used. */
+static int win_pass_ref(const float *p, int n, float lo, float hi, int *cgt, int *cge, uint32_t *tmp, int m)
+{
+    for (int j = 0; j < n; j++) {
+        *cgt += p[j] > hi;
+        *cge += p[j] >= lo;
+        if (p[j] >= lo && p[j] <= hi)
+            tmp[m++] = dm_float_key(p[j]);
+    }
+    return m;
+}
+
+/* win_pass_ref with 8 compares a step: only the vectors with a score in the window (a few dozen of thousands) go
+ * to the scalar append. */
 __attribute__((target("avx2"))) static int win_pass_avx2(const float *p, int n, float lo, float hi, int *cgt,
                                                          int *cge, uint32_t *tmp, int m)
 {
@@ -260,16 +272,9 @@ __attribute__((target("avx2"))) static int win_pass_avx2(const float *p, int n, 
     alignas(32) int32_t gl[8], el[8];
     _mm256_store_si256((__m256i *)gl, g);
     _mm256_store_si256((__m256i *)el, e);
-    int a = 0, b = 0;
     for (int i = 0; i < 8; i++)
-        a += gl[i], b += el[i];
-    for (; j < n; j++) {
-        a += p[j] > hi, b += p[j] >= lo;
-        if (p[j] >= lo && p[j] <= hi)
-            tmp[m++] = dm_float_key(p[j]);
-    }
-    *cgt += a, *cge += b;
-    return m;
+        *cgt += gl[i], *cge += el[i];
+    return win_pass_ref(p + j, n - j, lo, hi, cgt, cge, tmp, m);
 }
 
 static float select_kth_win(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt, int *neq, float *est, float *w)
@@ -278,19 +283,8 @@ static float select_kth_win(const dm_segs *sg, int kth, uint32_t *tmp, int *ngt,
         float lo = *est - *w, hi = *est + *w;
         int cgt = 0, cge = 0, m = 0;
         const int avx2 = __builtin_cpu_supports("avx2");
-        for (int q = 0; q < sg->n; q++) {
-            const float *p = sg->p[q];
-            if (avx2) {
-                m = win_pass_avx2(p, sg->len[q], lo, hi, &cgt, &cge, tmp, m);
-                continue;
-            }
-            for (int j = 0; j < sg->len[q]; j++) {
-                cgt += p[j] > hi;
-                cge += p[j] >= lo;
-                if (p[j] >= lo && p[j] <= hi)
-                    tmp[m++] = dm_float_key(p[j]);
-            }
-        }
+        for (int q = 0; q < sg->n; q++)
+            m = (avx2 ? win_pass_avx2 : win_pass_ref)(sg->p[q], sg->len[q], lo, hi, &cgt, &cge, tmp, m);
         if (cgt <= kth && kth < cge) {
             int g;
             uint32_t key = radix_kth(tmp, m, kth - cgt, &g, neq);
