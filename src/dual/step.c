@@ -224,8 +224,11 @@ static void little_run(const dm_engine *e, dm_engine_state *s, int si, const flo
             e->kern->proj_in(&in[q], u + off, L->dim[q]);
         }
         /* while it computes, the head of the little weights streams in */
-        dm_par_proj(e->kern, nt, e->s[si].kp, in, L->ns, k, v, L->bits ? &e->s[si].qm : NULL, L->wq,
-                    (size_t)L->rows * L->kk * sizeof(float));
+        if (L->bits)
+            dm_par_proj(e->kern, nt, e->s[si].kp, in, L->ns, k, v, &e->s[si].qm, NULL, 0);
+        else
+            dm_par_proj(e->kern, nt, e->s[si].kp, in, L->ns, k, v, NULL, L->wq,
+                        (size_t)L->rows * L->kk * sizeof(float));
     } else {
         for (int q = 0, off = 0; q < L->ns; off += L->dim[q], q++)
             dm_proj_apply(&L->proj[q], u + off, v + (size_t)q * k);

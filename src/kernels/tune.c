@@ -232,8 +232,8 @@ static int ws_init(tune_ws *w, dm_err *err)
         llc = 64u << 20;
     if (llc > (64u << 20))
         llc = 64u << 20;
-    w->rows = 6000; /* an LSTM-1500 layer: 4H x (in + H) */
-    w->cols = 3000;
+    w->rows = 4 * TW_D; /* an LSTM-1500 layer: 4H x (in + H) */
+    w->cols = 2 * TW_D;
     int qcols = 2 * TW_K;
     w->flush_n = 2 * llc / sizeof(float);
     w->W = dm_alloc(sizeof(float) * (size_t)w->rows * w->cols);
@@ -285,7 +285,7 @@ static int ws_init(tune_ws *w, dm_err *err)
     w->kbuf = dm_alloc(2 * inb);
     w->v = dm_alloc(sizeof(float) * 2 * TW_K);
     w->vq = malloc(2 * TW_K);
-    if (!w->kbuf || !w->v || !w->vq || qcols != 2 * TW_K || w->cols < 2 * TW_D) {
+    if (!w->kbuf || !w->v || !w->vq) {
         ws_free(w);
         return dm_errf(err, "kernel tuning: out of memory");
     }
