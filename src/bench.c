@@ -598,7 +598,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
     double *td = malloc((size_t)steps * sizeof(double)), *tq = malloc((size_t)steps * sizeof(double));
     double *pr = malloc((size_t)steps * sizeof(double));
-    double *ph = malloc((size_t)steps * 4 * sizeof(double)); /* per step: the four phase times */
+    double *ph = malloc((size_t)steps * 5 * sizeof(double)); /* per step: the five phase times */
     double *rd = malloc((size_t)steps * 5 * sizeof(double)); /* replays: dense, dual, ratio, its ranges, rows */
     int *toks = malloc(4096 * sizeof(int));
     const dm_engine *e = &d->eng;
@@ -642,7 +642,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         td[i] = (dm_now() - t) * 1e3;
         if (cold)
             cold_flush(flush, flush_n);
-        double p0[4];
+        double p0[5];
         memcpy(p0, qs.es.prof_s, sizeof p0);
         rec.nops = rec.used = 0;
         qs.es.rec = reads ? &rec : NULL; /* a copy of the sensitive rows' indices: microseconds */
@@ -651,11 +651,12 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         tq[i] = (dm_now() - t) * 1e3;
         qs.es.rec = NULL;
         pr[i] = td[i] / tq[i];
-        /* projection; little GEMV (the little module less the projection); masks + big rows; epilogue */
+        /* projection; little GEMV (the little module less the projection); masks + big rows; epilogue; masks */
         ph[i] = qs.es.prof_s[3] - p0[3];
         ph[steps + i] = (qs.es.prof_s[0] - p0[0]) - ph[i];
         ph[2 * steps + i] = qs.es.prof_s[1] - p0[1];
         ph[3 * steps + i] = qs.es.prof_s[2] - p0[2];
+        ph[4 * steps + i] = qs.es.prof_s[4] - p0[4];
         /* the same reads by plain loads, dense and dual, as cold as the steps */
         if (!reads)
             continue;
@@ -688,7 +689,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     /* medians of the per-step phase times over the median dense step: robust to the outliers of a busy
      * machine as the speedups are (their sum need not be the dual step's median) */
     if (o->dense_ms > 0)
-        for (int q = 0; q < 4; q++)
+        for (int q = 0; q < 5; q++)
             o->share[q] = dm_median(ph + (size_t)q * steps, steps) * 1e3 / o->dense_ms;
     /* end to end, with the decoder */
     for (int i = 0; i < steps; i++) {

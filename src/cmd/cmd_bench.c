@@ -238,7 +238,7 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
 enum { B_MODEL, B_ARCH, B_HIDDEN, B_LAYERS, B_RATIO, B_ACH, B_BITS, B_K, B_MODE, B_THREADS, B_KERNELS, B_COLD,
        B_STEPS, B_DENSE_MS, B_DUAL_MS, B_SP, B_SPMIN, B_SPMAX, B_DE2E, B_DUE2E, B_SPE2E, B_LIMIT, B_BYTES, B_SH0,
        B_SH1, B_SH2, B_SH3, B_TORCH, B_VS_TORCH, B_PCT, B_BW, B_DFLOOR, B_QFLOOR, B_SPREAD, B_GEMV, B_KPARAMS,
-       B_RLIM, B_PCT_RLIM, B_RD_DENSE, B_RD_DUAL, B_RSH0, B_RSH1, B_N };
+       B_RLIM, B_PCT_RLIM, B_RD_DENSE, B_RD_DUAL, B_RSH0, B_RSH1, B_SHM, B_N };
 
 int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
@@ -339,7 +339,7 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         "dual_e2e_ms", "speedup_e2e", "speedup_limit", "bytes_ratio", "share_proj", "share_little", "share_big",
         "share_epilogue", "torch_rnn_ms", "speedup_vs_torch", "pct_limit", "read_gbs", "dense_floor_ms",
         "dual_floor_ms", "spread", "dense_gemv", "kernel_params", "read_limit", "pct_read_limit",
-        "read_dense_ms", "read_dual_ms", "read_share_little", "read_share_rows"};
+        "read_dense_ms", "read_dual_ms", "read_share_little", "read_share_rows", "share_masks"};
     for (int i = 0; i < B_N; i++)
         dm_table_col(&t, cols[i],
                      !(i == B_MODEL || i == B_ARCH || i == B_MODE || i == B_KERNELS || i == B_GEMV || i == B_KPARAMS));
@@ -388,6 +388,7 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             dm_table_setf(&t, B_BYTES, "%.4f", b.bytes_ratio);
             for (int i = 0; i < 4; i++)
                 dm_table_setf(&t, B_SH0 + i, "%.4f", b.share[i]);
+            dm_table_setf(&t, B_SHM, "%.4f", b.share[4]);
             if (tf.ok) {
                 dm_table_setf(&t, B_TORCH, "%.5f", tf.rnn_ms);
                 dm_table_setf(&t, B_VS_TORCH, "%.4f", tf.rnn_ms / b.dual_ms);
@@ -474,16 +475,17 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         nr_read += atof(dm_table_get(&t, r, B_RLIM)) > 0;
     if (nr_read) {
         fprintf(out, "\nthe dual step's phases beside the same reads by plain loads (shares of the median dense step; "
-                     "then the same in microseconds, the projection and the little GEMV apart):"
-                     "\n%5s  %14s %10s  %14s %10s   %8s %8s %9s %8s %9s\n", "ratio", "proj + ltl", "its reads", "big",
-                "its reads", "proj us", "ltl us", "reads us", "big us", "reads us");
+                     "then the same in microseconds, the projection and the little GEMV apart, and the masks' part "
+                     "of the big rows' time):"
+                     "\n%5s  %14s %10s  %14s %10s   %8s %8s %9s %8s %9s %9s\n", "ratio", "proj + ltl", "its reads", "big",
+                "its reads", "proj us", "ltl us", "reads us", "big us", "reads us", "masks us");
         for (int r = 0; r < t.nrow; r++) {
 #define V(col) atof(dm_table_get(&t, r, col))
             const double us = 1e3 * V(B_DENSE_MS); /* shares are of the median dense step */
             if (V(B_RLIM) > 0)
-                fprintf(out, "%5.2f  %13.1f%% %9.1f%%  %13.1f%% %9.1f%%   %8.1f %8.1f %9.1f %8.1f %9.1f\n", V(B_RATIO),
-                        100 * (V(B_SH0) + V(B_SH1)), 100 * V(B_RSH0), 100 * V(B_SH2), 100 * V(B_RSH1), us * V(B_SH0),
-                        us * V(B_SH1), us * V(B_RSH0), us * V(B_SH2), us * V(B_RSH1));
+                fprintf(out, "%5.2f  %13.1f%% %9.1f%%  %13.1f%% %9.1f%%   %8.1f %8.1f %9.1f %8.1f %9.1f %9.1f\n",
+                        V(B_RATIO), 100 * (V(B_SH0) + V(B_SH1)), 100 * V(B_RSH0), 100 * V(B_SH2), 100 * V(B_RSH1),
+                        us * V(B_SH0), us * V(B_SH1), us * V(B_RSH0), us * V(B_SH2), us * V(B_RSH1), us * V(B_SHM));
 #undef V
         }
         fprintf(out, "\n");

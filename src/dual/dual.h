@@ -333,8 +333,8 @@ typedef struct dm_engine_state {
     uint8_t *pbuf;       /* the projection inputs quantized by the kernels (dm_kproj_in) */
     dm_read_rec *rec;    /* record what the steps read (NULL: no) */
     int prof;            /* accumulate phase times into prof_s */
-    double prof_s[4];    /* seconds: little module (projection included), masks + big rows,
-                            epilogue (state update, stats), projection alone */
+    double prof_s[5];    /* seconds: little module (projection included), masks + big rows,
+                            epilogue (state update, stats), projection alone, masks alone */
     /* top-k: a window around the last step's threshold per site and
      * activation (w <= 0: none yet), where the next one is looked for first */
     float (*sel_est)[DM_ACT_COUNT], (*sel_w)[DM_ACT_COUNT];

@@ -518,6 +518,8 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
             ns = dm_rule_pass(e->kern, rs.rp[gi], sc, y, g, gr->off, gr->n, sens, idx, ns, &nins[gi]);
     }
     float *rb = s->rowbuf;
+    if (s->prof)
+        s->prof_s[4] += dm_now() - tp1; /* the masks' share, inside [1] */
     if (select_only) { /* the caller computes the sensitive rows (s->idx) and the epilogue */
         if (e->cfg.predictor == DM_PRED_SIGN)
             sign_override(e, st, sens, g);

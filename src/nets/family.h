@@ -88,8 +88,8 @@ typedef struct dm_dual_bench {
     double read_dense_ms, read_dual_ms; /* medians of those replays */
     double read_share[2];    /* the dual replay's phases as share[] has them: median time of its byte ranges (the
                               * little modules: projections and weights) and of its rows / median dense step */
-    double share[4];         /* median dual phase time / median dense step: projection, little GEMV, big rows
-                              * (+ masks), epilogue */
+    double share[5];         /* median dual phase time / median dense step: projection, little GEMV, big rows
+                              * (+ masks), epilogue; then the masks alone (a part of the big rows' share) */
     double spread;           /* (p75 - p25) / median of the per-pair speedups (dual-moduled layers): the noise */
     char path[16];           /* families with several dual kernels: the one timed (the faster), e.g. "per-channel" */
     char alt_path[16];       /* and the other, with its median time and speedup */
