@@ -38,7 +38,7 @@ int dm_engine_state_init(dm_engine_state *s, const dm_engine *e, dm_err *err)
     s->exact = dm_alloc(R * sizeof(float));
     s->pre = dm_alloc(R * sizeof(float));
     s->score = dm_alloc(R * sizeof(float));
-    s->sel = dm_alloc(R * sizeof(float));
+    s->sel = dm_alloc((R + 8) * sizeof(float)); /* + the window pass's packed stores past its last key */
     s->sens = dm_alloc(R);
     s->oracle = dm_alloc(R);
     s->scratch = dm_alloc((size_t)e->max_kk * sizeof(float) + 64);
@@ -477,16 +477,22 @@ static int site_step(const dm_engine *e, dm_engine_state *s, int si, dm_site_io 
      * whatever it predicts), so it runs dense and skips it unless the audit wants its figures */
     double tp0 = s->prof ? dm_now() : 0;
     int off = es->off && !audit && !select_only;
+    /* where nothing but g needs the little outputs (one little row per row of g, no late group, no shortcut
+     * to add, no audit), the little module writes them into g itself: the exact rows overwrite theirs, and
+     * the mask pass need not copy 4 bytes a row into a g that the flush or the streamed weights evicted */
+    float *yw = !audit && !select_only && st->lrows == st->orows && !st->ops->late_step && !st->residual
+                    ? g
+                    : s->ylit;
     if (off && !yl)
-        memset(s->ylit, 0, (size_t)st->lrows * sizeof(float));
+        memset(yw, 0, (size_t)st->lrows * sizeof(float));
     else if (!yl)
-        little_run(e, s, si, u, io->v, s->ylit);
+        little_run(e, s, si, u, io->v, yw);
     double tp1 = s->prof ? dm_now() : 0;
     if (audit && ex)
         memcpy(s->exact, ex, (size_t)st->lrows * sizeof(float));
     else if (audit)
         st->ops->exact_pre(st, NULL, u, st->in, 1, s->exact);
-    const float *y = yl ? yl : s->ylit;
+    const float *y = yl ? yl : yw;
     const float *add = st->residual ? io->add : NULL;
     if (add) { /* a residual site: the exact shortcut joins the little value (and the exact one) */
         if (yl)

@@ -102,7 +102,7 @@ typedef struct dm_kernels {
     void (*gru_cell)(const float *g, const float *ghn, int H, float *h);
     /* The marking pass of a threshold rule over n rows: row j is insensitive
      * iff sc[j] >= th (NaN: sensitive); sens[j] = !insensitive, g[j] = y[j]
-     * (the exact rows are written later), and the sensitive rows' numbers
+     * (the exact rows are written later; y may be g itself), and the sensitive rows' numbers
      * off + j are appended to idx in order; returns how many. Exact (the
      * same comparisons) in every variant. */
     int (*mark_ge)(const float *sc, const float *y, float th, int off, int n, unsigned char *sens, float *g,
