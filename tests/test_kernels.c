@@ -654,7 +654,7 @@ Test(kernels, par_proj_is_the_projection_whatever_it_prefetches)
     dm_qmat m;
     cr_assert_eq(dm_qmat_pack(&m, q, R, C, 8, ws, bias, &err), 0, "%s", err.msg);
     const dm_kparams def = *dm_kparams_get();
-    const int pfs[] = {0, 4096, 256 << 10, 4 << 20};
+    const int pfs[] = {0, 4096, 256 << 10, 4 << 20}, pds[] = {0, 64, 4096, 64 << 10}; /* proj_dist with each */
     for (int v = 0; v < nk; v++) {
         dm_kproj_in in[2];
         for (int s = 0; s < 2; s++) {
@@ -667,15 +667,15 @@ Test(kernels, par_proj_is_the_projection_whatever_it_prefetches)
                 for (int nt = 1; nt <= 3; nt++)
                     for (int what = 0; what < 3; what++) { /* qmat, FP32 bytes, nothing */
                         dm_kparams p = def;
-                        p.proj_pf = pfs[pi], p.q_streams = qs;
+                        p.proj_pf = pfs[pi], p.proj_dist = pds[pi], p.q_streams = qs;
                         cr_assert_eq(dm_kparams_set(&p, &err), 0, "%s", err.msg);
                         memset(out, 0xff, sizeof out); /* NaNs: a row it skips cannot pass */
                         out[2 * k] = -2.5f;
                         dm_par_proj(ks[v], nt, K, in, 2, k, out, what == 0 ? &m : NULL, what == 1 ? f32 : NULL,
                                     what == 1 ? sizeof(float) * R * C : 0);
                         if ((memcmp(out, ref, sizeof ref) || out[2 * k] != -2.5f) && bad++ < 3)
-                            cr_log_error("%s dm_par_proj: prefetch %d, streams %d, %d threads, target %d: differs",
-                                         ks[v]->name, pfs[pi], qs, nt, what);
+                            cr_log_error("%s dm_par_proj: prefetch %d, distance %d, streams %d, %d threads, target "
+                                         "%d: differs", ks[v]->name, pfs[pi], pds[pi], qs, nt, what);
                     }
     }
     cr_assert_eq(dm_kparams_set(&def, &err), 0);
@@ -1309,6 +1309,8 @@ Test(kernels, kparams_check_names_the_field)
         {"q_streams", offsetof(dm_kparams, q_streams), 0},   {"rows_streams", offsetof(dm_kparams, rows_streams), 3},
         {"q4_streams", offsetof(dm_kparams, q4_streams), 8}, {"q4_streams", offsetof(dm_kparams, q4_streams), 0},
         {"proj_pf", offsetof(dm_kparams, proj_pf), -1},      {"proj_pf", offsetof(dm_kparams, proj_pf), (4 << 20) + 1},
+        {"proj_dist", offsetof(dm_kparams, proj_dist), -64}, {"proj_dist", offsetof(dm_kparams, proj_dist), 100},
+        {"proj_dist", offsetof(dm_kparams, proj_dist), (64 << 10) + 64},
         {"rows_streams", offsetof(dm_kparams, rows_streams), 16},
         {"dense_streams", offsetof(dm_kparams, dense_streams), 0},
         {"dense_streams", offsetof(dm_kparams, dense_streams), 3},
@@ -1338,6 +1340,7 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     dm_kparams_default(&r.p);
     r.p.rows_block = 8, r.p.rows_pf = 1024, r.p.rows_hint = 1, r.p.q_pf = 0, r.p.dense = DM_DENSE_OWN, r.p.parts = 2;
     r.p.q_streams = 4, r.p.q4_streams = 2, r.p.rows_streams = 8, r.p.dense_streams = 2, r.p.proj_pf = 256 << 10;
+    r.p.proj_dist = 8192;
     snprintf(r.cpu, sizeof r.cpu, "TestVendor-1-2-3");
     snprintf(r.kernels, sizeof r.kernels, "avx2");
     r.threads = 2;
@@ -1358,21 +1361,23 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     cr_expect_eq(dm_tune_load(path, "avx512", 1, &back, &err), 0, "no avx512 entry");
     /* malformed: not JSON, a bad field, an out-of-range value */
     static const char *bad[][2] = {
-        {"{\"entries\": {\"avx2-t1-g4\": ", "not valid JSON"},
+        {"{\"entries\": {\"avx2-t1-g5\": ", "not valid JSON"},
         {"{\"cpu\": \"x\", \"entries\": []}", "entries"},
-        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4}}}", "rows_pf"},
-        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
-        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
-        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q_streams"},
-        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 5, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_streams"},
-        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 8, \"proj_pf\": 0, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q4_streams"},
-        {"{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
-         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 1, \"proj_pf\": -64, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "proj_pf"},
+        {"{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4}}}", "rows_pf"},
+        {"{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
+        {"{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
+        {"{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"q4_streams\": 2, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q_streams"},
+        {"{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 5, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_streams"},
+        {"{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 8, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q4_streams"},
+        {"{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 1, \"proj_pf\": -64, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "proj_pf"},
+        {"{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 1, \"proj_pf\": 0, \"proj_dist\": 100, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "proj_dist"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         FILE *f = fopen(path, "w");
@@ -1383,20 +1388,23 @@ Test(kernels, tune_cache_roundtrip_and_errors)
         cr_expect(strstr(err.msg, path) && strstr(err.msg, bad[i][1]), "case %zu: message '%s' (expected the path "
                   "and '%s')", i, err.msg, bad[i][1]);
     }
-    /* an entry written before q_streams, rows_streams, dense_streams, q4_streams or proj_pf existed is no entry: the next use tunes
-     * again */
+    /* an entry written before q_streams, rows_streams, dense_streams, q4_streams, proj_pf or proj_dist existed is no
+     * entry: the next use tunes again */
     static const char *old_entries[] = {
-        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"rows_streams\": 2, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"rows_streams\": 2, \"dense_streams\": 1, "
         "\"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g4\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"q4_streams\": 2, \"rows_streams\": 2, "
+        "\"dense_streams\": 1, \"dense\": \"own\"}}}",
+        "{\"entries\": {\"avx2-t1-g5\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 2, "
         "\"dense_streams\": 1, \"dense\": \"own\"}}}",
     };
     for (size_t i = 0; i < sizeof old_entries / sizeof old_entries[0]; i++) {

@@ -2425,7 +2425,8 @@ const dm_cmd_def dm_cmd_table[] = {
              "[report SPLIT|none] [sens-limit N|all] [margin Z] [pairs N]",
      "tune the kernels on this CPU, or search per-site ratios and bits within a quality budget",
      "tune (or tune kernels) times candidate kernel parameters (rows per block and the streams they come from, "
-     "prefetch distance and hint, the little GEMV's prefetch and streams, the split between threads) and OpenBLAS "
+     "prefetch distance and hint, the little GEMV's prefetch and streams, the projection's prefetch distance and how "
+     "much of the little weights it prefetches, the split between threads) and OpenBLAS "
      "sgemv against our own dense "
      "GEMV, for the kernels and threads settings, in a bounded search (seconds), and caches the winners in "
      "$XDG_CACHE_HOME/dualmod/kernels-<cpu id>.json; bench and run do it by themselves on a CPU's first use. "

@@ -55,7 +55,7 @@
  * per load, summing with VNNI vpdpbusd: Sapphire Rapids (Intel family 6
  * model 167), 2 x 417 x 1500 warm: 17.5 us against 27 us for avx2's integer
  * kernel and 52 us for the masked-add bitmap kernel. Both prefetch the codes
- * PQ_PF bytes ahead (cold, same run: 68 -> 42 us for avx2). Inputs with a NaN
+ * dm_kparams.proj_dist bytes ahead (cold, same run: 68 -> 42 us for avx2 at 2 KB). Inputs with a NaN
  * or infinity, or d > DM_PROJ_QD_MAX, take the float kernel (no quantized
  * copy).
  *
@@ -180,8 +180,10 @@ static_assert(PQFLUSH * 2 * 255 <= INT16_MAX, "int16 projection lanes");
 static_assert((long long)65535 * DM_PROJ_QD_MAX <= INT32_MAX, "int32 projection sums");
 /* 32-column blocks of the integer projection's codes and input planes for input size d. */
 static size_t pq_blocks(int d) { return ((size_t)d + 31) / 32; }
-/* Prefetch distance of the integer projections' codes, in bytes. */
-#define PQ_PF 2048
+/* Prefetch distance of the integer projections' codes before tuning (dm_kparams.proj_dist), in bytes. Cold, 2 x
+ * 417 x 1500 codes on Intel family 6 model 167 (avx512, one run): 2 KB 33-35 us, 4 KB 28-30, 8 KB 26-27, 16 KB
+ * 29-33 (warm: 17): the distance that covers the memory's latency at the kernel's pace is the machine's own. */
+#define DM_PROJ_DIST 2048
 
 static int q_container(int bits)
 {
@@ -655,7 +657,8 @@ static T_AVX2 ALWAYS_INLINE int64_t hsum_epi32_wide_avx2(__m256i v)
 /* The current tuned parameters (dm_kparams_set). */
 static dm_kparams kp_cur = {.rows_block = 4, .rows_pf = DM_ROWS_PF, .rows_hint = 0, .q_pf = DM_Q_PF_BYTES,
                             .q_hint = 0, .dense = DM_DENSE_BLAS, .parts = 1, .q_streams = 1, .q4_streams = 1,
-                            .rows_streams = 1, .dense_streams = 1, .proj_pf = DM_PROJ_PF_BYTES};
+                            .rows_streams = 1, .dense_streams = 1, .proj_pf = DM_PROJ_PF_BYTES,
+                            .proj_dist = DM_PROJ_DIST};
 
 /* qgemv's read order over ng 4-row groups: S interleaved streams (equal ranges of per groups, the last one
  * shorter), S the stream count of m's container (q_streams for INT8 and 16-bit, q4_streams for the packed
@@ -931,7 +934,7 @@ T_AVX2 static void proj_in_avx2(dm_kproj_in *in, const float *x, int d)
 
 /* The integer projection's sums over u of rows 2h, 2h + 1 of the panel at cp (nb blocks), as int32 lanes. */
 static T_AVX2 ALWAYS_INLINE void proj_q_pair_avx2(const uint8_t *cp, size_t nb, int h, const uint8_t *hi,
-                                                  const uint8_t *lo, __m256i *s0, __m256i *s1)
+                                                  const uint8_t *lo, size_t pd, __m256i *s0, __m256i *s1)
 {
     const __m256i m4 = _mm256_set1_epi8(15), ones = _mm256_set1_epi16(1), c256 = _mm256_set1_epi16(256);
     /* sign of code (0: 0, 1: +1, 2: -1) in bits 0-1 (T0) or 2-3 (T1) of a nibble */
@@ -944,9 +947,9 @@ static T_AVX2 ALWAYS_INLINE void proj_q_pair_avx2(const uint8_t *cp, size_t nb, 
         size_t b1 = b0 + PQFLUSH < nb ? b0 + PQFLUSH : nb;
         __m256i h0 = _mm256_setzero_si256(), h1 = h0, l0 = h0, l1 = h0;
         for (size_t b = b0; b < b1; b++) {
-            if (!h) /* the panel's first pass: its codes come from memory, a stream the L2 prefetcher
-                     * restarts at every 4 KB page (cold: 68 -> 42 us for 2 x 417 x 1500, Sapphire Rapids) */
-                _mm_prefetch((const char *)(cp + 32 * b) + PQ_PF, _MM_HINT_T0);
+            if (!h && pd) /* the panel's first pass: its codes come from memory, a stream the L2 prefetcher
+                           * restarts at every 4 KB page (cold: 68 -> 42 us for 2 x 417 x 1500, Sapphire Rapids) */
+                _mm_prefetch((const char *)(cp + 32 * b) + pd, _MM_HINT_T0);
             __m256i v = _mm256_load_si256((const __m256i *)(cp + 32 * b));
             __m256i xh = _mm256_load_si256((const __m256i *)(hi + 32 * b));
             __m256i xl = _mm256_load_si256((const __m256i *)(lo + 32 * b));
@@ -969,9 +972,10 @@ T_AVX2 static void proj_q_avx2(const dm_kproj *p, const dm_kproj_in *in, float *
     const size_t nb = pq_blocks(p->d);
     const uint8_t *hi = in->buf, *lo = in->buf + 32 * nb, *codes = p->codes;
     const double sc = (double)in->sx * p->scale;
+    const size_t pd = (size_t)kp_cur.proj_dist;
     for (int j = 0; j < p->k; j += 2) {
         __m256i s0, s1;
-        proj_q_pair_avx2(codes + (size_t)(j / 4) * nb * 32, nb, (j / 2) & 1, hi, lo, &s0, &s1);
+        proj_q_pair_avx2(codes + (size_t)(j / 4) * nb * 32, nb, (j / 2) & 1, hi, lo, pd, &s0, &s1);
         out[j] = (float)(((double)hsum_epi32_avx2(s0) - 32768.0 * p->rowsum[j]) * sc);
         if (j + 1 < p->k)
             out[j + 1] = (float)(((double)hsum_epi32_avx2(s1) - 32768.0 * p->rowsum[j + 1]) * sc);
@@ -1538,6 +1542,7 @@ T_AVX512 static void proj_q_avx512(const dm_kproj *p, const dm_kproj_in *in, flo
     const __m512i m4 = _mm512_set1_epi8(15);
     const __m512i T0 = _mm512_broadcast_i32x4(_mm_setr_epi8(0, 1, -1, 0, 0, 1, -1, 0, 0, 1, -1, 0, 0, 1, -1, 0));
     const __m512i T1 = _mm512_broadcast_i32x4(_mm_setr_epi8(0, 0, 0, 0, 1, 1, 1, 1, -1, -1, -1, -1, 0, 0, 0, 0));
+    const size_t pd = (size_t)kp_cur.proj_dist;
     for (int j = 0; j < p->k; j += 4) {
         const uint8_t *cp = codes + (size_t)(j / 4) * nb * 32;
         __m512i H[4], L[4];
@@ -1547,7 +1552,8 @@ T_AVX512 static void proj_q_avx512(const dm_kproj *p, const dm_kproj_in *in, flo
         for (size_t b = 0; b <= n2; b++) {
             __m512i v, xh, xl;
             if (b < n2) {
-                _mm_prefetch((const char *)(cp + 64 * b) + PQ_PF, _MM_HINT_T0);
+                if (pd)
+                    _mm_prefetch((const char *)(cp + 64 * b) + pd, _MM_HINT_T0);
                 v = _mm512_loadu_si512((const void *)(cp + 64 * b)); /* 32-byte aligned (odd nb) */
                 xh = _mm512_loadu_si512((const void *)(hi + 64 * b));
                 xl = _mm512_loadu_si512((const void *)(lo + 64 * b));
@@ -2321,6 +2327,7 @@ void dm_kparams_default(dm_kparams *p)
     p->rows_streams = 1;
     p->dense_streams = 1;
     p->proj_pf = DM_PROJ_PF_BYTES;
+    p->proj_dist = DM_PROJ_DIST;
 }
 
 /* v is 1, 2, 4, ... or max (a power of two). */
@@ -2355,6 +2362,9 @@ int dm_kparams_check(const dm_kparams *p, dm_err *err)
         return dm_errf(err, "kernel parameters: dense_streams %d (expected 1, 2, 4 or 8)", p->dense_streams);
     if (p->proj_pf < 0 || p->proj_pf > (4 << 20))
         return dm_errf(err, "kernel parameters: proj_pf %d (expected 0..4194304 bytes)", p->proj_pf);
+    if (p->proj_dist < 0 || p->proj_dist > (64 << 10) || p->proj_dist % 64)
+        return dm_errf(err, "kernel parameters: proj_dist %d (expected 0..65536 bytes, a multiple of 64)",
+                       p->proj_dist);
     return 0;
 }
 
@@ -2370,10 +2380,11 @@ const dm_kparams *dm_kparams_get(void) { return &kp_cur; }
 
 void dm_kparams_format(const dm_kparams *p, char *out, size_t n)
 {
-    snprintf(out, n, "block=%d rs=%d ds=%d pf=%d hint=%s qpf=%d qhint=%s dense=%s parts=%d qs=%d q4s=%d ppf=%dK",
+    snprintf(out, n,
+             "block=%d rs=%d ds=%d pf=%d hint=%s qpf=%d qhint=%s dense=%s parts=%d qs=%d q4s=%d ppf=%dK pd=%d",
              p->rows_block, p->rows_streams, p->dense_streams, p->rows_pf, p->rows_hint ? "t1" : "t0", p->q_pf,
              p->q_hint ? "t1" : "t0", p->dense == DM_DENSE_OWN ? "own" : "blas", p->parts, p->q_streams,
-             p->q4_streams, p->proj_pf / 1024);
+             p->q4_streams, p->proj_pf / 1024, p->proj_dist);
 }
 
 static const dm_kernels *dense_k; /* NULL: OpenBLAS */

@@ -140,6 +140,8 @@ typedef struct dm_kparams {
                         * the memory system may favour another number of streams for near-contiguous rows */
     int proj_pf;       /* dm_par_proj: bytes of the little weights prefetched during the projection, 0..4 MB
                         * (compute-bound projections hide them; one bound by its own reads only slows) */
+    int proj_dist;     /* how far ahead the integer projections prefetch their codes, in bytes (a multiple of
+                        * 64, <= 64 KB; 0: no software prefetch) */
 } dm_kparams;
 
 /* The compiled-in values (the hand-tuned ones of the development machine;
@@ -151,7 +153,7 @@ int dm_kparams_check(const dm_kparams *p, dm_err *err);
  * while no kernel runs (between steps). set returns -1 on invalid ones. */
 int dm_kparams_set(const dm_kparams *p, dm_err *err);
 const dm_kparams *dm_kparams_get(void);
-/* "block=4 rs=1 ds=1 pf=512 hint=t0 qpf=4096 qhint=t0 dense=blas parts=1 qs=1". */
+/* "block=4 rs=1 ds=1 pf=512 hint=t0 qpf=4096 qhint=t0 dense=blas parts=1 qs=1 q4s=1 ppf=768K pd=2048". */
 void dm_kparams_format(const dm_kparams *p, char *out, size_t n);
 
 /* The dense FP32 step GEMV, y += W x (rows x cols, stride ld), as the dense

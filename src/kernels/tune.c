@@ -85,7 +85,7 @@ static void flush_caches(tune_ws *w)
     tune_sink = s;
 }
 
-enum { WL_ROWS, WL_DENSE_OWN, WL_DENSE_BLAS, WL_Q8, WL_Q4, WL_LITTLE };
+enum { WL_ROWS, WL_DENSE_OWN, WL_DENSE_BLAS, WL_Q8, WL_Q4, WL_LITTLE, WL_PROJ };
 
 enum { TW_K = 417, TW_D = 1500 }; /* the little module's k and each stream's inputs (qcols = 2 k) */
 
@@ -103,6 +103,11 @@ static void workload(const dm_kernels *k, int nt, tune_ws *w, int wl)
         break;
     case WL_Q8:
         dm_par_qgemv(k, nt, &w->q8, w->xq, 0.01f, w->y);
+        break;
+    case WL_PROJ: /* the projections alone, prefetching none of the little weights */
+        for (int q = 0; q < 2; q++)
+            k->proj_in(&w->kin[q], w->x + q * TW_D, TW_D);
+        dm_par_proj(k, nt, w->kp, w->kin, 2, TW_K, w->v, NULL, NULL, 0);
         break;
     case WL_LITTLE: /* as the engine's little_run: inputs prepared, projected, quantized, the GEMV */
         for (int q = 0; q < 2; q++)
@@ -128,6 +133,8 @@ static double wl_bytes(const tune_ws *w, int wl)
         return (double)dm_qmat_bytes(&w->q8);
     case WL_LITTLE:
         return (double)dm_qmat_bytes(&w->q8) + (double)(w->kp[0].bytes + w->kp[1].bytes);
+    case WL_PROJ:
+        return (double)(w->kp[0].bytes + w->kp[1].bytes);
     default:
         return (double)dm_qmat_bytes(&w->q4);
     }
@@ -373,6 +380,7 @@ static void lab_q(const dm_kparams *p, char *b, size_t n)
 static void lab_qs(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "qs=%d", p->q_streams); }
 static void lab_q4s(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "q4s=%d", p->q4_streams); }
 static void lab_ppf(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "ppf=%dK", p->proj_pf / 1024); }
+static void lab_pd(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "pd=%d", p->proj_dist); }
 static void lab_parts(const dm_kparams *p, char *b, size_t n) { snprintf(b, n, "parts=%d", p->parts); }
 
 /* Candidates for one int field of dm_kparams (at byte offset off): base with the field at 1, 2, 4, ... max; how
@@ -390,6 +398,7 @@ static int pow2_cands(dm_kparams *cand, const dm_kparams *base, size_t off, int 
 static const int rows_pf_c[] = {0, 256, 512, 1024, 2048};
 static const int q_pf_c[] = {0, 1024, 4096, 16384};
 static const int proj_pf_c[] = {0, 256 << 10, 768 << 10, 2048 << 10};
+static const int proj_dist_c[] = {0, 1024, 2048, 4096, 8192, 16384};
 
 int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx, dm_tune_result *o, dm_err *err)
 {
@@ -414,7 +423,7 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     char buf[96];
     const int n_rows_c = 2 * (1 + 2 * 4), n_qs_c = 3; /* qgemv streams: 1, 2, 4 */
     tune_run tr = {k, threads, &w, cb, ctx, 0,
-                   TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + 4 + (threads > 1 ? 8 : 0)) +
+                   TUNE_REPS * (2 * n_rows_c + 2 * 4 + 2 * 7 + 2 * n_qs_c + 6 + 4 + (threads > 1 ? 8 : 0)) +
                        2 * (2 * TUNE_REPS + 1),
                    o};
 
@@ -478,14 +487,24 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
     base = cand[one_stage(&tr, cand, nc, WL_Q4, "INT4", t_start + 0.9 * TUNE_BUDGET, "qgemv streams", "q4streams",
                           lab_q4s)];
 
-    /* 3c. how much of the little weights the projection prefetches, on the whole little module (projection,
+    /* 3c. how far ahead the integer projection prefetches its codes, on the projections alone (cold, 2 x 417 x
+     * 1500 on Intel family 6 model 167: 2 KB 33-35 us, 8 KB 26-27) */
+    nc = 0;
+    for (size_t pi = 0; pi < sizeof proj_dist_c / sizeof proj_dist_c[0]; pi++) {
+        cand[nc] = base;
+        cand[nc++].proj_dist = proj_dist_c[pi];
+    }
+    base = cand[one_stage(&tr, cand, nc, WL_PROJ, "projection", t_start + 0.92 * TUNE_BUDGET,
+                          "projection distance", "projdist", lab_pd)];
+
+    /* 3d. how much of the little weights the projection prefetches, on the whole little module (projection,
      * then INT8 GEMV): a compute-bound projection hides the bytes, one bound by its own reads only slows */
     nc = 0;
     for (size_t pi = 0; pi < sizeof proj_pf_c / sizeof proj_pf_c[0]; pi++) {
         cand[nc] = base;
         cand[nc++].proj_pf = proj_pf_c[pi];
     }
-    base = cand[one_stage(&tr, cand, nc, WL_LITTLE, "projection + INT8", t_start + 0.95 * TUNE_BUDGET,
+    base = cand[one_stage(&tr, cand, nc, WL_LITTLE, "projection + INT8", t_start + 0.96 * TUNE_BUDGET,
                           "projection prefetch", "projpf", lab_ppf)];
 
     /* 4. parts per thread */
@@ -516,8 +535,8 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
  * data layout can move the best parameters, so that entries measured on an
  * older build are measured again (they stay in the file, unused). 2: the
  * qgemv panel layout; 3: dense_streams apart from rows_streams, the avx512
- * integer projection; 4: q4_streams apart from q_streams, proj_pf measured. */
-#define DM_TUNE_GEN 4
+ * integer projection; 4: q4_streams apart from q_streams, proj_pf measured; 5: proj_dist measured. */
+#define DM_TUNE_GEN 5
 
 static void entry_key(char *out, size_t n, const char *kernels, int threads)
 {
@@ -579,12 +598,13 @@ int dm_tune_load(const char *path, const char *kernels, int threads, dm_tune_res
         goto out;
     }
     if (!json_object_get(e, "q_streams") || !json_object_get(e, "q4_streams") || !json_object_get(e, "rows_streams") ||
-        !json_object_get(e, "dense_streams") || !json_object_get(e, "proj_pf")) {
+        !json_object_get(e, "dense_streams") || !json_object_get(e, "proj_pf") || !json_object_get(e, "proj_dist")) {
         rc = 0; /* written before these fields existed: tune again */
         goto out;
     }
     if (get_int(e, "q_streams", &p.q_streams, path, key, err) ||
         get_int(e, "q4_streams", &p.q4_streams, path, key, err) || get_int(e, "proj_pf", &p.proj_pf, path, key, err) ||
+        get_int(e, "proj_dist", &p.proj_dist, path, key, err) ||
         get_int(e, "rows_streams", &p.rows_streams, path, key, err) ||
         get_int(e, "dense_streams", &p.dense_streams, path, key, err))
         goto out;
@@ -642,11 +662,12 @@ int dm_tune_save(const char *path, const dm_tune_result *r, dm_err *err)
     char key[48];
     entry_key(key, sizeof key, r->kernels, r->threads);
     json_t *e =
-        json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:i, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
+        json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:f, s:f, s:f, s:f, s:s}", "rows_block",
                   r->p.rows_block, "rows_streams", r->p.rows_streams, "dense_streams", r->p.dense_streams, "rows_pf",
                   r->p.rows_pf, "rows_hint", r->p.rows_hint, "q_pf", r->p.q_pf, "q_hint", r->p.q_hint, "dense",
                   r->p.dense == DM_DENSE_OWN ? "own" : "blas", "parts", r->p.parts, "q_streams", r->p.q_streams,
-                  "q4_streams", r->p.q4_streams, "proj_pf", r->p.proj_pf, "blas_ms", r->blas_ms, "own_ms", r->own_ms,
+                  "q4_streams", r->p.q4_streams, "proj_pf", r->p.proj_pf, "proj_dist", r->p.proj_dist, "blas_ms",
+                  r->blas_ms, "own_ms", r->own_ms,
                   "dense_bytes", r->dense_bytes, "seconds", r->seconds, "created", r->created);
     json_t *cands = json_array();
     for (int i = 0; i < r->ncand; i++)

@@ -25,7 +25,7 @@
 #include "kernels.h"
 #include "util.h"
 
-#define DM_TUNE_MAXCAND 96 /* every stage's candidates: at most 36 + 8 + 2 + 14 + 6 + 10 */
+#define DM_TUNE_MAXCAND 96 /* every stage's candidates: at most 36 + 8 + 2 + 14 + 6 + 6 + 4 + 8 */
 
 typedef struct dm_tune_cand {
     char stage[12];  /* rows, rstreams, dense, qgemv, qstreams, parts */
