@@ -210,6 +210,48 @@ Test(dual, kth_key_select_matches_a_sort)
         }
 }
 
+/* The top-k window's pass in every variant this CPU has against the reference: the same counts above and inside
+ * the window, the same keys in the same order, on lengths around the vector widths, with NaN, infinities, -0 and +0
+ * and scores exactly at the window's edges. A variant that dropped or repeated a lane, or keyed -0 apart from +0,
+ * would differ. */
+Test(dual, window_pass_variants_match_the_reference)
+{
+    const int ns[] = {0, 1, 7, 8, 9, 15, 16, 17, 31, 33, 100, 1500, 4500};
+    uint64_t st = 0x9e3779b97f4a7c15ULL;
+    int tried = 0;
+    for (size_t a = 0; a < sizeof ns / sizeof *ns; a++) {
+        int n = ns[a];
+        float *p = malloc(sizeof(float) * (size_t)(n + 1));
+        uint32_t *k0 = malloc(sizeof(uint32_t) * (size_t)(n + 32)), *k1 = malloc(sizeof(uint32_t) * (size_t)(n + 32));
+        cr_assert(p && k0 && k1);
+        const float lo = -0.25f, hi = 0.5f;
+        for (int i = 0; i < n; i++) {
+            st ^= st << 13, st ^= st >> 7, st ^= st << 17;
+            int c = (int)(st % 16);
+            p[i] = c == 0 ? NAN : c == 1 ? INFINITY : c == 2 ? -INFINITY : c == 3 ? -0.0f : c == 4 ? 0.0f
+                 : c == 5 ? lo : c == 6 ? hi : (float)((double)(st >> 11) / 9007199254740992.0 * 4.0 - 2.0);
+        }
+        int m0 = 3, g0 = 1, e0 = 2; /* appended after m keys, counts added to what is there */
+        memset(k0, 0xab, sizeof(uint32_t) * (size_t)(n + 32));
+        m0 = dm_win_pass(0, p, n, lo, hi, &g0, &e0, k0, m0);
+        for (int v = 1; v <= 2; v++) {
+            int g1 = 1, e1 = 2;
+            memset(k1, 0xab, sizeof(uint32_t) * (size_t)(n + 32));
+            int m1 = dm_win_pass(v, p, n, lo, hi, &g1, &e1, k1, 3);
+            if (m1 < 0)
+                continue; /* not on this CPU */
+            tried++;
+            cr_expect_eq(m1, m0, "variant %d, n %d: %d keys, reference %d", v, n, m1 - 3, m0 - 3);
+            cr_expect_eq(g1, g0, "variant %d, n %d: %d above, reference %d", v, n, g1, g0);
+            cr_expect_eq(e1, e0, "variant %d, n %d: %d at or above lo, reference %d", v, n, e1, e0);
+            cr_expect_eq(memcmp(k1, k0, sizeof(uint32_t) * (size_t)(m0 > m1 ? m1 : m0)), 0,
+                         "variant %d, n %d: other keys", v, n);
+        }
+        free(p), free(k0), free(k1);
+    }
+    cr_log_info("window pass: %d variant runs compared", tried);
+}
+
 /* Top-k at ratio on an LSTM: every step of every layer marks exactly round(ratio 3H) sigmoid and round(ratio H)
  * tanh rows insensitive. */
 static void topk_exact(const dm_lm *m, const dm_fitdata *fd, double ratio, int k, int steps)

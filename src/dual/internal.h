@@ -33,6 +33,10 @@ dm_rule dm_late_rule(const dm_engine *e, dm_engine_state *s, int si, int g, cons
  * strictly greater, *neq how many equal it: the select under the top-k rule
  * (a quickselect up to 512 keys, a radix select above). For tests. */
 uint32_t dm_kth_key(uint32_t *keys, int n, int kth, int *ngt, int *neq);
+/* The top-k window's pass over p[0..n) in variant 0 (reference), 1 (AVX2) or 2 (AVX-512): *cgt += the scores
+ * above hi, *cge += those at or above lo, the keys of those in [lo, hi] appended to tmp[m..] in row order (tmp:
+ * room for 16 more); the new m, or -1 when this CPU lacks the variant. For tests. */
+int dm_win_pass(int variant, const float *p, int n, float lo, float hi, int *cgt, int *cge, uint32_t *tmp, int m);
 /* The statistics of `steps` steps of site si that made nins[g] rows of each
  * group insensitive in all (cols: the big rows' width read per sensitive
  * row; off: the little module did not run). */

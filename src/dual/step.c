@@ -38,7 +38,7 @@ int dm_engine_state_init(dm_engine_state *s, const dm_engine *e, dm_err *err)
     s->exact = dm_alloc(R * sizeof(float));
     s->pre = dm_alloc(R * sizeof(float));
     s->score = dm_alloc(R * sizeof(float));
-    s->sel = dm_alloc((R + 8) * sizeof(float)); /* + the window pass's packed stores past its last key */
+    s->sel = dm_alloc((R + 16) * sizeof(float)); /* + the window pass's packed stores past its last key */
     s->sens = dm_alloc(R);
     s->oracle = dm_alloc(R);
     s->scratch = dm_alloc((size_t)e->max_kk * sizeof(float) + 64);
