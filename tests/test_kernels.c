@@ -624,7 +624,9 @@ Test(kernels, proj_against_dm_proj_apply)
 
 /* dm_par_proj, the engine's projection: two streams of different sizes, chunked over 1-3 threads, with the
  * little weights it prefetches as a qmat (every stream count), as FP32 bytes or none, and any prefetch budget:
- * the outputs are those of one proj call per stream, bit for bit, and nothing is written past them. */
+ * the outputs are those of one proj call per stream, bit for bit, and nothing is written past them. Every other
+ * call runs on projections and weights evicted from the caches (dm_kproj_evict, dm_qmat_evict: odd sizes, whose
+ * ranges the sanitizers and valgrind check). */
 Test(kernels, par_proj_is_the_projection_whatever_it_prefetches)
 {
     const dm_kernels *ks[DM_KV_COUNT];
@@ -669,6 +671,10 @@ Test(kernels, par_proj_is_the_projection_whatever_it_prefetches)
                         dm_kparams p = def;
                         p.proj_pf = pfs[pi], p.proj_dist = pds[pi], p.q_streams = qs;
                         cr_assert_eq(dm_kparams_set(&p, &err), 0, "%s", err.msg);
+                        if ((pi + qs + nt + what) % 2) {
+                            dm_kproj_evict(&K[0]), dm_kproj_evict(&K[1]);
+                            dm_qmat_evict(&m);
+                        }
                         memset(out, 0xff, sizeof out); /* NaNs: a row it skips cannot pass */
                         out[2 * k] = -2.5f;
                         dm_par_proj(ks[v], nt, K, in, 2, k, out, what == 0 ? &m : NULL, what == 1 ? f32 : NULL,

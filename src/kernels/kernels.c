@@ -419,6 +419,34 @@ void dm_kproj_free(dm_kproj *p)
     memset(p, 0, sizeof *p);
 }
 
+/* Evict bytes at p from every cache level (clflush: SSE2, every x86-64). */
+static void evict_range(const void *p, size_t bytes)
+{
+    const char *c = p;
+    if (!c || !bytes)
+        return;
+    const char *end = c + bytes, *line = (const char *)((uintptr_t)c & ~(uintptr_t)63);
+    for (; line < end; line += 64)
+        _mm_clflush(line);
+}
+
+void dm_kproj_evict(const dm_kproj *p)
+{
+    const size_t ng = ((size_t)p->d + PGRP - 1) / PGRP, np = ((size_t)p->k + 3) / 4;
+    evict_range(p->data, sizeof(uint32_t) * ng * (size_t)p->k);
+    evict_range(p->codes, np * pq_blocks(p->d) * 32);
+    evict_range(p->rowsum, sizeof(int32_t) * (size_t)p->k);
+    _mm_mfence();
+}
+
+void dm_qmat_evict(const dm_qmat *m)
+{
+    evict_range(m->data, (size_t)m->rows * m->row_bytes);
+    evict_range(m->wscale, sizeof(float) * (size_t)m->rows);
+    evict_range(m->bias, sizeof(float) * (size_t)m->rows);
+    _mm_mfence();
+}
+
 dm_kproj dm_kproj_rows(const dm_kproj *p, int j0, int n)
 {
     dm_kproj v = *p;
