@@ -417,6 +417,17 @@ static int pow2_cands(dm_kparams *cand, const dm_kparams *base, size_t off, int 
     return nc;
 }
 
+/* Candidates for one int field of dm_kparams (at byte offset off): base with the field at each of vals[0..n), in
+ * that order (plainest first: see TUNE_TIE); how many. */
+static int list_cands(dm_kparams *cand, const dm_kparams *base, size_t off, const int *vals, int n)
+{
+    for (int i = 0; i < n; i++) {
+        cand[i] = *base;
+        memcpy((char *)&cand[i] + off, &vals[i], sizeof vals[i]);
+    }
+    return n;
+}
+
 static const int rows_pf_c[] = {0, 256, 512, 1024, 2048};
 static const int q_pf_c[] = {0, 1024, 4096, 16384};
 static const int proj_pf_c[] = {0, 256 << 10, 768 << 10, 2048 << 10};
@@ -511,21 +522,15 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
 
     /* 3c. how far ahead the integer projection prefetches its codes, on the projections alone (cold, 2 x 417 x
      * 1500 on Intel family 6 model 167: 2 KB 33-35 us, 8 KB 26-27) */
-    nc = 0;
-    for (size_t pi = 0; pi < sizeof proj_dist_c / sizeof proj_dist_c[0]; pi++) {
-        cand[nc] = base;
-        cand[nc++].proj_dist = proj_dist_c[pi];
-    }
+    nc = list_cands(cand, &base, offsetof(dm_kparams, proj_dist), proj_dist_c,
+                    (int)(sizeof proj_dist_c / sizeof proj_dist_c[0]));
     base = cand[one_stage(&tr, cand, nc, WL_PROJ, "projection", t_start + 0.92 * TUNE_BUDGET,
                           "projection distance", "projdist", lab_pd)];
 
     /* 3d. how much of the little weights the projection prefetches, on the whole little module (projection,
      * then INT8 GEMV): a compute-bound projection hides the bytes, one bound by its own reads only slows */
-    nc = 0;
-    for (size_t pi = 0; pi < sizeof proj_pf_c / sizeof proj_pf_c[0]; pi++) {
-        cand[nc] = base;
-        cand[nc++].proj_pf = proj_pf_c[pi];
-    }
+    nc = list_cands(cand, &base, offsetof(dm_kparams, proj_pf), proj_pf_c,
+                    (int)(sizeof proj_pf_c / sizeof proj_pf_c[0]));
     base = cand[one_stage(&tr, cand, nc, WL_LITTLE, "projection + INT8", t_start + 0.96 * TUNE_BUDGET,
                           "projection prefetch", "projpf", lab_ppf)];
 
