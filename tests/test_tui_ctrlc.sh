@@ -37,7 +37,7 @@ fail=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; [ -f "$tmp/err" ] && sed 's/^/# /' "$tmp/err" | head -40; }
 tm() { tmux -L "$sock" "$@"; }
-capture() { tm capture-pane -p -t dmtui >"$tmp/pane.txt" 2>/dev/null; }
+capture() { tm capture-pane -p -t dmtui >"$tmp/pane.txt" 2>"$tmp/capture.err" || echo "(capture-pane failed: $(cat "$tmp/capture.err"))" >"$tmp/pane.txt"; }
 # wait_for SECONDS PATTERN : until the pane shows PATTERN (grep -E)
 # (DM_TEST_TIME_FACTOR multiplies every limit: the sanitizer builds run several times slower)
 wait_for() {
@@ -73,10 +73,18 @@ echo \$? >"$tmp/tui.exit"
 stty -a >"$tmp/tui.stty" 2>&1
 sleep 30
 EOS
+# A session that holds the tmux server up: killing the only session makes the server exit, and a
+# new-session sent while it is exiting can be lost (CI saw a second session's pane stay empty for
+# 480 s). With this one alive, start() kills and creates the TUI's session on a server that stays.
+tm -f /dev/null new-session -d -s hold "sleep 100000" || { echo "1..0 # SKIP tmux cannot start a server"; exit 0; }
 start() {
     rm -f "$tmp/tui.exit" "$tmp/tui.stty"
     tm kill-session -t dmtui 2>/dev/null
-    tm -f /dev/null new-session -d -s dmtui -x 80 -y 24 "sh '$tmp/tui.sh'"
+    for try in 1 2 3; do
+        tm new-session -d -s dmtui -x 80 -y 24 "sh '$tmp/tui.sh'" 2>"$tmp/tmux.err" && tm has-session -t dmtui 2>>"$tmp/tmux.err" && return 0
+        echo "# tmux could not open the TUI's session (try $try): $(cat "$tmp/tmux.err")"
+        sleep 1
+    done
 }
 
 start
