@@ -121,12 +121,97 @@ __attribute__((target("avx2,fma"))) static float sum_floats_avx2(const float *p,
 
 static volatile float sink;
 
-/* A cold step's preparation: evict the weights from the caches, then wake
- * the kernel threads (the flush takes milliseconds, long enough for them to
- * fall asleep; in a stream of steps they are awake). */
-static void cold_flush(const float *flush, size_t n)
+/* What a cold step finds in the caches. A read of twice the last-level cache
+ * (at most 128 MB) evicts the step's state and scratch, but not reliably its
+ * weights: a large L3 with adaptive replacement keeps lines that every step
+ * reuses. On Intel family 6 model 167 (480 MB of L3 reported) the dense step
+ * read its 72 MB at up to 22 GB/s after that flush, where the memory gives
+ * 17-19, and its time depended on which ratio's dual steps ran between its
+ * own (3.26 ms beside ratio 0, 4.14 ms beside ratio 0.9). So the weights a
+ * step reads (its ranges, and the little modules of an engine) are also
+ * evicted line by line (dm_evict, clflushopt: 3 ms for 72 MB there), dense
+ * and dual alike. */
+typedef struct cold_range {
+    const void *p;
+    size_t bytes;
+} cold_range;
+typedef struct cold_set {
+    float *buf; /* the read flush; NULL: warm (nothing is evicted) */
+    size_t n;
+    cold_range *r;
+    int nr, cap;
+    const dm_engine *e; /* its sites' packed little weights and projections, or NULL */
+} cold_set;
+
+/* cold: the read flush allocated (0: a warm set, every call a no-op); -1 when out of memory. */
+static int cold_init(cold_set *c, int cold)
 {
-    sink = sum_floats(flush, n);
+    memset(c, 0, sizeof *c);
+    if (!cold)
+        return 0;
+    c->n = flush_bytes(dm_llc_bytes()) / sizeof(float);
+    c->buf = dm_alloc(c->n * sizeof(float));
+    return c->buf ? 0 : -1;
+}
+
+static void cold_free(cold_set *c)
+{
+    dm_free(c->buf);
+    free(c->r);
+    memset(c, 0, sizeof *c);
+}
+
+static int cold_add(cold_set *c, const void *p, size_t bytes)
+{
+    if (!c->buf || !p || !bytes)
+        return 0;
+    if (c->nr == c->cap) {
+        int cap = c->cap ? 2 * c->cap : 16;
+        cold_range *r = realloc(c->r, (size_t)cap * sizeof *r);
+        if (!r)
+            return -1;
+        c->r = r, c->cap = cap;
+    }
+    c->r[c->nr++] = (cold_range){p, bytes};
+    return 0;
+}
+
+/* A language model's weights a streaming step reads: its recurrent layers (rows and biases) and its decoder
+ * (the embedding's one row a step is left to the read flush). */
+static int cold_add_lm(cold_set *c, const dm_lm *m)
+{
+    for (int l = 0; l < m->nlayers; l++) {
+        const dm_rnn_layer *L = &m->layer[l];
+        if (cold_add(c, L->w, ((size_t)(L->rows - 1) * (size_t)L->ld + (size_t)L->ld) * sizeof(float)) ||
+            cold_add(c, L->b_ih, (size_t)L->rows * sizeof(float)) ||
+            cold_add(c, L->b_hh, (size_t)L->rows * sizeof(float)))
+            return -1;
+    }
+    if (cold_add(c, m->dec_w, (size_t)m->ntoken * (size_t)m->nhid * sizeof(float)) ||
+        cold_add(c, m->dec_b, (size_t)m->ntoken * sizeof(float)))
+        return -1;
+    return 0;
+}
+
+/* A cold step's preparation: the read flush, the weights evicted, then the
+ * kernel threads woken (the flush takes milliseconds, long enough for them to
+ * fall asleep; in a stream of steps they are awake). Warm: nothing. */
+static void cold_flush(const cold_set *c)
+{
+    if (!c->buf)
+        return;
+    sink = sum_floats(c->buf, c->n);
+    for (int i = 0; i < c->nr; i++)
+        dm_evict(c->r[i].p, c->r[i].bytes);
+    if (c->e)
+        for (int si = 0; si < c->e->nsites; si++) {
+            const dm_engine_site *s = &c->e->s[si];
+            if (s->qm.data)
+                dm_qmat_evict(&s->qm);
+            for (int q = 0; q < DM_MAX_STREAMS; q++)
+                if (s->kp[q].codes || s->kp[q].data)
+                    dm_kproj_evict(&s->kp[q]);
+        }
     dm_par_wake(dm_kernel_threads());
 }
 
@@ -227,12 +312,11 @@ double dm_cache_probe(size_t bytes, double *bw, double *dram)
 
 static void replay(const dm_read_rec *rec, int nt, double *ranges_s);
 
-/* Milliseconds of one replay of rec, after a flush when cold (*ranges_s as replay's, may be NULL). */
-static double timed_replay(const dm_read_rec *rec, const float *flush, size_t flush_n, double *ranges_s)
+/* Milliseconds of one replay of rec, after c's flush (*ranges_s as replay's, may be NULL). */
+static double timed_replay(const dm_read_rec *rec, const cold_set *c, double *ranges_s)
 {
     double rs;
-    if (flush)
-        cold_flush(flush, flush_n);
+    cold_flush(c);
     double t = dm_now();
     replay(rec, dm_kernel_threads(), ranges_s ? ranges_s : &rs);
     return (dm_now() - t) * 1e3;
@@ -286,21 +370,21 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     double *t_step = malloc((size_t)steps * sizeof(double));
     double *t_rnn = malloc((size_t)steps * sizeof(double));
     double *t_read = malloc((size_t)steps * sizeof(double));
-    size_t flush_n = cold ? flush_bytes(o->llc_bytes) / sizeof(float) : 0;
-    float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
+    cold_set cs;
+    int cerr = cold_init(&cs, cold) || cold_add_lm(&cs, m);
     int *toks = malloc(2048 * sizeof(int));
     int maxr = 1;
     for (int l = 0; l < m->nlayers; l++)
         maxr = m->layer[l].rows > maxr ? m->layer[l].rows : maxr;
     int *rrows = malloc((size_t)maxr * sizeof(int));
     dm_read_rec rec;
-    if (!t_step || !t_rnn || !t_read || !toks || !rrows || (cold && !flush)) {
+    if (!t_step || !t_rnn || !t_read || !toks || !rrows || cerr) {
         free(t_step);
         free(t_rnn);
         free(t_read);
         free(rrows);
         free(toks);
-        dm_free(flush);
+        cold_free(&cs);
         dm_lm_state_free(&s);
         return dm_errf(err, "out of memory for the benchmark");
     }
@@ -314,17 +398,15 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     for (int i = 0; i < 20; i++) /* warm-up */
         dm_lm_step(m, &s, toks[i]);
     for (int i = 0; i < steps; i++) {
-        if (cold)
-            cold_flush(flush, flush_n);
+        cold_flush(&cs);
         double t = dm_now();
         dm_lm_step(m, &s, toks[i & 2047]);
         t_step[i] = (dm_now() - t) * 1e3;
-        if (cold)
-            cold_flush(flush, flush_n);
+        cold_flush(&cs);
         t = dm_now();
         dm_lm_step_rnn(m, &s, toks[(i + 7) & 2047]);
         t_rnn[i] = (dm_now() - t) * 1e3;
-        t_read[i] = timed_replay(&rec, flush, flush_n, NULL);
+        t_read[i] = timed_replay(&rec, &cs, NULL);
     }
     quantiles(t_step, steps, o->step_ms);
     quantiles(t_rnn, steps, o->rnn_ms);
@@ -332,7 +414,7 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     free(t_read);
     free(rrows);
     dm_lm_state_free(&s);
-    dm_free(flush);
+    cold_free(&cs);
     free(t_step);
     free(t_rnn);
 
@@ -593,9 +675,9 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         dm_lm_state_free(&ds);
         return -1;
     }
-    size_t llc = dm_llc_bytes();
-    size_t flush_n = cold ? flush_bytes(llc) / sizeof(float) : 0;
-    float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
+    cold_set cs;
+    int cerr = cold_init(&cs, cold) || cold_add_lm(&cs, m);
+    cs.e = &d->eng; /* and its little modules */
     double *td = malloc((size_t)steps * sizeof(double)), *tq = malloc((size_t)steps * sizeof(double));
     double *pr = malloc((size_t)steps * sizeof(double));
     double *ph = malloc((size_t)steps * 5 * sizeof(double)); /* per step: the five phase times */
@@ -608,7 +690,7 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     int *drows = malloc((size_t)(e->max_orows > 0 ? e->max_orows : 1) * sizeof(int));
     const int reads = bench_reads && e->kern; /* the reference path's reads are not recorded */
     int rc = -1;
-    if (!td || !tq || !pr || !ph || !rd || !toks || !rec.rows || !drows || (cold && !flush)) {
+    if (!td || !tq || !pr || !ph || !rd || !toks || !rec.rows || !drows || cerr) {
         dm_errf(err, "out of memory for the benchmark");
         goto out;
     }
@@ -635,13 +717,11 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     memset(qs.es.prof_s, 0, sizeof qs.es.prof_s);
     for (int i = 0; i < steps; i++) {
         int tk = toks[(i + 20) & 4095];
-        if (cold)
-            cold_flush(flush, flush_n);
+        cold_flush(&cs);
         double t = dm_now();
         dm_lm_step_rnn(m, &ds, tk);
         td[i] = (dm_now() - t) * 1e3;
-        if (cold)
-            cold_flush(flush, flush_n);
+        cold_flush(&cs);
         double p0[5];
         memcpy(p0, qs.es.prof_s, sizeof p0);
         rec.nops = rec.used = 0;
@@ -661,8 +741,8 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         if (!reads)
             continue;
         double ranges_s;
-        rd[i] = timed_replay(&drec, flush, flush_n, NULL);
-        rd[steps + i] = timed_replay(&rec, flush, flush_n, &ranges_s);
+        rd[i] = timed_replay(&drec, &cs, NULL);
+        rd[steps + i] = timed_replay(&rec, &cs, &ranges_s);
         rd[2 * steps + i] = rd[steps + i] > 0 ? rd[i] / rd[steps + i] : 0;
         rd[3 * steps + i] = ranges_s * 1e3;
         rd[4 * steps + i] = rd[steps + i] - ranges_s * 1e3;
@@ -694,13 +774,11 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     /* end to end, with the decoder */
     for (int i = 0; i < steps; i++) {
         int tk = toks[(i + 20 + steps) & 4095];
-        if (cold)
-            cold_flush(flush, flush_n);
+        cold_flush(&cs);
         double t = dm_now();
         dm_lm_step(m, &ds, tk);
         td[i] = (dm_now() - t) * 1e3;
-        if (cold)
-            cold_flush(flush, flush_n);
+        cold_flush(&cs);
         t = dm_now();
         dm_dual_step(d, &qs, tk, 0, NULL);
         tq[i] = (dm_now() - t) * 1e3;
@@ -719,7 +797,7 @@ out:
     free(toks);
     free(rec.rows);
     free(drows);
-    dm_free(flush);
+    cold_free(&cs);
     dm_dual_state_free(&qs);
     dm_lm_state_free(&ds);
     return rc;
@@ -738,12 +816,12 @@ int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold,
     dm_lm_state s;
     if (dm_lm_state_init(&s, m, err))
         return -1;
-    size_t flush_n = cold ? flush_bytes(dm_llc_bytes()) / sizeof(float) : 0;
-    float *flush = cold ? dm_alloc(flush_n * sizeof(float)) : NULL;
+    cold_set cs;
+    int cerr = cold_init(&cs, cold) || cold_add_lm(&cs, m);
     double *t = malloc(2 * (size_t)reps * sizeof(double));
-    if (!t || (cold && !flush)) {
+    if (!t || cerr) {
         free(t);
-        dm_free(flush);
+        cold_free(&cs);
         dm_lm_state_free(&s);
         return dm_errf(err, "out of memory for the benchmark");
     }
@@ -751,8 +829,7 @@ int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold,
     for (int i = 0; i < 2 * reps + 4; i++) {
         int own = i & 1;
         dm_dense_use(own ? k : NULL);
-        if (cold)
-            cold_flush(flush, flush_n);
+        cold_flush(&cs);
         double t0 = dm_now();
         dm_lm_step_rnn(m, &s, (i * 7919) % m->ntoken);
         if (i >= 4) /* the first two pairs warm up */
@@ -762,7 +839,7 @@ int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold,
     *own_ms = dm_median(t + reps, reps);
     dm_dense_use(*own_ms < *blas_ms ? k : NULL);
     free(t);
-    dm_free(flush);
+    cold_free(&cs);
     dm_lm_state_free(&s);
     return 0;
 }

@@ -15,7 +15,7 @@
 
 typedef struct dm_dense_bench {
     int steps;              /* timed streaming steps */
-    int cold;               /* caches flushed between steps */
+    int cold;               /* before every step: caches flushed by a read, the weights evicted line by line */
     double step_ms[3];      /* full step (RNN + decoder): p10, median, p90 */
     double rnn_ms[3];       /* recurrent layers only: p10, median, p90 */
     double seq_tok_s;       /* whole-sequence path throughput */

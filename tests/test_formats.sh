@@ -145,6 +145,11 @@ json "bench with a k list" "bench 0.5 k 16,24 steps 20 no-torch" $bench_keys
 json "bench dense" "bench dense steps 20 no-torch" step_ms=number rnn_ms=number seq_tok_s=number cold=bool \
     torch_step_ms=null rnn_read_ms=number rnn_read_ratio=number
 csv "bench dense" "bench dense steps 20 no-torch" "rows[0]['torch_step_ms'] == '' and float(rows[0]['step_ms']) > 0"
+# cold: a read flush and the weights (big rows, little weights, projections) evicted line by line before each step
+pyjson "bench cold" "bench 0.5 steps 10 cold no-torch" \
+    "d['cold'] == 1 and d['speedup'] > 0 and d['dual_ms'] > 0 and d['dense_ms'] > 0"
+pyjson "bench dense cold" "bench dense steps 10 cold no-torch" \
+    "d['cold'] is True and d['rnn_ms'] > 0 and d['rnn_read_ms'] > 0"
 json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string bits=integer dense_value=number
 pyjson "sweep: an array, full precision" "sweep ratio 0.2,0.4 bits fp32" \
     "isinstance(d, list) and len(d) == 2 and all(r['bits'] == 0 and r['value'] != round(r['value'], 4) for r in d)"

@@ -6,14 +6,18 @@ safetensors package needed) or builds random weights of a given shape,
 then measures, with torch.set_num_threads(THREADS) and no autograd:
   step_ms   - median time of one token through nn.LSTM/nn.GRU (batch 1,
               state carried) plus the decoder and log-softmax; with
-              --flush-mb N each timed step follows a read of N MB (cold
-              caches, as dualmod's bench --cold), else they run back to back
+              --flush-mb N each timed step follows a read of N MB and the
+              eviction of every weight line by line (cold caches, as
+              dualmod's bench --cold), else they run back to back
   rnn_ms    - the same without the decoder
   seq_tok_s - whole-sequence throughput (2048 tokens, chunks of 128)
 Prints one JSON object on stdout.
 """
 import argparse
+import ctypes
 import json
+import mmap
+import platform
 import statistics
 import struct
 import sys
@@ -43,6 +47,31 @@ def read_st(path):
             arr = np.frombuffer(data[a:b], dtype=DT[v["dtype"]])
         out[k] = torch.from_numpy(arr.astype(np.float32).reshape(v["shape"]))
     return out
+
+
+def make_evict():
+    """evict(lo, hi): clflushopt (clflush without it) on every 64-byte line of [lo, hi), then mfence: what
+    dualmod's cold bench does to the weights after its read flush (a read flush leaves often-reused lines in a
+    large L3, so the weights would be partly cached). Python cannot flush a line, so this is 20 bytes of x86-64
+    code in an executable page, called through ctypes. None off x86-64."""
+    if platform.machine() not in ("x86_64", "AMD64"):
+        return None
+    with open("/proc/cpuinfo") as f:
+        opt = " clflushopt" in f.read()
+    loop = (b"\x66" if opt else b"") + b"\x0f\xae\x3f"  # clflushopt / clflush [rdi]
+    loop += b"\x48\x83\xc7\x40"  # add rdi, 64
+    loop += b"\x48\x39\xf7"  # cmp rdi, rsi
+    code = loop + b"\x72" + bytes([(-(len(loop) + 2)) & 0xFF])  # jb loop
+    code += b"\x0f\xae\xf0\xc3"  # mfence; ret
+    page = mmap.mmap(-1, mmap.PAGESIZE, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+    page.write(code)
+    fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)(
+        ctypes.addressof(ctypes.c_char.from_buffer(page)))
+
+    def evict(lo, hi):
+        fn(lo & ~63, hi)
+    evict.page = page  # keeps the code mapped
+    return evict
 
 
 def main():
@@ -83,12 +112,19 @@ def main():
             dec.bias.copy_(sd["decoder.bias"])
     toks = torch.randint(0, V, (2048,), generator=torch.Generator().manual_seed(1))
     with torch.no_grad():
+        evict = make_evict() if flush is not None else None
+        weights = [(t.data_ptr(), t.data_ptr() + t.numel() * t.element_size())
+                   for t in list(rnn.parameters()) + list(dec.parameters())]
+
         def run(n, with_dec):
             h = None
             times = []
             for i in range(n):
                 if flush is not None:
                     flush.sum()
+                    if evict is not None:
+                        for lo, hi in weights:
+                            evict(lo, hi)
                 t = time.perf_counter()
                 out, h = rnn(enc(toks[i % 2048].view(1, 1)), h)
                 if with_dec:
@@ -107,7 +143,7 @@ def main():
                 torch.log_softmax(dec(out.view(128, H)), dim=-1)
             best = min(best, time.perf_counter() - t)
     json.dump({"torch": torch.__version__, "arch": kind, "hidden": H, "layers": L, "threads": a.threads,
-               "step_ms": step, "rnn_ms": rnn_ms, "seq_tok_s": 2048 / best}, sys.stdout)
+               "step_ms": step, "rnn_ms": rnn_ms, "evicted": bool(flush is not None and evict is not None), "seq_tok_s": 2048 / best}, sys.stdout)
     print()
 
 

@@ -30,12 +30,13 @@
 /* ---- PyTorch beside (tools/torch_bench.py; never a dependency) ---- */
 
 typedef struct torch_fig {
-    int ok;
+    int ok, evicted; /* evicted: its cold steps had the weights evicted line by line too, as ours */
     double step_ms, rnn_ms, seq_tok_s;
     char version[32];
 } torch_fig;
 
-/* cold: PyTorch's timed steps follow the same cache flush as ours (else they run back to back, warm). */
+/* cold: PyTorch's timed steps follow the same cache flush as ours, a read and the weights evicted line by line
+ * (else they run back to back, warm). */
 static void run_torch(const dm_lm *m, const char *model_file, int threads, int steps, int cold, torch_fig *tf)
 {
     memset(tf, 0, sizeof *tf);
@@ -83,6 +84,7 @@ static void run_torch(const dm_lm *m, const char *model_file, int threads, int s
                     &tf->seq_tok_s, "torch", &ver) == 0) {
         tf->ok = 1;
         snprintf(tf->version, sizeof tf->version, "%s", ver);
+        tf->evicted = json_is_true(json_object_get(j, "evicted"));
     }
     json_decref(j);
 }
@@ -149,10 +151,13 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
         fprintf(out, "model        %s  (%s %d x %d, vocab %d)\n", ref->name, dm_cell_name(m->cell), m->nlayers, m->nhid,
                 m->ntoken);
         fprintf(out, "threads      %d   %s cache   weights per step %s (recurrent %s) %s the %s last-level cache\n",
-                s->threads, cold ? "cold (flushed between steps)" : "warm", sb, rb, fits ? "fit in" : "exceed", cb);
+                s->threads, cold ? "cold (caches flushed, weights evicted, before every step)" : "warm", sb, rb,
+                fits ? "fit in" : "exceed", cb);
         if (blas_ms > 0)
-            fprintf(out, "dense GEMV   %s (checked on this model now: OpenBLAS sgemv %.4f ms, own %s gemv %.4f ms, "
-                         "medians of 25 interleaved steps)\n", dm_dense_name(), blas_ms, K->name, own_ms);
+            fprintf(out,
+                    "dense GEMV   %s (checked on this model now: OpenBLAS sgemv %.4f ms, own %s gemv %.4f ms, "
+                    "medians of 25 interleaved steps)\n",
+                    dm_dense_name(), blas_ms, K->name, own_ms);
         else
             fprintf(out, "dense GEMV   %s\n", dm_dense_name());
         fprintf(out, "                       %12s %12s %12s\n", "dualmod", "PyTorch", "ratio");
@@ -178,11 +183,15 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
                      "%s, interleaved with the steps: medians of the same run)\n",
                 b.rnn_read_ms, b.rnn_read_ms > 0 ? b.rnn_ms[1] / b.rnn_read_ms : 0, cold ? "cold" : "warm");
         if (!tf.ok && torch)
-            fprintf(out, "PyTorch      not measured (no /usr/bin/python3 with torch, or tools/torch_bench.py failed)\n");
+            fprintf(out,
+                    "PyTorch      not measured (no /usr/bin/python3 with torch, or tools/torch_bench.py failed)\n");
         else if (tf.ok)
             fprintf(out, "PyTorch      %s, nn.%s token by token, torch.set_num_threads(%d)%s\n", tf.version,
                     dm_cell_name(m->cell), s->threads,
-                    cold ? ", the same cache flush before every timed step" : ", steps back to back (warm)");
+                    !cold        ? ", steps back to back (warm)"
+                    : tf.evicted ? ", the same cache flush before every timed step (a read, the weights evicted)"
+                                 : ", a read flush before every timed step (its weights not evicted: it may find "
+                                   "some in cache)");
         fflush(out);
         return 0;
     }
@@ -429,9 +438,12 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     }
     fprintf(out, "bench: %s (%s %d x %d, vocab %d), %d thread%s, %s kernels, %s cache, %s ratio control, %ld pairs\n",
             ref->name, dm_cell_name(m->cell), m->nlayers, m->nhid, m->ntoken, s->threads, s->threads > 1 ? "s" : "",
-            K->name, cold ? "cold (flushed before every step)" : "warm", dm_mode_name(cfg.mode), steps);
-    fprintf(out, "speedups are medians of per-pair ratios dense/dual (min-max), dense = %s step (the faster of "
-                 "OpenBLAS and ours here); limit = dense bytes / dual bytes\n", dm_dense_name());
+            K->name, cold ? "cold (caches flushed, weights evicted, before every step)" : "warm",
+            dm_mode_name(cfg.mode), steps);
+    fprintf(out,
+            "speedups are medians of per-pair ratios dense/dual (min-max), dense = %s step (the faster of "
+            "OpenBLAS and ours here); limit = dense bytes / dual bytes\n",
+            dm_dense_name());
     if (blas_ms > 0)
         fprintf(out, "dense checked on this model now: OpenBLAS sgemv %.4f ms, own %s gemv %.4f ms (medians of 25 "
                      "interleaved steps)\n", blas_ms, K->name, own_ms);

@@ -125,6 +125,7 @@
 
 #include <assert.h>
 #include <cblas.h>
+#include <cpuid.h>
 #include <immintrin.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -420,14 +421,42 @@ void dm_kproj_free(dm_kproj *p)
 }
 
 /* Evict bytes at p from every cache level (clflush: SSE2, every x86-64). */
+/* clflushopt (CPUID leaf 7, EBX bit 23) where the CPU has it: unordered among themselves, so 72 MB take 3 ms
+ * instead of clflush's 43 (Intel family 6 model 167); ordered by the fence that follows. */
+static int has_clflushopt(void)
+{
+    static int has = -1;
+    if (has < 0) {
+        unsigned a, b = 0, c, d;
+        has = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b >> 23 & 1u);
+    }
+    return has;
+}
+
+__attribute__((target("clflushopt"))) static void evict_lines_opt(const char *line, const char *end)
+{
+    for (; line < end; line += 64)
+        _mm_clflushopt((void *)(uintptr_t)line); /* (it takes a non-const pointer) */
+}
+
 static void evict_range(const void *p, size_t bytes)
 {
     const char *c = p;
     if (!c || !bytes)
         return;
     const char *end = c + bytes, *line = (const char *)((uintptr_t)c & ~(uintptr_t)63);
+    if (has_clflushopt()) {
+        evict_lines_opt(line, end);
+        return;
+    }
     for (; line < end; line += 64)
         _mm_clflush(line);
+}
+
+void dm_evict(const void *p, size_t bytes)
+{
+    evict_range(p, bytes);
+    _mm_mfence();
 }
 
 void dm_kproj_evict(const dm_kproj *p)

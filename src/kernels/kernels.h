@@ -76,6 +76,8 @@ dm_kproj dm_kproj_rows(const dm_kproj *p, int j0, int n);
  * memory: a flush by reading a buffer leaves small, often reused data in a large last-level cache. */
 void dm_kproj_evict(const dm_kproj *p);
 void dm_qmat_evict(const dm_qmat *m);
+/* The same for any byte range (whole lines, clflushopt where the CPU has it), fenced. */
+void dm_evict(const void *p, size_t bytes);
 
 /* An input of proj, prepared once by the kernels' proj_in and then shared by
  * every row chunk and thread that projects it. */
