@@ -453,6 +453,8 @@ static void evict_range(const void *p, size_t bytes)
         _mm_clflush(line);
 }
 
+int dm_evict_fast(void) { return has_clflushopt(); }
+
 void dm_evict(const void *p, size_t bytes)
 {
     evict_range(p, bytes);

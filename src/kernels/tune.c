@@ -87,11 +87,12 @@ static void flush_caches(tune_ws *w)
     tune_sink = s;
 }
 
-/* The little workloads' bytes (5 MB at most) read back from a last-level cache larger than the flush even after
- * it: on Intel family 6 model 167 (480 MB of L3 reported, a 128 MB flush) the INT8 GEMV "cold" read at 23-25 GB/s
- * where the memory gives 17-18, and the stages that choose its streams and prefetches compared L3 reads. So they
- * are evicted line by line too (the big workloads, 36-72 MB, are not: it would take longer than their runs). */
-static void evict_little(tune_ws *w, int wl)
+/* A flush by reading leaves often-reused bytes in a last-level cache larger than the flush: on Intel family 6
+ * model 167 (480 MB of L3 reported, a 128 MB flush) the INT8 GEMV "cold" read at 23-25 GB/s where the memory gives
+ * 17-18, and the dense GEMV its 72 MB at 22-23 GB/s. The stages then compared L3 reads. So every workload's weights
+ * are evicted line by line too: the little ones always, the big ones (36-72 MB) where the CPU has clflushopt
+ * (3 ms for 72 MB; clflush takes 43 ms, longer than their runs). */
+static void evict_weights(tune_ws *w, int wl)
 {
     if (wl == WL_Q8 || wl == WL_LITTLE)
         dm_qmat_evict(&w->q8);
@@ -100,6 +101,8 @@ static void evict_little(tune_ws *w, int wl)
     if (wl == WL_LITTLE || wl == WL_PROJ)
         for (int q = 0; q < 2; q++)
             dm_kproj_evict(&w->kp[q]);
+    if ((wl == WL_ROWS || wl == WL_DENSE_OWN || wl == WL_DENSE_BLAS) && dm_evict_fast())
+        dm_evict(w->W, (size_t)w->rows * (size_t)w->cols * sizeof(float));
 }
 
 enum { TW_K = 417, TW_D = 1500 }; /* the little module's k and each stream's inputs (qcols = 2 k) */
@@ -202,7 +205,7 @@ static void measure(const dm_kernels *k, int nt, tune_ws *w, int ncand, const dm
             dm_kparams_set(&cand[i], NULL);
             if (wl_bytes(w, wl[i]) < 2.0 * (double)w->flush_n * sizeof(float))
                 flush_caches(w); /* (a workload twice the flush size is cold by itself) */
-            evict_little(w, wl[i]);
+            evict_weights(w, wl[i]);
             dm_par_wake(nt); /* the flush outlasts the workers' spin: wake them as a stream of steps would */
             double t0 = dm_now();
             workload(k, nt, w, wl[i]);
@@ -562,8 +565,9 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
  * data layout can move the best parameters, so that entries measured on an
  * older build are measured again (they stay in the file, unused). 2: the
  * qgemv panel layout; 3: dense_streams apart from rows_streams, the avx512
- * integer projection; 4: q4_streams apart from q_streams, proj_pf measured; 5: proj_dist measured. */
-#define DM_TUNE_GEN 5
+ * integer projection; 4: q4_streams apart from q_streams, proj_pf measured; 5: proj_dist measured; 6: the big
+ * workloads evicted line by line (clflushopt) before each timed call. */
+#define DM_TUNE_GEN 6
 
 static void entry_key(char *out, size_t n, const char *kernels, int threads)
 {
