@@ -143,7 +143,7 @@ static void print_help(FILE *f)
             "                      a model of that shape with random weights instead of MODEL (--input:\n"
             "                      the first layer's input size, e.g. GNMT's decoder: --hidden 1024 --input 2048)\n"
             "  --steps N           timed steps / interleaved pairs (default 300)\n"
-            "  --cold              flush the caches between timed steps\n"
+            "  --cold              before every timed step, flush the caches and evict the weights (clflushopt)\n"
             "  --no-torch          do not run PyTorch for comparison\n"
             "  --no-tune           the compiled-in kernel parameters and OpenBLAS for dense (no per-CPU\n"
             "                      tuning; by default the first bench on a CPU measures them: see 'tune')\n"

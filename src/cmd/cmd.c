@@ -2338,7 +2338,9 @@ const dm_cmd_def dm_cmd_table[] = {
      2, -1, DM_C_SWEEP, 0, c_sweep},
     {"bench", "[dense] [RATIOS] [k LIST] [steps N] [cold] [no-torch]", "time interleaved dense/dual steps of the loaded model",
      "RATIOS is a list such as 0.1,0.5,0.9 (default: the ratio setting); k LIST builds one little module per k; "
-     "steps N timed pairs (default: the speed setting); cold flushes the caches before every step. The ratio "
+     "steps N timed pairs (default: the speed setting); cold flushes the caches (a read of twice the last-level "
+     "cache) and evicts the weights line by line before every step, as a stream of steps too large for the cache "
+     "finds them. The ratio "
      "control is the mode setting (`dualmod bench` sets topk: exact ratios make exact timings). 'bench dense' "
      "times the dense path alone: per-token latency, sequence throughput, the memory-bandwidth floor and "
      "PyTorch's figures beside ours (no-torch skips PyTorch).",

@@ -437,11 +437,11 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
     dm_blas_set_threads(s->threads);
     const dm_kernels *K = dm_cmd_kernels(s);
     enum { M, RATIO, ACH, BITS, KK, THR, KERN, COLD, STEPS, DMS, QMS, SP, SPMIN, SPMAX, DE2E, QE2E, SPE2E, LIMIT,
-           SPREAD, PATH, ALT, ALTSP, NC };
+           PCTLIM, SPREAD, PATH, ALT, ALTSP, NC };
     static const char *const cols[NC] = {"model", "ratio", "ratio_achieved", "bits", "k", "threads", "kernels",
                                          "cold", "steps", "dense_ms", "dual_ms", "speedup", "speedup_min",
                                          "speedup_max", "dense_e2e_ms", "dual_e2e_ms", "speedup_e2e", "mac_reduction",
-                                         "spread", "dual_kernel", "other_kernel", "other_speedup"};
+                                         "pct_limit", "spread", "dual_kernel", "other_kernel", "other_speedup"};
     dm_table t;
     dm_table_init(&t, NULL);
     for (int i = 0; i < NC; i++)
@@ -491,6 +491,8 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
             dm_table_setf(&t, QE2E, "%.3f", b.dual_e2e_ms);
             dm_table_setf(&t, SPE2E, "%.3f", b.sp_e2e[1]);
             dm_table_setf(&t, LIMIT, "%.3f", b.limit);
+            if (b.limit > 0)
+                dm_table_setf(&t, PCTLIM, "%.1f", 100.0 * b.sp[1] / b.limit);
             dm_table_setf(&t, SPREAD, "%.3f", b.spread);
             dm_table_set(&t, PATH, b.path[0] ? b.path : NULL);
             dm_table_set(&t, ALT, b.alt_path[0] ? b.alt_path : NULL);
@@ -501,11 +503,15 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
     }
     if (!rc) {
         if (c->fmt == DM_FMT_TABLE && n->fam == &dm_family_seq2seq)
-            fprintf(c->io->out, "%s (%s): batch-1 decoder step, dense vs dual, interleaved pairs: dense_ms/dual_ms "
-                                "time the decoder's two LSTM layers (the dual-moduled ones), e2e_ms adds the output "
-                                "layer (not the attention); mac_reduction = dense / (big + little) multiply-adds of the "
-                                "LSTM layers. Weights this small stay in cache: the step is compute-bound\n",
-                    ref->name, n->arch);
+            fprintf(c->io->out,
+                    "%s (%s): batch-1 decoder step, dense vs dual, interleaved pairs: dense_ms/dual_ms time the "
+                    "decoder's two LSTM layers (the dual-moduled ones), e2e_ms adds the output layer (not the "
+                    "attention); mac_reduction = dense / dual bytes of the LSTM layers (big rows, little weights, "
+                    "projections), the bandwidth limit of a cold step; pct_limit = speedup / it. %s\n",
+                    ref->name, n->arch,
+                    cold ? "Cold: the caches flushed and the weights evicted before every step"
+                         : "Warm: weights this small stay in cache, the step is compute-bound and the limit is not "
+                           "the memory's");
         else if (c->fmt == DM_FMT_TABLE)
             fprintf(c->io->out, "%s (%s): batch-1 %s latency, dense vs dual, interleaved pairs; mac_reduction = "
                                 "dense / (big + little) multiply-adds of the dual-moduled layers; dual_kernel: the faster of the two "
