@@ -182,7 +182,7 @@ static int cold_add_lm(cold_set *c, const dm_lm *m)
 {
     for (int l = 0; l < m->nlayers; l++) {
         const dm_rnn_layer *L = &m->layer[l];
-        if (cold_add(c, L->w, ((size_t)(L->rows - 1) * (size_t)L->ld + (size_t)L->ld) * sizeof(float)) ||
+        if (cold_add(c, L->w, (size_t)L->rows * (size_t)L->ld * sizeof(float)) ||
             cold_add(c, L->b_ih, (size_t)L->rows * sizeof(float)) ||
             cold_add(c, L->b_hh, (size_t)L->rows * sizeof(float)))
             return -1;

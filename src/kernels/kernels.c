@@ -420,9 +420,9 @@ void dm_kproj_free(dm_kproj *p)
     memset(p, 0, sizeof *p);
 }
 
-/* Evict bytes at p from every cache level (clflush: SSE2, every x86-64). */
-/* clflushopt (CPUID leaf 7, EBX bit 23) where the CPU has it: unordered among themselves, so 72 MB take 3 ms
- * instead of clflush's 43 (Intel family 6 model 167); ordered by the fence that follows. */
+/* Evicting bytes from every cache level: clflushopt (CPUID leaf 7, EBX bit 23) where the CPU has it, unordered
+ * among themselves, so 72 MB take 3 ms instead of clflush's 43 (Intel family 6 model 167); else clflush (SSE2,
+ * every x86-64). The callers fence after them. */
 static int has_clflushopt(void)
 {
     static int has = -1;
