@@ -203,15 +203,11 @@ static void cold_flush(const cold_set *c)
     sink = sum_floats(c->buf, c->n);
     for (int i = 0; i < c->nr; i++)
         dm_evict(c->r[i].p, c->r[i].bytes);
-    if (c->e)
-        for (int si = 0; si < c->e->nsites; si++) {
-            const dm_engine_site *s = &c->e->s[si];
-            if (s->qm.data)
-                dm_qmat_evict(&s->qm);
-            for (int q = 0; q < DM_MAX_STREAMS; q++)
-                if (s->kp[q].codes || s->kp[q].data)
-                    dm_kproj_evict(&s->kp[q]);
-        }
+    for (int si = 0; c->e && si < c->e->nsites; si++) {
+        dm_qmat_evict(&c->e->s[si].qm);
+        for (int q = 0; q < DM_MAX_STREAMS; q++)
+            dm_kproj_evict(&c->e->s[si].kp[q]);
+    }
     dm_par_wake(dm_kernel_threads());
 }
 

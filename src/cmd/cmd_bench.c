@@ -27,6 +27,9 @@
 #include "lm.h"
 #include "tune.h"
 
+/* What --cold does, as both bench headers say it. */
+#define COLD_WORDS "cold (caches flushed, weights evicted, before every step)"
+
 /* ---- PyTorch beside (tools/torch_bench.py; never a dependency) ---- */
 
 typedef struct torch_fig {
@@ -151,7 +154,7 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
         fprintf(out, "model        %s  (%s %d x %d, vocab %d)\n", ref->name, dm_cell_name(m->cell), m->nlayers, m->nhid,
                 m->ntoken);
         fprintf(out, "threads      %d   %s cache   weights per step %s (recurrent %s) %s the %s last-level cache\n",
-                s->threads, cold ? "cold (caches flushed, weights evicted, before every step)" : "warm", sb, rb,
+                s->threads, cold ? COLD_WORDS : "warm", sb, rb,
                 fits ? "fit in" : "exceed", cb);
         if (blas_ms > 0)
             fprintf(out,
@@ -438,7 +441,7 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     }
     fprintf(out, "bench: %s (%s %d x %d, vocab %d), %d thread%s, %s kernels, %s cache, %s ratio control, %ld pairs\n",
             ref->name, dm_cell_name(m->cell), m->nlayers, m->nhid, m->ntoken, s->threads, s->threads > 1 ? "s" : "",
-            K->name, cold ? "cold (caches flushed, weights evicted, before every step)" : "warm",
+            K->name, cold ? COLD_WORDS : "warm",
             dm_mode_name(cfg.mode), steps);
     fprintf(out,
             "speedups are medians of per-pair ratios dense/dual (min-max), dense = %s step (the faster of "

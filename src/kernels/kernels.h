@@ -72,8 +72,9 @@ void dm_kproj_free(dm_kproj *p);
  * projection in chunks); never pass it to dm_kproj_free. j0 must be a
  * multiple of 4 (the codes come in panels of 4 rows). */
 dm_kproj dm_kproj_rows(const dm_kproj *p, int j0, int n);
-/* Evict a projection's or a qmat's bytes from every cache level (clflush), so that the next use reads them from
- * memory: a flush by reading a buffer leaves small, often reused data in a large last-level cache. */
+/* Evict a projection's or a qmat's bytes from every cache level (clflushopt where the CPU has it, else clflush), so
+ * that the next use reads them from memory: a flush by reading a buffer leaves small, often reused data in a large
+ * last-level cache. Unpacked (zeroed) ones: nothing to evict. */
 void dm_kproj_evict(const dm_kproj *p);
 void dm_qmat_evict(const dm_qmat *m);
 /* The same for any byte range (whole lines, clflushopt where the CPU has it), fenced. */
