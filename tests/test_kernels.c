@@ -1367,22 +1367,22 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     cr_expect_eq(dm_tune_load(path, "avx512", 1, &back, &err), 0, "no avx512 entry");
     /* malformed: not JSON, a bad field, an out-of-range value */
     static const char *bad[][2] = {
-        {"{\"entries\": {\"avx2-t1-g6\": ", "not valid JSON"},
+        {"{\"entries\": {\"avx2-t1-g7\": ", "not valid JSON"},
         {"{\"cpu\": \"x\", \"entries\": []}", "entries"},
-        {"{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4}}}", "rows_pf"},
-        {"{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4}}}", "rows_pf"},
+        {"{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"fast\"}}}", "dense"},
-        {"{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 5, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_block"},
-        {"{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 3, \"q4_streams\": 2, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q_streams"},
-        {"{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 2, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 5, \"dense_streams\": 1, \"dense\": \"own\"}}}", "rows_streams"},
-        {"{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 8, \"proj_pf\": 0, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "q4_streams"},
-        {"{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 1, \"proj_pf\": -64, \"proj_dist\": 2048, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "proj_pf"},
-        {"{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        {"{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
          "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 1, \"q4_streams\": 1, \"proj_pf\": 0, \"proj_dist\": 100, \"rows_streams\": 1, \"dense_streams\": 1, \"dense\": \"own\"}}}", "proj_dist"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -1397,19 +1397,19 @@ Test(kernels, tune_cache_roundtrip_and_errors)
     /* an entry written before q_streams, rows_streams, dense_streams, q4_streams, proj_pf or proj_dist existed is no
      * entry: the next use tunes again */
     static const char *old_entries[] = {
-        "{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"rows_streams\": 2, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"rows_streams\": 2, \"dense_streams\": 1, "
         "\"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"q4_streams\": 2, \"rows_streams\": 2, "
         "\"dense_streams\": 1, \"dense\": \"own\"}}}",
-        "{\"entries\": {\"avx2-t1-g6\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
+        "{\"entries\": {\"avx2-t1-g7\": {\"rows_block\": 4, \"rows_pf\": 512, \"rows_hint\": 0, \"q_pf\": 64, "
         "\"q_hint\": 0, \"parts\": 1, \"q_streams\": 2, \"q4_streams\": 2, \"proj_pf\": 0, \"rows_streams\": 2, "
         "\"dense_streams\": 1, \"dense\": \"own\"}}}",
     };
