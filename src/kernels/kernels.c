@@ -748,6 +748,65 @@ static inline int q_order_group(const q_order *o, int gi, int *gend)
     return g < *gend ? g : -1;
 }
 
+/* Where part i's little GEMV reads: its share of qm's rows as 4-row groups in qgemv's order. */
+typedef struct pf_walk {
+    const unsigned char *base; /* the share's first row */
+    size_t gbytes;             /* bytes a group (4 rows) */
+    q_order o;
+    int gi;                    /* the next step of o */
+    size_t off;                /* bytes of its group already handed out */
+} pf_walk;
+
+/* The next contiguous range of the walk, at most max bytes (a multiple of 64), in [*p, *end); 0 once it is done. */
+static int pf_walk_next(pf_walk *w, size_t max, const unsigned char **p, const unsigned char **end)
+{
+    while (w->gi < w->o.per * w->o.S) {
+        int gend, g = q_order_group(&w->o, w->gi, &gend);
+        if (g < 0) { /* the last stream may be shorter */
+            w->gi++;
+            continue;
+        }
+        size_t n = w->gbytes - w->off < max ? w->gbytes - w->off : max;
+        *p = w->base + (size_t)g * w->gbytes + w->off;
+        *end = *p + n;
+        w->off += n;
+        if (w->off >= w->gbytes)
+            w->gi++, w->off = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* The little weights the integer projection prefetches (T1) while it computes: the first `left` bytes of the
+ * little GEMV's reads, one line per block of codes, so that the memory works during the projection's arithmetic.
+ * dm_par_proj's parts set it for their thread; a kernel takes ranges [p, end) from the walk as it goes. */
+typedef struct side_pf {
+    const unsigned char *p, *end;
+    pf_walk *w; /* NULL: nothing to prefetch */
+    size_t left;
+} side_pf;
+static _Thread_local side_pf side_cur;
+
+/* The next range into *sp, *se (empty when the budget or the walk is spent). */
+static void side_next(side_pf *s, const unsigned char **sp, const unsigned char **se)
+{
+    if (!s->w || s->left < 64 || !pf_walk_next(s->w, s->left & ~(size_t)63, sp, se)) {
+        s->left = 0;
+        *sp = *se = NULL;
+        return;
+    }
+    s->left -= (size_t)(*se - *sp);
+}
+
+/* One line of the side range, beside the kernel's own loads (see PFM_). */
+#define SIDE_PF(sp, se)                                                                            \
+    do {                                                                                           \
+        if ((sp) < (se)) {                                                                         \
+            _mm_prefetch((const char *)(sp), _MM_HINT_T1);                                         \
+            (sp) = (se) - (sp) > 64 ? (sp) + 64 : (se);                                            \
+        }                                                                                          \
+    } while (0)
+
 /* The rows of a block: listed (rows) or contiguous (rows == NULL). */
 static ALWAYS_INLINE const float *rowp(const float *W, size_t ld, const int *rows, int i)
 {
@@ -997,7 +1056,8 @@ T_AVX2 static void proj_in_avx2(dm_kproj_in *in, const float *x, int d)
 
 /* The integer projection's sums over u of rows 2h, 2h + 1 of the panel at cp (nb blocks), as int32 lanes. */
 static T_AVX2 ALWAYS_INLINE void proj_q_pair_avx2(const uint8_t *cp, size_t nb, int h, const uint8_t *hi,
-                                                  const uint8_t *lo, size_t pd, __m256i *s0, __m256i *s1)
+                                                  const uint8_t *lo, size_t pd, const unsigned char **spp,
+                                                  const unsigned char *se, __m256i *s0, __m256i *s1)
 {
     const __m256i m4 = _mm256_set1_epi8(15), ones = _mm256_set1_epi16(1), c256 = _mm256_set1_epi16(256);
     /* sign of code (0: 0, 1: +1, 2: -1) in bits 0-1 (T0) or 2-3 (T1) of a nibble */
@@ -1006,6 +1066,7 @@ static T_AVX2 ALWAYS_INLINE void proj_q_pair_avx2(const uint8_t *cp, size_t nb, 
     const __m256i T1 = _mm256_setr_epi8(0, 0, 0, 0, 1, 1, 1, 1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
                                         1, 1, -1, -1, -1, -1, 0, 0, 0, 0);
     __m256i a0 = _mm256_setzero_si256(), a1 = a0;
+    const unsigned char *sp = *spp;
     for (size_t b0 = 0; b0 < nb; b0 += PQFLUSH) {
         size_t b1 = b0 + PQFLUSH < nb ? b0 + PQFLUSH : nb;
         __m256i h0 = _mm256_setzero_si256(), h1 = h0, l0 = h0, l1 = h0;
@@ -1013,6 +1074,8 @@ static T_AVX2 ALWAYS_INLINE void proj_q_pair_avx2(const uint8_t *cp, size_t nb, 
             if (!h && pd) /* the panel's first pass: its codes come from memory, a stream the L2 prefetcher
                            * restarts at every 4 KB page (cold: 68 -> 42 us for 2 x 417 x 1500, Sapphire Rapids) */
                 _mm_prefetch((const char *)(cp + 32 * b) + pd, _MM_HINT_T0);
+            if (!h)
+                SIDE_PF(sp, se);
             __m256i v = _mm256_load_si256((const __m256i *)(cp + 32 * b));
             __m256i xh = _mm256_load_si256((const __m256i *)(hi + 32 * b));
             __m256i xl = _mm256_load_si256((const __m256i *)(lo + 32 * b));
@@ -1028,6 +1091,7 @@ static T_AVX2 ALWAYS_INLINE void proj_q_pair_avx2(const uint8_t *cp, size_t nb, 
     }
     *s0 = a0;
     *s1 = a1;
+    *spp = sp;
 }
 
 T_AVX2 static void proj_q_avx2(const dm_kproj *p, const dm_kproj_in *in, float *out)
@@ -1036,13 +1100,18 @@ T_AVX2 static void proj_q_avx2(const dm_kproj *p, const dm_kproj_in *in, float *
     const uint8_t *hi = in->buf, *lo = in->buf + 32 * nb, *codes = p->codes;
     const double sc = (double)in->sx * p->scale;
     const size_t pd = (size_t)kp_cur.proj_dist;
+    side_pf *sd = &side_cur;
+    const unsigned char *sp = sd->p, *se = sd->end;
     for (int j = 0; j < p->k; j += 2) {
         __m256i s0, s1;
-        proj_q_pair_avx2(codes + (size_t)(j / 4) * nb * 32, nb, (j / 2) & 1, hi, lo, pd, &s0, &s1);
+        if (sp >= se && sd->left)
+            side_next(sd, &sp, &se);
+        proj_q_pair_avx2(codes + (size_t)(j / 4) * nb * 32, nb, (j / 2) & 1, hi, lo, pd, &sp, se, &s0, &s1);
         out[j] = (float)(((double)hsum_epi32_avx2(s0) - 32768.0 * p->rowsum[j]) * sc);
         if (j + 1 < p->k)
             out[j + 1] = (float)(((double)hsum_epi32_avx2(s1) - 32768.0 * p->rowsum[j + 1]) * sc);
     }
+    sd->p = sp, sd->end = se;
 }
 
 T_AVX2 static void proj_avx2(const dm_kproj *p, const dm_kproj_in *in, float *out)
@@ -1599,14 +1668,19 @@ T_AVX512 static void proj_q_avx512(const dm_kproj *p, const dm_kproj_in *in, flo
     const __m512i T0 = _mm512_broadcast_i32x4(_mm_setr_epi8(0, 1, -1, 0, 0, 1, -1, 0, 0, 1, -1, 0, 0, 1, -1, 0));
     const __m512i T1 = _mm512_broadcast_i32x4(_mm_setr_epi8(0, 0, 0, 0, 1, 1, 1, 1, -1, -1, -1, -1, 0, 0, 0, 0));
     const size_t pd = (size_t)kp_cur.proj_dist;
+    side_pf *sd = &side_cur;
+    const unsigned char *sp = sd->p, *se = sd->end;
     for (int j = 0; j < p->k; j += 4) {
         const uint8_t *cp = codes + (size_t)(j / 4) * nb * 32;
+        if (sp >= se && sd->left)
+            side_next(sd, &sp, &se);
         __m512i H[4], L[4];
 #pragma GCC unroll 4
         for (int i = 0; i < 4; i++)
             H[i] = L[i] = _mm512_setzero_si512();
         for (size_t b = 0; b <= n2; b++) {
             __m512i v, xh, xl;
+            SIDE_PF(sp, se);
             if (b < n2) {
                 if (pd)
                     _mm_prefetch((const char *)(cp + 64 * b) + pd, _MM_HINT_T0);
@@ -1634,6 +1708,7 @@ T_AVX512 static void proj_q_avx512(const dm_kproj *p, const dm_kproj_in *in, flo
             out[j + i] = (float)(((double)s - 32768.0 * p->rowsum[j + i]) * sc);
         }
     }
+    sd->p = sp, sd->end = se;
 }
 
 T_AVX512 static void proj_avx512(const dm_kproj *p, const dm_kproj_in *in, float *out)
@@ -2307,33 +2382,6 @@ typedef struct par_proj_job {
     size_t f32_bytes, budget; /* budget: bytes per part */
 } par_proj_job;
 
-/* Where part i's little GEMV reads: its share of qm's rows as 4-row groups in qgemv's order. */
-typedef struct pf_walk {
-    const unsigned char *base; /* the share's first row */
-    size_t gbytes;             /* bytes a group (4 rows) */
-    q_order o;
-    int gi;                    /* the next step of o */
-    size_t off;                /* bytes of its group already prefetched */
-} pf_walk;
-
-/* Prefetch the next `bytes` (whole lines) in read order; 0 once the share is done. */
-static int pf_walk_prefetch(pf_walk *w, size_t bytes)
-{
-    while (bytes > 0 && w->gi < w->o.per * w->o.S) {
-        int gend, g = q_order_group(&w->o, w->gi, &gend);
-        if (g < 0) { /* the last stream may be shorter */
-            w->gi++;
-            continue;
-        }
-        const unsigned char *p = w->base + (size_t)g * w->gbytes;
-        for (; w->off < w->gbytes && bytes > 0; w->off += 64, bytes = bytes > 64 ? bytes - 64 : 0)
-            __builtin_prefetch(p + w->off, 0, 2);
-        if (w->off >= w->gbytes)
-            w->gi++, w->off = 0;
-    }
-    return w->gi < w->o.per * w->o.S;
-}
-
 static void par_proj_part(void *arg, int i, int n)
 {
     const par_proj_job *j = arg;
@@ -2352,8 +2400,7 @@ static void par_proj_part(void *arg, int i, int n)
     } else if (i == 0 && j->f32) { /* one contiguous range: a single group of its bytes */
         o.base = j->f32, o.gbytes = j->f32_bytes, o.o = (q_order){1, 1, 1};
     }
-    const int nch = (hi - lo + cp - 1) / cp;
-    const size_t per = nch ? (left / (size_t)nch + 63) & ~(size_t)63 : 0;
+    side_cur = (side_pf){NULL, NULL, o.base && left ? &o : NULL, left};
     for (int pn = lo; pn < hi;) {
         int st = pn / np, p0 = pn - st * np, cnt = hi - pn < cp ? hi - pn : cp;
         if (p0 + cnt > np) /* a chunk never straddles two streams */
@@ -2362,13 +2409,8 @@ static void par_proj_part(void *arg, int i, int n)
         dm_kproj part = dm_kproj_rows(&j->kp[st], j0, rows);
         j->k->proj(&part, &j->in[st], j->v + (size_t)st * k + j0);
         pn += cnt;
-        if (left > 0 && o.base) {
-            size_t b = per < left ? per : left;
-            left -= b;
-            if (!pf_walk_prefetch(&o, b))
-                left = 0;
-        }
     }
+    side_cur = (side_pf){0};
 }
 
 void dm_par_proj(const dm_kernels *k, int n, const dm_kproj *kp, const dm_kproj_in *in, int ns, int kdim, float *v,
