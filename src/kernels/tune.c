@@ -567,7 +567,8 @@ int dm_tune_run(const dm_kernels *k, int threads, dm_tune_progress cb, void *ctx
  * qgemv panel layout; 3: dense_streams apart from rows_streams, the avx512
  * integer projection; 4: q4_streams apart from q_streams, proj_pf measured; 5: proj_dist measured; 6: the big
  * workloads evicted line by line (clflushopt) before each timed call; 7: each prefetch beside its row's load
- * (no runs of prefetches), INT8/INT4 groups reduced and finished four rows at once. */
+ * (no runs of prefetches), INT8/INT4 groups reduced and finished four rows at once, the projection's prefetch of
+ * the little weights spread over its blocks of codes. */
 #define DM_TUNE_GEN 7
 
 static void entry_key(char *out, size_t n, const char *kernels, int threads)
