@@ -822,6 +822,12 @@ static T_AVX2 ALWAYS_INLINE void rg2_rows(const float *const *a, const float *co
                                           float *out)
 {
     __m256 sa[8], sb[8];
+    /* the row pointers in registers: the prefetches' memory clobber (PFM_) would reload them from the caller's
+     * array at every one */
+    const float *ar[8], *nr[8];
+#pragma GCC unroll 8
+    for (int i = 0; i < R; i++)
+        ar[i] = a[i], nr[i] = nx[i];
 #pragma GCC unroll 8
     for (int i = 0; i < R; i++)
         sa[i] = sb[i] = _mm256_setzero_ps();
@@ -831,18 +837,18 @@ static T_AVX2 ALWAYS_INLINE void rg2_rows(const float *const *a, const float *co
             __m256 x0 = _mm256_loadu_ps(x + c), x1 = _mm256_loadu_ps(x + c + 8);
 #pragma GCC unroll 8
             for (int i = 0; i < R; i++) {
-                PFM_(PFM, a[i] + c + pf);
-                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c), x0, sa[i]);
-                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c + 8), x1, sb[i]);
+                PFM_(PFM, ar[i] + c + pf);
+                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(ar[i] + c), x0, sa[i]);
+                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(ar[i] + c + 8), x1, sb[i]);
             }
         }
         for (; c < c16; c += 16) {
             __m256 x0 = _mm256_loadu_ps(x + c), x1 = _mm256_loadu_ps(x + c + 8);
 #pragma GCC unroll 8
             for (int i = 0; i < R; i++) {
-                PFM_(PFM, nx[i] + (c - split));
-                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c), x0, sa[i]);
-                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c + 8), x1, sb[i]);
+                PFM_(PFM, nr[i] + (c - split));
+                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(ar[i] + c), x0, sa[i]);
+                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(ar[i] + c + 8), x1, sb[i]);
             }
         }
     } else {
@@ -850,8 +856,8 @@ static T_AVX2 ALWAYS_INLINE void rg2_rows(const float *const *a, const float *co
             __m256 x0 = _mm256_loadu_ps(x + c), x1 = _mm256_loadu_ps(x + c + 8);
 #pragma GCC unroll 8
             for (int i = 0; i < R; i++) {
-                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c), x0, sa[i]);
-                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c + 8), x1, sb[i]);
+                sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(ar[i] + c), x0, sa[i]);
+                sb[i] = _mm256_fmadd_ps(_mm256_loadu_ps(ar[i] + c + 8), x1, sb[i]);
             }
         }
     }
@@ -859,13 +865,13 @@ static T_AVX2 ALWAYS_INLINE void rg2_rows(const float *const *a, const float *co
         __m256 x0 = _mm256_loadu_ps(x + c16);
 #pragma GCC unroll 8
         for (int i = 0; i < R; i++)
-            sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a[i] + c16), x0, sa[i]);
+            sa[i] = _mm256_fmadd_ps(_mm256_loadu_ps(ar[i] + c16), x0, sa[i]);
     }
     if (rem & 7) {
         const int c8 = c16 + (rem & 8);
 #pragma GCC unroll 8
         for (int i = 0; i < R; i++)
-            sb[i] = _mm256_fmadd_ps(_mm256_maskload_ps(a[i] + c8, tm), xt, sb[i]);
+            sb[i] = _mm256_fmadd_ps(_mm256_maskload_ps(ar[i] + c8, tm), xt, sb[i]);
     }
     if (R == 1) {
         out[0] = hsum_ps_avx2(_mm256_add_ps(sa[0], sb[0]));
@@ -1567,6 +1573,12 @@ static T_AVX512 ALWAYS_INLINE void rg5_rows(const float *const *a, const float *
                                             __m512 xt, float *out)
 {
     __m512 s[8];
+    /* the row pointers in registers: the prefetches' memory clobber (PFM_) would reload them from the caller's
+     * array at every one */
+    const float *ar[8], *nr[8];
+#pragma GCC unroll 8
+    for (int i = 0; i < R; i++)
+        ar[i] = a[i], nr[i] = nx[i];
 #pragma GCC unroll 8
     for (int i = 0; i < R; i++)
         s[i] = _mm512_setzero_ps();
@@ -1576,16 +1588,16 @@ static T_AVX512 ALWAYS_INLINE void rg5_rows(const float *const *a, const float *
             __m512 xv = _mm512_loadu_ps(x + c);
 #pragma GCC unroll 8
             for (int i = 0; i < R; i++) {
-                PFM_(PFM, a[i] + c + pf);
-                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(a[i] + c), xv, s[i]);
+                PFM_(PFM, ar[i] + c + pf);
+                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(ar[i] + c), xv, s[i]);
             }
         }
         for (; c < c16; c += 16) {
             __m512 xv = _mm512_loadu_ps(x + c);
 #pragma GCC unroll 8
             for (int i = 0; i < R; i++) {
-                PFM_(PFM, nx[i] + (c - split));
-                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(a[i] + c), xv, s[i]);
+                PFM_(PFM, nr[i] + (c - split));
+                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(ar[i] + c), xv, s[i]);
             }
         }
     } else {
@@ -1593,13 +1605,13 @@ static T_AVX512 ALWAYS_INLINE void rg5_rows(const float *const *a, const float *
             __m512 xv = _mm512_loadu_ps(x + c);
 #pragma GCC unroll 8
             for (int i = 0; i < R; i++)
-                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(a[i] + c), xv, s[i]);
+                s[i] = _mm512_fmadd_ps(_mm512_loadu_ps(ar[i] + c), xv, s[i]);
         }
     }
     if (rem) {
 #pragma GCC unroll 8
         for (int i = 0; i < R; i++)
-            s[i] = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, a[i] + c16), xt, s[i]);
+            s[i] = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tm, ar[i] + c16), xt, s[i]);
     }
 #pragma GCC unroll 8
     for (int i = 0; i < R; i++)
