@@ -787,9 +787,12 @@ typedef struct side_pf {
 } side_pf;
 static _Thread_local side_pf side_cur;
 
-/* The next range into *sp, *se (empty when the budget or the walk is spent). */
-static void side_next(side_pf *s, const unsigned char **sp, const unsigned char **se)
+/* A kernel's range *sp, *se, refilled from the walk once it is used up (empty when the budget or the walk is
+ * spent). */
+static void side_take(side_pf *s, const unsigned char **sp, const unsigned char **se)
 {
+    if (*sp < *se || !s->left)
+        return;
     if (!s->w || s->left < 64 || !pf_walk_next(s->w, s->left & ~(size_t)63, sp, se)) {
         s->left = 0;
         *sp = *se = NULL;
@@ -798,7 +801,8 @@ static void side_next(side_pf *s, const unsigned char **sp, const unsigned char 
     s->left -= (size_t)(*se - *sp);
 }
 
-/* One line of the side range, beside the kernel's own loads (see PFM_). */
+/* One line of the side range, beside the kernel's own loads. The builtin is enough here: one a loop iteration, the
+ * compiler has no run of them to gather (PFM_'s asm clobber measured 10% slower on the projection). */
 #define SIDE_PF(sp, se)                                                                            \
     do {                                                                                           \
         if ((sp) < (se)) {                                                                         \
@@ -1110,8 +1114,7 @@ T_AVX2 static void proj_q_avx2(const dm_kproj *p, const dm_kproj_in *in, float *
     const unsigned char *sp = sd->p, *se = sd->end;
     for (int j = 0; j < p->k; j += 2) {
         __m256i s0, s1;
-        if (sp >= se && sd->left)
-            side_next(sd, &sp, &se);
+        side_take(sd, &sp, &se);
         proj_q_pair_avx2(codes + (size_t)(j / 4) * nb * 32, nb, (j / 2) & 1, hi, lo, pd, &sp, se, &s0, &s1);
         out[j] = (float)(((double)hsum_epi32_avx2(s0) - 32768.0 * p->rowsum[j]) * sc);
         if (j + 1 < p->k)
@@ -1684,8 +1687,7 @@ T_AVX512 static void proj_q_avx512(const dm_kproj *p, const dm_kproj_in *in, flo
     const unsigned char *sp = sd->p, *se = sd->end;
     for (int j = 0; j < p->k; j += 4) {
         const uint8_t *cp = codes + (size_t)(j / 4) * nb * 32;
-        if (sp >= se && sd->left)
-            side_next(sd, &sp, &se);
+        side_take(sd, &sp, &se);
         __m512i H[4], L[4];
 #pragma GCC unroll 4
         for (int i = 0; i < 4; i++)
@@ -2413,10 +2415,8 @@ static void par_proj_part(void *arg, int i, int n)
         o.base = j->f32, o.gbytes = j->f32_bytes, o.o = (q_order){1, 1, 1};
     }
     side_cur = (side_pf){NULL, NULL, o.base && left ? &o : NULL, left};
-    for (int pn = lo; pn < hi;) {
-        int st = pn / np, p0 = pn - st * np, cnt = hi - pn < cp ? hi - pn : cp;
-        if (p0 + cnt > np) /* a chunk never straddles two streams */
-            cnt = np - p0;
+    for (int pn = lo; pn < hi;) { /* one call per stream of the share */
+        int st = pn / np, p0 = pn - st * np, cnt = hi - pn < np - p0 ? hi - pn : np - p0;
         int j0 = 4 * p0, rows = 4 * cnt < k - j0 ? 4 * cnt : k - j0;
         dm_kproj part = dm_kproj_rows(&j->kp[st], j0, rows);
         j->k->proj(&part, &j->in[st], j->v + (size_t)st * k + j0);

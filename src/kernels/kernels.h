@@ -207,13 +207,14 @@ void dm_par_rows_gemv(const dm_kernels *k, int n, const float *W, size_t ld, int
                       int nrows, const float *x, float *y);
 void dm_par_qgemv(const dm_kernels *k, int n, const dm_qmat *m, const int8_t *xq, float xscale, float *y);
 /* The little module's projection: the packed SRP projections kp[0..ns) of the inputs in[] (prepared by
- * proj_in) into v + q * kdim, split over n threads (a share of the ns streams' 4-row panels each) and computed
- * in chunks of DM_PROJ_CHUNK rows. While the integer projection computes, a part prefetches (T1) what it reads
- * first in the little GEMV that follows, one line beside each block of codes (so the memory works during the
- * arithmetic; a run of prefetches would stall it), in the order the GEMV reads it: its dm_par_qgemv share of
- * qm's rows, group by group in qm's streams; with qm NULL, part 0 the first f32_bytes of f32 (FP32 weights, one
- * BLAS call). In all at most dm_kparams.proj_pf bytes and DM_PROJ_PF_RATIO times the projections' bytes, and no
- * more than a line a block of codes allows; proj_pf 0: none. */
+ * proj_in) into v + q * kdim, split over n threads (a share of the ns streams' 4-row panels each, cut on
+ * multiples of DM_PROJ_CHUNK rows), one kernel call per stream of a share. While the integer projection
+ * computes, a part prefetches (T1) what it reads first in the little GEMV that follows, one line beside each
+ * block of codes (so the memory works during the arithmetic; a run of prefetches would stall it), in the order
+ * the GEMV reads it: its dm_par_qgemv share of qm's rows, group by group in qm's streams; with qm NULL, part 0
+ * the first f32_bytes of f32 (FP32 weights, one BLAS call). In all at most dm_kparams.proj_pf bytes and
+ * DM_PROJ_PF_RATIO times the projections' bytes, and no more than a line a block of codes allows; proj_pf 0:
+ * none. */
 #define DM_PROJ_CHUNK 32
 #define DM_PROJ_PF_RATIO 3
 void dm_par_proj(const dm_kernels *k, int n, const dm_kproj *kp, const dm_kproj_in *in, int ns, int kdim, float *v,
