@@ -658,22 +658,39 @@ typedef struct db_info {
     char problem[256]; /* why DB_DAMAGED */
 } db_info;
 
+/* The first min(n, size) bytes of db's main file and its size, read through
+ * SQLite's own descriptor: the number of bytes read, -1 on error. The file is
+ * never opened and closed beside SQLite. On POSIX, closing any descriptor of a
+ * file drops every lock this process holds on it, SQLite's too; another
+ * process could then take the file as unused, checkpoint and delete the WAL
+ * that this connection is still writing, and a committed run would be lost
+ * (https://www.sqlite.org/howtocorrupt.html, 2.2). */
+static int file_head(sqlite3 *db, unsigned char *h, int n, sqlite3_int64 *size)
+{
+    sqlite3_file *f = NULL;
+    *size = 0;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f || !f->pMethods ||
+        f->pMethods->xFileSize(f, size) != SQLITE_OK)
+        return -1;
+    int want = *size < n ? (int)*size : n;
+    if (want <= 0)
+        return 0;
+    return f->pMethods->xRead(f, h, want, 0) == SQLITE_OK ? want : -1;
+}
+
 /* A file SQLite reads as an empty database must really be one: empty, or a
  * whole number of pages that agrees with the page count in its header. This
  * catches a real database cut short inside its first page (SQLite would read
  * the missing bytes as zeros and see no tables). */
-static int header_consistent(const char *path, char *why, size_t n)
+static int header_consistent(sqlite3 *db, char *why, size_t n)
 {
-    struct stat sb;
-    if (stat(path, &sb) != 0 || sb.st_size == 0)
-        return 1;
-    FILE *f = fopen(path, "rb");
     unsigned char h[100];
-    size_t got = f ? fread(h, 1, sizeof h, f) : 0;
-    if (f)
-        fclose(f);
-    if (got < sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
-        snprintf(why, n, "%lld bytes with no complete SQLite header", (long long)sb.st_size);
+    sqlite3_int64 size;
+    int got = file_head(db, h, (int)sizeof h, &size);
+    if (got < 0 || size == 0)
+        return 1;
+    if (got < (int)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
+        snprintf(why, n, "%lld bytes with no complete SQLite header", (long long)size);
         return 0;
     }
     long page = (long)h[16] << 8 | h[17];
@@ -681,9 +698,9 @@ static int header_consistent(const char *path, char *why, size_t n)
         page = 65536;
     uint32_t count = (uint32_t)h[28] << 24 | (uint32_t)h[29] << 16 | (uint32_t)h[30] << 8 | h[31];
     int count_valid = count != 0 && memcmp(h + 24, h + 92, 4) == 0;
-    if (page < 512 || (page & (page - 1)) != 0 || sb.st_size % page != 0 ||
-        (count_valid && (long long)count * page != (long long)sb.st_size)) {
-        snprintf(why, n, "file is %lld bytes but its header says %u x %ld bytes", (long long)sb.st_size, count, page);
+    if (page < 512 || (page & (page - 1)) != 0 || size % page != 0 ||
+        (count_valid && (long long)count * page != (long long)size)) {
+        snprintf(why, n, "file is %lld bytes but its header says %u x %ld bytes", (long long)size, count, page);
         return 0;
     }
     return 1;
@@ -793,7 +810,7 @@ static int inspect(sqlite3 *db, const char *path, int check, db_info *info, dm_e
 
     if (info->nobjects == 0 && info->version == 0 && (info->app_id == 0 || info->app_id == APP_ID)) {
         info->kind = DB_EMPTY;
-        if (!header_consistent(path, info->problem, sizeof info->problem))
+        if (!header_consistent(db, info->problem, sizeof info->problem))
             info->kind = DB_DAMAGED;
     } else if (info->app_id != APP_ID) {
         info->kind = DB_FOREIGN;
@@ -960,7 +977,7 @@ static int migrate(dm_store *st, dm_err *err)
  * device, directory) is named, a file that does not start with the SQLite
  * header (or whose header carries another application's id and that has no
  * write-ahead log that could say otherwise) is refused without opening it. */
-static int precheck(const char *path, int *writable, dm_err *err)
+static int precheck(const char *path, const char *sqlname, int *writable, dm_err *err)
 {
     struct stat sb;
     *writable = 1;
@@ -975,16 +992,25 @@ static int precheck(const char *path, int *writable, dm_err *err)
     *writable = access(path, W_OK) == 0;
     if (sb.st_size == 0)
         return 0;
+    /* read through a read-only SQLite connection, which opens no -wal or
+     * -shm by itself: this process may already hold locks on the file (see
+     * file_head) */
     unsigned char h[100];
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return dm_errf(err, "%s: cannot read: %s", path, strerror(errno));
-    size_t got = fread(h, 1, sizeof h, f);
-    fclose(f);
+    sqlite3 *t = NULL;
+    sqlite3_int64 size;
+    int got = sqlite3_open_v2(sqlname, &t, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+                  ? file_head(t, h, (int)sizeof h, &size)
+                  : -1;
+    if (got < 0) {
+        dm_errf(err, "%s: cannot read: %s", path, t ? sqlite3_errmsg(t) : "out of memory");
+        sqlite3_close(t);
+        return -1;
+    }
+    sqlite3_close(t);
     if (got < 16 || memcmp(h, "SQLite format 3", 16) != 0)
         return dm_errf(err, "%s: damaged or not an SQLite database (%lld bytes with no SQLite header); the file "
                        "was left untouched; choose another file with --db", path, (long long)sb.st_size);
-    if (got == sizeof h) {
+    if (got == (int)sizeof h) {
         uint32_t app = (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 | (uint32_t)h[70] << 8 | h[71];
         char wal[PATH_MAX_LEN + 8];
         snprintf(wal, sizeof wal, "%s-wal", path);
@@ -1053,7 +1079,7 @@ int dm_store_open(dm_store **out, const char *path, dm_err *err)
     char sqlname[PATH_MAX_LEN + 2];
     snprintf(sqlname, sizeof sqlname, "%s%s", strncmp(path, "file:", 5) == 0 ? "./" : "", path);
     int writable = 1;
-    if (precheck(path, &writable, err) != 0)
+    if (precheck(path, sqlname, &writable, err) != 0)
         return -1;
 
     dm_store *st = calloc(1, sizeof *st);
