@@ -1182,6 +1182,21 @@ void dm_store_close(dm_store *st)
     free(st);
 }
 
+int dm_store_is_store_file(const char *store_path, const char *file)
+{
+    struct stat f, sb;
+    if (!store_path || !file || stat(file, &f) != 0)
+        return 0;
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+        char name[PATH_MAX_LEN + 16];
+        snprintf(name, sizeof name, "%s%s", store_path, suffix[i]);
+        if (stat(name, &sb) == 0 && sb.st_dev == f.st_dev && sb.st_ino == f.st_ino)
+            return 1;
+    }
+    return 0;
+}
+
 const char *dm_store_path(const dm_store *st)
 {
     return st ? st->path : "";

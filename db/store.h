@@ -113,6 +113,10 @@ void dm_store_close(dm_store *st);
 const char *dm_store_path(const dm_store *st);
 /* The default path ($XDG_DATA_HOME/dualmod/runs.db or ~/.local/share/...). */
 int dm_store_default_path(char *out, size_t n, dm_err *err);
+/* 1 when file is the run store at store_path or one of its -wal, -shm and
+ * -journal files (the same file, whatever the name), else 0. An output file
+ * (export, save-hyp, dual save, a screen dump) must never be one of them. */
+int dm_store_is_store_file(const char *store_path, const char *file);
 
 /* Store one run with its sites and groups in one transaction; sets r->id. */
 int dm_store_add(dm_store *st, dm_run *r, dm_err *err);

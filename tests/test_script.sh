@@ -170,6 +170,16 @@ if [ $sa -eq 0 ] && [ $sb -eq 0 ]; then ok "two writers both succeed"; else cat 
 run "both runs stored" 0 sqlite3 "$tmp/two.db" "select count(*) from runs"
 has "two rows" "$tmp/out" '^2$'
 
+# --- an output file that is the run store itself is refused, the store kept ---
+ln -s two.db "$tmp/link.db"
+run "export onto the run store is refused" 1 "$dm" --db "$tmp/two.db" -c "export csv $tmp/two.db"
+has "the refusal names the store" "$tmp/err" 'that file is the run store'
+run "export through a link to it too" 1 "$dm" --db "$tmp/two.db" -c "export json $tmp/link.db"
+run "save-hyp onto it is refused" 1 "$dm" --db "$tmp/two.db" -q -c "load kjv-gru; $quick; set save-hyp $tmp/two.db; run"
+has "save-hyp: the refusal" "$tmp/err" 'save-hyp .*two.db: that file is the run store'
+run "the store is intact" 0 sqlite3 "$tmp/two.db" "pragma integrity_check; select count(*) from runs"
+has "still its two rows" "$tmp/out" '^2$'
+
 # --- damaged and foreign databases are reported and left alone ---
 head -c 4096 /dev/urandom >"$tmp/junk.db"
 cp "$tmp/junk.db" "$tmp/junk.orig"

@@ -2898,6 +2898,8 @@ static void render(tui *t)
 
 static int dump_screen(tui *t, const char *path, dm_err *err)
 {
+    if (dm_session_check_output(t->s, path, "dump-screen", err))
+        return -1;
     t->dumping = 1;
     render(t);
     t->dumping = 0;

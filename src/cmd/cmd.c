@@ -2089,6 +2089,8 @@ static int c_export(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw
     const char *where;
     if (tail_where(c, argc > 2 ? raw[2] : NULL, &where))
         return -1;
+    if (dm_session_check_output(c->s, argv[1], NULL, &c->err))
+        return -1;
     size_t ql = 256 + (where ? strlen(where) : 0);
     char *sql = malloc(ql);
     if (!sql)

@@ -94,6 +94,10 @@ int dm_cmd_eval_family(dm_cmd_ctx *c)
     dm_eval_prog p = {c, "dense", 0};
     dm_eval_opts eo = {.progress = dm_cmd_eval_progress, .progress_ud = &p, .cancel = c->io->cancel, .beam = s->beam,
                        .threads = s->threads};
+    if (s->save_hyp[0] && dm_session_check_output(c->s, s->save_hyp, "save-hyp", &c->err)) {
+        free(r);
+        return -1;
+    }
     if (s->save_hyp[0] && !(eo.hyp_out = fopen(s->save_hyp, "w"))) {
         free(r);
         return fail(c, "save-hyp %s: cannot open for writing: %s", s->save_hyp, strerror(errno));

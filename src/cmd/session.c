@@ -946,6 +946,19 @@ dm_store *dm_session_store(dm_session *s, dm_err *err)
     return st;
 }
 
+int dm_session_check_output(dm_session *s, const char *file, const char *what, dm_err *err)
+{
+    char def[DM_PATH_MAX];
+    const char *store = s->have_db_path ? s->db_path : NULL;
+    dm_err ignore = {{0}};
+    if (!store && dm_store_default_path(def, sizeof def, &ignore) == 0)
+        store = def;
+    if (store && dm_store_is_store_file(store, file))
+        return dm_errf(err, "%s%s%s: that file is the run store (%s); nothing written, choose another file",
+                       what ? what : "", what ? " " : "", file, store);
+    return 0;
+}
+
 void dm_session_store_lock(dm_session *s) { pthread_mutex_lock(&s->store_mu); }
 void dm_session_store_unlock(dm_session *s) { pthread_mutex_unlock(&s->store_mu); }
 
@@ -1215,6 +1228,8 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     /* the quality pass over many streams is GEMM work: every core (the timing keeps c->threads) */
     if (nstreams > 1)
         dm_blas_set_threads(quality_threads());
+    if (c->save_hyp[0] && dm_session_check_output(s, c->save_hyp, "save-hyp", err))
+        goto fail;
     if (c->save_hyp[0] && !(eo.hyp_out = fopen(c->save_hyp, "w"))) {
         dm_errf(err, "save-hyp %s: cannot open for writing: %s", c->save_hyp, strerror(errno));
         goto fail;
@@ -1966,6 +1981,8 @@ static int save_engine(dm_session *s, const char *path, const char *source, int 
 int dm_session_save_dual(dm_session *s, const char *path, int full, dm_err *err)
 {
     join_worker(s, 0);
+    if (dm_session_check_output(s, path, NULL, err)) /* before any fitting */
+        return -1;
     if (!s->loaded)
         return dm_errf(err, "no model loaded: 'load MODEL' first (e.g. load kjv-lstm)");
     if (prepare(s, &s->set, NULL, NULL, err))
@@ -2046,6 +2063,8 @@ static int run_settings(const dm_run *r, dm_settings *c, dm_err *err)
 int dm_session_save_dual_run(dm_session *s, const dm_run *r, const char *path, int full, dm_err *err)
 {
     join_worker(s, 0);
+    if (dm_session_check_output(s, path, NULL, err))
+        return -1;
     if (!s->loaded) { /* the run's model, by its name, else its file */
         dm_err e2;
         if (dm_session_load(s, r->model, &e2) && dm_session_load(s, r->model_path, err))

@@ -171,6 +171,10 @@ int dm_session_find_same(dm_session *s, int64_t *id, dm_err *err);
 /* The run store (opened on first use); NULL with err set when disabled or
  * unavailable. */
 dm_store *dm_session_store(dm_session *s, dm_err *err);
+/* 0 when file may be written as an output; -1 with a message (starting with
+ * what, when not NULL: "save-hyp") when it is the run store or one of its WAL
+ * files: the store, --db or the default, is never overwritten by an output. */
+int dm_session_check_output(dm_session *s, const char *file, const char *what, dm_err *err);
 /* Hold the store lock around writes made outside dm_session_run (note,
  * delete, import): the worker thread writes through the same connection. */
 void dm_session_store_lock(dm_session *s);
