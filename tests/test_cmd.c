@@ -427,6 +427,39 @@ Test(cmd, tables_render_csv_json_and_text)
     dm_table_free(&t);
 }
 
+/* A DM_COL_BOOL column: true/false in JSON (null when empty or not a number), 0/1 as set in CSV. */
+Test(cmd, boolean_columns)
+{
+    dm_table t;
+    dm_table_init(&t, NULL);
+    dm_table_col(&t, "cold", DM_COL_BOOL);
+    static const char *const cells[] = {"1", "0", NULL, "x"};
+    for (int i = 0; i < 4; i++) {
+        dm_table_row(&t);
+        dm_table_set(&t, 0, cells[i]);
+    }
+    char *buf;
+    size_t n;
+    FILE *f = open_memstream(&buf, &n);
+    dm_table_print(&t, DM_FMT_JSON, f, 0);
+    fclose(f);
+    json_error_t je;
+    json_t *j = json_loads(buf, 0, &je);
+    cr_assert_not_null(j, "%s: %s", je.text, buf);
+    cr_expect(json_is_true(json_object_get(json_array_get(j, 0), "cold")), "%s", buf);
+    cr_expect(json_is_false(json_object_get(json_array_get(j, 1), "cold")), "%s", buf);
+    cr_expect(json_is_null(json_object_get(json_array_get(j, 2), "cold")), "%s", buf);
+    cr_expect(json_is_null(json_object_get(json_array_get(j, 3), "cold")), "%s", buf);
+    json_decref(j);
+    free(buf);
+    f = open_memstream(&buf, &n);
+    dm_table_print(&t, DM_FMT_CSV, f, 0);
+    fclose(f);
+    cr_expect_str_eq(buf, "cold\n1\n0\n\nx\n");
+    free(buf);
+    dm_table_free(&t);
+}
+
 /* A figure that rounds to zero carries no minus sign (its sign is noise); others keep theirs. */
 Test(cmd, no_negative_zero)
 {

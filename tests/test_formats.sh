@@ -93,7 +93,7 @@ dual_keys='ppl=number dppl=number dppl_pct=number kld=number top1_agree=number r
 ratio_achieved=number bits=integer k=integer bytes_ratio=number metric=string value=number dense_value=number
 delta=number delta_pct=number'
 bench_keys='ratio=number ratio_achieved=number bits=integer k=integer speedup=number speedup_e2e=number
-speedup_limit=number bytes_ratio=number dense_ms=number dual_ms=number read_limit=number pct_read_limit=number'
+speedup_limit=number bytes_ratio=number dense_ms=number dual_ms=number read_limit=number pct_read_limit=number cold=bool'
 
 # ---- each command, JSON and CSV ----
 # shellcheck disable=SC2086
@@ -147,7 +147,7 @@ json "bench dense" "bench dense steps 20 no-torch" step_ms=number rnn_ms=number 
 csv "bench dense" "bench dense steps 20 no-torch" "rows[0]['torch_step_ms'] == '' and float(rows[0]['step_ms']) > 0"
 # cold: a read flush and the weights (big rows, little weights, projections) evicted line by line before each step
 pyjson "bench cold" "bench 0.5 steps 10 cold no-torch" \
-    "d['cold'] == 1 and d['speedup'] > 0 and d['dual_ms'] > 0 and d['dense_ms'] > 0"
+    "d['cold'] is True and d['speedup'] > 0 and d['dual_ms'] > 0 and d['dense_ms'] > 0"
 pyjson "bench dense cold" "bench dense steps 10 cold no-torch" \
     "d['cold'] is True and d['rnn_ms'] > 0 and d['rnn_read_ms'] > 0"
 json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string bits=integer dense_value=number

@@ -354,7 +354,9 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         "read_dense_ms", "read_dual_ms", "read_share_little", "read_share_rows", "share_masks"};
     for (int i = 0; i < B_N; i++)
         dm_table_col(&t, cols[i],
-                     !(i == B_MODEL || i == B_ARCH || i == B_MODE || i == B_KERNELS || i == B_GEMV || i == B_KPARAMS));
+                     i == B_COLD ? DM_COL_BOOL
+                                 : !(i == B_MODEL || i == B_ARCH || i == B_MODE || i == B_KERNELS || i == B_GEMV ||
+                                     i == B_KPARAMS));
     int rc = 0;
     for (int ki = 0; ki < nk && rc == 0; ki++) {
         dm_dual_cfg kc = cfg;

@@ -449,7 +449,7 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
     dm_table t;
     dm_table_init(&t, NULL);
     for (int i = 0; i < NC; i++)
-        dm_table_col(&t, cols[i], i != M && i != KERN && i != PATH && i != ALT);
+        dm_table_col(&t, cols[i], i == COLD ? DM_COL_BOOL : i != M && i != KERN && i != PATH && i != ALT);
     int rc = 0;
     for (int ki = 0; ki < nk && !rc; ki++) {
         dm_dual_cfg kc = cfg;

@@ -86,7 +86,7 @@ int dm_table_col(dm_table *t, const char *name, int numeric)
         t->heads = xrealloc(t->heads, sizeof *t->heads * (size_t)(t->ncol + 1));
         t->heads[t->ncol] = NULL;
     }
-    t->numeric[t->ncol] = (unsigned char)(numeric != 0);
+    t->numeric[t->ncol] = (unsigned char)(numeric == DM_COL_BOOL ? DM_COL_BOOL : numeric != 0);
     return t->ncol++;
 }
 
@@ -280,6 +280,8 @@ json_t *dm_json_cell(const char *s, int numeric)
     if (numeric) {
         char *end;
         double v = strtod(s, &end);
+        if (numeric == DM_COL_BOOL)
+            return *end == '\0' && end != s && v == v ? json_boolean(v != 0) : json_null();
         if (*end == '\0' && end != s) {
             if (strchr(s, '.') == NULL && strchr(s, 'e') == NULL && strchr(s, 'E') == NULL && v > -9e15 && v < 9e15)
                 return json_integer((json_int_t)v);

@@ -34,7 +34,9 @@ typedef struct dm_table {
 
 void dm_table_init(dm_table *t, const char *title);
 void dm_table_free(dm_table *t);
-/* Add a column (numeric: right-aligned, JSON number). Returns its index. */
+/* numeric of a column whose cells are 0 or 1: a JSON boolean (right-aligned, 0/1 in CSV and tables) */
+#define DM_COL_BOOL 2
+/* Add a column (numeric: right-aligned, JSON number; DM_COL_BOOL). Returns its index. */
 int dm_table_col(dm_table *t, const char *name, int numeric);
 /* Start a new row; returns its index. */
 int dm_table_row(dm_table *t);
