@@ -150,6 +150,9 @@ pyjson "bench cold" "bench 0.5 steps 10 cold no-torch" \
     "d['cold'] is True and d['speedup'] > 0 and d['dual_ms'] > 0 and d['dense_ms'] > 0"
 pyjson "bench dense cold" "bench dense steps 10 cold no-torch" \
     "d['cold'] is True and d['rnn_ms'] > 0 and d['rnn_read_ms'] > 0"
+# the classifier's cold images: the same capped read flush and evicted weights (a 1 GB read an image before)
+pyjson "bench cold, ResNet" "load fmnist-resnet; bench 0.5 steps 10 cold" \
+    "d[0]['cold'] is True and d[0]['speedup'] > 0 and d[0]['dense_ms'] > 0 and d[0]['dual_kernel'] in ('per-channel', 'per-position')"
 json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string bits=integer dense_value=number
 pyjson "sweep: an array, full precision" "sweep ratio 0.2,0.4 bits fp32" \
     "isinstance(d, list) and len(d) == 2 and all(r['bits'] == 0 and r['value'] != round(r['value'], 4) for r in d)"

@@ -1230,6 +1230,39 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
 
 /* ---- timing ---- */
 
+static void conv_evict(const dm_conv *c)
+{
+    size_t w = (size_t)c->cout * (size_t)c->K * sizeof(float);
+    dm_evict(c->w, w);
+    dm_evict(c->b, (size_t)c->cout * sizeof(float));
+    if (c->wp)
+        dm_evict(c->wp, w);
+}
+
+/* A cold image's preparation, as the language models' cold steps (bench.c): a read of twice the last-level cache
+ * (at most 128 MB: a virtual machine may report the host's L3, 480 MB on Intel family 6 model 167, which made this
+ * a 1 GB read an image), then the weights evicted line by line: the convolutions (and their packed copies), the fc
+ * and, for a dual side, the engine's little weights and projections. */
+static void resnet_cold(const dm_resnet *m, const dm_engine *e, float *flush, size_t fl)
+{
+    for (size_t k = 0; k < fl; k += 16)
+        flush[k] += 1.0f;
+    conv_evict(&m->stem);
+    for (int i = 0; i < m->nblocks; i++) {
+        conv_evict(&m->blk[i].c1);
+        conv_evict(&m->blk[i].c2);
+        if (m->blk[i].has_down)
+            conv_evict(&m->blk[i].down);
+    }
+    dm_evict(m->fc_w, (size_t)m->classes * (size_t)m->feat * sizeof(float));
+    dm_evict(m->fc_b, (size_t)m->classes * sizeof(float));
+    for (int si = 0; e && si < e->nsites; si++) {
+        dm_qmat_evict(&e->s[si].qm);
+        for (int q = 0; q < DM_MAX_STREAMS; q++)
+            dm_kproj_evict(&e->s[si].kp[q]);
+    }
+}
+
 static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold, dm_dual_bench *b, dm_err *err)
 {
     const dm_resnet *m = (const dm_resnet *)n;
@@ -1257,7 +1290,7 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
         if (modes[i] != RUN_DENSE)
             cx[i].stats = &st[i];
     }
-    size_t llc = dm_llc_bytes(), fl = cold ? (llc ? 2 * llc : (size_t)64 << 20) / sizeof(float) : 0;
+    size_t fl = cold ? dm_bench_flush_bytes() / sizeof(float) : 0;
     float *flush = cold ? dm_alloc(fl * sizeof(float)) : NULL;
     double *ts[NP], *te[NP];
     int okm = 1;
@@ -1283,8 +1316,7 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
         for (int i = 0; i < NP && !rc; i++) {
             normalise(m, pix, 1, cx[i].x0);
             if (cold)
-                for (size_t k = 0; k < fl; k += 16)
-                    flush[k] += 1.0f;
+                resnet_cold(m, modes[i] == RUN_DENSE ? NULL : e, flush, fl);
             cx[i].site_s = 0;
             double t = dm_now();
             rc = forward(&cx[i], 1, lg);
