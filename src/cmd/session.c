@@ -1174,6 +1174,9 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
         dm_err_prefix(err, "run not saved");
         goto fail;
     }
+    /* and a hypotheses file that is the store, before the fit */
+    if (c->save_hyp[0] && dm_session_check_output(s, c->save_hyp, "save-hyp", err))
+        goto fail;
     run_ctx fx = {s, c, res, user, ud};
     dm_fit_progress fp = {on_fit_progress, &fx, fit_cancel};
     int pr = prepare(s, c, cancel, &fp, err);
@@ -1225,15 +1228,14 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     dm_eval_opts eo = {.path = (dm_lm_path)c->path, .progress = on_progress, .progress_ud = &x,
                        .progress_every_s = 0.2, .cancel = cancel, .streams = nstreams, .beam = c->beam,
                        .threads = quality_threads()};
-    /* the quality pass over many streams is GEMM work: every core (the timing keeps c->threads) */
-    if (nstreams > 1)
-        dm_blas_set_threads(quality_threads());
-    if (c->save_hyp[0] && dm_session_check_output(s, c->save_hyp, "save-hyp", err))
-        goto fail;
     if (c->save_hyp[0] && !(eo.hyp_out = fopen(c->save_hyp, "w"))) {
         dm_errf(err, "save-hyp %s: cannot open for writing: %s", c->save_hyp, strerror(errno));
         goto fail;
     }
+    /* the quality pass over many streams is GEMM work: every core (the timing keeps c->threads; set after the
+     * last early exit, so that a failure leaves the thread count as it was) */
+    if (nstreams > 1)
+        dm_blas_set_threads(quality_threads());
     int erc = m->fam->eval(m, &s->eng, s->data, &eo, c->audit, res, err);
     if (eo.hyp_out && fclose(eo.hyp_out) && !erc)
         erc = dm_errf(err, "save-hyp %s: write error: %s", c->save_hyp, strerror(errno));
