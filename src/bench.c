@@ -121,30 +121,7 @@ __attribute__((target("avx2,fma"))) static float sum_floats_avx2(const float *p,
 
 static volatile float sink;
 
-/* What a cold step finds in the caches. A read of twice the last-level cache
- * (at most 128 MB) evicts the step's state and scratch, but not reliably its
- * weights: a large L3 with adaptive replacement keeps lines that every step
- * reuses. On Intel family 6 model 167 (480 MB of L3 reported) the dense step
- * read its 72 MB at up to 22 GB/s after that flush, where the memory gives
- * 17-19, and its time depended on which ratio's dual steps ran between its
- * own (3.26 ms beside ratio 0, 4.14 ms beside ratio 0.9). So the weights a
- * step reads (its ranges, and the little modules of an engine) are also
- * evicted line by line (dm_evict, clflushopt: 3 ms for 72 MB there), dense
- * and dual alike. */
-typedef struct cold_range {
-    const void *p;
-    size_t bytes;
-} cold_range;
-typedef struct cold_set {
-    float *buf; /* the read flush; NULL: warm (nothing is evicted) */
-    size_t n;
-    cold_range *r;
-    int nr, cap;
-    const dm_engine *e; /* its sites' packed little weights and projections, or NULL */
-} cold_set;
-
-/* cold: the read flush allocated (0: a warm set, every call a no-op); -1 when out of memory. */
-static int cold_init(cold_set *c, int cold)
+int dm_cold_init(dm_cold *c, int cold)
 {
     memset(c, 0, sizeof *c);
     if (!cold)
@@ -154,49 +131,46 @@ static int cold_init(cold_set *c, int cold)
     return c->buf ? 0 : -1;
 }
 
-static void cold_free(cold_set *c)
+void dm_cold_free(dm_cold *c)
 {
     dm_free(c->buf);
     free(c->r);
     memset(c, 0, sizeof *c);
 }
 
-static int cold_add(cold_set *c, const void *p, size_t bytes)
+int dm_cold_add(dm_cold *c, const void *p, size_t bytes)
 {
     if (!c->buf || !p || !bytes)
         return 0;
     if (c->nr == c->cap) {
         int cap = c->cap ? 2 * c->cap : 16;
-        cold_range *r = realloc(c->r, (size_t)cap * sizeof *r);
+        dm_cold_range *r = realloc(c->r, (size_t)cap * sizeof *r);
         if (!r)
             return -1;
         c->r = r, c->cap = cap;
     }
-    c->r[c->nr++] = (cold_range){p, bytes};
+    c->r[c->nr++] = (dm_cold_range){p, bytes};
     return 0;
 }
 
 /* A language model's weights a streaming step reads: its recurrent layers (rows and biases) and its decoder
  * (the embedding's one row a step is left to the read flush). */
-static int cold_add_lm(cold_set *c, const dm_lm *m)
+static int cold_add_lm(dm_cold *c, const dm_lm *m)
 {
     for (int l = 0; l < m->nlayers; l++) {
         const dm_rnn_layer *L = &m->layer[l];
-        if (cold_add(c, L->w, (size_t)L->rows * (size_t)L->ld * sizeof(float)) ||
-            cold_add(c, L->b_ih, (size_t)L->rows * sizeof(float)) ||
-            cold_add(c, L->b_hh, (size_t)L->rows * sizeof(float)))
+        if (dm_cold_add(c, L->w, (size_t)L->rows * (size_t)L->ld * sizeof(float)) ||
+            dm_cold_add(c, L->b_ih, (size_t)L->rows * sizeof(float)) ||
+            dm_cold_add(c, L->b_hh, (size_t)L->rows * sizeof(float)))
             return -1;
     }
-    if (cold_add(c, m->dec_w, (size_t)m->ntoken * (size_t)m->nhid * sizeof(float)) ||
-        cold_add(c, m->dec_b, (size_t)m->ntoken * sizeof(float)))
+    if (dm_cold_add(c, m->dec_w, (size_t)m->ntoken * (size_t)m->nhid * sizeof(float)) ||
+        dm_cold_add(c, m->dec_b, (size_t)m->ntoken * sizeof(float)))
         return -1;
     return 0;
 }
 
-/* A cold step's preparation: the read flush, the weights evicted, then the
- * kernel threads woken (the flush takes milliseconds, long enough for them to
- * fall asleep; in a stream of steps they are awake). Warm: nothing. */
-static void cold_flush(const cold_set *c)
+void dm_cold_flush(const dm_cold *c)
 {
     if (!c->buf)
         return;
@@ -309,10 +283,10 @@ double dm_cache_probe(size_t bytes, double *bw, double *dram)
 static void replay(const dm_read_rec *rec, int nt, double *ranges_s);
 
 /* Milliseconds of one replay of rec, after c's flush (*ranges_s as replay's, may be NULL). */
-static double timed_replay(const dm_read_rec *rec, const cold_set *c, double *ranges_s)
+static double timed_replay(const dm_read_rec *rec, const dm_cold *c, double *ranges_s)
 {
     double rs;
-    cold_flush(c);
+    dm_cold_flush(c);
     double t = dm_now();
     replay(rec, dm_kernel_threads(), ranges_s ? ranges_s : &rs);
     return (dm_now() - t) * 1e3;
@@ -366,8 +340,8 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     double *t_step = malloc((size_t)steps * sizeof(double));
     double *t_rnn = malloc((size_t)steps * sizeof(double));
     double *t_read = malloc((size_t)steps * sizeof(double));
-    cold_set cs;
-    int cerr = cold_init(&cs, cold) || cold_add_lm(&cs, m);
+    dm_cold cs;
+    int cerr = dm_cold_init(&cs, cold) || cold_add_lm(&cs, m);
     int *toks = malloc(2048 * sizeof(int));
     int maxr = 1;
     for (int l = 0; l < m->nlayers; l++)
@@ -380,7 +354,7 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         free(t_read);
         free(rrows);
         free(toks);
-        cold_free(&cs);
+        dm_cold_free(&cs);
         dm_lm_state_free(&s);
         return dm_errf(err, "out of memory for the benchmark");
     }
@@ -394,11 +368,11 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     for (int i = 0; i < 20; i++) /* warm-up */
         dm_lm_step(m, &s, toks[i]);
     for (int i = 0; i < steps; i++) {
-        cold_flush(&cs);
+        dm_cold_flush(&cs);
         double t = dm_now();
         dm_lm_step(m, &s, toks[i & 2047]);
         t_step[i] = (dm_now() - t) * 1e3;
-        cold_flush(&cs);
+        dm_cold_flush(&cs);
         t = dm_now();
         dm_lm_step_rnn(m, &s, toks[(i + 7) & 2047]);
         t_rnn[i] = (dm_now() - t) * 1e3;
@@ -410,7 +384,7 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     free(t_read);
     free(rrows);
     dm_lm_state_free(&s);
-    cold_free(&cs);
+    dm_cold_free(&cs);
     free(t_step);
     free(t_rnn);
 
@@ -671,8 +645,8 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
         dm_lm_state_free(&ds);
         return -1;
     }
-    cold_set cs;
-    int cerr = cold_init(&cs, cold) || cold_add_lm(&cs, m);
+    dm_cold cs;
+    int cerr = dm_cold_init(&cs, cold) || cold_add_lm(&cs, m);
     cs.e = &d->eng; /* and its little modules */
     double *td = malloc((size_t)steps * sizeof(double)), *tq = malloc((size_t)steps * sizeof(double));
     double *pr = malloc((size_t)steps * sizeof(double));
@@ -713,11 +687,11 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     memset(qs.es.prof_s, 0, sizeof qs.es.prof_s);
     for (int i = 0; i < steps; i++) {
         int tk = toks[(i + 20) & 4095];
-        cold_flush(&cs);
+        dm_cold_flush(&cs);
         double t = dm_now();
         dm_lm_step_rnn(m, &ds, tk);
         td[i] = (dm_now() - t) * 1e3;
-        cold_flush(&cs);
+        dm_cold_flush(&cs);
         double p0[5];
         memcpy(p0, qs.es.prof_s, sizeof p0);
         rec.nops = rec.used = 0;
@@ -770,11 +744,11 @@ int dm_bench_dual(const dm_dual *d, int steps, int cold, dm_dual_bench *o, dm_er
     /* end to end, with the decoder */
     for (int i = 0; i < steps; i++) {
         int tk = toks[(i + 20 + steps) & 4095];
-        cold_flush(&cs);
+        dm_cold_flush(&cs);
         double t = dm_now();
         dm_lm_step(m, &ds, tk);
         td[i] = (dm_now() - t) * 1e3;
-        cold_flush(&cs);
+        dm_cold_flush(&cs);
         t = dm_now();
         dm_dual_step(d, &qs, tk, 0, NULL);
         tq[i] = (dm_now() - t) * 1e3;
@@ -793,7 +767,7 @@ out:
     free(toks);
     free(rec.rows);
     free(drows);
-    cold_free(&cs);
+    dm_cold_free(&cs);
     dm_dual_state_free(&qs);
     dm_lm_state_free(&ds);
     return rc;
@@ -812,12 +786,12 @@ int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold,
     dm_lm_state s;
     if (dm_lm_state_init(&s, m, err))
         return -1;
-    cold_set cs;
-    int cerr = cold_init(&cs, cold) || cold_add_lm(&cs, m);
+    dm_cold cs;
+    int cerr = dm_cold_init(&cs, cold) || cold_add_lm(&cs, m);
     double *t = malloc(2 * (size_t)reps * sizeof(double));
     if (!t || cerr) {
         free(t);
-        cold_free(&cs);
+        dm_cold_free(&cs);
         dm_lm_state_free(&s);
         return dm_errf(err, "out of memory for the benchmark");
     }
@@ -825,7 +799,7 @@ int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold,
     for (int i = 0; i < 2 * reps + 4; i++) {
         int own = i & 1;
         dm_dense_use(own ? k : NULL);
-        cold_flush(&cs);
+        dm_cold_flush(&cs);
         double t0 = dm_now();
         dm_lm_step_rnn(m, &s, (i * 7919) % m->ntoken);
         if (i >= 4) /* the first two pairs warm up */
@@ -835,7 +809,7 @@ int dm_bench_pick_dense(const dm_lm *m, const dm_kernels *k, int reps, int cold,
     *own_ms = dm_median(t + reps, reps);
     dm_dense_use(*own_ms < *blas_ms ? k : NULL);
     free(t);
-    cold_free(&cs);
+    dm_cold_free(&cs);
     dm_lm_state_free(&s);
     return 0;
 }

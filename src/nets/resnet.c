@@ -1230,37 +1230,25 @@ static int resnet_eval(const dm_net *n, const dm_engine *e, const dm_data *data,
 
 /* ---- timing ---- */
 
-static void conv_evict(const dm_conv *c)
+static int cold_add_conv(dm_cold *c, const dm_conv *cv)
 {
-    size_t w = (size_t)c->cout * (size_t)c->K * sizeof(float);
-    dm_evict(c->w, w);
-    dm_evict(c->b, (size_t)c->cout * sizeof(float));
-    if (c->wp)
-        dm_evict(c->wp, w);
+    size_t w = (size_t)cv->cout * (size_t)cv->K * sizeof(float);
+    return dm_cold_add(c, cv->w, w) || dm_cold_add(c, cv->b, (size_t)cv->cout * sizeof(float)) ||
+           dm_cold_add(c, cv->wp, w);
 }
 
-/* A cold image's preparation, as the language models' cold steps (bench.c): a read of twice the last-level cache
- * (at most 128 MB: a virtual machine may report the host's L3, 480 MB on Intel family 6 model 167, which made this
- * a 1 GB read an image), then the weights evicted line by line: the convolutions (and their packed copies), the fc
- * and, for a dual side, the engine's little weights and projections. */
-static void resnet_cold(const dm_resnet *m, const dm_engine *e, float *flush, size_t fl)
+/* What a cold image's sides evict besides the read flush (see dm_cold), dense and dual alike as the language
+ * models' cold steps: the convolutions (and their packed copies), the fc, and the engine's little modules. */
+static int cold_add_resnet(dm_cold *c, const dm_resnet *m, const dm_engine *e)
 {
-    for (size_t k = 0; k < fl; k += 16)
-        flush[k] += 1.0f;
-    conv_evict(&m->stem);
-    for (int i = 0; i < m->nblocks; i++) {
-        conv_evict(&m->blk[i].c1);
-        conv_evict(&m->blk[i].c2);
-        if (m->blk[i].has_down)
-            conv_evict(&m->blk[i].down);
-    }
-    dm_evict(m->fc_w, (size_t)m->classes * (size_t)m->feat * sizeof(float));
-    dm_evict(m->fc_b, (size_t)m->classes * sizeof(float));
-    for (int si = 0; e && si < e->nsites; si++) {
-        dm_qmat_evict(&e->s[si].qm);
-        for (int q = 0; q < DM_MAX_STREAMS; q++)
-            dm_kproj_evict(&e->s[si].kp[q]);
-    }
+    int rc = cold_add_conv(c, &m->stem);
+    for (int i = 0; i < m->nblocks && !rc; i++)
+        rc = cold_add_conv(c, &m->blk[i].c1) || cold_add_conv(c, &m->blk[i].c2) ||
+             (m->blk[i].has_down && cold_add_conv(c, &m->blk[i].down));
+    rc = rc || dm_cold_add(c, m->fc_w, (size_t)m->classes * (size_t)m->feat * sizeof(float)) ||
+         dm_cold_add(c, m->fc_b, (size_t)m->classes * sizeof(float));
+    c->e = e;
+    return rc ? -1 : 0;
 }
 
 static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold, dm_dual_bench *b, dm_err *err)
@@ -1290,8 +1278,8 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
         if (modes[i] != RUN_DENSE)
             cx[i].stats = &st[i];
     }
-    size_t fl = cold ? dm_bench_flush_bytes() / sizeof(float) : 0;
-    float *flush = cold ? dm_alloc(fl * sizeof(float)) : NULL;
+    dm_cold cs;
+    int cerr = dm_cold_init(&cs, cold) || cold_add_resnet(&cs, m, e);
     double *ts[NP], *te[NP];
     int okm = 1;
     for (int i = 0; i < NP; i++) {
@@ -1302,7 +1290,7 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
     double *pr = malloc((size_t)steps * sizeof(double));
     unsigned char *pix = malloc((size_t)m->H * m->W);
     float lg[DM_RESNET_MAX_CLASSES];
-    rc = okm && pr && pix && (!cold || flush) ? 0 : dm_errf(err, "out of memory for the benchmark");
+    rc = okm && pr && pix && !cerr ? 0 : dm_errf(err, "out of memory for the benchmark");
     /* inputs: pseudo-random images (the dual side's sensitive outputs depend on the content; the same
      * image for all three sides of a step) */
     uint64_t x = 0x2545f4914f6cdd1dULL;
@@ -1315,8 +1303,7 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
             memset(st, 0, sizeof st);
         for (int i = 0; i < NP && !rc; i++) {
             normalise(m, pix, 1, cx[i].x0);
-            if (cold)
-                resnet_cold(m, modes[i] == RUN_DENSE ? NULL : e, flush, fl);
+            dm_cold_flush(&cs);
             cx[i].site_s = 0;
             double t = dm_now();
             rc = forward(&cx[i], 1, lg);
@@ -1366,7 +1353,7 @@ static int resnet_bench(const dm_net *n, const dm_engine *e, int steps, int cold
         ctx_free(&cx[i]);
     }
     free(pr), free(pix);
-    dm_free(flush);
+    dm_cold_free(&cs);
     return rc;
 }
 
