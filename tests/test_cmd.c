@@ -382,6 +382,18 @@ Test(cmd, help_and_man_cover_the_table)
     free(buf);
 }
 
+/* t rendered in format f at width (0: unlimited), as a malloc'ed string. */
+static char *table_text(const dm_table *t, dm_format f, int width)
+{
+    char *buf;
+    size_t n;
+    FILE *out = open_memstream(&buf, &n);
+    cr_assert_not_null(out);
+    dm_table_print(t, f, out, width);
+    fclose(out);
+    return buf;
+}
+
 Test(cmd, tables_render_csv_json_and_text)
 {
     dm_table t;
@@ -394,16 +406,10 @@ Test(cmd, tables_render_csv_json_and_text)
     dm_table_row(&t);
     dm_table_set(&t, 0, "plain");
     dm_table_set(&t, 1, NULL);
-    char *buf;
-    size_t n;
-    FILE *f = open_memstream(&buf, &n);
-    dm_table_print(&t, DM_FMT_CSV, f, 0);
-    fclose(f);
+    char *buf = table_text(&t, DM_FMT_CSV, 0);
     cr_expect_str_eq(buf, "name,value\n\"a,b \"\"c\"\"\",1.5\nplain,\n");
     free(buf);
-    f = open_memstream(&buf, &n);
-    dm_table_print(&t, DM_FMT_JSON, f, 0);
-    fclose(f);
+    buf = table_text(&t, DM_FMT_JSON, 0);
     json_error_t je;
     json_t *j = json_loads(buf, 0, &je);
     cr_assert_not_null(j, "%s: %s", je.text, buf);
@@ -413,15 +419,11 @@ Test(cmd, tables_render_csv_json_and_text)
     cr_expect(json_is_null(json_object_get(json_array_get(j, 1), "value")));
     json_decref(j);
     free(buf);
-    f = open_memstream(&buf, &n);
-    dm_table_print(&t, DM_FMT_TABLE, f, 0);
-    fclose(f);
+    buf = table_text(&t, DM_FMT_TABLE, 0);
     cr_expect_str_eq(buf, "name     value\na,b \"c\"    1.5\nplain         \n");
     free(buf);
     /* a narrow terminal drops columns and says so */
-    f = open_memstream(&buf, &n);
-    dm_table_print(&t, DM_FMT_TABLE, f, 12);
-    fclose(f);
+    buf = table_text(&t, DM_FMT_TABLE, 12);
     cr_expect(strstr(buf, "(1 more column not shown at this width: value") != NULL, "%s", buf);
     free(buf);
     dm_table_free(&t);
@@ -438,11 +440,7 @@ Test(cmd, boolean_columns)
         dm_table_row(&t);
         dm_table_set(&t, 0, cells[i]);
     }
-    char *buf;
-    size_t n;
-    FILE *f = open_memstream(&buf, &n);
-    dm_table_print(&t, DM_FMT_JSON, f, 0);
-    fclose(f);
+    char *buf = table_text(&t, DM_FMT_JSON, 0);
     json_error_t je;
     json_t *j = json_loads(buf, 0, &je);
     cr_assert_not_null(j, "%s: %s", je.text, buf);
@@ -452,9 +450,7 @@ Test(cmd, boolean_columns)
     cr_expect(json_is_null(json_object_get(json_array_get(j, 3), "cold")), "%s", buf);
     json_decref(j);
     free(buf);
-    f = open_memstream(&buf, &n);
-    dm_table_print(&t, DM_FMT_CSV, f, 0);
-    fclose(f);
+    buf = table_text(&t, DM_FMT_CSV, 0);
     cr_expect_str_eq(buf, "cold\n1\n0\n\nx\n");
     free(buf);
     dm_table_free(&t);
@@ -485,11 +481,7 @@ Test(cmd, no_negative_zero)
     dm_table_set(&t, 0, "-0.0000000000001"); /* a long real from SQL: 6 significant digits */
     dm_table_row(&t);
     dm_table_set(&t, 0, "-0x");
-    char *buf;
-    size_t n;
-    FILE *f = open_memstream(&buf, &n);
-    dm_table_print(&t, DM_FMT_TABLE, f, 0);
-    fclose(f);
+    char *buf = table_text(&t, DM_FMT_TABLE, 0);
     char *line = strtok(buf, "\n"); /* the header */
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         line = strtok(NULL, "\n");
