@@ -698,6 +698,72 @@ Test(kernels, par_proj_is_the_projection_whatever_it_prefetches)
 
 /* Inputs the integer projection cannot quantize (NaN, infinity) take the float kernel: every row the reference
  * makes non-finite stays non-finite (never a quietly finite number); an all-zero input projects to zeros. */
+/* The integer projections at their bound: d = 32767 columns (the most they take, DM_PROJ_QD_MAX in kernels.c) and
+ * every input at +-max|x|, so that a row of all +1 (or all -1) signs sums 65535 d = 2,147,385,345 in the
+ * kernels' int32 lanes (256 hi + lo per column) and their four-row reduction, just under INT32_MAX. The result
+ * is d * scale (or its negative) for those rows; every variant agrees with dm_proj_apply, the integer ones bit
+ * for bit. */
+Test(kernels, proj_integer_sums_at_the_bound)
+{
+    const dm_kernels *ks[DM_KV_COUNT];
+    int nk = variants(ks);
+    enum { K = 6, D = 32767 };
+    dm_proj P = {.kind = DM_PROJ_SRP, .k = K, .d = D, .scale = 0.25f};
+    P.rowptr = malloc(sizeof(int) * (K + 1));
+    P.cols = malloc(sizeof(int) * (size_t)K * D);
+    P.sign = malloc((size_t)K * D);
+    cr_assert(P.rowptr && P.cols && P.sign);
+    int nz = 0;
+    for (int j = 0; j < K; j++) {
+        P.rowptr[j] = nz;
+        for (int c = 0; c < D; c++) {
+            /* rows: all +1, all -1, alternating, every third +1, one column, all +1 again (a second panel) */
+            int s = j == 0 || j == 5 ? 1 : j == 1 ? -1 : j == 2 ? (c & 1 ? -1 : 1) : j == 3 ? (c % 3 ? 0 : 1)
+                                                                                      : (c == D - 1 ? -1 : 0);
+            if (s) {
+                P.cols[nz] = c;
+                P.sign[nz++] = (int8_t)s;
+            }
+        }
+    }
+    P.rowptr[K] = nz;
+    dm_err err;
+    dm_kproj Kp;
+    cr_assert_eq(dm_kproj_pack(&Kp, &P, &err), 0, "%s", err.msg);
+    float *x = malloc(sizeof(float) * D);
+    uint8_t *qbuf = dm_alloc(dm_kproj_in_bytes(D));
+    cr_assert(x && qbuf);
+    for (int t = 0; t < 2; t++) {
+        for (int c = 0; c < D; c++)
+            x[c] = t == 0 ? 3.0f : -3.0f; /* u = 65535 (hi = lo = 255), then u = 1 */
+        float oe[K], o[K], oq[K];
+        dm_proj_apply(&P, x, oe);
+        int oq_set = 0;
+        for (int v = 0; v < nk; v++) {
+            dm_kproj_in in = {.buf = qbuf};
+            ks[v]->proj_in(&in, x, D);
+            ks[v]->proj(&Kp, &in, o);
+            for (int j = 0; j < K; j++)
+                cr_expect(fabsf(o[j] - oe[j]) <= 1e-5f * (1.0f + fabsf(oe[j])), "%s t %d out[%d] %.9g, expected %.9g",
+                          ks[v]->name, t, j, o[j], oe[j]);
+            cr_expect(fabsf(o[0] - (t ? -1 : 1) * 3.0f * D * 0.25f) <= 1e-5f * 3.0f * D * 0.25f, "%s t %d: row 0 %g",
+                      ks[v]->name, t, o[0]);
+            if (in.sx > 0.0f) {
+                if (!oq_set) {
+                    memcpy(oq, o, sizeof o);
+                    oq_set = 1;
+                } else {
+                    cr_expect(memcmp(oq, o, sizeof o) == 0, "%s t %d: the integer kernels differ", ks[v]->name, t);
+                }
+            }
+        }
+    }
+    dm_free(qbuf);
+    free(x);
+    dm_kproj_free(&Kp);
+    dm_proj_free(&P);
+}
+
 Test(kernels, proj_non_finite_and_zero_inputs)
 {
     const dm_kernels *ks[DM_KV_COUNT];
