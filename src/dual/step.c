@@ -250,16 +250,29 @@ static void little_run(const dm_engine *e, dm_engine_state *s, int si, const flo
 }
 
 /* Scores of n rows of one activation type (sig: the rows' RMS fit errors). */
-static void score_rows(dm_act a, dm_policy p, const float *y, const float *sig, float *sc, int n)
+static void score_rows(dm_act a, dm_policy p, const float *restrict y, const float *restrict sig, float *restrict sc,
+                       int n)
 {
     if (p == DM_POLICY_ERROR) {
         for (int j = 0; j < n; j++)
             sc[j] = dm_score_of(a, p, y[j], sig[j]);
-    } else if (a == DM_ACT_TANH || (a == DM_ACT_SIGMOID && p == DM_POLICY_SYMMETRIC)) {
-        for (int j = 0; j < n; j++)
+        return;
+    }
+    /* 16 at a time in a loop of fixed count, which -O2's vectorizer takes (one of unknown count it leaves
+     * scalar: 4.6 us for an LSTM-1500's 6,000 rows, Intel family 6 model 167) */
+    const int mag = a == DM_ACT_TANH || (a == DM_ACT_SIGMOID && p == DM_POLICY_SYMMETRIC);
+    int j = 0;
+    if (mag) {
+        for (; j + 16 <= n; j += 16)
+            for (int i = 0; i < 16; i++)
+                sc[j + i] = fabsf(y[j + i]);
+        for (; j < n; j++)
             sc[j] = fabsf(y[j]);
     } else {
-        for (int j = 0; j < n; j++)
+        for (; j + 16 <= n; j += 16)
+            for (int i = 0; i < 16; i++)
+                sc[j + i] = -y[j + i];
+        for (; j < n; j++)
             sc[j] = -y[j];
     }
 }
