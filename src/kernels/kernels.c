@@ -1673,9 +1673,6 @@ static T_AVX512 ALWAYS_INLINE void proj_rows_avx512(const uint32_t *w, size_t ng
         out[i] = _mm512_reduce_add_ps(_mm512_sub_ps(ap[i], am[i])) * scale;
 }
 
-/* The integer projection (proj_q_avx2's arithmetic, bit-identical results) on 64 columns at a time, with VNNI:
- * the four rows of a panel share each load of codes and input planes, and vpdpbusd sums straight into int32
- * (|lane| <= 2 * 255 * 2 per 64 columns, d <= DM_PROJ_QD_MAX: far within int32). */
 /* The sums of four rows' accumulators, row i in lane i (int32, wrapping). */
 static T_AVX512 ALWAYS_INLINE __m128i hsum4_epi32_avx512(const __m512i *a)
 {
@@ -1686,6 +1683,9 @@ static T_AVX512 ALWAYS_INLINE __m128i hsum4_epi32_avx512(const __m512i *a)
     return _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
 }
 
+/* The integer projection (proj_q_avx2's arithmetic, bit-identical results) on 64 columns at a time, with VNNI:
+ * the four rows of a panel share each load of codes and input planes, and vpdpbusd sums straight into int32
+ * (|lane| <= 2 * 255 * 2 per 64 columns, d <= DM_PROJ_QD_MAX: far within int32). */
 T_AVX512 static void proj_q_avx512(const dm_kproj *p, const dm_kproj_in *in, float *out)
 {
     const size_t nb = pq_blocks(p->d), n2 = nb / 2;
