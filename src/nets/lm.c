@@ -521,8 +521,7 @@ void dm_lm_step(const dm_lm *m, dm_lm_state *s, int token)
     dm_lm_step_rnn(m, s, token);
     const float *h = dm_lm_state_h(s, m, m->nlayers - 1);
     memcpy(s->logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
-    cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f,
-                s->logits, 1);
+    dm_dense_gemv(m->ntoken, m->nhid, m->dec_w, m->nhid, h, s->logits);
 }
 
 double dm_log_softmax_at(const float *logits, int n, int target)
@@ -642,13 +641,12 @@ void dm_lm_seq_run(const dm_lm *m, dm_lm_seq *q, const int *tokens, int n)
             const float *gr = q->gin + (size_t)t * R;
             if (m->cell == DM_CELL_LSTM) {
                 memcpy(g, gr, (size_t)R * sizeof(float));
-                cblas_sgemv(CblasRowMajor, CblasNoTrans, R, H, 1.0f, L->w + L->in, L->ld, h, 1, 1.0f, g, 1);
+                dm_dense_gemv(R, H, L->w + L->in, L->ld, h, g);
             } else {
                 memcpy(g, gr, (size_t)R * sizeof(float));
                 memcpy(q->st.ghn, L->b_hh + 2 * H, (size_t)H * sizeof(float));
-                cblas_sgemv(CblasRowMajor, CblasNoTrans, 2 * H, H, 1.0f, L->w + L->in, L->ld, h, 1, 1.0f, g, 1);
-                cblas_sgemv(CblasRowMajor, CblasNoTrans, H, H, 1.0f, L->w + (size_t)2 * H * L->ld + L->in,
-                            L->ld, h, 1, 1.0f, q->st.ghn, 1);
+                dm_dense_gemv(2 * H, H, L->w + L->in, L->ld, h, g);
+                dm_dense_gemv(H, H, L->w + (size_t)2 * H * L->ld + L->in, L->ld, h, q->st.ghn);
             }
             if (q->cap[l]) {
                 float *row = q->cap[l] + (size_t)t * L->ld;

@@ -306,8 +306,7 @@ void dm_dual_step(const dm_dual *d, dm_dual_state *s, int token, int audit, dm_d
     dm_dual_step_rnn(d, s, token, audit, stats);
     const float *h = dm_lm_state_h(&s->st, m, m->nlayers - 1);
     memcpy(s->st.logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
-    cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f, s->st.logits,
-                1);
+    dm_dense_gemv(m->ntoken, m->nhid, m->dec_w, m->nhid, h, s->st.logits);
     if (stats) {
         stats->dec_bytes += (double)((size_t)m->ntoken * m->nhid + m->ntoken) * sizeof(float);
         stats->steps++;
@@ -1293,7 +1292,7 @@ int dm_eval_lm_noise(const dm_lm *m, const dm_corpus *c, int half, double beta, 
         }
         const float *h = dm_lm_state_h(&s, m, m->nlayers - 1);
         memcpy(s.logits, m->dec_b, (size_t)m->ntoken * sizeof(float));
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, m->ntoken, m->nhid, 1.0f, m->dec_w, m->nhid, h, 1, 1.0f, s.logits, 1);
+        dm_dense_gemv(m->ntoken, m->nhid, m->dec_w, m->nhid, h, s.logits);
         double lp = dm_log_softmax_at(s.logits, m->ntoken, c->ids[i + 1]);
         dm_nll_add(&ac, -lp);
         if ((i & 63) == 63) {
