@@ -324,6 +324,17 @@ static void lm_rnn_rec(const dm_lm *m, dm_read_rec *r, int *rows)
     rec_identity(r, rows);
 }
 
+/* A full step's reads: the recurrent layers' (lm_rnn_rec), then the output
+ * layer's rows and bias (what dm_lm_step_bytes counts but the embedding row);
+ * rows: at least max(layer rows, ntoken) ints. */
+static void lm_step_rec(const dm_lm *m, dm_read_rec *r, int *rows)
+{
+    lm_rnn_rec(m, r, rows);
+    rec_all_rows(r, m->dec_w, m->nhid, m->nhid, m->ntoken);
+    r->op[r->nops++] = (dm_read_op){.p = m->dec_b, .bytes = (size_t)m->ntoken * sizeof(float), .n = -1};
+    rec_identity(r, rows);
+}
+
 int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_err *err)
 {
     memset(o, 0, sizeof *o);
@@ -343,15 +354,18 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
     dm_cold cs;
     int cerr = dm_cold_init(&cs, cold) || cold_add_lm(&cs, m);
     int *toks = malloc(2048 * sizeof(int));
-    int maxr = 1;
+    double *t_sread = malloc((size_t)steps * sizeof(double));
+    int maxr = m->ntoken > 1 ? m->ntoken : 1;
     for (int l = 0; l < m->nlayers; l++)
         maxr = m->layer[l].rows > maxr ? m->layer[l].rows : maxr;
-    int *rrows = malloc((size_t)maxr * sizeof(int));
-    dm_read_rec rec;
-    if (!t_step || !t_rnn || !t_read || !toks || !rrows || cerr) {
+    int *rrows = malloc((size_t)maxr * sizeof(int)), *srows = malloc((size_t)maxr * sizeof(int));
+    dm_read_rec rec, srec;
+    if (!t_step || !t_rnn || !t_read || !t_sread || !toks || !rrows || !srows || cerr) {
         free(t_step);
         free(t_rnn);
         free(t_read);
+        free(t_sread);
+        free(srows);
         free(rrows);
         free(toks);
         dm_cold_free(&cs);
@@ -364,6 +378,7 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         toks[i] = (int)(x % (uint64_t)m->ntoken);
     }
     lm_rnn_rec(m, &rec, rrows);
+    lm_step_rec(m, &srec, srows);
     dm_lm_state_reset(&s, m);
     for (int i = 0; i < 20; i++) /* warm-up */
         dm_lm_step(m, &s, toks[i]);
@@ -377,12 +392,16 @@ int dm_bench_dense(const dm_lm *m, int steps, int cold, dm_dense_bench *o, dm_er
         dm_lm_step_rnn(m, &s, toks[(i + 7) & 2047]);
         t_rnn[i] = (dm_now() - t) * 1e3;
         t_read[i] = timed_replay(&rec, &cs, NULL);
+        t_sread[i] = timed_replay(&srec, &cs, NULL);
     }
     quantiles(t_step, steps, o->step_ms);
     quantiles(t_rnn, steps, o->rnn_ms);
     o->rnn_read_ms = dm_median(t_read, steps);
+    o->step_read_ms = dm_median(t_sread, steps);
     free(t_read);
+    free(t_sread);
     free(rrows);
+    free(srows);
     dm_lm_state_free(&s);
     dm_cold_free(&cs);
     free(t_step);

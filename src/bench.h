@@ -57,6 +57,8 @@ typedef struct dm_dense_bench {
     double rnn_floor_ms;
     double rnn_read_ms;     /* median of plain-load reads of the recurrent weights, interleaved with the steps
                              * (cold as they are): the floor as this run's own medians measure it */
+    double step_read_ms;    /* the same for a full step's weights (the recurrent layers' and the output layer's):
+                             * robust where floor_ms, from a best-of probe run apart, is not */
     size_t llc_bytes;       /* last-level cache size (0 if unknown) */
 } dm_dense_bench;
 

@@ -143,13 +143,13 @@ jsonl "bench" "bench 0.3,0.7 steps 20 no-torch" speedup ratio
 md "bench" "bench 0.3,0.7 steps 20 no-torch"
 json "bench with a k list" "bench 0.5 k 16,24 steps 20 no-torch" $bench_keys
 json "bench dense" "bench dense steps 20 no-torch" step_ms=number rnn_ms=number seq_tok_s=number cold=bool \
-    torch_step_ms=null rnn_read_ms=number rnn_read_ratio=number
+    torch_step_ms=null rnn_read_ms=number rnn_read_ratio=number step_read_ms=number step_read_ratio=number
 csv "bench dense" "bench dense steps 20 no-torch" "rows[0]['torch_step_ms'] == '' and float(rows[0]['step_ms']) > 0"
 # cold: a read flush and the weights (big rows, little weights, projections) evicted line by line before each step
 pyjson "bench cold" "bench 0.5 steps 10 cold no-torch" \
     "d['cold'] is True and d['speedup'] > 0 and d['dual_ms'] > 0 and d['dense_ms'] > 0"
 pyjson "bench dense cold" "bench dense steps 10 cold no-torch" \
-    "d['cold'] is True and d['rnn_ms'] > 0 and d['rnn_read_ms'] > 0"
+    "d['cold'] is True and d['rnn_ms'] > 0 and d['rnn_read_ms'] > 0 and d['step_read_ms'] > d['rnn_read_ms']"
 # the classifier's cold images: the same capped read flush and evicted weights (a 1 GB read an image before)
 pyjson "bench cold, ResNet" "load fmnist-resnet; bench 0.5 steps 10 cold" \
     "d[0]['cold'] is True and d[0]['speedup'] > 0 and d[0]['dense_ms'] > 0 and d[0]['dual_kernel'] in ('per-channel', 'per-position')"

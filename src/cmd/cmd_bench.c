@@ -185,6 +185,9 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
         fprintf(out, "RNN weights read ms    %12.4f   RNN layers / read = %.2fx (plain loads of the same weights, "
                      "%s, interleaved with the steps: medians of the same run)\n",
                 b.rnn_read_ms, b.rnn_read_ms > 0 ? b.rnn_ms[1] / b.rnn_read_ms : 0, cold ? "cold" : "warm");
+        fprintf(out, "step weights read ms   %12.4f   step / read = %.2fx (the same for the whole step's weights, the "
+                     "output layer's included)\n",
+                b.step_read_ms, b.step_read_ms > 0 ? b.step_ms[1] / b.step_read_ms : 0);
         if (!tf.ok && torch)
             fprintf(out,
                     "PyTorch      not measured (no /usr/bin/python3 with torch, or tools/torch_bench.py failed)\n");
@@ -203,8 +206,9 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
     const char *cols[] = {"model", "arch", "hidden", "layers", "threads", "cold", "steps", "step_ms", "step_ms_p10",
                           "step_ms_p90", "rnn_ms", "rnn_ms_p10", "rnn_ms_p90", "seq_tok_s", "step_bytes", "rnn_bytes",
                           "llc_bytes", "read_gbs", "floor_ms", "floor_ratio", "torch", "torch_step_ms", "torch_rnn_ms",
-                          "torch_seq_tok_s", "speedup_vs_torch", "rnn_read_ms", "rnn_read_ratio", "dense_gemv"};
-    for (int i = 0; i < 28; i++)
+                          "torch_seq_tok_s", "speedup_vs_torch", "rnn_read_ms", "rnn_read_ratio", "dense_gemv",
+                          "step_read_ms", "step_read_ratio"};
+    for (int i = 0; i < 30; i++)
         dm_table_col(&t, cols[i], i >= 2 && i != 5 && i != 20 && i != 27);
     dm_table_row(&t);
     dm_table_set(&t, 0, ref->name);
@@ -233,6 +237,8 @@ static int bench_dense(dm_cmd_ctx *c, int steps, int cold, int torch)
     dm_table_setf(&t, 25, "%.6g", b.rnn_read_ms);
     dm_table_setf(&t, 26, "%.6g", b.rnn_read_ms > 0 ? b.rnn_ms[1] / b.rnn_read_ms : 0);
     dm_table_set(&t, 27, dm_dense_name());
+    dm_table_setf(&t, 28, "%.6g", b.step_read_ms);
+    dm_table_setf(&t, 29, "%.6g", b.step_read_ms > 0 ? b.step_ms[1] / b.step_read_ms : 0);
     if (c->fmt == DM_FMT_JSON || c->fmt == DM_FMT_JSONL) {
         json_t *o = dm_table_row_json(&t, 0);
         json_object_set_new(o, "cold", json_boolean(cold)); /* a boolean, as before */
