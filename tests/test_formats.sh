@@ -153,6 +153,13 @@ pyjson "bench dense cold" "bench dense steps 10 cold no-torch" \
 # the classifier's cold images: the same capped read flush and evicted weights (a 1 GB read an image before)
 pyjson "bench cold, ResNet" "load fmnist-resnet; bench 0.5 steps 10 cold" \
     "d[0]['cold'] is True and d[0]['speedup'] > 0 and d[0]['dense_ms'] > 0 and d[0]['dual_kernel'] in ('per-channel', 'per-position')"
+# little on the other families: one row a dual-module site (it crashed on a model with no LM before)
+pyjson "little, ResNet: one row a site" "load fmnist-resnet; little" \
+    "(d['family'] == 'resnet' and len(d['sites']) == 16 and d['sites'][0]['site'] == 'layer1.0.conv1'
+      and all(s['mse'] >= 0 and s['bytes'] > 0 and s['dense_bytes'] > 0 for s in d['sites'])
+      and d['little_bytes'] == sum(s['bytes'] for s in d['sites']))"
+csv "little, translator" "load bible-es-en; set fit-tokens 2000 calib-tokens 500; little" \
+    "[r['site'] for r in rows] == ['dec.l0', 'dec.l1'] and all(float(r['rel_mse']) > 0 for r in rows)"
 json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string bits=integer dense_value=number
 pyjson "sweep: an array, full precision" "sweep ratio 0.2,0.4 bits fp32" \
     "isinstance(d, list) and len(d) == 2 and all(r['bits'] == 0 and r['value'] != round(r['value'], 4) for r in d)"

@@ -2350,7 +2350,9 @@ const dm_cmd_def dm_cmd_table[] = {
     {"eval", "[both]", "dense quality of the loaded model on the split (perplexity, accuracy or BLEU; no little module)",
      "On the path setting (stream: batch-1 steps; seq: whole-sequence GEMM, chunk setting), or on both.", 0, 1,
      DM_C_NONE, 0, dm_cmd_eval},
-    {"little", "", "build and fit the little modules of the settings; report size and fit error per layer",
+    {"little", "",
+     "build and fit the little modules of the settings; report size and fit error per layer (a language model) or "
+     "per dual-module site",
      "Fitted on the fit-data setting (default: the model's training split), fit-tokens and calib-tokens.", 0, 0,
      DM_C_NONE, 0, dm_cmd_little},
     {"study", "noise|sweep|dim|bits [VALUES]", "the paper's Tables 1, 2/3, 5 and 6 on the split",
