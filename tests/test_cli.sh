@@ -159,6 +159,10 @@ run "translate --explain" 0 "$dm" translate bible-es-en 'Hola; mundo' --explain
 has "translate is load; set ratio 0; translate" "$tmp/out" "^load bible-es-en; ?set ratio 0; ?translate 'Hola; mundo'$"
 run "translate with a language model" 1 "$dm" translate kjv-lstm 'Hola'
 has "translate on an LM: clear message" "$tmp/err" "translate needs a translator \\(a seq2seq model\\); kjv-lstm is a rnnlm model"
+# the random-weights shape options are bench's: eval used to ignore them and evaluate kjv-lstm instead
+run "eval --arch: a bench option" 2 "$dm" eval --arch gru --hidden 200
+has "eval --arch: clear message" "$tmp/err" "--arch shapes a random-weights model for bench \\(timing only\\); eval needs a trained MODEL"
+run "little MODEL --hidden: a bench option" 2 "$dm" little kjv-gru --hidden 20
 run "translate: too many arguments" 2 "$dm" translate bible-es-en Hola mundo
 has "translate usage message" "$tmp/err" "quote the sentence"
 run "eval a translator: BLEU, chrF, signature" 0 "$dm" eval bible-es-en --split valid --limit 20 --save-hyp "$tmp/hyp.en"

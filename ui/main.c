@@ -738,6 +738,13 @@ static int classic(int argc, char **argv)
                            "or to a script (-c, -f); %s has no grid", cmd);
     if (o.force)
         return usage_error("--force is for sweep (run stored configurations again); %s does not take it", cmd);
+    if (strcmp(cmd, "bench") != 0) { /* a random-weights model times steps; it has no quality to evaluate */
+        const char *shape = o.arch ? "--arch" : o.hidden ? "--hidden" : o.layers ? "--layers"
+                          : o.vocab_size ? "--vocab-size" : o.input ? "--input" : NULL;
+        if (shape)
+            return usage_error("%s shapes a random-weights model for bench (timing only); %s needs a trained MODEL",
+                               shape, cmd);
+    }
     if (strcmp(cmd, "bleu") == 0)
         return classic_bleu(&o);
     if (strcmp(cmd, "study") == 0) {
