@@ -163,6 +163,9 @@ has "translate on an LM: clear message" "$tmp/err" "translate needs a translator
 run "eval --arch: a bench option" 2 "$dm" eval --arch gru --hidden 200
 has "eval --arch: clear message" "$tmp/err" "--arch shapes a random-weights model for bench \\(timing only\\); eval needs a trained MODEL"
 run "little MODEL --hidden: a bench option" 2 "$dm" little kjv-gru --hidden 20
+# only a language model reads --vocab: a classifier or translator refuses it instead of ignoring it
+run "--vocab on a classifier" 1 "$dm" eval fmnist-resnet --vocab "$top_srcdir/models/kjv-lstm/vocab.txt" --limit 5
+has "--vocab on a classifier: message" "$tmp/err" "a resnet model has no vocabulary file to replace"
 run "translate: too many arguments" 2 "$dm" translate bible-es-en Hola mundo
 has "translate usage message" "$tmp/err" "quote the sentence"
 run "eval a translator: BLEU, chrF, signature" 0 "$dm" eval bible-es-en --split valid --limit 20 --save-hyp "$tmp/hyp.en"

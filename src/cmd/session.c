@@ -281,6 +281,15 @@ int dm_session_load(dm_session *s, const char *spec, dm_err *err)
         return -1;
     if (dm_net_load(ref.file, ref.vocab, &net, err))
         return -1;
+    if (s->vocab_override[0] && net->fam != &dm_family_rnnlm) {
+        /* only a language model reads a vocabulary file: an ignored --vocab would hide a mistake */
+        dm_errf(err, "%s: --vocab %s: a %s model has no vocabulary file to replace (%s)", spec, s->vocab_override,
+                net->fam->name,
+                net->fam == &dm_family_seq2seq ? "a translator reads vocab.SRC and vocab.TGT beside its model"
+                                               : "a classifier's classes are in its model file");
+        dm_net_free(net);
+        return -1;
+    }
     /* the new model replaces the old one only now that it loaded */
     drop_model(s);
     s->ref = ref;
