@@ -166,6 +166,11 @@ run "little MODEL --hidden: a bench option" 2 "$dm" little kjv-gru --hidden 20
 # only a language model reads --vocab: a classifier or translator refuses it instead of ignoring it
 run "--vocab on a classifier" 1 "$dm" eval fmnist-resnet --vocab "$top_srcdir/models/kjv-lstm/vocab.txt" --limit 5
 has "--vocab on a classifier: message" "$tmp/err" "a resnet model has no vocabulary file to replace"
+# a translator's settings on a classifier: said, and no empty hypotheses file left behind
+run "save-hyp and beam on a classifier" 0 "$dm" eval fmnist-resnet --beam 4 --save-hyp "$tmp/none.hyp" --limit 5
+has "beam on a classifier: noted" "$tmp/err" "^note: beam 4 is for translators; fmnist-resnet \\(a resnet model\\) ignores it"
+has "save-hyp on a classifier: noted" "$tmp/err" "^note: save-hyp is for translators"
+if [ -e "$tmp/none.hyp" ]; then notok "save-hyp on a classifier: no file"; else ok "save-hyp on a classifier: no file"; fi
 run "translate: too many arguments" 2 "$dm" translate bible-es-en Hola mundo
 has "translate usage message" "$tmp/err" "quote the sentence"
 run "eval a translator: BLEU, chrF, signature" 0 "$dm" eval bible-es-en --split valid --limit 20 --save-hyp "$tmp/hyp.en"

@@ -1033,6 +1033,7 @@ static int c_run(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         dm_err_prefix(&c->err, "run not saved");
         return -1;
     }
+    dm_cmd_note_ignored(c);
     if (fit_first(c) || dm_cmd_ensure_tuned(c))
         return -1;
     if (c->io->tui_cmd && !detail) { /* inside the TUI: the worker runs it, the live panel shows it */

@@ -71,6 +71,28 @@ void dm_cmd_eval_progress(const dm_eval_result *r, long total, void *ud)
     p->drawn = 1;
 }
 
+void dm_cmd_note_ignored(dm_cmd_ctx *c)
+{
+    const dm_settings *s = dm_session_settings(c->s);
+    const dm_net *n = dm_session_net(c->s);
+    if (!n)
+        return;
+    const char *name = dm_session_ref(c->s)->name, *fam = n->fam->name;
+    if (n->fam != &dm_family_seq2seq) {
+        if (s->beam > 1)
+            info(c, "note: beam %d is for translators; %s (a %s model) ignores it", s->beam, name, fam);
+        if (s->save_hyp[0])
+            info(c, "note: save-hyp is for translators; %s (a %s model) writes no hypotheses, %s is not written",
+                 name, fam, s->save_hyp);
+    }
+    if (n->fam != &dm_family_rnnlm) {
+        if (s->path == DM_PATH_SEQ)
+            info(c, "note: path seq is for language models; %s (a %s model) has one path", name, fam);
+        if (s->streams > 1)
+            info(c, "note: streams %d is for language models; %s (a %s model) ignores it", s->streams, name, fam);
+    }
+}
+
 int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
 {
     (void)raw;
@@ -82,6 +104,7 @@ int dm_cmd_eval(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             return fail(c, "'%s': expected nothing or 'both' (the stream and the seq path)", argv[0]);
         both = 1;
     }
+    dm_cmd_note_ignored(c);
     if (!dm_session_lm(c->s)) { /* another family: its metric, dense */
         if (both)
             return fail(c, "'eval both' compares the language model's two paths; this model has one");

@@ -98,7 +98,7 @@ int dm_cmd_eval_family(dm_cmd_ctx *c)
         free(r);
         return -1;
     }
-    if (s->save_hyp[0] && !(eo.hyp_out = fopen(s->save_hyp, "w"))) {
+    if (s->save_hyp[0] && n->fam == &dm_family_seq2seq && !(eo.hyp_out = fopen(s->save_hyp, "w"))) {
         free(r);
         return fail(c, "save-hyp %s: cannot open for writing: %s", s->save_hyp, strerror(errno));
     }

@@ -84,6 +84,9 @@ void dm_cmd_eval_progress(const dm_eval_result *r, long total, void *ud);
 #define DM_CMD_LAMBDA_DEFAULT 1e-4
 /* run and sweep build through the session, which fits with the default ridge strength. */
 int dm_cmd_check_lambda(dm_cmd_ctx *c, const char *cmd);
+/* Notes (on io->msg) for settings the loaded model's family ignores: beam and save-hyp off a translator,
+ * path seq and streams off a language model. */
+void dm_cmd_note_ignored(dm_cmd_ctx *c);
 /* The dual-module knobs of the settings. */
 void dm_cmd_dual_cfg(const dm_settings *s, dm_dual_cfg *cfg);
 /* The cached tuned kernel parameters of this CPU (measured now, with a

@@ -1237,7 +1237,8 @@ static int run_impl(dm_session *s, const dm_settings *c, dm_snap_fn user, void *
     dm_eval_opts eo = {.path = (dm_lm_path)c->path, .progress = on_progress, .progress_ud = &x,
                        .progress_every_s = 0.2, .cancel = cancel, .streams = nstreams, .beam = c->beam,
                        .threads = quality_threads()};
-    if (c->save_hyp[0] && !(eo.hyp_out = fopen(c->save_hyp, "w"))) {
+    /* only a translator writes hypotheses: no empty file for the other families */
+    if (c->save_hyp[0] && m->fam == &dm_family_seq2seq && !(eo.hyp_out = fopen(c->save_hyp, "w"))) {
         dm_errf(err, "save-hyp %s: cannot open for writing: %s", c->save_hyp, strerror(errno));
         goto fail;
     }
