@@ -158,6 +158,11 @@ pyjson "little, ResNet: one row a site" "load fmnist-resnet; little" \
     "(d['family'] == 'resnet' and len(d['sites']) == 16 and d['sites'][0]['site'] == 'layer1.0.conv1'
       and all(s['mse'] >= 0 and s['bytes'] > 0 and s['dense_bytes'] > 0 for s in d['sites'])
       and d['little_bytes'] == sum(s['bytes'] for s in d['sites']))"
+# per-site knobs reach little as they reach a run (little, bench and study ignored them before)
+pyjson "little, ResNet: per-site k and bits" "load fmnist-resnet; set k.layer1.* 2 bits.layer4.* 2; little" \
+    "([s['k'] for s in d['sites'] if s['site'].startswith('layer1.')] == [2] * 4
+      and [s['bits'] for s in d['sites'] if s['site'].startswith('layer4.')] == [2] * 4
+      and all(s['bits'] == d['bits'] != 2 for s in d['sites'] if not s['site'].startswith('layer4.')))"
 csv "little, translator" "load bible-es-en; set fit-tokens 2000 calib-tokens 500; little" \
     "[r['site'] for r in rows] == ['dec.l0', 'dec.l1'] and all(float(r['rel_mse']) > 0 for r in rows)"
 json "sweep" "sweep ratio 0.2,0.4" value=number speedup=number status=string bits=integer dense_value=number

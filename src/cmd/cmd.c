@@ -563,6 +563,16 @@ void dm_cmd_dual_cfg(const dm_settings *s, dm_dual_cfg *cfg)
     cfg->lambda = s->lambda;
 }
 
+int dm_cmd_dual_cfg_sites(dm_cmd_ctx *c, dm_dual_cfg *cfg)
+{
+    const dm_settings *s = dm_session_settings(c->s);
+    dm_cmd_dual_cfg(s, cfg);
+    const dm_net *n = dm_session_net(c->s);
+    if (!n || !s->nknobs)
+        return 0;
+    return dm_settings_apply_sites(s, n->site, n->nsites, cfg, &c->err);
+}
+
 const dm_kernels *dm_cmd_kernels(const dm_settings *s)
 {
     static const dm_kvariant kv[] = {DM_KV_REF, DM_KV_REF, DM_KV_AVX2, DM_KV_AVX512};

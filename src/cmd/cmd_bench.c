@@ -319,7 +319,8 @@ int dm_cmd_bench(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     const dm_lm *m = dm_session_lm(c->s);
     const dm_model_ref *ref = dm_session_ref(c->s);
     dm_dual_cfg cfg;
-    dm_cmd_dual_cfg(s, &cfg);
+    if (dm_cmd_dual_cfg_sites(c, &cfg))
+        return -1;
     if (nk == 0)
         ks[nk++] = cfg.k; /* 0: from eps */
     for (int i = 0; i < nk; i++) { /* every configuration checked before the work starts */

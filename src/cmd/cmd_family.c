@@ -422,7 +422,8 @@ int dm_cmd_bench_family(dm_cmd_ctx *c, const double *ratios, int nr, const doubl
     const dm_net *n = dm_session_net(c->s);
     const dm_model_ref *ref = dm_session_ref(c->s);
     dm_dual_cfg cfg;
-    dm_cmd_dual_cfg(s, &cfg);
+    if (dm_cmd_dual_cfg_sites(c, &cfg))
+        return -1;
     double kl[16] = {cfg.k};
     if (nk == 0)
         ks = kl, nk = 1;

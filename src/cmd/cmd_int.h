@@ -89,6 +89,9 @@ int dm_cmd_check_lambda(dm_cmd_ctx *c, const char *cmd);
 void dm_cmd_note_ignored(dm_cmd_ctx *c);
 /* The dual-module knobs of the settings. */
 void dm_cmd_dual_cfg(const dm_settings *s, dm_dual_cfg *cfg);
+/* The same with the per-site knobs (ratio.SITE, bits.SITE, k.SITE) applied to the loaded network's sites, as a
+ * run applies them (little, bench and study build with it); -1 with c->err set when a knob fits no site. */
+int dm_cmd_dual_cfg_sites(dm_cmd_ctx *c, dm_dual_cfg *cfg);
 /* The cached tuned kernel parameters of this CPU (measured now, with a
  * progress line, on first use; DUALMOD_TUNE=off skips it). */
 int dm_cmd_ensure_tuned(dm_cmd_ctx *c);

@@ -30,7 +30,8 @@ static int little_family(dm_cmd_ctx *c, const dm_net *n)
     const dm_settings *s = dm_session_settings(c->s);
     const dm_model_ref *ref = dm_session_ref(c->s);
     dm_dual_cfg cfg;
-    dm_cmd_dual_cfg(s, &cfg);
+    if (dm_cmd_dual_cfg_sites(c, &cfg))
+        return -1;
     int k;
     if (dm_dual_cfg_check_sites(&cfg, n->site, n->nsites, &k, &c->err)) /* before the fit data is collected */
         return -1;
@@ -148,7 +149,8 @@ int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     }
     const dm_model_ref *ref = dm_session_ref(c->s);
     dm_dual_cfg cfg;
-    dm_cmd_dual_cfg(s, &cfg);
+    if (dm_cmd_dual_cfg_sites(c, &cfg))
+        return -1;
     int k;
     if (dm_dual_cfg_check(&cfg, m, &k, &c->err)) /* before the fit data is collected */
         return -1;

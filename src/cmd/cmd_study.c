@@ -178,7 +178,8 @@ int dm_cmd_study(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
     double vals[32];
     int nrows = 0, nv;
     dm_dual_cfg base;
-    dm_cmd_dual_cfg(s, &base);
+    if (dm_cmd_dual_cfg_sites(c, &base))
+        return -1;
     if (kind == 1) {
         nv = dm_cmd_parse_list(c, argc > 1 ? argv[1] : "0.1,0.3,0.5,0.7,0.9", vals, 32, "study sweep RATIOS");
         for (int i = 0; i < nv; i++) {
