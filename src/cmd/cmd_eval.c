@@ -274,7 +274,7 @@ json_t *dm_cmd_dual_json(const dm_dual *d, const dm_dual_result *r, const char *
     for (int l = 0; l < m->nlayers; l++) {
         json_t *lj = json_pack("{s:i, s:f, s:f, s:f}", "layer", l, "ratio_achieved", dm_stats_ratio(&r->stats, l, -1),
                                "fit_mse", dm_dual_little(d, l)->mse, "fit_rel_mse",
-                               dm_dual_little(d, l)->var > 0 ? dm_dual_little(d, l)->mse / dm_dual_little(d, l)->var : 0.0);
+                               dm_little_rel_mse(dm_dual_little(d, l)));
         json_t *gates = json_object();
         for (int g = 0; g < m->gates; g++) {
             json_t *gj = json_pack("{s:f, s:f}", "ratio_achieved", dm_stats_ratio(&r->stats, l, g), "theta",
@@ -476,7 +476,7 @@ int dm_cmd_run_detail(dm_cmd_ctx *c)
             fprintf(out, "fit         %ld %s tokens%s; relative MSE", fd ? fd->fit_items : 0L,
                     held ? "held-out" : "training", fd && fd->from_cache ? " (moments from cache)" : "");
         for (int l = 0; l < m->nlayers; l++)
-            fprintf(out, " l%d %.3f", l, dm_dual_little(d, l)->var > 0 ? dm_dual_little(d, l)->mse / dm_dual_little(d, l)->var : 0.0);
+            fprintf(out, " l%d %.3f", l, dm_little_rel_mse(dm_dual_little(d, l)));
         fprintf(out, "; built in %.2f s\n", d->fit_seconds);
         fprintf(out, "policy      %s regions, %s ratio control%s\n", dm_policy_name(d->cfg.policy),
                 dm_mode_name(d->cfg.mode),

@@ -222,7 +222,7 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         for (int i = 0; i < e->nsites; i++) {
             json_t *sj = json_pack("{s:s, s:f, s:f}", "site", e->s[i].site.name, "ratio_achieved",
                                    dm_stats_ratio(st, i, -1), "fit_rel_mse",
-                                   e->s[i].little.var > 0 ? e->s[i].little.mse / e->s[i].little.var : 0.0);
+                                   dm_little_rel_mse(&e->s[i].little));
             if (s->audit)
                 json_object_set_new(sj, "recall", json_real(dm_stats_recall(st, i, -1)));
             double rz = dm_stats_relu_zero(st, i, -1);
@@ -289,7 +289,7 @@ int dm_cmd_run_detail_family(dm_cmd_ctx *c, const dm_run *r, const dm_dual_resul
         for (int i = 0; i < e->nsites; i++) {
             const dm_little *L = &e->s[i].little;
             fprintf(out, "  %-16s %.3f   little rel. MSE %.3f", e->s[i].site.name, dm_stats_ratio(st, i, -1),
-                    L->var > 0 ? L->mse / L->var : 0.0);
+                    dm_little_rel_mse(L));
             if (s->audit)
                 fprintf(out, "   recall %.3f  false-insensitive %.3f", dm_stats_recall(st, i, -1),
                         dm_stats_false_insens(st, i, -1));

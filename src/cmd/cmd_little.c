@@ -18,11 +18,6 @@ static size_t site_dense_bytes(const dm_site *st)
     return sizeof(float) * (size_t)st->orows * (size_t)st->in;
 }
 
-static double rel_mse(const dm_little *L)
-{
-    return L->var > 0 ? L->mse / L->var : 0.0;
-}
-
 /* little for the families other than the language model (classifier, translator): the engine on the
  * network's sites, reported per site. */
 static int little_family(dm_cmd_ctx *c, const dm_net *n)
@@ -64,7 +59,7 @@ static int little_family(dm_cmd_ctx *c, const dm_net *n)
             json_array_append_new(sites, json_pack("{s:s, s:i, s:i, s:i, s:i, s:f, s:f, s:f, s:I, s:I}", "site",
                                                    es->site.name, "rows", es->site.lrows, "in", es->site.in, "k", es->k,
                                                    "bits", es->bits, "mse", es->little.mse, "mse_fp32",
-                                                   es->little.mse_fp32, "rel_mse", rel_mse(&es->little), "bytes",
+                                                   es->little.mse_fp32, "rel_mse", dm_little_rel_mse(&es->little), "bytes",
                                                    (json_int_t)dm_engine_site_little_bytes(&e, i), "dense_bytes",
                                                    (json_int_t)site_dense_bytes(&es->site)));
         }
@@ -93,7 +88,7 @@ static int little_family(dm_cmd_ctx *c, const dm_net *n)
             dm_table_set(&t, 6, dm_proj_name(e.cfg.proj));
             dm_table_setf(&t, 7, "%.6g", es->little.mse);
             dm_table_setf(&t, 8, "%.6g", es->little.mse_fp32);
-            dm_table_setf(&t, 9, "%.6g", rel_mse(&es->little));
+            dm_table_setf(&t, 9, "%.6g", dm_little_rel_mse(&es->little));
             dm_table_setf(&t, 10, "%zu", dm_engine_site_little_bytes(&e, i));
             dm_table_setf(&t, 11, "%zu", site_dense_bytes(&es->site));
             dm_table_setf(&t, 12, "%zu", little);
@@ -125,7 +120,7 @@ static int little_family(dm_cmd_ctx *c, const dm_net *n)
         for (int i = 0; i < e.nsites; i++) {
             const dm_engine_site *es = &e.s[i];
             fprintf(out, "%-22s %6d %6d %5d %12.5g %12.5g %10.4f %12zu\n", es->site.name, es->site.lrows, es->site.in,
-                    es->k, es->little.mse, es->little.mse_fp32, rel_mse(&es->little),
+                    es->k, es->little.mse, es->little.mse_fp32, dm_little_rel_mse(&es->little),
                     dm_engine_site_little_bytes(&e, i));
         }
     }
@@ -174,7 +169,7 @@ int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         for (int l = 0; l < m->nlayers; l++)
             json_array_append_new(layers, json_pack("{s:i, s:f, s:f, s:f, s:I}", "layer", l, "mse", dm_dual_little(&d, l)->mse,
                                                     "mse_fp32", dm_dual_little(&d, l)->mse_fp32, "rel_mse",
-                                                    dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0,
+                                                    dm_little_rel_mse(dm_dual_little(&d, l)),
                                                     "bytes", (json_int_t)dm_dual_layer_little_bytes(&d, l)));
         json_object_set_new(j, "layers", layers);
         dm_json_print(j, c->fmt, out);
@@ -196,7 +191,7 @@ int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
             dm_table_setf(&t, 4, "%d", l);
             dm_table_setf(&t, 5, "%.6g", dm_dual_little(&d, l)->mse);
             dm_table_setf(&t, 6, "%.6g", dm_dual_little(&d, l)->mse_fp32);
-            dm_table_setf(&t, 7, "%.6g", dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0);
+            dm_table_setf(&t, 7, "%.6g", dm_little_rel_mse(dm_dual_little(&d, l)));
             dm_table_setf(&t, 8, "%zu", dm_dual_layer_little_bytes(&d, l));
             dm_table_setf(&t, 9, "%zu", dm_dual_little_bytes(&d));
             dm_table_setf(&t, 10, "%zu", dm_lm_rnn_bytes(m));
@@ -225,7 +220,7 @@ int dm_cmd_little(dm_cmd_ctx *c, int argc, char **argv, const char *const *raw)
         fprintf(out, "%-8s %12s %12s %10s %12s\n", "layer", "MSE", "MSE FP32", "rel MSE", "bytes");
         for (int l = 0; l < m->nlayers; l++)
             fprintf(out, "%-8d %12.5f %12.5f %10.4f %12zu\n", l, dm_dual_little(&d, l)->mse, dm_dual_little(&d, l)->mse_fp32,
-                    dm_dual_little(&d, l)->var > 0 ? dm_dual_little(&d, l)->mse / dm_dual_little(&d, l)->var : 0.0, dm_dual_layer_little_bytes(&d, l));
+                    dm_little_rel_mse(dm_dual_little(&d, l)), dm_dual_layer_little_bytes(&d, l));
     }
     fflush(out);
     dm_dual_free(&d);

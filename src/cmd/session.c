@@ -867,7 +867,7 @@ void dm_run_results(dm_run *r, const dm_net *net, const dm_engine *e, const dm_d
     r->little_bytes = (double)dm_engine_little_bytes(e);
     double mse = 0;
     for (int l = 0; l < e->nsites; l++)
-        mse += e->s[l].little.var > 0 ? e->s[l].little.mse / e->s[l].little.var : 0;
+        mse += dm_little_rel_mse(&e->s[l].little);
     r->fit_rel_mse = mse / e->nsites;
     if (b) {
         r->speedup_min = b->sp[0];

@@ -163,6 +163,8 @@ int dm_little_quantize(dm_little *L, int bits, const dm_moments *m, dm_err *err)
  * computed from the moments (no data pass; run-time input quantization
  * not included). */
 double dm_little_mse(const dm_little *L, const dm_moments *m);
+/* The fit error relative to the targets' variance, mse / var (0 when the targets do not vary). */
+static inline double dm_little_rel_mse(const dm_little *L) { return L->var > 0 ? L->mse / L->var : 0.0; }
 /* Per-row mean squared error of wq (+ bias) on the moments the module was
  * fitted on (out: rows values). */
 int dm_little_row_mse(const dm_little *L, const dm_moments *m, double *out, dm_err *err);
